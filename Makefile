@@ -1,0 +1,37 @@
+# untm: `make demo` aligns the seed report; `make test` runs the whole test suite.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+SEED := seeds/000_a932ec9d51e334cb
+
+.PHONY: setup system-deps demo test lint bench clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev,dask]'
+	touch $@
+
+# OmegaT (real CAT-tool import test) and Chromium (review page test) from Debian's packages.
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: setup
+	@mkdir -p out
+	$(BIN)/untm align $(SEED).txt $(SEED).en.txt -o out/seed.tmx
+
+test: setup system-deps
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) out

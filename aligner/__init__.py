@@ -1,0 +1,1 @@
+"""Reading, cleaning, segmentation and alignment of Chinese-English document pairs."""

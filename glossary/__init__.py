@@ -1,0 +1,1 @@
+"""The UN institutional term base: built-in glossary, user glossary, exchange formats, checks."""

@@ -1,0 +1,29 @@
+"""Translation units: the one record every TM format reads and writes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TranslationUnit:
+    """A bilingual translation unit.
+
+    `props` keeps TMX `<prop type=...>` pairs in document order; `notes` keeps `<note>` texts.
+    """
+
+    source: str
+    target: str
+    src_lang: str = "zh-CN"
+    tgt_lang: str = "en-US"
+    tuid: str | None = None
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    creationdate: str | None = None
+
+    def prop(self, name: str) -> str | None:
+        """The value of the first prop named `name`, or None."""
+        for key, value in self.props:
+            if key == name:
+                return value
+        return None

@@ -1,0 +1,81 @@
+"""Atomic output: write to a temporary file in the target folder, then rename.
+
+Nothing untm writes is ever left half-written: if anything fails before the rename, the
+temporary file is removed and the target is untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from untm.errors import InputError, OutputError
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024
+
+
+def _check_target(path: Path) -> None:
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.exists():
+        raise OutputError("output folder does not exist", path=parent)
+    if not parent.is_dir():
+        raise OutputError("output folder is not a folder", path=parent)
+    if path.is_dir():
+        raise OutputError("output path is a folder", path=path)
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """Open a temporary file beside `path` for writing; rename it over `path` on success."""
+    target = Path(path)
+    _check_target(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=target) from exc
+    try:
+        if "b" in mode:
+            with os.fdopen(fd, mode) as fh:
+                yield fh
+        else:
+            with os.fdopen(fd, mode, encoding=encoding, newline="") as fh:
+                yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_text_atomic(path: str | Path, text: str) -> None:
+    """Write `text` as UTF-8 to `path` atomically."""
+    with atomic_open(path, "w") as fh:
+        fh.write(text)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """Write `data` to `path` atomically."""
+    with atomic_open(path, "wb") as fh:
+        fh.write(data)  # type: ignore[arg-type]
+
+
+def read_bytes_checked(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Read a whole input file, with clear errors for missing, unreadable and oversize files."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError("file not found", path=p)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=p)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is too large ({size} bytes; limit {max_bytes})", path=p)
+        return p.read_bytes()
+    except PermissionError as exc:
+        raise InputError("permission denied", path=p) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=p) from exc
