@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tmx.header import TmxHeader
+
 
 @dataclass(frozen=True)
 class TranslationUnit:
@@ -27,3 +29,14 @@ class TranslationUnit:
             if key == name:
                 return value
         return None
+
+
+@dataclass(frozen=True)
+class TranslationMemory:
+    """A whole TM as read from a file: its header and its units in file order."""
+
+    header: TmxHeader
+    units: tuple[TranslationUnit, ...]
+
+    def __len__(self) -> int:
+        return len(self.units)
