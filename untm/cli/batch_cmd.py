@@ -1,9 +1,178 @@
-"""CLI commands (registered on the root app by `register`)."""
+"""`untm batch IN_DIR -o OUT_DIR`: align every document pair of a folder (or a manifest).
+
+Thin over `untm.batch`: finds the pairs, runs them on local worker processes or on Dask, shows a
+rich progress bar and a final table (`--quiet`: failures only), exits 1 when any pair failed.
+"""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from untm.cli.common import cli_errors, fail
+
+if TYPE_CHECKING:
+    from untm.batch import BatchResult
+
+FORMAT_CHOICES = ("tmx", "tsv", "align", "json")
+ENGINE_CHOICES = ("local", "dask")
+MODE_CHOICES = ("best", "fast")
+
+
+def _default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _table(result: BatchResult) -> Table:
+    table = Table(title=f"untm batch: {len(result.outcomes)} documents", title_justify="left")
+    for column, justify in (
+        ("document", "left"),
+        ("status", "left"),
+        ("units", "right"),
+        ("unaligned zh", "right"),
+        ("unaligned en", "right"),
+        ("mean score", "right"),
+        ("seconds", "right"),
+        ("error", "left"),
+    ):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for o in result.outcomes:
+        status = "[green]ok[/]" if o.ok else "[red]failed[/]"
+        if o.skipped:
+            status = "[green]ok[/] (up to date)"
+        table.add_row(
+            o.name,
+            status,
+            str(o.units) if o.ok else "",
+            str(o.unaligned_zh) if o.ok else "",
+            str(o.unaligned_en) if o.ok else "",
+            f"{o.mean_score:.3f}" if o.ok else "",
+            f"{o.seconds:.1f}",
+            o.error or "",
+            style=None if o.ok else "red",
+        )
+    return table
+
+
+@cli_errors
+def batch_command(
+    out_dir: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created).")],
+    in_dir: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, html)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", "-j", min=1, help="Worker processes (default: CPUs)."),
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="Per-pair output: tmx, tsv, align or json.")
+    ] = "tmx",
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest", help="TSV of pairs: name, zh path, en path (instead of IN_DIR)."
+        ),
+    ] = None,
+    merged: Annotated[
+        Path | None, typer.Option("--merged", help="Also write one merged TMX of all pairs.")
+    ] = None,
+    report_dir: Annotated[
+        Path | None, typer.Option("--report-dir", help="Write a review page NAME.html per pair.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo pairs that are up to date.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or table; failures only.")
+    ] = False,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (worker processes) or dask.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a LocalCluster)."),
+    ] = None,
+    mode: Annotated[str, typer.Option("--mode", help="Aligner mode: best or fast.")] = "best",
+) -> None:
+    """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json."""
+    from untm.batch import BatchOptions, BatchPlan, PairOutcome, discover_pairs, read_manifest
+    from untm.batch import run_batch as run
+
+    for value, choices, option in (
+        (fmt, FORMAT_CHOICES, "--format"),
+        (engine, ENGINE_CHOICES, "--engine"),
+        (mode, MODE_CHOICES, "--mode"),
+    ):
+        if value not in choices:
+            raise fail(f"{option} must be one of {', '.join(choices)} (got {value!r})")
+    if scheduler is not None and engine != "dask":
+        raise fail("--scheduler needs --engine dask")
+    if (in_dir is None) == (manifest is None):
+        raise fail("give either IN_DIR or --manifest (exactly one)")
+    discovery = read_manifest(manifest) if manifest is not None else discover_pairs(in_dir or ".")
+    options = BatchOptions(
+        out_dir=out_dir,
+        fmt=fmt,
+        workers=workers or _default_workers(),
+        engine=engine,
+        scheduler=scheduler,
+        merged=merged,
+        report_dir=report_dir,
+        force=force,
+        mode=mode,
+    )
+    err = Console(stderr=True)
+    for name in discovery.ignored:
+        if not quiet:
+            err.print(f"untm: note: not a pair member, ignored: {name}", markup=False)
+
+    if quiet:
+
+        def on_done(outcome: PairOutcome) -> None:
+            if not outcome.ok:
+                typer.echo(f"untm: failed: {outcome.name}: {outcome.error}", err=True)
+
+        result = run(discovery, options, on_done=on_done)
+    else:
+        progress = Progress(
+            TextColumn("[bold]aligning[/]"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=False,
+        )
+        task = progress.add_task("", total=None)
+
+        def on_plan(plan: BatchPlan) -> None:
+            progress.update(task, total=len(plan.jobs))
+            if plan.skipped:
+                err.print(f"{len(plan.skipped)} pair(s) up to date (use --force to redo)")
+
+        def on_done(outcome: PairOutcome) -> None:
+            mark = "ok" if outcome.ok else "FAILED"
+            progress.update(task, advance=1, description=f"{outcome.name}: {mark}")
+
+        with progress:
+            result = run(discovery, options, on_plan=on_plan, on_done=on_done)
+        Console().print(_table(result))
+        ok = len(result.outcomes) - result.failed
+        line = f"{ok} ok, {result.failed} failed; summary: {result.summary_path}"
+        if result.merged is not None:
+            line += f"; merged: {result.merged.path} ({result.merged.units} units)"
+        if discovery.ignored:
+            line += f"; {len(discovery.ignored)} other file(s) ignored"
+        typer.echo(line)
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    """Add `untm batch` to the root app."""
+    app.command("batch")(batch_command)

@@ -1,0 +1,257 @@
+"""A batch run: plan the jobs, skip what is up to date, run the rest, write summary and merged TMX.
+
+`OUT_DIR/summary.json` is `{"documents": [...], "ignored": [...], "totals": {...}, "merged": ...}`
+with one record per pair (see `PairOutcome.to_dict`), in pair order. It is rewritten atomically
+as pairs finish, so an interrupted run keeps what it did. A pair is up to date (skipped) when the
+previous summary recorded it "ok" with the same output and that output (and its review page,
+when asked for) is newer than both inputs; `force` redoes everything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from tmx.unit import TranslationUnit
+from untm.batch.discover import Discovery, PairSource
+from untm.batch.engines import OnDone, run_jobs
+from untm.batch.task import PairJob, PairOutcome, failed
+from untm.errors import OutputError
+from untm.fileio import write_text_atomic
+
+SUMMARY_NAME = "summary.json"
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to run a batch."""
+
+    out_dir: Path
+    fmt: str = "tmx"
+    workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
+    merged: Path | None = None
+    report_dir: Path | None = None
+    force: bool = False
+    mode: str = "best"
+
+
+@dataclass(frozen=True)
+class BatchPlan:
+    """What a batch will do: jobs to run, pairs already up to date, pairs that cannot run."""
+
+    names: tuple[str, ...]  # every pair, in summary order
+    jobs: tuple[PairJob, ...]
+    skipped: tuple[PairOutcome, ...]
+    problems: tuple[PairOutcome, ...]
+    ignored: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergedTmx:
+    path: str
+    units: int
+    documents: int
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """The outcome of every pair (in plan order), the ignored files, the merged TMX."""
+
+    outcomes: tuple[PairOutcome, ...]
+    ignored: tuple[str, ...]
+    summary_path: Path
+    merged: MergedTmx | None = None
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for o in self.outcomes if not o.ok)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+
+def _suffix(fmt: str) -> str:
+    return "." + fmt
+
+
+def _read_previous(summary: Path) -> dict[str, dict[str, Any]]:
+    try:
+        data = json.loads(summary.read_text(encoding="utf-8"))
+        return {str(d["name"]): d for d in data["documents"] if isinstance(d, dict)}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # no usable previous run: everything is redone
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return None
+
+
+def _up_to_date(
+    pair: PairSource, job: PairJob, record: dict[str, Any] | None
+) -> PairOutcome | None:
+    if record is None or record.get("status") != "ok" or record.get("output") != job.output:
+        return None
+    inputs = [_mtime(pair.zh), _mtime(pair.en)]
+    outputs = [_mtime(Path(job.output))]
+    if job.report is not None:
+        outputs.append(_mtime(Path(job.report)))
+    if None in inputs or None in outputs:
+        return None
+    newest_input = max(t for t in inputs if t is not None)
+    if any(t is None or t <= newest_input for t in outputs):
+        return None
+    try:
+        return PairOutcome(
+            name=pair.name,
+            status="ok",
+            units=int(record["units"]),
+            unaligned_zh=int(record["unaligned_zh"]),
+            unaligned_en=int(record["unaligned_en"]),
+            mean_score=float(record["mean_score"]),
+            seconds=0.0,
+            output=job.output,
+            skipped=True,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def plan_batch(discovery: Discovery, options: BatchOptions) -> BatchPlan:
+    """Decide, for each pair, whether to run it, skip it (up to date) or fail it upfront."""
+    out_dir = options.out_dir
+    previous = {} if options.force else _read_previous(out_dir / SUMMARY_NAME)
+    # a merged TMX needs each pair's units: a skipped pair's are read back from its TMX
+    can_skip = options.merged is None or options.fmt == "tmx"
+    jobs: list[PairJob] = []
+    skipped: list[PairOutcome] = []
+    problems = [failed(p.name, p.error) for p in discovery.problems]
+    for pair in discovery.pairs:
+        output = out_dir / (pair.name + _suffix(options.fmt))
+        if output.name == SUMMARY_NAME:
+            problems.append(failed(pair.name, f"output {output.name} would replace the summary"))
+            continue
+        report = None
+        if options.report_dir is not None:
+            report = str(options.report_dir / (pair.name + ".html"))
+        job = PairJob(
+            name=pair.name,
+            zh=str(pair.zh),
+            en=str(pair.en),
+            output=str(output),
+            fmt=options.fmt,
+            report=report,
+            mode=options.mode,
+            collect_units=options.merged is not None,
+        )
+        done = _up_to_date(pair, job, previous.get(pair.name)) if can_skip else None
+        if done is not None:
+            skipped.append(done)
+        else:
+            jobs.append(job)
+    names = sorted([j.name for j in jobs] + [s.name for s in skipped] + [p.name for p in problems])
+    return BatchPlan(tuple(names), tuple(jobs), tuple(skipped), tuple(problems), discovery.ignored)
+
+
+def summary_data(
+    outcomes: Sequence[PairOutcome], ignored: Sequence[str], merged: MergedTmx | None
+) -> dict[str, Any]:
+    """The summary.json content."""
+    return {
+        "documents": [o.to_dict() for o in outcomes],
+        "ignored": list(ignored),
+        "totals": {
+            "documents": len(outcomes),
+            "ok": sum(1 for o in outcomes if o.ok),
+            "failed": sum(1 for o in outcomes if not o.ok),
+            "skipped": sum(1 for o in outcomes if o.skipped),
+            "units": sum(o.units for o in outcomes if o.ok),
+        },
+        "merged": None if merged is None else merged.__dict__,
+    }
+
+
+def write_summary(
+    path: Path, outcomes: Sequence[PairOutcome], ignored: Sequence[str], merged: MergedTmx | None
+) -> None:
+    text = json.dumps(summary_data(outcomes, ignored, merged), ensure_ascii=False, indent=2)
+    write_text_atomic(path, text + "\n")
+
+
+def _prepare_folders(options: BatchOptions) -> None:
+    for folder in (options.out_dir, options.report_dir):
+        if folder is None:
+            continue
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create folder: {exc.strerror or exc}", path=folder) from exc
+
+
+def _units_of(outcome: PairOutcome) -> tuple[TranslationUnit, ...]:
+    if not outcome.skipped or outcome.output is None:
+        return outcome.translation_units
+    from tmx.tmx14 import read_tmx
+
+    return tuple(read_tmx(outcome.output).units)
+
+
+def write_merged(path: Path, outcomes: Sequence[PairOutcome]) -> MergedTmx:
+    """One TMX of the units of every ok pair (merged by engineer C's `merge_units`)."""
+    from tmx.merge import merge_units
+
+    from tmx.tmx14 import write_tmx
+
+    ok = [o for o in outcomes if o.ok]
+    units = merge_units([list(_units_of(o)) for o in ok])
+    count = write_tmx(path, units)
+    return MergedTmx(path=str(path), units=int(count), documents=len(ok))
+
+
+def run_batch(
+    discovery: Discovery,
+    options: BatchOptions,
+    *,
+    on_plan: Callable[[BatchPlan], None] | None = None,
+    on_done: OnDone | None = None,
+) -> BatchResult:
+    """Run a whole batch and write its summary (and merged TMX); never stops at a failed pair."""
+    _prepare_folders(options)
+    plan = plan_batch(discovery, options)
+    if on_plan is not None:
+        on_plan(plan)
+    summary = options.out_dir / SUMMARY_NAME
+    finished: dict[str, PairOutcome] = {o.name: o for o in plan.skipped + plan.problems}
+
+    def ordered() -> list[PairOutcome]:
+        return [finished[n] for n in plan.names if n in finished]
+
+    def record(outcome: PairOutcome) -> None:
+        finished[outcome.name] = outcome
+        write_summary(summary, ordered(), plan.ignored, None)
+        if on_done is not None:
+            on_done(outcome)
+
+    run_jobs(
+        plan.jobs,
+        engine=options.engine,
+        workers=options.workers,
+        scheduler=options.scheduler,
+        mode=options.mode,
+        on_done=record,
+    )
+    outcomes = ordered()
+    merged = None
+    if options.merged is not None:
+        merged = write_merged(options.merged, outcomes)
+    write_summary(summary, outcomes, plan.ignored, merged)
+    slim = tuple(replace(o, translation_units=()) for o in outcomes)
+    return BatchResult(slim, plan.ignored, summary, merged)

@@ -1,0 +1,144 @@
+"""The per-pair task of a batch: one plain function, `align_pair`, run by every engine.
+
+`align_pair(job)` never raises: whatever goes wrong with one pair becomes a failed `PairOutcome`
+with a one-line error, so a failing pair never stops the others. `warm_up()` loads the models
+once per worker process (called by the local pool's initializer and by a Dask worker plugin).
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tmx.unit import TranslationUnit
+from untm.errors import UntmError
+
+FORMATS = ("tmx", "tsv", "align", "json")
+
+
+@dataclass(frozen=True)
+class PairJob:
+    """Everything a worker needs to align one pair (picklable, paths as strings)."""
+
+    name: str
+    zh: str
+    en: str
+    output: str
+    fmt: str = "tmx"
+    report: str | None = None  # review page path, or None
+    mode: str = "best"
+    collect_units: bool = False  # return the units (for a merged TMX)
+
+
+@dataclass(frozen=True)
+class PairOutcome:
+    """What aligning one pair gave: status "ok" or "failed", counts, time, error."""
+
+    name: str
+    status: str
+    units: int = 0
+    unaligned_zh: int = 0
+    unaligned_en: int = 0
+    mean_score: float = 0.0
+    seconds: float = 0.0
+    error: str | None = None
+    output: str | None = None
+    skipped: bool = False
+    translation_units: tuple[TranslationUnit, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary.json record of this pair."""
+        return {
+            "name": self.name,
+            "status": self.status,
+            "units": self.units,
+            "unaligned_zh": self.unaligned_zh,
+            "unaligned_en": self.unaligned_en,
+            "mean_score": round(self.mean_score, 4),
+            "seconds": round(self.seconds, 3),
+            "error": self.error,
+            "output": self.output,
+            "skipped": self.skipped,
+        }
+
+
+def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
+    return PairOutcome(name=name, status="failed", error=error, seconds=seconds)
+
+
+@functools.lru_cache(maxsize=1)
+def glossary_pairs() -> tuple[tuple[str, str], ...]:
+    """The built-in glossary's term pairs for review pages (empty when it is unavailable)."""
+    try:
+        from glossary import open_glossary  # type: ignore[attr-defined]
+    except ImportError:
+        return ()
+    return tuple(open_glossary().term_pairs())
+
+
+def warm_up(mode: str = "best") -> None:
+    """Load the aligner's models in this process by aligning one tiny pair (best effort)."""
+    try:
+        from aligner.sentalign import AlignConfig, align_sentences
+
+        align_sentences(["联合国大会。"], ["The General Assembly."], config=AlignConfig(mode=mode))
+    except Exception:  # the real task reports any problem, with the pair's name
+        return
+
+
+def _error_text(exc: BaseException) -> str:
+    if isinstance(exc, UntmError):
+        return str(exc)
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"internal error: {type(exc).__name__}: {text}".rstrip(": ")
+
+
+def align_pair(job: PairJob) -> PairOutcome:
+    """Align one pair and write its outputs; never raises."""
+    start = time.perf_counter()
+    try:
+        outcome = _align_pair(job)
+    except Exception as exc:
+        return failed(job.name, _error_text(exc), seconds=time.perf_counter() - start)
+    return PairOutcome(
+        name=outcome.name,
+        status="ok",
+        units=outcome.units,
+        unaligned_zh=outcome.unaligned_zh,
+        unaligned_en=outcome.unaligned_en,
+        mean_score=outcome.mean_score,
+        seconds=time.perf_counter() - start,
+        output=job.output,
+        translation_units=outcome.translation_units,
+    )
+
+
+def _align_pair(job: PairJob) -> PairOutcome:
+    from untm.pipeline import AlignOptions, align_files, to_units, write_result
+
+    options = AlignOptions(mode=job.mode)
+    result = align_files(Path(job.zh), Path(job.en), options)
+    summary = write_result(result, Path(job.output), job.fmt, options=options, source_name=job.name)
+    units: tuple[TranslationUnit, ...] = ()
+    if job.collect_units:
+        units = tuple(to_units(result, source_name=job.name, options=options))
+    if job.report is not None:
+        from untm.report import write_report
+
+        write_report(result, job.report, title=job.name, glossary_pairs=list(glossary_pairs()))
+    return PairOutcome(
+        name=job.name,
+        status="ok",
+        units=int(summary.units),
+        unaligned_zh=int(summary.unaligned_zh),
+        unaligned_en=int(summary.unaligned_en),
+        mean_score=float(summary.mean_score),
+        translation_units=units,
+    )
