@@ -1,0 +1,285 @@
+"""Cleaning extracted text into paragraphs: furniture out, wrapping joined, labels recognised.
+
+Input is decoded text (PDF-extracted plain text) or blocks a structured reader (docx, html)
+already found. What cleaning removes is returned as `Furniture` (form feeds, control characters,
+bare page-number lines), never silently dropped.
+
+Paragraph rules, in order:
+- blocks are separated by blank lines; inside a block, lines are joined (English with a space,
+  Chinese without; a line ending in a word hyphen joins without a space and keeps the hyphen)
+  unless the next line starts a labelled paragraph (number, heading, footnote marker). A file
+  without blank-line structure is read one paragraph per line, joining only lines that look
+  hard-wrapped (long and without sentence-final punctuation);
+- "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
+  / "A. Title" are headings; "* text" / "** text" are footnotes;
+- blocks before the first heading or numbered paragraph are the cover;
+- after that, an unlabelled block continues the last running-text paragraph: it is joined to it
+  when that paragraph ends mid-sentence (a page break or a footnote interrupted it), otherwise it
+  is a separate paragraph carrying the same label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aligner.model import BlockKind, Furniture, Paragraph
+
+_CONTROL_KEEP = "\t\n"
+_NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])[ \t\u3000]*(?=\S)")
+_ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t\u3000]*(?=\S)")
+_ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
+_LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
+_FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
+_HEADING_MAX_CHARS = 160
+_COVER_MAX_CHARS = 400
+_ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """A block of text before classification: one paragraph candidate from a reader."""
+
+    text: str
+    line: int = 0
+    hint: BlockKind | None = None  # what the reader already knows (docx heading style, footnote)
+
+
+@dataclass(frozen=True)
+class CleanedText:
+    """Paragraphs in reading order plus the furniture removed on the way."""
+
+    paragraphs: tuple[Paragraph, ...]
+    furniture: tuple[Furniture, ...]
+
+
+def zh_numeral_value(text: str) -> int:
+    """Value of a small Chinese numeral (一 … 九十九)."""
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_ZH_NUMERALS.get(tens, 1) if tens else 1) * 10 + _ZH_NUMERALS.get(units, 0)
+    return _ZH_NUMERALS.get(text, 0)
+
+
+def roman_value(text: str) -> int:
+    """Value of a Roman numeral written with I V X L C."""
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        nxt = _ROMAN[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes in a fixed-width layout (CJK wide characters count 2)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def strip_controls(text: str, *, line: int, found: list[Furniture]) -> str:
+    """Remove form feeds and control/format characters, recording each one as furniture."""
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch in _CONTROL_KEEP:
+            out.append(ch)
+            continue
+        cat = unicodedata.category(ch)
+        if ch == "\f":
+            found.append(Furniture("form-feed", "\\f", line))
+        elif cat in ("Cc", "Cf", "Zl", "Zp") or cat == "Cs":
+            found.append(Furniture("control-char", f"U+{ord(ch):04X}", line))
+            if ch in "\v\u2028\u2029\x85":
+                out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def normalize_space(text: str) -> str:
+    """Tabs and runs of spaces become one space; the ends are stripped."""
+    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def join_wrapped(left: str, right: str, lang: str) -> str:
+    """Join two pieces of one paragraph split by a line or page break.
+
+    English joins with a space; Chinese joins without one unless both sides of the break are
+    Latin letters, digits or ASCII punctuation. A line ending in a hyphen after a letter
+    ("decision-" + "making") joins without a space and keeps the hyphen: nothing is deleted.
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
+        return left + right
+    if lang == "zh" and not (left[-1].isascii() and right[0].isascii()):
+        return left + right
+    return left + " " + right
+
+
+def _label_kind(text: str, lang: str, last_roman: int) -> tuple[BlockKind, str | None] | None:
+    """Classify a paragraph start: (kind, label) for a labelled paragraph, else None."""
+    m = _FOOTNOTE.match(text)
+    if m:
+        return BlockKind.FOOTNOTE, m.group(1)
+    short = display_width(text) <= _HEADING_MAX_CHARS and not text.rstrip().endswith((".", "。"))
+    m = _ZH_HEADING.match(text)
+    if m and short:
+        return BlockKind.HEADING, f"R{zh_numeral_value(m.group(1))}"
+    m = _ROMAN_HEADING.match(text)
+    if m and short:
+        value = roman_value(m.group(1))
+        letter_like = len(m.group(1)) == 1 and m.group(1) != "I" and value != last_roman + 1
+        if not letter_like:
+            return BlockKind.HEADING, f"R{value}"
+    m = _LETTER_HEADING.match(text)
+    if m and short:
+        return BlockKind.HEADING, f"L{m.group(1)}"
+    m = _NUM_PARA.match(text)
+    if m:
+        return BlockKind.BODY, str(int(unicodedata.normalize("NFKC", m.group(1))))
+    return None
+
+
+def _starts_label(text: str) -> bool:
+    stripped = text.lstrip()
+    return bool(
+        _NUM_PARA.match(stripped)
+        or _ZH_HEADING.match(stripped)
+        or _ROMAN_HEADING.match(stripped)
+        or _FOOTNOTE.match(stripped)
+    )
+
+
+def _normalize_label_text(text: str, kind: BlockKind) -> str:
+    """"12.\\tText" → "12. Text"; headings and footnotes keep their own spacing."""
+    if kind is BlockKind.BODY:
+        m = _NUM_PARA.match(text)
+        if m:
+            head = text[: m.end()].rstrip(" \t\u3000")
+            return f"{head} {text[m.end():]}"
+    return text
+
+
+def _text_lines_to_blocks(
+    text: str, lang: str, furniture: list[Furniture]
+) -> list[RawBlock]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
+    groups: list[list[tuple[int, str]]] = [[]]
+    for i, line in enumerate(cleaned):
+        if line.strip():
+            groups[-1].append((i + 1, line.strip()))
+        elif groups[-1]:
+            groups.append([])
+    groups = [g for g in groups if g]
+    nonblank = sum(len(g) for g in groups)
+    blank_mode = len(groups) >= 3 and nonblank <= 12 * len(groups)
+    widths = sorted(display_width(line) for g in groups for _, line in g)
+    wrap_width = widths[int(0.95 * (len(widths) - 1))] if widths else 0
+    blocks: list[RawBlock] = []
+    for group in groups:
+        current: list[tuple[int, str]] = []
+        for line_no, line in group:
+            if current:
+                prev = current[-1][1]
+                if _starts_label(line) or _PAGE_NUMBER.match(prev) or _PAGE_NUMBER.match(line):
+                    wrapped = False
+                elif blank_mode:
+                    wrapped = True
+                else:
+                    wrapped = (
+                        wrap_width >= 40
+                        and display_width(prev) >= 0.7 * wrap_width
+                        and not ends_sentence(prev)
+                    )
+                if not wrapped:
+                    blocks.append(_join_block(current, lang))
+                    current = []
+            current.append((line_no, line))
+        if current:
+            blocks.append(_join_block(current, lang))
+    return blocks
+
+
+def _join_block(lines: list[tuple[int, str]], lang: str) -> RawBlock:
+    text = lines[0][1]
+    for _, line in lines[1:]:
+        text = join_wrapped(text, line, lang)
+    return RawBlock(text=text, line=lines[0][0])
+
+
+def clean_plain_text(text: str, lang: str) -> CleanedText:
+    """Clean PDF-extracted (or plain) text into paragraphs and furniture."""
+    furniture: list[Furniture] = []
+    blocks = _text_lines_to_blocks(text, lang, furniture)
+    return build_paragraphs(blocks, lang, furniture)
+
+
+def build_paragraphs(
+    blocks: Sequence[RawBlock], lang: str, furniture: list[Furniture] | None = None
+) -> CleanedText:
+    """Classify blocks into cover, heading, body and footnote paragraphs; join continuations."""
+    found: list[Furniture] = list(furniture or [])
+    items: list[tuple[str, BlockKind, str | None]] = []
+    body_started = False
+    last_roman = 0
+    has_labels = any(_label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
+    for block in blocks:
+        text = normalize_space(strip_controls(block.text, line=block.line, found=found))
+        if not text:
+            continue
+        if block.hint is None and _PAGE_NUMBER.match(text):
+            found.append(Furniture("page-number", text, block.line))
+            continue
+        labelled = _label_kind(text, lang, last_roman)
+        if block.hint is BlockKind.FOOTNOTE:
+            labelled = (BlockKind.FOOTNOTE, labelled[1] if labelled else None)
+        elif block.hint is BlockKind.HEADING:
+            labelled = (BlockKind.HEADING, labelled[1] if labelled else None)
+        if labelled is not None:
+            kind, label = labelled
+            if kind is BlockKind.HEADING and label and label.startswith("R"):
+                last_roman = int(label[1:])
+            if kind in (BlockKind.HEADING, BlockKind.BODY):
+                body_started = True
+            items.append((_normalize_label_text(text, kind), kind, label))
+            continue
+        if not body_started and has_labels and display_width(text) <= _COVER_MAX_CHARS:
+            items.append((text, BlockKind.COVER, None))
+            continue
+        _add_unlabelled(items, text, lang)
+    paragraphs = tuple(
+        Paragraph(index=i, text=text, kind=kind, label=label)
+        for i, (text, kind, label) in enumerate(items)
+    )
+    return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
+
+
+def _add_unlabelled(items: list[tuple[str, BlockKind, str | None]], text: str, lang: str) -> None:
+    """An unlabelled running-text block: continue the last body paragraph or start a new one."""
+    last_body = next(
+        (i for i in range(len(items) - 1, -1, -1) if items[i][1] is not BlockKind.FOOTNOTE), None
+    )
+    if last_body is not None and items[last_body][1] is BlockKind.BODY:
+        prev_text, _, prev_label = items[last_body]
+        if not ends_sentence(prev_text):
+            items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
+            return
+        items.append((text, BlockKind.BODY, prev_label))
+        return
+    items.append((text, BlockKind.BODY, None))

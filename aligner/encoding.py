@@ -1,0 +1,113 @@
+"""Text encoding detection for plain-text inputs.
+
+Order: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then strict GB18030 (which
+covers GBK and GB2312) when the result looks like Chinese text, then charset-normalizer with a
+strict plausibility check. Nothing is guessed silently: when no encoding decodes the bytes cleanly
+an `EncodingDetectionError` names the file. Binary data (NUL bytes without a UTF-16/32 BOM, in
+more than a handful of places) is an `InputError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass
+
+from untm.errors import EncodingDetectionError, InputError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# NUL bytes tolerated in a text file without a BOM (they become control-char furniture).
+_MAX_STRAY_NULS = 8
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """Decoded text and the name of the encoding that decoded it."""
+
+    text: str
+    encoding: str
+
+
+def _plausible(text: str) -> bool:
+    """True when decoded text looks like real text: few controls, no private-use or unassigned."""
+    if not text:
+        return True
+    bad = 0
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat in ("Co", "Cn", "Cs") or (cat == "Cc" and ch not in "\t\n\r\f\v"):
+            bad += 1
+    return bad <= max(2, len(text) // 1000)
+
+
+def _cjk_share(text: str) -> float:
+    """Share of non-ASCII characters that are CJK ideographs or CJK/full-width punctuation."""
+    non_ascii = [ch for ch in text if ord(ch) > 0x7F]
+    if not non_ascii:
+        return 1.0
+    good = sum(
+        1
+        for ch in non_ascii
+        if "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u206f"
+        or ch in "·×÷°±"
+    )
+    return good / len(non_ascii)
+
+
+def decode_bytes(data: bytes, *, name: str = "<input>") -> DecodedText:
+    """Decode the bytes of a text file; raise a typed error when no encoding fits cleanly."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                raise EncodingDetectionError(
+                    f"file starts with a {encoding} byte-order mark but does not decode as "
+                    f"{encoding} (byte {exc.start + len(bom)})",
+                    path=name,
+                ) from exc
+            return DecodedText(text, encoding)
+    nuls = data.count(b"\x00")
+    if nuls > _MAX_STRAY_NULS:
+        raise InputError(
+            f"looks like a binary file ({nuls} NUL bytes and no UTF-16 byte-order mark)", path=name
+        )
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _plausible(text) and _cjk_share(text) >= 0.95:
+        return DecodedText(text, "gb18030")
+    return _detect_other(data, name)
+
+
+def _detect_other(data: bytes, name: str) -> DecodedText:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding and best.chaos <= 0.05:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        if text is not None and _plausible(text):
+            return DecodedText(text, best.encoding)
+    raise EncodingDetectionError(
+        "cannot determine the text encoding: not UTF-8, UTF-16 with BOM or GB18030/GBK; "
+        "convert the file to UTF-8",
+        path=name,
+    )

@@ -1,0 +1,286 @@
+"""`.docx` reader: `word/document.xml` (and footnotes) via zipfile + the safe XML parser.
+
+- Zip bombs are refused before anything is decompressed in full: too many members, a member
+  whose declared size or compression ratio is absurd, or one that inflates past its limit while
+  being read → `UnsafeInputError`.
+- Each `w:p` of the body is one block, in reading order (mc:Fallback copies are skipped);
+  paragraphs styled as headings (Heading N, Title, UN house styles like "H1G"/"HChG", or an
+  outline level) are headings; automatic numbering (`w:numPr`) is rendered from
+  `word/numbering.xml` ("12." stays on its paragraph as in the printed document).
+- Footnotes from `word/footnotes.xml` are read apart, as FOOTNOTE blocks after the body.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aligner.clean import RawBlock, join_wrapped
+from aligner.model import BlockKind
+from untm.errors import FormatError, InputError, UnsafeInputError
+from untm.fileio import read_bytes_checked
+from untm.xmlsafe import parse_bytes
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MAX_MEMBERS = 2000
+MAX_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 150.0
+_HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
+_ZH_DIGITS = "零一二三四五六七八九"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class _Numbering:
+    """Automatic numbering: formats per (numId, level) and running counters."""
+
+    levels: dict[tuple[str, int], tuple[str, str, int]] = field(default_factory=dict)
+    counters: dict[str, list[int]] = field(default_factory=dict)
+
+    def render(self, num_id: str, ilvl: int) -> str:
+        fmt = self.levels.get((num_id, ilvl))
+        if fmt is None or fmt[0] in ("bullet", "none"):
+            return ""
+        counts = self.counters.setdefault(num_id, [0] * 9)
+        for lvl in range(9):
+            if counts[lvl] == 0 and lvl <= ilvl:
+                start = self.levels.get((num_id, lvl), ("decimal", "", 1))[2]
+                counts[lvl] = start - 1 if lvl == ilvl else start
+        counts[ilvl] += 1
+        for lvl in range(ilvl + 1, 9):
+            counts[lvl] = 0
+        text = fmt[1]
+        for lvl in range(ilvl + 1):
+            lvl_fmt = self.levels.get((num_id, lvl), ("decimal", "", 1))[0]
+            text = text.replace(f"%{lvl + 1}", _format_number(counts[lvl], lvl_fmt))
+        return text
+
+
+def _format_number(n: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _to_roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt.startswith(("chinese", "ideograph", "taiwanese")):
+        if n < 10:
+            return _ZH_DIGITS[n]
+        tens, units = divmod(n, 10)
+        return f"{'' if tens == 1 else _ZH_DIGITS[tens]}十{_ZH_DIGITS[units] if units else ''}"
+    return str(n)
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for value, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
+                       (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(sym)
+            n -= value
+    return "".join(out)
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise UnsafeInputError(
+            f"docx member {name} would inflate to {info.file_size} bytes (limit "
+            f"{MAX_MEMBER_BYTES}); refused as a possible zip bomb",
+            path=path,
+        )
+    ratio = info.file_size / max(info.compress_size, 1)
+    if ratio > MAX_RATIO and info.file_size > 1024 * 1024:
+        raise UnsafeInputError(
+            f"docx member {name} has compression ratio {ratio:.0f}:1; refused as a possible "
+            "zip bomb",
+            path=path,
+        )
+    with zf.open(info) as fh:
+        data = fh.read(MAX_MEMBER_BYTES + 1)
+    if len(data) > MAX_MEMBER_BYTES:
+        raise UnsafeInputError(f"docx member {name} inflates past its limit", path=path)
+    return data
+
+
+def _open_zip(path: str) -> zipfile.ZipFile:
+    data = read_bytes_checked(path)
+    import io
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise FormatError("not a valid .docx file (not a zip archive)", path=path) from exc
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise UnsafeInputError(f"docx has {len(infos)} zip members; refused", path=path)
+    total = sum(i.file_size for i in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise UnsafeInputError(
+            f"docx would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}); refused as a "
+            "possible zip bomb",
+            path=path,
+        )
+    return zf
+
+
+def _style_names(zf: zipfile.ZipFile, path: str) -> dict[str, str]:
+    data = _read_member(zf, "word/styles.xml", path)
+    if data is None:
+        return {}
+    tree = parse_bytes(data, name=f"{path}:word/styles.xml")
+    names: dict[str, str] = {}
+    for style in tree.getroot().iter(_w("style")):
+        sid = style.get(_w("styleId"), "")
+        name_el = style.find(_w("name"))
+        names[sid] = name_el.get(_w("val"), sid) if name_el is not None else sid
+    return names
+
+
+def _numbering(zf: zipfile.ZipFile, path: str) -> _Numbering:
+    numbering = _Numbering()
+    data = _read_member(zf, "word/numbering.xml", path)
+    if data is None:
+        return numbering
+    root = parse_bytes(data, name=f"{path}:word/numbering.xml").getroot()
+    abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+    for an in root.iter(_w("abstractNum")):
+        levels: dict[int, tuple[str, str, int]] = {}
+        for lvl in an.iter(_w("lvl")):
+            ilvl = int(lvl.get(_w("ilvl"), "0"))
+            fmt = lvl.find(_w("numFmt"))
+            text = lvl.find(_w("lvlText"))
+            start = lvl.find(_w("start"))
+            levels[ilvl] = (
+                fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
+                text.get(_w("val"), "") if text is not None else "",
+                int(start.get(_w("val"), "1")) if start is not None else 1,
+            )
+        abstract[an.get(_w("abstractNumId"), "")] = levels
+    for num in root.iter(_w("num")):
+        ref = num.find(_w("abstractNumId"))
+        if ref is None:
+            continue
+        for ilvl, spec in abstract.get(ref.get(_w("val"), ""), {}).items():
+            numbering.levels[(num.get(_w("numId"), ""), ilvl)] = spec
+    return numbering
+
+
+def _in_fallback(p: Any) -> bool:
+    parent = p.getparent()
+    while parent is not None:
+        if parent.tag == f"{{{MC}}}Fallback" or parent.tag == _w("del"):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _paragraph_text(p: Any, lang: str, marks: dict[str, str] | None = None) -> str:
+    lines = [""]
+    for el in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"),
+                     _w("footnoteReference")):
+        if el.tag == _w("t"):
+            lines[-1] += el.text or ""
+        elif el.tag == _w("tab"):
+            lines[-1] += "\t"
+        elif el.tag in (_w("br"), _w("cr")):
+            lines.append("")
+        elif el.tag == _w("noBreakHyphen"):
+            lines[-1] += "-"
+        elif el.get(_w("customMarkFollows")) not in ("1", "true", "on"):
+            lines[-1] += (marks or {}).get(el.get(_w("id"), ""), "")
+    text = lines[0]
+    for line in lines[1:]:
+        text = join_wrapped(text, line, lang)
+    return text
+
+
+def _heading(p: Any, styles: dict[str, str]) -> bool:
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        return False
+    if ppr.find(_w("outlineLvl")) is not None:
+        return True
+    style = ppr.find(_w("pStyle"))
+    if style is None:
+        return False
+    sid = style.get(_w("val"), "")
+    return bool(_HEADING_STYLE.search(sid) or _HEADING_STYLE.search(styles.get(sid, "")))
+
+
+def _number_label(p: Any, numbering: _Numbering) -> str:
+    ppr = p.find(_w("pPr"))
+    num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+    if num_pr is None:
+        return ""
+    num_id = num_pr.find(_w("numId"))
+    ilvl = num_pr.find(_w("ilvl"))
+    if num_id is None:
+        return ""
+    return numbering.render(
+        num_id.get(_w("val"), ""), int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0
+    )
+
+
+def _footnote_blocks(zf: zipfile.ZipFile, path: str, lang: str) -> list[RawBlock]:
+    data = _read_member(zf, "word/footnotes.xml", path)
+    if data is None:
+        return []
+    root = parse_bytes(data, name=f"{path}:word/footnotes.xml").getroot()
+    blocks: list[RawBlock] = []
+    ordinal = 0
+    for note in root.iter(_w("footnote")):
+        if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        ordinal += 1
+        has_ref = next(note.iter(_w("footnoteRef")), None) is not None
+        texts = [_paragraph_text(p, lang, {}) for p in note.iter(_w("p"))]
+        text = " ".join(t.strip() for t in texts if t.strip())
+        if has_ref and text and not text.startswith(("*", "†", "‡")):
+            text = f"{ordinal} {text}"
+        if text:
+            blocks.append(RawBlock(text=text, line=0, hint=BlockKind.FOOTNOTE))
+    return blocks
+
+
+def read_docx_blocks(path: str | Path, lang: str) -> list[RawBlock]:
+    """Read the paragraphs (then the footnotes) of a .docx file as raw blocks."""
+    name = str(path)
+    zf = _open_zip(name)
+    with zf:
+        data = _read_member(zf, "word/document.xml", name)
+        if data is None:
+            raise FormatError("not a .docx file: word/document.xml is missing", path=name)
+        root = parse_bytes(data, name=f"{name}:word/document.xml").getroot()
+        body = root.find(_w("body"))
+        if body is None:
+            raise FormatError("word/document.xml has no w:body", path=name)
+        styles = _style_names(zf, name)
+        numbering = _numbering(zf, name)
+        blocks: list[RawBlock] = []
+        for p in body.iter(_w("p")):
+            if _in_fallback(p):
+                continue
+            text = _paragraph_text(p, lang)
+            label = _number_label(p, numbering)
+            if not text.strip():
+                continue
+            if label:
+                text = f"{label}\t{text}"
+            hint = BlockKind.HEADING if _heading(p, styles) else None
+            blocks.append(RawBlock(text=text, line=0, hint=hint))
+        blocks.extend(_footnote_blocks(zf, name, lang))
+    if not blocks:
+        raise InputError("the document has no text", path=name)
+    return blocks
