@@ -1,0 +1,1 @@
+"""Data files of the tmx package (the TMX 1.4b DTD)."""
