@@ -65,7 +65,8 @@ def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
         content = _text(el, lang)
         if content.strip():
             hint = BlockKind.HEADING if tag in _HEADINGS else None
-            blocks.append(RawBlock(text=content, line=int(el.sourceline or 0), hint=hint))
+            line: Any = el.sourceline
+            blocks.append(RawBlock(text=content, line=int(line or 0), hint=hint))
     if not blocks:
         raise InputError("the document has no text", path=name)
     return blocks

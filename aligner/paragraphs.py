@@ -1,0 +1,248 @@
+"""Paragraph anchoring and block alignment: the document level above the sentence aligner.
+
+1. Each side's paragraphs are grouped into anchored blocks: the cover, each heading (一/二/三 ↔
+   I/II/III, "A." subheadings within their section), each numbered paragraph with whatever
+   continues it (continuation paragraphs, unnumbered running text). Footnotes form a separate
+   stream keyed by their marker (*, **, 1, 2 …): they are aligned apart from the running text,
+   so a footnote that a page break placed inside paragraph 3 still meets its counterpart.
+2. The two key sequences are matched monotonically (longest common subsequence). Unmatched
+   blocks between two matches form a gap: aligned together when both sides have text there,
+   null links otherwise (a paragraph only one side has).
+3. Inside each block pair, `aligner.sentalign.align_sentences` aligns the sentences.
+
+When too few anchors match (documents without usable labels) the whole running text is one block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from aligner.model import BlockKind, Document, Link, Paragraph, Segment
+
+MIN_ANCHOR_SHARE = 0.3
+
+# UN masthead lines that often exist on one side only; aligned apart, by kind.
+_BOILERPLATE = (
+    ("masthead", re.compile(r"^(United Nations|Nations Unies|联合国)$")),
+    ("distr", re.compile(r"^(Distr\.?\s*:|分发\s*[:：])")),
+    ("original", re.compile(r"^(Original\s*:|原文\s*[:：])")),
+    ("symbol", re.compile(r"^[A-Z]{1,10}(/[A-Z0-9.]+){1,6}\*?$")),
+)
+
+
+def boilerplate_key(para: Paragraph) -> str | None:
+    """The kind of a cover masthead line ("United Nations", "Distr.: General", …), if it is one."""
+    if para.kind is not BlockKind.COVER:
+        return None
+    text = para.text.strip()
+    for key, pattern in _BOILERPLATE:
+        if pattern.match(text):
+            return f"B{key}:{text}" if key == "symbol" else f"B{key}"
+    return None
+
+SentenceAligner = Callable[[Sequence[str], Sequence[str]], list[Link]]
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive paragraphs of one side under one anchor key."""
+
+    key: str
+    paragraphs: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class BlockPair:
+    """Paragraphs of both sides to be sentence-aligned together (either side may be empty)."""
+
+    key: str
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+
+
+def anchor_key(para: Paragraph, section: str) -> str | None:
+    """The anchor key a paragraph starts, or None when it continues the current block."""
+    if para.kind is BlockKind.COVER:
+        return "cover"
+    if para.kind is BlockKind.HEADING:
+        if para.label and para.label.startswith("R"):
+            return para.label
+        if para.label:
+            return f"{section}/{para.label}"
+        return None
+    if para.kind is BlockKind.BODY and para.label:
+        return f"P{para.label}"
+    return None
+
+
+def group_blocks(doc: Document) -> tuple[list[Block], list[Block]]:
+    """Split a document into running-text blocks and footnote blocks."""
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    section = "R0"
+    current_key: str | None = None
+    current: list[int] = []
+    seen: dict[str, int] = {}
+
+    def flush() -> None:
+        if current:
+            key = current_key or "start"
+            n = seen.get(key, 0)
+            seen[key] = n + 1
+            blocks.append(Block(key if n == 0 else f"{key}#{n}", tuple(current)))
+
+    for para in doc.paragraphs:
+        boiler = boilerplate_key(para)
+        if boiler is not None:
+            notes.append(Block(boiler, (para.index,)))
+            continue
+        if para.kind is BlockKind.FOOTNOTE:
+            label = para.label or ""
+            n = sum(1 for b in notes if b.key.split("#")[0] == f"F{label}")
+            notes.append(Block(f"F{label}" if n == 0 else f"F{label}#{n}", (para.index,)))
+            continue
+        key = anchor_key(para, section)
+        if para.kind is BlockKind.HEADING and key and key.startswith("R"):
+            section = key
+        if key is not None and key != current_key:
+            flush()
+            current_key, current = key, []
+        current.append(para.index)
+    flush()
+    return blocks, notes
+
+
+def _lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
+    """Index pairs of a longest common subsequence of two key sequences."""
+    n, m = len(a), len(b)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            table[i][j] = (
+                table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
+            )
+    pairs: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if a[i] == b[j]:
+            pairs.append((i, j))
+            i += 1
+            j += 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _flatten(blocks: Sequence[Block]) -> tuple[int, ...]:
+    return tuple(p for b in blocks for p in b.paragraphs)
+
+
+def pair_blocks(src: Sequence[Block], tgt: Sequence[Block]) -> list[BlockPair]:
+    """Match two block sequences by key; unmatched stretches become gap pairs."""
+    pairs = _lcs_pairs([b.key for b in src], [b.key for b in tgt])
+    if not pairs or len(pairs) < MIN_ANCHOR_SHARE * min(len(src), len(tgt)):
+        if not src and not tgt:
+            return []
+        return [BlockPair("all", _flatten(src), _flatten(tgt))]
+    out: list[BlockPair] = []
+    i = j = 0
+    for si, tj in [*pairs, (len(src), len(tgt))]:
+        if i < si or j < tj:
+            out.append(BlockPair("gap", _flatten(src[i:si]), _flatten(tgt[j:tj])))
+        if si < len(src) and tj < len(tgt):
+            out.append(BlockPair(src[si].key, src[si].paragraphs, tgt[tj].paragraphs))
+        i, j = si + 1, tj + 1
+    return out
+
+
+def pair_footnotes(src: Sequence[Block], tgt: Sequence[Block]) -> list[BlockPair]:
+    """Footnotes pair by marker (leftovers are aligned together); masthead lines by kind."""
+    tgt_by_key = {b.key: b for b in tgt}
+    out: list[BlockPair] = []
+    used: set[str] = set()
+    left_src: list[int] = []
+    for b in src:
+        match = tgt_by_key.get(b.key) if b.key not in ("F", "F#") else None
+        if match is not None and b.key not in used:
+            used.add(b.key)
+            out.append(BlockPair(b.key, b.paragraphs, match.paragraphs))
+        elif b.key.startswith("B"):
+            out.append(BlockPair(b.key, b.paragraphs, ()))
+        else:
+            left_src.extend(b.paragraphs)
+    left_tgt = [p for b in tgt if b.key not in used and not b.key.startswith("B")
+                for p in b.paragraphs]
+    if left_src or left_tgt:
+        out.append(BlockPair("footnotes", tuple(left_src), tuple(left_tgt)))
+    for b in tgt:
+        if b.key.startswith("B") and b.key not in used:
+            out.append(BlockPair(b.key, (), b.paragraphs))
+    return out
+
+
+def block_pairs(src_doc: Document, tgt_doc: Document) -> list[BlockPair]:
+    """All block pairs of a document pair: running text in order, then footnotes."""
+    src_blocks, src_notes = group_blocks(src_doc)
+    tgt_blocks, tgt_notes = group_blocks(tgt_doc)
+    return [*pair_blocks(src_blocks, tgt_blocks), *pair_footnotes(src_notes, tgt_notes)]
+
+
+def align_blocks(
+    pairs: Sequence[BlockPair],
+    src_segments: Sequence[Segment],
+    tgt_segments: Sequence[Segment],
+    align: SentenceAligner,
+) -> list[Link]:
+    """Sentence-align each block pair and return links over the global segment indices.
+
+    Links come in document order (by source position; target-only links follow the link before
+    them); every segment of both sides is in exactly one link.
+    """
+    src_by_para = _by_paragraph(src_segments)
+    tgt_by_para = _by_paragraph(tgt_segments)
+    links: list[Link] = []
+    for pair in pairs:
+        src_ids = [s for p in pair.src for s in src_by_para.get(p, [])]
+        tgt_ids = [t for p in pair.tgt for t in tgt_by_para.get(p, [])]
+        if not src_ids or not tgt_ids:
+            links.extend(Link((s,), (), 0.0) for s in src_ids)
+            links.extend(Link((), (t,), 0.0) for t in tgt_ids)
+            continue
+        local = align([src_segments[i].text for i in src_ids],
+                      [tgt_segments[i].text for i in tgt_ids])
+        for link in local:
+            links.append(
+                Link(
+                    tuple(src_ids[i] for i in link.src),
+                    tuple(tgt_ids[j] for j in link.tgt),
+                    link.score,
+                )
+            )
+    return order_links(links)
+
+
+def _by_paragraph(segments: Sequence[Segment]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for seg in segments:
+        out.setdefault(seg.paragraph, []).append(seg.index)
+    return out
+
+
+def order_links(links: Sequence[Link]) -> list[Link]:
+    """Sort links by source position; a target-only link keeps its place after its predecessor."""
+    keyed: list[tuple[tuple[float, float, int], Link]] = []
+    last_src = -1.0
+    last_tgt = -1.0
+    for n, link in enumerate(links):
+        if link.src:
+            last_src = float(link.src[0])
+        if link.tgt:
+            last_tgt = float(link.tgt[0])
+        src_key = last_src if link.src else last_src + 0.5
+        keyed.append(((src_key, last_tgt, n), link))
+    keyed.sort(key=lambda item: item[0])
+    return [link for _, link in keyed]

@@ -1,0 +1,351 @@
+"""The document pipeline behind `untm align`: read, clean, segment, align, export.
+
+`align_files(zh, en, options)` returns an `AlignmentResult`; `to_units` turns its links with text
+on both sides into translation units (stable tuids, props x-score / x-document / x-link);
+`summarize` counts what was produced and what was left out; `write_result` writes TMX, TSV,
+.align or JSON atomically (format from the extension unless given).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aligner.model import AlignmentResult, Document, Furniture, Link, Segment
+from tmx.unit import TranslationUnit
+from untm.errors import AlignmentError, OutputError
+
+FORMATS = ("tmx", "tsv", "align", "json")
+SEGTYPES = ("sentence", "paragraph")
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """How to align a document pair."""
+
+    src_lang: str = "zh"
+    tgt_lang: str = "en"
+    src_locale: str = "zh-CN"
+    tgt_locale: str = "en-US"
+    presegmented: bool = False  # each input line is one segment (benchmarks)
+    mode: str = "best"  # sentence aligner mode: "best" or "fast"
+    segtype: str = "sentence"  # "sentence" or "paragraph" (one segment per paragraph)
+
+    def __post_init__(self) -> None:
+        if self.segtype not in SEGTYPES:
+            raise AlignmentError(f"unknown segtype {self.segtype!r} (use sentence or paragraph)")
+        if self.mode not in ("best", "fast"):
+            raise AlignmentError(f"unknown alignment mode {self.mode!r} (use best or fast)")
+
+
+@dataclass(frozen=True)
+class AlignSummary:
+    """What an alignment produced and what it left out."""
+
+    segments_zh: int
+    segments_en: int
+    links_by_type: dict[str, int] = field(default_factory=dict)
+    units: int = 0
+    unaligned_zh: int = 0
+    unaligned_en: int = 0
+    furniture_zh: int = 0
+    furniture_en: int = 0
+    mean_score: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        """A short human-readable summary."""
+        types = ", ".join(f"{k}: {v}" for k, v in self.links_by_type.items()) or "none"
+        return [
+            f"segments: zh {self.segments_zh}, en {self.segments_en}",
+            f"links by type: {types}",
+            f"units written: {self.units} (mean score {self.mean_score:.3f})",
+            f"left out: unaligned segments zh {self.unaligned_zh}, en {self.unaligned_en}; "
+            f"furniture removed zh {self.furniture_zh}, en {self.furniture_en}",
+        ]
+
+
+def _sentence_aligner(mode: str) -> Any:
+    from aligner.sentalign import AlignConfig, align_sentences
+
+    config = AlignConfig(mode=mode)
+
+    def align(src: Sequence[str], tgt: Sequence[str]) -> list[Link]:
+        return align_sentences(src, tgt, config=config)
+
+    return align
+
+
+def _paragraph_segments(doc: Document) -> list[Segment]:
+    return [
+        Segment(i, p.text, p.index, p.kind) for i, p in enumerate(doc.paragraphs) if p.text.strip()
+    ]
+
+
+def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[Furniture]]:
+    """Each line of the file is one segment (line i → segment i, empty lines included)."""
+    from aligner.clean import strip_controls
+    from aligner.encoding import decode_bytes
+    from aligner.language import check_language
+    from untm.errors import InputError
+    from untm.fileio import read_bytes_checked
+
+    name = str(path)
+    text = decode_bytes(read_bytes_checked(path), name=name).text
+    if not text.strip():
+        raise InputError("the file is empty", path=name)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    furniture: list[Furniture] = []
+    cleaned = [strip_controls(line, line=i + 1, found=furniture).strip() for i, line in
+               enumerate(lines)]
+    check_language("\n".join(cleaned), lang, path=name)
+    return [Segment(i, t, i) for i, t in enumerate(cleaned)], furniture
+
+
+def align_files(
+    zh_path: str | Path, en_path: str | Path, options: AlignOptions | None = None
+) -> AlignmentResult:
+    """Read, segment and align a document pair (zh source, en target)."""
+    options = options or AlignOptions()
+    align = _sentence_aligner(options.mode)
+    settings = {
+        "mode": options.mode,
+        "segtype": options.segtype,
+        "presegmented": str(options.presegmented).lower(),
+        "src": str(zh_path),
+        "tgt": str(en_path),
+    }
+    if options.presegmented:
+        src_segs, src_furn = read_presegmented(zh_path, options.src_lang)
+        tgt_segs, tgt_furn = read_presegmented(en_path, options.tgt_lang)
+        links = align([s.text for s in src_segs], [s.text for s in tgt_segs])
+        return AlignmentResult(tuple(src_segs), tuple(tgt_segs), tuple(links),
+                               tuple(src_furn), tuple(tgt_furn), settings)
+    from aligner.paragraphs import align_blocks, block_pairs
+    from aligner.read import read_document
+    from aligner.segment import segment_document
+
+    src_doc = read_document(zh_path, options.src_lang)
+    tgt_doc = read_document(en_path, options.tgt_lang)
+    if options.segtype == "paragraph":
+        src_list, tgt_list = _paragraph_segments(src_doc), _paragraph_segments(tgt_doc)
+    else:
+        src_list, tgt_list = segment_document(src_doc), segment_document(tgt_doc)
+    links = align_blocks(block_pairs(src_doc, tgt_doc), src_list, tgt_list, align)
+    settings["encoding_src"] = src_doc.encoding
+    settings["encoding_tgt"] = tgt_doc.encoding
+    return AlignmentResult(
+        tuple(src_list), tuple(tgt_list), tuple(links), src_doc.furniture, tgt_doc.furniture,
+        settings,
+    )
+
+
+def _joiner(lang: str) -> str:
+    return "" if lang.lower().startswith(("zh", "ja")) else " "
+
+
+def side_text(segments: Sequence[Segment], ids: Sequence[int], lang: str) -> str:
+    """The text of a link side: its segments joined (no space in Chinese)."""
+    return _joiner(lang).join(segments[i].text for i in ids)
+
+
+def link_label(link: Link) -> str:
+    """`[1,2]:[3]` notation of a link, without brackets: "1,2:3"."""
+    return f"{','.join(map(str, link.src))}:{','.join(map(str, link.tgt))}"
+
+
+def make_tuid(source_name: str, link: Link, source: str, target: str) -> str:
+    """A tuid stable across runs: hash of document name, link indices and both texts."""
+    digest = hashlib.sha1(
+        "\x1f".join((source_name, link_label(link), source, target)).encode("utf-8")
+    ).hexdigest()
+    return digest[:16]
+
+
+def to_units(
+    result: AlignmentResult, *, source_name: str, options: AlignOptions | None = None
+) -> list[TranslationUnit]:
+    """Translation units for the links with text on both sides, in link order."""
+    options = options or AlignOptions()
+    units: list[TranslationUnit] = []
+    for link in result.links:
+        if link.is_null:
+            continue
+        source = side_text(result.src_segments, link.src, options.src_lang)
+        target = side_text(result.tgt_segments, link.tgt, options.tgt_lang)
+        if not source.strip() or not target.strip():
+            continue
+        units.append(
+            TranslationUnit(
+                source=source,
+                target=target,
+                src_lang=options.src_locale,
+                tgt_lang=options.tgt_locale,
+                tuid=make_tuid(source_name, link, source, target),
+                props=(
+                    ("x-score", f"{link.score:.3f}"),
+                    ("x-document", source_name),
+                    ("x-link", link_label(link)),
+                ),
+            )
+        )
+    return units
+
+
+def summarize(result: AlignmentResult) -> AlignSummary:
+    """Counts of segments, links by type, units, and everything left out."""
+    full = [link for link in result.links if not link.is_null]
+    units = sum(
+        1
+        for link in full
+        if "".join(result.src_segments[i].text for i in link.src).strip()
+        and "".join(result.tgt_segments[i].text for i in link.tgt).strip()
+    )
+    scores = [link.score for link in full]
+    return AlignSummary(
+        segments_zh=len(result.src_segments),
+        segments_en=len(result.tgt_segments),
+        links_by_type=result.link_counts(),
+        units=units,
+        unaligned_zh=sum(len(link.src) for link in result.links if not link.tgt),
+        unaligned_en=sum(len(link.tgt) for link in result.links if not link.src),
+        furniture_zh=len(result.src_furniture),
+        furniture_en=len(result.tgt_furniture),
+        mean_score=round(sum(scores) / len(scores), 4) if scores else 0.0,
+    )
+
+
+def format_of(out_path: str | Path, fmt: str | None) -> str:
+    """The output format: explicit, else from the extension."""
+    name = fmt.lower().lstrip(".") if fmt else Path(out_path).suffix.lower().lstrip(".")
+    if name not in FORMATS:
+        raise OutputError(
+            f"unknown output format {name or '(no extension)'!r}; use one of: "
+            f"{', '.join(FORMATS)} (or --format)",
+            path=str(out_path),
+        )
+    return name
+
+
+def result_json(result: AlignmentResult, *, source_name: str, options: AlignOptions) -> str:
+    """The JSON export: segments, links with scores, furniture and the summary."""
+
+    def segs(items: Sequence[Segment]) -> list[dict[str, Any]]:
+        return [
+            {"index": s.index, "text": s.text, "paragraph": s.paragraph, "kind": s.kind.value}
+            for s in items
+        ]
+
+    def furn(items: Sequence[Furniture]) -> list[dict[str, Any]]:
+        return [{"kind": f.kind, "text": f.text, "line": f.line} for f in items]
+
+    data = {
+        "format": "untm-alignment",
+        "version": 1,
+        "document": source_name,
+        "languages": {"src": options.src_locale, "tgt": options.tgt_locale},
+        "settings": dict(result.settings),
+        "src_segments": segs(result.src_segments),
+        "tgt_segments": segs(result.tgt_segments),
+        "links": [
+            {"src": list(link.src), "tgt": list(link.tgt), "score": round(link.score, 4),
+             "type": link.kind}
+            for link in result.links
+        ],
+        "furniture": {"src": furn(result.src_furniture), "tgt": furn(result.tgt_furniture)},
+        "summary": summarize(result).to_dict(),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_result(
+    result: AlignmentResult,
+    out_path: str | Path,
+    fmt: str | None = None,
+    options: AlignOptions | None = None,
+    source_name: str | None = None,
+) -> AlignSummary:
+    """Write the result in the requested format (atomically) and return the summary."""
+    options = options or AlignOptions()
+    name = format_of(out_path, fmt)
+    source_name = source_name or Path(str(result.settings.get("src", "document"))).name
+    summary = summarize(result)
+    if name == "tmx":
+        from tmx.header import TmxHeader
+        from tmx.tmx14 import write_tmx
+
+        header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
+        count = write_tmx(out_path, to_units(result, source_name=source_name, options=options),
+                          header=header)
+    elif name == "tsv":
+        from tmx.tsv import write_tsv
+
+        count = write_tsv(out_path, to_units(result, source_name=source_name, options=options))
+    elif name == "align":
+        from aligner.alignfile import write_align
+
+        write_align(out_path, result.links)
+        count = summary.units
+    else:
+        from untm.fileio import write_text_atomic
+
+        write_text_atomic(out_path, result_json(result, source_name=source_name, options=options))
+        count = summary.units
+    if count != summary.units:
+        summary = AlignSummary(**{**summary.to_dict(), "units": count})
+    return summary
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    """Units compared with gold units, each side with all white space removed."""
+
+    matched: int
+    produced: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.produced if self.produced else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def score_units(
+    units: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]
+) -> UnitScore:
+    """Exact-match precision/recall of (source, target) pairs, ignoring all white space."""
+    from collections import Counter
+
+    want = Counter((_squash(s), _squash(t)) for s, t in gold)
+    have = Counter((_squash(s), _squash(t)) for s, t in units)
+    matched = sum((want & have).values())
+    return UnitScore(matched=matched, produced=sum(have.values()), gold=sum(want.values()))
+
+
+def gold_units(zh_path: str | Path, en_path: str | Path, align_path: str | Path,
+               ) -> list[tuple[str, str]]:
+    """Gold (zh, en) pairs from one-segment-per-line files and a gold `.align` file."""
+    from aligner.alignfile import read_align
+
+    zh = Path(zh_path).read_text(encoding="utf-8").splitlines()
+    en = Path(en_path).read_text(encoding="utf-8").splitlines()
+    return [
+        ("".join(zh[i] for i in link.src), " ".join(en[j] for j in link.tgt))
+        for link in read_align(align_path)
+        if link.src and link.tgt
+    ]
