@@ -1,0 +1,58 @@
+"""Lexical anchors: numbers and Latin-script tokens shared by a zh window and an en window.
+
+Numbers are normalised (full-width digits, thousands separators); Latin tokens are the words of
+ASCII letters that occur in the Chinese text (acronyms, names, symbols such as "A/RES/70/1").
+On the English side only tokens that also occur somewhere in the Chinese document count, so
+ordinary English words do not dilute the signal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+
+DIM = 512
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9/.\-]*[A-Za-z0-9]|[A-Za-z]")
+
+
+def _norm_number(token: str) -> str:
+    token = token.replace(",", "")
+    if "." in token:
+        token = token.rstrip("0").rstrip(".") or "0"
+    return "#" + token
+
+
+def anchor_tokens(text: str) -> list[str]:
+    """Numbers and Latin tokens of a text, normalised (lower-case Latin, plain digits)."""
+    text = unicodedata.normalize("NFKC", text)
+    numbers = [_norm_number(m) for m in _NUMBER.findall(text)]
+    latin = [m.lower() for m in _LATIN.findall(text) if len(m) >= 2]
+    return numbers + latin
+
+
+def _bucket(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8")) % DIM
+
+
+def anchor_vectors(src: Sequence[str], tgt: Sequence[str]) -> tuple[FloatArray, FloatArray]:
+    """Hashed count vectors (one row per sentence) of the anchors of both sides."""
+    src_tokens = [anchor_tokens(t) for t in src]
+    allowed = {tok for toks in src_tokens for tok in toks}
+    tgt_tokens = [[t for t in anchor_tokens(text) if t in allowed or t[0] == "#"] for text in tgt]
+    return _vectors(src_tokens), _vectors(tgt_tokens)
+
+
+def _vectors(token_lists: list[list[str]]) -> FloatArray:
+    out = np.zeros((len(token_lists), DIM), dtype=np.float64)
+    for row, tokens in enumerate(token_lists):
+        for tok in tokens:
+            out[row, _bucket(tok)] += 1.0
+    return out
