@@ -1,0 +1,26 @@
+"""The built-in UN term base shipped in `glossary/data/un_terms.tsv` (see data/SOURCES.md)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from glossary.tabular import parse_table
+from glossary.term import Concept
+from glossary.termbase import Glossary
+
+DATA_FILE = "un_terms.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_concepts() -> tuple[Concept, ...]:
+    """The built-in concepts, parsed once per process."""
+    ref = resources.files("glossary") / "data" / DATA_FILE
+    text = ref.read_text(encoding="utf-8")
+    return tuple(parse_table(text, delimiter="\t", name=f"glossary/data/{DATA_FILE}",
+                             origin="builtin"))
+
+
+def load_builtin() -> Glossary:
+    """The built-in glossary (no user entries)."""
+    return Glossary(builtin_concepts())

@@ -1,0 +1,206 @@
+"""`Glossary`: an immutable set of concepts with indexes for lookup in both directions.
+
+Lookup runs in passes and says which pass matched: "exact" (the surface form as stored),
+"normalized" (width, case, punctuation, whitespace, spelling; see `normalize`), "loose" (also
+without 的 and a leading 联合国/United Nations) and finally "fuzzy" (difflib similarity over the
+normalized keys; only when no earlier pass matched, clearly marked as such).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from glossary.normalize import loose_key, norm_key
+from glossary.term import Concept, Term
+
+FUZZY_CUTOFF = 0.8
+SUGGEST_CUTOFF = 0.5
+
+
+@dataclass(frozen=True)
+class Match:
+    """One lookup hit: the concept, the term that matched, how, and a similarity in [0, 1]."""
+
+    concept: Concept
+    term: Term
+    how: str
+    score: float
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """The concept's terms in the other language than the matched term (what the user wants)."""
+        other = "en" if self.term.lang == "zh" else "zh"
+        return self.concept.texts(other)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.concept.id,
+            "match": self.how,
+            "score": round(self.score, 3),
+            "matched_term": self.term.text,
+            "matched_lang": self.term.lang,
+            "zh": list(self.concept.zh),
+            "en": list(self.concept.en),
+            "domain": self.concept.domain,
+            "note": self.concept.note,
+            "origin": self.concept.origin,
+        }
+
+
+@dataclass(frozen=True)
+class LookupResult:
+    """All hits of the best pass that matched (empty when none), plus suggestions when none did."""
+
+    query: str
+    matches: tuple[Match, ...]
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.matches)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "found": self.found,
+            "matches": [m.to_dict() for m in self.matches],
+            "suggestions": list(self.suggestions),
+        }
+
+
+class Glossary:
+    """An immutable collection of concepts (built-in plus user) with lookup indexes."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self._concepts: tuple[Concept, ...] = tuple(concepts)
+        self._exact: dict[str, list[tuple[int, Term]]] = {}
+        self._norm: dict[str, list[tuple[int, Term]]] = {}
+        self._loose: dict[str, list[tuple[int, Term]]] = {}
+        for i, concept in enumerate(self._concepts):
+            for term in concept.terms:
+                self._exact.setdefault(term.text, []).append((i, term))
+                key = norm_key(term.text)
+                if key:
+                    self._norm.setdefault(key, []).append((i, term))
+                lkey = loose_key(term.text)
+                if lkey:
+                    self._loose.setdefault(lkey, []).append((i, term))
+        self._norm_keys = sorted(self._norm)
+
+    @property
+    def concepts(self) -> tuple[Concept, ...]:
+        return self._concepts
+
+    def __len__(self) -> int:
+        return len(self._concepts)
+
+    def get(self, concept_id: str) -> Concept | None:
+        """The concept with this id, or None."""
+        for concept in self._concepts:
+            if concept.id == concept_id:
+                return concept
+        return None
+
+    def without(self, predicate_ids: Iterable[str]) -> Glossary:
+        """A copy lacking the concepts with the given ids."""
+        drop = set(predicate_ids)
+        return Glossary(c for c in self._concepts if c.id not in drop)
+
+    def term_pairs(self) -> list[tuple[str, str]]:
+        """Every (zh term, en term) surface pair of every concept, deduplicated, stable order."""
+        seen: set[tuple[str, str]] = set()
+        pairs: list[tuple[str, str]] = []
+        for concept in self._concepts:
+            for zh in concept.zh:
+                for en in concept.en:
+                    if (zh, en) not in seen:
+                        seen.add((zh, en))
+                        pairs.append((zh, en))
+        return pairs
+
+    def _hits(self, hits: Sequence[tuple[int, Term]], how: str, score: float) -> tuple[Match, ...]:
+        out: list[Match] = []
+        seen: set[int] = set()
+        for i, term in hits:
+            if i not in seen:
+                seen.add(i)
+                out.append(Match(self._concepts[i], term, how, score))
+        return tuple(out)
+
+    def lookup(self, query: str, *, fuzzy: bool = True, limit: int = 10) -> LookupResult:
+        """Look `query` up in both languages: exact, then normalized, loose, fuzzy."""
+        query = query.strip()
+        if not query:
+            return LookupResult(query, ())
+        if query in self._exact:
+            return LookupResult(query, self._hits(self._exact[query], "exact", 1.0)[:limit])
+        key = norm_key(query)
+        if key in self._norm:
+            return LookupResult(query, self._hits(self._norm[key], "normalized", 1.0)[:limit])
+        lkey = loose_key(query)
+        if lkey in self._loose:
+            return LookupResult(query, self._hits(self._loose[lkey], "loose", 1.0)[:limit])
+        if not key:
+            return LookupResult(query, ())
+        close = self._similar(key, limit, SUGGEST_CUTOFF)
+        if fuzzy:
+            good = [(k, s) for k, s in close if s >= FUZZY_CUTOFF]
+            matches: list[Match] = []
+            seen: set[str] = set()
+            for k, s in good:
+                for m in self._hits(self._norm[k], "fuzzy", s):
+                    if m.concept.id not in seen:
+                        seen.add(m.concept.id)
+                        matches.append(m)
+            if matches:
+                return LookupResult(query, tuple(matches[:limit]))
+        suggestions: list[str] = []
+        for k, _ in close:
+            text = self._norm[k][0][1].text
+            if text not in suggestions:
+                suggestions.append(text)
+        return LookupResult(query, (), tuple(suggestions[:5]))
+
+    def _similar(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
+        """Normalized keys similar to `key`, best first (difflib ratio; ties by key)."""
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(key)
+        scored: list[tuple[float, str]] = []
+        for cand in self._norm_keys:
+            if abs(len(cand) - len(key)) > max(len(cand), len(key)) * (1 - cutoff) + 1:
+                continue
+            matcher.set_seq1(cand)
+            if matcher.real_quick_ratio() < cutoff or matcher.quick_ratio() < cutoff:
+                continue
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                scored.append((ratio, cand))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [(cand, ratio) for ratio, cand in scored[:limit]]
+
+    def find_in_text(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping occurrences of glossary terms of `lang` in `text`, longest first.
+
+        Returns (start, end, term text) sorted by start. English matching is case-insensitive
+        and on word boundaries; Chinese is plain substring matching.
+        """
+        from glossary.matching import find_terms
+
+        return find_terms(text, lang, self._surfaces(lang))
+
+    def _surfaces(self, lang: str) -> tuple[str, ...]:
+        cache = self.__dict__.setdefault("_surface_cache", {})
+        if lang not in cache:
+            cache[lang] = tuple(
+                sorted({t.text for c in self._concepts for t in c.terms if t.lang == lang})
+            )
+        result: tuple[str, ...] = cache[lang]
+        return result
+
+    def concepts_with(self, text: str, lang: str) -> tuple[Concept, ...]:
+        """Concepts having exactly this surface form in `lang`."""
+        return tuple(
+            self._concepts[i] for i, term in self._exact.get(text, []) if term.lang == lang
+        )
