@@ -1,9 +1,112 @@
-"""CLI commands (registered on the root app by `register`)."""
+"""`untm align` (a document pair → TMX/TSV/.align/JSON) and `untm segment` (one segment a line)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from untm.cli.common import cli_errors
+
+
+@cli_errors
+def align(
+    zh: Annotated[Path, typer.Argument(help="Chinese (source) document: .txt, .docx or .html.")],
+    en: Annotated[Path, typer.Argument(help="English (target) document.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (.tmx .tsv .align .json).")],
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="tmx, tsv, align or json (default: from OUT's extension)."),
+    ] = None,
+    presegmented: Annotated[
+        bool, typer.Option("--presegmented", help="Each input line is one segment.")
+    ] = False,
+    src_lang: Annotated[str, typer.Option("--src-lang", help="Source language.")] = "zh",
+    tgt_lang: Annotated[str, typer.Option("--tgt-lang", help="Target language.")] = "en",
+    src_locale: Annotated[str, typer.Option("--src-locale", help="TMX source locale.")] = "zh-CN",
+    tgt_locale: Annotated[str, typer.Option("--tgt-locale", help="TMX target locale.")] = "en-US",
+    mode: Annotated[str, typer.Option("--mode", help="Aligner mode: best or fast.")] = "best",
+    segtype: Annotated[
+        str, typer.Option("--segtype", help="sentence or paragraph units.")
+    ] = "sentence",
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write an HTML review page here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Align a Chinese-English document pair and write translation memory."""
+    from untm.pipeline import AlignOptions, align_files, format_of, write_result
+
+    options = AlignOptions(
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        src_locale=src_locale,
+        tgt_locale=tgt_locale,
+        presegmented=presegmented,
+        mode=mode,
+        segtype=segtype,
+    )
+    format_of(out, fmt)  # fail on a bad format before the (slow) alignment
+    _check_out_dir(out)
+    if report is not None:
+        _check_out_dir(report)
+    result = align_files(zh, en, options)
+    summary = write_result(result, out, fmt, options=options, source_name=zh.name)
+    if report is not None:
+        from untm.report import write_report
+
+        write_report(result, report, title=f"{zh.name} ↔ {en.name}",
+                     glossary_pairs=_glossary_pairs())
+    if as_json:
+        from untm.cli.common import echo_json
+
+        echo_json({"output": str(out), **summary.to_dict()})
+        return
+    typer.echo(f"wrote {out}")
+    for line in summary.lines():
+        typer.echo(line)
+
+
+def _glossary_pairs() -> list[tuple[str, str]] | None:
+    try:
+        from glossary.builtin import load_builtin
+    except ImportError:
+        return None
+    return load_builtin().term_pairs()
+
+
+def _check_out_dir(path: Path) -> None:
+    from untm.errors import OutputError
+
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError("output folder does not exist", path=parent)
+
+
+@cli_errors
+def segment(
+    file: Annotated[Path, typer.Argument(help="Document to segment (.txt, .docx, .html).")],
+    lang: Annotated[str, typer.Option("--lang", help="Language of the document: zh or en.")],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Print one segment per line (cleaned, in reading order)."""
+    from aligner.read import read_document
+    from aligner.segment import segment_document
+
+    doc = read_document(file, lang)
+    text = "".join(f"{s.text}\n" for s in segment_document(doc))
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from untm.fileio import write_text_atomic
+
+    write_text_atomic(out, text)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command("align")(align)
+    app.command("segment")(segment)
