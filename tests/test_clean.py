@@ -1,0 +1,112 @@
+"""Cleaning PDF-extracted text: furniture out and counted, wrapping joined, labels found."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from conftest import SEED_EN, SEED_ZH
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.clean import RawBlock, build_paragraphs, clean_plain_text, join_wrapped
+from aligner.model import BlockKind
+
+ZH = clean_plain_text(SEED_ZH.read_text(encoding="utf-8"), "zh")
+EN = clean_plain_text(SEED_EN.read_text(encoding="utf-8"), "en")
+
+
+def _texts(kind: BlockKind, cleaned: object) -> list[str]:
+    return [p.text for p in cleaned.paragraphs if p.kind is kind]  # type: ignore[attr-defined]
+
+
+def test_english_furniture_is_removed_and_reported() -> None:
+    kinds = [(f.kind, f.text) for f in EN.furniture]
+    assert kinds.count(("form-feed", "\\f")) == 3
+    assert ("page-number", "2") in kinds and ("page-number", "3") in kinds
+    assert all("\f" not in p.text for p in EN.paragraphs)
+    assert [f.line for f in EN.furniture] == sorted(f.line for f in EN.furniture)
+
+
+def test_english_structure() -> None:
+    body_labels = [p.label for p in EN.paragraphs if p.kind is BlockKind.BODY]
+    assert body_labels == [str(n) for n in range(1, 27)]
+    assert _texts(BlockKind.HEADING, EN) == [
+        "I. Background", "II. Review of recent and current activities",
+        "III. Future considerations",
+    ]
+    assert _texts(BlockKind.FOOTNOTE, EN) == [
+        "* HSP/HA.2/1.", "** The present document has not been formally edited.",
+    ]
+    assert len(_texts(BlockKind.COVER, EN)) == 11
+
+
+def test_hard_wrapping_page_breaks_and_tabs() -> None:
+    body = {p.label: p.text for p in EN.paragraphs if p.kind is BlockKind.BODY}
+    assert body["1"].startswith("1. The United Nations")
+    assert "into urban decision-making, and urban" in body["1"]
+    assert "on a green and just COVID-19 recovery" in body["10"]
+    assert "such as county spatial plans. Several" in body["17"]
+    assert "\t" not in "".join(body.values()) and "  " not in "".join(body.values())
+
+
+def test_chinese_breaks_footnotes_and_continuations() -> None:
+    paras = ZH.paragraphs
+    para4 = next(p for p in paras if p.label == "4")
+    assert "三个新的重点领域：(1) 有韧性" in para4.text
+    kinds = [(p.kind, p.label) for p in paras]
+    i = kinds.index((BlockKind.BODY, "3"))
+    assert kinds[i + 1 : i + 4] == [
+        (BlockKind.FOOTNOTE, "*"), (BlockKind.FOOTNOTE, "**"), (BlockKind.BODY, "3"),
+    ]
+    assert paras[i + 3].text.startswith("因此，审查要求")
+    cover = _texts(BlockKind.COVER, ZH)
+    assert "联合国人类住区规划署的活动，包括协调事项" in cover
+    assert [p.label for p in paras if p.kind is BlockKind.HEADING] == ["R1", "R2", "R3"]
+
+
+def test_control_characters_are_dropped_and_counted() -> None:
+    raw = "1.\tThe Programme\x00 met\x07 in\x1b Nairobi.\n\n2.\tIt\u200b ended.\n"
+    cleaned = clean_plain_text(raw, "en")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "1. The Programme met in Nairobi.", "2. It ended.",
+    ]
+    assert [f.kind for f in cleaned.furniture] == ["control-char"] * 4
+    assert {f.text for f in cleaned.furniture} == {"U+0000", "U+0007", "U+001B", "U+200B"}
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    lines = [p.text for p in EN.paragraphs]
+    cleaned = clean_plain_text("\n".join(lines) + "\n", "en")
+    assert [p.text for p in cleaned.paragraphs] == lines
+    assert [p.kind for p in cleaned.paragraphs] == [p.kind for p in EN.paragraphs]
+
+
+def test_join_wrapped_rules() -> None:
+    assert join_wrapped("urban", "decision-making", "en") == "urban decision-making"
+    assert join_wrapped("decision-", "making", "en") == "decision-making"
+    assert join_wrapped("活动，", "包括协调事项", "zh") == "活动，包括协调事项"
+    assert join_wrapped("HSP/HA.1/Res.1", "document", "zh") == "HSP/HA.1/Res.1 document"
+
+
+def test_docx_style_hints_win() -> None:
+    blocks = [RawBlock("Report of the meeting", hint=BlockKind.HEADING),
+              RawBlock("1. Opened.", 0), RawBlock("See annex.", hint=BlockKind.FOOTNOTE)]
+    kinds = [p.kind for p in build_paragraphs(blocks, "en").paragraphs]
+    assert kinds == [BlockKind.HEADING, BlockKind.BODY, BlockKind.FOOTNOTE]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_no_control_character_reaches_a_paragraph(text: str) -> None:
+    cleaned = clean_plain_text(text, "en")
+    for para in cleaned.paragraphs:
+        assert para.text == para.text.strip() and para.text
+        assert all(
+            unicodedata.category(ch) not in ("Cc", "Cf", "Cs") for ch in para.text
+        ), para.text
+    removed = sum(1 for f in cleaned.furniture if f.kind in ("control-char", "form-feed"))
+    expected = sum(
+        1 for ch in text.replace("\r", "")
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\t\n"
+    )
+    assert removed == expected
