@@ -17,6 +17,7 @@ All text is escaped with `html.escape`; the page is written atomically.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -27,7 +28,7 @@ from aligner.model import AlignmentResult, BlockKind, Link, Segment
 from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
 
-LOW_SCORE = 0.5
+LOW_SCORE = 0.8
 NULL_COLOUR = "hsl(0, 0%, 45%)"
 PLOT_SIZE = 420
 PLOT_MARGIN = 34
@@ -54,7 +55,7 @@ class TermMatcher:
         zh_pattern = re.compile("|".join(map(re.escape, zh_terms))) if zh_terms else None
         en_pattern = (
             re.compile(
-                r"(?<![\w-])(?:" + "|".join(map(re.escape, en_terms)) + r")(?![\w-])",
+                r"(?<![\w-])(?:" + "|".join(map(re.escape, en_terms)) + r")(?:s|es)?(?![\w-])",
                 re.IGNORECASE,
             )
             if en_terms
@@ -85,6 +86,36 @@ class LinkView:
     en_kinds: tuple[str, ...]
     terms_found: int
     terms_missing: int
+
+
+@functools.lru_cache(maxsize=4096)
+def _en_term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
+
+
+def _has_equivalent(equivalents: frozenset[str], en: str) -> bool:
+    """Whether the English text has one of a term's English equivalents (or its plural)."""
+    return any(_en_term_pattern(e).search(en) for e in sorted(equivalents))
+
+
+def document_order(links: Sequence[Link]) -> list[int]:
+    """Indices of `links` in reading order of the Chinese text; an English-only link goes after
+    every link of the English sentences before it (links may cross, e.g. on cover pages)."""
+    src_of_tgt = {j: min(link.src) for link in links if link.src for j in link.tgt}
+    last = max((j for link in links for j in link.tgt), default=-1)
+    anchor: list[int] = []  # anchor[j]: last zh position linked to an English sentence before j
+    current = -1
+    for j in range(last + 1):
+        anchor.append(current)
+        current = max(current, src_of_tgt.get(j, current))
+
+    def key(n: int) -> tuple[int, int, int]:
+        link = links[n]
+        if link.src:
+            return (min(link.src), 0, min(link.tgt) if link.tgt else -1)
+        return (anchor[min(link.tgt)], 1, min(link.tgt))
+
+    return sorted(range(len(links)), key=key)
 
 
 def _mark(text: str, spans: Sequence[tuple[int, int, str]], classes: Sequence[str]) -> str:
@@ -122,14 +153,14 @@ def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]
     """The links of `result` in document order, with texts escaped and terms marked."""
     _check_links(result)
     views: list[LinkView] = []
-    for number, link in enumerate(result.links, 1):
+    for number, n in enumerate(document_order(result.links), 1):
+        link = result.links[n]
         zh = _side_text(result.src_segments, link.src, "")
         en = _side_text(result.tgt_segments, link.tgt, " ")
         zh_spans = matcher.zh_spans(zh)
         en_spans = matcher.en_spans(en)
-        en_found = {term.casefold() for _, _, term in en_spans}
         zh_classes = [
-            "term" if (not en or matcher.zh_to_en[term] & en_found) else "term missing"
+            "term" if (not en or _has_equivalent(matcher.zh_to_en[term], en)) else "term missing"
             for _, _, term in zh_spans
         ]
         missing = sum(1 for cls in zh_classes if cls != "term")
