@@ -1,0 +1,38 @@
+"""TM statistics: counts, languages, characters, props and the x-score distribution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tmx.stats import tm_stats, unit_stats
+from tmx.tmx14 import write_tmx
+from tmx.unit import TranslationUnit
+
+
+def test_stats_of_a_written_tmx(tmp_path: Path) -> None:
+    units = [
+        TranslationUnit("甲乙", "AB", props=(("x-score", "0.95"), ("x-link", "1-1"))),
+        TranslationUnit("丙", "C", props=(("x-score", "0.35"),)),
+        TranslationUnit("丁", "D", tgt_lang="fr-FR", props=(("x-score", "1.0"),)),
+        TranslationUnit("戊", "", props=(("x-score", "oops"),)),
+        TranslationUnit("己", "F", props=(("x-score", "7"),)),
+    ]
+    path = tmp_path / "s.tmx"
+    write_tmx(path, units)
+    stats = tm_stats(path)
+    assert stats.units == 5
+    assert stats.language_pairs == {"zh-CN→en-US": 4, "zh-CN→fr-FR": 1}
+    assert (stats.source_chars, stats.target_chars) == (6, 5)
+    assert (stats.empty_source, stats.empty_target) == (0, 1)
+    assert stats.props == {"x-link": 1, "x-score": 5}
+    s = stats.scores
+    assert (s.scored, s.unreadable, s.out_of_range) == (4, 1, 1)
+    assert (s.minimum, s.maximum, s.median) == (0.35, 7.0, 0.975)
+    assert s.histogram == (0, 0, 0, 1, 0, 0, 0, 0, 0, 2)
+    d = stats.to_dict()
+    assert d["scores"]["histogram"]["0.9-1.0"] == 2  # type: ignore[index]
+
+
+def test_empty_tm() -> None:
+    stats = unit_stats([])
+    assert stats.units == 0 and stats.scores.scored == 0 and stats.scores.mean is None
