@@ -78,7 +78,9 @@ def discover_pairs(folder: str | Path) -> Discovery:
         unsupported = [
             p.name for p in zh + en if p.suffix.lstrip(".").lower() not in SUPPORTED_EXTS
         ]
-        if unsupported:
+        if _BAD_NAME.search(name) or name in (".", ".."):
+            error = f"pair name {name!r} cannot be used as a file name"
+        elif unsupported:
             error = (
                 f"unsupported file type: {', '.join(unsupported)} "
                 f"(supported: {', '.join(sorted(SUPPORTED_EXTS))})"

@@ -77,7 +77,7 @@ def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
 def glossary_pairs() -> tuple[tuple[str, str], ...]:
     """The built-in glossary's term pairs for review pages (empty when it is unavailable)."""
     try:
-        from glossary import open_glossary  # type: ignore[attr-defined]
+        from glossary import open_glossary
     except ImportError:
         return ()
     return tuple(open_glossary().term_pairs())
@@ -91,6 +91,22 @@ def warm_up(mode: str = "best") -> None:
         align_sentences(["联合国大会。"], ["The General Assembly."], config=AlignConfig(mode=mode))
     except Exception:  # the real task reports any problem, with the pair's name
         return
+
+
+def forget_document_caches(mode: str = "best") -> None:
+    """Drop the per-text embedding cache after a pair: documents of a batch share no sentences
+    worth keeping, and a worker aligning hundreds of reports must not grow without bound."""
+    try:
+        from aligner.sentalign import AlignConfig
+        from aligner.signals.embeddings import get_encoder
+
+        config = AlignConfig(mode=mode)
+        encoder = get_encoder(config.encoder, config.threads)
+    except Exception:
+        return
+    clear = getattr(encoder, "clear", None)
+    if callable(clear):
+        clear()
 
 
 def _error_text(exc: BaseException) -> str:
@@ -107,6 +123,8 @@ def align_pair(job: PairJob) -> PairOutcome:
         outcome = _align_pair(job)
     except Exception as exc:
         return failed(job.name, _error_text(exc), seconds=time.perf_counter() - start)
+    finally:
+        forget_document_caches(job.mode)
     return PairOutcome(
         name=outcome.name,
         status="ok",
