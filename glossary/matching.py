@@ -1,7 +1,9 @@
 """Finding glossary terms inside running text (used by `check` and `extract`).
 
-Chinese terms match as substrings; English terms match case-insensitively on word boundaries,
-with an optional plural ending. Matches never overlap: at each position the longest term wins.
+Chinese terms match as substrings. English terms match on word boundaries with an optional
+plural ending; abbreviation-like forms (one token, two or more capitals: WHO, UNEP, UN-Habitat)
+match case-sensitively so that "who" is not WHO, other forms case-insensitively. Matches never
+overlap: the leftmost match wins, and at the same position the longest.
 """
 
 from __future__ import annotations
@@ -10,26 +12,57 @@ import functools
 import re
 from collections.abc import Sequence
 
+_ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
+
+
+def is_abbrev(text: str) -> bool:
+    """One token with at least two capitals (UNEP, UN-Habitat, G20)."""
+    return bool(_ABBREV.match(text)) and sum(ch.isupper() for ch in text) >= 2
+
+
+def _alternation(terms: Sequence[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=lambda s: (-len(s), s)))
+
 
 @functools.lru_cache(maxsize=16)
-def _pattern(lang: str, surfaces: tuple[str, ...]) -> re.Pattern[str] | None:
-    terms = sorted({s for s in surfaces if s.strip()}, key=lambda s: (-len(s), s))
+def _patterns(lang: str, surfaces: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    terms = [s for s in surfaces if s.strip()]
     if not terms:
-        return None
-    body = "|".join(re.escape(t) for t in terms)
+        return ()
     if lang == "zh":
-        return re.compile(f"(?:{body})")
-    return re.compile(rf"(?<![\w-])(?:{body})(?:s|es)?(?![\w-])", re.IGNORECASE)
+        return (re.compile(f"(?:{_alternation(terms)})"),)
+    out: list[re.Pattern[str]] = []
+    exact = [t for t in terms if is_abbrev(t)]
+    folded = [t for t in terms if not is_abbrev(t)]
+    edge = r"(?:s|es)?(?![\w-])"
+    if exact:
+        out.append(re.compile(rf"(?<![\w-])(?:{_alternation(exact)}){edge}"))
+    if folded:
+        out.append(re.compile(rf"(?<![\w-])(?:{_alternation(folded)}){edge}", re.IGNORECASE))
+    return tuple(out)
 
 
 def find_terms(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, matched text) occurrences of `surfaces` in `text`."""
-    pattern = _pattern(lang, tuple(surfaces))
-    if pattern is None:
-        return []
-    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+    found: list[tuple[int, int, str]] = []
+    for pattern in _patterns(lang, tuple(surfaces)):
+        pos = 0
+        while True:
+            m = pattern.search(text, pos)
+            if m is None:
+                break
+            found.append((m.start(), m.end(), m.group(0)))
+            pos = m.start() + 1
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept: list[tuple[int, int, str]] = []
+    end = -1
+    for hit in found:
+        if hit[0] >= end:
+            kept.append(hit)
+            end = hit[1]
+    return kept
 
 
 def contains_any(text: str, lang: str, surfaces: Sequence[str]) -> bool:
     """True when any of `surfaces` occurs in `text` (same matching rules as `find_terms`)."""
-    return bool(find_terms(text, lang, surfaces))
+    return any(pattern.search(text) for pattern in _patterns(lang, tuple(surfaces)))
