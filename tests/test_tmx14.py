@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -51,16 +52,25 @@ def test_round_trip_is_identity(tmp_path: Path, units: list[TranslationUnit]) ->
 
 def test_header_defaults_and_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "h.tmx"
-    header = TmxHeader(creationdate="20260101T000000Z", props=(("x-corpus", "seed"),),
-                       notes=("made by a test",))
+    header = TmxHeader(
+        creationdate="20260101T000000Z", props=(("x-corpus", "seed"),), notes=("made by a test",)
+    )
     write_tmx(path, [TranslationUnit("甲", "A")], header)
     text = path.read_text("utf-8")
     assert text.startswith(
         "<?xml version='1.0' encoding='UTF-8'?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">"
     )
-    for attr in ('creationtool="untm"', 'segtype="sentence"', 'o-tmf="untm"',
-                 'adminlang="en-US"', 'srclang="zh-CN"', 'datatype="plaintext"',
-                 'creationdate="20260101T000000Z"', 'xml:lang="zh-CN"', 'xml:lang="en-US"'):
+    for attr in (
+        'creationtool="untm"',
+        'segtype="sentence"',
+        'o-tmf="untm"',
+        'adminlang="en-US"',
+        'srclang="zh-CN"',
+        'datatype="plaintext"',
+        'creationdate="20260101T000000Z"',
+        'xml:lang="zh-CN"',
+        'xml:lang="en-US"',
+    ):
         assert attr in text
     assert read_tmx(path).header == header
 
@@ -133,12 +143,24 @@ def test_source_side_follows_srclang_and_tgt_lang_choice(tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        ("<tmx version='1.4'><header srclang='zh'/>\n<body>\n<tu><tuv><seg>x</seg></tuv></tu>"
-         "</body></tmx>", "<tuv> without xml:lang", 3),
-        ("<tmx version='1.4'><header srclang='zh'/>\n<body>\n\n<tu><tuv xml:lang='zh'>"
-         "<seg>x</seg></tu></body></tmx>", "malformed XML", 4),
-        ("<tmx version='1.4'>\n<body><tu><tuv xml:lang='zh'><seg>x</seg></tuv></tu></body></tmx>",
-         "before the TMX <header>", 2),
+        (
+            "<tmx version='1.4'><header srclang='zh'/>\n<body>\n<tu><tuv><seg>x</seg></tuv></tu>"
+            "</body></tmx>",
+            "<tuv> without xml:lang",
+            3,
+        ),
+        (
+            "<tmx version='1.4'><header srclang='zh'/>\n<body>\n\n<tu><tuv xml:lang='zh'>"
+            "<seg>x</seg></tu></body></tmx>",
+            "malformed XML",
+            4,
+        ),
+        (
+            "<tmx version='1.4'>\n<body><tu><tuv xml:lang='zh'><seg>x</seg></tuv></tu>"
+            "</body></tmx>",
+            "before the TMX <header>",
+            2,
+        ),
         ("<?xml version='1.0'?>\n<xliff/>", "not a TMX file", 2),
         ("<tmx version='1.4'><body/></tmx>", "no <header>", None),
     ],
@@ -210,3 +232,43 @@ def test_streaming_reads_large_file(tmp_path: Path) -> None:
         assert unit.tuid == str(i)
         count += 1
     assert count == n
+
+
+def test_billion_laughs_is_refused_fast(tmp_path: Path) -> None:
+    import time
+
+    lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    path = tmp_path / "lol.tmx"
+    path.write_text(
+        f'<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY l0 "lol">{lol}]>\n'
+        '<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en">'
+        "<seg>&l9;</seg></tuv></tu></body></tmx>",
+        "utf-8",
+    )
+    start = time.monotonic()
+    with pytest.raises(UnsafeInputError):
+        read_tmx(path)
+    assert time.monotonic() - start < 2.0
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        xml_text.map(lambda t: t.encode("utf-8")),
+        st.sampled_from(
+            [
+                b"<tmx>",
+                b"<tmx><header/><body><tu/></body></tmx>",
+                b"<tmx version='1.4'><header/><body><tu><tuv/></tu>",
+            ]
+        ),
+    )
+)
+def test_random_bytes_never_crash(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.tmx"
+    path.write_bytes(data)
+    with contextlib.suppress(InputError):  # a typed error is fine; anything else is a bug
+        list(iter_tmx(path))
