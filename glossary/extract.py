@@ -233,12 +233,12 @@ def extract_terms(
     linked: list[TermCandidate] = []
     used_zh: set[str] = set()
     used_en: set[str] = set()
-    for cand in scored:
-        if cand.zh in used_zh or cand.en in used_en:
+    for pair in scored:
+        if pair.zh in used_zh or pair.en in used_en:
             continue
-        used_zh.add(cand.zh)
-        used_en.add(cand.en)
-        linked.append(cand)
+        used_zh.add(pair.zh)
+        used_en.add(pair.en)
+        linked.append(pair)
         if len(linked) >= top:
             break
     return ExtractResult(tuple(linked), total, len(zh_sets), len(en_sets), masked)
