@@ -1,0 +1,58 @@
+"""Glossary files by extension: .tbx (TBX v3/v2), .tsv/.txt/.utf8 (OmegaT or full layout), .csv."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary.tabular import read_table, write_table
+from glossary.tbx import read_tbx, write_tbx
+from glossary.term import Concept
+from untm.errors import FormatError, InputError
+
+TABLE_SUFFIXES = (".tsv", ".txt", ".utf8", ".tab", ".csv")
+SUFFIXES = (".tbx", ".xml", *TABLE_SUFFIXES)
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    """The concepts read from a glossary file and what was skipped (counted, never silent)."""
+
+    concepts: tuple[Concept, ...]
+    skipped_entries: int = 0
+    skipped_terms: int = 0
+
+
+def _suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            f"unknown glossary format {suffix or '(no extension)'!r}; use one of "
+            + ", ".join(SUFFIXES),
+            path=path,
+        )
+    return suffix
+
+
+def read_glossary_file(path: str | Path) -> GlossaryFile:
+    """Read concepts from a TBX, TSV or CSV file (format from the extension)."""
+    p = Path(path)
+    if _suffix(p) in (".tbx", ".xml"):
+        read = read_tbx(p)
+        concepts = read.concepts
+        skipped_entries, skipped_terms = read.skipped_entries, read.skipped_terms
+    else:
+        concepts = tuple(read_table(p))
+        skipped_entries = skipped_terms = 0
+    if not concepts:
+        raise FormatError("no glossary entries with a Chinese or English term", path=p)
+    return GlossaryFile(concepts, skipped_entries, skipped_terms)
+
+
+def write_glossary_file(path: str | Path, concepts: Iterable[Concept]) -> int:
+    """Write concepts atomically as TBX, TSV (OmegaT) or CSV; returns concepts written."""
+    p = Path(path)
+    if _suffix(p) in (".tbx", ".xml"):
+        return write_tbx(p, concepts)
+    return write_table(p, concepts)
