@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
-from tests.test_tmx_gold import gold_units
+from tests.conftest import GOLD, SEED_ZH, needs_shared
+from tests.test_tmx_gold import gold_units, pipeline_units
 from tmx import omegat
 from tmx.tmx14 import write_tmx
 from tmx.unit import TranslationUnit
@@ -40,15 +40,8 @@ def test_gold_tmx_is_loaded_and_translates_seed(tmp_path: Path) -> None:
 
 
 def test_pipeline_tmx_translates_at_least_90_percent(tmp_path: Path) -> None:
-    try:
-        from untm.pipeline import AlignOptions, align_files, to_units
-    except ImportError:
-        pytest.skip("untm.pipeline (engineer A) has not landed yet")
-    options = AlignOptions()
-    result = align_files(SEED_ZH, SEED_EN, options)
-    units = to_units(result, source_name=SEED_ZH.name, options=options)
     tmx = tmp_path / "seed.tmx"
-    write_tmx(tmx, units)
+    write_tmx(tmx, pipeline_units())
     run = run_on(tmp_path, tmx)
     assert run.load_errors == ()
     print(f"our TMX: OmegaT translated {run.translated_share:.1%} of {run.han_source} Han chars")
@@ -71,7 +64,6 @@ def test_segmentation_compared_with_omegat(tmp_path: Path) -> None:
     """Our Chinese segments of the seed vs OmegaT's default segmentation (differences reported)."""
     try:
         from aligner.read import read_document
-
         from aligner.segment import segment_document
     except ImportError:
         pytest.skip("aligner.read / aligner.segment (engineer A) have not landed yet")

@@ -1,8 +1,15 @@
-"""The gold alignment of the seed pair as translation units (shared by the TMX client tests)."""
+"""The seed pair as translation units — gold alignment and untm's own pipeline output.
+
+Shared by the TMX client tests (OmegaT, Translate Toolkit, validation, lookup).
+"""
 
 from __future__ import annotations
 
-from tests.conftest import GOLD, needs_shared
+import functools
+
+import pytest
+
+from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from tmx.unit import TranslationUnit
 
 GOLD_STEM = GOLD / "000_a932ec9d51e334cb"
@@ -29,3 +36,22 @@ def test_gold_units_have_both_sides() -> None:
     assert len(units) == 80
     assert all(u.source.strip() and u.target.strip() for u in units)
     assert len({u.tuid for u in units}) == 80
+
+
+@functools.cache
+def _pipeline_units() -> tuple[TranslationUnit, ...] | None:
+    try:
+        from untm.pipeline import AlignOptions, align_files, to_units
+    except ImportError:
+        return None
+    options = AlignOptions()
+    result = align_files(SEED_ZH, SEED_EN, options)
+    return tuple(to_units(result, source_name=SEED_ZH.name, options=options))
+
+
+def pipeline_units() -> list[TranslationUnit]:
+    """Units of untm's own alignment of the seed pair (computed once per session)."""
+    units = _pipeline_units()
+    if units is None:
+        pytest.skip("untm.pipeline (engineer A) has not landed yet")
+    return list(units)

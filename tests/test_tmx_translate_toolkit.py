@@ -7,9 +7,10 @@ from pathlib import Path
 from translate.storage import tmx as ttk_tmx
 
 from tests.conftest import GOLD, needs_shared
-from tests.test_tmx_gold import gold_units
+from tests.test_tmx_gold import gold_units, pipeline_units
 from tmx.tmx14 import write_tmx
 from tmx.unit import TranslationUnit
+from tmx.validate import validate_tmx
 
 
 def read_with_ttk(path: Path) -> list[tuple[str, str]]:
@@ -33,3 +34,13 @@ def test_translate_toolkit_reads_awkward_text(tmp_path: Path) -> None:
     path = tmp_path / "awkward.tmx"
     write_tmx(path, units)
     assert read_with_ttk(path) == [("“甲”<乙>&丙 𠀀", "say \"a\" & <b>'s 😀")]
+
+
+def test_translate_toolkit_reads_our_seed_tmx(tmp_path: Path) -> None:
+    units = pipeline_units()
+    path = tmp_path / "seed.tmx"
+    write_tmx(path, units)
+    pairs = read_with_ttk(path)
+    assert len(pairs) == len(units) > 0
+    assert all(source.strip() and target.strip() for source, target in pairs)
+    assert validate_tmx(path) == []
