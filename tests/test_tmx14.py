@@ -272,3 +272,25 @@ def test_random_bytes_never_crash(tmp_path: Path, data: bytes) -> None:
     path.write_bytes(data)
     with contextlib.suppress(InputError):  # a typed error is fine; anything else is a bug
         list(iter_tmx(path))
+
+
+any_text = st.text(alphabet=st.characters(), max_size=30)  # includes controls and lone surrogates
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(source=any_text, target=any_text, note=any_text, tuid=any_text)
+def test_output_never_contains_xml_illegal_characters(
+    tmp_path: Path, source: str, target: str, note: str, tuid: str
+) -> None:
+    path = tmp_path / "any.tmx"
+    unit = TranslationUnit(source, target, tuid=tuid, notes=(note,), props=(("x-n", note),))
+    result = write_tmx_counted(path, [unit])
+    assert is_xml_text(path.read_bytes().decode("utf-8"))
+    (back,) = read_tmx(path).units
+    removed = sum(len(t) for t in (source, target, note, tuid, note)) - sum(
+        len(t) for t in (back.source, back.target, back.notes[0], back.tuid or "", back.props[0][1])
+    )
+    assert removed == result.removed_chars
+    assert all(is_xml_text(t) for t in (back.source, back.target, back.notes[0]))

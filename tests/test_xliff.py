@@ -59,3 +59,17 @@ def test_hostile_and_wrong_input(tmp_path: Path) -> None:
         read_xliff(tmx)
     with pytest.raises(OutputError):
         write_xliff(tmp_path / "missing" / "o.xlf", [TranslationUnit("a", "b")])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(source=st.text(max_size=30), target=st.text(max_size=30))
+def test_output_never_contains_xml_illegal_characters(
+    tmp_path: Path, source: str, target: str
+) -> None:
+    path = tmp_path / "any.xlf"
+    result = write_xliff_counted(path, [TranslationUnit(source, target)])
+    assert is_xml_text(path.read_bytes().decode("utf-8"))
+    (back,) = read_xliff(path)
+    assert len(source) + len(target) - len(back.source) - len(back.target) == result.removed_chars
