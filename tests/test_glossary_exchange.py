@@ -1,0 +1,147 @@
+"""TBX / TSV / CSV exchange: TBX-Basic export restores into an empty glossary; interop; bad XML."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from glossary import open_glossary
+from glossary.builtin import builtin_concepts
+from glossary.exchange import read_glossary_file, write_glossary_file
+from glossary.store import UserStore
+from glossary.tbx import TBX_NS
+from glossary.term import Concept
+from untm.errors import FormatError, InputError, UnsafeInputError
+
+
+def _shape(concepts: tuple[Concept, ...] | list[Concept]) -> list[tuple[object, ...]]:
+    return [(c.id, c.terms, c.domain, c.note) for c in concepts]
+
+
+def test_tbx_export_has_150_bilingual_concepts_and_restores(tmp_path: Path) -> None:
+    out = tmp_path / "un.tbx"
+    assert write_glossary_file(out, builtin_concepts()) == len(builtin_concepts())
+    root = etree.parse(str(out)).getroot()
+    assert root.tag == f"{{{TBX_NS}}}tbx"
+    assert root.get("type") == "TBX-Basic" and root.get("style") == "dca"
+    ns = {"t": TBX_NS}
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    bilingual = 0
+    for entry in root.iterfind(".//t:conceptEntry", ns):
+        langs = {sec.get(xml_lang) for sec in entry.iterfind("t:langSec", ns)
+                 if sec.find("t:termSec/t:term", ns) is not None}
+        bilingual += langs == {"zh", "en"}
+    assert bilingual >= 150
+    store = tmp_path / "empty.sqlite3"
+    with UserStore(store) as user:
+        summary = user.add(read_glossary_file(out).concepts)
+    assert summary.added == len(builtin_concepts())
+    restored = open_glossary(store, builtin=False)
+    assert _shape(restored.concepts) == _shape(builtin_concepts())
+    assert restored.term_pairs() == open_glossary(tmp_path / "none.sqlite3").term_pairs()
+
+
+def test_csv_round_trip_is_exact(tmp_path: Path) -> None:
+    out = tmp_path / "un.csv"
+    write_glossary_file(out, builtin_concepts())
+    back = read_glossary_file(out).concepts
+    assert [(c.id, c.zh, c.en, c.domain, c.note) for c in back] == [
+        (c.id, c.zh, c.en, c.domain, c.note) for c in builtin_concepts()
+    ]
+
+
+def test_omegat_tsv_is_read_by_translate_toolkit_and_regroups(tmp_path: Path) -> None:
+    from translate.storage import omegat
+
+    out = tmp_path / "glossary.txt"
+    write_glossary_file(out, builtin_concepts())
+    with out.open("rb") as fh:
+        units = omegat.OmegaTFileTab(fh).units
+    pairs = {(u.source, u.target) for u in units}
+    assert ("人居署", "United Nations Human Settlements Programme") in pairs
+    assert ("联合国人类住区规划署", "UN-Habitat") in pairs
+    back = read_glossary_file(out).concepts
+    assert len(back) == len(builtin_concepts())
+    by_id = {c.id: c for c in back}
+    assert set(by_id["un-habitat"].zh) == {"联合国人类住区规划署", "人居署", "联合国人居署"}
+    assert "UN-Habitat" in by_id["un-habitat"].en
+
+
+def test_plain_two_column_tsv_gbk(tmp_path: Path) -> None:
+    path = tmp_path / "mine.tsv"
+    path.write_bytes("方案发展处\tProgramme Development Branch\n城市股\tCities Unit\t环境署\n"
+                     .encode("gb18030"))
+    concepts = read_glossary_file(path).concepts
+    assert [(c.zh, c.en) for c in concepts] == [
+        (("方案发展处",), ("Programme Development Branch",)), (("城市股",), ("Cities Unit",))]
+    assert concepts[1].note == "环境署"
+
+
+def test_tbx_v2_from_translate_toolkit_imports(tmp_path: Path) -> None:
+    from translate.storage import tbx
+
+    store = tbx.tbxfile()
+    store.setsourcelanguage("zh-CN")
+    store.settargetlanguage("en")
+    unit = store.addsourceunit("绿色城市伙伴关系")
+    unit.target = "Greener Cities Partnership"
+    path = tmp_path / "tk.tbx"
+    path.write_bytes(bytes(store))
+    concepts = read_glossary_file(path).concepts
+    assert len(concepts) == 1
+    assert concepts[0].zh == ("绿色城市伙伴关系",)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("empty.tbx", b"", FormatError),
+        ("broken.tbx", b"<tbx><text><body>\n<conceptEntry id='a'>\n</tbx>", FormatError),
+        ("notbx.tbx", b"<html><body/></html>", FormatError),
+        ("bad.csv", b"id,domain,zh,zh_variants,en,en_variants,note\n,x,a,,b,,\n", FormatError),
+        ("short.tsv", "只有一列\n".encode(), FormatError),
+        ("glossary.docx", b"PK\x03\x04", InputError),
+    ],
+)
+def test_bad_files_give_clear_errors(tmp_path: Path, name: str, data: bytes,
+                                     error: type[Exception]) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        read_glossary_file(path)
+    assert name in str(info.value)
+
+
+def test_malformed_tbx_error_has_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.tbx"
+    path.write_bytes(b"<tbx>\n<text>\n<body>\n<conceptEntry id='a'>\n</body>\n</tbx>\n")
+    with pytest.raises(FormatError) as info:
+        read_glossary_file(path)
+    assert info.value.line is not None
+
+
+def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
+    lol = (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [\n<!ENTITY a "aaaaaaaaaa">\n'
+           + b"".join(f'<!ENTITY a{i} "{"&a;" * 10 if i == 1 else f"&a{i - 1};" * 10}">\n'
+                      .encode() for i in range(1, 9))
+           + b']>\n<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
+             b"<term>&a8;</term></termSec></langSec></conceptEntry></body></text></tbx>")
+    path = tmp_path / "lol.tbx"
+    path.write_bytes(lol)
+    start = time.monotonic()
+    with pytest.raises(InputError):
+        read_glossary_file(path)
+    assert time.monotonic() - start < 5
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    xxe = (f'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+           '<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
+           "<term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>")
+    path = tmp_path / "xxe.tbx"
+    path.write_text(xxe)
+    with pytest.raises(UnsafeInputError) as info:
+        read_glossary_file(path)
+    assert "TOP-SECRET" not in str(info.value)
