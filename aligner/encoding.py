@@ -25,6 +25,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 # NUL bytes tolerated in a text file without a BOM (they become control-char furniture).
 _MAX_STRAY_NULS = 8
+_C0_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\f\v")
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,9 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> DecodedText:
         raise InputError(
             f"looks like a binary file ({nuls} NUL bytes and no UTF-16 byte-order mark)", path=name
         )
+    controls = len(data) - len(data.translate(None, _C0_CONTROLS))
+    if controls > max(_MAX_STRAY_NULS, len(data) // 100):
+        raise InputError(f"looks like a binary file ({controls} control bytes)", path=name)
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -1,0 +1,82 @@
+"""Paragraph anchoring on the real seed: blocks, key matching, footnotes and masthead apart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from conftest import SEED_EN, SEED_ZH
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.model import Link
+from aligner.paragraphs import (
+    Block,
+    block_pairs,
+    group_blocks,
+    order_links,
+    pair_blocks,
+)
+from aligner.read import read_document
+
+ZH = read_document(SEED_ZH, "zh")
+EN = read_document(SEED_EN, "en")
+
+
+def test_seed_blocks() -> None:
+    zh_blocks, zh_notes = group_blocks(ZH)
+    en_blocks, en_notes = group_blocks(EN)
+    expected = ["cover", "R1", *[f"P{n}" for n in range(1, 8)], "R2",
+                *[f"P{n}" for n in range(8, 19)], "R3", *[f"P{n}" for n in range(19, 27)]]
+    assert [b.key for b in zh_blocks] == expected
+    assert [b.key for b in en_blocks] == expected
+    assert [b.key for b in zh_notes] == ["F*", "F**"]
+    assert [b.key for b in en_notes] == ["Bmasthead", "Bdistr", "Boriginal", "F*", "F**"]
+    # the zh paragraph 3 continues after the footnotes: both parts are in block P3
+    p3 = next(b for b in zh_blocks if b.key == "P3")
+    assert len(p3.paragraphs) == 2
+
+
+def test_seed_block_pairs_cross_footnotes_and_null_masthead() -> None:
+    pairs = block_pairs(ZH, EN)
+    keys = [p.key for p in pairs]
+    assert "gap" not in keys
+    assert keys[-5:] == ["F*", "F**", "Bmasthead", "Bdistr", "Boriginal"]
+    assert all(not p.src and len(p.tgt) == 1 for p in pairs[-3:])
+
+
+def _blocks(keys: Sequence[str]) -> list[Block]:
+    return [Block(k, (i,)) for i, k in enumerate(keys)]
+
+
+def test_each_side_lacking_paragraphs_gives_one_sided_gaps() -> None:
+    src = _blocks(["cover", "P1", "P2", "P3", "P5"])
+    tgt = _blocks(["cover", "P1", "P3", "P4", "P5"])
+    pairs = pair_blocks(src, tgt)
+    assert [(p.key, p.src, p.tgt) for p in pairs] == [
+        ("cover", (0,), (0,)), ("P1", (1,), (1,)), ("gap", (2,), ()), ("P3", (3,), (2,)),
+        ("gap", (), (3,)), ("P5", (4,), (4,)),
+    ]
+
+
+def test_without_anchors_everything_is_one_block() -> None:
+    pairs = pair_blocks(_blocks(["start"]), _blocks(["P1", "P2", "P3"]))
+    assert [(p.key, p.src, p.tgt) for p in pairs] == [("all", (0,), (0, 1, 2))]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]), max_size=8,
+             unique=True),
+    st.lists(st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]), max_size=8,
+             unique=True),
+)
+def test_pairing_covers_every_block_once_in_order(a: list[str], b: list[str]) -> None:
+    pairs = pair_blocks(_blocks(a), _blocks(b))
+    assert [i for p in pairs for i in p.src] == list(range(len(a)))
+    assert [j for p in pairs for j in p.tgt] == list(range(len(b)))
+
+
+def test_order_links_keeps_target_only_links_in_place() -> None:
+    links = [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((3,), (4,)),
+             Link((2,), (3,))]
+    assert order_links(links) == [links[0], links[1], links[2], links[4], links[3]]

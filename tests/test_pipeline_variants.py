@@ -1,0 +1,106 @@
+"""Held-out-like variants of the seed pair, built as real files: P and R >= 0.90 each.
+
+(a) clean text (one paragraph a line, no furniture), (b) each side lacking paragraphs the other
+has, (c) both sides as .docx, (d) GBK + UTF-16 and UTF-8-BOM + CRLF encodings.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from test_read_docx import build_docx
+
+from aligner.model import BlockKind, Document
+from aligner.read import read_document
+from untm.pipeline import AlignOptions, align_files, gold_units, score_units, to_units
+
+STEM = "000_a932ec9d51e334cb"
+pytestmark = needs_shared(GOLD)
+
+ZH = read_document(SEED_ZH, "zh")
+EN = read_document(SEED_EN, "en")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _gold() -> list[tuple[str, str]]:
+    return gold_units(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", GOLD / f"{STEM}.align")
+
+
+def _lines(doc: Document, drop: set[str] = frozenset()) -> str:  # type: ignore[assignment]
+    return "".join(f"{p.text}\n" for p in doc.paragraphs
+                   if not (p.kind is BlockKind.BODY and p.label in drop))
+
+
+def _check(zh: Path, en: Path, gold: list[tuple[str, str]]) -> None:
+    result = align_files(zh, en, AlignOptions())
+    units = to_units(result, source_name=zh.name)
+    score = score_units([(u.source, u.target) for u in units], gold)
+    assert score.precision >= 0.90 and score.recall >= 0.90, score
+
+
+def _write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_clean_text_without_furniture(tmp_path: Path) -> None:
+    zh = _write(tmp_path, "clean.zh.txt", _lines(ZH).encode())
+    en = _write(tmp_path, "clean.en.txt", _lines(EN).encode())
+    _check(zh, en, _gold())
+
+
+def test_each_side_lacks_paragraphs_the_other_has(tmp_path: Path) -> None:
+    zh_drop, en_drop = {"5", "14"}, {"9", "22"}
+    zh = _write(tmp_path, "cut.zh.txt", _lines(ZH, zh_drop).encode())
+    en = _write(tmp_path, "cut.en.txt", _lines(EN, en_drop).encode())
+    gone_zh = [_squash(p.text) for p in ZH.paragraphs if p.label in zh_drop]
+    gone_en = [_squash(p.text) for p in EN.paragraphs if p.label in en_drop]
+    gold = [
+        (s, t) for s, t in _gold()
+        if not any(_squash(s) in g for g in gone_zh) and not any(_squash(t) in g for g in gone_en)
+    ]
+    assert len(gold) < 80 - 4
+    _check(zh, en, gold)
+
+
+def test_both_sides_as_docx(tmp_path: Path) -> None:
+    zh, en = tmp_path / "seed.zh.docx", tmp_path / "seed.en.docx"
+    build_docx(zh, ZH.paragraphs, auto_numbering=False)
+    build_docx(en, EN.paragraphs, auto_numbering=True)
+    _check(zh, en, _gold())
+
+
+ENCODINGS: dict[str, tuple[Callable[[str], bytes], Callable[[str], bytes]]] = {
+    "gbk+utf16": (lambda t: t.encode("gbk"),
+                  lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
+    "bom+crlf": (lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").encode(),
+                 lambda t: t.replace("\n", "\r\n").encode()),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(ENCODINGS))
+def test_encodings_of_the_seed(tmp_path: Path, variant: str) -> None:
+    enc_zh, enc_en = ENCODINGS[variant]
+    zh = _write(tmp_path, "enc.zh.txt", enc_zh(SEED_ZH.read_text(encoding="utf-8")))
+    en = _write(tmp_path, "enc.en.txt", enc_en(SEED_EN.read_text(encoding="utf-8")))
+    _check(zh, en, _gold())
+
+
+def test_control_characters_in_the_seed(tmp_path: Path) -> None:
+    text = SEED_ZH.read_text(encoding="utf-8")
+    text = text.replace("合作", "合\x00作", 3).replace("。", "。\x07", 5)
+    zh = _write(tmp_path, "ctl.zh.txt", text.encode())
+    result = align_files(zh, SEED_EN, AlignOptions())
+    assert sum(1 for f in result.src_furniture if f.kind == "control-char") == 8
+    units = to_units(result, source_name="ctl")
+    assert not any("\x00" in u.source or "\x07" in u.source for u in units)
+    score = score_units([(u.source, u.target) for u in units], _gold())
+    assert score.precision >= 0.90 and score.recall >= 0.90, score
