@@ -86,7 +86,7 @@ def test_tbx_v2_from_translate_toolkit_imports(tmp_path: Path) -> None:
     store = tbx.tbxfile()
     store.setsourcelanguage("zh-CN")
     store.settargetlanguage("en")
-    unit = store.addsourceunit("绿色城市伙伴关系")
+    unit = store.addsourceunit("绿色城市伙伴关系")  # type: ignore[no-untyped-call]
     unit.target = "Greener Cities Partnership"
     path = tmp_path / "tk.tbx"
     path.write_bytes(bytes(store))
