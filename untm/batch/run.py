@@ -53,9 +53,13 @@ class BatchPlan:
 
 @dataclass(frozen=True)
 class MergedTmx:
+    """The merged TMX: its units, the documents merged, and the identical units folded."""
+
     path: str
     units: int
     documents: int
+    input_units: int
+    duplicates: int
 
 
 @dataclass(frozen=True)
@@ -205,15 +209,20 @@ def _units_of(outcome: PairOutcome) -> tuple[TranslationUnit, ...]:
 
 
 def write_merged(path: Path, outcomes: Sequence[PairOutcome]) -> MergedTmx:
-    """One TMX of the units of every ok pair (merged by engineer C's `merge_units`)."""
-    from tmx.merge import merge_units
-
+    """One TMX of the units of every ok pair; identical units are kept once (and counted)."""
+    from tmx.merge import merge_counted
     from tmx.tmx14 import write_tmx
 
     ok = [o for o in outcomes if o.ok]
-    units = merge_units([list(_units_of(o)) for o in ok])
-    count = write_tmx(path, units)
-    return MergedTmx(path=str(path), units=int(count), documents=len(ok))
+    merged = merge_counted([list(_units_of(o)) for o in ok])
+    count = write_tmx(path, merged.units)
+    return MergedTmx(
+        path=str(path),
+        units=int(count),
+        documents=len(ok),
+        input_units=merged.input_units,
+        duplicates=merged.duplicates,
+    )
 
 
 def run_batch(

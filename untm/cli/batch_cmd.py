@@ -30,22 +30,21 @@ def _default_workers() -> int:
 
 
 def _table(result: BatchResult) -> Table:
-    table = Table(title=f"untm batch: {len(result.outcomes)} documents", title_justify="left")
-    for column, justify in (
-        ("document", "left"),
-        ("status", "left"),
-        ("units", "right"),
-        ("unaligned zh", "right"),
-        ("unaligned en", "right"),
-        ("mean score", "right"),
-        ("seconds", "right"),
-        ("error", "left"),
-    ):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    table = Table(
+        title=f"untm batch: {len(result.outcomes)} documents",
+        title_justify="left",
+        caption="zh/en left: sentences without a partner; kept: up to date, not redone",
+        caption_justify="left",
+    )
+    table.add_column("document", no_wrap=True, overflow="fold")
+    table.add_column("status", no_wrap=True)
+    for column in ("units", "zh left", "en left", "score", "secs"):
+        table.add_column(column, justify="right", no_wrap=True)
+    table.add_column("error (full text in summary.json)", overflow="ellipsis", no_wrap=True)
     for o in result.outcomes:
         status = "[green]ok[/]" if o.ok else "[red]failed[/]"
         if o.skipped:
-            status = "[green]ok[/] (up to date)"
+            status = "[green]ok[/] (kept)"
         table.add_row(
             o.name,
             status,
@@ -132,12 +131,10 @@ def batch_command(
             err.print(f"untm: note: not a pair member, ignored: {name}", markup=False)
 
     if quiet:
-
-        def on_done(outcome: PairOutcome) -> None:
+        result = run(discovery, options)
+        for outcome in result.outcomes:
             if not outcome.ok:
                 typer.echo(f"untm: failed: {outcome.name}: {outcome.error}", err=True)
-
-        result = run(discovery, options, on_done=on_done)
     else:
         progress = Progress(
             TextColumn("[bold]aligning[/]"),
@@ -165,7 +162,8 @@ def batch_command(
         ok = len(result.outcomes) - result.failed
         line = f"{ok} ok, {result.failed} failed; summary: {result.summary_path}"
         if result.merged is not None:
-            line += f"; merged: {result.merged.path} ({result.merged.units} units)"
+            m = result.merged
+            line += f"; merged: {m.path} ({m.units} units, {m.duplicates} duplicates folded)"
         if discovery.ignored:
             line += f"; {len(discovery.ignored)} other file(s) ignored"
         typer.echo(line)
