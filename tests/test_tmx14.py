@@ -294,3 +294,13 @@ def test_output_never_contains_xml_illegal_characters(
     )
     assert removed == result.removed_chars
     assert all(is_xml_text(t) for t in (back.source, back.target, back.notes[0]))
+
+
+def test_utf16_tmx_with_bom_is_read(tmp_path: Path) -> None:
+    """Trados and other CAT tools export UTF-16 TMX files."""
+    utf8 = tmp_path / "u8.tmx"
+    write_tmx(utf8, [TranslationUnit("联合国 𠀀", "United Nations", tuid="1")])
+    text = utf8.read_text("utf-8").replace("encoding='UTF-8'", "encoding='UTF-16'")
+    utf16 = tmp_path / "u16.tmx"
+    utf16.write_bytes(text.encode("utf-16"))
+    assert read_tmx(utf16).units == read_tmx(utf8).units
