@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tmx.lookup import CACHE_SUFFIX, TmIndex  # noqa: E402
+from tmx.lookup import TmIndex, cache_file  # noqa: E402
 from tmx.tmx14 import write_tmx  # noqa: E402
 from tmx.unit import TranslationUnit  # noqa: E402
 
@@ -94,7 +94,7 @@ def main() -> None:
         index = TmIndex.from_tmx(tmx, cache=True)
         t_load = time.perf_counter() - t0
         tmx_mb = tmx.stat().st_size / 1e6
-        cache_mb = (tmx.parent / (tmx.name + CACHE_SUFFIX)).stat().st_size / 1e6
+        cache_mb = cache_file(tmx).stat().st_size / 1e6
     latencies = []
     hits = 0
     scores = []

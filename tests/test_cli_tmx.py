@@ -124,3 +124,43 @@ def test_lookup_edited_seed_sentence(tmp_path: Path) -> None:
     assert matches[0]["score"] >= matches[1]["score"] >= matches[2]["score"]
     code, out, _ = run("tm", "lookup", query, "--tm", str(tmx), "-n", "1")
     assert code == 0 and target.target in out and "%" in out
+
+
+BAD_INPUTS = {
+    "missing": None,
+    "empty": b"",
+    "binary": bytes(range(256)) * 8,
+    "folder": "dir",
+    "not-tmx": b"<?xml version='1.0'?>\n<html><body/></html>",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(BAD_INPUTS))
+@pytest.mark.parametrize("command", ["validate", "stats", "merge", "convert", "lookup"])
+def test_bad_inputs_give_one_clean_line_and_no_output(
+    tmp_path: Path, command: str, kind: str
+) -> None:
+    bad = tmp_path / f"{kind}.tmx"
+    content = BAD_INPUTS[kind]
+    if content == "dir":
+        bad.mkdir()
+    elif isinstance(content, bytes):
+        bad.write_bytes(content)
+    out = tmp_path / "out.tmx"
+    args = {
+        "validate": ["tmx", "validate", str(bad)],
+        "stats": ["tmx", "stats", str(bad)],
+        "merge": ["tmx", "merge", str(bad), "-o", str(out)],
+        "convert": ["tmx", "convert", str(bad), "-o", str(out)],
+        "lookup": ["tm", "lookup", "人居署", "--tm", str(bad)],
+    }[command]
+    code, stdout, stderr = run(*args)
+    assert code in (1, 2)
+    assert "Traceback" not in stdout + stderr
+    message = stdout if command == "validate" and kind not in ("missing", "folder") else stderr
+    first = message.strip().splitlines()[0]
+    assert str(bad) in first
+    if command != "validate":
+        assert len(stderr.strip().splitlines()) == 1
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [bad.name] * (kind != "missing")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
-from tmx.lookup import CACHE_SUFFIX, TmIndex, match_score
+from tmx.lookup import TmIndex, cache_file, match_score
 from tmx.ngram_index import NgramIndex, normalize
 from tmx.tmx14 import write_tmx
 from tmx.unit import TranslationUnit
@@ -80,15 +80,21 @@ def test_units_without_both_sides_are_counted_not_indexed() -> None:
 def test_cache_is_written_reused_and_refreshed(tmp_path: Path) -> None:
     tmx = tmp_path / "tm.tmx"
     write_tmx(tmx, [TranslationUnit("环境规划署", "UNEP"), TranslationUnit("人居署", "UN-Habitat")])
-    first = TmIndex.from_tmx(tmx)
-    cache = tmp_path / ("tm.tmx" + CACHE_SUFFIX)
-    assert cache.is_file()
-    again = TmIndex.from_tmx(tmx)
-    assert again.sources == first.sources and again.targets == first.targets
+    assert TmIndex.from_tmx(tmx).lookup("人居")  # small TM: no cache by default
+    assert not cache_file(tmx).exists()
+    first = TmIndex.from_tmx(tmx, min_cache_units=1)
+    assert cache_file(tmx).is_file() and cache_file(tmx).name == ".tm.tmx.untm-index.npz"
+    # same size and mtime, other text: the cache (keyed on size and mtime) answers
+    stat = tmx.stat()
+    tmx.write_text(tmx.read_text("utf-8").replace("环境规划署", "秘书长办公"), "utf-8")
+    os.utime(tmx, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = TmIndex.from_tmx(tmx, min_cache_units=1)
+    assert again.sources == first.sources == ("环境规划署", "人居署")
     assert again.lookup("人居") == first.lookup("人居")
+    assert TmIndex.from_tmx(tmx, cache=False).sources == ("秘书长办公", "人居署")
     write_tmx(tmx, [TranslationUnit("秘书长", "Secretary-General")])
     os.utime(tmx, ns=(1, 1))
-    refreshed = TmIndex.from_tmx(tmx)
+    refreshed = TmIndex.from_tmx(tmx, min_cache_units=1)
     assert refreshed.sources == ("秘书长",)
     assert refreshed.lookup("秘书长")[0].target == "Secretary-General"
 
@@ -96,5 +102,5 @@ def test_cache_is_written_reused_and_refreshed(tmp_path: Path) -> None:
 def test_unwritable_cache_is_skipped(tmp_path: Path) -> None:
     tmx = tmp_path / "tm.tmx"
     write_tmx(tmx, [TranslationUnit("人居署", "UN-Habitat")])
-    (tmp_path / ("tm.tmx" + CACHE_SUFFIX)).mkdir()  # the cache path is taken by a folder
-    assert TmIndex.from_tmx(tmx).lookup("人居署")[0].score == 100.0
+    cache_file(tmx).mkdir()  # the cache path is taken by a folder
+    assert TmIndex.from_tmx(tmx, min_cache_units=1).lookup("人居署")[0].score == 100.0

@@ -9,8 +9,9 @@ identical (after normalisation); any other pair scores at most 99.
 
 Speed: `tmx.ngram_index` shortlists `shortlist` candidates per query by shared character
 bigrams; only those are rescored with chrF. `TmIndex.from_tmx(path, cache=True)` keeps the index
-in `<path>.untm-index.npz` beside the TMX (rebuilt when the TMX's size or mtime changes; a cache
-that cannot be written, e.g. in a read-only folder, is simply skipped).
+of a large TM (at least `MIN_CACHE_UNITS` units; smaller ones index in well under a second) in a
+hidden file `.<name>.untm-index.npz` beside the TMX — CAT tools ignore it — rebuilt when the
+TMX's size or mtime changes; a cache that cannot be written (read-only folder) is skipped.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from tmx.unit import TranslationUnit
 from untm.errors import OutputError
 
 CACHE_SUFFIX = ".untm-index.npz"
+MIN_CACHE_UNITS = 5000
 NON_EXACT_MAX = 99.0
 _CHRF = CHRF(beta=1)
 
@@ -56,6 +58,11 @@ def match_score(query: str, candidate: str) -> float:
     return round(min(score, NON_EXACT_MAX), 2)
 
 
+def cache_file(tmx: Path) -> Path:
+    """Where the index cache of `tmx` lives (a hidden file beside it)."""
+    return tmx.with_name(f".{tmx.name}{CACHE_SUFFIX}")
+
+
 @dataclass(frozen=True)
 class TmIndex:
     """Sources and targets of a TM plus the bigram index over the sources."""
@@ -77,10 +84,12 @@ class TmIndex:
         return cls(sources, tuple(u.target for u in kept), index, len(units) - len(kept))
 
     @classmethod
-    def from_tmx(cls, path: str | Path, *, cache: bool = True) -> TmIndex:
+    def from_tmx(
+        cls, path: str | Path, *, cache: bool = True, min_cache_units: int = MIN_CACHE_UNITS
+    ) -> TmIndex:
         """Index a TMX file, reusing or writing the cache beside it when `cache`."""
         tmx = Path(path)
-        cache_path = tmx.with_name(tmx.name + CACHE_SUFFIX)
+        cache_path = cache_file(tmx)
         key = ""
         if cache and tmx.is_file():
             stat = tmx.stat()
@@ -93,7 +102,7 @@ class TmIndex:
                     return cls(tuple(sources), tuple(extra[:-1]), index, skipped)
         units = list(iter_tmx(tmx))
         built = cls.build(units)
-        if cache:
+        if cache and len(built) >= min_cache_units:
             # a cache we cannot write is not an error: lookups still work without it
             with contextlib.suppress(OutputError, OSError):
                 built.index.save(
