@@ -21,9 +21,9 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 def _check_target(path: Path) -> None:
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.exists():
-        raise OutputError("output folder does not exist", path=parent)
+        raise OutputError(f"output folder does not exist ({parent})", path=path)
     if not parent.is_dir():
-        raise OutputError("output folder is not a folder", path=parent)
+        raise OutputError(f"output folder is not a folder ({parent})", path=path)
     if path.is_dir():
         raise OutputError("output path is a folder", path=path)
 

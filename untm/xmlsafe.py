@@ -44,7 +44,9 @@ def _refuse_entities(tree: Any, name: str) -> None:
 def parse_bytes(data: bytes, *, name: str = "<xml>", max_bytes: int = MAX_XML_BYTES) -> Any:
     """Parse `data` safely and return the lxml ElementTree."""
     if len(data) > max_bytes:
-        raise UnsafeInputError(f"XML is too large ({len(data)} bytes; limit {max_bytes})", path=name)
+        raise UnsafeInputError(
+            f"XML is too large ({len(data)} bytes; limit {max_bytes})", path=name
+        )
     if not data.strip():
         raise FormatError("empty XML document", path=name)
     try:
@@ -93,4 +95,7 @@ def iterparse_file(
                 first = False
             yield event, elem
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"malformed XML: {exc.msg}", path=p, line=exc.lineno or None) from exc
+        msg = str(exc.msg).split(", line ")[0]
+        if "entity" in msg.lower() and "amplification" in msg.lower():
+            raise UnsafeInputError(f"XML entity expansion refused: {msg}", path=p) from exc
+        raise FormatError(f"malformed XML: {msg}", path=p, line=exc.lineno or None) from exc
