@@ -174,5 +174,10 @@ def pair_align_files(gold: str | Path, test: str | Path) -> list[tuple[Path, Pat
 
 def evaluate_paths(gold: str | Path, test: str | Path) -> Score:
     """Score `.align` file(s) or folder(s) of them (micro-averaged over files)."""
-    loaded = [(read_align(g), read_align(t)) for g, t in pair_align_files(gold, test)]
+    loaded = []
+    for g, t in pair_align_files(gold, test):
+        gold_links = read_align(g)
+        if not gold_links:
+            raise InputError("gold .align file is empty (no links to score against)", path=g)
+        loaded.append((gold_links, read_align(t)))
     return score_pairs(loaded)
