@@ -9,13 +9,17 @@ normalized keys; only when no earlier pass matched, clearly marked as such).
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from glossary.normalize import loose_key, norm_key
+from glossary.normalize import is_cjk, loose_key, norm_key
 from glossary.term import Concept, Term
 
 FUZZY_CUTOFF = 0.8
+_BRACKETS = re.compile(r"[()（）\[\]【】《》〈〉“”\"]")
+_ZH_GLUE = frozenset("的和与及、，· ")
+_EN_GLUE = frozenset({"of", "the", "and", "for", "to", "on", "in", "'s", "’s", ",", "-"})
 SUGGEST_CUTOFF = 0.5
 
 
@@ -51,21 +55,27 @@ class Match:
 
 @dataclass(frozen=True)
 class LookupResult:
-    """All hits of the best pass that matched (empty when none), plus suggestions when none did."""
+    """All hits of the best pass that matched (empty when none), plus suggestions when none did.
+
+    `composed` is set instead of `matches` when the query is a combination of known terms
+    (each part is a Match with how="composed"); the parts are in query order.
+    """
 
     query: str
     matches: tuple[Match, ...]
     suggestions: tuple[str, ...] = ()
+    composed: tuple[Match, ...] = ()
 
     @property
     def found(self) -> bool:
-        return bool(self.matches)
+        return bool(self.matches) or bool(self.composed)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
             "found": self.found,
             "matches": [m.to_dict() for m in self.matches],
+            "composed": [m.to_dict() for m in self.composed],
             "suggestions": list(self.suggestions),
         }
 
@@ -129,19 +139,41 @@ class Glossary:
                 out.append(Match(self._concepts[i], term, how, score))
         return tuple(out)
 
+    def _direct(self, query: str, limit: int) -> tuple[Match, ...]:
+        """Exact, then normalized, then loose hits for `query` (empty when none)."""
+        if query in self._exact:
+            return self._hits(self._exact[query], "exact", 1.0)[:limit]
+        key = norm_key(query)
+        if key in self._norm:
+            return self._hits(self._norm[key], "normalized", 1.0)[:limit]
+        lkey = loose_key(query)
+        if lkey in self._loose:
+            return self._hits(self._loose[lkey], "loose", 1.0)[:limit]
+        return ()
+
     def lookup(self, query: str, *, fuzzy: bool = True, limit: int = 10) -> LookupResult:
-        """Look `query` up in both languages: exact, then normalized, loose, fuzzy."""
+        """Look `query` up in both languages.
+
+        Passes, first that matches wins: exact, normalized, loose; then each part of a
+        bracketed query ("联合国开发计划署（开发署）"); then a query made of two or more known
+        terms ("人居署执行主任", "composed"); then fuzzy similarity (when `fuzzy`).
+        """
         query = query.strip()
         if not query:
             return LookupResult(query, ())
-        if query in self._exact:
-            return LookupResult(query, self._hits(self._exact[query], "exact", 1.0)[:limit])
+        direct = self._direct(query, limit)
+        if direct:
+            return LookupResult(query, direct)
+        parts = [p.strip() for p in _BRACKETS.split(query) if p.strip()]
+        if len(parts) > 1:
+            for part in parts:
+                hits = self._direct(part, limit)
+                if hits:
+                    return LookupResult(query, hits)
+        composed = self._composed(query)
+        if composed:
+            return LookupResult(query, (), composed=composed)
         key = norm_key(query)
-        if key in self._norm:
-            return LookupResult(query, self._hits(self._norm[key], "normalized", 1.0)[:limit])
-        lkey = loose_key(query)
-        if lkey in self._loose:
-            return LookupResult(query, self._hits(self._loose[lkey], "loose", 1.0)[:limit])
         if not key:
             return LookupResult(query, ())
         close = self._similar(key, limit, SUGGEST_CUTOFF)
@@ -162,6 +194,31 @@ class Glossary:
             if text not in suggestions:
                 suggestions.append(text)
         return LookupResult(query, (), tuple(suggestions[:5]))
+
+    def _composed(self, query: str) -> tuple[Match, ...]:
+        """Known terms that together cover the query (only glue like 的/和/of/and left over)."""
+        lang = "zh" if is_cjk(query) else "en"
+        hits = self.find_in_text(query, lang)
+        if len(hits) < 2:
+            return ()
+        rest = list(query)
+        for start, end, _ in hits:
+            rest[start:end] = [""] * (end - start)
+        leftover = "".join(rest)
+        glue = leftover if lang == "zh" else " ".join(leftover.split())
+        allowed = _ZH_GLUE if lang == "zh" else _EN_GLUE
+        words = list(glue) if lang == "zh" else glue.lower().split()
+        if any(w not in allowed for w in words if w.strip()):
+            return ()
+        parts: list[Match] = []
+        for _, _, text in hits:
+            found = self._direct(text, 1)
+            if not found and lang == "en":
+                found = self._direct(text.rstrip("s"), 1)
+            if not found:
+                return ()
+            parts.append(Match(found[0].concept, found[0].term, "composed", 1.0))
+        return tuple(parts)
 
     def _similar(self, key: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """Normalized keys similar to `key`, best first (difflib ratio; ties by key)."""

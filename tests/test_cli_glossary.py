@@ -49,6 +49,12 @@ def test_lookup_json_and_fuzzy_marked() -> None:
     assert "环境署" in data["matches"][0]["zh"]
 
 
+def test_lookup_composed() -> None:
+    code, out, _ = _run("glossary", "lookup", "人居署执行主任")
+    assert code == 0
+    assert "composed of 2 known terms" in out and "Executive Director" in out
+
+
 def test_lookup_miss_exits_1_with_suggestions() -> None:
     code, out, err = _run("glossary", "lookup", "Global Environment Fund for Cities")
     assert code == 1

@@ -134,6 +134,19 @@ def test_fuzzy_is_marked_and_unknown_gives_suggestions(builtin: Glossary) -> Non
     assert not none.found and none.suggestions == ()
 
 
+def test_bracketed_and_composed_queries(builtin: Glossary) -> None:
+    bracketed = builtin.lookup("联合国开发计划署（开发署）")
+    assert bracketed.matches[0].how == "exact"
+    assert "UNDP" in bracketed.matches[0].renderings
+    composed = builtin.lookup("人居署的执行主任")
+    assert not composed.matches and composed.found
+    assert [m.term.text for m in composed.composed] == ["人居署", "执行主任"]
+    assert all(m.how == "composed" for m in composed.composed)
+    english = builtin.lookup("Executive Director of UNEP")
+    assert [m.concept.id for m in english.composed] == ["executive-director", "unep"]
+    assert not builtin.lookup("人居署很好的执行主任").composed
+
+
 def test_term_pairs_cover_short_forms(builtin: Glossary) -> None:
     pairs = set(builtin.term_pairs())
     for pair in [("人居署", "UN-Habitat"), ("环境署", "UNEP"), ("首协会", "CEB"),

@@ -65,8 +65,12 @@ def lookup(
     result = open_glossary(glossary).lookup(term, fuzzy=not no_fuzzy)
     if as_json:
         echo_json(result.to_dict())
-    elif result.found:
+    elif result.matches:
         for match in result.matches:
+            _show(match)
+    elif result.composed:
+        typer.echo(f"{term}  (composed of {len(result.composed)} known terms; no single entry)")
+        for match in result.composed:
             _show(match)
     else:
         typer.echo(f"untm: no glossary entry for {term!r}", err=True)
