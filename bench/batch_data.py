@@ -7,7 +7,6 @@ file is empty.
 
 from __future__ import annotations
 
-import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -49,16 +48,11 @@ PAIRS: dict[str, tuple[str, str]] = {
 BROKEN = "doc08"
 
 
-def paragraphs(text: str, lang: str) -> list[str]:
-    """Blank-line separated blocks of a plain-text document, wrapped lines joined."""
-    joiner = "" if lang == "zh" else " "
-    blocks = re.split(r"\n\s*\n", text.replace("\f", "\n\n"))
-    out = []
-    for block in blocks:
-        lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-        if lines:
-            out.append(joiner.join(lines))
-    return out
+def paragraphs(seed: Path, lang: str) -> list[str]:
+    """The seed's paragraphs as the text reader finds them (wrapping joined, furniture gone)."""
+    from aligner.read import read_document
+
+    return [p.text for p in read_document(seed, lang).paragraphs]
 
 
 def write_docx(dest: Path, paras: list[str]) -> None:
@@ -81,7 +75,7 @@ def _write(dest_dir: Path, name: str, lang: str, kind: str) -> Path:
     seed = SEED_ZH if lang == "zh" else SEED_EN
     if kind == "docx":
         path = dest_dir / f"{name}.{lang}.docx"
-        write_docx(path, paragraphs(seed.read_text(encoding="utf-8"), lang))
+        write_docx(path, paragraphs(seed, lang))
     elif kind == "empty":
         path = dest_dir / f"{name}.{lang}.txt"
         path.write_bytes(b"")

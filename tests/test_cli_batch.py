@@ -1,0 +1,207 @@
+"""`untm batch` end to end on real files: the 8-pair folder (seed copies as .txt and real .docx,
+one pair with an empty Chinese file), re-runs that skip up-to-date pairs, --force, and the Dask
+LocalCluster engine giving the same TMX units as the local worker processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import REPO
+from tmx.tmx14 import read_tmx
+from tmx.unit import TranslationUnit
+from tmx.validate import validate_tmx
+from untm.cli import app
+
+sys.path.insert(0, str(REPO / "bench"))
+from batch_data import BROKEN, PAIRS, build_pair_folder  # noqa: E402
+
+runner = CliRunner()
+
+
+@dataclass(frozen=True)
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+    summary: dict[str, Any]
+
+
+def batch(*args: str) -> Run:
+    """Run `untm batch` (aligner mode "fast" unless given: the batch machinery is under test)."""
+    mode = [] if "--mode" in args else ["--mode", "fast"]
+    result = runner.invoke(app, ["batch", *args, *mode])
+    out_dir = Path(args[args.index("-o") + 1])
+    summary_path = out_dir / "summary.json"
+    summary = json.loads(summary_path.read_text("utf-8")) if summary_path.exists() else {}
+    return Run(result.exit_code, result.stdout, result.stderr, summary)
+
+
+def by_name(run: Run) -> dict[str, dict[str, Any]]:
+    return {d["name"]: d for d in run.summary["documents"]}
+
+
+def unit_texts(path: Path) -> list[tuple[str, str]]:
+    return [(u.source, u.target) for u in read_tmx(path).units]
+
+
+@pytest.fixture(scope="session")
+def eight(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, Run]:
+    """The 8-pair folder aligned once with two local workers, a merged TMX and review pages."""
+    base = tmp_path_factory.mktemp("batch8")
+    src, out, pages = base / "in", base / "out", base / "pages"
+    build_pair_folder(src)
+    (src / "README.md").write_text("not a pair\n", encoding="utf-8")
+    run = batch(
+        str(src), "-o", str(out), "--workers", "2", "--merged", str(out / "all.tmx"),
+        "--report-dir", str(pages), "--quiet",
+    )  # fmt: skip
+    return src, out, pages, run
+
+
+def test_eight_pairs_seven_valid_tmx_one_failure(eight: tuple[Path, Path, Path, Run]) -> None:
+    src, out, _, run = eight
+    assert run.exit_code == 1, run.stderr
+    docs = by_name(run)
+    assert sorted(docs) == sorted(PAIRS)
+    assert [n for n, d in docs.items() if d["status"] == "failed"] == [BROKEN]
+    assert "empty" in docs[BROKEN]["error"] and f"{BROKEN}.zh.txt" in docs[BROKEN]["error"]
+    assert f"untm: failed: {BROKEN}:" in run.stderr
+    assert run.summary["ignored"] == ["README.md"]
+    assert not (out / f"{BROKEN}.tmx").exists()
+    for name in PAIRS:
+        if name == BROKEN:
+            continue
+        tmx = out / f"{name}.tmx"
+        assert validate_tmx(tmx) == [], name
+        units = read_tmx(tmx).units
+        assert len(units) == docs[name]["units"] > 50
+        assert docs[name]["mean_score"] > 0.5 and docs[name]["seconds"] > 0
+    # .txt, .docx and mixed pairs of the same report give the same units
+    assert len({tuple(unit_texts(out / f"{n}.tmx")) for n in PAIRS if n != BROKEN}) == 1
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [f"{n}.tmx" for n in PAIRS if n != BROKEN] + ["all.tmx", "summary.json"]
+    )
+
+
+def test_merged_tmx_folds_identical_units(eight: tuple[Path, Path, Path, Run]) -> None:
+    _, out, _, run = eight
+    merged = run.summary["merged"]
+    assert validate_tmx(out / "all.tmx") == []
+    per_pair = [u for n in PAIRS if n != BROKEN for u in read_tmx(out / f"{n}.tmx").units]
+    distinct = {(u.source, u.target) for u in per_pair}
+    assert merged["units"] == len(read_tmx(out / "all.tmx").units) == len(distinct)
+    assert merged["input_units"] == len(per_pair)
+    assert merged["duplicates"] == len(per_pair) - len(distinct)
+    assert merged["documents"] == len(PAIRS) - 1
+
+
+def test_review_pages_show_every_unit(eight: tuple[Path, Path, Path, Run]) -> None:
+    _, _, pages, run = eight
+    docs = by_name(run)
+    assert sorted(p.name for p in pages.iterdir()) == sorted(
+        f"{n}.html" for n in PAIRS if n != BROKEN
+    )
+    for page in pages.iterdir():
+        tree: Any = lxml.html.fromstring(page.read_text("utf-8"))
+        units = tree.xpath('//tbody[@id="all-rows"]/tr[contains(@class,"unit")]')
+        assert len(units) == docs[page.stem]["units"]
+
+
+def test_rerun_skips_up_to_date_pairs_and_redoes_changed_ones(
+    eight: tuple[Path, Path, Path, Run],
+) -> None:
+    src, out, pages, first = eight
+    before = {p.name: p.stat().st_mtime_ns for p in out.glob("doc*.tmx")}
+    args = [str(src), "-o", str(out), "--report-dir", str(pages), "--quiet", "-j", "1"]
+    again = batch(*args)
+    assert again.exit_code == 1
+    docs = by_name(again)
+    assert [n for n, d in docs.items() if d["skipped"]] == [n for n in PAIRS if n != BROKEN]
+    assert docs[BROKEN]["status"] == "failed" and not docs[BROKEN]["skipped"]
+    for name, doc in docs.items():
+        if name != BROKEN:
+            assert doc["units"] == by_name(first)[name]["units"]
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("doc*.tmx")} == before
+    # an input newer than its output is redone; the others are still kept
+    changed = src / "doc03.en.txt"
+    later = (out / "doc03.tmx").stat().st_mtime + 5
+    os.utime(changed, (later, later))
+    third = batch(*args)
+    redone = [n for n, d in by_name(third).items() if not d["skipped"]]
+    assert redone == ["doc03", BROKEN]
+    assert (out / "doc03.tmx").stat().st_mtime_ns != before["doc03.tmx"]
+
+
+@pytest.mark.slow
+def test_force_redoes_and_dask_gives_the_same_units(
+    eight: tuple[Path, Path, Path, Run], tmp_path: Path
+) -> None:
+    src, out8, _, _ = eight
+    small = tmp_path / "in"
+    small.mkdir()
+    for name in ("doc01", "doc06"):  # a .txt pair and a .docx/.txt pair
+        for member in src.glob(f"{name}.*"):
+            shutil.copy2(member, small / member.name)
+    out = tmp_path / "out"
+    first = batch(str(small), "-o", str(out), "--quiet", "-j", "1")
+    assert first.exit_code == 0, first.stderr
+    local = {n: unit_texts(out / f"{n}.tmx") for n in ("doc01", "doc06")}
+    assert local["doc01"] == unit_texts(out8 / "doc01.tmx")  # 1 worker = 2 workers
+    kept = batch(str(small), "-o", str(out), "--quiet", "--engine", "dask")
+    assert all(d["skipped"] for d in kept.summary["documents"])
+    forced = batch(
+        str(small), "-o", str(out), "--force", "--engine", "dask", "--workers", "2",
+    )  # fmt: skip
+    assert forced.exit_code == 0, forced.stderr
+    assert not any(d["skipped"] for d in forced.summary["documents"])
+    assert "2 ok, 0 failed" in forced.stdout
+    dask = {n: unit_texts(out / f"{n}.tmx") for n in ("doc01", "doc06")}
+    assert dask == local
+
+
+def test_cli_usage_errors(tmp_path: Path) -> None:
+    cases = [
+        ([str(tmp_path), "-o", str(tmp_path / "o"), "--format", "xml"], "--format must be one of"),
+        ([str(tmp_path / "nope"), "-o", str(tmp_path / "o")], "input folder not found"),
+        (["-o", str(tmp_path / "o")], "give either IN_DIR or --manifest"),
+        ([str(tmp_path), "-o", str(tmp_path / "o"), "--scheduler", "tcp://x:1"], "needs --engine"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, ["batch", *args])
+        assert result.exit_code == 2, (args, result.stderr)
+        assert message in result.stderr
+        assert result.stderr.count("\n") == 1
+
+
+def test_manifest_with_a_missing_file_fails_that_pair_only(tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.tsv"
+    manifest.write_text("ghost\tghost.zh.txt\tghost.en.txt\n", encoding="utf-8")
+    run = batch("--manifest", str(manifest), "-o", str(tmp_path / "o"), "-j", "1")
+    assert run.exit_code == 1
+    [doc] = run.summary["documents"]
+    assert doc["status"] == "failed" and "file not found" in doc["error"]
+    assert "0 ok, 1 failed" in run.stdout
+
+
+def test_tsv_format_output(eight: tuple[Path, Path, Path, Run], tmp_path: Path) -> None:
+    src, out8, _, _ = eight
+    manifest = tmp_path / "manifest.tsv"
+    manifest.write_text(f"one\t{src / 'doc01.zh.txt'}\t{src / 'doc01.en.txt'}\n", "utf-8")
+    run = batch("--manifest", str(manifest), "-o", str(tmp_path / "o"), "-f", "tsv", "-q")
+    assert run.exit_code == 0, run.stderr
+    from tmx.tsv import read_tsv
+
+    units: list[TranslationUnit] = list(read_tsv(tmp_path / "o" / "one.tsv"))
+    assert [(u.source, u.target) for u in units] == [
+        (u.source, u.target) for u in read_tmx(out8 / "doc01.tmx").units
+    ]
