@@ -37,6 +37,7 @@ _PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
 _HEADING_MAX_CHARS = 160
 _COVER_MAX_CHARS = 400
+_MAX_WRAP_WIDTH = 200  # a file whose lines run longer than this is not hard-wrapped
 _ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -48,6 +49,7 @@ class RawBlock:
     text: str
     line: int = 0
     hint: BlockKind | None = None  # what the reader already knows (docx heading style, footnote)
+    joinable: bool = False  # may continue the previous paragraph when that ends mid-sentence
 
 
 @dataclass(frozen=True)
@@ -166,18 +168,16 @@ def _starts_label(text: str) -> bool:
 
 
 def _normalize_label_text(text: str, kind: BlockKind) -> str:
-    """"12.\\tText" → "12. Text"; headings and footnotes keep their own spacing."""
+    """ "12.\\tText" → "12. Text"; headings and footnotes keep their own spacing."""
     if kind is BlockKind.BODY:
         m = _NUM_PARA.match(text)
         if m:
             head = text[: m.end()].rstrip(" \t\u3000")
-            return f"{head} {text[m.end():]}"
+            return f"{head} {text[m.end() :]}"
     return text
 
 
-def _text_lines_to_blocks(
-    text: str, lang: str, furniture: list[Furniture]
-) -> list[RawBlock]:
+def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> list[RawBlock]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
     groups: list[list[tuple[int, str]]] = [[]]
@@ -191,7 +191,20 @@ def _text_lines_to_blocks(
     blank_mode = len(groups) >= 3 and nonblank <= 12 * len(groups)
     widths = sorted(display_width(line) for g in groups for _, line in g)
     wrap_width = widths[int(0.95 * (len(widths) - 1))] if widths else 0
+    near_full = sum(1 for w in widths if w >= 0.75 * wrap_width)
+    hard_wrapped = 40 <= wrap_width <= _MAX_WRAP_WIDTH and near_full >= 0.4 * len(widths)
+    feeds = {f.line for f in furniture if f.kind == "form-feed"}
     blocks: list[RawBlock] = []
+
+    def emit(lines: list[tuple[int, str]]) -> None:
+        first = lines[0][0]
+        after_break = (
+            first in feeds
+            or first - 1 in feeds
+            or bool(blocks and _PAGE_NUMBER.match(blocks[-1].text))
+        )
+        blocks.append(_join_block(lines, lang, blank_mode or hard_wrapped or after_break))
+
     for group in groups:
         current: list[tuple[int, str]] = []
         for line_no, line in group:
@@ -203,24 +216,24 @@ def _text_lines_to_blocks(
                     wrapped = True
                 else:
                     wrapped = (
-                        wrap_width >= 40
+                        hard_wrapped
                         and display_width(prev) >= 0.7 * wrap_width
                         and not ends_sentence(prev)
                     )
                 if not wrapped:
-                    blocks.append(_join_block(current, lang))
+                    emit(current)
                     current = []
             current.append((line_no, line))
         if current:
-            blocks.append(_join_block(current, lang))
+            emit(current)
     return blocks
 
 
-def _join_block(lines: list[tuple[int, str]], lang: str) -> RawBlock:
+def _join_block(lines: list[tuple[int, str]], lang: str, joinable: bool) -> RawBlock:
     text = lines[0][1]
     for _, line in lines[1:]:
         text = join_wrapped(text, line, lang)
-    return RawBlock(text=text, line=lines[0][0])
+    return RawBlock(text=text, line=lines[0][0], joinable=joinable)
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:
@@ -262,7 +275,7 @@ def build_paragraphs(
         if not body_started and has_labels and display_width(text) <= _COVER_MAX_CHARS:
             items.append((text, BlockKind.COVER, None))
             continue
-        _add_unlabelled(items, text, lang)
+        _add_unlabelled(items, text, lang, joinable=block.joinable)
     paragraphs = tuple(
         Paragraph(index=i, text=text, kind=kind, label=label)
         for i, (text, kind, label) in enumerate(items)
@@ -270,14 +283,16 @@ def build_paragraphs(
     return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
 
 
-def _add_unlabelled(items: list[tuple[str, BlockKind, str | None]], text: str, lang: str) -> None:
+def _add_unlabelled(
+    items: list[tuple[str, BlockKind, str | None]], text: str, lang: str, *, joinable: bool
+) -> None:
     """An unlabelled running-text block: continue the last body paragraph or start a new one."""
     last_body = next(
         (i for i in range(len(items) - 1, -1, -1) if items[i][1] is not BlockKind.FOOTNOTE), None
     )
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
-        if not ends_sentence(prev_text):
+        if joinable and not ends_sentence(prev_text):
             items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
             return
         items.append((text, BlockKind.BODY, prev_label))

@@ -104,3 +104,25 @@ def test_control_characters_in_the_seed(tmp_path: Path) -> None:
     assert not any("\x00" in u.source or "\x07" in u.source for u in units)
     score = score_units([(u.source, u.target) for u in units], _gold())
     assert score.precision >= 0.90 and score.recall >= 0.90, score
+
+
+UN = GOLD.parent.parent / "un" / "ecosoc2023"
+
+
+@pytest.mark.skipif(not UN.exists(), reason="../shared/un not present")
+def test_real_un_documents_one_sentence_a_line() -> None:
+    """Seven real 2023 UN document pairs read as documents (not presegmented), fast mode."""
+    matched = produced = wanted = 0
+    for zh in sorted(UN.glob("*.zh.txt")):
+        en = zh.with_name(zh.name.replace(".zh.txt", ".en.txt"))
+        pairs = zh.with_name(zh.name.replace(".zh.txt", ".pairs.tsv"))
+        zh_lines = zh.read_text(encoding="utf-8").splitlines()
+        en_lines = en.read_text(encoding="utf-8").splitlines()
+        rows = [line.split("\t") for line in pairs.read_text(encoding="utf-8").splitlines()[1:]]
+        gold = [(zh_lines[int(r[1])], en_lines[int(r[0])]) for r in rows]
+        result = align_files(zh, en, AlignOptions(mode="fast"))
+        units = to_units(result, source_name=zh.name)
+        score = score_units([(u.source, u.target) for u in units], gold)
+        matched, produced, wanted = (matched + score.matched, produced + score.produced,
+                                     wanted + score.gold)
+    assert matched / produced >= 0.95 and matched / wanted >= 0.95, (matched, produced, wanted)
