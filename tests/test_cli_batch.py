@@ -23,7 +23,7 @@ from tmx.validate import validate_tmx
 from untm.cli import app
 
 sys.path.insert(0, str(REPO / "bench"))
-from batch_data import BROKEN, PAIRS, build_pair_folder  # noqa: E402
+from batch_data import BROKEN, PAIRS, build_pair_folder
 
 runner = CliRunner()
 
@@ -69,7 +69,7 @@ def eight(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, R
 
 
 def test_eight_pairs_seven_valid_tmx_one_failure(eight: tuple[Path, Path, Path, Run]) -> None:
-    src, out, _, run = eight
+    _, out, _, run = eight
     assert run.exit_code == 1, run.stderr
     docs = by_name(run)
     assert sorted(docs) == sorted(PAIRS)
