@@ -2,7 +2,9 @@
 
 Chinese terms match as substrings. English terms match on word boundaries with an optional
 plural ending; abbreviation-like forms (one token, two or more capitals: WHO, UNEP, UN-Habitat)
-match case-sensitively so that "who" is not WHO, other forms case-insensitively. Matches never
+and single capitalised words (Charter, Assembly) match case-sensitively, so that "who" is not
+WHO and "peaceful assembly" is not the Assembly; multi-word forms match case-insensitively.
+Whitespace between Chinese characters ("大 会") is ignored. Matches never
 overlap: the leftmost match wins, and at the same position the longest.
 """
 
@@ -20,6 +22,11 @@ def is_abbrev(text: str) -> bool:
     return bool(_ABBREV.match(text)) and sum(ch.isupper() for ch in text) >= 2
 
 
+def is_case_sensitive(text: str) -> bool:
+    """Abbreviations and single capitalised words (Charter, Assembly) match case-sensitively."""
+    return is_abbrev(text) or (" " not in text and text[:1].isupper())
+
+
 def _alternation(terms: Sequence[str]) -> str:
     return "|".join(re.escape(t) for t in sorted(set(terms), key=lambda s: (-len(s), s)))
 
@@ -32,8 +39,8 @@ def _patterns(lang: str, surfaces: tuple[str, ...]) -> tuple[re.Pattern[str], ..
     if lang == "zh":
         return (re.compile(f"(?:{_alternation(terms)})"),)
     out: list[re.Pattern[str]] = []
-    exact = [t for t in terms if is_abbrev(t)]
-    folded = [t for t in terms if not is_abbrev(t)]
+    exact = [t for t in terms if is_case_sensitive(t)]
+    folded = [t for t in terms if not is_case_sensitive(t)]
     edge = r"(?:s|es)?(?![\w-])"
     if exact:
         out.append(re.compile(rf"(?<![\w-])(?:{_alternation(exact)}){edge}"))
@@ -42,8 +49,26 @@ def _patterns(lang: str, surfaces: tuple[str, ...]) -> tuple[re.Pattern[str], ..
     return tuple(out)
 
 
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+
+
 def find_terms(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Non-overlapping (start, end, matched text) occurrences of `surfaces` in `text`."""
+    """Non-overlapping (start, end, matched text) occurrences of `surfaces` in `text`.
+
+    For Chinese, offsets refer to `text` even when spaces between characters were skipped.
+    """
+    if lang == "zh" and _CJK_GAP.search(text):
+        gaps = {i for m in _CJK_GAP.finditer(text) for i in range(m.start(), m.end())}
+        offsets = [i for i in range(len(text)) if i not in gaps]
+        squeezed = "".join(text[i] for i in offsets)
+        return [
+            (offsets[start], offsets[end - 1] + 1, text[offsets[start] : offsets[end - 1] + 1])
+            for start, end, _ in _find(squeezed, lang, surfaces)
+        ]
+    return _find(text, lang, surfaces)
+
+
+def _find(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for pattern in _patterns(lang, tuple(surfaces)):
         pos = 0
@@ -65,4 +90,6 @@ def find_terms(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int,
 
 def contains_any(text: str, lang: str, surfaces: Sequence[str]) -> bool:
     """True when any of `surfaces` occurs in `text` (same matching rules as `find_terms`)."""
+    if lang == "zh":
+        text = _CJK_GAP.sub("", text)
     return any(pattern.search(text) for pattern in _patterns(lang, tuple(surfaces)))

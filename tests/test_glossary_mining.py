@@ -146,3 +146,38 @@ def test_check_reports_only_terms_that_occur(pairs: list[tuple[str, str]]) -> No
     for issue in report.issues:
         text = issue.zh if issue.direction == "zh>en" else issue.en
         assert issue.term.casefold() in text.casefold()
+
+
+UN_DIR = GOLD.parent.parent / "un" / "ecosoc2023"
+
+
+def _ecosoc_units() -> list[TranslationUnit]:
+    import csv
+
+    units = []
+    for tsv in sorted(UN_DIR.glob("*.pairs.tsv")):
+        stem = str(tsv)[: -len(".pairs.tsv")]
+        zh = Path(f"{stem}.zh.txt").read_text(encoding="utf-8").splitlines()
+        en = Path(f"{stem}.en.txt").read_text(encoding="utf-8").splitlines()
+        with tsv.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                units.append(TranslationUnit(zh[int(row["zh_line"])], en[int(row["en_line"])]))
+    return units
+
+
+@needs_shared(UN_DIR)
+def test_real_un_documents_check_and_extract(builtin: Glossary) -> None:
+    units = _ecosoc_units()
+    assert len(units) >= 500
+    report = check_units(units, builtin)
+    assert report.checked >= 300
+    assert len(report.issues) / report.units <= 0.05
+    absent = {("外国恐怖主义作战人员", "foreign terrorist fighters"),
+              ("全球反恐战略", "Global Counter-Terrorism Strategy"),
+              ("境内流离失所者", "internally displaced persons"),
+              ("全球反恐协调契约", "Global Counter-Terrorism Coordination Compact"),
+              ("国家集合基金", "country-based pooled funds"),
+              ("中东", "Middle East")}
+    assert not any(builtin.lookup(zh, fuzzy=False).found for zh, _ in absent)
+    found = {(c.zh, c.en) for c in extract_terms(units, builtin, top=40).candidates}
+    assert len(found & absent) >= 4, sorted(found)
