@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_EN, SEED_ZH
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aligner.model import BlockKind
 from aligner.read import read_document
-from untm.errors import InputError, LanguageMismatchError
+from untm.errors import InputError, LanguageMismatchError, UntmError
 
 ZH_TEXT = SEED_ZH.read_text(encoding="utf-8")
 EN_TEXT = SEED_EN.read_text(encoding="utf-8")
@@ -99,3 +101,20 @@ def test_full_width_digits_and_long_unpunctuated_paragraph(tmp_path: Path) -> No
     doc = read_document(path, "zh")
     assert [p.label for p in doc.paragraphs] == ["R1", "1", "2"]
     assert doc.paragraphs[2].text.endswith(long_zh)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".html"]),
+       lang=st.sampled_from(["zh", "en"]))
+def test_random_bytes_end_in_a_document_or_a_clean_error(
+    tmp_path: Path, data: bytes, suffix: str, lang: str
+) -> None:
+    path = tmp_path / f"random{suffix}"
+    path.write_bytes(data)
+    try:
+        doc = read_document(path, lang)
+    except UntmError as exc:
+        assert str(path) in str(exc)
+        return
+    assert doc.paragraphs and all(p.text.strip() for p in doc.paragraphs)
