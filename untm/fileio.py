@@ -28,6 +28,13 @@ def _check_target(path: Path) -> None:
         raise OutputError("output path is a folder", path=path)
 
 
+def _new_file_mode() -> int:
+    """The mode a plain `open(path, "w")` would give: 0o666 minus the umask (mkstemp uses 0o600)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 @contextlib.contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> Iterator[IO[str]]:
     """Open a temporary file beside `path` for writing; rename it over `path` on success."""
@@ -38,6 +45,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> I
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=target) from exc
     try:
+        os.chmod(tmp, _new_file_mode())
         if "b" in mode:
             with os.fdopen(fd, mode) as fh:
                 yield fh
@@ -45,6 +53,10 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> I
             with os.fdopen(fd, mode, encoding=encoding, newline="") as fh:
                 yield fh
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=target) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

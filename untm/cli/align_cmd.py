@@ -81,7 +81,9 @@ def _check_out_dir(path: Path) -> None:
 
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError("output folder does not exist", path=parent)
+        raise OutputError(f"output folder does not exist ({parent})", path=path)
+    if path.is_dir():
+        raise OutputError("output path is a folder", path=path)
 
 
 @cli_errors

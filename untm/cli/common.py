@@ -8,8 +8,10 @@ default); any other exception prints one line `untm: internal error: ...` and ex
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import sys
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
@@ -22,6 +24,24 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_INTERNAL = 70
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
+
+
+def _click_exception_classes() -> tuple[type[BaseException], ...]:
+    """`click.ClickException` and the one of the click copy typer ships (typer >= 0.17 vendors
+    click, so `typer.BadParameter` is not a `click.ClickException`)."""
+    found: list[type[BaseException]] = [click.exceptions.ClickException]
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == "ClickException" and cls not in found:
+            found.append(cls)
+    return tuple(found)
+
+
+_PASS_THROUGH: tuple[type[BaseException], ...] = (
+    typer.Exit,
+    typer.Abort,
+    *_click_exception_classes(),
+)
 
 
 class _State:
@@ -48,12 +68,18 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return func(*args, **kwargs)
-        except (typer.Exit, typer.Abort, click.exceptions.ClickException):
+        except _PASS_THROUGH:
             raise
         except UntmError as exc:
             if debug_enabled():
                 raise
             raise fail(str(exc), exc.exit_code) from None
+        except BrokenPipeError:
+            # `untm segment ... | head`: the reader went away; stop quietly, no traceback
+            with contextlib.suppress(OSError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
         except Exception as exc:
