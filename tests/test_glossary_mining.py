@@ -178,6 +178,7 @@ def test_real_un_documents_check_and_extract(builtin: Glossary) -> None:
               ("全球反恐协调契约", "Global Counter-Terrorism Coordination Compact"),
               ("国家集合基金", "country-based pooled funds"),
               ("中东", "Middle East")}
-    assert not any(builtin.lookup(zh, fuzzy=False).found for zh, _ in absent)
-    found = {(c.zh, c.en) for c in extract_terms(units, builtin, top=40).candidates}
+    lacking = builtin.without(["idps", "gcts", "gctcc", "ftf"])
+    assert not any(lacking.lookup(zh, fuzzy=False).found for zh, _ in absent)
+    found = {(c.zh, c.en) for c in extract_terms(units, lacking, top=40).candidates}
     assert len(found & absent) >= 4, sorted(found)
