@@ -21,6 +21,7 @@ def builtin_concepts() -> tuple[Concept, ...]:
                              origin="builtin"))
 
 
+@functools.lru_cache(maxsize=1)
 def load_builtin() -> Glossary:
-    """The built-in glossary (no user entries)."""
+    """The built-in glossary (no user entries); built once per process (it is immutable)."""
     return Glossary(builtin_concepts())

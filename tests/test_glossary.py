@@ -77,6 +77,15 @@ def test_builtin_size_and_shape(builtin: Glossary) -> None:
     assert len(with_short) >= 150
 
 
+def test_uncertain_entries_are_marked_and_few(builtin: Glossary) -> None:
+    uncertain = [c.id for c in builtin.concepts if "uncertain" in c.note]
+    assert 0 < len(uncertain) <= len(builtin) // 10
+    domains = {c.domain for c in builtin.concepts}
+    assert {"organ", "fund-programme", "specialized-agency", "convention", "convention-body",
+            "un-habitat", "unep", "secretariat", "regional-commission", "title",
+            "document"} <= domains
+
+
 @pytest.mark.parametrize(("zh", "en"), SEED_TERMS)
 def test_seed_terms_present(builtin: Glossary, zh: str, en: str) -> None:
     result = builtin.lookup(zh)
