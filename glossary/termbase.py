@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from glossary.normalize import is_cjk, loose_key, norm_key
 from glossary.term import Concept, Term
 
-FUZZY_CUTOFF = 0.8
+FUZZY_CUTOFF = 0.88
 _BRACKETS = re.compile(r"[()（）\[\]【】《》〈〉“”\"]")
 _ZH_GLUE = frozenset("的和与及、，· ")
 _EN_GLUE = frozenset({"of", "the", "and", "for", "to", "on", "in", "'s", "’s", ",", "-"})
