@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -55,6 +56,7 @@ class AlignSummary:
     furniture_zh: int = 0
     furniture_en: int = 0
     mean_score: float = 0.0
+    furniture_kinds: dict[str, int] = field(default_factory=dict)  # both sides, e.g. control-char
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -62,12 +64,14 @@ class AlignSummary:
     def lines(self) -> list[str]:
         """A short human-readable summary."""
         types = ", ".join(f"{k}: {v}" for k, v in self.links_by_type.items()) or "none"
+        kinds = ", ".join(f"{k}: {v}" for k, v in self.furniture_kinds.items())
         return [
             f"segments: zh {self.segments_zh}, en {self.segments_en}",
             f"links by type: {types}",
             f"units written: {self.units} (mean score {self.mean_score:.3f})",
             f"left out: unaligned segments zh {self.unaligned_zh}, en {self.unaligned_en}; "
-            f"furniture removed zh {self.furniture_zh}, en {self.furniture_en}",
+            f"furniture removed zh {self.furniture_zh}, en {self.furniture_en}"
+            + (f" ({kinds})" if kinds else ""),
         ]
 
 
@@ -220,6 +224,9 @@ def summarize(result: AlignmentResult) -> AlignSummary:
         furniture_zh=len(result.src_furniture),
         furniture_en=len(result.tgt_furniture),
         mean_score=round(sum(scores) / len(scores), 4) if scores else 0.0,
+        furniture_kinds=dict(
+            sorted(Counter(f.kind for f in (*result.src_furniture, *result.tgt_furniture)).items())
+        ),
     )
 
 
