@@ -23,6 +23,9 @@ from untm.errors import FormatError
 from untm.fileio import atomic_open, read_bytes_checked
 
 FULL_COLUMNS = ("id", "domain", "zh", "zh_variants", "en", "en_variants", "note")
+_HEADER_WORDS = frozenset({"source", "target", "comment", "comments", "note", "notes", "zh", "en",
+                           "chinese", "english", "term", "translation", "src", "tgt",
+                           "zh-cn", "en-us", "zh_cn", "en_us", "domain"})
 _ID_COMMENT = re.compile(r"^\[([^\]\s]+)\]\s*(.*)$")
 _ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
 
@@ -97,6 +100,11 @@ def parse_table(text: str, *, delimiter: str, name: str, origin: str = "user") -
     header = [cell.strip().lower() for cell in rows[0]]
     if header[: len(FULL_COLUMNS)] == list(FULL_COLUMNS):
         return _parse_full(rows[1:], name, origin)
+    if all(cell in _HEADER_WORDS for cell in header if cell):
+        rows = rows[1:]
+        if not rows:
+            raise FormatError("header row but no glossary rows", path=name)
+        return _parse_pairs(rows, name, origin, first_line=2)
     return _parse_pairs(rows, name, origin)
 
 
@@ -124,11 +132,13 @@ def _parse_full(rows: list[list[str]], name: str, origin: str) -> list[Concept]:
     return concepts
 
 
-def _parse_pairs(rows: list[list[str]], name: str, origin: str) -> list[Concept]:
+def _parse_pairs(
+    rows: list[list[str]], name: str, origin: str, first_line: int = 1
+) -> list[Concept]:
     from glossary.ids import concept_id_for
 
     groups: dict[str, tuple[list[str], list[str], list[str]]] = {}
-    for lineno, row in enumerate(rows, start=1):
+    for lineno, row in enumerate(rows, start=first_line):
         if len(row) < 2 or not row[0].strip() or not row[1].strip():
             raise FormatError("expected source<TAB>target[<TAB>comment]", path=name, line=lineno)
         source, target = row[0].strip(), row[1].strip()

@@ -80,6 +80,17 @@ def test_plain_two_column_tsv_gbk(tmp_path: Path) -> None:
     assert concepts[1].note == "环境署"
 
 
+def test_csv_with_simple_header(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("source,target,comment\n城市股,Cities Unit,UNEP\n", encoding="utf-8")
+    concepts = read_glossary_file(path).concepts
+    assert [(c.zh, c.en, c.note) for c in concepts] == [(("城市股",), ("Cities Unit",), "UNEP")]
+    only_header = tmp_path / "empty.csv"
+    only_header.write_text("source,target\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="no glossary rows"):
+        read_glossary_file(only_header)
+
+
 def test_tbx_v2_from_translate_toolkit_imports(tmp_path: Path) -> None:
     from translate.storage import tbx
 

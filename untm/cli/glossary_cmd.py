@@ -221,28 +221,30 @@ def check(
 def extract(
     tmx: Annotated[Path, typer.Argument(help="Aligned TMX to mine.")],
     top: Annotated[int, typer.Option("--top", min=1, help="How many pairs to show.")] = 30,
+    min_count: Annotated[
+        int, typer.Option("--min-count", min=1, help="Units a candidate must occur in.")
+    ] = 2,
     glossary: GlossaryOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Mine candidate term pairs the glossary lacks (SentencePiece + association scores)."""
     from glossary import open_glossary
-    from glossary.extract import extract_tmx
+    from glossary.extract import extract_terms
     from tmx.tmx14 import read_tmx
 
-    result = extract_tmx(str(tmx), open_glossary(glossary), top=top)
+    units = read_tmx(tmx).units
+    result = extract_terms(units, open_glossary(glossary), top=top, min_count=min_count)
     if as_json:
         echo_json({"units": result.units, "zh_candidates": result.zh_candidates,
                    "en_candidates": result.en_candidates, "masked_terms": result.masked_terms,
                    "pairs": [c.to_dict() for c in result.candidates]})
         return
-    units = read_tmx(tmx).units if result.candidates else []
     for rank, cand in enumerate(result.candidates, start=1):
         typer.echo(f"{rank:3}. {cand.zh}  =  {cand.en}   dice {cand.dice:.2f}  "
                    f"G² {cand.llr:.1f}  together {cand.together} "
                    f"(zh {cand.zh_count}, en {cand.en_count})")
-        if cand.examples and cand.examples[0] < len(units):
-            unit = units[cand.examples[0]]
-            typer.echo(f"       e.g. {unit.source[:60]}  |  {unit.target[:80]}")
+        unit = units[cand.examples[0]]
+        typer.echo(f"       e.g. {unit.source[:60]}  |  {unit.target[:80]}")
     typer.echo(f"{result.units} units; {result.zh_candidates} Chinese and "
                f"{result.en_candidates} English recurring candidates; "
                f"{result.masked_terms} known glossary terms masked")
