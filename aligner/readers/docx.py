@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,8 +108,12 @@ def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
             "zip bomb",
             path=path,
         )
-    with zf.open(info) as fh:
-        data = fh.read(MAX_MEMBER_BYTES + 1)
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(MAX_MEMBER_BYTES + 1)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        # a corrupt or lying member (bad CRC, wrong declared size, unknown compression, encrypted)
+        raise FormatError(f"docx member {name} is corrupt: {exc}", path=path) from exc
     if len(data) > MAX_MEMBER_BYTES:
         raise UnsafeInputError(f"docx member {name} inflates past its limit", path=path)
     return data
