@@ -15,11 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from glossary.term import Concept, Term
-from untm.errors import FormatError
+from untm.errors import FormatError, GlossaryError
 from untm.fileio import atomic_open, read_bytes_checked
 
 FULL_COLUMNS = ("id", "domain", "zh", "zh_variants", "en", "en_variants", "note")
@@ -51,11 +52,15 @@ def make_concept(
     note: str = "",
     origin: str = "user",
 ) -> Concept:
-    """Build a concept from ordered surface lists (first = full/preferred); kinds are inferred."""
+    """Build a concept from ordered surface lists (first = full/preferred); kinds are inferred.
+
+    Whitespace runs become one space; a term with a control character or `|` (the variant
+    separator of the full layout) raises `GlossaryError`.
+    """
     terms: list[Term] = []
     seen: set[tuple[str, str]] = set()
     for lang, texts in (("zh", zh), ("en", en)):
-        clean = [t.strip() for t in texts if t.strip()]
+        clean = [clean_text(t) for t in texts if t.strip()]
         for i, text in enumerate(clean):
             if (lang, text) in seen:
                 continue
@@ -68,8 +73,20 @@ def make_concept(
                 kind = en_kind(text)
             terms.append(Term(text, lang, kind))
     return Concept(
-        concept_id, tuple(terms), domain=domain.strip(), note=note.strip(), origin=origin
+        concept_id, tuple(terms), domain=clean_text(domain, bar=True),
+        note=clean_text(note, bar=True), origin=origin,
     )
+
+
+def clean_text(text: str, *, bar: bool = False) -> str:
+    """Collapse whitespace; refuse control characters (and `|` unless `bar`)."""
+    text = " ".join(text.split())
+    bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Cn")
+           or (ch == "|" and not bar)]
+    if bad:
+        raise GlossaryError(f"glossary text {text[:40]!r} contains a forbidden character "
+                            f"(U+{ord(bad[0]):04X})")
+    return text
 
 
 def _split(cell: str) -> list[str]:

@@ -6,15 +6,18 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from glossary import open_glossary
 from glossary.builtin import builtin_concepts
 from glossary.exchange import read_glossary_file, write_glossary_file
 from glossary.store import UserStore
+from glossary.tabular import make_concept
 from glossary.tbx import TBX_NS
 from glossary.term import Concept
-from untm.errors import FormatError, InputError, UnsafeInputError
+from untm.errors import FormatError, GlossaryError, InputError, UnsafeInputError
 
 
 def _shape(concepts: tuple[Concept, ...] | list[Concept]) -> list[tuple[object, ...]]:
@@ -156,3 +159,33 @@ def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
     with pytest.raises(UnsafeInputError) as info:
         read_glossary_file(path)
     assert "TOP-SECRET" not in str(info.value)
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="|"),
+                min_size=1, max_size=12).filter(lambda t: t.strip() != "")
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.lists(_TEXT, min_size=1, max_size=3),
+                          st.lists(_TEXT, min_size=1, max_size=3), _TEXT),
+                min_size=1, max_size=5))
+def test_tbx_and_csv_round_trip_random_concepts(
+    tmp_path: Path, rows: list[tuple[list[str], list[str], str]]
+) -> None:
+    concepts = [make_concept(f"c{i}", zh, en, domain="d", note=note)
+                for i, (zh, en, note) in enumerate(rows)]
+    for name in ("r.tbx", "r.csv"):
+        path = tmp_path / name
+        write_glossary_file(path, concepts)
+        back = read_glossary_file(path).concepts
+        assert [(c.id, c.zh, c.en, c.note) for c in back] == [
+            (c.id, c.zh, c.en, c.note) for c in concepts], name
+
+
+def test_control_characters_refused() -> None:
+    with pytest.raises(GlossaryError, match="forbidden character"):
+        make_concept("x", ["人居\x00署"], ["UN-Habitat"])
+    with pytest.raises(GlossaryError, match="forbidden character"):
+        make_concept("x", ["人居署"], ["UN|Habitat"])
+    assert make_concept("x", [" 人居署\t"], ["UN \n Habitat"]).en == ("UN Habitat",)
