@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from glossary.matching import contains_any, find_terms
 from glossary.normalize import is_cjk
-from glossary.termbase import Glossary
+from glossary.termbase import GENERIC_DOMAINS, Glossary
 from tmx.unit import TranslationUnit
-
-GENERIC_DOMAINS = frozenset({"vocabulary", "document", "finance"})
 
 
 @dataclass(frozen=True)

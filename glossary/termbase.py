@@ -17,6 +17,7 @@ from glossary.normalize import is_cjk, loose_key, norm_key
 from glossary.term import Concept, Term
 
 FUZZY_CUTOFF = 0.88
+GENERIC_DOMAINS = frozenset({"vocabulary", "document", "finance"})
 _BRACKETS = re.compile(r"[()（）\[\]【】《》〈〉“”\"]")
 _ZH_GLUE = frozenset("的和与及、，· ")
 _EN_GLUE = frozenset({"of", "the", "and", "for", "to", "on", "in", "'s", "’s", ",", "-"})
@@ -118,11 +119,18 @@ class Glossary:
         drop = set(predicate_ids)
         return Glossary(c for c in self._concepts if c.id not in drop)
 
-    def term_pairs(self) -> list[tuple[str, str]]:
-        """Every (zh term, en term) surface pair of every concept, deduplicated, stable order."""
+    def term_pairs(self, *, include_generic: bool = True) -> list[tuple[str, str]]:
+        """Every (zh term, en term) surface pair of every concept, deduplicated, stable order.
+
+        With `include_generic=False`, concepts of the generic domains (vocabulary, document,
+        finance: 决议/resolution, 主席/Chair …) are left out — useful for anchors that should
+        only fire on names.
+        """
         seen: set[tuple[str, str]] = set()
         pairs: list[tuple[str, str]] = []
         for concept in self._concepts:
+            if not include_generic and concept.domain in GENERIC_DOMAINS:
+                continue
             for zh in concept.zh:
                 for en in concept.en:
                     if (zh, en) not in seen:

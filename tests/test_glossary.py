@@ -162,6 +162,9 @@ def test_term_pairs_cover_short_forms(builtin: Glossary) -> None:
                  ("全环基金", "GEF"), ("人居署", "United Nations Human Settlements Programme")]:
         assert pair in pairs
     assert len(pairs) == len(builtin.term_pairs())
+    names = builtin.term_pairs(include_generic=False)
+    assert ("人居署", "UN-Habitat") in names and ("决议", "resolution") not in names
+    assert ("决议", "resolution") in pairs and set(names) < pairs
 
 
 def test_open_glossary_without_store_is_builtin(tmp_path: object, monkeypatch: pytest.MonkeyPatch
