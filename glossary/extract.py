@@ -24,7 +24,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.check import zh_en_sides
-from glossary.normalize import is_cjk
 from glossary.termbase import Glossary
 from tmx.unit import TranslationUnit
 
@@ -39,6 +38,7 @@ EN_STOP = frozenset(_EN_STOP_WORDS.split())
 ZH_EDGE = frozenset("的了和与及或并在将把被对为从向以于由其之等两各该这那此一个也都而且已")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:\.\d+)?")
 _MASK = "\u2063"
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @dataclass(frozen=True)
@@ -121,14 +121,12 @@ def _trim(text: str) -> str:
 
 def _zh_candidates(pieces: Sequence[str], max_n: int = 4) -> set[str]:
     out: set[str] = set()
+    ok = [bool(_CJK_RUN.fullmatch(p)) for p in pieces]
     for i in range(len(pieces)):
         for n in range(1, max_n + 1):
-            gram = pieces[i : i + n]
-            if len(gram) < n:
+            if i + n > len(pieces) or not ok[i + n - 1]:
                 break
-            if not all(is_cjk(p) and all(is_cjk(ch) for ch in p) for p in gram):
-                break
-            text = _trim("".join(gram))
+            text = _trim("".join(pieces[i : i + n]))
             if len(text) >= 2:
                 out.add(text)
     return out
@@ -202,8 +200,12 @@ def extract_terms(
         for part in zh.split(_MASK):
             if not part.strip():
                 continue
-            for seg in sp.nbest_encode_as_pieces(part, nbest):  # type: ignore[attr-defined]
-                for cand in _zh_candidates([p.replace("\u2581", "") for p in seg]):
+            segmentations = {
+                tuple(p.replace("\u2581", "") for p in seg)
+                for seg in sp.nbest_encode_as_pieces(part, nbest)  # type: ignore[attr-defined]
+            }
+            for seg in segmentations:
+                for cand in _zh_candidates(seg):
                     zh_index[cand].add(i)
         for cand in _en_candidates(en):
             en_index[cand].add(i)
