@@ -99,6 +99,19 @@ def test_export_tbx_import_into_empty_restores(tmp_path: Path) -> None:
     assert restored.read_text(encoding="utf-8") == original.read_text(encoding="utf-8")
 
 
+def test_info_counts_layers(_private_store: Path) -> None:
+    code, out, _ = _run("glossary", "info", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["user"] == 0 and not data["store_exists"]
+    assert data["total"] == data["builtin"] == len(builtin_concepts())
+    _run("glossary", "add", "测试机构", "Test Agency")
+    _run("glossary", "remove", "UNEP")
+    data = json.loads(_run("glossary", "info", "--json")[1])
+    assert data["user"] == 1 and data["hidden_builtin"] == 1
+    assert data["total"] == len(builtin_concepts())
+    assert data["store"] == str(_private_store)
+
+
 def test_export_omegat_tsv(tmp_path: Path) -> None:
     out = tmp_path / "glossary.tsv"
     assert _run("glossary", "export", "-o", str(out))[0] == 0

@@ -59,7 +59,10 @@ def lookup(
     as_json: JsonOpt = False,
     no_fuzzy: Annotated[bool, typer.Option("--no-fuzzy", help="Exact/normalized only.")] = False,
 ) -> None:
-    """Look a term up in both directions: exact, then normalized, then fuzzy (marked)."""
+    """Look a term up in both directions: exact, normalized, composed, fuzzy (marked).
+
+    Exit status 0 when something matched, 1 (with suggestions) when nothing did.
+    """
     from glossary import open_glossary
 
     result = open_glossary(glossary).lookup(term, fuzzy=not no_fuzzy)
@@ -196,7 +199,10 @@ def check(
     ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Units where a glossary term has none of its renderings on the other side."""
+    """Units where a glossary term has none of its renderings on the other side.
+
+    Exit status 0 when the TMX is consistent with the glossary, 1 when issues were found.
+    """
     from glossary import open_glossary
     from glossary.check import check_tmx
 
@@ -248,6 +254,30 @@ def extract(
     typer.echo(f"{result.units} units; {result.zh_candidates} Chinese and "
                f"{result.en_candidates} English recurring candidates; "
                f"{result.masked_terms} known glossary terms masked")
+
+
+@glossary_app.command("info")
+@cli_errors
+def info(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> None:
+    """Where the user glossary is and how many entries each layer has."""
+    from glossary import open_glossary, store_path
+    from glossary.builtin import builtin_concepts
+    from glossary.store import UserStore
+
+    path = store_path(glossary)
+    user = hidden = 0
+    if path.exists():
+        with UserStore(path) as store:
+            user, hidden = store.count(), len(store.hidden_ids())
+    merged = open_glossary(glossary)
+    data = {"store": str(path), "store_exists": path.exists(),
+            "builtin": len(builtin_concepts()), "user": user, "hidden_builtin": hidden,
+            "total": len(merged), "term_pairs": len(merged.term_pairs())}
+    if as_json:
+        echo_json(data)
+    else:
+        for key, value in data.items():
+            typer.echo(f"{key}: {value}")
 
 
 def register(app: typer.Typer) -> None:
