@@ -69,8 +69,7 @@ def test_bad_store_paths(tmp_path: Path) -> None:
 
 
 def test_two_processes_adding_at_once_lose_nothing(tmp_path: Path) -> None:
-    path = str(tmp_path / "g.sqlite3")
-    UserStore(path).close()
+    path = str(tmp_path / "g.sqlite3")  # not created yet: both writers race to create it
     ctx = multiprocessing.get_context("fork")
     procs = [ctx.Process(target=_writer, args=(path, p, 120)) for p in ("甲", "乙")]
     for proc in procs:
