@@ -5,7 +5,9 @@
    continues it (continuation paragraphs, unnumbered running text). Footnotes form a separate
    stream keyed by their marker (*, **, 1, 2 …): they are aligned apart from the running text,
    so a footnote that a page break placed inside paragraph 3 still meets its counterpart.
-2. The two key sequences are matched monotonically (longest common subsequence). Unmatched
+2. The two block sequences are matched monotonically by dynamic programming: equal keys count
+   most, and the content (shared numbers and Latin tokens, the length ratio) confirms or
+   overrules them, so renumbered paragraphs still meet their counterparts. Unmatched
    blocks between two matches form a gap: aligned together when both sides have text there,
    null links otherwise (a paragraph only one side has).
 3. Inside each block pair, `aligner.sentalign.align_sentences` aligns the sentences.
@@ -15,7 +17,10 @@ When too few anchors match (documents without usable labels) the whole running t
 
 from __future__ import annotations
 
+import math
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -114,23 +119,96 @@ def group_blocks(doc: Document) -> tuple[list[Block], list[Block]]:
     return blocks, notes
 
 
-def _lcs_pairs(a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int]]:
-    """Index pairs of a longest common subsequence of two key sequences."""
-    n, m = len(a), len(b)
-    table = [[0] * (m + 1) for _ in range(n + 1)]
+@dataclass(frozen=True)
+class BlockProfile:
+    """Cheap content features of a block for anchor checking."""
+
+    kind: BlockKind
+    numbers: Counter[str]
+    latin: frozenset[str]
+    length: int
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-/.+]*[A-Za-z0-9]")
+_LABEL_PREFIX = re.compile(r"^\s*\d{1,3}\.\s*")
+MATCH_THRESHOLD = 0.2
+BODY_KEY_WEIGHT = 0.5
+
+
+def block_profile(doc: Document, block: Block) -> BlockProfile:
+    """Numbers, Latin tokens and length of a block's text (paragraph labels left out)."""
+    paras = [doc.paragraphs[i] for i in block.paragraphs]
+    text = unicodedata.normalize(
+        "NFKC", " ".join(_LABEL_PREFIX.sub("", p.text) for p in paras)
+    )
+    return BlockProfile(
+        kind=paras[0].kind if paras else BlockKind.BODY,
+        numbers=Counter(_NUMBER.findall(text)),
+        latin=frozenset(t.rstrip(".") for t in _LATIN.findall(text) if len(t) > 1),
+        length=len("".join(text.split())),
+    )
+
+
+def pair_score(
+    key_a: str, key_b: str, a: BlockProfile | None, b: BlockProfile | None, ratio: float
+) -> float:
+    """How well two blocks correspond: key agreement plus number, Latin-token and length evidence.
+
+    Without profiles only the keys count (1 when equal, else no match).
+    """
+    same_key = key_a.split("#")[0] == key_b.split("#")[0]
+    if a is None or b is None:
+        return 1.0 if same_key else -1.0
+    if a.kind is not b.kind:
+        return -1.0
+    # heading numerals and the cover are reliable; paragraph numbers can shift when one side
+    # lacks a paragraph and was renumbered, so content must confirm them
+    score = (1.0 if a.kind is not BlockKind.BODY else BODY_KEY_WEIGHT) if same_key else 0.0
+    if a.numbers and b.numbers:
+        shared = sum((a.numbers & b.numbers).values())
+        union = sum((a.numbers | b.numbers).values())
+        score += 1.2 * shared / union - 0.4
+    if a.latin:
+        score += 0.6 * len(a.latin & b.latin) / len(a.latin) - 0.2
+    if a.length and b.length and ratio > 0:
+        score -= min(1.2, 0.6 * abs(math.log((b.length / a.length) / ratio)))
+    return score
+
+
+def _dp_pairs(
+    src: Sequence[Block],
+    tgt: Sequence[Block],
+    src_prof: Sequence[BlockProfile] | None,
+    tgt_prof: Sequence[BlockProfile] | None,
+) -> list[tuple[int, int]]:
+    """Monotone block matching maximising the summed pair scores above the threshold."""
+    n, m = len(src), len(tgt)
+    ratio = 0.0
+    if src_prof and tgt_prof:
+        total_src = sum(p.length for p in src_prof)
+        ratio = sum(p.length for p in tgt_prof) / total_src if total_src else 0.0
+    gain = [
+        [
+            pair_score(src[i].key, tgt[j].key, src_prof[i] if src_prof else None,
+                       tgt_prof[j] if tgt_prof else None, ratio) - MATCH_THRESHOLD
+            for j in range(m)
+        ]
+        for i in range(n)
+    ]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            table[i][j] = (
-                table[i + 1][j + 1] + 1 if a[i] == b[j] else max(table[i + 1][j], table[i][j + 1])
-            )
+            take = best[i + 1][j + 1] + gain[i][j] if gain[i][j] > 0 else -math.inf
+            best[i][j] = max(take, best[i + 1][j], best[i][j + 1])
     pairs: list[tuple[int, int]] = []
     i = j = 0
     while i < n and j < m:
-        if a[i] == b[j]:
+        if gain[i][j] > 0 and best[i][j] == best[i + 1][j + 1] + gain[i][j]:
             pairs.append((i, j))
             i += 1
             j += 1
-        elif table[i + 1][j] >= table[i][j + 1]:
+        elif best[i][j] == best[i + 1][j]:
             i += 1
         else:
             j += 1
@@ -141,9 +219,17 @@ def _flatten(blocks: Sequence[Block]) -> tuple[int, ...]:
     return tuple(p for b in blocks for p in b.paragraphs)
 
 
-def pair_blocks(src: Sequence[Block], tgt: Sequence[Block]) -> list[BlockPair]:
-    """Match two block sequences by key; unmatched stretches become gap pairs."""
-    pairs = _lcs_pairs([b.key for b in src], [b.key for b in tgt])
+def pair_blocks(
+    src: Sequence[Block],
+    tgt: Sequence[Block],
+    src_prof: Sequence[BlockProfile] | None = None,
+    tgt_prof: Sequence[BlockProfile] | None = None,
+) -> list[BlockPair]:
+    """Match two block sequences (keys, checked by content when profiles are given).
+
+    Unmatched stretches between matches become gap pairs.
+    """
+    pairs = _dp_pairs(src, tgt, src_prof, tgt_prof)
     if not pairs or len(pairs) < MIN_ANCHOR_SHARE * min(len(src), len(tgt)):
         if not src and not tgt:
             return []
@@ -188,7 +274,12 @@ def block_pairs(src_doc: Document, tgt_doc: Document) -> list[BlockPair]:
     """All block pairs of a document pair: running text in order, then footnotes."""
     src_blocks, src_notes = group_blocks(src_doc)
     tgt_blocks, tgt_notes = group_blocks(tgt_doc)
-    return [*pair_blocks(src_blocks, tgt_blocks), *pair_footnotes(src_notes, tgt_notes)]
+    src_prof = [block_profile(src_doc, b) for b in src_blocks]
+    tgt_prof = [block_profile(tgt_doc, b) for b in tgt_blocks]
+    return [
+        *pair_blocks(src_blocks, tgt_blocks, src_prof, tgt_prof),
+        *pair_footnotes(src_notes, tgt_notes),
+    ]
 
 
 def align_blocks(

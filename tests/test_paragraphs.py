@@ -12,9 +12,11 @@ from aligner.model import Link
 from aligner.paragraphs import (
     Block,
     block_pairs,
+    block_profile,
     group_blocks,
     order_links,
     pair_blocks,
+    pair_score,
 )
 from aligner.read import read_document
 
@@ -80,3 +82,16 @@ def test_order_links_keeps_target_only_links_in_place() -> None:
     links = [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((3,), (4,)),
              Link((2,), (3,))]
     assert order_links(links) == [links[0], links[1], links[2], links[4], links[3]]
+
+
+def test_pair_score_prefers_content_over_a_shifted_number() -> None:
+    zh_blocks, _ = group_blocks(ZH)
+    en_blocks, _ = group_blocks(EN)
+    zh = {b.key: block_profile(ZH, b) for b in zh_blocks}
+    en = {b.key: block_profile(EN, b) for b in en_blocks}
+    ratio = sum(p.length for p in en.values()) / sum(p.length for p in zh.values())
+    right = pair_score("P19", "P18", zh["P19"], en["P19"], ratio)  # same content, other label
+    wrong = pair_score("P18", "P18", zh["P18"], en["P19"], ratio)  # same label, other content
+    assert right > wrong
+    assert pair_score("R2", "R2", zh["R2"], en["R2"], ratio) > 0.5
+    assert pair_score("R2", "P8", zh["R2"], en["P8"], ratio) < 0  # kinds differ

@@ -7,6 +7,7 @@ has, (c) both sides as .docx, (d) GBK + UTF-16 and UTF-8-BOM + CRLF encodings.
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,6 +70,39 @@ def test_each_side_lacks_paragraphs_the_other_has(tmp_path: Path) -> None:
     ]
     assert len(gold) < 80 - 4
     _check(zh, en, gold)
+
+
+def _renumbered(doc: Document, drop: set[str]) -> str:
+    out, shift = [], 0
+    for p in doc.paragraphs:
+        if p.kind is BlockKind.BODY and p.label in drop:
+            shift += p.text.startswith(f"{p.label}. ")
+            continue
+        text = p.text
+        if p.kind is BlockKind.BODY and p.label and text.startswith(f"{p.label}. "):
+            text = f"{int(p.label) - shift}. {text[len(p.label) + 2:]}"
+        out.append(text)
+    return "\n\n".join(out) + "\n"
+
+
+def _unlabelled(text: str) -> str:
+    return re.sub(r"^\d+\.\s*", "", text)
+
+
+def test_each_side_lacks_paragraphs_and_was_renumbered(tmp_path: Path) -> None:
+    zh_drop, en_drop = {"5", "14"}, {"9", "22"}
+    zh = _write(tmp_path, "renum.zh.txt", _renumbered(ZH, zh_drop).encode())
+    en = _write(tmp_path, "renum.en.txt", _renumbered(EN, en_drop).encode())
+    assert "17. 若干举措" in zh.read_text(encoding="utf-8")
+    gone_zh = [_squash(p.text) for p in ZH.paragraphs if p.label in zh_drop]
+    gone_en = [_squash(p.text) for p in EN.paragraphs if p.label in en_drop]
+    gold = [
+        (_unlabelled(s), _unlabelled(t)) for s, t in _gold()
+        if not any(_squash(s) in g for g in gone_zh) and not any(_squash(t) in g for g in gone_en)
+    ]
+    units = to_units(align_files(zh, en, AlignOptions()), source_name="renum")
+    score = score_units([(_unlabelled(u.source), _unlabelled(u.target)) for u in units], gold)
+    assert score.precision >= 0.90 and score.recall >= 0.90, score
 
 
 def test_both_sides_as_docx(tmp_path: Path) -> None:
