@@ -29,6 +29,7 @@ from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
 
 LOW_SCORE = 0.8
+COLOUR_FLOOR = 0.5
 NULL_COLOUR = "hsl(0, 0%, 45%)"
 PLOT_SIZE = 420
 PLOT_MARGIN = 34
@@ -180,8 +181,11 @@ def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]
 
 
 def score_colour(score: float) -> str:
-    """Red (0) through amber to green (1), as an HSL colour."""
-    s = min(1.0, max(0.0, score))
+    """Red (score <= COLOUR_FLOOR) through amber to green (1), as an HSL colour.
+
+    Aligners' confidences cluster high, so the scale spans [COLOUR_FLOOR, 1] where the doubtful
+    links are, instead of [0, 1]."""
+    s = min(1.0, max(0.0, (score - COLOUR_FLOOR) / (1.0 - COLOUR_FLOOR)))
     return f"hsl({round(120 * s)}, 70%, 42%)"
 
 
@@ -433,8 +437,9 @@ def render_report(
         "aligner's confidence; null links and units under "
         f"{low_score:.2f} are listed first.</div>{_settings(result)}</header><main>"
         f'<div class="top"><div>{_stats(result, views, low_score)}'
-        '<div class="legend">confidence <span>0</span><span class="grad"></span><span>1</span>'
-        '</div><div class="legend"><mark class="term">term</mark> glossary term '
+        f'<div class="legend">confidence <span>≤ {COLOUR_FLOOR:.1f}</span><span class="grad">'
+        '</span><span>1</span></div><div class="legend">'
+        '<mark class="term">term</mark> glossary term '
         '<mark class="term missing">term</mark> Chinese term without its English equivalent'
         f"</div>{_furniture(result)}</div>"
         f'<figure style="margin:0">{path_svg(result, views)}<figcaption class="sub">'
