@@ -177,3 +177,23 @@ def test_plan_skips_only_recorded_ok_outputs_newer_than_inputs(tmp_path: Path) -
     assert [j.name for j in forced.jobs] == ["p1", "p2", "p3", "p4"]
     other_format = plan_batch(found, BatchOptions(out_dir=out, fmt="tsv"))
     assert not other_format.skipped
+
+
+def test_outputs_that_would_overwrite_the_summary_or_merged_tmx_fail_upfront(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("summary", "all", "ok"):
+        touch(src / f"{name}.zh.txt")
+        touch(src / f"{name}.en.txt")
+    found = discover_pairs(src)
+    plan = plan_batch(found, BatchOptions(out_dir=tmp_path, fmt="json"))
+    assert [(p.name, p.error) for p in plan.problems] == [
+        ("summary", "output summary.json would replace the summary")
+    ]
+    merged = tmp_path / "all.tmx"
+    plan = plan_batch(found, BatchOptions(out_dir=tmp_path, merged=merged))
+    assert [p.name for p in plan.problems] == ["all"]
+    assert [j.name for j in plan.jobs] == ["ok", "summary"]
+    assert plan.names == ("all", "ok", "summary")

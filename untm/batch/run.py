@@ -143,6 +143,9 @@ def plan_batch(discovery: Discovery, options: BatchOptions) -> BatchPlan:
         if output.name == SUMMARY_NAME:
             problems.append(failed(pair.name, f"output {output.name} would replace the summary"))
             continue
+        if options.merged is not None and output.resolve() == options.merged.resolve():
+            problems.append(failed(pair.name, f"output {output} is also the merged TMX"))
+            continue
         report = None
         if options.report_dir is not None:
             report = str(options.report_dir / (pair.name + ".html"))
