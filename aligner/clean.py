@@ -33,6 +33,9 @@ _ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t
 _ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
 _LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
 _FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
+_JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
+_RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
+_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
 _HEADING_MAX_CHARS = 160
@@ -251,6 +254,7 @@ def build_paragraphs(
     items: list[tuple[str, BlockKind, str | None]] = []
     body_started = False
     last_roman = 0
+    seen_lines: set[str] = set()
     has_labels = any(_label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
     for block in blocks:
         text = normalize_space(strip_controls(block.text, line=block.line, found=found))
@@ -259,6 +263,11 @@ def build_paragraphs(
         if block.hint is None and _PAGE_NUMBER.match(text):
             found.append(Furniture("page-number", text, block.line))
             continue
+        furniture_kind = _page_furniture(text, seen_lines)
+        if block.hint is None and furniture_kind:
+            found.append(Furniture(furniture_kind, text, block.line))
+            continue
+        seen_lines.add(text)
         labelled = _label_kind(text, lang, last_roman)
         if block.hint is BlockKind.FOOTNOTE:
             labelled = (BlockKind.FOOTNOTE, labelled[1] if labelled else None)
@@ -281,6 +290,17 @@ def build_paragraphs(
         for i, (text, kind, label) in enumerate(items)
     )
     return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
+
+
+def _page_furniture(text: str, seen: set[str]) -> str | None:
+    """Kind of page furniture a short line is: job number, recycling note, repeated symbol."""
+    if _JOB_NUMBER.match(text):
+        return "job-number"
+    if _RECYCLE.match(text):
+        return "recycle-note"
+    if text in seen and _SYMBOL_LINE.match(text):
+        return "running-header"  # the document symbol repeated at the top of later pages
+    return None
 
 
 def _add_unlabelled(

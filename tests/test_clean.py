@@ -110,3 +110,17 @@ def test_no_control_character_reaches_a_paragraph(text: str) -> None:
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\t\n"
     )
     assert removed == expected
+
+
+def test_un_page_furniture_is_removed_and_reported() -> None:
+    raw = (
+        "HSP/HA.2/7\n\nDistr.: General\n\n23-05678 (C)\n\n*2305678*\n\nPlease recycle\n\n"
+        "I. Background\n\n1.\tThe Assembly met in\n\n2\n\fHSP/HA.2/7\n\nNairobi in June.\n"
+    )
+    cleaned = clean_plain_text(raw, "en")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "HSP/HA.2/7", "Distr.: General", "I. Background", "1. The Assembly met in Nairobi in June.",
+    ]
+    kinds = [f.kind for f in cleaned.furniture]
+    assert kinds == ["job-number", "job-number", "recycle-note", "page-number", "form-feed",
+                     "running-header"]
