@@ -185,6 +185,13 @@ CASES += (
     _c("glossary-check-xxe", "glossary check {bad}/xxe_passwd.tmx", "entities", "xxe_passwd.tmx"),
     _c("glossary-extract-missing", "glossary extract {t}/nope.tmx", NOT_FOUND, "nope.tmx"),
     _c("glossary-extract-png", "glossary extract {bad}/pixel.png", "malformed XML", "pixel.png"),
+    *(
+        _c(f"glossary-{sub.split()[0]}-junk-store", f"glossary {sub} --glossary {{t}}/junk.sqlite3",
+           "not a usable glossary database", "junk.sqlite3")
+        for sub in ("info", "lookup 大会", "add 大会 General_Assembly", "remove 大会")
+    ),
+    _c("glossary-add-store-missing-dir", "glossary add 大会 GA --glossary {t}/nodir/g.sqlite3",
+       "does not exist", "nodir", "{t}/nodir"),
 )
 # The commands the table covers (as "group sub" paths); the guard test compares with the app.
 COVERED = {" ".join(c.args[:2]) if c.args[0] in ("tmx", "tm", "glossary") else c.args[0]
@@ -226,6 +233,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "sub").mkdir()
     (tmp_path / "dir.tmx").mkdir()
     (tmp_path / "dir.tbx").mkdir()
+    shutil.copy(BAD / "pixel.png", tmp_path / "junk.sqlite3")
     locked = tmp_path / "locked.txt"
     shutil.copy(SEED_ZH, locked)
     locked.chmod(0)
@@ -275,9 +283,6 @@ def test_bad_input_gives_one_line_error(case: Case, folder: Path) -> None:
 def test_every_command_has_rows_in_the_table() -> None:
     names = {" ".join(path) for path in ALL_COMMANDS}
     missing = sorted(names - COVERED)
-    # lookup/add/remove of the glossary read no file; they have their own tests (engineer D)
-    no_files = ("glossary lookup", "glossary add", "glossary remove")
-    missing = [m for m in missing if m not in no_files]
     assert not missing, f"commands without hostile-input rows: {missing}"
     assert {"align", "segment", "eval", "batch", "tmx validate", "tm lookup"} <= names
 
@@ -381,3 +386,34 @@ def test_installed_script_debug_shows_traceback(tmp_path: Path) -> None:
     proc = _run(["tmx", "stats", str(BAD / "malformed_line4.tmx")], debug=True)
     assert proc.returncode != 0
     assert "Traceback" in proc.stderr and "FormatError" in proc.stderr
+
+
+# --- devices and named pipes: refused at once (reading them would block or never end) ----------
+DEVICE_ARGS = (
+    ("align", "{dev}", "{en}", "-o", "{t}/o.tmx"),
+    ("segment", "{fifo}.txt", "--lang", "zh"),
+    ("eval", "{dev}", "{dev}"),
+    ("tmx", "stats", "{fifo}.tmx"),
+    ("tmx", "convert", "{dev}", "-o", "{t}/o.tsv"),
+    ("tm", "lookup", "大会", "--tm", "{fifo}.tmx"),
+    ("glossary", "import", "{fifo}.tbx"),
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
+                    reason="needs POSIX named pipes and /dev/zero")
+@pytest.mark.parametrize("argv", DEVICE_ARGS, ids=[" ".join(a[:2]) for a in DEVICE_ARGS])
+def test_devices_and_pipes_are_refused(argv: tuple[str, ...], tmp_path: Path) -> None:
+    for suffix in (".txt", ".tmx", ".tbx"):
+        os.mkfifo(tmp_path / f"pipe{suffix}")
+    before = _listing(tmp_path)
+    args = [a.format(dev="/dev/zero", fifo=tmp_path / "pipe", en=SEED_EN, t=tmp_path)
+            for a in argv]
+    env = {**os.environ, "UNTM_GLOSSARY": str(tmp_path / "g.sqlite3"), "NO_COLOR": "1"}
+    proc = subprocess.run([sys.executable, "-c", "from untm.cli import main; main()", *args],
+                          capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    special = next(a for a in args if a.startswith(("/dev/", str(tmp_path / "pipe"))))
+    assert proc.stderr.strip().splitlines() == [
+        f"untm: error: {special}: not a regular file (a device, pipe or socket)"], proc.stderr
+    assert _listing(tmp_path) == before

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,18 +77,29 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> None:
 
 
 def read_bytes_checked(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """Read a whole input file, with clear errors for missing, unreadable and oversize files."""
+    """Read a whole input file, with clear errors for missing, unreadable and oversize files.
+
+    Only regular files are read: a device (/dev/zero), a named pipe or a socket would block or
+    never end, so they are refused; at most `max_bytes` are ever read, whatever stat said.
+    """
     p = Path(path)
     if not p.exists():
         raise InputError("file not found", path=p)
     if p.is_dir():
         raise InputError("is a folder, not a file", path=p)
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is too large ({size} bytes; limit {max_bytes})", path=p)
-        return p.read_bytes()
+        info = p.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("not a regular file (a device, pipe or socket)", path=p)
+        if info.st_size > max_bytes:
+            raise InputError(f"file is too large ({info.st_size} bytes; limit {max_bytes})",
+                             path=p)
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except PermissionError as exc:
         raise InputError("permission denied", path=p) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=p) from exc
+    if len(data) > max_bytes:
+        raise InputError(f"file is too large (more than {max_bytes} bytes)", path=p)
+    return data
