@@ -43,6 +43,8 @@ def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> 
         ("II. Review of recent and current activities",
          ["II. Review of recent and current activities"]),
         ("Papers, reports etc. were sent. Done.", ["Papers, reports etc. were sent.", "Done."]),
+        ("The U.S. Government and the U.K. Mission agreed. Done.",
+         ["The U.S. Government and the U.K. Mission agreed.", "Done."]),
     ],
 )
 def test_english_rules(text: str, expected: list[str]) -> None:
