@@ -54,7 +54,7 @@ def _scoped(pattern: str) -> str:
     """Turn a leading inline flag group "(?i)x" into a scoped one "(?i:x)"."""
     m = _INLINE_FLAGS.match(pattern)
     if m:
-        return f"(?{m.group(1)}:{pattern[m.end():]})"
+        return f"(?{m.group(1)}:{pattern[m.end() :]})"
     return pattern
 
 
@@ -66,8 +66,9 @@ def _text_of(elem: Any, tag: str) -> str:
 def _rules_from_tree(tree: Any, source: str) -> SrxRules:
     root = tree.getroot()
     if root.tag != f"{{{SRX_NS}}}srx":
-        raise FormatError("not an SRX 2.0 file (root element must be srx in the SRX 2.0 namespace)",
-                          path=source)
+        raise FormatError(
+            "not an SRX 2.0 file (root element must be srx in the SRX 2.0 namespace)", path=source
+        )
     languages: dict[str, tuple[SrxRule, ...]] = {}
     for lr in root.iter(f"{{{SRX_NS}}}languagerule"):
         name = lr.get("languagerulename", "")
@@ -113,7 +114,7 @@ def load_srx(path: str | Path) -> SrxRules:
 @functools.lru_cache(maxsize=1)
 def default_rules() -> SrxRules:
     """The rules shipped with untm (`aligner/rules/untm.srx`)."""
-    data = resources.files("aligner").joinpath("rules/untm.srx").read_bytes()
+    data = resources.files("aligner.rules").joinpath("untm.srx").read_bytes()
     return _rules_from_tree(parse_bytes(data, name="aligner/rules/untm.srx"), "untm.srx")
 
 
