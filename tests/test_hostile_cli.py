@@ -81,6 +81,10 @@ CASES: tuple[Case, ...] = (
        ("malformed XML", ":4:"), "malformed_line3.docx", "{t}/o.tmx"),
     _c("align-out-missing-dir", "align {zh} {en} -o {t}/nodir/o.tmx", NO_DIR, "o.tmx",
        "{t}/nodir/o.tmx"),
+    _c("align-out-overwrites-input", "align {t}/zh.txt {en} -o {t}/zh.txt --format tsv",
+       "would overwrite", "zh.txt"),
+    _c("align-report-overwrites-input", "align {t}/zh.txt {en} -o {t}/o.tmx --report {t}/zh.txt",
+       "would overwrite", "zh.txt", "{t}/o.tmx"),
     _c("align-out-is-folder", "align {zh} {en} -o {t}/dir.tmx", FOLDER, "dir.tmx"),
     # untm segment
     _c("segment-missing", "segment {t}/nope.txt --lang zh", NOT_FOUND, "nope.txt"),
@@ -92,6 +96,8 @@ CASES: tuple[Case, ...] = (
        unreadable=True),
     _c("segment-wrong-language", "segment {zh} --lang en", "given as English", SEED_ZH.name),
     _c("segment-bad-language", "segment {zh} --lang fr", "unsupported language", SEED_ZH.name),
+    _c("segment-out-overwrites-input", "segment {t}/zh.txt --lang zh -o {t}/zh.txt",
+       "would overwrite", "zh.txt"),
     _c("segment-out-missing-dir", "segment {zh} --lang zh -o {t}/nodir/s.txt", NO_DIR, "s.txt",
        "{t}/nodir/s.txt"),
     # untm eval
@@ -234,6 +240,7 @@ def folder(tmp_path: Path) -> Path:
     (tmp_path / "dir.tmx").mkdir()
     (tmp_path / "dir.tbx").mkdir()
     shutil.copy(BAD / "pixel.png", tmp_path / "junk.sqlite3")
+    shutil.copy(SEED_ZH, tmp_path / "zh.txt")
     locked = tmp_path / "locked.txt"
     shutil.copy(SEED_ZH, locked)
     locked.chmod(0)
@@ -278,6 +285,9 @@ def test_bad_input_gives_one_line_error(case: Case, folder: Path) -> None:
         assert not Path(_fmt(case.out, folder)).exists(), f"{case.id}: output file was written"
     # nothing new in the folder: no output, no temporary file, no index cache
     assert _listing(folder) == before, f"{case.id}: left {_listing(folder) - before}"
+    # and no input was touched
+    assert (folder / "zh.txt").read_bytes() == SEED_ZH.read_bytes()
+    assert (folder / "good.align").read_text(encoding="utf-8") == "[0]:[0]\n[1]:[1,2]\n"
 
 
 def test_every_command_has_rows_in_the_table() -> None:

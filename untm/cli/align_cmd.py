@@ -48,9 +48,9 @@ def align(
         segtype=segtype,
     )
     format_of(out, fmt)  # fail on a bad format before the (slow) alignment
-    _check_out_dir(out)
+    _check_out_dir(out, inputs=(zh, en))
     if report is not None:
-        _check_out_dir(report)
+        _check_out_dir(report, inputs=(zh, en, out))
     result = align_files(zh, en, options)
     summary = write_result(result, out, fmt, options=options, source_name=zh.name)
     if report is not None:
@@ -76,7 +76,7 @@ def _glossary_pairs() -> list[tuple[str, str]] | None:
     return load_builtin().term_pairs()
 
 
-def _check_out_dir(path: Path) -> None:
+def _check_out_dir(path: Path, inputs: tuple[Path, ...] = ()) -> None:
     from untm.errors import OutputError
 
     parent = path.parent if str(path.parent) else Path(".")
@@ -84,6 +84,9 @@ def _check_out_dir(path: Path) -> None:
         raise OutputError(f"output folder does not exist ({parent})", path=path)
     if path.is_dir():
         raise OutputError("output path is a folder", path=path)
+    for other in inputs:
+        if path.resolve() == other.resolve():
+            raise OutputError(f"output would overwrite {other}; choose another output", path=path)
 
 
 @cli_errors
@@ -98,6 +101,8 @@ def segment(
     from aligner.read import read_document
     from aligner.segment import segment_document
 
+    if out is not None:
+        _check_out_dir(out, inputs=(file,))
     doc = read_document(file, lang)
     text = "".join(f"{s.text}\n" for s in segment_document(doc))
     if out is None:
