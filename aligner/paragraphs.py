@@ -47,6 +47,7 @@ def boilerplate_key(para: Paragraph) -> str | None:
             return f"B{key}:{text}" if key == "symbol" else f"B{key}"
     return None
 
+
 SentenceAligner = Callable[[Sequence[str], Sequence[str]], list[Link]]
 
 
@@ -134,14 +135,13 @@ _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9\-/.+]*[A-Za-z0-9]")
 _LABEL_PREFIX = re.compile(r"^\s*\d{1,3}\.\s*")
 MATCH_THRESHOLD = 0.2
 BODY_KEY_WEIGHT = 0.5
+MAX_CONTENT_CELLS = 250_000  # above this many block pairs, match by keys only (speed)
 
 
 def block_profile(doc: Document, block: Block) -> BlockProfile:
     """Numbers, Latin tokens and length of a block's text (paragraph labels left out)."""
     paras = [doc.paragraphs[i] for i in block.paragraphs]
-    text = unicodedata.normalize(
-        "NFKC", " ".join(_LABEL_PREFIX.sub("", p.text) for p in paras)
-    )
+    text = unicodedata.normalize("NFKC", " ".join(_LABEL_PREFIX.sub("", p.text) for p in paras))
     return BlockProfile(
         kind=paras[0].kind if paras else BlockKind.BODY,
         numbers=Counter(_NUMBER.findall(text)),
@@ -190,8 +190,14 @@ def _dp_pairs(
         ratio = sum(p.length for p in tgt_prof) / total_src if total_src else 0.0
     gain = [
         [
-            pair_score(src[i].key, tgt[j].key, src_prof[i] if src_prof else None,
-                       tgt_prof[j] if tgt_prof else None, ratio) - MATCH_THRESHOLD
+            pair_score(
+                src[i].key,
+                tgt[j].key,
+                src_prof[i] if src_prof else None,
+                tgt_prof[j] if tgt_prof else None,
+                ratio,
+            )
+            - MATCH_THRESHOLD
             for j in range(m)
         ]
         for i in range(n)
@@ -260,8 +266,9 @@ def pair_footnotes(src: Sequence[Block], tgt: Sequence[Block]) -> list[BlockPair
             out.append(BlockPair(b.key, b.paragraphs, ()))
         else:
             left_src.extend(b.paragraphs)
-    left_tgt = [p for b in tgt if b.key not in used and not b.key.startswith("B")
-                for p in b.paragraphs]
+    left_tgt = [
+        p for b in tgt if b.key not in used and not b.key.startswith("B") for p in b.paragraphs
+    ]
     if left_src or left_tgt:
         out.append(BlockPair("footnotes", tuple(left_src), tuple(left_tgt)))
     for b in tgt:
@@ -274,6 +281,8 @@ def block_pairs(src_doc: Document, tgt_doc: Document) -> list[BlockPair]:
     """All block pairs of a document pair: running text in order, then footnotes."""
     src_blocks, src_notes = group_blocks(src_doc)
     tgt_blocks, tgt_notes = group_blocks(tgt_doc)
+    if len(src_blocks) * len(tgt_blocks) > MAX_CONTENT_CELLS:
+        return [*pair_blocks(src_blocks, tgt_blocks), *pair_footnotes(src_notes, tgt_notes)]
     src_prof = [block_profile(src_doc, b) for b in src_blocks]
     tgt_prof = [block_profile(tgt_doc, b) for b in tgt_blocks]
     return [
@@ -303,8 +312,9 @@ def align_blocks(
             links.extend(Link((s,), (), 0.0) for s in src_ids)
             links.extend(Link((), (t,), 0.0) for t in tgt_ids)
             continue
-        local = align([src_segments[i].text for i in src_ids],
-                      [tgt_segments[i].text for i in tgt_ids])
+        local = align(
+            [src_segments[i].text for i in src_ids], [tgt_segments[i].text for i in tgt_ids]
+        )
         for link in local:
             links.append(
                 Link(
