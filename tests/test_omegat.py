@@ -45,6 +45,8 @@ def test_pipeline_tmx_translates_at_least_90_percent(tmp_path: Path) -> None:
     run = run_on(tmp_path, tmx)
     assert run.load_errors == ()
     print(f"our TMX: OmegaT translated {run.translated_share:.1%} of {run.han_source} Han chars")
+    for segment in omegat.untranslated_segments(tmp_path / "project"):
+        print(f"  untranslated ({omegat.han_count(segment)} Han):", repr(segment[:60]))
     assert run.translated_share >= 0.90
 
 

@@ -150,3 +150,17 @@ def segments(project: Path) -> list[str]:
         "--pseudotranslatetype=equal",
     )
     return [unit.source for unit in read_tmx(out).units]
+
+
+def untranslated_segments(project: Path) -> list[str]:
+    """OmegaT segments with Han characters still present verbatim in the target after `translate`.
+
+    Run `translate(project)` first. Sorted by size (Han characters, largest first) to show where
+    the leverage was lost.
+    """
+    targets = "".join(
+        (project / "target" / src.name).read_text("utf-8")
+        for src in sorted((project / "source").iterdir())
+    )
+    left = [s for s in segments(project) if han_count(s) and s in targets]
+    return sorted(left, key=lambda s: (-han_count(s), s))
