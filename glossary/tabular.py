@@ -110,7 +110,12 @@ def _decode(data: bytes, path: Path) -> str:
 
 def parse_table(text: str, *, delimiter: str, name: str, origin: str = "user") -> list[Concept]:
     """Parse glossary rows from `text` (either layout; see module docstring)."""
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a stray carriage return or NUL inside a field
+        raise FormatError(f"not a {delimiter!r}-separated table: {exc}", path=name,
+                          line=reader.line_num) from exc
     rows = [r for r in rows if any(cell.strip() for cell in r) and not r[0].startswith("#")]
     if not rows:
         raise FormatError("no glossary rows", path=name)
