@@ -25,10 +25,12 @@ import numpy.typing as npt
 from aligner import dp
 from aligner.model import Link
 from aligner.signals import dictionary, lexical
+from aligner.signals.bags import BagPair, BandedBag
 from aligner.signals.length import char_lengths, length_feature, length_ratio, prefix_sums
 from untm.errors import AlignmentError
 
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 MODES = ("best", "fast")
 #: above this many grid cells the anchor pass is limited to a band around the diagonal
@@ -40,12 +42,12 @@ class Weights:
     """Weights of the signals in a link's score, and the biases of link types."""
 
     embedding: float = 1.0
-    dictionary: float = 0.3
+    dictionary: float = 0.8
     lexical: float = 0.2
     lexical_miss: float = -0.1
-    length: float = 0.15
+    length: float = 0.1
     skip: float = -0.15  # score of a 1-0 or 0-1 link
-    merge: float = -0.05  # added per sentence beyond the first on each side
+    merge: float = -0.02  # added per sentence beyond the first on each side
     type_bias: tuple[tuple[tuple[int, int], float], ...] = ()
 
     def bias(self, a: int, b: int) -> float:
@@ -56,12 +58,12 @@ class Weights:
 #: weights for mode "fast" (no embeddings)
 FAST_WEIGHTS = Weights(
     embedding=0.0,
-    dictionary=1.0,
+    dictionary=0.8,
     lexical=0.4,
-    lexical_miss=-0.2,
-    length=0.3,
-    skip=-0.1,
-    merge=-0.03,
+    lexical_miss=-0.1,
+    length=0.1,
+    skip=-0.2,
+    merge=-0.05,
 )
 
 
@@ -78,6 +80,7 @@ class AlignConfig:
     threads: int = 1  # BLAS threads of the encoder
     weights: Weights | None = None  # None: the tuned defaults of the mode
     extra_types: tuple[tuple[int, int], ...] = field(default=())
+    exact_windows: bool = False  # embed every merged window's text (slow) instead of pooling
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -100,27 +103,13 @@ class AlignConfig:
         return FAST_WEIGHTS if self.mode == "fast" else Weights()
 
 
-def _unit_rows(matrix: FloatArray) -> FloatArray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    out: FloatArray = matrix / np.maximum(norms, 1e-12)
-    return out
-
-
 @dataclass(frozen=True)
 class _Side:
     """Per-side tables from which any window's features are computed."""
 
     chars: FloatArray  # prefix sums of character counts
-    dictionary: FloatArray  # prefix sums of dictionary vectors (rows 0..n)
-    lexical: FloatArray  # prefix sums of anchor vectors
     embeddings: dict[int, FloatArray]  # window size -> rows by start index (unit length)
     emb_mean: dict[int, FloatArray]  # window size -> mean cosine to a sample of the other side
-
-
-def _prefix_rows(matrix: FloatArray) -> FloatArray:
-    out = np.zeros((matrix.shape[0] + 1, matrix.shape[1]), dtype=np.float64)
-    np.cumsum(matrix, axis=0, out=out[1:])
-    return out
 
 
 def _windows(texts: Sequence[str], size: int, joiner: str) -> list[str]:
@@ -134,9 +123,42 @@ def _sample(rows: FloatArray, count: int = 64) -> FloatArray:
     return np.asarray(rows[picks].mean(axis=0))
 
 
-def _build_sides(
+def _embed_sides(
     src: Sequence[str], tgt: Sequence[str], config: AlignConfig
-) -> tuple[_Side, _Side, float]:
+) -> tuple[
+    dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray]
+]:
+    from aligner.signals.embeddings import get_encoder, window_embeddings
+
+    encoder = get_encoder(config.encoder, config.threads)
+    exact = config.exact_windows
+    emb_z = {
+        k: v.astype(np.float64)
+        for k, v in window_embeddings(encoder, src, config.max_src, "", exact=exact).items()
+    }
+    emb_e = {
+        k: v.astype(np.float64)
+        for k, v in window_embeddings(encoder, tgt, config.max_tgt, " ", exact=exact).items()
+    }
+    centre_e, centre_z = _sample(emb_e[1]), _sample(emb_z[1])
+    mean_z = {size: rows @ centre_e for size, rows in emb_z.items()}
+    mean_e = {size: rows @ centre_z for size, rows in emb_e.items()}
+    return emb_z, emb_e, mean_z, mean_e
+
+
+@dataclass(frozen=True)
+class _Signals:
+    """Everything computed once per document pair before the search."""
+
+    zs: _Side
+    es: _Side
+    ratio: float
+    dictionary: BagPair
+    lexical: BagPair
+    use_embeddings: bool
+
+
+def _signals(src: Sequence[str], tgt: Sequence[str], config: AlignConfig) -> _Signals:
     zl, el = char_lengths(src), char_lengths(tgt)
     ratio = length_ratio(zl, el)
     dz, de = dictionary.dictionary_vectors(src, tgt)
@@ -146,74 +168,98 @@ def _build_sides(
     mean_z: dict[int, FloatArray] = {}
     mean_e: dict[int, FloatArray] = {}
     if config.mode == "best":
-        from aligner.signals.embeddings import get_encoder
-
-        encoder = get_encoder(config.encoder, config.threads)
-        for size in range(1, config.max_src + 1):
-            emb_z[size] = encoder.encode(_windows(src, size, "")).astype(np.float64)
-        for size in range(1, config.max_tgt + 1):
-            emb_e[size] = encoder.encode(_windows(tgt, size, " ")).astype(np.float64)
-        centre_e = _sample(emb_e[1])
-        centre_z = _sample(emb_z[1])
-        for size, rows in emb_z.items():
-            mean_z[size] = rows @ centre_e if rows.size else np.zeros(0)
-        for size, rows in emb_e.items():
-            mean_e[size] = rows @ centre_z if rows.size else np.zeros(0)
-    zs = _Side(prefix_sums(zl), _prefix_rows(dz), _prefix_rows(lz), emb_z, mean_z)
-    es = _Side(prefix_sums(el), _prefix_rows(de), _prefix_rows(le), emb_e, mean_e)
-    return zs, es, ratio
-
-
-def _cosine_rows(x: FloatArray, y: FloatArray) -> FloatArray:
-    nx = np.linalg.norm(x, axis=1)
-    ny = np.linalg.norm(y, axis=1)
-    dots = np.einsum("ij,ij->i", x, y)
-    return np.where((nx > 0) & (ny > 0), dots / np.maximum(nx * ny, 1e-12), 0.0)
-
-
-def link_features(
-    zs: _Side,
-    es: _Side,
-    ratio: float,
-    a: int,
-    b: int,
-    ends_i: npt.NDArray[np.int64],
-    ends_j: npt.NDArray[np.int64],
-    use_embeddings: bool,
-) -> dict[str, FloatArray]:
-    """Signal values for links covering zh [i-a, i) and en [j-b, j), one per (i, j) given."""
-    si, sj = ends_i - a, ends_j - b
-    feats: dict[str, FloatArray] = {}
-    zc = zs.chars[ends_i] - zs.chars[si]
-    ec = es.chars[ends_j] - es.chars[sj]
-    feats["length"] = length_feature(zc, ec, ratio)
-    dz = zs.dictionary[ends_i] - zs.dictionary[si]
-    de = es.dictionary[ends_j] - es.dictionary[sj]
-    feats["dictionary"] = _cosine_rows(dz, de)
-    lz = zs.lexical[ends_i] - zs.lexical[si]
-    le = es.lexical[ends_j] - es.lexical[sj]
-    feats["lexical"] = _cosine_rows(lz, le)
-    hz = lz.sum(axis=1) > 0
-    he = le.sum(axis=1) > 0
-    feats["lexical_miss"] = (hz != he).astype(np.float64)
-    if use_embeddings:
-        ez = zs.embeddings[a][si]
-        ee = es.embeddings[b][sj]
-        cos = np.einsum("ij,ij->i", ez, ee)
-        feats["embedding"] = cos - 0.5 * (zs.emb_mean[a][si] + es.emb_mean[b][sj])
-    else:
-        feats["embedding"] = np.zeros(len(ends_i))
-    return feats
+        emb_z, emb_e, mean_z, mean_e = _embed_sides(src, tgt, config)
+    return _Signals(
+        _Side(prefix_sums(zl), emb_z, mean_z),
+        _Side(prefix_sums(el), emb_e, mean_e),
+        ratio,
+        BagPair(dz, de),
+        BagPair(lz, le),
+        config.mode == "best",
+    )
 
 
 def combine(feats: dict[str, FloatArray], weights: Weights) -> FloatArray:
-    return (
-        weights.embedding * feats["embedding"]
-        + weights.dictionary * feats["dictionary"]
+    """The weighted sum of a link's signal values (without the type bias)."""
+    total = (
+        weights.dictionary * feats["dictionary"]
         + weights.lexical * feats["lexical"]
         + weights.lexical_miss * feats["lexical_miss"]
         + weights.length * feats["length"]
     )
+    if "embedding" in feats:
+        total = total + weights.embedding * feats["embedding"]
+    return total
+
+
+class _AnchorScores:
+    """Sentence-level (1-1) scores for the anchor pass, computed in blocks of rows."""
+
+    block = 256
+
+    def __init__(self, sig: _Signals, weights: Weights) -> None:
+        self.sig = sig
+        self.weights = weights
+        self._start = -1
+        self._rows: FloatArray = np.zeros((0, 0))
+        self._lex_tgt = sig.lexical.tgt.sum(axis=1) > 0
+
+    def _compute(self, start: int) -> None:
+        sig, w = self.sig, self.weights
+        stop = min(start + self.block, sig.dictionary.src.shape[0])
+        zc = np.diff(sig.zs.chars)[start:stop, None]
+        ec = np.diff(sig.es.chars)[None, :]
+        feats = {
+            "length": length_feature(zc, ec, sig.ratio),
+            "dictionary": sig.dictionary.sentence_cosines(start, stop),
+            "lexical": sig.lexical.sentence_cosines(start, stop),
+            "lexical_miss": (
+                (sig.lexical.src[start:stop].sum(axis=1) > 0)[:, None] != self._lex_tgt[None, :]
+            ).astype(np.float64),
+        }
+        if sig.use_embeddings:
+            cos = sig.zs.embeddings[1][start:stop] @ sig.es.embeddings[1].T
+            feats["embedding"] = cos - 0.5 * (
+                sig.zs.emb_mean[1][start:stop, None] + sig.es.emb_mean[1][None, :]
+            )
+        self._rows = combine(feats, w)
+        self._start = start
+
+    def __call__(self, i: int, lo: int, hi: int) -> FloatArray:
+        if not self._start <= i < self._start + self._rows.shape[0]:
+            self._compute(i - i % self.block)
+        out: FloatArray = self._rows[i - self._start, lo:hi]
+        return out
+
+
+def _link_features(
+    sig: _Signals,
+    bags: tuple[BandedBag, BandedBag],
+    a: int,
+    b: int,
+    ends_i: IntArray,
+    ends_j: IntArray,
+) -> dict[str, FloatArray]:
+    """Signal values for links covering zh [i-a, i) and en [j-b, j), one per (i, j) given."""
+    si, sj = ends_i - a, ends_j - b
+    zc = sig.zs.chars[ends_i] - sig.zs.chars[si]
+    ec = sig.es.chars[ends_j] - sig.es.chars[sj]
+    dict_bag, lex_bag = bags
+    lex = lex_bag.window_cosines(a, b, ends_i, ends_j)
+    has_z = lex_bag.src_norms[a][si] > 0
+    has_e = lex_bag.tgt_norms[b][sj] > 0
+    feats = {
+        "length": length_feature(zc, ec, sig.ratio),
+        "dictionary": dict_bag.window_cosines(a, b, ends_i, ends_j),
+        "lexical": lex,
+        "lexical_miss": (has_z != has_e).astype(np.float64),
+    }
+    if sig.use_embeddings:
+        ez = sig.zs.embeddings[a][si]
+        ee = sig.es.embeddings[b][sj]
+        cos = np.einsum("ij,ij->i", ez, ee)
+        feats["embedding"] = cos - 0.5 * (sig.zs.emb_mean[a][si] + sig.es.emb_mean[b][sj])
+    return feats
 
 
 def _confidence(value: float) -> float:
@@ -225,77 +271,78 @@ def _null_links(n: int, m: int) -> list[Link]:
 
 
 @dataclass(frozen=True)
-class SearchSpace:
-    """The prepared tables of one document pair (reused by tuning)."""
+class TypeFeatures:
+    """Signal values of every band cell where a link of one type can end (flat, row-major)."""
 
-    zs: _Side
-    es: _Side
-    ratio: float
+    valid: npt.NDArray[np.bool_]  # over all band cells: can this type end here?
+    values: dict[str, FloatArray]  # over the valid cells
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """The prepared tables of one document pair (reused when tuning weights)."""
+
     n: int
     m: int
     band: dp.Band
-    features: dict[tuple[int, int], list[dict[str, FloatArray]]]
+    features: dict[tuple[int, int], TypeFeatures]
 
 
-def prepare(src: Sequence[str], tgt: Sequence[str], config: AlignConfig) -> SearchSpace:
+def prepare(
+    src: Sequence[str], tgt: Sequence[str], config: AlignConfig, weights: Weights | None = None
+) -> SearchSpace:
     """Compute signals, the anchor path, the band and every link's features inside the band."""
     n, m = len(src), len(tgt)
-    weights = config.resolved_weights()
-    zs, es, ratio = _build_sides(src, tgt, config)
-    use_emb = config.mode == "best"
-
-    def row_scores(i: int, lo: int, hi: int) -> FloatArray:
-        js = np.arange(lo + 1, hi + 1, dtype=np.int64)
-        is_ = np.full(len(js), i + 1, dtype=np.int64)
-        return combine(link_features(zs, es, ratio, 1, 1, is_, js, use_emb), weights)
-
+    weights = weights or config.resolved_weights()
+    sig = _signals(src, tgt, config)
     if n * m <= FULL_GRID_LIMIT:
         first = dp.full_band(n, m)
     else:
         first = dp.diagonal_band(n, m, max(FULL_GRID_LIMIT // max(n, 1) // 2, abs(n - m) + 50))
-    path = dp.anchor_path(row_scores, n, m, weights.skip, first)
+    path = dp.anchor_path(_AnchorScores(sig, weights), n, m, weights.skip, first)
     band = dp.band_around(path, n, m, config.band)
-    features: dict[tuple[int, int], list[dict[str, FloatArray]]] = {}
+    bags = (
+        BandedBag(sig.dictionary, band.lo, band.hi, config.max_src, config.max_tgt),
+        BandedBag(sig.lexical, band.lo, band.hi, config.max_src, config.max_tgt),
+    )
+    cell_i = np.concatenate(
+        [
+            np.full(h - lo + 1, i, dtype=np.int64)
+            for i, (lo, h) in enumerate(zip(band.lo, band.hi, strict=True))
+        ]
+    )
+    cell_j = np.concatenate(
+        [np.arange(lo, h + 1, dtype=np.int64) for lo, h in zip(band.lo, band.hi, strict=True)]
+    )
+    features: dict[tuple[int, int], TypeFeatures] = {}
     for a, b in config.link_types():
-        rows: list[dict[str, FloatArray]] = []
-        for i in range(n + 1):
-            js = np.arange(band.lo[i], band.hi[i] + 1, dtype=np.int64)
-            is_ = np.full(len(js), i, dtype=np.int64)
-            if a == 0 or b == 0 or i < a:
-                rows.append({})
-                continue
-            valid = js >= b
-            feats = link_features(zs, es, ratio, a, b, is_[valid], js[valid], use_emb)
-            full = {k: _pad(v, valid) for k, v in feats.items()}
-            rows.append(full)
-        features[(a, b)] = rows
-    return SearchSpace(zs, es, ratio, n, m, band, features)
+        if a == 0 or b == 0 or a > n or b > m:
+            continue
+        valid = (cell_i >= a) & (cell_j >= b)
+        values = _link_features(sig, bags, a, b, cell_i[valid], cell_j[valid])
+        features[(a, b)] = TypeFeatures(valid, values)
+    return SearchSpace(n, m, band, features)
 
 
-def _pad(values: FloatArray, valid: npt.NDArray[np.bool_]) -> FloatArray:
-    out = np.zeros(len(valid))
-    out[valid] = values
-    return out
-
-
-def decode(space: SearchSpace, weights: Weights) -> list[Link]:
+def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> list[Link]:
     """Best links for prepared features under the given weights."""
+    total = space.band.cells
+    splits = np.cumsum([h - lo + 1 for lo, h in zip(space.band.lo, space.band.hi, strict=True)])[
+        :-1
+    ]
     scores: dp.TypeScores = {}
-    for (a, b), rows in space.features.items():
-        bias = weights.skip if a == 0 or b == 0 else weights.bias(a, b)
-        out: list[FloatArray] = []
-        for i, feats in enumerate(rows):
-            width = space.band.hi[i] - space.band.lo[i] + 1
-            if feats:
-                out.append(combine(feats, weights) + bias)
-            else:
-                out.append(np.full(width, bias))
-        scores[(a, b)] = out
+    for (a, b), feats in space.features.items():
+        flat = np.full(total, dp.NEG)
+        flat[feats.valid] = combine(feats.values, weights) + weights.bias(a, b)
+        scores[(a, b)] = np.split(flat, splits)
+    if null_types:
+        for kind in ((1, 0), (0, 1)):
+            scores[kind] = np.split(np.full(total, weights.skip), splits)
     found = dp.banded_search(space.n, space.m, space.band, scores)
-    links: list[Link] = []
-    for i0, i1, j0, j1, value in found:
-        links.append(Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(value)))
-    return links
+    return [
+        Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(value))
+        for i0, i1, j0, j1, value in found
+    ]
 
 
 def align_sentences(

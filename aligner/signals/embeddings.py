@@ -35,7 +35,7 @@ class _CachedEncoder:
     """Embed each distinct text once; later calls reuse the cached rows."""
 
     name = "base"
-    batch = 64
+    batch = 2048
 
     def __init__(self) -> None:
         self._cache: dict[str, Matrix] = {}
@@ -107,6 +107,46 @@ class LabseEncoder(_CachedEncoder):
 
     def _raw(self, texts: list[str]) -> Matrix:
         return np.asarray(self._model.encode(texts, normalize_embeddings=True))
+
+
+def window_embeddings(
+    encoder: Encoder,
+    texts: Sequence[str],
+    max_size: int,
+    joiner: str,
+    *,
+    exact: bool = False,
+    exact_upto: int = 2,
+) -> dict[int, Matrix]:
+    """Unit embeddings of every run of 1..max_size consecutive texts, keyed by run length.
+
+    Runs of up to `exact_upto` texts are always embedded exactly (joined text). Longer runs are
+    embedded as merged text too: with the bundled USE by pooling token features read across
+    sentence joins (`use_pooling`, about the cost of one pass over the text), or, with
+    `exact=True` or another encoder, by embedding each joined window's text.
+    """
+    out: dict[int, Matrix] = {}
+    if not texts:
+        return out
+    out[1] = encoder.encode(texts)
+    top = min(max_size, len(texts))
+    for size in range(2, min(exact_upto, top) + 1):
+        windows = [joiner.join(texts[s : s + size]) for s in range(len(texts) - size + 1)]
+        out[size] = encoder.encode(windows)
+    sizes = range(max(2, exact_upto + 1), top + 1)
+    backend = getattr(getattr(encoder, "_model", None), "_model", None)
+    if not exact and isinstance(encoder, UseEncoder):
+        from aligner.signals import use_pooling
+
+        if use_pooling.supported(backend):
+            sums, lens, ends = use_pooling.stream_pooled(backend, texts)
+            for size in sizes:
+                out[size] = use_pooling.window_embeddings(backend, sums, lens, ends, size)
+            return out
+    for size in sizes:
+        windows = [joiner.join(texts[s : s + size]) for s in range(len(texts) - size + 1)]
+        out[size] = encoder.encode(windows)
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,83 @@
+"""Cosines between windows of additive (bag-of-words) sentence vectors, in linear time.
+
+The dictionary and lexical signals give each sentence a vector; a window of consecutive
+sentences is the sum of its rows. The dot product of a zh window and an en window is then the
+sum of sentence-level dot products over the block they span, so only the sentence-level dot
+products near the search band are computed (`BandedBag`), never the full n x m matrix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+
+def unit_rows(matrix: FloatArray) -> FloatArray:
+    """Rows scaled to length 1 (zero rows stay zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    out: FloatArray = matrix / np.maximum(norms, 1e-12)
+    return out
+
+
+def window_norms(rows: FloatArray, size: int) -> FloatArray:
+    """Length of the sum of each run of `size` consecutive rows (by start index)."""
+    prefix = np.zeros((rows.shape[0] + 1, rows.shape[1]), dtype=np.float64)
+    np.cumsum(rows, axis=0, out=prefix[1:])
+    sums = prefix[size:] - prefix[:-size]
+    out: FloatArray = np.linalg.norm(sums, axis=1)
+    return out
+
+
+@dataclass(frozen=True)
+class BagPair:
+    """Sentence vectors of one additive signal for both sides."""
+
+    src: FloatArray  # n x D
+    tgt: FloatArray  # m x D
+
+    def sentence_cosines(self, start: int, stop: int) -> FloatArray:
+        """Cosines of zh sentences start..stop-1 against every en sentence."""
+        out: FloatArray = unit_rows(self.src[start:stop]) @ unit_rows(self.tgt).T
+        return out
+
+
+class BandedBag:
+    """Window cosines of a BagPair for the links a banded search can use."""
+
+    def __init__(
+        self, pair: BagPair, lo: Sequence[int], hi: Sequence[int], max_a: int, max_b: int
+    ) -> None:
+        n, m = pair.src.shape[0], pair.tgt.shape[0]
+        self.clo = np.zeros(max(n, 1), dtype=np.int64)
+        widths = np.ones(max(n, 1), dtype=np.int64)
+        for p in range(n):
+            rows = range(p + 1, min(n, p + max_a) + 1)
+            first = max(0, min(lo[i] for i in rows) - max_b)
+            last = min(m - 1, max(hi[i] for i in rows) - 1)
+            self.clo[p] = first
+            widths[p] = max(1, last - first + 1)
+        self.block = np.zeros((max(n, 1), int(widths.max())), dtype=np.float64)
+        for p in range(n):
+            first = int(self.clo[p])
+            cols = pair.tgt[first : first + int(widths[p])]
+            self.block[p, : cols.shape[0]] = cols @ pair.src[p]
+        self.src_norms = {a: window_norms(pair.src, a) for a in range(1, max_a + 1) if a <= n}
+        self.tgt_norms = {b: window_norms(pair.tgt, b) for b in range(1, max_b + 1) if b <= m}
+
+    def window_cosines(self, a: int, b: int, ends_i: IntArray, ends_j: IntArray) -> FloatArray:
+        """Cosine of zh window [i-a, i) with en window [j-b, j) for each (i, j) given."""
+        dots = np.zeros(len(ends_i), dtype=np.float64)
+        for da in range(1, a + 1):
+            rows = ends_i - da
+            offset = self.clo[rows]
+            for db in range(1, b + 1):
+                dots += self.block[rows, ends_j - db - offset]
+        norms = self.src_norms[a][ends_i - a] * self.tgt_norms[b][ends_j - b]
+        out: FloatArray = np.where(norms > 0, dots / np.maximum(norms, 1e-12), 0.0)
+        return out

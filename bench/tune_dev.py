@@ -1,0 +1,81 @@
+"""Tune the aligner's weights on MAC-Dev only (coordinate ascent on strict F1).
+
+Usage: python bench/tune_dev.py [best|fast]
+Writes bench/results/tune_dev_<mode>.json with the weights found and the dev score of each
+step, so the numbers in aligner/sentalign.py can be traced to a run. Never run on test splits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aligner.evaluate import score_pairs
+from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
+from bench.macdata import REPO, load_split
+
+STEPS = {
+    "embedding": (1.0,),  # fixed scale
+    "dictionary": (0.0, 0.1, 0.2, 0.3, 0.5, 0.8),
+    "lexical": (0.0, 0.1, 0.2, 0.4),
+    "lexical_miss": (0.0, -0.05, -0.1, -0.2),
+    "length": (0.0, 0.05, 0.1, 0.15, 0.25, 0.4),
+    "skip": (-0.05, -0.1, -0.15, -0.2, -0.3, -0.5),
+    "merge": (0.0, -0.02, -0.05, -0.08, -0.12),
+}
+
+
+def dev_f1(spaces: list[tuple[SearchSpace, tuple]], weights: Weights) -> float:
+    pairs = [(gold, decode(space, weights)) for space, gold in spaces]
+    return score_pairs(pairs).f1_strict
+
+
+def main() -> None:
+    mode = sys.argv[1] if len(sys.argv) > 1 else "best"
+    config = AlignConfig(mode=mode)
+    weights = config.resolved_weights()
+    t0 = time.time()
+    chapters = load_split("dev")
+    spaces = [(prepare(c.zh, c.en, config), c.gold) for c in chapters]
+    prep = time.time() - t0
+    best = dev_f1(spaces, weights)
+    log = [{"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}]
+    print(f"prepared in {prep:.1f}s; start F1 {best:.4f}", flush=True)
+    names = [k for k in STEPS if not (mode == "fast" and k == "embedding")]
+    for _round in range(3):
+        improved = False
+        for name in names:
+            for value in STEPS[name]:
+                trial = dataclasses.replace(weights, **{name: value})
+                f1 = dev_f1(spaces, trial)
+                if f1 > best + 1e-9:
+                    best, weights, improved = f1, trial, True
+                    log.append({"step": f"{name}={value}", "f1": best})
+                    print(f"  {name}={value}: {best:.4f}", flush=True)
+        if not improved:
+            break
+    out = REPO / "bench" / "results" / f"tune_dev_{mode}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "mode": mode,
+                "dev_f1_strict": best,
+                "weights": dataclasses.asdict(weights),
+                "log": log,
+                "prepare_seconds": prep,
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(json.dumps(dataclasses.asdict(weights)))
+
+
+if __name__ == "__main__":
+    main()
