@@ -164,3 +164,26 @@ def test_bad_inputs_give_one_clean_line_and_no_output(
         assert len(stderr.strip().splitlines()) == 1
     assert not out.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [bad.name] * (kind != "missing")
+
+
+def test_multilingual_tmx_languages_are_chosen_and_leftovers_reported(tmp_path: Path) -> None:
+    tmx = tmp_path / "un6.tmx"
+    tmx.write_text(
+        """<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="sentence"
+ o-tmf="x" adminlang="en" srclang="en-US" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en-US"><seg>Secretary-General</seg></tuv><tuv xml:lang="fr-FR">
+<seg>Secrétaire général</seg></tuv><tuv xml:lang="zh-CN"><seg>秘书长</seg></tuv></tu>
+</body></tmx>""",
+        "utf-8",
+    )
+    out = tmp_path / "zh-en.tmx"
+    code, _, err = run("tmx", "convert", str(tmx), "-o", str(out), "--src-lang", "zh",
+                       "--tgt-lang", "en")
+    assert code == 0 and "1 <tuv>(s) in other languages left out" in err
+    (unit,) = read_tmx(out).units
+    assert (unit.source, unit.target, unit.src_lang) == ("秘书长", "Secretary-General", "zh-CN")
+    code, out_text, _ = run("tm", "lookup", "秘书长", "--tm", str(tmx), "--src-lang", "zh-CN",
+                            "--tgt-lang", "fr", "--json")
+    assert code == 0 and json.loads(out_text)[0]["target"] == "Secrétaire général"
+    code, out_text, _ = run("tmx", "stats", str(tmx), "--json", "--tgt-lang", "zh")
+    assert json.loads(out_text)["language_pairs"] == {"en-US→zh-CN": 1}

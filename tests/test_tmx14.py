@@ -134,10 +134,15 @@ def test_source_side_follows_srclang_and_tgt_lang_choice(tmp_path: Path) -> None
 </body></tmx>""",
         "utf-8",
     )
-    first, second = read_tmx(path, tgt_lang="en-US").units
+    tm = read_tmx(path, tgt_lang="en-US")
+    first, second = tm.units
     assert (first.source, first.target, first.tgt_lang) == ("Z", "E", "en")
     assert (second.source, second.target) == ("only", "")
+    assert tm.other_language_tuvs == 1  # the French tuv
     assert read_tmx(path).units[0].target == "F"
+    flipped = read_tmx(path, src_lang="en", tgt_lang="zh").units[0]
+    assert (flipped.source, flipped.target) == ("E", "Z")
+    assert [u.source for u in iter_tmx(path, src_lang="fr")] == ["F", "only"]
 
 
 @pytest.mark.parametrize(

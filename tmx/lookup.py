@@ -85,22 +85,31 @@ class TmIndex:
 
     @classmethod
     def from_tmx(
-        cls, path: str | Path, *, cache: bool = True, min_cache_units: int = MIN_CACHE_UNITS
+        cls,
+        path: str | Path,
+        *,
+        cache: bool = True,
+        min_cache_units: int = MIN_CACHE_UNITS,
+        src_lang: str | None = None,
+        tgt_lang: str | None = None,
     ) -> TmIndex:
-        """Index a TMX file, reusing or writing the cache beside it when `cache`."""
+        """Index a TMX file, reusing or writing the cache beside it when `cache`.
+
+        `src_lang`/`tgt_lang` pick the sides of a multilingual TMX (see `tmx14.read_tmx`).
+        """
         tmx = Path(path)
         cache_path = cache_file(tmx)
         key = ""
         if cache and tmx.is_file():
             stat = tmx.stat()
-            key = f"{stat.st_size}:{stat.st_mtime_ns}"
+            key = f"{stat.st_size}:{stat.st_mtime_ns}:{src_lang or ''}:{tgt_lang or ''}"
             if cache_path.is_file():
                 loaded = NgramIndex.load(cache_path, key)
                 if loaded is not None:
                     index, sources, extra = loaded
                     skipped = int(extra[-1])
                     return cls(tuple(sources), tuple(extra[:-1]), index, skipped)
-        units = list(iter_tmx(tmx))
+        units = list(iter_tmx(tmx, src_lang=src_lang, tgt_lang=tgt_lang))
         built = cls.build(units)
         if cache and len(built) >= min_cache_units:
             # a cache we cannot write is not an error: lookups still work without it

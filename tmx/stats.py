@@ -129,6 +129,8 @@ def unit_stats(units: Iterable[TranslationUnit]) -> TmStats:
     )
 
 
-def tm_stats(path: str | Path) -> TmStats:
-    """Statistics of a TMX file."""
-    return unit_stats(iter_tmx(path))
+def tm_stats(
+    path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None
+) -> TmStats:
+    """Statistics of a TMX file (sides of multilingual units picked as in `tmx14.read_tmx`)."""
+    return unit_stats(iter_tmx(path, src_lang=src_lang, tgt_lang=tgt_lang))

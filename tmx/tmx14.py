@@ -8,8 +8,10 @@ is written to a temporary file beside the target and renamed, so it is never lef
 
 Reading (`read_tmx`, streaming `iter_tmx`): through `untm.xmlsafe` (no entity resolution, no
 network, entity declarations refused). The source `<tuv>` is the one in the unit's `srclang`
-(else the header's; `*all*` or no match means the first `<tuv>`); the target is the first other
-`<tuv>` (or the one in `tgt_lang` when given). A side that is missing reads as an empty string
+(else the header's; `*all*` or no match means the first `<tuv>`; `src_lang` overrides); the
+target is the first other `<tuv>` (or the one in `tgt_lang` when given). `<tuv>`s in further
+languages (multilingual UN TMs) are left out of the unit and counted
+(`TranslationMemory.other_language_tuvs`). A side that is missing reads as an empty string
 (`tmx.validate` reports it). `lang` (TMX 1.1) is accepted for `xml:lang`. Inline markup in `<seg>`:
 `<bpt> <ept> <ph> <it> <ut>` hold native codes (e.g. RTF or HTML tags), not text, so their content
 is dropped and the text around them kept; `<hi>` content is kept. Write then read gives back the
@@ -212,7 +214,11 @@ def _pick(tuvs: list[tuple[str, str]], lang: str | None) -> int | None:
     return None
 
 
-def _parse_tu(elem: Any, header: TmxHeader, tgt_lang: str | None, path: Path) -> TranslationUnit:
+def _parse_tu(
+    elem: Any, header: TmxHeader, langs: tuple[str | None, str | None], path: Path
+) -> tuple[TranslationUnit, int]:
+    """The unit of a `<tu>`, and how many of its `<tuv>`s (other languages) it leaves out."""
+    src_lang, tgt_lang = langs
     tuvs: list[tuple[str, str]] = []
     for tuv in elem.iterchildren("tuv"):
         lang = _lang_of(tuv)
@@ -224,7 +230,7 @@ def _parse_tu(elem: Any, header: TmxHeader, tgt_lang: str | None, path: Path) ->
         tuvs.append((lang, seg_text(seg)))
     if not tuvs:
         raise FormatError("<tu> without <tuv>", path=path, line=elem.sourceline)
-    src_i = _pick(tuvs, elem.get("srclang") or header.srclang)
+    src_i = _pick(tuvs, src_lang or elem.get("srclang") or header.srclang)
     if src_i is None:
         src_i = 0
     others = [i for i in range(len(tuvs)) if i != src_i]
@@ -236,7 +242,7 @@ def _parse_tu(elem: Any, header: TmxHeader, tgt_lang: str | None, path: Path) ->
         tgt_code, target = (tgt_lang or "", "")
     else:
         tgt_code, target = tuvs[tgt_index]
-    return TranslationUnit(
+    unit = TranslationUnit(
         source=source,
         target=target,
         src_lang=src_code,
@@ -246,6 +252,7 @@ def _parse_tu(elem: Any, header: TmxHeader, tgt_lang: str | None, path: Path) ->
         notes=notes,
         creationdate=elem.get("creationdate"),
     )
+    return unit, len(tuvs) - 1 - (tgt_index is not None)
 
 
 def _release(elem: Any) -> None:
@@ -257,8 +264,8 @@ def _release(elem: Any) -> None:
 
 
 def _iter_items(
-    path: str | Path, tgt_lang: str | None
-) -> Iterator[TmxHeader | TranslationUnit]:
+    path: str | Path, langs: tuple[str | None, str | None]
+) -> Iterator[TmxHeader | tuple[TranslationUnit, int]]:
     p = Path(path)
     header: TmxHeader | None = None
     depth = 0
@@ -282,27 +289,37 @@ def _iter_items(
         elif elem.tag == "tu" and depth == 2:
             if header is None:
                 raise FormatError("<tu> before the TMX <header>", path=p, line=elem.sourceline)
-            yield _parse_tu(elem, header, tgt_lang, p)
+            yield _parse_tu(elem, header, langs, p)
             _release(elem)
     if header is None:
         raise FormatError("TMX file has no <header>", path=p)
 
 
-def iter_tmx(path: str | Path, *, tgt_lang: str | None = None) -> Iterator[TranslationUnit]:
-    """Stream the units of a TMX file in file order, with flat memory use."""
-    for item in _iter_items(path, tgt_lang):
-        if isinstance(item, TranslationUnit):
-            yield item
+def iter_tmx(
+    path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None
+) -> Iterator[TranslationUnit]:
+    """Stream the units of a TMX file in file order, with flat memory use.
+
+    `src_lang`/`tgt_lang` pick the sides of multilingual units (default: the unit's or header's
+    `srclang`, and the first other language).
+    """
+    for item in _iter_items(path, (src_lang, tgt_lang)):
+        if not isinstance(item, TmxHeader):
+            yield item[0]
 
 
-def read_tmx(path: str | Path, *, tgt_lang: str | None = None) -> TranslationMemory:
-    """Read a whole TMX file: header and units."""
+def read_tmx(
+    path: str | Path, *, src_lang: str | None = None, tgt_lang: str | None = None
+) -> TranslationMemory:
+    """Read a whole TMX file: header, units, and a count of `<tuv>`s in other languages."""
     header: TmxHeader | None = None
     units: list[TranslationUnit] = []
-    for item in _iter_items(path, tgt_lang):
-        if isinstance(item, TranslationUnit):
-            units.append(item)
-        else:
+    left_out = 0
+    for item in _iter_items(path, (src_lang, tgt_lang)):
+        if isinstance(item, TmxHeader):
             header = item
+        else:
+            units.append(item[0])
+            left_out += item[1]
     assert header is not None  # _iter_items raises otherwise
-    return TranslationMemory(header=header, units=tuple(units))
+    return TranslationMemory(header=header, units=tuple(units), other_language_tuvs=left_out)

@@ -33,10 +33,15 @@ class TranslationUnit:
 
 @dataclass(frozen=True)
 class TranslationMemory:
-    """A whole TM as read from a file: its header and its units in file order."""
+    """A whole TM as read from a file: its header and its units in file order.
+
+    `other_language_tuvs` counts the `<tuv>`s of multilingual units that are in neither of the
+    two languages read (they are not in `units`).
+    """
 
     header: TmxHeader
     units: tuple[TranslationUnit, ...]
+    other_language_tuvs: int = 0
 
     def __len__(self) -> int:
         return len(self.units)

@@ -21,6 +21,24 @@ tm_app = typer.Typer(help="Use a translation memory (fuzzy lookup).", no_args_is
 
 CONVERT_FORMATS = {".tsv": "tsv", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
 
+SrcLang = Annotated[
+    str | None,
+    typer.Option("--src-lang", help="Source language of a multilingual TMX (default: srclang)."),
+]
+TgtLang = Annotated[
+    str | None,
+    typer.Option("--tgt-lang", help="Target language of a multilingual TMX (default: 2nd)."),
+]
+
+
+def _note_left_out(count: int) -> None:
+    if count:
+        typer.echo(
+            f"untm: note: {count} <tuv>(s) in other languages left out "
+            "(choose with --src-lang/--tgt-lang)",
+            err=True,
+        )
+
 
 @tmx_app.command("validate")
 @cli_errors
@@ -50,11 +68,13 @@ def validate_command(
 def stats_command(
     file: Annotated[Path, typer.Argument(help="TMX file.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    src_lang: SrcLang = None,
+    tgt_lang: TgtLang = None,
 ) -> None:
     """Units, languages, characters, props and the x-score distribution of FILE."""
     from tmx.stats import tm_stats
 
-    stats = tm_stats(file)
+    stats = tm_stats(file, src_lang=src_lang, tgt_lang=tgt_lang)
     if as_json:
         echo_json({"file": str(file), **stats.to_dict()})
         return
@@ -86,6 +106,8 @@ def merge_command(
     files: Annotated[list[Path], typer.Argument(help="TMX files to merge.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Merged TMX to write.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
+    src_lang: SrcLang = None,
+    tgt_lang: TgtLang = None,
 ) -> None:
     """Merge TMX files; identical units are kept once (best x-score, props kept)."""
     from tmx.merge import merge_counted
@@ -93,7 +115,8 @@ def merge_command(
 
     if out.resolve() in {f.resolve() for f in files}:
         raise fail(f"{out}: output would overwrite an input; choose another -o")
-    memories = [read_tmx(f) for f in files]
+    memories = [read_tmx(f, src_lang=src_lang, tgt_lang=tgt_lang) for f in files]
+    _note_left_out(sum(tm.other_language_tuvs for tm in memories))
     result = merge_counted([tm.units for tm in memories])
     srclang = memories[0].header.srclang if memories else TmxHeader().srclang
     written = write_tmx(out, result.units, TmxHeader(srclang=srclang))
@@ -118,6 +141,8 @@ def merge_command(
 def convert_command(
     file: Annotated[Path, typer.Argument(help="TMX file to convert.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Output: .tsv, .xlf/.xliff or .tmx.")],
+    src_lang: SrcLang = None,
+    tgt_lang: TgtLang = None,
 ) -> None:
     """Convert a TMX file to TSV or XLIFF 1.2 (format from the output's extension)."""
     from tmx.tmx14 import read_tmx, write_tmx_counted
@@ -128,7 +153,8 @@ def convert_command(
     if fmt is None:
         known = ", ".join(sorted(CONVERT_FORMATS))
         raise fail(f"{out}: unknown output format {out.suffix!r} (use {known})")
-    tm = read_tmx(file)
+    tm = read_tmx(file, src_lang=src_lang, tgt_lang=tgt_lang)
+    _note_left_out(tm.other_language_tuvs)
     removed = 0
     if fmt == "tsv":
         written = write_tsv(out, tm.units)
@@ -152,13 +178,16 @@ def lookup_command(
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Keep the index beside the TMX.")
     ] = True,
+    src_lang: SrcLang = None,
+    tgt_lang: TgtLang = None,
 ) -> None:
     """The units of the TM closest to TEXT, best first, with a fuzzy-match percentage."""
     from tmx.lookup import TmIndex
 
     if not text.strip():
         raise fail("empty lookup text")
-    matches = TmIndex.from_tmx(tm, cache=cache).lookup(text, top=top)
+    index = TmIndex.from_tmx(tm, cache=cache, src_lang=src_lang, tgt_lang=tgt_lang)
+    matches = index.lookup(text, top=top)
     if as_json:
         echo_json([m.to_dict() for m in matches])
         return
