@@ -142,7 +142,11 @@ def test_source_side_follows_srclang_and_tgt_lang_choice(tmp_path: Path) -> None
     assert read_tmx(path).units[0].target == "F"
     flipped = read_tmx(path, src_lang="en", tgt_lang="zh").units[0]
     assert (flipped.source, flipped.target) == ("E", "Z")
-    assert [u.source for u in iter_tmx(path, src_lang="fr")] == ["F", "only"]
+    assert [(u.source, u.target) for u in iter_tmx(path, src_lang="fr")] == [("F", "E"),
+                                                                            ("", "only")]
+    german = read_tmx(path, tgt_lang="de")
+    assert [(u.target, u.tgt_lang) for u in german.units] == [("", "de"), ("", "de")]
+    assert german.other_language_tuvs == 2
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,9 @@ is written to a temporary file beside the target and renamed, so it is never lef
 Reading (`read_tmx`, streaming `iter_tmx`): through `untm.xmlsafe` (no entity resolution, no
 network, entity declarations refused). The source `<tuv>` is the one in the unit's `srclang`
 (else the header's; `*all*` or no match means the first `<tuv>`; `src_lang` overrides); the
-target is the first other `<tuv>` (or the one in `tgt_lang` when given). `<tuv>`s in further
-languages (multilingual UN TMs) are left out of the unit and counted
+target is the first other `<tuv>` (or the one in `tgt_lang` when given). A requested
+`src_lang`/`tgt_lang` that a unit lacks gives that side as empty (never another language).
+`<tuv>`s in further languages (multilingual UN TMs) are left out of the unit and counted
 (`TranslationMemory.other_language_tuvs`). A side that is missing reads as an empty string
 (`tmx.validate` reports it). `lang` (TMX 1.1) is accepted for `xml:lang`. Inline markup in `<seg>`:
 `<bpt> <ept> <ph> <it> <ut>` hold native codes (e.g. RTF or HTML tags), not text, so their content
@@ -231,17 +232,16 @@ def _parse_tu(
     if not tuvs:
         raise FormatError("<tu> without <tuv>", path=path, line=elem.sourceline)
     src_i = _pick(tuvs, src_lang or elem.get("srclang") or header.srclang)
-    if src_i is None:
-        src_i = 0
+    if src_i is None and src_lang is None:
+        src_i = 0  # no tuv in srclang (or srclang="*all*"): the first one is the source
     others = [i for i in range(len(tuvs)) if i != src_i]
-    tgt_i = _pick([tuvs[i] for i in others], tgt_lang) if tgt_lang else None
-    tgt_index = others[tgt_i] if tgt_i is not None else (others[0] if others else None)
+    tgt_index: int | None = others[0] if others else None
+    if tgt_lang:  # an explicitly requested language that is absent is a missing side
+        k = _pick([tuvs[i] for i in others], tgt_lang)
+        tgt_index = others[k] if k is not None else None
     props, notes = _props_notes(elem)
-    src_code, source = tuvs[src_i]
-    if tgt_index is None:
-        tgt_code, target = (tgt_lang or "", "")
-    else:
-        tgt_code, target = tuvs[tgt_index]
+    src_code, source = tuvs[src_i] if src_i is not None else (src_lang or "", "")
+    tgt_code, target = tuvs[tgt_index] if tgt_index is not None else (tgt_lang or "", "")
     unit = TranslationUnit(
         source=source,
         target=target,
@@ -252,7 +252,7 @@ def _parse_tu(
         notes=notes,
         creationdate=elem.get("creationdate"),
     )
-    return unit, len(tuvs) - 1 - (tgt_index is not None)
+    return unit, len(tuvs) - (src_i is not None) - (tgt_index is not None)
 
 
 def _release(elem: Any) -> None:
