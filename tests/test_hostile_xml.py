@@ -318,6 +318,29 @@ def test_too_many_members_refused(tmp_path: Path) -> None:
         _read_docx(path)
 
 
+def _damaged_zip(how: str) -> bytes:
+    data = bytearray(_docx_bytes(f'<?xml version="1.0"?>{_body("docx", "x")}'.encode()))
+    if how == "version":  # central directory: "version needed to extract" 17.8
+        at = data.find(b"PK\x01\x02", data.find(b"PK\x01\x02") + 4)
+        struct.pack_into("<H", data, at + 6, 178)
+    else:  # end record: central directory said to start 400 bytes later than it does
+        at = data.find(b"PK\x05\x06")
+        struct.pack_into("<I", data, at + 16, struct.unpack_from("<I", data, at + 16)[0] + 400)
+    return bytes(data)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "aligner/readers/docx.py _open_zip/_read_member let NotImplementedError/ValueError from "
+    "zipfile escape (file has others' uncommitted edits; fix listed in engineer F's report)"))
+@pytest.mark.parametrize("how", ["version", "offset"])
+def test_damaged_zip_headers_are_a_format_error(how: str, tmp_path: Path) -> None:
+    """Found by mutation fuzzing: zipfile raises NotImplementedError / ValueError here."""
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(_damaged_zip(how))
+    with pytest.raises(FormatError, match="docx"):
+        _read_docx(path)
+
+
 @pytest.mark.parametrize("name", ["not_a_zip.docx", "truncated.docx"])
 def test_broken_zip_is_a_format_error(name: str) -> None:
     with pytest.raises(FormatError, match="docx"):
@@ -349,3 +372,16 @@ def test_malformed_at_a_known_line(kind: str, tmp_path: Path) -> None:
     with pytest.raises(FormatError) as info:
         READERS[kind](path)
     assert info.value.line == 7 and f"bad.{kind}:7:" in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["tmx", "srx"])
+def test_error_message_is_one_line_even_when_libxml2_quotes_the_source(
+    kind: str, tmp_path: Path
+) -> None:
+    """Found by fuzzing: libxml2 appends the offending source lines to some messages."""
+    path = tmp_path / f"comment.{kind}"
+    path.write_text('<?xml version="1.0"?>\n<root>\n<!-- a -- b -->\n</root>\n', encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        READERS[kind](path)
+    message = str(info.value)
+    assert "\n" not in message and ":3:" in message and "comment" in message.lower(), message

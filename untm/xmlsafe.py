@@ -35,6 +35,12 @@ def make_parser(*, remove_blank_text: bool = False, recover: bool = False) -> et
     )
 
 
+def _one_line(message: str) -> str:
+    """libxml2's message without its position suffix or the quoted source lines after it."""
+    lines = message.strip().splitlines()
+    return (lines[0] if lines else "syntax error").split(", line ")[0].strip()
+
+
 def _refuse_entities(tree: Any, name: str) -> None:
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
@@ -53,7 +59,7 @@ def parse_bytes(data: bytes, *, name: str = "<xml>", max_bytes: int = MAX_XML_BY
         root = etree.fromstring(data, parser=make_parser())
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else None
-        msg = str(exc.msg if hasattr(exc, "msg") else exc).split(", line ")[0]
+        msg = _one_line(str(exc.msg if hasattr(exc, "msg") else exc))
         if "entity" in msg.lower() and "amplification" in msg.lower():
             raise UnsafeInputError(f"XML entity expansion refused: {msg}", path=name) from exc
         raise FormatError(f"malformed XML: {msg}", path=name, line=line) from exc
@@ -95,7 +101,7 @@ def iterparse_file(
                 first = False
             yield event, elem
     except etree.XMLSyntaxError as exc:
-        msg = str(exc.msg).split(", line ")[0]
+        msg = _one_line(str(exc.msg))
         if "entity" in msg.lower() and "amplification" in msg.lower():
             raise UnsafeInputError(f"XML entity expansion refused: {msg}", path=p) from exc
         raise FormatError(f"malformed XML: {msg}", path=p, line=exc.lineno or None) from exc
