@@ -374,13 +374,15 @@ def test_malformed_at_a_known_line(kind: str, tmp_path: Path) -> None:
     assert info.value.line == 7 and f"bad.{kind}:7:" in str(info.value)
 
 
-@pytest.mark.parametrize("kind", ["tmx", "srx"])
+@pytest.mark.parametrize("kind", ["tmx", "tbx", "srx"])
 def test_error_message_is_one_line_even_when_libxml2_quotes_the_source(
     kind: str, tmp_path: Path
 ) -> None:
     """Found by fuzzing: libxml2 appends the offending source lines to some messages."""
     path = tmp_path / f"comment.{kind}"
-    path.write_text('<?xml version="1.0"?>\n<root>\n<!-- a -- b -->\n</root>\n', encoding="utf-8")
+    root = _root(kind)
+    path.write_text(f'<?xml version="1.0"?>\n<{root}>\n<!-- a -- b -->\n</{root}>\n',
+                    encoding="utf-8")
     with pytest.raises(FormatError) as info:
         READERS[kind](path)
     message = str(info.value)
