@@ -187,3 +187,27 @@ def test_multilingual_tmx_languages_are_chosen_and_leftovers_reported(tmp_path: 
     assert code == 0 and json.loads(out_text)[0]["target"] == "Secrétaire général"
     code, out_text, _ = run("tmx", "stats", str(tmx), "--json", "--tgt-lang", "zh")
     assert json.loads(out_text)["language_pairs"] == {"en-US→zh-CN": 1}
+
+
+@pytest.mark.parametrize("command", ["validate", "stats", "merge", "convert", "lookup"])
+def test_external_entity_never_leaks_through_any_command(tmp_path: Path, command: str) -> None:
+    xxe = tmp_path / "xxe.tmx"
+    xxe.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n'
+        '<tmx version="1.4"><header srclang="zh-CN"/><body><tu><tuv xml:lang="zh-CN">'
+        '<seg>&xxe;人居署</seg></tuv><tuv xml:lang="en"><seg>&xxe;</seg></tuv></tu></body></tmx>',
+        "utf-8",
+    )
+    out = tmp_path / "out.tsv"
+    args = {
+        "validate": ["tmx", "validate", "--json", str(xxe)],
+        "stats": ["tmx", "stats", "--json", str(xxe)],
+        "merge": ["tmx", "merge", str(xxe), "-o", str(tmp_path / "m.tmx")],
+        "convert": ["tmx", "convert", str(xxe), "-o", str(out)],
+        "lookup": ["tm", "lookup", "人居署", "--tm", str(xxe), "--json"],
+    }[command]
+    code, stdout, stderr = run(*args)
+    assert code in (1, 2)
+    assert "entities" in stdout + stderr
+    assert "root:" not in stdout + stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["xxe.tmx"]
