@@ -2,7 +2,9 @@
 (and, for information, on a Dask LocalCluster of two workers).
 
 Target (issue 6): two workers take at most 0.75 of the wall time of one worker. Every run is a
-full run (`force`): worker start-up and model loading are included, as a user would see them.
+full `untm batch --force` in a fresh process: imports, worker start-up and model loading are
+included, as a user would see them. A control (pure-Python loops on 1 and 2 processes) shows
+how much parallelism the (shared) machine offered at the time.
 Runs alternate 1, 2, 1, 2, ... and the best of each is kept, which damps the noise of a shared
 machine. Writes bench/results/batch.json and bench/results/batch.md.
 
@@ -15,29 +17,64 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from batch_data import BROKEN, PAIRS, build_pair_folder
 
-from untm.batch import BatchOptions, discover_pairs, run_batch
-
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET = 0.75
 
 
+def untm_command() -> list[str]:
+    exe = Path(sys.executable).with_name("untm")
+    return (
+        [str(exe)] if exe.exists() else [sys.executable, "-c", "from untm.cli import main; main()"]
+    )
+
+
 def timed_run(src: Path, out: Path, *, workers: int, engine: str, mode: str) -> float:
-    options = BatchOptions(out_dir=out, workers=workers, engine=engine, force=True, mode=mode)
+    """One full `untm batch --force` in a fresh process (imports and model loading included)."""
+    command = [
+        *untm_command(),
+        "batch", str(src), "-o", str(out), "--force", "--quiet", "--workers", str(workers),
+        "--engine", engine, "--mode", mode,
+    ]  # fmt: skip
     start = time.perf_counter()
-    result = run_batch(discover_pairs(src), options)
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    failed = sorted(o.name for o in result.outcomes if not o.ok)
-    if failed != [BROKEN]:
-        raise SystemExit(f"unexpected failures {failed}: {[o.error for o in result.outcomes]}")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    failed = sorted(d["name"] for d in summary["documents"] if d["status"] != "ok")
+    if done.returncode != 1 or failed != [BROKEN]:
+        raise SystemExit(
+            f"unexpected result (exit {done.returncode}, failed {failed}): {done.stderr[-800:]}"
+        )
     return seconds
+
+
+def _spin(_: int) -> float:
+    start = time.perf_counter()
+    x = 0
+    for i in range(4_000_000):
+        x += i * i
+    return time.perf_counter() - start
+
+
+def control_ratio() -> tuple[float, float]:
+    """Wall time of 4 pure-Python loops on 1 and on 2 processes: the parallelism this machine
+    gives right now (shared CPUs, and Linux autogroup gives a session one fair share)."""
+    times = []
+    for workers in (1, 2):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(_spin, range(4)))
+        times.append(time.perf_counter() - start)
+    return round(times[0], 2), round(times[1], 2)
 
 
 def main() -> None:
@@ -50,7 +87,10 @@ def main() -> None:
         src, out = Path(tmp) / "in", Path(tmp) / "out"
         build_pair_folder(src)
         runs: dict[str, list[float]] = {"local-1": [], "local-2": []}
+        controls = []
         for _ in range(args.repeats):
+            controls.append(control_ratio())
+            print(f"control loop, 1 vs 2 processes: {controls[-1]} s", flush=True)
             for workers in (1, 2):
                 seconds = timed_run(src, out, workers=workers, engine="local", mode=args.mode)
                 runs[f"local-{workers}"].append(round(seconds, 2))
@@ -61,6 +101,11 @@ def main() -> None:
             print(f"dask LocalCluster, 2 workers: {seconds:.1f} s", flush=True)
     one, two = min(runs["local-1"]), min(runs["local-2"])
     ratio = two / one
+    control = min(b / a for a, b in controls)
+    try:
+        autogroup = Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1"
+    except OSError:
+        autogroup = False
     report = {
         "benchmark": "untm batch on the 8-pair folder (7 seed pairs .txt/.docx + 1 empty)",
         "command": "python bench/batch_workers.py " + " ".join(sys.argv[1:]),
@@ -72,6 +117,9 @@ def main() -> None:
         "ratio_two_to_one": round(ratio, 3),
         "target_ratio": TARGET,
         "meets_target": ratio <= TARGET,
+        "control_loop_seconds_1_vs_2": controls,
+        "control_ratio_best": round(control, 3),
+        "linux_autogroup": autogroup,
         "cpus": os.cpu_count(),
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(),
@@ -94,6 +142,11 @@ def main() -> None:
     lines += [
         "",
         f"Two workers / one worker = **{ratio:.2f}** (target ≤ {TARGET}: {verdict}).",
+        "",
+        f"Control (4 pure-Python loops on 1 vs 2 processes, same moments): {controls}; best "
+        f"ratio **{control:.2f}** — the parallelism the machine offered (1.0 = none; 0.5 = "
+        f"two free cores). Linux autogroup {'on' if autogroup else 'off'} (with it, one "
+        "session gets one fair share of a loaded machine, however many processes it runs).",
         "",
     ]
     (RESULTS / "batch.md").write_text("\n".join(lines), encoding="utf-8")

@@ -3,6 +3,11 @@
 Both engines run the same plain function, `align_pair`, on the same `PairJob`s and call
 `on_done(outcome)` as each pair finishes (in completion order); both return the outcomes in job
 order. A worker that dies turns its pair into a failed outcome; the other pairs go on.
+
+Local workers: where `fork` exists and numpy is not loaded yet, the parent loads the models once
+(one BLAS thread) and forks the workers, which share the loaded models copy-on-write: the
+start-up cost is paid once, not once per worker. Otherwise workers are spawned and each loads
+the models in its initializer. Either way each worker runs one BLAS/OpenMP thread.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
@@ -45,23 +51,39 @@ def one_native_thread_per_worker() -> Iterator[None]:
                 os.environ[name] = value
 
 
+_WARMED_HERE: set[str] = set()  # modes whose models this process loaded for forked workers
+
+
+def local_start_method() -> str:
+    """`fork` when it can share models loaded here with one BLAS thread, else `spawn`."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    if "numpy" not in sys.modules or _WARMED_HERE:  # numpy not yet loaded, or loaded by us
+        return "fork"
+    return "spawn"
+
+
 def run_local(
     jobs: Sequence[PairJob], *, workers: int, mode: str = "best", on_done: OnDone | None = None
 ) -> list[PairOutcome]:
-    """Run the jobs on `workers` local processes (spawned; models loaded once per process)."""
+    """Run the jobs on `workers` local processes (see the module docstring)."""
     if not jobs:
         return []
     done: dict[int, PairOutcome] = {}
-    context = multiprocessing.get_context("spawn")
-    with (
-        one_native_thread_per_worker(),
-        ProcessPoolExecutor(
-            max_workers=max(1, min(workers, len(jobs))),
-            mp_context=context,
-            initializer=warm_up,
-            initargs=(mode,),
-        ) as pool,
-    ):
+    start_method = local_start_method()
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(one_native_thread_per_worker())
+        if start_method == "fork" and mode not in _WARMED_HERE:
+            warm_up(mode)  # once, here; the forked workers inherit the loaded models
+            _WARMED_HERE.add(mode)
+        pool = stack.enter_context(
+            ProcessPoolExecutor(
+                max_workers=max(1, min(workers, len(jobs))),
+                mp_context=multiprocessing.get_context(start_method),
+                initializer=warm_up,  # a no-op after a fork from a warmed-up parent
+                initargs=(mode,),
+            )
+        )
         futures: dict[Future[PairOutcome], int] = {
             pool.submit(align_pair, job): n for n, job in enumerate(jobs)
         }
