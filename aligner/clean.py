@@ -303,6 +303,26 @@ def _page_furniture(text: str, seen: set[str]) -> str | None:
     return None
 
 
+def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> bool:
+    """True when `text` plainly continues `prev` (a sentence cut in two by a page or a reader).
+
+    English: the previous block ends in a word, digit or comma and the next starts lower-case.
+    Chinese: inside a numbered paragraph, the previous block ends in a character that is not
+    punctuation and the next does not start a new item.
+    """
+    prev, text = prev.rstrip(), text.lstrip()
+    if not prev or not text:
+        return False
+    last, first = prev[-1], text[0]
+    if lang == "en":
+        return (last.isalnum() or last in ",;-–") and first.islower()
+    if lang == "zh":
+        return numbered and (last.isalnum() or "\u4e00" <= last <= "\u9fff") and (
+            "\u4e00" <= first <= "\u9fff" or first.islower()
+        )
+    return False
+
+
 def _add_unlabelled(
     items: list[tuple[str, BlockKind, str | None]], text: str, lang: str, *, joinable: bool
 ) -> None:
@@ -312,7 +332,9 @@ def _add_unlabelled(
     )
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
-        if joinable and not ends_sentence(prev_text):
+        if (joinable and not ends_sentence(prev_text)) or breaks_mid_phrase(
+            prev_text, text, lang, numbered=bool(_NUM_PARA.match(prev_text))
+        ):
             items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
             return
         items.append((text, BlockKind.BODY, prev_label))

@@ -124,3 +124,16 @@ def test_un_page_furniture_is_removed_and_reported() -> None:
     kinds = [f.kind for f in cleaned.furniture]
     assert kinds == ["job-number", "job-number", "recycle-note", "page-number", "form-feed",
                      "running-header"]
+
+
+def test_structured_blocks_cut_mid_sentence_are_joined() -> None:
+    blocks = [RawBlock("1. The two agencies met on a green"), RawBlock("2"),
+              RawBlock("and just recovery. They agreed."),
+              RawBlock("Operative paragraphs end with a comma,"), RawBlock("Reaffirming this,")]
+    texts = [p.text for p in build_paragraphs(blocks, "en").paragraphs]
+    assert texts == ["1. The two agencies met on a green and just recovery. They agreed.",
+                     "Operative paragraphs end with a comma,", "Reaffirming this,"]
+    zh = [RawBlock("一、背景"), RawBlock("1. 两署开展了合作，在全球"), RawBlock("各级纳入主流。"),
+          RawBlock("目录"), RawBlock("通过议程")]
+    texts = [p.text for p in build_paragraphs(zh, "zh").paragraphs]
+    assert texts == ["一、背景", "1. 两署开展了合作，在全球各级纳入主流。", "目录", "通过议程"]
