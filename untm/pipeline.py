@@ -336,8 +336,6 @@ def score_units(
     units: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]
 ) -> UnitScore:
     """Exact-match precision/recall of (source, target) pairs, ignoring all white space."""
-    from collections import Counter
-
     want = Counter((_squash(s), _squash(t)) for s, t in gold)
     have = Counter((_squash(s), _squash(t)) for s, t in units)
     matched = sum((want & have).values())
