@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import codecs
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from lxml import etree
 from test_read_docx import build_docx
 
 from aligner.model import BlockKind, Document
@@ -109,6 +111,32 @@ def test_both_sides_as_docx(tmp_path: Path) -> None:
     zh, en = tmp_path / "seed.zh.docx", tmp_path / "seed.en.docx"
     build_docx(zh, ZH.paragraphs, auto_numbering=False)
     build_docx(en, EN.paragraphs, auto_numbering=True)
+    _check(zh, en, _gold())
+
+
+def _raw_blocks_docx(source: Path, target: Path) -> None:
+    """A .docx made the naive way: each blank-line block of the PDF text is one w:p, its hard
+    wraps kept as w:br, page numbers and footnotes left in the body."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    doc = etree.Element(f"{{{w}}}document", nsmap={"w": w})
+    body = etree.SubElement(doc, f"{{{w}}}body")
+    raw = source.read_text(encoding="utf-8").replace("\f", "\n\n")
+    for block in (b for b in re.split(r"\n\s*\n", raw) if b.strip()):
+        p = etree.SubElement(body, f"{{{w}}}p")
+        for k, line in enumerate(block.strip().split("\n")):
+            run = etree.SubElement(p, f"{{{w}}}r")
+            if k:
+                etree.SubElement(run, f"{{{w}}}br")
+            etree.SubElement(run, f"{{{w}}}t").text = line
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", etree.tostring(doc, xml_declaration=True,
+                                                        encoding="UTF-8"))
+
+
+def test_both_sides_as_naive_docx_from_pdf_blocks(tmp_path: Path) -> None:
+    zh, en = tmp_path / "raw.zh.docx", tmp_path / "raw.en.docx"
+    _raw_blocks_docx(SEED_ZH, zh)
+    _raw_blocks_docx(SEED_EN, en)
     _check(zh, en, _gold())
 
 
