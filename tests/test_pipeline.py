@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aligner.model import AlignmentResult
 from untm.errors import OutputError
@@ -122,3 +124,30 @@ def test_paragraph_segtype(tmp_path: Path) -> None:
     units = to_units(result, source_name="seed")
     body = [u for u in units if u.source.startswith("12. ")]
     assert len(body) == 1 and body[0].target.startswith("12. Several projects")
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drop_zh=st.sets(st.integers(0, 39), max_size=12),
+       drop_en=st.sets(st.integers(0, 41), max_size=12))
+def test_any_paragraph_subsets_align_covering_every_segment_once(
+    tmp_path_factory: pytest.TempPathFactory, drop_zh: set[int], drop_en: set[int]
+) -> None:
+    from aligner.read import read_document
+
+    folder = tmp_path_factory.mktemp("subsets")
+    paths = []
+    for source, lang, drop in ((SEED_ZH, "zh", drop_zh), (SEED_EN, "en", drop_en)):
+        paras = read_document(source, lang).paragraphs
+        kept = [p.text for p in paras if p.index not in drop] or [paras[-1].text]
+        path = folder / f"part.{lang}.txt"
+        path.write_text("\n\n".join(kept) + "\n", encoding="utf-8")
+        paths.append(path)
+    result = align_files(paths[0], paths[1], AlignOptions(mode="fast"))
+    src = sorted(i for link in result.links for i in link.src)
+    tgt = sorted(j for link in result.links for j in link.tgt)
+    assert src == list(range(len(result.src_segments)))
+    assert tgt == list(range(len(result.tgt_segments)))
+    summary = summarize(result)
+    in_units = sum(len(link.src) for link in result.links if not link.is_null)
+    assert in_units + summary.unaligned_zh == len(result.src_segments)
