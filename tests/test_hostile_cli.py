@@ -427,3 +427,23 @@ def test_devices_and_pipes_are_refused(argv: tuple[str, ...], tmp_path: Path) ->
     assert proc.stderr.strip().splitlines() == [
         f"untm: error: {special}: not a regular file (a device, pipe or socket)"], proc.stderr
     assert _listing(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("segment", "{big}.txt", "--lang", "zh"), ("align", "{big}.txt", "{en}", "-o", "{t}/o.tmx"),
+     ("glossary", "import", "{big}.tbx"), ("eval", "{big}.align", "{big}.align")],
+    ids=lambda a: a[0] + (" " + a[1] if a[0] == "glossary" else ""),
+)
+def test_oversize_input_refused_without_reading(argv: tuple[str, ...], tmp_path: Path) -> None:
+    """A 300 MB (sparse) file is refused from its size, at once, in one line."""
+    for suffix in (".txt", ".tbx", ".align"):
+        with (tmp_path / f"big{suffix}").open("wb") as fh:
+            fh.truncate(300 * 1024 * 1024)
+    before = _listing(tmp_path)
+    args = [a.format(big=tmp_path / "big", en=SEED_EN, t=tmp_path) for a in argv]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "too large" in lines[0] and "big." in lines[0], lines
+    assert _listing(tmp_path) == before
