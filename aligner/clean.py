@@ -317,8 +317,10 @@ def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> boo
     if lang == "en":
         return (last.isalnum() or last in ",;-–") and first.islower()
     if lang == "zh":
-        return numbered and (last.isalnum() or "\u4e00" <= last <= "\u9fff") and (
-            "\u4e00" <= first <= "\u9fff" or first.islower()
+        return (
+            numbered
+            and (last.isalnum() or "\u4e00" <= last <= "\u9fff")
+            and ("\u4e00" <= first <= "\u9fff" or first.islower())
         )
     return False
 

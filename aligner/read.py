@@ -20,8 +20,9 @@ def read_document(path: str | Path, lang: str) -> Document:
     """Read, clean and language-check one document."""
     name = str(path)
     if lang not in LANGS:
-        raise InputError(f"unsupported language {lang!r} (use one of: {', '.join(LANGS)})",
-                         path=name)
+        raise InputError(
+            f"unsupported language {lang!r} (use one of: {', '.join(LANGS)})", path=name
+        )
     suffix = Path(name).suffix.lower()
     encoding = "utf-8"
     if suffix == ".docx":

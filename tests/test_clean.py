@@ -31,11 +31,13 @@ def test_english_structure() -> None:
     body_labels = [p.label for p in EN.paragraphs if p.kind is BlockKind.BODY]
     assert body_labels == [str(n) for n in range(1, 27)]
     assert _texts(BlockKind.HEADING, EN) == [
-        "I. Background", "II. Review of recent and current activities",
+        "I. Background",
+        "II. Review of recent and current activities",
         "III. Future considerations",
     ]
     assert _texts(BlockKind.FOOTNOTE, EN) == [
-        "* HSP/HA.2/1.", "** The present document has not been formally edited.",
+        "* HSP/HA.2/1.",
+        "** The present document has not been formally edited.",
     ]
     assert len(_texts(BlockKind.COVER, EN)) == 11
 
@@ -56,7 +58,9 @@ def test_chinese_breaks_footnotes_and_continuations() -> None:
     kinds = [(p.kind, p.label) for p in paras]
     i = kinds.index((BlockKind.BODY, "3"))
     assert kinds[i + 1 : i + 4] == [
-        (BlockKind.FOOTNOTE, "*"), (BlockKind.FOOTNOTE, "**"), (BlockKind.BODY, "3"),
+        (BlockKind.FOOTNOTE, "*"),
+        (BlockKind.FOOTNOTE, "**"),
+        (BlockKind.BODY, "3"),
     ]
     assert paras[i + 3].text.startswith("因此，审查要求")
     cover = _texts(BlockKind.COVER, ZH)
@@ -68,7 +72,8 @@ def test_control_characters_are_dropped_and_counted() -> None:
     raw = "1.\tThe Programme\x00 met\x07 in\x1b Nairobi.\n\n2.\tIt\u200b ended.\n"
     cleaned = clean_plain_text(raw, "en")
     assert [p.text for p in cleaned.paragraphs] == [
-        "1. The Programme met in Nairobi.", "2. It ended.",
+        "1. The Programme met in Nairobi.",
+        "2. It ended.",
     ]
     assert [f.kind for f in cleaned.furniture] == ["control-char"] * 4
     assert {f.text for f in cleaned.furniture} == {"U+0000", "U+0007", "U+001B", "U+200B"}
@@ -89,8 +94,11 @@ def test_join_wrapped_rules() -> None:
 
 
 def test_docx_style_hints_win() -> None:
-    blocks = [RawBlock("Report of the meeting", hint=BlockKind.HEADING),
-              RawBlock("1. Opened.", 0), RawBlock("See annex.", hint=BlockKind.FOOTNOTE)]
+    blocks = [
+        RawBlock("Report of the meeting", hint=BlockKind.HEADING),
+        RawBlock("1. Opened.", 0),
+        RawBlock("See annex.", hint=BlockKind.FOOTNOTE),
+    ]
     kinds = [p.kind for p in build_paragraphs(blocks, "en").paragraphs]
     assert kinds == [BlockKind.HEADING, BlockKind.BODY, BlockKind.FOOTNOTE]
 
@@ -101,12 +109,13 @@ def test_no_control_character_reaches_a_paragraph(text: str) -> None:
     cleaned = clean_plain_text(text, "en")
     for para in cleaned.paragraphs:
         assert para.text == para.text.strip() and para.text
-        assert all(
-            unicodedata.category(ch) not in ("Cc", "Cf", "Cs") for ch in para.text
-        ), para.text
+        assert all(unicodedata.category(ch) not in ("Cc", "Cf", "Cs") for ch in para.text), (
+            para.text
+        )
     removed = sum(1 for f in cleaned.furniture if f.kind in ("control-char", "form-feed"))
     expected = sum(
-        1 for ch in text.replace("\r", "")
+        1
+        for ch in text.replace("\r", "")
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\t\n"
     )
     assert removed == expected
@@ -119,21 +128,42 @@ def test_un_page_furniture_is_removed_and_reported() -> None:
     )
     cleaned = clean_plain_text(raw, "en")
     assert [p.text for p in cleaned.paragraphs] == [
-        "HSP/HA.2/7", "Distr.: General", "I. Background", "1. The Assembly met in Nairobi in June.",
+        "HSP/HA.2/7",
+        "Distr.: General",
+        "I. Background",
+        "1. The Assembly met in Nairobi in June.",
     ]
     kinds = [f.kind for f in cleaned.furniture]
-    assert kinds == ["job-number", "job-number", "recycle-note", "page-number", "form-feed",
-                     "running-header"]
+    assert kinds == [
+        "job-number",
+        "job-number",
+        "recycle-note",
+        "page-number",
+        "form-feed",
+        "running-header",
+    ]
 
 
 def test_structured_blocks_cut_mid_sentence_are_joined() -> None:
-    blocks = [RawBlock("1. The two agencies met on a green"), RawBlock("2"),
-              RawBlock("and just recovery. They agreed."),
-              RawBlock("Operative paragraphs end with a comma,"), RawBlock("Reaffirming this,")]
+    blocks = [
+        RawBlock("1. The two agencies met on a green"),
+        RawBlock("2"),
+        RawBlock("and just recovery. They agreed."),
+        RawBlock("Operative paragraphs end with a comma,"),
+        RawBlock("Reaffirming this,"),
+    ]
     texts = [p.text for p in build_paragraphs(blocks, "en").paragraphs]
-    assert texts == ["1. The two agencies met on a green and just recovery. They agreed.",
-                     "Operative paragraphs end with a comma,", "Reaffirming this,"]
-    zh = [RawBlock("一、背景"), RawBlock("1. 两署开展了合作，在全球"), RawBlock("各级纳入主流。"),
-          RawBlock("目录"), RawBlock("通过议程")]
+    assert texts == [
+        "1. The two agencies met on a green and just recovery. They agreed.",
+        "Operative paragraphs end with a comma,",
+        "Reaffirming this,",
+    ]
+    zh = [
+        RawBlock("一、背景"),
+        RawBlock("1. 两署开展了合作，在全球"),
+        RawBlock("各级纳入主流。"),
+        RawBlock("目录"),
+        RawBlock("通过议程"),
+    ]
     texts = [p.text for p in build_paragraphs(zh, "zh").paragraphs]
     assert texts == ["一、背景", "1. 两署开展了合作，在全球各级纳入主流。", "目录", "通过议程"]

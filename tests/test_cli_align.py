@@ -49,24 +49,41 @@ def test_align_writes_a_valid_tmx_and_prints_the_summary(runner: CliRunner, tmp_
 @needs_shared(GOLD)
 def test_align_presegmented_writes_align(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "gold.align"
-    result = runner.invoke(app, ["align", str(GOLD / f"{STEM}.zh"), str(GOLD / f"{STEM}.en"),
-                                 "-o", str(out), "--presegmented", "--mode", "fast", "--json"])
+    result = runner.invoke(
+        app,
+        [
+            "align",
+            str(GOLD / f"{STEM}.zh"),
+            str(GOLD / f"{STEM}.en"),
+            "-o",
+            str(out),
+            "--presegmented",
+            "--mode",
+            "fast",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all(":" in line for line in lines)
     assert '"segments_zh": 83' in result.output
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "binary", "outdir", "format", "wronglang",
-                                  "folder"])
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "binary", "outdir", "format", "wronglang", "folder"]
+)
 def test_align_errors_are_one_line_and_leave_no_file(
     runner: CliRunner, tmp_path: Path, case: str
 ) -> None:
     zh, en, out = str(SEED_ZH), str(SEED_EN), tmp_path / "out.tmx"
     expected = {
-        "missing": "file not found", "empty": "empty", "binary": "binary",
-        "outdir": "output folder does not exist", "format": "unknown output format",
-        "wronglang": "given as English", "folder": "folder",
+        "missing": "file not found",
+        "empty": "empty",
+        "binary": "binary",
+        "outdir": "output folder does not exist",
+        "format": "unknown output format",
+        "wronglang": "given as English",
+        "folder": "folder",
     }[case]
     if case == "missing":
         zh = str(tmp_path / "nope.txt")

@@ -27,8 +27,15 @@ EN = read_document(SEED_EN, "en")
 def test_seed_blocks() -> None:
     zh_blocks, zh_notes = group_blocks(ZH)
     en_blocks, en_notes = group_blocks(EN)
-    expected = ["cover", "R1", *[f"P{n}" for n in range(1, 8)], "R2",
-                *[f"P{n}" for n in range(8, 19)], "R3", *[f"P{n}" for n in range(19, 27)]]
+    expected = [
+        "cover",
+        "R1",
+        *[f"P{n}" for n in range(1, 8)],
+        "R2",
+        *[f"P{n}" for n in range(8, 19)],
+        "R3",
+        *[f"P{n}" for n in range(19, 27)],
+    ]
     assert [b.key for b in zh_blocks] == expected
     assert [b.key for b in en_blocks] == expected
     assert [b.key for b in zh_notes] == ["F*", "F**"]
@@ -55,8 +62,12 @@ def test_each_side_lacking_paragraphs_gives_one_sided_gaps() -> None:
     tgt = _blocks(["cover", "P1", "P3", "P4", "P5"])
     pairs = pair_blocks(src, tgt)
     assert [(p.key, p.src, p.tgt) for p in pairs] == [
-        ("cover", (0,), (0,)), ("P1", (1,), (1,)), ("gap", (2,), ()), ("P3", (3,), (2,)),
-        ("gap", (), (3,)), ("P5", (4,), (4,)),
+        ("cover", (0,), (0,)),
+        ("P1", (1,), (1,)),
+        ("gap", (2,), ()),
+        ("P3", (3,), (2,)),
+        ("gap", (), (3,)),
+        ("P5", (4,), (4,)),
     ]
 
 
@@ -67,10 +78,16 @@ def test_without_anchors_everything_is_one_block() -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]), max_size=8,
-             unique=True),
-    st.lists(st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]), max_size=8,
-             unique=True),
+    st.lists(
+        st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]),
+        max_size=8,
+        unique=True,
+    ),
+    st.lists(
+        st.sampled_from(["cover", "R1", "P1", "P2", "P3", "R2", "P4", "P5"]),
+        max_size=8,
+        unique=True,
+    ),
 )
 def test_pairing_covers_every_block_once_in_order(a: list[str], b: list[str]) -> None:
     pairs = pair_blocks(_blocks(a), _blocks(b))
@@ -79,8 +96,7 @@ def test_pairing_covers_every_block_once_in_order(a: list[str], b: list[str]) ->
 
 
 def test_order_links_keeps_target_only_links_in_place() -> None:
-    links = [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((3,), (4,)),
-             Link((2,), (3,))]
+    links = [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((3,), (4,)), Link((2,), (3,))]
     assert order_links(links) == [links[0], links[1], links[2], links[4], links[3]]
 
 

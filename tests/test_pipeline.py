@@ -112,8 +112,7 @@ def test_presegmented_gold_lines_align_to_the_gold(tmp_path: Path) -> None:
     from aligner.alignfile import read_align
     from aligner.evaluate import score_links
 
-    result = align_files(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en",
-                         AlignOptions(presegmented=True))
+    result = align_files(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", AlignOptions(presegmented=True))
     assert len(result.src_segments) == 83 and len(result.tgt_segments) == 85
     score = score_links(read_align(GOLD / f"{STEM}.align"), list(result.links))
     assert score.f1_strict >= 0.85, score
@@ -126,10 +125,13 @@ def test_paragraph_segtype(tmp_path: Path) -> None:
     assert len(body) == 1 and body[0].target.startswith("12. Several projects")
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(drop_zh=st.sets(st.integers(0, 39), max_size=12),
-       drop_en=st.sets(st.integers(0, 41), max_size=12))
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    drop_zh=st.sets(st.integers(0, 39), max_size=12),
+    drop_en=st.sets(st.integers(0, 41), max_size=12),
+)
 def test_any_paragraph_subsets_align_covering_every_segment_once(
     tmp_path_factory: pytest.TempPathFactory, drop_zh: set[int], drop_en: set[int]
 ) -> None:

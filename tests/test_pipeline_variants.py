@@ -37,8 +37,9 @@ def _gold() -> list[tuple[str, str]]:
 
 
 def _lines(doc: Document, drop: set[str] = frozenset()) -> str:  # type: ignore[assignment]
-    return "".join(f"{p.text}\n" for p in doc.paragraphs
-                   if not (p.kind is BlockKind.BODY and p.label in drop))
+    return "".join(
+        f"{p.text}\n" for p in doc.paragraphs if not (p.kind is BlockKind.BODY and p.label in drop)
+    )
 
 
 def _check(zh: Path, en: Path, gold: list[tuple[str, str]]) -> None:
@@ -67,7 +68,8 @@ def test_each_side_lacks_paragraphs_the_other_has(tmp_path: Path) -> None:
     gone_zh = [_squash(p.text) for p in ZH.paragraphs if p.label in zh_drop]
     gone_en = [_squash(p.text) for p in EN.paragraphs if p.label in en_drop]
     gold = [
-        (s, t) for s, t in _gold()
+        (s, t)
+        for s, t in _gold()
         if not any(_squash(s) in g for g in gone_zh) and not any(_squash(t) in g for g in gone_en)
     ]
     assert len(gold) < 80 - 4
@@ -82,7 +84,7 @@ def _renumbered(doc: Document, drop: set[str]) -> str:
             continue
         text = p.text
         if p.kind is BlockKind.BODY and p.label and text.startswith(f"{p.label}. "):
-            text = f"{int(p.label) - shift}. {text[len(p.label) + 2:]}"
+            text = f"{int(p.label) - shift}. {text[len(p.label) + 2 :]}"
         out.append(text)
     return "\n\n".join(out) + "\n"
 
@@ -99,7 +101,8 @@ def test_each_side_lacks_paragraphs_and_was_renumbered(tmp_path: Path) -> None:
     gone_zh = [_squash(p.text) for p in ZH.paragraphs if p.label in zh_drop]
     gone_en = [_squash(p.text) for p in EN.paragraphs if p.label in en_drop]
     gold = [
-        (_unlabelled(s), _unlabelled(t)) for s, t in _gold()
+        (_unlabelled(s), _unlabelled(t))
+        for s, t in _gold()
         if not any(_squash(s) in g for g in gone_zh) and not any(_squash(t) in g for g in gone_en)
     ]
     units = to_units(align_files(zh, en, AlignOptions()), source_name="renum")
@@ -129,8 +132,9 @@ def _raw_blocks_docx(source: Path, target: Path) -> None:
                 etree.SubElement(run, f"{{{w}}}br")
             etree.SubElement(run, f"{{{w}}}t").text = line
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("word/document.xml", etree.tostring(doc, xml_declaration=True,
-                                                        encoding="UTF-8"))
+        zf.writestr(
+            "word/document.xml", etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+        )
 
 
 def test_both_sides_as_naive_docx_from_pdf_blocks(tmp_path: Path) -> None:
@@ -141,10 +145,11 @@ def test_both_sides_as_naive_docx_from_pdf_blocks(tmp_path: Path) -> None:
 
 
 ENCODINGS: dict[str, tuple[Callable[[str], bytes], Callable[[str], bytes]]] = {
-    "gbk+utf16": (lambda t: t.encode("gbk"),
-                  lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
-    "bom+crlf": (lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").encode(),
-                 lambda t: t.replace("\n", "\r\n").encode()),
+    "gbk+utf16": (lambda t: t.encode("gbk"), lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
+    "bom+crlf": (
+        lambda t: codecs.BOM_UTF8 + t.replace("\n", "\r\n").encode(),
+        lambda t: t.replace("\n", "\r\n").encode(),
+    ),
 }
 
 
@@ -185,6 +190,9 @@ def test_real_un_documents_one_sentence_a_line() -> None:
         result = align_files(zh, en, AlignOptions(mode="fast"))
         units = to_units(result, source_name=zh.name)
         score = score_units([(u.source, u.target) for u in units], gold)
-        matched, produced, wanted = (matched + score.matched, produced + score.produced,
-                                     wanted + score.gold)
+        matched, produced, wanted = (
+            matched + score.matched,
+            produced + score.produced,
+            wanted + score.gold,
+        )
     assert matched / produced >= 0.95 and matched / wanted >= 0.95, (matched, produced, wanted)

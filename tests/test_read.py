@@ -103,10 +103,14 @@ def test_full_width_digits_and_long_unpunctuated_paragraph(tmp_path: Path) -> No
     assert doc.paragraphs[2].text.endswith(long_zh)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".html"]),
-       lang=st.sampled_from(["zh", "en"]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=600),
+    suffix=st.sampled_from([".txt", ".docx", ".html"]),
+    lang=st.sampled_from(["zh", "en"]),
+)
 def test_random_bytes_end_in_a_document_or_a_clean_error(
     tmp_path: Path, data: bytes, suffix: str, lang: str
 ) -> None:

@@ -70,8 +70,9 @@ def build_docx(path: Path, paragraphs: Sequence[Paragraph], *, auto_numbering: b
             _run(etree.SubElement(note, _w("p")), para.text)
             assert last_p is not None
             ref_run = etree.SubElement(last_p, _w("r"))
-            etree.SubElement(ref_run, _w("footnoteReference"),
-                             {_w("id"): note_id, _w("customMarkFollows"): "1"})
+            etree.SubElement(
+                ref_run, _w("footnoteReference"), {_w("id"): note_id, _w("customMarkFollows"): "1"}
+            )
             continue
         p = etree.SubElement(body, _w("p"))
         ppr = etree.SubElement(p, _w("pPr"))
@@ -94,10 +95,12 @@ def build_docx(path: Path, paragraphs: Sequence[Paragraph], *, auto_numbering: b
         last_p = p
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        zf.writestr("word/document.xml", etree.tostring(doc, xml_declaration=True,
-                                                        encoding="UTF-8"))
-        zf.writestr("word/footnotes.xml", etree.tostring(notes, xml_declaration=True,
-                                                         encoding="UTF-8"))
+        zf.writestr(
+            "word/document.xml", etree.tostring(doc, xml_declaration=True, encoding="UTF-8")
+        )
+        zf.writestr(
+            "word/footnotes.xml", etree.tostring(notes, xml_declaration=True, encoding="UTF-8")
+        )
         if auto_numbering:
             zf.writestr("word/numbering.xml", _numbering_xml())
 
@@ -158,9 +161,11 @@ def test_not_a_zip_and_missing_document_xml(tmp_path: Path) -> None:
 
 def test_docx_with_entity_declaration_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "xxe.docx"
-    evil = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            b'<w:document xmlns:w="' + W.encode() + b'"><w:body><w:p><w:r><w:t>&x;</w:t>'
-            b"</w:r></w:p></w:body></w:document>")
+    evil = (
+        b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        b'<w:document xmlns:w="' + W.encode() + b'"><w:body><w:p><w:r><w:t>&x;</w:t>'
+        b"</w:r></w:p></w:body></w:document>"
+    )
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("word/document.xml", evil)
     with pytest.raises(UnsafeInputError):

@@ -26,25 +26,43 @@ def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("12. The Assembly met. It adopted resolution 5.",
-         ["12. The Assembly met.", "It adopted resolution 5."]),
-        ("See document HSP/HA.1/Res.1, the plan. Then more.",
-         ["See document HSP/HA.1/Res.1, the plan.", "Then more."]),
-        ("It cited Res. 3 and No. 4 of 2020. The end.",
-         ["It cited Res. 3 and No. 4 of 2020.", "The end."]),
-        ("Some cities, e.g. Nairobi, i.e. the host, agreed. Others did not.",
-         ["Some cities, e.g. Nairobi, i.e. the host, agreed.", "Others did not."]),
-        ("Growth was 3.5 per cent (version 2.0). Mr. Smith spoke.",
-         ["Growth was 3.5 per cent (version 2.0).", "Mr. Smith spoke."]),
-        ("Areas: (1) cities, (2) transport, and (3) waste. Next.",
-         ["Areas: (1) cities, (2) transport, and (3) waste.", "Next."]),
-        ("He asked “why?” and left. Did it end? Yes!",
-         ["He asked “why?” and left.", "Did it end?", "Yes!"]),
-        ("II. Review of recent and current activities",
-         ["II. Review of recent and current activities"]),
+        (
+            "12. The Assembly met. It adopted resolution 5.",
+            ["12. The Assembly met.", "It adopted resolution 5."],
+        ),
+        (
+            "See document HSP/HA.1/Res.1, the plan. Then more.",
+            ["See document HSP/HA.1/Res.1, the plan.", "Then more."],
+        ),
+        (
+            "It cited Res. 3 and No. 4 of 2020. The end.",
+            ["It cited Res. 3 and No. 4 of 2020.", "The end."],
+        ),
+        (
+            "Some cities, e.g. Nairobi, i.e. the host, agreed. Others did not.",
+            ["Some cities, e.g. Nairobi, i.e. the host, agreed.", "Others did not."],
+        ),
+        (
+            "Growth was 3.5 per cent (version 2.0). Mr. Smith spoke.",
+            ["Growth was 3.5 per cent (version 2.0).", "Mr. Smith spoke."],
+        ),
+        (
+            "Areas: (1) cities, (2) transport, and (3) waste. Next.",
+            ["Areas: (1) cities, (2) transport, and (3) waste.", "Next."],
+        ),
+        (
+            "He asked “why?” and left. Did it end? Yes!",
+            ["He asked “why?” and left.", "Did it end?", "Yes!"],
+        ),
+        (
+            "II. Review of recent and current activities",
+            ["II. Review of recent and current activities"],
+        ),
         ("Papers, reports etc. were sent. Done.", ["Papers, reports etc. were sent.", "Done."]),
-        ("The U.S. Government and the U.K. Mission agreed. Done.",
-         ["The U.S. Government and the U.K. Mission agreed.", "Done."]),
+        (
+            "The U.S. Government and the U.K. Mission agreed. Done.",
+            ["The U.S. Government and the U.K. Mission agreed.", "Done."],
+        ),
     ],
 )
 def test_english_rules(text: str, expected: list[str]) -> None:
@@ -54,8 +72,10 @@ def test_english_rules(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1. 两署通过了框架。自那时以来，主题已变化。",
-         ["1. 两署通过了框架。", "自那时以来，主题已变化。"]),
+        (
+            "1. 两署通过了框架。自那时以来，主题已变化。",
+            ["1. 两署通过了框架。", "自那时以来，主题已变化。"],
+        ),
         ("他说：“会议结束了。”随后离开。", ["他说：“会议结束了。”", "随后离开。"]),
         ("（1）城市；（2）交通。真的吗？是的！", ["（1）城市；（2）交通。", "真的吗？", "是的！"]),
         ("批准了 HSP/HA.1/Res.1 号文件。", ["批准了 HSP/HA.1/Res.1 号文件。"]),
@@ -78,21 +98,60 @@ def test_bad_srx_file_is_a_format_error(tmp_path: object) -> None:
     from pathlib import Path
 
     path = Path(str(tmp_path)) / "bad.srx"
-    path.write_text('<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules>'
-                    '<languagerule languagerulename="X"><rule><beforebreak>([</beforebreak>'
-                    "</rule></languagerule></languagerules></body></srx>", encoding="utf-8")
+    path.write_text(
+        '<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules>'
+        '<languagerule languagerulename="X"><rule><beforebreak>([</beforebreak>'
+        "</rule></languagerule></languagerules></body></srx>",
+        encoding="utf-8",
+    )
     with pytest.raises(FormatError, match="bad pattern"):
         load_srx(path)
 
 
 _EN_TEXT = st.lists(
-    st.sampled_from(["The", "Assembly", "met", "No.", "5", "e.g.", "HSP/HA.1/Res.1", "(1)",
-                     "3.5", "cities.", "Yes!", "why?", "“quoted.”", "Mr.", "  ", "\t", "end."]),
+    st.sampled_from(
+        [
+            "The",
+            "Assembly",
+            "met",
+            "No.",
+            "5",
+            "e.g.",
+            "HSP/HA.1/Res.1",
+            "(1)",
+            "3.5",
+            "cities.",
+            "Yes!",
+            "why?",
+            "“quoted.”",
+            "Mr.",
+            "  ",
+            "\t",
+            "end.",
+        ]
+    ),
     max_size=40,
 ).map(" ".join)
 _ZH_TEXT = st.lists(
-    st.sampled_from(["会议", "。", "！", "？", "”", "“", "（1）", "；", "HSP/HA.2/1", " ", "2.0",
-                     "，", "两署", "）", "."]),
+    st.sampled_from(
+        [
+            "会议",
+            "。",
+            "！",
+            "？",
+            "”",
+            "“",
+            "（1）",
+            "；",
+            "HSP/HA.2/1",
+            " ",
+            "2.0",
+            "，",
+            "两署",
+            "）",
+            ".",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 

@@ -108,8 +108,9 @@ def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[
     if lines and lines[-1] == "":
         lines.pop()
     furniture: list[Furniture] = []
-    cleaned = [strip_controls(line, line=i + 1, found=furniture).strip() for i, line in
-               enumerate(lines)]
+    cleaned = [
+        strip_controls(line, line=i + 1, found=furniture).strip() for i, line in enumerate(lines)
+    ]
     check_language("\n".join(cleaned), lang, path=name)
     return [Segment(i, t, i) for i, t in enumerate(cleaned)], furniture
 
@@ -131,8 +132,14 @@ def align_files(
         src_segs, src_furn = read_presegmented(zh_path, options.src_lang)
         tgt_segs, tgt_furn = read_presegmented(en_path, options.tgt_lang)
         links = align([s.text for s in src_segs], [s.text for s in tgt_segs])
-        return AlignmentResult(tuple(src_segs), tuple(tgt_segs), tuple(links),
-                               tuple(src_furn), tuple(tgt_furn), settings)
+        return AlignmentResult(
+            tuple(src_segs),
+            tuple(tgt_segs),
+            tuple(links),
+            tuple(src_furn),
+            tuple(tgt_furn),
+            settings,
+        )
     from aligner.paragraphs import align_blocks, block_pairs
     from aligner.read import read_document
     from aligner.segment import segment_document
@@ -147,7 +154,11 @@ def align_files(
     settings["encoding_src"] = src_doc.encoding
     settings["encoding_tgt"] = tgt_doc.encoding
     return AlignmentResult(
-        tuple(src_list), tuple(tgt_list), tuple(links), src_doc.furniture, tgt_doc.furniture,
+        tuple(src_list),
+        tuple(tgt_list),
+        tuple(links),
+        src_doc.furniture,
+        tgt_doc.furniture,
         settings,
     )
 
@@ -263,8 +274,12 @@ def result_json(result: AlignmentResult, *, source_name: str, options: AlignOpti
         "src_segments": segs(result.src_segments),
         "tgt_segments": segs(result.tgt_segments),
         "links": [
-            {"src": list(link.src), "tgt": list(link.tgt), "score": round(link.score, 4),
-             "type": link.kind}
+            {
+                "src": list(link.src),
+                "tgt": list(link.tgt),
+                "score": round(link.score, 4),
+                "type": link.kind,
+            }
             for link in result.links
         ],
         "furniture": {"src": furn(result.src_furniture), "tgt": furn(result.tgt_furniture)},
@@ -290,8 +305,9 @@ def write_result(
         from tmx.tmx14 import write_tmx
 
         header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
-        count = write_tmx(out_path, to_units(result, source_name=source_name, options=options),
-                          header=header)
+        count = write_tmx(
+            out_path, to_units(result, source_name=source_name, options=options), header=header
+        )
     elif name == "tsv":
         from tmx.tsv import write_tsv
 
@@ -332,9 +348,7 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def score_units(
-    units: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]
-) -> UnitScore:
+def score_units(units: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]) -> UnitScore:
     """Exact-match precision/recall of (source, target) pairs, ignoring all white space."""
     want = Counter((_squash(s), _squash(t)) for s, t in gold)
     have = Counter((_squash(s), _squash(t)) for s, t in units)
@@ -342,8 +356,11 @@ def score_units(
     return UnitScore(matched=matched, produced=sum(have.values()), gold=sum(want.values()))
 
 
-def gold_units(zh_path: str | Path, en_path: str | Path, align_path: str | Path,
-               ) -> list[tuple[str, str]]:
+def gold_units(
+    zh_path: str | Path,
+    en_path: str | Path,
+    align_path: str | Path,
+) -> list[tuple[str, str]]:
     """Gold (zh, en) pairs from one-segment-per-line files and a gold `.align` file."""
     from aligner.alignfile import read_align
 

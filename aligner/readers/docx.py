@@ -82,8 +82,17 @@ def _format_number(n: int, fmt: str) -> str:
 
 def _to_roman(n: int) -> str:
     out = []
-    for value, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),
-                       (5, "V"), (4, "IV"), (1, "I")):
+    for value, sym in (
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out.append(sym)
             n -= value
@@ -193,8 +202,9 @@ def _in_fallback(p: Any) -> bool:
 
 def _paragraph_text(p: Any, lang: str, marks: dict[str, str] | None = None) -> str:
     lines = [""]
-    for el in p.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"),
-                     _w("footnoteReference")):
+    for el in p.iter(
+        _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), _w("footnoteReference")
+    ):
         if el.tag == _w("t"):
             lines[-1] += el.text or ""
         elif el.tag == _w("tab"):

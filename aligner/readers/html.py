@@ -17,8 +17,25 @@ from aligner.model import BlockKind
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "dt", "dd", "blockquote",
-           "pre", "div", "caption", "title"}
+_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "div",
+    "caption",
+    "title",
+}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DROP = {"script", "style", "noscript", "template", "head"}
 

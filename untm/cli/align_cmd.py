@@ -56,8 +56,9 @@ def align(
     if report is not None:
         from untm.report import write_report
 
-        write_report(result, report, title=f"{zh.name} ↔ {en.name}",
-                     glossary_pairs=_glossary_pairs())
+        write_report(
+            result, report, title=f"{zh.name} ↔ {en.name}", glossary_pairs=_glossary_pairs()
+        )
     if as_json:
         from untm.cli.common import echo_json
 
