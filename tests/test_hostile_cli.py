@@ -23,6 +23,7 @@ from conftest import REPO, SEED_EN, SEED_ZH
 from typer.testing import CliRunner
 
 from untm.cli import app
+from untm.cli.common import EXIT_INTERNAL
 
 BAD = REPO / "tests" / "data" / "hostile" / "bad"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -447,3 +448,26 @@ def test_oversize_input_refused_without_reading(argv: tuple[str, ...], tmp_path:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "too large" in lines[0] and "big." in lines[0], lines
     assert _listing(tmp_path) == before
+
+
+def test_batch_of_bad_pairs_reports_each_in_one_line(tmp_path: Path) -> None:
+    """Empty, binary and both-Chinese pairs: each failure is one line naming its file; the output
+    folder holds only summary.json (no partial TMX, no temporary file); exit != 0."""
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(BAD / "empty.txt", src / "a.zh.txt")
+    shutil.copy(SEED_EN, src / "a.en.txt")
+    shutil.copy(BAD / "random_bytes.bin", src / "b.zh.txt")
+    shutil.copy(SEED_EN, src / "b.en.txt")
+    shutil.copy(SEED_ZH, src / "c.zh.txt")
+    shutil.copy(SEED_ZH, src / "c.en.txt")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["batch", str(src), "-o", str(out), "-j", "1", "-q"])
+    assert result.exit_code not in (0, EXIT_INTERNAL), result.stderr
+    text = result.stderr + result.stdout
+    assert "Traceback" not in text and "internal error" not in text
+    failures = [ln for ln in result.stderr.splitlines() if ln.startswith("untm:")]
+    for name, problem in (("a.zh.txt", "empty"), ("b.zh.txt", "binary"),
+                          ("c.en.txt", "given as English")):
+        assert any(name in ln and problem in ln for ln in failures), (name, failures)
+    assert sorted(p.name for p in out.iterdir()) == ["summary.json"]
