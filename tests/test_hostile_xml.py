@@ -329,9 +329,6 @@ def _damaged_zip(how: str) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "aligner/readers/docx.py _open_zip/_read_member let NotImplementedError/ValueError from "
-    "zipfile escape (file has others' uncommitted edits; fix listed in engineer F's report)"))
 @pytest.mark.parametrize("how", ["version", "offset"])
 def test_damaged_zip_headers_are_a_format_error(how: str, tmp_path: Path) -> None:
     """Found by mutation fuzzing: zipfile raises NotImplementedError / ValueError here."""

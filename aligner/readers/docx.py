@@ -120,7 +120,8 @@ def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
     try:
         with zf.open(info) as fh:
             data = fh.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
+            ValueError, OSError) as exc:
         # a corrupt or lying member (bad CRC, wrong declared size, unknown compression, encrypted)
         raise FormatError(f"docx member {name} is corrupt: {exc}", path=path) from exc
     if len(data) > MAX_MEMBER_BYTES:
@@ -136,6 +137,8 @@ def _open_zip(path: str) -> zipfile.ZipFile:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
         raise FormatError("not a valid .docx file (not a zip archive)", path=path) from exc
+    except (NotImplementedError, ValueError, OSError, EOFError) as exc:  # damaged zip headers
+        raise FormatError(f"not a valid .docx file (damaged zip: {exc})", path=path) from exc
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise UnsafeInputError(f"docx has {len(infos)} zip members; refused", path=path)
