@@ -49,6 +49,10 @@ class Weights:
     skip: float = -0.15  # score of a 1-0 or 0-1 link
     merge: float = -0.02  # added per sentence beyond the first on each side
     type_bias: tuple[tuple[tuple[int, int], float], ...] = ()
+    size_power: float = 0.0  # signal sum scaled by ((a + b) / 2) ** size_power
+
+    def scale(self, a: int, b: int) -> float:
+        return float(((a + b) / 2) ** self.size_power)
 
     def bias(self, a: int, b: int) -> float:
         extra = dict(self.type_bias).get((a, b), 0.0)
@@ -333,7 +337,9 @@ def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> lis
     scores: dp.TypeScores = {}
     for (a, b), feats in space.features.items():
         flat = np.full(total, dp.NEG)
-        flat[feats.valid] = combine(feats.values, weights) + weights.bias(a, b)
+        flat[feats.valid] = combine(feats.values, weights) * weights.scale(a, b) + weights.bias(
+            a, b
+        )
         scores[(a, b)] = np.split(flat, splits)
     if null_types:
         for kind in ((1, 0), (0, 1)):

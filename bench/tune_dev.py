@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import pickle
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,18 @@ STEPS = {
     "length": (0.0, 0.05, 0.1, 0.15, 0.25, 0.4),
     "skip": (-0.05, -0.1, -0.15, -0.2, -0.3, -0.5),
     "merge": (0.0, -0.02, -0.05, -0.08, -0.12),
+    "size_power": (-0.5, -0.25, 0.0, 0.25, 0.5, 1.0),
 }
+
+
+TYPE_BIAS_STEPS = (-0.1, -0.05, -0.02, 0.0, 0.02, 0.05, 0.1)
+TYPES = ((1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2))
+
+
+def with_type_bias(weights: Weights, kind: tuple[int, int], value: float) -> Weights:
+    table = dict(weights.type_bias)
+    table[kind] = value
+    return dataclasses.replace(weights, type_bias=tuple(sorted(table.items())))
 
 
 def dev_f1(spaces: list[tuple[SearchSpace, tuple]], weights: Weights) -> float:
@@ -41,12 +53,22 @@ def main() -> None:
     weights = config.resolved_weights()
     t0 = time.time()
     chapters = load_split("dev")
-    spaces = [(prepare(c.zh, c.en, config), c.gold) for c in chapters]
+    cache = Path(f"/tmp/untm_tune_spaces_{mode}.pkl")
+    if cache.exists() and "--reuse" in sys.argv:
+        spaces = pickle.loads(cache.read_bytes())
+    else:
+        spaces = [(prepare(c.zh, c.en, config), c.gold) for c in chapters]
+        cache.write_bytes(pickle.dumps(spaces))
     prep = time.time() - t0
     best = dev_f1(spaces, weights)
     log = [{"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}]
     print(f"prepared in {prep:.1f}s; start F1 {best:.4f}", flush=True)
     names = [k for k in STEPS if not (mode == "fast" and k == "embedding")]
+    if "--start" in sys.argv:
+        start = json.loads(sys.argv[sys.argv.index("--start") + 1])
+        start["type_bias"] = tuple((tuple(k), v) for k, v in start.get("type_bias", []))
+        weights = Weights(**start)
+        best = dev_f1(spaces, weights)
     for _round in range(3):
         improved = False
         for name in names:
@@ -57,6 +79,14 @@ def main() -> None:
                     best, weights, improved = f1, trial, True
                     log.append({"step": f"{name}={value}", "f1": best})
                     print(f"  {name}={value}: {best:.4f}", flush=True)
+        for kind in TYPES:
+            for value in TYPE_BIAS_STEPS:
+                trial = with_type_bias(weights, kind, value)
+                f1 = dev_f1(spaces, trial)
+                if f1 > best + 1e-9:
+                    best, weights, improved = f1, trial, True
+                    log.append({"step": f"bias{kind}={value}", "f1": best})
+                    print(f"  bias{kind}={value}: {best:.4f}", flush=True)
         if not improved:
             break
     out = REPO / "bench" / "results" / f"tune_dev_{mode}.json"

@@ -138,10 +138,13 @@ _STOP = frozenset(
 
 
 def stem(word: str) -> str:
-    """A crude English stem shared by both sides (plural and common suffixes)."""
+    """A crude English stem shared by both sides (plural and common suffixes, final e)."""
     for suffix in ("ies", "ing", "ed", "es", "s", "ly"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
     return word
 
 

@@ -1,0 +1,67 @@
+"""Tests of the embedding signal: the bundled USE, pooled merged-window embeddings, LaBSE."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.signals.embeddings import Encoder, get_encoder, window_embeddings
+from tests.conftest import MAC, needs_shared
+from untm.errors import ModelUnavailableError
+
+
+@pytest.fixture(scope="session")
+def use() -> Encoder:
+    return get_encoder("use", 1)
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+@needs_shared(MAC)
+@pytest.mark.parametrize(("lang", "joiner"), [("zh", ""), ("en", " ")])
+def test_pooled_windows_close_to_embedding_the_merged_text(
+    use: Encoder, lang: str, joiner: str
+) -> None:
+    texts = _lines(MAC / "dev" / f"005.{lang}")[:40]
+    pooled = window_embeddings(use, texts, 4, joiner, exact_upto=1)
+    exact = window_embeddings(use, texts, 4, joiner, exact=True)
+    for size in (2, 3, 4):
+        cos = np.einsum("ij,ij->i", pooled[size], exact[size])
+        assert cos.mean() >= 0.95, (size, cos.mean())
+        # and closer than averaging sentence vectors
+        avg = np.stack([exact[1][s : s + size].sum(0) for s in range(len(texts) - size + 1)])
+        avg /= np.linalg.norm(avg, axis=1, keepdims=True)
+        assert cos.mean() > np.einsum("ij,ij->i", avg, exact[size]).mean()
+
+
+@needs_shared(MAC)
+def test_use_retrieves_translations(use: Encoder) -> None:
+    zh = _lines(MAC / "dev" / "006.zh")[:60]
+    en = _lines(MAC / "dev" / "006.en")[:90]
+    pairs = []
+    for line in _lines(MAC / "dev" / "006.align")[:50]:
+        left, right = line.split(":")
+        if "," not in left + right and "[]" not in (left, right):
+            pairs.append((int(left[1:-1]), int(right[1:-1])))
+    sims = use.encode(zh) @ use.encode(en).T
+    top1 = sum(int(np.argmax(sims[i]) == j) for i, j in pairs)
+    assert top1 / len(pairs) >= 0.7
+
+
+def test_unknown_encoder() -> None:
+    with pytest.raises(ModelUnavailableError):
+        get_encoder("nonsense")
+
+
+def test_labse_missing_is_typed_error() -> None:
+    try:
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        with pytest.raises(ModelUnavailableError, match="sentence-transformers"):
+            get_encoder("labse")
+    else:  # pragma: no cover - only when installed
+        pytest.skip("sentence-transformers installed")
