@@ -87,15 +87,19 @@ def run_local(
         futures: dict[Future[PairOutcome], int] = {
             pool.submit(align_pair, job): n for n, job in enumerate(jobs)
         }
-        for future in as_completed(futures):
-            n = futures[future]
-            try:
-                outcome = future.result()
-            except Exception as exc:  # BrokenProcessPool and the like
-                outcome = failed(jobs[n].name, _worker_error(exc))
-            done[n] = outcome
-            if on_done is not None:
-                on_done(outcome)
+        try:
+            for future in as_completed(futures):
+                n = futures[future]
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # BrokenProcessPool and the like
+                    outcome = failed(jobs[n].name, _worker_error(exc))
+                done[n] = outcome
+                if on_done is not None:
+                    on_done(outcome)
+        except BaseException:  # Ctrl-C: drop the queued pairs instead of running them all
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
     return [done[n] for n in range(len(jobs))]
 
 
