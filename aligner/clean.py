@@ -36,6 +36,7 @@ _FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
+_NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
 _HEADING_MAX_CHARS = 160
@@ -270,7 +271,9 @@ def build_paragraphs(
         seen_lines.add(text)
         labelled = _label_kind(text, lang, last_roman)
         if block.hint is BlockKind.FOOTNOTE:
-            labelled = (BlockKind.FOOTNOTE, labelled[1] if labelled else None)
+            number = _NOTE_NUMBER.match(text)
+            marker = labelled[1] if labelled and labelled[0] is BlockKind.FOOTNOTE else None
+            labelled = (BlockKind.FOOTNOTE, marker or (number.group(1) if number else None))
         elif block.hint is BlockKind.HEADING:
             labelled = (BlockKind.HEADING, labelled[1] if labelled else None)
         if labelled is not None:

@@ -258,7 +258,8 @@ def pair_footnotes(src: Sequence[Block], tgt: Sequence[Block]) -> list[BlockPair
     used: set[str] = set()
     left_src: list[int] = []
     for b in src:
-        match = tgt_by_key.get(b.key) if b.key not in ("F", "F#") else None
+        unlabelled = b.key == "F" or b.key.startswith("F#")
+        match = None if unlabelled else tgt_by_key.get(b.key)
         if match is not None and b.key not in used:
             used.add(b.key)
             out.append(BlockPair(b.key, b.paragraphs, match.paragraphs))

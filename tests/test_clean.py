@@ -167,3 +167,17 @@ def test_structured_blocks_cut_mid_sentence_are_joined() -> None:
     ]
     texts = [p.text for p in build_paragraphs(zh, "zh").paragraphs]
     assert texts == ["一、背景", "1. 两署开展了合作，在全球各级纳入主流。", "目录", "通过议程"]
+
+
+def test_numbered_footnotes_from_a_reader_keep_their_number() -> None:
+    blocks = [
+        RawBlock("1. Text."),
+        RawBlock("3 See A/78/1.", hint=BlockKind.FOOTNOTE),
+        RawBlock("* Reissued.", hint=BlockKind.FOOTNOTE),
+    ]
+    paras = build_paragraphs(blocks, "en").paragraphs
+    assert [(p.kind, p.label) for p in paras] == [
+        (BlockKind.BODY, "1"),
+        (BlockKind.FOOTNOTE, "3"),
+        (BlockKind.FOOTNOTE, "*"),
+    ]
