@@ -78,6 +78,8 @@ CASES: tuple[Case, ...] = (
        "xxe_passwd.docx", "{t}/o.tmx"),
     _c("align-truncated-docx", "align {bad}/truncated.docx {en} -o {t}/o.tmx", "not a valid .docx",
        "truncated.docx", "{t}/o.tmx"),
+    _c("align-damaged-docx", "align {bad}/damaged_zip_version.docx {en} -o {t}/o.tmx",
+       "not a valid .docx", "damaged_zip_version.docx", "{t}/o.tmx"),
     _c("align-malformed-docx", "align {bad}/malformed_line3.docx {en} -o {t}/o.tmx",
        ("malformed XML", ":4:"), "malformed_line3.docx", "{t}/o.tmx"),
     _c("align-out-missing-dir", "align {zh} {en} -o {t}/nodir/o.tmx", NO_DIR, "o.tmx",

@@ -67,9 +67,14 @@ def _png() -> bytes:
 
 def _docx(document_xml: bytes, *, member_bytes: bytes | None = None) -> bytes:
     buf = io.BytesIO()
+    stamp = (2026, 1, 1, 0, 0, 0)  # fixed, so the files rebuild byte for byte
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
-        zf.writestr("word/document.xml", member_bytes if member_bytes is not None else document_xml)
+        for name, data in (("[Content_Types].xml", CONTENT_TYPES.encode()),
+                           ("word/document.xml",
+                            member_bytes if member_bytes is not None else document_xml)):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, data, compresslevel=9)
     return buf.getvalue()
 
 
@@ -108,6 +113,10 @@ def build() -> dict[str, bytes]:
     one_paragraph = _doc_xml("<w:p><w:r><w:t>秘书长的报告</w:t></w:r></w:p>")
     files["bad/truncated.docx"] = _docx(one_paragraph)[:300]
     files["bad/zip_bomb.docx"] = _docx(b"", member_bytes=b"<" + b" " * (4 * 1024 * 1024) + b">")
+    damaged = bytearray(_docx(one_paragraph))
+    at = damaged.find(b"PK\x01\x02", damaged.find(b"PK\x01\x02") + 4)
+    struct.pack_into("<H", damaged, at + 6, 178)  # "version needed to extract": 17.8
+    files["bad/damaged_zip_version.docx"] = bytes(damaged)
     files["bad/xxe_passwd.docx"] = _docx(
         _doc_xml("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>", XXE.format(root="w:document")))
     files["bad/malformed_line3.docx"] = _docx(
