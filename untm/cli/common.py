@@ -3,7 +3,9 @@
 Every command is wrapped with `@cli_errors`: an `UntmError` prints one line
 `untm: error: <file>:<line>: <message>` on stderr and exits with the error's exit code (2 by
 default); any other exception prints one line `untm: internal error: ...` and exits 70. With
-`untm --debug ...` (or UNTM_DEBUG=1) the traceback is shown instead.
+`untm --debug ...` (or UNTM_DEBUG=1) the traceback is shown instead. Ctrl-C prints
+`untm: error: interrupted` and exits 130; a closed pipe (`untm segment ... | head`) ends quietly
+with 141. Usage errors of click/typer (also those of typer's vendored click) pass through.
 """
 
 from __future__ import annotations
