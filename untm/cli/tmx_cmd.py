@@ -176,7 +176,11 @@ def lookup_command(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="Number of matches.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON list.")] = False,
     cache: Annotated[
-        bool, typer.Option("--cache/--no-cache", help="Keep the index beside the TMX.")
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Keep the index of a large TM (5,000+ units) in a hidden file beside the TMX.",
+        ),
     ] = True,
     src_lang: SrcLang = None,
     tgt_lang: TgtLang = None,
