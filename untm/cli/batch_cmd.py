@@ -36,11 +36,10 @@ def _table(result: BatchResult) -> Table:
         caption="zh/en left: sentences without a partner; kept: up to date, not redone",
         caption_justify="left",
     )
-    table.add_column("document", no_wrap=True, overflow="fold")
+    table.add_column("document", overflow="fold")
     table.add_column("status", no_wrap=True)
     for column in ("units", "zh left", "en left", "score", "secs"):
         table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("error (full text in summary.json)", overflow="ellipsis", no_wrap=True)
     for o in result.outcomes:
         status = "[green]ok[/]" if o.ok else "[red]failed[/]"
         if o.skipped:
@@ -53,7 +52,6 @@ def _table(result: BatchResult) -> Table:
             str(o.unaligned_en) if o.ok else "",
             f"{o.mean_score:.3f}" if o.ok else "",
             f"{o.seconds:.1f}",
-            o.error or "",
             style=None if o.ok else "red",
         )
     return table
@@ -158,7 +156,11 @@ def batch_command(
 
         with progress:
             result = run(discovery, options, on_plan=on_plan, on_done=on_done)
-        Console().print(_table(result))
+        out = Console()
+        out.print(_table(result))
+        for o in result.outcomes:
+            if not o.ok:
+                out.print(f"[red]failed[/] {o.name}: {o.error}", highlight=False)
         ok = len(result.outcomes) - result.failed
         line = f"{ok} ok, {result.failed} failed; summary: {result.summary_path}"
         if result.merged is not None:
