@@ -63,7 +63,7 @@ def synthetic_units(
         other = pairs[rng.randrange(len(pairs))][0]
         start = rng.randrange(max(1, len(other) - 6))
         cut = rng.randrange(len(zh))
-        source = f"{zh[:cut]}{other[start:start + 6]}{zh[cut:]}（{k}）"
+        source = f"{zh[:cut]}{other[start : start + 6]}{zh[cut:]}（{k}）"
         units.append(TranslationUnit(source, f"{en} ({k})", tuid=str(k)))
     return units
 
