@@ -75,7 +75,7 @@ def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
 
 @functools.lru_cache(maxsize=1)
 def glossary_pairs() -> tuple[tuple[str, str], ...]:
-    """The built-in glossary's term pairs for review pages (empty when it is unavailable)."""
+    """The glossary term pairs (built-in + user store) highlighted on review pages."""
     try:
         from glossary import open_glossary
     except ImportError:
