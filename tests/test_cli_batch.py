@@ -212,3 +212,23 @@ def test_tsv_format_output(eight: tuple[Path, Path, Path, Run], tmp_path: Path) 
     assert [(u.source, u.target) for u in units] == [
         (u.source, u.target) for u in read_tmx(out8 / "doc01.tmx").units
     ]
+
+
+@pytest.mark.slow
+def test_dask_engine_on_an_existing_scheduler(
+    eight: tuple[Path, Path, Path, Run], tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    src, out8, _, _ = eight
+    manifest = tmp_path / "manifest.tsv"
+    manifest.write_text(f"docx\t{src / 'doc05.zh.docx'}\t{src / 'doc05.en.docx'}\n", "utf-8")
+    with LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        run = batch(
+            "--manifest", str(manifest), "-o", str(tmp_path / "o"), "--quiet",
+            "--engine", "dask", "--scheduler", cluster.scheduler_address,
+        )  # fmt: skip
+    assert run.exit_code == 0, run.stderr
+    assert unit_texts(tmp_path / "o" / "docx.tmx") == unit_texts(out8 / "doc05.tmx")
