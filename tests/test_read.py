@@ -51,12 +51,14 @@ def test_html_blocks_and_headings(tmp_path: Path) -> None:
     for p in paras:
         tag = "h2" if p.kind is BlockKind.HEADING else "p"
         parts.append(f"<{tag}>{p.text.replace('&', '&amp;')}</{tag}>")
-    parts.append("<ul><li>A list item.</li></ul><!-- a comment --></body></html>")
+    parts.append("<ul><li>A list item.</li></ul><!-- a comment -->")
+    parts.append("<p>Broken by<br>a line break, and 联合国<br/>环境署.</p></body></html>")
     path = tmp_path / "seed.html"
     path.write_text("\n".join(parts), encoding="utf-8")
     doc = read_document(path, "en")
     assert [p.text for p in doc.paragraphs][: len(paras)] == [p.text for p in paras]
-    assert doc.paragraphs[-1].text == "A list item."
+    assert doc.paragraphs[-2].text == "A list item."
+    assert doc.paragraphs[-1].text == "Broken by a line break, and 联合国 环境署."
     assert [p.kind for p in doc.paragraphs].count(BlockKind.HEADING) == 3
     assert all("var a" not in p.text for p in doc.paragraphs)
 

@@ -72,6 +72,8 @@ def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
     for el in list(root.iter()):
         if isinstance(el.tag, str) and el.tag.lower() in _DROP and el.getparent() is not None:
             el.getparent().remove(el)
+        elif isinstance(el.tag, str) and el.tag.lower() == "br":
+            el.tail = "\n" + (el.tail or "")  # a line break inside a block joins like a wrap
     blocks: list[RawBlock] = []
     for el in root.iter():
         if not isinstance(el.tag, str):
