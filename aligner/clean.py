@@ -89,6 +89,12 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def _is_noncharacter(ch: str) -> bool:
+    """Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF, …): never valid in XML output."""
+    code = ord(ch)
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def strip_controls(text: str, *, line: int, found: list[Furniture]) -> str:
     """Remove form feeds and control/format characters, recording each one as furniture."""
     if text.isprintable():
@@ -101,7 +107,7 @@ def strip_controls(text: str, *, line: int, found: list[Furniture]) -> str:
         cat = unicodedata.category(ch)
         if ch == "\f":
             found.append(Furniture("form-feed", "\\f", line))
-        elif cat in ("Cc", "Cf", "Zl", "Zp") or cat == "Cs":
+        elif cat in ("Cc", "Cf", "Zl", "Zp", "Cs") or _is_noncharacter(ch):
             found.append(Furniture("control-char", f"U+{ord(ch):04X}", line))
             if ch in "\v\u2028\u2029\x85":
                 out.append(" ")

@@ -69,14 +69,20 @@ def test_chinese_breaks_footnotes_and_continuations() -> None:
 
 
 def test_control_characters_are_dropped_and_counted() -> None:
-    raw = "1.\tThe Programme\x00 met\x07 in\x1b Nairobi.\n\n2.\tIt\u200b ended.\n"
+    raw = "1.\tThe Programme\x00 met\x07 in\x1b Nairobi.\n\n2.\tIt\u200b ended\uffff.\n"
     cleaned = clean_plain_text(raw, "en")
     assert [p.text for p in cleaned.paragraphs] == [
         "1. The Programme met in Nairobi.",
         "2. It ended.",
     ]
-    assert [f.kind for f in cleaned.furniture] == ["control-char"] * 4
-    assert {f.text for f in cleaned.furniture} == {"U+0000", "U+0007", "U+001B", "U+200B"}
+    assert [f.kind for f in cleaned.furniture] == ["control-char"] * 5
+    assert {f.text for f in cleaned.furniture} == {
+        "U+0000",
+        "U+0007",
+        "U+001B",
+        "U+200B",
+        "U+FFFF",
+    }
 
 
 def test_one_paragraph_per_line_without_blank_lines() -> None:
@@ -116,7 +122,9 @@ def test_no_control_character_reaches_a_paragraph(text: str) -> None:
     expected = sum(
         1
         for ch in text.replace("\r", "")
-        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\t\n"
+        if (unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp") and ch not in "\t\n")
+        or 0xFDD0 <= ord(ch) <= 0xFDEF
+        or (ord(ch) & 0xFFFE) == 0xFFFE
     )
     assert removed == expected
 
