@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from aligner.model import BlockKind, Furniture, Paragraph
 
@@ -189,6 +190,7 @@ def _normalize_label_text(text: str, kind: BlockKind) -> str:
 
 def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> list[RawBlock]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    soft_hyphenated = {i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("\u00ad")}
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
     groups: list[list[tuple[int, str]]] = [[]]
     for i, line in enumerate(cleaned):
@@ -213,7 +215,8 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
             or first - 1 in feeds
             or bool(blocks and _PAGE_NUMBER.match(blocks[-1].text))
         )
-        blocks.append(_join_block(lines, lang, blank_mode or hard_wrapped or after_break))
+        joinable = blank_mode or hard_wrapped or after_break
+        blocks.append(_join_block(lines, lang, joinable, soft_hyphenated))
 
     for group in groups:
         current: list[tuple[int, str]] = []
@@ -239,10 +242,13 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     return blocks
 
 
-def _join_block(lines: list[tuple[int, str]], lang: str, joinable: bool) -> RawBlock:
+def _join_block(
+    lines: list[tuple[int, str]], lang: str, joinable: bool, soft_hyphenated: set[int]
+) -> RawBlock:
     text = lines[0][1]
-    for _, line in lines[1:]:
-        text = join_wrapped(text, line, lang)
+    for (prev_no, _), (_, line) in pairwise(lines):
+        # a word split by a soft hyphen at the line end joins without a space
+        text = text + line if prev_no in soft_hyphenated else join_wrapped(text, line, lang)
     return RawBlock(text=text, line=lines[0][0], joinable=joinable)
 
 

@@ -92,6 +92,17 @@ def test_one_paragraph_per_line_without_blank_lines() -> None:
     assert [p.kind for p in cleaned.paragraphs] == [p.kind for p in EN.paragraphs]
 
 
+def test_soft_hyphen_at_a_line_end_rejoins_the_word() -> None:
+    raw = "I. Start\n\n1.\tThe imple\u00ad\nmentation was\nslow.\n\n2.\tDone.\n"
+    cleaned = clean_plain_text(raw, "en")
+    assert [p.text for p in cleaned.paragraphs] == [
+        "I. Start",
+        "1. The implementation was slow.",
+        "2. Done.",
+    ]
+    assert [(f.kind, f.text) for f in cleaned.furniture] == [("control-char", "U+00AD")]
+
+
 def test_join_wrapped_rules() -> None:
     assert join_wrapped("urban", "decision-making", "en") == "urban decision-making"
     assert join_wrapped("decision-", "making", "en") == "decision-making"
