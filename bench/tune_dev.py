@@ -21,7 +21,8 @@ from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 from bench.macdata import REPO, load_split
 
 STEPS = {
-    "embedding": (1.0,),  # fixed scale
+    "embedding": (0.0, 0.5, 1.0),
+    "margin": (0.0, 0.25, 0.5, 1.0, 1.5),
     "dictionary": (0.0, 0.1, 0.2, 0.3, 0.5, 0.8),
     "lexical": (0.0, 0.1, 0.2, 0.4),
     "lexical_miss": (0.0, -0.05, -0.1, -0.2),
@@ -32,8 +33,23 @@ STEPS = {
 }
 
 
-TYPE_BIAS_STEPS = (-0.1, -0.05, -0.02, 0.0, 0.02, 0.05, 0.1)
-TYPES = ((1, 2), (2, 1), (1, 3), (3, 1), (1, 4), (4, 1), (2, 2), (2, 3), (3, 2))
+TYPE_BIAS_STEPS = (-9.0, -0.1, -0.05, -0.02, 0.0, 0.02, 0.05, 0.1)
+TYPES = (
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (1, 4),
+    (4, 1),
+    (2, 2),
+    (2, 3),
+    (3, 2),
+    (1, 5),
+    (1, 6),
+    (2, 4),
+    (3, 3),
+    (4, 2),
+)
 
 
 def with_type_bias(weights: Weights, kind: tuple[int, int], value: float) -> Weights:
@@ -49,11 +65,12 @@ def dev_f1(spaces: list[tuple[SearchSpace, tuple]], weights: Weights) -> float:
 
 def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "best"
-    config = AlignConfig(mode=mode)
+    wide = "--wide" in sys.argv
+    config = AlignConfig(mode=mode, max_tgt=6, max_total=7) if wide else AlignConfig(mode=mode)
     weights = config.resolved_weights()
     t0 = time.time()
     chapters = load_split("dev")
-    cache = Path(f"/tmp/untm_tune_spaces_{mode}.pkl")
+    cache = Path(f"/tmp/untm_tune_spaces_{mode}{'_wide' if wide else ''}.pkl")
     if cache.exists() and "--reuse" in sys.argv:
         spaces = pickle.loads(cache.read_bytes())
     else:
@@ -80,6 +97,8 @@ def main() -> None:
                     log.append({"step": f"{name}={value}", "f1": best})
                     print(f"  {name}={value}: {best:.4f}", flush=True)
         for kind in TYPES:
+            if kind not in spaces[0][0].features:
+                continue
             for value in TYPE_BIAS_STEPS:
                 trial = with_type_bias(weights, kind, value)
                 f1 = dev_f1(spaces, trial)
