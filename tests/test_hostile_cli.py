@@ -473,3 +473,14 @@ def test_batch_of_bad_pairs_reports_each_in_one_line(tmp_path: Path) -> None:
                           ("c.en.txt", "given as English")):
         assert any(name in ln and problem in ln for ln in failures), (name, failures)
     assert sorted(p.name for p in out.iterdir()) == ["summary.json"]
+
+
+@pytest.mark.parametrize("name", ["new\nline.txt", "tab\t名称.txt", "esc\x1b[31mred.txt"])
+def test_control_characters_in_file_names_stay_on_one_line(name: str, tmp_path: Path) -> None:
+    (tmp_path / name).write_bytes(b"")  # exists, but empty
+    for target in (tmp_path / name, tmp_path / f"missing-{name}"):
+        result = CliRunner().invoke(app, ["segment", str(target), "--lang", "zh"])
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("untm: error:"), lines
+        assert "\x1b" not in lines[0] and "\t" not in lines[0]

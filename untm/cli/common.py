@@ -57,9 +57,17 @@ def debug_enabled() -> bool:
     return STATE.debug or os.environ.get("UNTM_DEBUG", "") not in ("", "0")
 
 
+def one_line(message: str) -> str:
+    """The message on one line: line breaks and other control characters (say, in a file name)
+    are shown escaped, so an error is always exactly one line."""
+    if message.isprintable():
+        return message
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in message)
+
+
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a one-line error and return the Exit to raise."""
-    typer.echo(f"untm: error: {message}", err=True)
+    typer.echo(f"untm: error: {one_line(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -95,7 +103,8 @@ def cli_errors(func: Callable[P, R]) -> Callable[P, R]:
 
 def fail_internal(message: str) -> typer.Exit:
     typer.echo(
-        f"untm: internal error: {message} (run with --debug for the traceback)", err=True
+        f"untm: internal error: {one_line(message)} (run with --debug for the traceback)",
+        err=True,
     )
     return typer.Exit(EXIT_INTERNAL)
 
