@@ -184,7 +184,7 @@ def test_outputs_that_would_overwrite_the_summary_or_merged_tmx_fail_upfront(
 ) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    for name in ("summary", "all", "ok"):
+    for name in ("summary", "all", "ok", "index"):
         touch(src / f"{name}.zh.txt")
         touch(src / f"{name}.en.txt")
     found = discover_pairs(src)
@@ -195,5 +195,9 @@ def test_outputs_that_would_overwrite_the_summary_or_merged_tmx_fail_upfront(
     merged = tmp_path / "all.tmx"
     plan = plan_batch(found, BatchOptions(out_dir=tmp_path, merged=merged))
     assert [p.name for p in plan.problems] == ["all"]
-    assert [j.name for j in plan.jobs] == ["ok", "summary"]
-    assert plan.names == ("all", "ok", "summary")
+    assert [j.name for j in plan.jobs] == ["index", "ok", "summary"]
+    assert plan.names == ("all", "index", "ok", "summary")
+    plan = plan_batch(found, BatchOptions(out_dir=tmp_path, report_dir=tmp_path / "pages"))
+    assert [(p.name, p.error) for p in plan.problems] == [
+        ("index", "review page would replace index.html")
+    ]

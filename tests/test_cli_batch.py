@@ -110,12 +110,22 @@ def test_review_pages_show_every_unit(eight: tuple[Path, Path, Path, Run]) -> No
     _, _, pages, run = eight
     docs = by_name(run)
     assert sorted(p.name for p in pages.iterdir()) == sorted(
-        f"{n}.html" for n in PAIRS if n != BROKEN
+        [f"{n}.html" for n in PAIRS if n != BROKEN] + ["index.html"]
     )
-    for page in pages.iterdir():
+    for page in pages.glob("doc*.html"):
         tree: Any = lxml.html.fromstring(page.read_text("utf-8"))
         units = tree.xpath('//tbody[@id="all-rows"]/tr[contains(@class,"unit")]')
         assert len(units) == docs[page.stem]["units"]
+        review = tree.xpath('//tbody[@id="review-rows"]/tr')
+        assert len(review) == docs[page.stem]["review"]
+    index: Any = lxml.html.fromstring((pages / "index.html").read_text("utf-8"))
+    rows = index.xpath('//table[@id="documents"]/tbody/tr')
+    assert len(rows) == len(PAIRS)
+    assert rows[0].xpath("./td")[0].text_content() == BROKEN  # failed documents first
+    assert "empty" in rows[0].text_content()
+    assert sorted(index.xpath("//a/@href")) == sorted(f"{n}.html" for n in PAIRS if n != BROKEN)
+    to_review = [int(r.xpath("./td")[2].text) for r in rows[1:]]
+    assert to_review == sorted(to_review, reverse=True)
 
 
 def test_rerun_skips_up_to_date_pairs_and_redoes_changed_ones(

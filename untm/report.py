@@ -193,6 +193,11 @@ def _needs_review(view: LinkView, low: float) -> bool:
     return view.link.is_null or view.link.score < low
 
 
+def count_for_review(result: AlignmentResult, low_score: float = LOW_SCORE) -> int:
+    """How many links the page lists under "Needs review" (null or below `low_score`)."""
+    return sum(1 for link in result.links if link.is_null or link.score < low_score)
+
+
 def _indices(ix: tuple[int, ...]) -> str:
     return ",".join(str(i + 1) for i in ix) if ix else "–"
 
@@ -468,3 +473,58 @@ def write_report(
     """Write the review page of `result` to `path` atomically (see the module docstring)."""
     page = render_report(result, title=title, glossary_pairs=glossary_pairs, low_score=low_score)
     write_text_atomic(path, page)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One document on a batch's review index."""
+
+    name: str
+    status: str
+    units: int = 0
+    review: int = 0
+    mean_score: float = 0.0
+    page: str | None = None  # href of its review page, relative to the index
+    error: str | None = None
+
+
+def render_index(entries: Sequence[IndexEntry], *, title: str) -> str:
+    """The batch review index: failed documents first, then most links to review first."""
+    order = sorted(entries, key=lambda e: (e.status == "ok", -e.review, e.name))
+    rows = []
+    for e in order:
+        name = html.escape(e.name)
+        link = f'<a href="{html.escape(e.page)}">{name}</a>' if e.page else name
+        if e.status == "ok":
+            colour = score_colour(e.mean_score)
+            cells = (
+                f'<td class="num">{e.units}</td><td class="num">{e.review}</td>'
+                f'<td class="score" style="--c:{colour}"><span class="badge">'
+                f"{e.mean_score:.2f}</span></td><td></td>"
+            )
+        else:
+            cells = f"<td></td><td></td><td></td><td><em>{html.escape(e.error or '')}</em></td>"
+        rows.append(f'<tr class="{html.escape(e.status)}"><td>{link}</td>{cells}</tr>')
+    failed = sum(1 for e in entries if e.status != "ok")
+    esc = html.escape(title)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'\">"
+        f"<title>{esc}</title><style>{CSS}"
+        "table.index{border-collapse:collapse;background:#fff;min-width:640px}"
+        "table.index td,table.index th{padding:6px 10px;border-bottom:1px solid var(--line);"
+        "text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+        "td.score{border-left:0}</style></head><body>"
+        f'<header><h1>{esc}</h1><div class="sub">{len(entries)} documents, {failed} failed. '
+        "Documents with the most links to review (null links and low-confidence units) come "
+        "first; open one to review it.</div></header><main><h2>Documents</h2>"
+        '<table class="index" id="documents"><thead><tr><th>Document</th><th>Units</th>'
+        "<th>To review</th><th>Mean score</th><th>Error</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
+    )
+
+
+def write_report_index(path: str | Path, entries: Sequence[IndexEntry], *, title: str) -> None:
+    """Write the batch review index (see `render_index`) atomically."""
+    write_text_atomic(path, render_index(entries, title=title))

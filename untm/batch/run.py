@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from tmx.unit import TranslationUnit
 from untm.batch.discover import Discovery, PairSource
@@ -23,6 +24,7 @@ from untm.errors import OutputError
 from untm.fileio import write_text_atomic
 
 SUMMARY_NAME = "summary.json"
+INDEX_NAME = "index.html"  # the review index in the report folder
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def _up_to_date(
             unaligned_zh=int(record["unaligned_zh"]),
             unaligned_en=int(record["unaligned_en"]),
             mean_score=float(record["mean_score"]),
+            review=int(record.get("review", 0)),
             seconds=0.0,
             output=job.output,
             skipped=True,
@@ -142,6 +145,9 @@ def plan_batch(discovery: Discovery, options: BatchOptions) -> BatchPlan:
         output = out_dir / (pair.name + _suffix(options.fmt))
         if output.name == SUMMARY_NAME:
             problems.append(failed(pair.name, f"output {output.name} would replace the summary"))
+            continue
+        if options.report_dir is not None and pair.name + ".html" == INDEX_NAME:
+            problems.append(failed(pair.name, f"review page would replace {INDEX_NAME}"))
             continue
         if options.merged is not None and output.resolve() == options.merged.resolve():
             problems.append(failed(pair.name, f"output {output} is also the merged TMX"))
@@ -228,6 +234,31 @@ def write_merged(path: Path, outcomes: Sequence[PairOutcome]) -> MergedTmx:
     )
 
 
+def write_index(report_dir: Path, outcomes: Sequence[PairOutcome]) -> Path:
+    """The review index of a batch: every document, linking to its review page."""
+    from untm.report import IndexEntry, write_report_index
+
+    def page(o: PairOutcome) -> str | None:
+        exists = o.ok and (report_dir / f"{o.name}.html").exists()
+        return quote(f"{o.name}.html") if exists else None
+
+    entries = [
+        IndexEntry(
+            name=o.name,
+            status=o.status,
+            units=o.units,
+            review=o.review,
+            mean_score=o.mean_score,
+            page=page(o),
+            error=o.error,
+        )
+        for o in outcomes
+    ]
+    path = report_dir / INDEX_NAME
+    write_report_index(path, entries, title="untm batch review")
+    return path
+
+
 def run_batch(
     discovery: Discovery,
     options: BatchOptions,
@@ -265,5 +296,7 @@ def run_batch(
     if options.merged is not None:
         merged = write_merged(options.merged, outcomes)
     write_summary(summary, outcomes, plan.ignored, merged)
+    if options.report_dir is not None:
+        write_index(options.report_dir, outcomes)
     slim = tuple(replace(o, translation_units=()) for o in outcomes)
     return BatchResult(slim, plan.ignored, summary, merged)

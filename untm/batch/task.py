@@ -15,6 +15,7 @@ from typing import Any
 
 from tmx.unit import TranslationUnit
 from untm.errors import UntmError
+from untm.report import count_for_review, write_report
 
 FORMATS = ("tmx", "tsv", "align", "json")
 
@@ -47,6 +48,7 @@ class PairOutcome:
     error: str | None = None
     output: str | None = None
     skipped: bool = False
+    review: int = 0  # links a reviewer should look at: null links and low-confidence units
     translation_units: tuple[TranslationUnit, ...] = ()
 
     @property
@@ -66,6 +68,7 @@ class PairOutcome:
             "error": self.error,
             "output": self.output,
             "skipped": self.skipped,
+            "review": self.review,
         }
 
 
@@ -132,6 +135,7 @@ def align_pair(job: PairJob) -> PairOutcome:
         unaligned_zh=outcome.unaligned_zh,
         unaligned_en=outcome.unaligned_en,
         mean_score=outcome.mean_score,
+        review=outcome.review,
         seconds=time.perf_counter() - start,
         output=job.output,
         translation_units=outcome.translation_units,
@@ -148,8 +152,6 @@ def _align_pair(job: PairJob) -> PairOutcome:
     if job.collect_units:
         units = tuple(to_units(result, source_name=job.name, options=options))
     if job.report is not None:
-        from untm.report import write_report
-
         write_report(result, job.report, title=job.name, glossary_pairs=list(glossary_pairs()))
     return PairOutcome(
         name=job.name,
@@ -158,5 +160,6 @@ def _align_pair(job: PairJob) -> PairOutcome:
         unaligned_zh=int(summary.unaligned_zh),
         unaligned_en=int(summary.unaligned_en),
         mean_score=float(summary.mean_score),
+        review=count_for_review(result),
         translation_units=units,
     )
