@@ -514,13 +514,14 @@ def render_index(entries: Sequence[IndexEntry], *, title: str) -> str:
         f"<title>{esc}</title><style>{CSS}"
         "table.index{border-collapse:collapse;background:#fff;min-width:640px}"
         "table.index td,table.index th{padding:6px 10px;border-bottom:1px solid var(--line);"
-        "text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}"
+        "text-align:left}table.index .num{text-align:right;font-variant-numeric:tabular-nums}"
         "td.score{border-left:0}</style></head><body>"
         f'<header><h1>{esc}</h1><div class="sub">{len(entries)} documents, {failed} failed. '
         "Documents with the most links to review (null links and low-confidence units) come "
         "first; open one to review it.</div></header><main><h2>Documents</h2>"
-        '<table class="index" id="documents"><thead><tr><th>Document</th><th>Units</th>'
-        "<th>To review</th><th>Mean score</th><th>Error</th></tr></thead>"
+        '<table class="index" id="documents"><thead><tr><th>Document</th>'
+        '<th class="num">Units</th><th class="num">To review</th><th>Mean score</th>'
+        "<th>Error</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></main></body></html>\n"
     )
 
