@@ -56,7 +56,7 @@ _WARMED_HERE: set[str] = set()  # modes whose models this process loaded for for
 
 def local_start_method() -> str:
     """`fork` when it can share models loaded here with one BLAS thread, else `spawn`."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):  # fork is unsafe on macOS, absent on Windows
         return "spawn"
     if "numpy" not in sys.modules or _WARMED_HERE:  # numpy not yet loaded, or loaded by us
         return "fork"
