@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import SEED_EN, SEED_ZH
 from untm.batch import (
     SUMMARY_NAME,
     BatchOptions,
@@ -21,6 +22,7 @@ from untm.batch import (
     plan_batch,
     read_manifest,
 )
+from untm.batch.engines import run_local
 from untm.errors import FormatError, InputError
 
 
@@ -201,3 +203,19 @@ def test_outputs_that_would_overwrite_the_summary_or_merged_tmx_fail_upfront(
     assert [(p.name, p.error) for p in plan.problems] == [
         ("index", "review page would replace index.html")
     ]
+
+
+@pytest.mark.parametrize("start_method", ["spawn", "fork"])
+def test_local_workers_with_either_start_method(tmp_path: Path, start_method: str) -> None:
+    jobs = [
+        PairJob("seed", str(SEED_ZH), str(SEED_EN), str(tmp_path / "seed.tmx"), mode="fast"),
+        PairJob("gone", str(tmp_path / "x.zh.txt"), str(SEED_EN), str(tmp_path / "gone.tmx")),
+    ]
+    seen: list[str] = []
+    outcomes = run_local(
+        jobs, workers=2, mode="fast", on_done=lambda o: seen.append(o.name),
+        start_method=start_method,
+    )  # fmt: skip
+    assert [o.name for o in outcomes] == ["seed", "gone"] and sorted(seen) == ["gone", "seed"]
+    assert outcomes[0].ok and outcomes[0].units > 50 and (tmp_path / "seed.tmx").exists()
+    assert not outcomes[1].ok and "x.zh.txt" in (outcomes[1].error or "")

@@ -64,13 +64,18 @@ def local_start_method() -> str:
 
 
 def run_local(
-    jobs: Sequence[PairJob], *, workers: int, mode: str = "best", on_done: OnDone | None = None
+    jobs: Sequence[PairJob],
+    *,
+    workers: int,
+    mode: str = "best",
+    on_done: OnDone | None = None,
+    start_method: str | None = None,
 ) -> list[PairOutcome]:
     """Run the jobs on `workers` local processes (see the module docstring)."""
     if not jobs:
         return []
     done: dict[int, PairOutcome] = {}
-    start_method = local_start_method()
+    start_method = start_method or local_start_method()
     with contextlib.ExitStack() as stack:
         stack.enter_context(one_native_thread_per_worker())
         if start_method == "fork" and mode not in _WARMED_HERE:
