@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,7 +75,7 @@ class AlignSummary:
         ]
 
 
-def _sentence_aligner(mode: str) -> Any:
+def _sentence_aligner(mode: str) -> Callable[[Sequence[str], Sequence[str]], list[Link]]:
     from aligner.sentalign import AlignConfig, align_sentences
 
     config = AlignConfig(mode=mode)
