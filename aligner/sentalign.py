@@ -15,6 +15,7 @@ tokens, length) for huge batches.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,13 +43,20 @@ class Weights:
     """Weights of the signals in a link's score, and the biases of link types."""
 
     embedding: float = 1.0
-    dictionary: float = 0.8
+    margin: float = 0.0  # local CSLS-style margin of the embedding cosine (not kept: no gain)
+    dictionary: float = 0.5
     lexical: float = 0.2
     lexical_miss: float = -0.1
     length: float = 0.1
-    skip: float = -0.15  # score of a 1-0 or 0-1 link
+    skip: float = -0.1  # score of a 1-0 or 0-1 link
     merge: float = -0.02  # added per sentence beyond the first on each side
-    type_bias: tuple[tuple[tuple[int, int], float], ...] = ()
+    type_bias: tuple[tuple[tuple[int, int], float], ...] = (
+        ((2, 1), -0.02),
+        ((2, 2), -0.02),
+        ((2, 3), -0.05),
+        ((2, 4), -9.0),  # effectively off
+        ((3, 2), 0.1),
+    )
     size_power: float = 0.0  # signal sum scaled by ((a + b) / 2) ** size_power
 
     def scale(self, a: int, b: int) -> float:
@@ -68,6 +76,7 @@ FAST_WEIGHTS = Weights(
     length=0.1,
     skip=-0.2,
     merge=-0.05,
+    type_bias=(((2, 1), 0.02), ((2, 2), 0.02)),
 )
 
 
@@ -78,8 +87,8 @@ class AlignConfig:
     mode: str = "best"  # "best" (embeddings + lexical) or "fast" (lexical only)
     encoder: str = "use"  # "use" (bundled) or "labse" (needs sentence-transformers)
     max_src: int = 4  # most zh sentences in one link
-    max_tgt: int = 4  # most en sentences in one link
-    max_total: int = 5  # most sentences of both sides in one link
+    max_tgt: int = 0  # most en sentences in one link (0: 6 in mode best, 4 in fast)
+    max_total: int = 0  # most sentences of one link (0: 7 in mode best, 5 in fast)
     band: int = 8  # half-width of the second pass around the anchor path
     threads: int = 1  # BLAS threads of the encoder
     weights: Weights | None = None  # None: the tuned defaults of the mode
@@ -89,6 +98,10 @@ class AlignConfig:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise AlignmentError(f"unknown alignment mode {self.mode!r} (use best or fast)")
+        if self.max_tgt == 0:
+            object.__setattr__(self, "max_tgt", 6 if self.mode == "best" else 4)
+        if self.max_total == 0:
+            object.__setattr__(self, "max_total", 7 if self.mode == "best" else 5)
         if self.max_src < 1 or self.max_tgt < 1 or self.max_total < 2 or self.band < 1:
             raise AlignmentError("max_src, max_tgt, band must be >= 1 and max_total >= 2")
 
@@ -160,6 +173,8 @@ class _Signals:
     dictionary: BagPair
     lexical: BagPair
     use_embeddings: bool
+    zs_margin: dict[int, FloatArray] = field(default_factory=dict)
+    es_margin: dict[int, FloatArray] = field(default_factory=dict)
 
 
 def _signals(src: Sequence[str], tgt: Sequence[str], config: AlignConfig) -> _Signals:
@@ -193,6 +208,8 @@ def combine(feats: dict[str, FloatArray], weights: Weights) -> FloatArray:
     )
     if "embedding" in feats:
         total = total + weights.embedding * feats["embedding"]
+    if "margin" in feats and weights.margin:
+        total = total + weights.margin * feats["margin"]
     return total
 
 
@@ -263,7 +280,52 @@ def _link_features(
         ee = sig.es.embeddings[b][sj]
         cos = np.einsum("ij,ij->i", ez, ee)
         feats["embedding"] = cos - 0.5 * (sig.zs.emb_mean[a][si] + sig.es.emb_mean[b][sj])
+        if sig.zs_margin:
+            feats["margin"] = cos - 0.5 * (sig.zs_margin[a][si] + sig.es_margin[b][sj])
     return feats
+
+
+def _local_margins(
+    windows: dict[int, FloatArray], other: FloatArray, ranges: list[tuple[int, int]], k: int
+) -> dict[int, FloatArray]:
+    """For each window (by size, start), the mean of its k best cosines to nearby sentences.
+
+    `ranges[e]` is the span of other-side sentences near a window ending at grid index e.
+    """
+    out: dict[int, FloatArray] = {}
+    for size, rows in windows.items():
+        values = np.zeros(rows.shape[0])
+        for start in range(rows.shape[0]):
+            first, last = ranges[start + size]
+            if last <= first:
+                continue
+            cos = other[first:last] @ rows[start]
+            top = min(k, cos.shape[0])
+            values[start] = float(np.partition(cos, -top)[-top:].mean())
+        out[size] = values
+    return out
+
+
+def _margins(sig: _Signals, band: dp.Band, k: int = 3, reach: int = 4) -> _Signals:
+    """Add local CSLS-style margins: each window's mean top-k cosine to its neighbourhood."""
+    n, m = len(band.lo) - 1, band.hi[-1]
+    zh_ranges = [(max(0, band.lo[i] - reach), min(m, band.hi[i] + 1)) for i in range(n + 1)]
+    first_row = [n] * (m + 1)
+    last_row = [0] * (m + 1)
+    for i in range(n + 1):
+        for j in (band.lo[i], band.hi[i]):
+            first_row[j] = min(first_row[j], i)
+            last_row[j] = max(last_row[j], i)
+    # fill columns between band edges
+    lo_run, hi_run = n, 0
+    for j in range(m + 1):
+        if first_row[j] > last_row[j]:
+            first_row[j], last_row[j] = lo_run, hi_run
+        lo_run, hi_run = first_row[j], last_row[j]
+    en_ranges = [(max(0, first_row[j] - reach), min(n, last_row[j] + 1)) for j in range(m + 1)]
+    rz = _local_margins(sig.zs.embeddings, sig.es.embeddings[1], zh_ranges, k)
+    re_ = _local_margins(sig.es.embeddings, sig.zs.embeddings[1], en_ranges, k)
+    return dataclasses.replace(sig, zs_margin=rz, es_margin=re_)
 
 
 def _confidence(value: float) -> float:
@@ -305,6 +367,8 @@ def prepare(
         first = dp.diagonal_band(n, m, max(FULL_GRID_LIMIT // max(n, 1) // 2, abs(n - m) + 50))
     path = dp.anchor_path(_AnchorScores(sig, weights), n, m, weights.skip, first)
     band = dp.band_around(path, n, m, config.band)
+    if sig.use_embeddings and weights.margin:
+        sig = _margins(sig, band)
     bags = (
         BandedBag(sig.dictionary, band.lo, band.hi, config.max_src, config.max_tgt),
         BandedBag(sig.lexical, band.lo, band.hi, config.max_src, config.max_tgt),

@@ -67,6 +67,7 @@ def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "best"
     wide = "--wide" in sys.argv
     config = AlignConfig(mode=mode, max_tgt=6, max_total=7) if wide else AlignConfig(mode=mode)
+    # (defaults since 21:50: best mode is wide; fast mode max_tgt=4, max_total=5)
     weights = config.resolved_weights()
     t0 = time.time()
     chapters = load_split("dev")
