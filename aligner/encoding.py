@@ -85,6 +85,25 @@ def _common_han_share(text: str) -> float:
     return common / len(han)
 
 
+def _utf16_without_bom(data: bytes, nuls: int) -> DecodedText | None:
+    """UTF-16 text saved without a BOM: NULs (the high bytes of ASCII) all on one parity."""
+    if nuls <= _MAX_STRAY_NULS or len(data) % 2:
+        return None
+    odd = data[1::2].count(b"\x00")
+    even = nuls - odd
+    if odd >= 0.8 * nuls:
+        encoding = "utf-16-le"
+    elif even >= 0.8 * nuls:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return DecodedText(text, encoding) if _plausible(text) and "\x00" not in text else None
+
+
 def decode_bytes(data: bytes, *, name: str = "<input>") -> DecodedText:
     """Decode the bytes of a text file; raise a typed error when no encoding fits cleanly."""
     for bom, encoding in _BOMS:
@@ -99,6 +118,9 @@ def decode_bytes(data: bytes, *, name: str = "<input>") -> DecodedText:
                 ) from exc
             return DecodedText(text, encoding)
     nuls = data.count(b"\x00")
+    utf16 = _utf16_without_bom(data, nuls)
+    if utf16 is not None:
+        return utf16
     if nuls > _MAX_STRAY_NULS:
         raise InputError(
             f"looks like a binary file ({nuls} NUL bytes and no UTF-16 byte-order mark)", path=name

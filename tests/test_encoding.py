@@ -39,9 +39,12 @@ def test_binary_file_is_an_input_error() -> None:
         decode_bytes(data, name="blob.bin")
 
 
-def test_utf16_without_bom_is_refused_not_misread() -> None:
-    with pytest.raises(InputError):
-        decode_bytes(EN_TEXT.encode("utf-16-le"), name="nobom.txt")
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_bytes(encoding: str) -> None:
+    decoded = decode_bytes(EN_TEXT.encode(encoding), name="nobom.txt")
+    assert (decoded.text, decoded.encoding) == (EN_TEXT, encoding)
+    zh = decode_bytes(ZH_TEXT.encode(encoding), name="nobom.txt")  # NULs only in ASCII parts
+    assert zh.text == ZH_TEXT
 
 
 def test_undecodable_text_names_the_file() -> None:
