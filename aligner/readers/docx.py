@@ -120,8 +120,15 @@ def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
     try:
         with zf.open(info) as fh:
             data = fh.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError,
-            ValueError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+        OSError,
+    ) as exc:
         # a corrupt or lying member (bad CRC, wrong declared size, unknown compression, encrypted)
         raise FormatError(f"docx member {name} is corrupt: {exc}", path=path) from exc
     if len(data) > MAX_MEMBER_BYTES:
