@@ -69,12 +69,11 @@ def align(
         typer.echo(line)
 
 
-def _glossary_pairs() -> list[tuple[str, str]] | None:
-    try:
-        from glossary.builtin import load_builtin
-    except ImportError:
-        return None
-    return load_builtin().term_pairs()
+def _glossary_pairs() -> list[tuple[str, str]]:
+    """Built-in and user glossary pairs, highlighted on the review page."""
+    from glossary import open_glossary
+
+    return open_glossary().term_pairs()
 
 
 def _check_out_dir(path: Path, inputs: tuple[Path, ...] = ()) -> None:
