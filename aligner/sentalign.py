@@ -93,6 +93,7 @@ class AlignConfig:
     threads: int = 1  # BLAS threads of the encoder
     weights: Weights | None = None  # None: the tuned defaults of the mode
     extra_types: tuple[tuple[int, int], ...] = field(default=())
+    glossary: bool = True  # UN glossary terms as lexical anchors
     exact_windows: bool = False  # embed every merged window's text (slow) instead of pooling
 
     def __post_init__(self) -> None:
@@ -181,7 +182,7 @@ def _signals(src: Sequence[str], tgt: Sequence[str], config: AlignConfig) -> _Si
     zl, el = char_lengths(src), char_lengths(tgt)
     ratio = length_ratio(zl, el)
     dz, de = dictionary.dictionary_vectors(src, tgt)
-    lz, le = lexical.anchor_vectors(src, tgt)
+    lz, le = lexical.anchor_vectors(src, tgt, glossary=config.glossary)
     emb_z: dict[int, FloatArray] = {}
     emb_e: dict[int, FloatArray] = {}
     mean_z: dict[int, FloatArray] = {}

@@ -31,8 +31,8 @@ def test_lexical_vectors_only_keep_english_tokens_seen_in_chinese() -> None:
     zh = ["联合国开发计划署(UNDP)的报告"]
     en = ["The report of UNDP was long"]
     vz, ve = anchor_vectors(zh, en)
-    assert vz.sum() == 1 and ve.sum() == 1  # only "undp" on both sides
-    assert float(vz[0] @ ve[0]) == 1.0
+    assert vz.sum() == 2 and ve.sum() == 2  # "undp" and the glossary concept on both sides
+    assert float(vz[0] @ ve[0]) == 2.0
 
 
 def test_length_feature_prefers_the_expected_ratio() -> None:
@@ -82,3 +82,15 @@ def test_banded_window_cosines_match_brute_force(seed: int, a: int, b: int) -> N
         norm = np.linalg.norm(x) * np.linalg.norm(y)
         expected = float(x @ y / norm) if norm > 0 else 0.0
         assert value == pytest.approx(expected, abs=1e-9)
+
+
+def test_glossary_terms_are_shared_anchors() -> None:
+    from aligner.signals.glossary import glossary_tokens
+
+    zh, en = glossary_tokens(
+        ["联合国开发计划署的报告。", "今天天气很好。"], ["The UNDP report.", "Nice."]
+    )
+    assert zh[0] and zh[0] == en[0]
+    assert zh[1] == [] and en[1] == []
+    vz, ve = anchor_vectors(["联合国大会通过了决议。"], ["The General Assembly adopted it."])
+    assert float(vz[0] @ ve[0]) > 0

@@ -42,11 +42,22 @@ def _bucket(token: str) -> int:
     return zlib.crc32(token.encode("utf-8")) % DIM
 
 
-def anchor_vectors(src: Sequence[str], tgt: Sequence[str]) -> tuple[FloatArray, FloatArray]:
-    """Hashed count vectors (one row per sentence) of the anchors of both sides."""
+def anchor_vectors(
+    src: Sequence[str], tgt: Sequence[str], *, glossary: bool = True
+) -> tuple[FloatArray, FloatArray]:
+    """Hashed count vectors (one row per sentence) of the anchors of both sides.
+
+    With `glossary`, UN glossary terms found on both sides are anchors too (signals.glossary).
+    """
     src_tokens = [anchor_tokens(t) for t in src]
     allowed = {tok for toks in src_tokens for tok in toks}
     tgt_tokens = [[t for t in anchor_tokens(text) if t in allowed or t[0] == "#"] for text in tgt]
+    if glossary:
+        from aligner.signals.glossary import glossary_tokens
+
+        zh_terms, en_terms = glossary_tokens(src, tgt)
+        src_tokens = [a + b for a, b in zip(src_tokens, zh_terms, strict=True)]
+        tgt_tokens = [a + b for a, b in zip(tgt_tokens, en_terms, strict=True)]
     return _vectors(src_tokens), _vectors(tgt_tokens)
 
 
