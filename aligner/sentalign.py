@@ -10,7 +10,8 @@ the best partition into links of the allowed types (1-1, 1-2, 2-1, 1-3, ..., 2-3
 0-1). The score of a link is a weighted sum of signals plus a bias for its type; the weights were
 tuned on MAC-Dev only (see bench/tune_dev.py). Mode "best" uses multilingual sentence
 embeddings of each window's text; mode "fast" is lexical only (dictionary, numbers, Latin
-tokens, length) for huge batches.
+tokens, length, UN glossary terms) for huge batches. Merged windows are embedded as text
+(USE token features pooled across sentence joins, see signals/use_pooling.py).
 """
 
 from __future__ import annotations
@@ -128,10 +129,6 @@ class _Side:
     chars: FloatArray  # prefix sums of character counts
     embeddings: dict[int, FloatArray]  # window size -> rows by start index (unit length)
     emb_mean: dict[int, FloatArray]  # window size -> mean cosine to a sample of the other side
-
-
-def _windows(texts: Sequence[str], size: int, joiner: str) -> list[str]:
-    return [joiner.join(texts[s : s + size]) for s in range(len(texts) - size + 1)]
 
 
 def _sample(rows: FloatArray, count: int = 64) -> FloatArray:

@@ -43,7 +43,11 @@ class _CachedEncoder:
     def _raw(self, texts: list[str]) -> Matrix:
         raise NotImplementedError
 
+    max_cached = 200_000
+
     def encode(self, texts: Sequence[str]) -> Matrix:
+        if len(self._cache) > self.max_cached:
+            self._cache.clear()
         todo = sorted({t for t in texts if t not in self._cache}, key=len)
         for start in range(0, len(todo), self.batch):
             chunk = todo[start : start + self.batch]
