@@ -8,6 +8,7 @@ once per worker process (called by the local pool's initializer and by a Dask wo
 from __future__ import annotations
 
 import functools
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,12 +87,24 @@ def glossary_pairs() -> tuple[tuple[str, str], ...]:
     return tuple(open_glossary().term_pairs())
 
 
-def warm_up(mode: str = "best") -> None:
-    """Load the aligner's models in this process by aligning one tiny pair (best effort)."""
-    try:
-        from aligner.sentalign import AlignConfig, align_sentences
+WARM_UP_ZH = "一、背景\n\n1. 联合国环境规划署和联合国人类住区规划署于2008年通过了第一个合作框架。\n"
+WARM_UP_EN = (
+    "I. Background\n\n1. In 2008, the United Nations Environment Programme and the United "
+    "Nations Human Settlements Programme adopted their first cooperation framework.\n"
+)
 
-        align_sentences(["联合国大会。"], ["The General Assembly."], config=AlignConfig(mode=mode))
+
+def warm_up(mode: str = "best") -> None:
+    """Load everything a pair needs in this process (models, dictionaries, word segmenter,
+    glossary) by aligning a tiny document pair through the whole pipeline (best effort)."""
+    try:
+        from untm.pipeline import AlignOptions, align_files
+
+        with tempfile.TemporaryDirectory(prefix="untm-warm-up-") as tmp:
+            zh, en = Path(tmp) / "w.zh.txt", Path(tmp) / "w.en.txt"
+            zh.write_text(WARM_UP_ZH, encoding="utf-8")
+            en.write_text(WARM_UP_EN, encoding="utf-8")
+            align_files(zh, en, AlignOptions(mode=mode))
     except Exception:  # the real task reports any problem, with the pair's name
         return
 
