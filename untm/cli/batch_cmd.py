@@ -96,7 +96,14 @@ def batch_command(
     ] = None,
     mode: Annotated[str, typer.Option("--mode", help="Aligner mode: best or fast.")] = "best",
 ) -> None:
-    """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json."""
+    """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json.
+
+    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, html; mixed allowed). Pairs whose
+    outputs are newer than their inputs are kept unless --force. Exit status 1 when any pair
+    failed (unpaired files count as failed), 2 on a usage or input error.
+
+    Example: untm batch reports/ -o tm/ --merged tm/all.tmx --report-dir review/
+    """
     from untm.batch import BatchOptions, BatchPlan, PairOutcome, discover_pairs, read_manifest
     from untm.batch import run_batch as run
 
