@@ -218,3 +218,19 @@ def test_seed_review_page_renders_in_chromium(seed_result: AlignmentResult, tmp_
     )
     assert done.returncode == 0, done.stderr[-500:]
     assert shot.stat().st_size > 10_000
+
+
+def test_batch_index_orders_failed_then_most_to_review_and_escapes() -> None:
+    from untm.report import IndexEntry, render_index
+
+    entries = [
+        IndexEntry("calm", "ok", units=50, review=1, mean_score=0.97, page="calm.html"),
+        IndexEntry("<b>bad</b>", "failed", error="x.zh.txt: empty & <odd>"),
+        IndexEntry("busy", "ok", units=40, review=9, mean_score=0.71, page="busy%20x.html"),
+    ]
+    tree = parse(render_index(entries, title="<batch>"))
+    rows = tree.xpath('//table[@id="documents"]/tbody/tr')
+    assert [r.xpath("./td")[0].text_content() for r in rows] == ["<b>bad</b>", "busy", "calm"]
+    assert rows[0].xpath(".//em")[0].text == "x.zh.txt: empty & <odd>"
+    assert tree.xpath("//a/@href") == ["busy%20x.html", "calm.html"]
+    assert not tree.xpath("//b") and tree.xpath("//h1")[0].text == "<batch>"
