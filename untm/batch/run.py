@@ -104,7 +104,10 @@ def _mtime(path: Path) -> int | None:
 def _up_to_date(
     pair: PairSource, job: PairJob, record: dict[str, Any] | None
 ) -> PairOutcome | None:
-    if record is None or record.get("status") != "ok" or record.get("output") != job.output:
+    if record is None or record.get("status") != "ok":
+        return None
+    recorded = record.get("output")
+    if not isinstance(recorded, str) or Path(recorded).resolve() != Path(job.output).resolve():
         return None
     inputs = [_mtime(pair.zh), _mtime(pair.en)]
     outputs = [_mtime(Path(job.output))]
