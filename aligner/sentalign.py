@@ -45,13 +45,14 @@ class Weights:
 
     embedding: float = 1.0
     margin: float = 0.0  # local CSLS-style margin of the embedding cosine (not kept: no gain)
-    dictionary: float = 0.5
+    dictionary: float = 0.4
     lexical: float = 0.2
     lexical_miss: float = -0.1
     length: float = 0.1
     skip: float = -0.1  # score of a 1-0 or 0-1 link
     merge: float = -0.02  # added per sentence beyond the first on each side
     type_bias: tuple[tuple[tuple[int, int], float], ...] = (
+        ((1, 6), 0.03),
         ((2, 1), -0.02),
         ((2, 2), -0.02),
         ((2, 3), -0.05),
