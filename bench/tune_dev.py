@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aligner.evaluate import score_pairs
+from aligner.model import Link
 from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 from bench.macdata import REPO, load_split
 
@@ -58,7 +59,7 @@ def with_type_bias(weights: Weights, kind: tuple[int, int], value: float) -> Wei
     return dataclasses.replace(weights, type_bias=tuple(sorted(table.items())))
 
 
-def dev_f1(spaces: list[tuple[SearchSpace, tuple]], weights: Weights) -> float:
+def dev_f1(spaces: list[tuple[SearchSpace, tuple[Link, ...]]], weights: Weights) -> float:
     pairs = [(gold, decode(space, weights)) for space, gold in spaces]
     return score_pairs(pairs).f1_strict
 
@@ -91,7 +92,7 @@ def main() -> None:
         improved = False
         for name in names:
             for value in STEPS[name]:
-                trial = dataclasses.replace(weights, **{name: value})
+                trial = dataclasses.replace(weights, **{name: value})  # type: ignore[arg-type]
                 f1 = dev_f1(spaces, trial)
                 if f1 > best + 1e-9:
                     best, weights, improved = f1, trial, True
