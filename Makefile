@@ -20,7 +20,7 @@ system-deps:
 
 demo: setup
 	@mkdir -p out
-	$(BIN)/untm align $(SEED).txt $(SEED).en.txt -o out/seed.tmx
+	$(BIN)/untm align $(SEED).txt $(SEED).en.txt -o out/seed.tmx --report out/seed.html
 
 test: setup system-deps
 	$(BIN)/ruff check .
