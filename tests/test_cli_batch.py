@@ -242,3 +242,34 @@ def test_dask_engine_on_an_existing_scheduler(
         )  # fmt: skip
     assert run.exit_code == 0, run.stderr
     assert unit_texts(tmp_path / "o" / "docx.tmx") == unit_texts(out8 / "doc05.tmx")
+
+
+HOSTILE = REPO / "tests" / "data" / "hostile" / "bad"
+
+
+@pytest.mark.skipif(not HOSTILE.exists(), reason="hostile test files not present")
+def test_hostile_members_fail_alone(tmp_path: Path) -> None:
+    """Zip bombs, binary junk and wrong-language text each fail their own pair only; an XXE
+    page never leaks the file it points at."""
+    src = tmp_path / "in"
+    build_pair_folder(src, ["doc01"])
+    hostile = {
+        "bomb.zh.docx": "zip_bomb.docx",
+        "junk.zh.txt": "random_bytes.bin",
+        "japanese.zh.txt": "shift_jis_japanese.txt",
+        "xxe.zh.html": "xxe_passwd.html",
+    }
+    for target, bad in hostile.items():
+        shutil.copyfile(HOSTILE / bad, src / target)
+        shutil.copyfile(src / "doc01.en.txt", src / target.replace(".zh.", ".en.", 1))
+    run = batch(str(src), "-o", str(tmp_path / "out"), "-q", "-j", "2")
+    assert run.exit_code == 1
+    docs = by_name(run)
+    assert docs["doc01"]["status"] == "ok"
+    expected = {"bomb": "zip bomb", "junk": "binary file", "japanese": "Chinese characters"}
+    for name, message in expected.items():
+        assert docs[name]["status"] == "failed", name
+        assert message in docs[name]["error"], docs[name]
+        assert not (tmp_path / "out" / f"{name}.tmx").exists()
+    xxe = tmp_path / "out" / "xxe.tmx"
+    assert not xxe.exists() or "root:" not in xxe.read_text("utf-8")
