@@ -335,16 +335,25 @@ def _by_paragraph(segments: Sequence[Segment]) -> dict[int, list[int]]:
 
 
 def order_links(links: Sequence[Link]) -> list[Link]:
-    """Sort links by source position; a target-only link keeps its place after its predecessor."""
-    keyed: list[tuple[tuple[float, float, int], Link]] = []
-    last_src = -1.0
-    last_tgt = -1.0
-    for n, link in enumerate(links):
-        if link.src:
-            last_src = float(link.src[0])
+    """Put links in document order, whatever order the blocks were aligned in.
+
+    Links with a source side are sorted by their first source index; a target-only link goes just
+    before the first of those whose first target index is larger (so the English masthead lines
+    `[]:[0]`, `[]:[2]` sit where they stand in the English document, as in the gold `.align`).
+    """
+    with_src = sorted(
+        (link for link in links if link.src),
+        key=lambda link: (min(link.src), min(link.tgt, default=-1)),
+    )
+    tgt_only = sorted((link for link in links if not link.src), key=lambda link: min(link.tgt))
+    ordered: list[Link] = []
+    k = 0
+    for link in with_src:
         if link.tgt:
-            last_tgt = float(link.tgt[0])
-        src_key = last_src if link.src else last_src + 0.5
-        keyed.append(((src_key, last_tgt, n), link))
-    keyed.sort(key=lambda item: item[0])
-    return [link for _, link in keyed]
+            first_tgt = min(link.tgt)
+            while k < len(tgt_only) and min(tgt_only[k].tgt) < first_tgt:
+                ordered.append(tgt_only[k])
+                k += 1
+        ordered.append(link)
+    ordered.extend(tgt_only[k:])
+    return ordered

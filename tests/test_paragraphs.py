@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from conftest import SEED_EN, SEED_ZH
+from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +98,35 @@ def test_pairing_covers_every_block_once_in_order(a: list[str], b: list[str]) ->
 def test_order_links_keeps_target_only_links_in_place() -> None:
     links = [Link((0,), (0,)), Link((), (1,)), Link((1,), (2,)), Link((3,), (4,)), Link((2,), (3,))]
     assert order_links(links) == [links[0], links[1], links[2], links[4], links[3]]
+
+
+def test_order_links_places_late_target_only_links_by_target_position() -> None:
+    # the masthead block is aligned after the body, but its null links belong at the top
+    body = [Link((0,), (1,)), Link((1,), (4,)), Link((2,), (5,))]
+    masthead = [Link((), (0,)), Link((), (2,)), Link((), (3,))]
+    assert order_links(body + masthead) == [
+        masthead[0],
+        body[0],
+        masthead[1],
+        masthead[2],
+        body[1],
+        body[2],
+    ]
+    # crossing footnote links keep their source order; source-only links sort by source
+    crossing = [Link((0,), (2,)), Link((1,), (0,)), Link((2,), ()), Link((3,), (1,))]
+    assert order_links(crossing) == crossing
+
+
+@needs_shared(GOLD)
+def test_seed_align_file_is_in_gold_document_order() -> None:
+    from aligner.alignfile import read_align
+    from untm.pipeline import align_files
+
+    gold = read_align(GOLD / "000_a932ec9d51e334cb.align")
+    result = align_files(SEED_ZH, SEED_EN)
+    assert [(link.src, link.tgt) for link in result.links] == [
+        (link.src, link.tgt) for link in gold
+    ]
 
 
 def test_pair_score_prefers_content_over_a_shifted_number() -> None:
