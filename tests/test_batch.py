@@ -22,6 +22,7 @@ from untm.batch import (
     plan_batch,
     read_manifest,
 )
+from untm.batch.discover import _MEMBER
 from untm.batch.engines import run_local
 from untm.errors import FormatError, InputError
 
@@ -89,7 +90,12 @@ def test_every_file_is_paired_reported_or_listed_as_ignored(
         name = ".".join(part for part in (stem, lang, ext) if part)
         if name not in (".", ".."):
             touch(folder / name)
-    found = discover_pairs(folder)
+    try:
+        found = discover_pairs(folder)
+    except InputError as exc:  # a folder without any pair member is an error, not an empty run
+        assert "no document pairs found" in str(exc)
+        assert not any(_MEMBER.match(p.name) and p.is_file() for p in folder.iterdir())
+        return
     accounted = {p.zh.name for p in found.pairs} | {p.en.name for p in found.pairs}
     accounted |= set(found.ignored)
     problem_names = {p.name for p in found.problems}

@@ -273,3 +273,37 @@ def test_hostile_members_fail_alone(tmp_path: Path) -> None:
         assert not (tmp_path / "out" / f"{name}.tmx").exists()
     xxe = tmp_path / "out" / "xxe.tmx"
     assert not xxe.exists() or "root:" not in xxe.read_text("utf-8")
+
+
+def test_empty_folder_is_a_clean_error(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.txt").write_text("not a pair member", "utf-8")
+    run = batch(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert run.exit_code == 2
+    assert "no document pairs found" in run.stderr and "in" in run.stderr
+    assert "Traceback" not in run.stdout + run.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_merged_tmx_in_missing_folder_fails_before_any_work(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(REPO / "seeds" / "000_a932ec9d51e334cb.txt", src / "a.zh.txt")
+    shutil.copy(REPO / "seeds" / "000_a932ec9d51e334cb.en.txt", src / "a.en.txt")
+    run = batch(
+        str(src), "-o", str(tmp_path / "out"), "--merged", str(tmp_path / "nodir" / "m.tmx")
+    )
+    assert run.exit_code == 2
+    assert "merged TMX does not exist" in run.stderr
+    assert not (tmp_path / "nodir").exists() and not (tmp_path / "out").exists()
+
+
+def test_no_merged_tmx_when_every_pair_failed(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.zh.txt").write_bytes(b"")
+    shutil.copy(REPO / "seeds" / "000_a932ec9d51e334cb.en.txt", src / "a.en.txt")
+    run = batch(str(src), "-o", str(tmp_path / "out"), "--merged", str(tmp_path / "m.tmx"))
+    assert run.exit_code == 1
+    assert run.summary["merged"] is None
+    assert not (tmp_path / "m.tmx").exists()

@@ -95,6 +95,12 @@ def discover_pairs(folder: str | Path) -> Discovery:
             pairs.append(PairSource(name, zh[0], en[0]))
             continue
         problems.append(PairProblem(name, error, first_zh, first_en))
+    if not pairs and not problems:
+        raise InputError(
+            "no document pairs found (expected NAME.zh.EXT and NAME.en.EXT; "
+            f"EXT: {', '.join(sorted(SUPPORTED_EXTS))})",
+            path=root,
+        )
     return Discovery(tuple(pairs), tuple(problems), tuple(ignored))
 
 

@@ -203,6 +203,10 @@ def write_summary(
 
 
 def _prepare_folders(options: BatchOptions) -> None:
+    created = [f.resolve() for f in (options.out_dir, options.report_dir) if f is not None]
+    merged = options.merged
+    if merged is not None and not (merged.parent.is_dir() or merged.parent.resolve() in created):
+        raise OutputError("folder of the merged TMX does not exist", path=merged)
     for folder in (options.out_dir, options.report_dir):
         if folder is None:
             continue
@@ -269,7 +273,10 @@ def run_batch(
     on_plan: Callable[[BatchPlan], None] | None = None,
     on_done: OnDone | None = None,
 ) -> BatchResult:
-    """Run a whole batch and write its summary (and merged TMX); never stops at a failed pair."""
+    """Run a whole batch and write its summary (and merged TMX); never stops at a failed pair.
+
+    The merged TMX is written only when at least one pair succeeded.
+    """
     _prepare_folders(options)
     plan = plan_batch(discovery, options)
     if on_plan is not None:
@@ -296,7 +303,7 @@ def run_batch(
     )
     outcomes = ordered()
     merged = None
-    if options.merged is not None:
+    if options.merged is not None and any(o.ok for o in outcomes):
         merged = write_merged(options.merged, outcomes)
     write_summary(summary, outcomes, plan.ignored, merged)
     if options.report_dir is not None:
