@@ -97,6 +97,7 @@ class AlignConfig:
     extra_types: tuple[tuple[int, int], ...] = field(default=())
     glossary: bool = True  # UN glossary terms as lexical anchors
     exact_windows: bool = False  # embed every merged window's text (slow) instead of pooling
+    exact_upto: int = 2  # windows of up to this many sentences are always embedded as text
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -150,11 +151,15 @@ def _embed_sides(
     exact = config.exact_windows
     emb_z = {
         k: v.astype(np.float64)
-        for k, v in window_embeddings(encoder, src, config.max_src, "", exact=exact).items()
+        for k, v in window_embeddings(
+            encoder, src, config.max_src, "", exact=exact, exact_upto=config.exact_upto
+        ).items()
     }
     emb_e = {
         k: v.astype(np.float64)
-        for k, v in window_embeddings(encoder, tgt, config.max_tgt, " ", exact=exact).items()
+        for k, v in window_embeddings(
+            encoder, tgt, config.max_tgt, " ", exact=exact, exact_upto=config.exact_upto
+        ).items()
     }
     centre_e, centre_z = _sample(emb_e[1]), _sample(emb_z[1])
     mean_z = {size: rows @ centre_e for size, rows in emb_z.items()}
