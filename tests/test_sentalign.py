@@ -108,3 +108,13 @@ def test_seed_gold_segments() -> None:
     check_invariants(links, len(src), len(tgt))
     score = score_links(read_align(base.with_suffix(".align")), links)
     assert score.f1_strict >= 0.85
+
+
+@given(
+    st.lists(st.text(max_size=20), max_size=8),
+    st.lists(st.text(max_size=20), max_size=8),
+)
+@settings(max_examples=15, deadline=None)
+def test_best_mode_invariants_on_arbitrary_text(src: list[str], tgt: list[str]) -> None:
+    links = align_sentences(src, tgt)
+    check_invariants(links, len(src), len(tgt))
