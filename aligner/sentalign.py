@@ -47,7 +47,7 @@ class Weights:
     margin: float = 0.0  # local CSLS-style margin of the embedding cosine (not kept: no gain)
     dictionary: float = 0.4
     lexical: float = 0.2
-    lexical_miss: float = -0.1
+    lexical_miss: float = 0.0
     length: float = 0.1
     skip: float = -0.1  # score of a 1-0 or 0-1 link
     merge: float = -0.02  # added per sentence beyond the first on each side
