@@ -24,6 +24,7 @@ demo: setup
 
 test: setup system-deps
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: setup
