@@ -297,8 +297,11 @@ def align_blocks(
     src_segments: Sequence[Segment],
     tgt_segments: Sequence[Segment],
     align: SentenceAligner,
+    on_block: Callable[[int, int], None] | None = None,
 ) -> list[Link]:
     """Sentence-align each block pair and return links over the global segment indices.
+
+    `on_block(done, total)` is called after each block pair (for a progress bar).
 
     Links come in document order (by source position; target-only links follow the link before
     them); every segment of both sides is in exactly one link.
@@ -306,7 +309,9 @@ def align_blocks(
     src_by_para = _by_paragraph(src_segments)
     tgt_by_para = _by_paragraph(tgt_segments)
     links: list[Link] = []
-    for pair in pairs:
+    for done, pair in enumerate(pairs, start=1):
+        if on_block is not None and done > 1:
+            on_block(done - 1, len(pairs))
         src_ids = [s for p in pair.src for s in src_by_para.get(p, [])]
         tgt_ids = [t for p in pair.tgt for t in tgt_by_para.get(p, [])]
         if not src_ids or not tgt_ids:
@@ -324,6 +329,8 @@ def align_blocks(
                     link.score,
                 )
             )
+    if on_block is not None:
+        on_block(len(pairs), len(pairs))
     return order_links(links)
 
 

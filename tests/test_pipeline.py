@@ -118,6 +118,16 @@ def test_presegmented_gold_lines_align_to_the_gold(tmp_path: Path) -> None:
     assert score.f1_strict >= 0.85, score
 
 
+def test_progress_reports_every_block_once_ending_complete() -> None:
+    calls: list[tuple[int, int]] = []
+    result = align_files(
+        SEED_ZH, SEED_EN, AlignOptions(mode="fast"), progress=lambda d, t: calls.append((d, t))
+    )
+    total = calls[-1][1]
+    assert calls == [(n, total) for n in range(1, total + 1)]
+    assert 30 <= total <= len(result.src_segments)  # one call per aligned block (paragraph group)
+
+
 def test_paragraph_segtype(tmp_path: Path) -> None:
     result = align_files(SEED_ZH, SEED_EN, AlignOptions(segtype="paragraph", mode="fast"))
     units = to_units(result, source_name="seed")

@@ -116,9 +116,16 @@ def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[
 
 
 def align_files(
-    zh_path: str | Path, en_path: str | Path, options: AlignOptions | None = None
+    zh_path: str | Path,
+    en_path: str | Path,
+    options: AlignOptions | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
 ) -> AlignmentResult:
-    """Read, segment and align a document pair (zh source, en target)."""
+    """Read, segment and align a document pair (zh source, en target).
+
+    `progress(done, total)` is called as the aligned blocks (paragraph groups) are done.
+    """
     options = options or AlignOptions()
     align = _sentence_aligner(options.mode)
     settings = {
@@ -132,6 +139,8 @@ def align_files(
         src_segs, src_furn = read_presegmented(zh_path, options.src_lang)
         tgt_segs, tgt_furn = read_presegmented(en_path, options.tgt_lang)
         links = align([s.text for s in src_segs], [s.text for s in tgt_segs])
+        if progress is not None:
+            progress(1, 1)
         return AlignmentResult(
             tuple(src_segs),
             tuple(tgt_segs),
@@ -150,7 +159,9 @@ def align_files(
         src_list, tgt_list = _paragraph_segments(src_doc), _paragraph_segments(tgt_doc)
     else:
         src_list, tgt_list = segment_document(src_doc), segment_document(tgt_doc)
-    links = align_blocks(block_pairs(src_doc, tgt_doc), src_list, tgt_list, align)
+    links = align_blocks(
+        block_pairs(src_doc, tgt_doc), src_list, tgt_list, align, on_block=progress
+    )
     settings["encoding_src"] = src_doc.encoding
     settings["encoding_tgt"] = tgt_doc.encoding
     return AlignmentResult(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -51,7 +54,8 @@ def align(
     _check_out_dir(out, inputs=(zh, en))
     if report is not None:
         _check_out_dir(report, inputs=(zh, en, out))
-    result = align_files(zh, en, options)
+    with _block_progress() as progress:
+        result = align_files(zh, en, options, progress=progress)
     summary = write_result(result, out, fmt, options=options, source_name=zh.name)
     if report is not None:
         from untm.report import write_report
@@ -67,6 +71,31 @@ def align(
     typer.echo(f"wrote {out}")
     for line in summary.lines():
         typer.echo(line)
+
+
+@contextlib.contextmanager
+def _block_progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar over aligned blocks on stderr, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("aligning blocks", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
 
 
 def _glossary_pairs() -> list[tuple[str, str]]:
