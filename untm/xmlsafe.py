@@ -1,5 +1,8 @@
 """The one safe XML parser factory for every XML untm reads (TMX, TBX, DOCX, SRX, XLIFF, HTML).
 
+Every parser is built from the same `SAFE_SETTINGS`, and every libxml2 syntax error goes through
+one mapping (`_syntax_error`):
+
 - entities are never resolved or substituted (`resolve_entities=False`): an external entity
   pointing at a local file or a URL is never read;
 - a document that declares entities in its DTD is refused outright, so "billion laughs"
@@ -12,26 +15,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from lxml import etree
 
-from untm.errors import FormatError, UnsafeInputError
+from untm.errors import FormatError, InputError, UnsafeInputError
 from untm.fileio import read_bytes_checked
 
 MAX_XML_BYTES = 256 * 1024 * 1024
 
 
+class _SafeSettings(TypedDict):
+    resolve_entities: bool
+    no_network: bool
+    load_dtd: bool
+    huge_tree: bool
+
+
+#: the settings every XML parser and stream parser of untm is built with
+SAFE_SETTINGS: _SafeSettings = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "huge_tree": False,
+}
+
+
 def make_parser(*, remove_blank_text: bool = False, recover: bool = False) -> etree.XMLParser:
     """Return a new lxml parser with the safe settings every untm reader uses."""
     return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
+        **SAFE_SETTINGS,
         dtd_validation=False,
-        huge_tree=False,
         remove_blank_text=remove_blank_text,
         recover=recover,
+    )
+
+
+def make_html_parser() -> etree.HTMLParser:
+    """A forgiving HTML parser with the same limits: no network, no huge trees, no comments/PIs.
+
+    HTML has no entity declarations to refuse; libxml2's HTML parser never loads external
+    resources with `no_network=True`.
+    """
+    return etree.HTMLParser(
+        no_network=True, huge_tree=False, remove_comments=True, remove_pis=True, recover=True
     )
 
 
@@ -39,6 +66,14 @@ def _one_line(message: str) -> str:
     """libxml2's message without its position suffix or the quoted source lines after it."""
     lines = message.strip().splitlines()
     return (lines[0] if lines else "syntax error").split(", line ")[0].strip()
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, name: str | Path) -> InputError:
+    """The typed error for a libxml2 syntax error: unsafe expansion, or malformed XML + line."""
+    msg = _one_line(str(getattr(exc, "msg", None) or exc))
+    if "entity" in msg.lower() and "amplification" in msg.lower():
+        return UnsafeInputError(f"XML entity expansion refused: {msg}", path=name)
+    return FormatError(f"malformed XML: {msg}", path=name, line=exc.lineno or None)
 
 
 def _refuse_entities(tree: Any, name: str) -> None:
@@ -58,11 +93,7 @@ def parse_bytes(data: bytes, *, name: str = "<xml>", max_bytes: int = MAX_XML_BY
     try:
         root = etree.fromstring(data, parser=make_parser())
     except etree.XMLSyntaxError as exc:
-        line = exc.lineno if exc.lineno else None
-        msg = _one_line(str(exc.msg if hasattr(exc, "msg") else exc))
-        if "entity" in msg.lower() and "amplification" in msg.lower():
-            raise UnsafeInputError(f"XML entity expansion refused: {msg}", path=name) from exc
-        raise FormatError(f"malformed XML: {msg}", path=name, line=line) from exc
+        raise _syntax_error(exc, name) from exc
     tree = root.getroottree()
     _refuse_entities(tree, name)
     return tree
@@ -85,15 +116,7 @@ def iterparse_file(
     if not p.is_file():
         read_bytes_checked(p)  # raises the right InputError
     try:
-        ctx = etree.iterparse(
-            str(p),
-            events=events,
-            tag=tag,
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-        )
+        ctx = etree.iterparse(str(p), events=events, tag=tag, **SAFE_SETTINGS)
         first = True
         for event, elem in ctx:
             if first:
@@ -101,7 +124,4 @@ def iterparse_file(
                 first = False
             yield event, elem
     except etree.XMLSyntaxError as exc:
-        msg = _one_line(str(exc.msg))
-        if "entity" in msg.lower() and "amplification" in msg.lower():
-            raise UnsafeInputError(f"XML entity expansion refused: {msg}", path=p) from exc
-        raise FormatError(f"malformed XML: {msg}", path=p, line=exc.lineno or None) from exc
+        raise _syntax_error(exc, p) from exc
