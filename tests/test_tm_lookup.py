@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
@@ -15,6 +18,7 @@ from tmx.lookup import TmIndex, cache_file, match_score
 from tmx.ngram_index import NgramIndex, normalize
 from tmx.tmx14 import write_tmx
 from tmx.unit import TranslationUnit
+from untm.cli import app
 
 texts = st.text(alphabet=st.sampled_from(list("联合国环境规划署人居 abcAB，。１2")), max_size=30)
 
@@ -58,8 +62,10 @@ def test_score_is_symmetric_bounded_and_100_only_when_equal(a: str, b: str) -> N
 
 
 @settings(max_examples=60, deadline=None)
-@given(pool=st.lists(texts.filter(lambda t: normalize(t) != ""), min_size=1, max_size=20),
-       pick=st.integers(min_value=0))
+@given(
+    pool=st.lists(texts.filter(lambda t: normalize(t) != ""), min_size=1, max_size=20),
+    pick=st.integers(min_value=0),
+)
 def test_index_shortlists_an_exact_text_first(pool: list[str], pick: int) -> None:
     normalized = [normalize(t) for t in pool]
     index = NgramIndex.build(normalized)
@@ -104,3 +110,56 @@ def test_unwritable_cache_is_skipped(tmp_path: Path) -> None:
     write_tmx(tmx, [TranslationUnit("人居署", "UN-Habitat")])
     cache_file(tmx).mkdir()  # the cache path is taken by a folder
     assert TmIndex.from_tmx(tmx, min_cache_units=1).lookup("人居署")[0].score == 100.0
+
+
+def _corrupt_empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _corrupt_zip(path: Path) -> None:
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+
+
+def _corrupt_junk(path: Path) -> None:
+    path.write_bytes(b"not a cache at all\n")
+
+
+def _corrupt_truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:200])
+
+
+def _corrupt_arrays(path: Path) -> None:
+    # a readable .npz with the right key whose arrays do not fit together
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["postings"] = arrays["postings"] + 1000
+    with path.open("wb") as fh:
+        np.savez(fh, **arrays)
+
+
+@pytest.mark.parametrize(
+    "corrupt", [_corrupt_empty, _corrupt_zip, _corrupt_junk, _corrupt_truncated, _corrupt_arrays]
+)
+def test_broken_cache_is_rebuilt_and_overwritten(
+    tmp_path: Path, corrupt: Callable[[Path], None]
+) -> None:
+    tmx = tmp_path / "tm.tmx"
+    write_tmx(tmx, [TranslationUnit("环境规划署", "UNEP"), TranslationUnit("人居署", "UN-Habitat")])
+    TmIndex.from_tmx(tmx, min_cache_units=1)
+    corrupt(cache_file(tmx))
+    stat = tmx.stat()
+    key = f"{stat.st_size}:{stat.st_mtime_ns}::"
+    assert NgramIndex.load(cache_file(tmx), key) is None
+    rebuilt = TmIndex.from_tmx(tmx, min_cache_units=1)
+    assert rebuilt.lookup("人居署")[0].target == "UN-Habitat"
+    loaded = NgramIndex.load(cache_file(tmx), key)  # the bad file was replaced by a good one
+    assert loaded is not None and loaded[1] == ["环境规划署", "人居署"]
+
+
+def test_cli_lookup_survives_an_empty_cache(tmp_path: Path) -> None:
+    tmx = tmp_path / "tm.tmx"
+    write_tmx(tmx, [TranslationUnit(f"人居署{i}", f"UN-Habitat {i}") for i in range(3)])
+    cache_file(tmx).write_bytes(b"")
+    result = CliRunner().invoke(app, ["tm", "lookup", "人居署1", "--tm", str(tmx)])
+    assert result.exit_code == 0, result.output
+    assert "UN-Habitat 1" in result.output

@@ -107,8 +107,9 @@ class TmIndex:
                 loaded = NgramIndex.load(cache_path, key)
                 if loaded is not None:
                     index, sources, extra = loaded
-                    skipped = int(extra[-1])
-                    return cls(tuple(sources), tuple(extra[:-1]), index, skipped)
+                    # extra = the targets, then the skipped count; anything else is a bad cache
+                    if len(extra) == len(sources) + 1 and extra[-1].isdecimal():
+                        return cls(tuple(sources), tuple(extra[:-1]), index, int(extra[-1]))
         units = list(iter_tmx(tmx, src_lang=src_lang, tgt_lang=tgt_lang))
         built = cls.build(units)
         if cache and len(built) >= min_cache_units:

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-
-from untm.errors import FormatError
 
 _SPACE = re.compile(r"\s+")
 SEP = "\x00"
@@ -115,7 +114,12 @@ class NgramIndex:
 
     @classmethod
     def load(cls, path: Path, key: str) -> tuple[NgramIndex, list[str], list[str]] | None:
-        """Load an index saved with `save`; None when the file is stale (other `key`/version)."""
+        """Load an index saved with `save`; None when the file is stale or unusable.
+
+        A cache is only a speed-up, so a file of another `key`/version, an empty, truncated or
+        foreign file, or arrays that do not fit together all give None: the caller rebuilds the
+        index and overwrites the file.
+        """
         try:
             with np.load(path, allow_pickle=False) as data:
                 if int(data["version"][0]) != FORMAT_VERSION or _unpack(data["key"]) != [key]:
@@ -127,9 +131,35 @@ class NgramIndex:
                     postings=data["postings"].astype(np.int64),
                     sizes=data["sizes"].astype(np.int64),
                 )
-                return index, _unpack(data["texts"]), _unpack(data["extra"])
-        except (OSError, ValueError, KeyError) as exc:
-            raise FormatError(f"unreadable TM index cache: {exc}", path=path) from exc
+                texts, extra = _unpack(data["texts"]), _unpack(data["extra"])
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            KeyError,
+            IndexError,
+            TypeError,
+            AttributeError,
+            zipfile.BadZipFile,
+        ):
+            return None
+        return (index, texts, extra) if _consistent(index, len(vocab_words), texts) else None
+
+
+def _consistent(index: NgramIndex, vocab_size: int, texts: Sequence[str]) -> bool:
+    """Whether loaded arrays describe a well-formed index over `texts` (see `build`)."""
+    offsets, postings, sizes = index.offsets, index.postings, index.sizes
+    return bool(
+        offsets.ndim == postings.ndim == sizes.ndim == 1
+        and len(index.vocab) == vocab_size
+        and offsets.shape[0] == vocab_size + 1
+        and sizes.shape[0] == len(texts)
+        and offsets[0] == 0
+        and offsets[-1] == postings.shape[0]
+        and np.all(np.diff(offsets) >= 0)
+        and (postings.shape[0] == 0 or (postings.min() >= 0 and postings.max() < len(texts)))
+        and np.all(sizes >= 0)
+    )
 
 
 def _pack(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
