@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from untm.errors import FormatError, InputError, OutputError, UnsafeInputError
-from untm.fileio import atomic_open, read_bytes_checked, write_text_atomic
+from untm.fileio import atomic_open, check_output_path, read_bytes_checked, write_text_atomic
 from untm.xmlsafe import parse_bytes, parse_file
 
 BILLION_LAUGHS = (
@@ -68,3 +68,14 @@ def test_malformed_xml_has_line_number() -> None:
 def test_doctype_without_entities_is_fine() -> None:
     tree = parse_bytes(b'<!DOCTYPE tmx SYSTEM "tmx14.dtd"><tmx version="1.4"/>')
     assert tree.getroot().tag == "tmx"
+
+
+def test_check_output_path_refuses_overwriting_an_input(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("keep me")
+    with pytest.raises(OutputError, match="would overwrite"):
+        check_output_path(tmp_path / "." / "in.txt", inputs=[src])
+    with pytest.raises(OutputError, match="is a folder"):
+        check_output_path(tmp_path)
+    check_output_path(tmp_path / "new.txt", inputs=[src])  # fine
+    assert src.read_text() == "keep me"

@@ -10,7 +10,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -19,14 +19,19 @@ from untm.errors import InputError, OutputError
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
-def _check_target(path: Path) -> None:
-    parent = path.parent if str(path.parent) else Path(".")
+def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = ()) -> None:
+    """Fail early (before slow work) if `path` cannot be written, or would overwrite an input."""
+    target = Path(path)
+    parent = target.parent if str(target.parent) else Path(".")
     if not parent.exists():
-        raise OutputError(f"output folder does not exist ({parent})", path=path)
+        raise OutputError(f"output folder does not exist ({parent})", path=target)
     if not parent.is_dir():
-        raise OutputError(f"output folder is not a folder ({parent})", path=path)
-    if path.is_dir():
-        raise OutputError("output path is a folder", path=path)
+        raise OutputError(f"output folder is not a folder ({parent})", path=target)
+    if target.is_dir():
+        raise OutputError("output path is a folder", path=target)
+    for other in inputs:
+        if target.resolve() == Path(other).resolve():
+            raise OutputError(f"output would overwrite {other}; choose another output", path=target)
 
 
 def _new_file_mode() -> int:
@@ -40,7 +45,7 @@ def _new_file_mode() -> int:
 def atomic_open(path: str | Path, mode: str = "w", encoding: str = "utf-8") -> Iterator[IO[str]]:
     """Open a temporary file beside `path` for writing; rename it over `path` on success."""
     target = Path(path)
-    _check_target(target)
+    check_output_path(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -92,8 +97,7 @@ def read_bytes_checked(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) ->
         if not stat.S_ISREG(info.st_mode):
             raise InputError("not a regular file (a device, pipe or socket)", path=p)
         if info.st_size > max_bytes:
-            raise InputError(f"file is too large ({info.st_size} bytes; limit {max_bytes})",
-                             path=p)
+            raise InputError(f"file is too large ({info.st_size} bytes; limit {max_bytes})", path=p)
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
