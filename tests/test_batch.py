@@ -165,6 +165,7 @@ def test_plan_skips_only_recorded_ok_outputs_newer_than_inputs(tmp_path: Path) -
     found = discover_pairs(src)
     options = BatchOptions(out_dir=out)
     record = {"status": "ok", "units": 3, "unaligned_zh": 0, "unaligned_en": 1, "mean_score": 0.9}
+    record |= {"mode": "best", "format": "tmx"}
     docs = [
         {"name": "p1", "output": str(out / "p1.tmx"), **record},
         {"name": "p2", "output": str(out / "p2.tmx"), **record},
@@ -185,6 +186,34 @@ def test_plan_skips_only_recorded_ok_outputs_newer_than_inputs(tmp_path: Path) -
     assert [j.name for j in forced.jobs] == ["p1", "p2", "p3", "p4"]
     other_format = plan_batch(found, BatchOptions(out_dir=out, fmt="tsv"))
     assert not other_format.skipped
+
+
+def test_plan_redoes_outputs_made_with_another_mode_or_format(tmp_path: Path) -> None:
+    """Regression: after `--mode fast`, `--mode best` kept the fast output as up to date."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    out.mkdir()
+    touch(src / "p.zh.txt")
+    touch(src / "p.en.txt")
+    found = discover_pairs(src)
+    output = touch(out / "p.tsv")
+    later = (src / "p.en.txt").stat().st_mtime + 100
+    os.utime(output, (later, later))
+    record = {"name": "p", "status": "ok", "output": str(output), "units": 3}
+    record |= {"unaligned_zh": 0, "unaligned_en": 1, "mean_score": 0.9}
+
+    def plan_after(previous: dict[str, object], mode: str) -> list[str]:
+        summary = {"documents": [{**record, **previous}]}
+        (out / SUMMARY_NAME).write_text(json.dumps(summary), encoding="utf-8")
+        plan = plan_batch(found, BatchOptions(out_dir=out, fmt="tsv", mode=mode))
+        return [s.name for s in plan.skipped]
+
+    assert plan_after({"mode": "fast", "format": "tsv"}, "fast") == ["p"]
+    assert plan_after({"mode": "fast", "format": "tsv"}, "best") == []
+    assert plan_after({"mode": "best", "format": "tmx"}, "best") == []  # recorded format differs
+    assert plan_after({}, "best") == []  # an old summary that did not record how: redone
+    skipped = plan_batch(found, BatchOptions(out_dir=out, fmt="tsv", mode="best"))
+    assert skipped.jobs[0].mode == "best"
 
 
 def test_outputs_that_would_overwrite_the_summary_or_merged_tmx_fail_upfront(

@@ -54,6 +54,14 @@ def check_name(name: str, *, path: Path | None = None, line: int | None = None) 
     return name
 
 
+def _name_problem(name: str) -> str | None:
+    try:
+        check_name(name)
+    except FormatError as exc:
+        return exc.message
+    return None
+
+
 def discover_pairs(folder: str | Path) -> Discovery:
     """The pairs in `folder` (not recursive), sorted by name."""
     root = Path(folder)
@@ -78,8 +86,8 @@ def discover_pairs(folder: str | Path) -> Discovery:
         unsupported = [
             p.name for p in zh + en if p.suffix.lstrip(".").lower() not in SUPPORTED_EXTS
         ]
-        if _BAD_NAME.search(name) or name in (".", ".."):
-            error = f"pair name {name!r} cannot be used as a file name"
+        if (bad_name := _name_problem(name)) is not None:
+            error = bad_name
         elif unsupported:
             error = (
                 f"unsupported file type: {', '.join(unsupported)} "

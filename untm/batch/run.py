@@ -3,15 +3,15 @@
 `OUT_DIR/summary.json` is `{"documents": [...], "ignored": [...], "totals": {...}, "merged": ...}`
 with one record per pair (see `PairOutcome.to_dict`), in pair order. It is rewritten atomically
 as pairs finish, so an interrupted run keeps what it did. A pair is up to date (skipped) when the
-previous summary recorded it "ok" with the same output and that output (and its review page,
-when asked for) is newer than both inputs; `force` redoes everything.
+previous summary recorded it "ok" with the same output, aligner mode and format, and that output
+(and its review page, when asked for) is newer than both inputs; `force` redoes everything.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -106,6 +106,8 @@ def _up_to_date(
 ) -> PairOutcome | None:
     if record is None or record.get("status") != "ok":
         return None
+    if record.get("mode") != job.mode or record.get("format") != job.fmt:
+        return None  # made another way (or by a version that did not record how)
     recorded = record.get("output")
     if not isinstance(recorded, str) or Path(recorded).resolve() != Path(job.output).resolve():
         return None
@@ -130,6 +132,8 @@ def _up_to_date(
             seconds=0.0,
             output=job.output,
             skipped=True,
+            mode=job.mode,
+            fmt=job.fmt,
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -191,7 +195,7 @@ def summary_data(
             "skipped": sum(1 for o in outcomes if o.skipped),
             "units": sum(o.units for o in outcomes if o.ok),
         },
-        "merged": None if merged is None else merged.__dict__,
+        "merged": None if merged is None else asdict(merged),
     }
 
 

@@ -50,6 +50,8 @@ class PairOutcome:
     output: str | None = None
     skipped: bool = False
     review: int = 0  # links a reviewer should look at: null links and low-confidence units
+    mode: str | None = None  # aligner mode and output format of an "ok" outcome: a re-run
+    fmt: str | None = None  # with another mode or format must not keep this output
     translation_units: tuple[TranslationUnit, ...] = ()
 
     @property
@@ -70,6 +72,8 @@ class PairOutcome:
             "output": self.output,
             "skipped": self.skipped,
             "review": self.review,
+            "mode": self.mode,
+            "format": self.fmt,
         }
 
 
@@ -151,6 +155,8 @@ def align_pair(job: PairJob) -> PairOutcome:
         review=outcome.review,
         seconds=time.perf_counter() - start,
         output=job.output,
+        mode=job.mode,
+        fmt=job.fmt,
         translation_units=outcome.translation_units,
     )
 
