@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from aligner.model import BlockKind, Document, Link, Paragraph, Segment
+from untm.errors import AlignmentError
 
 MIN_ANCHOR_SHARE = 0.3
 
@@ -83,31 +84,35 @@ def anchor_key(para: Paragraph, section: str) -> str | None:
     return None
 
 
+def _unique_key(key: str, seen: dict[str, int]) -> str:
+    """`key` the first time, then `key#1`, `key#2` … (counted in `seen`): no two blocks share one."""
+    n = seen.get(key, 0)
+    seen[key] = n + 1
+    return key if n == 0 else f"{key}#{n}"
+
+
 def group_blocks(doc: Document) -> tuple[list[Block], list[Block]]:
-    """Split a document into running-text blocks and footnote blocks."""
+    """Split a document into running-text blocks and footnote blocks (every key unique)."""
     blocks: list[Block] = []
     notes: list[Block] = []
     section = "R0"
     current_key: str | None = None
     current: list[int] = []
     seen: dict[str, int] = {}
+    seen_notes: dict[str, int] = {}
 
     def flush() -> None:
         if current:
-            key = current_key or "start"
-            n = seen.get(key, 0)
-            seen[key] = n + 1
-            blocks.append(Block(key if n == 0 else f"{key}#{n}", tuple(current)))
+            blocks.append(Block(_unique_key(current_key or "start", seen), tuple(current)))
 
     for para in doc.paragraphs:
         boiler = boilerplate_key(para)
         if boiler is not None:
-            notes.append(Block(boiler, (para.index,)))
+            notes.append(Block(_unique_key(boiler, seen_notes), (para.index,)))
             continue
         if para.kind is BlockKind.FOOTNOTE:
-            label = para.label or ""
-            n = sum(1 for b in notes if b.key.split("#")[0] == f"F{label}")
-            notes.append(Block(f"F{label}" if n == 0 else f"F{label}#{n}", (para.index,)))
+            note_key = _unique_key(f"F{para.label or ''}", seen_notes)
+            notes.append(Block(note_key, (para.index,)))
             continue
         key = anchor_key(para, section)
         if para.kind is BlockKind.HEADING and key and key.startswith("R"):
@@ -331,7 +336,27 @@ def align_blocks(
             )
     if on_block is not None:
         on_block(len(pairs), len(pairs))
+    _check_cover(links, src_segments, tgt_segments)
     return order_links(links)
+
+
+def _check_cover(
+    links: Sequence[Link], src_segments: Sequence[Segment], tgt_segments: Sequence[Segment]
+) -> None:
+    """Internal invariant: every segment of both sides is in exactly one link."""
+    for side, linked, segments in (
+        ("source", [i for link in links for i in link.src], src_segments),
+        ("target", [i for link in links for i in link.tgt], tgt_segments),
+    ):
+        expected = sorted(seg.index for seg in segments)
+        if sorted(linked) != expected:
+            counts = Counter(linked)
+            missing = [i for i in expected if i not in counts]
+            repeated = sorted(i for i, n in counts.items() if n > 1)
+            raise AlignmentError(
+                f"internal error: {side} segments not covered exactly once "
+                f"(missing {missing[:10]}, repeated {repeated[:10]})"
+            )
 
 
 def _by_paragraph(segments: Sequence[Segment]) -> dict[int, list[int]]:

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.model import Link
+from aligner.model import BlockKind, Document, Link, Paragraph
 from aligner.paragraphs import (
     Block,
+    BlockPair,
+    align_blocks,
     block_pairs,
     block_profile,
     group_blocks,
     order_links,
     pair_blocks,
+    pair_footnotes,
     pair_score,
 )
 from aligner.read import read_document
+from aligner.segment import segment_document
+from untm.errors import AlignmentError
 
 ZH = read_document(SEED_ZH, "zh")
 EN = read_document(SEED_EN, "en")
@@ -140,3 +146,55 @@ def test_pair_score_prefers_content_over_a_shifted_number() -> None:
     assert right > wrong
     assert pair_score("R2", "R2", zh["R2"], en["R2"], ratio) > 0.5
     assert pair_score("R2", "P8", zh["R2"], en["P8"], ratio) < 0  # kinds differ
+
+
+def _diagonal(src: Sequence[str], tgt: Sequence[str]) -> list[Link]:
+    """A plain 1-1 sentence aligner with null links for the leftovers (covers every index once)."""
+    n = min(len(src), len(tgt))
+    links = [Link((i,), (i,), 1.0) for i in range(n)]
+    links += [Link((i,), (), 0.0) for i in range(n, len(src))]
+    links += [Link((), (j,), 0.0) for j in range(n, len(tgt))]
+    return links
+
+
+def _cover_doc(lang: str, lines: Sequence[tuple[str, BlockKind]]) -> Document:
+    paras = tuple(Paragraph(i, text, kind) for i, (text, kind) in enumerate(lines))
+    return Document(path=f"x.{lang}", lang=lang, paragraphs=paras)
+
+
+def test_repeated_masthead_lines_each_reach_a_link() -> None:
+    zh = _cover_doc("zh", [("正文第一句。", BlockKind.BODY)])
+    en = _cover_doc(
+        "en",
+        [
+            ("United Nations", BlockKind.COVER),
+            ("A/78/1", BlockKind.COVER),
+            ("United Nations", BlockKind.COVER),
+            ("The first sentence.", BlockKind.BODY),
+        ],
+    )
+    _, notes = group_blocks(en)
+    keys = [b.key for b in notes]
+    assert keys == ["Bmasthead", "Bsymbol:A/78/1", "Bmasthead#1"]
+    src, tgt = segment_document(zh), segment_document(en)
+    links = align_blocks(block_pairs(zh, en), src, tgt, _diagonal)
+    assert sorted(t for link in links for t in link.tgt) == [s.index for s in tgt]
+    assert sorted(s for link in links for s in link.src) == [s.index for s in src]
+
+
+def test_masthead_repeated_on_both_sides_pairs_in_order() -> None:
+    zh = _cover_doc("zh", [("联合国", BlockKind.COVER), ("联合国", BlockKind.COVER)])
+    en = _cover_doc("en", [("United Nations", BlockKind.COVER)] * 2)
+    pairs = pair_footnotes(group_blocks(zh)[1], group_blocks(en)[1])
+    assert [(p.key, p.src, p.tgt) for p in pairs] == [
+        ("Bmasthead", (0,), (0,)),
+        ("Bmasthead#1", (1,), (1,)),
+    ]
+
+
+def test_align_blocks_refuses_a_segment_left_out() -> None:
+    zh = _cover_doc("zh", [("第一句。", BlockKind.BODY)])
+    en = _cover_doc("en", [("One.", BlockKind.BODY)])
+    src, tgt = segment_document(zh), segment_document(en)
+    with pytest.raises(AlignmentError, match="target segments not covered exactly once"):
+        align_blocks([BlockPair("all", (0,), ())], src, tgt, _diagonal)
