@@ -85,7 +85,7 @@ def anchor_key(para: Paragraph, section: str) -> str | None:
 
 
 def _unique_key(key: str, seen: dict[str, int]) -> str:
-    """`key` the first time, then `key#1`, `key#2` … (counted in `seen`): no two blocks share one."""
+    """`key` the first time, then `key#1`, `key#2` … (counted in `seen`): keys never repeat."""
     n = seen.get(key, 0)
     seen[key] = n + 1
     return key if n == 0 else f"{key}#{n}"
