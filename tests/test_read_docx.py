@@ -12,6 +12,7 @@ from lxml import etree
 
 from aligner.model import BlockKind, Paragraph
 from aligner.read import read_document
+from aligner.readers.docx import _format_number, read_docx_blocks
 from aligner.segment import segment_document
 from untm.errors import FormatError, UnsafeInputError
 
@@ -170,3 +171,60 @@ def test_docx_with_entity_declaration_is_refused(tmp_path: Path) -> None:
         zf.writestr("word/document.xml", evil)
     with pytest.raises(UnsafeInputError):
         read_document(path, "en")
+
+
+def _write_docx(path: Path, document: bytes, numbering: bytes | None = None) -> None:
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("[Content_Types].xml", CONTENT_TYPES)
+        zf.writestr("word/document.xml", document)
+        if numbering is not None:
+            zf.writestr("word/numbering.xml", numbering)
+
+
+def _body(inner: str) -> bytes:
+    return (
+        f'<w:document xmlns:w="{W}" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{inner}'
+        "</w:body></w:document>"
+    ).encode()
+
+
+def test_text_box_text_is_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "box.docx"
+    box = (
+        "<w:r><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>Inside the box.</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></w:pict></w:r>"
+    )
+    _write_docx(path, _body(f"<w:p><w:r><w:t>Outer text.</w:t></w:r>{box}</w:p>"))
+    assert [b.text for b in read_docx_blocks(path, "en")] == ["Outer text.", "Inside the box."]
+
+
+@pytest.mark.parametrize(
+    ("start", "ilvl", "problem"),
+    [
+        ("abc", "0", r"w:start is not a number: 'abc'"),
+        ("1", "x", r"w:ilvl is not a number: 'x'"),
+        ("1", "42", r"w:ilvl must be 0–8, not 42"),
+    ],
+)
+def test_bad_numbering_attributes_are_format_errors(
+    tmp_path: Path, start: str, ilvl: str, problem: str
+) -> None:
+    numbering = _numbering_xml().replace(b'w:val="1"/>', f'w:val="{start}"/>'.encode(), 1)
+    path = tmp_path / "num.docx"
+    para = (
+        f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>Numbered.</w:t></w:r></w:p>"
+    )
+    _write_docx(path, _body(para), numbering)
+    with pytest.raises(FormatError, match=problem):
+        read_document(path, "en")
+
+
+def test_chinese_numbering_past_99_falls_back_to_digits() -> None:
+    assert [_format_number(n, "chineseCounting") for n in (3, 12, 99, 100, 123)] == [
+        "三",
+        "十二",
+        "九十九",
+        "100",
+        "123",
+    ]

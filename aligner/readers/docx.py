@@ -8,6 +8,9 @@
   outline level) are headings; automatic numbering (`w:numPr`) is rendered from
   `word/numbering.xml` ("12." stays on its paragraph as in the printed document).
 - Footnotes from `word/footnotes.xml` are read apart, as FOOTNOTE blocks after the body.
+- A text box (`w:txbxContent`) is read once: its paragraphs are blocks of their own, after the
+  paragraph that anchors it, and left out of that paragraph's text.
+- A numbering attribute that is not a number (or a level outside 0–8) → `FormatError`.
 """
 
 from __future__ import annotations
@@ -66,13 +69,14 @@ class _Numbering:
 
 
 def _format_number(n: int, fmt: str) -> str:
+    """`n` in a Word number format; decimal where the format has no form for it."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt in ("lowerRoman", "upperRoman"):
         roman = _to_roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
-    if fmt.startswith(("chinese", "ideograph", "taiwanese")):
+    if fmt.startswith(("chinese", "ideograph", "taiwanese")) and 0 <= n < 100:
         if n < 10:
             return _ZH_DIGITS[n]
         tens, units = divmod(n, 10)
@@ -97,6 +101,22 @@ def _to_roman(n: int) -> str:
             out.append(sym)
             n -= value
     return "".join(out)
+
+
+MAX_LEVEL = 8  # Word numbering levels are 0–8
+
+
+def _int(value: str | None, default: int, path: str, what: str, *, level: bool = False) -> int:
+    """A numeric attribute of word/numbering or a paragraph; FormatError when it is not one."""
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise FormatError(f"{what} is not a number: {value!r}", path=path) from None
+    if level and not 0 <= number <= MAX_LEVEL:
+        raise FormatError(f"{what} must be 0–{MAX_LEVEL}, not {number}", path=path)
+    return number
 
 
 def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
@@ -182,14 +202,15 @@ def _numbering(zf: zipfile.ZipFile, path: str) -> _Numbering:
     for an in root.iter(_w("abstractNum")):
         levels: dict[int, tuple[str, str, int]] = {}
         for lvl in an.iter(_w("lvl")):
-            ilvl = int(lvl.get(_w("ilvl"), "0"))
+            where = f"word/numbering.xml abstractNum {an.get(_w('abstractNumId'), '')}"
+            ilvl = _int(lvl.get(_w("ilvl")), 0, path, f"{where} w:ilvl", level=True)
             fmt = lvl.find(_w("numFmt"))
             text = lvl.find(_w("lvlText"))
             start = lvl.find(_w("start"))
             levels[ilvl] = (
                 fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
                 text.get(_w("val"), "") if text is not None else "",
-                int(start.get(_w("val"), "1")) if start is not None else 1,
+                _int(start.get(_w("val")), 1, path, f"{where} w:start") if start is not None else 1,
             )
         abstract[an.get(_w("abstractNumId"), "")] = levels
     for num in root.iter(_w("num")):
@@ -199,6 +220,16 @@ def _numbering(zf: zipfile.ZipFile, path: str) -> _Numbering:
         for ilvl, spec in abstract.get(ref.get(_w("val"), ""), {}).items():
             numbering.levels[(num.get(_w("numId"), ""), ilvl)] = spec
     return numbering
+
+
+def _in_textbox(el: Any, p: Any) -> bool:
+    """Whether `el` sits in a text box inside paragraph `p` (read as its own paragraphs)."""
+    parent = el.getparent()
+    while parent is not None and parent is not p:
+        if parent.tag == _w("txbxContent"):
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _in_fallback(p: Any) -> bool:
@@ -215,6 +246,8 @@ def _paragraph_text(p: Any, lang: str, marks: dict[str, str] | None = None) -> s
     for el in p.iter(
         _w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), _w("footnoteReference")
     ):
+        if _in_textbox(el, p):
+            continue
         if el.tag == _w("t"):
             lines[-1] += el.text or ""
         elif el.tag == _w("tab"):
@@ -244,7 +277,7 @@ def _heading(p: Any, styles: dict[str, str]) -> bool:
     return bool(_HEADING_STYLE.search(sid) or _HEADING_STYLE.search(styles.get(sid, "")))
 
 
-def _number_label(p: Any, numbering: _Numbering) -> str:
+def _number_label(p: Any, numbering: _Numbering, path: str) -> str:
     ppr = p.find(_w("pPr"))
     num_pr = ppr.find(_w("numPr")) if ppr is not None else None
     if num_pr is None:
@@ -253,9 +286,10 @@ def _number_label(p: Any, numbering: _Numbering) -> str:
     ilvl = num_pr.find(_w("ilvl"))
     if num_id is None:
         return ""
-    return numbering.render(
-        num_id.get(_w("val"), ""), int(ilvl.get(_w("val"), "0")) if ilvl is not None else 0
+    level = (
+        _int(ilvl.get(_w("val")), 0, path, "w:numPr w:ilvl", level=True) if ilvl is not None else 0
     )
+    return numbering.render(num_id.get(_w("val"), ""), level)
 
 
 def _footnote_blocks(zf: zipfile.ZipFile, path: str, lang: str) -> list[RawBlock]:
@@ -298,7 +332,7 @@ def read_docx_blocks(path: str | Path, lang: str) -> list[RawBlock]:
             if _in_fallback(p):
                 continue
             text = _paragraph_text(p, lang)
-            label = _number_label(p, numbering)
+            label = _number_label(p, numbering, name)
             if not text.strip():
                 continue
             if label:
