@@ -24,9 +24,29 @@ from untm.errors import FormatError, GlossaryError
 from untm.fileio import atomic_open, read_bytes_checked
 
 FULL_COLUMNS = ("id", "domain", "zh", "zh_variants", "en", "en_variants", "note")
-_HEADER_WORDS = frozenset({"source", "target", "comment", "comments", "note", "notes", "zh", "en",
-                           "chinese", "english", "term", "translation", "src", "tgt",
-                           "zh-cn", "en-us", "zh_cn", "en_us", "domain"})
+_HEADER_WORDS = frozenset(
+    {
+        "source",
+        "target",
+        "comment",
+        "comments",
+        "note",
+        "notes",
+        "zh",
+        "en",
+        "chinese",
+        "english",
+        "term",
+        "translation",
+        "src",
+        "tgt",
+        "zh-cn",
+        "en-us",
+        "zh_cn",
+        "en_us",
+        "domain",
+    }
+)
 _ID_COMMENT = re.compile(r"^\[([^\]\s]+)\]\s*(.*)$")
 _ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
 
@@ -55,7 +75,7 @@ def make_concept(
     """Build a concept from ordered surface lists (first = full/preferred); kinds are inferred.
 
     Whitespace runs become one space; a term with a control character or `|` (the variant
-    separator of the full layout) raises `GlossaryError`.
+    separator of the full layout) raises `GlossaryError`; the id goes through `clean_id`.
     """
     terms: list[Term] = []
     seen: set[tuple[str, str]] = set()
@@ -73,20 +93,41 @@ def make_concept(
                 kind = en_kind(text)
             terms.append(Term(text, lang, kind))
     return Concept(
-        concept_id, tuple(terms), domain=clean_text(domain, bar=True),
-        note=clean_text(note, bar=True), origin=origin,
+        clean_id(concept_id),
+        tuple(terms),
+        domain=clean_text(domain, bar=True),
+        note=clean_text(note, bar=True),
+        origin=origin,
     )
 
 
 def clean_text(text: str, *, bar: bool = False) -> str:
     """Collapse whitespace; refuse control characters (and `|` unless `bar`)."""
     text = " ".join(text.split())
-    bad = [ch for ch in text if unicodedata.category(ch) in ("Cc", "Cs", "Cn")
-           or (ch == "|" and not bar)]
+    bad = [
+        ch
+        for ch in text
+        if unicodedata.category(ch) in ("Cc", "Cs", "Cn") or (ch == "|" and not bar)
+    ]
     if bad:
-        raise GlossaryError(f"glossary text {text[:40]!r} contains a forbidden character "
-                            f"(U+{ord(bad[0]):04X})")
+        raise GlossaryError(
+            f"glossary text {text[:40]!r} contains a forbidden character (U+{ord(bad[0]):04X})"
+        )
     return text
+
+
+def clean_id(concept_id: str) -> str:
+    """A concept id fit for every export: whitespace runs inside become `_`, outer ones go.
+
+    An empty id, or one with a control character or `]` (which ends the `[id]` of an OmegaT
+    comment, so the row would not regroup on import), raises `GlossaryError`.
+    """
+    cleaned = "_".join(concept_id.split())
+    bad = [ch for ch in cleaned if unicodedata.category(ch) in ("Cc", "Cs", "Cn") or ch == "]"]
+    if not cleaned or bad:
+        problem = f"a forbidden character (U+{ord(bad[0]):04X})" if bad else "nothing but spaces"
+        raise GlossaryError(f"concept id {concept_id[:40]!r} contains {problem}")
+    return cleaned
 
 
 def _split(cell: str) -> list[str]:
@@ -114,8 +155,9 @@ def parse_table(text: str, *, delimiter: str, name: str, origin: str = "user") -
     try:
         rows = list(reader)
     except csv.Error as exc:  # e.g. a stray carriage return or NUL inside a field
-        raise FormatError(f"not a {delimiter!r}-separated table: {exc}", path=name,
-                          line=reader.line_num) from exc
+        raise FormatError(
+            f"not a {delimiter!r}-separated table: {exc}", path=name, line=reader.line_num
+        ) from exc
     rows = [r for r in rows if any(cell.strip() for cell in r) and not r[0].startswith("#")]
     if not rows:
         raise FormatError("no glossary rows", path=name)
@@ -130,26 +172,42 @@ def parse_table(text: str, *, delimiter: str, name: str, origin: str = "user") -
     return _parse_pairs(rows, name, origin)
 
 
+def _checked_id(concept_id: str, name: str, line: int) -> str:
+    try:
+        return clean_id(concept_id)
+    except GlossaryError as exc:
+        raise FormatError(exc.message, path=name, line=line) from exc
+
+
 def _parse_full(rows: list[list[str]], name: str, origin: str) -> list[Concept]:
     concepts: list[Concept] = []
     ids: set[str] = set()
     for lineno, row in enumerate(rows, start=2):
         if len(row) < 5:
-            raise FormatError(f"expected {len(FULL_COLUMNS)} columns, got {len(row)}", path=name,
-                              line=lineno)
+            raise FormatError(
+                f"expected {len(FULL_COLUMNS)} columns, got {len(row)}", path=name, line=lineno
+            )
         cells = [*row, *[""] * (len(FULL_COLUMNS) - len(row))]
         cid, domain, zh, zh_var, en, en_var, note = (c.strip() for c in cells[:7])
         if not cid:
             raise FormatError("empty concept id", path=name, line=lineno)
+        cid = _checked_id(cid, name, lineno)
         if cid in ids:
             raise FormatError(f"duplicate concept id {cid!r}", path=name, line=lineno)
         if not zh and not en:
-            raise FormatError("row has neither a Chinese nor an English term", path=name,
-                              line=lineno)
+            raise FormatError(
+                "row has neither a Chinese nor an English term", path=name, line=lineno
+            )
         ids.add(cid)
         concepts.append(
-            make_concept(cid, [zh, *_split(zh_var)], [en, *_split(en_var)], domain=domain,
-                         note=note, origin=origin)
+            make_concept(
+                cid,
+                [zh, *_split(zh_var)],
+                [en, *_split(en_var)],
+                domain=domain,
+                note=note,
+                origin=origin,
+            )
         )
     return concepts
 
@@ -167,7 +225,7 @@ def _parse_pairs(
         comment = row[2].strip() if len(row) > 2 else ""
         match = _ID_COMMENT.match(comment)
         if match:
-            cid, comment = match.group(1), match.group(2)
+            cid, comment = _checked_id(match.group(1), name, lineno), match.group(2)
         else:
             cid = concept_id_for(source, target)
         zh, en, notes = groups.setdefault(cid, ([], [], []))
@@ -193,8 +251,17 @@ def _rows_full(concepts: Iterable[Concept]) -> list[list[str]]:
     rows = [list(FULL_COLUMNS)]
     for c in concepts:
         zh, en = c.zh, c.en
-        rows.append([c.id, c.domain, zh[0] if zh else "", "|".join(zh[1:]),
-                     en[0] if en else "", "|".join(en[1:]), c.note])
+        rows.append(
+            [
+                c.id,
+                c.domain,
+                zh[0] if zh else "",
+                "|".join(zh[1:]),
+                en[0] if en else "",
+                "|".join(en[1:]),
+                c.note,
+            ]
+        )
     return rows
 
 
@@ -229,8 +296,7 @@ def write_table(path: str | Path, concepts: Iterable[Concept]) -> int:
         written = sum(1 for c in items if c.is_bilingual)
         delimiter = "\t"
     with atomic_open(p, "w") as fh:
-        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\n",
-                            quoting=csv.QUOTE_MINIMAL)
+        writer = csv.writer(fh, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         for row in rows:
             writer.writerow([cell.replace("\t", " ").replace("\n", " ") for cell in row])
     return written

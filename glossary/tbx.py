@@ -19,8 +19,9 @@ from typing import Any
 
 from lxml import etree
 
+from glossary.tabular import clean_id
 from glossary.term import Concept, Term
-from untm.errors import FormatError
+from untm.errors import FormatError, GlossaryError
 from untm.fileio import write_bytes_atomic
 from untm.xmlsafe import parse_file
 
@@ -30,11 +31,21 @@ RNG = (
     "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/"
     "TBXcoreStructV03_TBX-Basic_integrated.rng"
 )
-_KIND_TO_TYPE = {"full": "fullForm", "short": "shortForm", "abbrev": "acronym",
-                 "variant": "variant"}
+_KIND_TO_TYPE = {
+    "full": "fullForm",
+    "short": "shortForm",
+    "abbrev": "acronym",
+    "variant": "variant",
+}
 _TYPE_TO_KIND = {
-    "fullform": "full", "shortform": "short", "acronym": "abbrev", "abbreviation": "abbrev",
-    "initialism": "abbrev", "variant": "variant", "phrase": "variant", "synonym": "variant",
+    "fullform": "full",
+    "shortform": "short",
+    "acronym": "abbrev",
+    "abbreviation": "abbrev",
+    "initialism": "abbrev",
+    "variant": "variant",
+    "phrase": "variant",
+    "synonym": "variant",
 }
 
 
@@ -158,10 +169,12 @@ def read_tbx(path: str | Path, *, origin: str = "user") -> TbxRead:
         if not terms:
             skipped_entries += 1
             continue
-        cid = entry.get("id") or f"tbx-{n}"
+        try:
+            cid = clean_id(entry.get("id") or f"tbx-{n}")
+        except GlossaryError as exc:
+            raise FormatError(exc.message, path=path, line=entry.sourceline) from exc
         if cid in seen_ids:
-            raise FormatError(f"duplicate concept id {cid!r}", path=path,
-                              line=entry.sourceline)
+            raise FormatError(f"duplicate concept id {cid!r}", path=path, line=entry.sourceline)
         seen_ids.add(cid)
         concepts.append(Concept(cid, tuple(terms), domain=domain, note=note, origin=origin))
     return TbxRead(tuple(concepts), skipped_entries, skipped_terms)

@@ -31,9 +31,14 @@ def _run(*args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(
     ("term", "expected"),
-    [("人居署", "UN-Habitat"), ("UN-Habitat", "人居署"), ("UNEP", "环境署"),
-     ("Global Environment Facility", "全环基金"), ("CEB", "首协会"),
-     ("执行主任", "Executive Director")],
+    [
+        ("人居署", "UN-Habitat"),
+        ("UN-Habitat", "人居署"),
+        ("UNEP", "环境署"),
+        ("Global Environment Facility", "全环基金"),
+        ("CEB", "首协会"),
+        ("执行主任", "Executive Director"),
+    ],
 )
 def test_lookup_both_directions(term: str, expected: str) -> None:
     code, out, _ = _run("glossary", "lookup", term)
@@ -64,8 +69,18 @@ def test_lookup_miss_exits_1_with_suggestions() -> None:
 
 def test_add_lookup_remove_cycle(tmp_path: Path) -> None:
     store = tmp_path / "mine.sqlite3"
-    code, _, _ = _run("glossary", "add", "城市股", "Cities Unit", "--en-variant", "CU",
-                      "--domain", "unep", "--glossary", str(store))
+    code, _, _ = _run(
+        "glossary",
+        "add",
+        "城市股",
+        "Cities Unit",
+        "--en-variant",
+        "CU",
+        "--domain",
+        "unep",
+        "--glossary",
+        str(store),
+    )
     assert code == 0
     code, out, _ = _run("glossary", "lookup", "CU", "--glossary", str(store), "--no-fuzzy")
     assert code == 0 and "城市股" in out and "user" in out
@@ -94,8 +109,10 @@ def test_export_tbx_import_into_empty_restores(tmp_path: Path) -> None:
     assert summary["added"] == len(builtin_concepts()) and summary["skipped_entries"] == 0
     original, restored = tmp_path / "a.csv", tmp_path / "b.csv"
     assert _run("glossary", "export", "-o", str(original))[0] == 0
-    assert _run("glossary", "export", "-o", str(restored), "--user-only",
-                "--glossary", str(empty))[0] == 0
+    assert (
+        _run("glossary", "export", "-o", str(restored), "--user-only", "--glossary", str(empty))[0]
+        == 0
+    )
     assert restored.read_text(encoding="utf-8") == original.read_text(encoding="utf-8")
 
 
@@ -151,11 +168,15 @@ def test_check_flags_un_habitat_mistranslation(tmp_path: Path) -> None:
     from tmx.tmx14 import write_tmx
 
     path = tmp_path / "t.tmx"
-    write_tmx(path, [
-        TranslationUnit("人居署和环境署开展合作。", "UN-Habitat and UNEP cooperate.", tuid="1"),
-        TranslationUnit("人居署和环境署开展合作。", "The Habitat Programme and UNEP cooperate.",
-                        tuid="2"),
-    ])
+    write_tmx(
+        path,
+        [
+            TranslationUnit("人居署和环境署开展合作。", "UN-Habitat and UNEP cooperate.", tuid="1"),
+            TranslationUnit(
+                "人居署和环境署开展合作。", "The Habitat Programme and UNEP cooperate.", tuid="2"
+            ),
+        ],
+    )
     code, out, _ = _run("glossary", "check", str(path))
     assert code == 1
     assert "2: zh>en '人居署' expects" in out and "UN-Habitat" in out
@@ -163,8 +184,9 @@ def test_check_flags_un_habitat_mistranslation(tmp_path: Path) -> None:
     data = json.loads(out)
     assert data["issues"] == 1 and data["items"][0]["tuid"] == "2"
     clean = tmp_path / "clean.tmx"
-    write_tmx(clean, [TranslationUnit("人居署和环境署开展合作。",
-                                      "UN-Habitat and UNEP cooperate.")])
+    write_tmx(
+        clean, [TranslationUnit("人居署和环境署开展合作。", "UN-Habitat and UNEP cooperate.")]
+    )
     assert _run("glossary", "check", str(clean))[0] == 0
 
 
@@ -178,11 +200,27 @@ def test_extract_on_seed_tmx(tmp_path: Path) -> None:
     store = tmp_path / "g.sqlite3"
     for term in ("绿色城市伙伴关系", "方案发展处", "城市股"):
         assert _run("glossary", "remove", term, "--glossary", str(store))[0] == 0
-    code, out, _ = _run("glossary", "extract", str(path), "--top", "20", "--json",
-                        "--glossary", str(store))
+    code, out, _ = _run(
+        "glossary", "extract", str(path), "--top", "20", "--json", "--glossary", str(store)
+    )
     assert code == 0
     pairs = {(p["zh"], p["en"]) for p in json.loads(out)["pairs"]}
-    assert {("绿色城市伙伴关系", "Greener Cities Partnership"), ("方案发展处",
-            "Programme Development Branch"), ("城市股", "Cities Unit")} <= pairs
+    assert {
+        ("绿色城市伙伴关系", "Greener Cities Partnership"),
+        ("方案发展处", "Programme Development Branch"),
+        ("城市股", "Cities Unit"),
+    } <= pairs
     code, out, _ = _run("glossary", "extract", str(path), "--top", "5", "--glossary", str(store))
     assert code == 0 and "e.g." in out and "units;" in out
+
+
+def test_import_of_a_bad_concept_id_is_a_clean_error_and_export_still_works(
+    tmp_path: Path,
+) -> None:
+    tsv = tmp_path / "bad.tsv"
+    tsv.write_text("人居署\tUN-Habitat\t[a\x01b]\n", encoding="utf-8")
+    code, out, err = _run("glossary", "import", str(tsv))
+    assert code == 2, (out, err)
+    assert err.startswith("untm: error:") and "bad.tsv:1:" in err
+    code, out, err = _run("glossary", "export", "-o", str(tmp_path / "x.tbx"))
+    assert code == 0, (out, err)

@@ -34,8 +34,11 @@ def test_tbx_export_has_150_bilingual_concepts_and_restores(tmp_path: Path) -> N
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
     bilingual = 0
     for entry in root.iterfind(".//t:conceptEntry", ns):
-        langs = {sec.get(xml_lang) for sec in entry.iterfind("t:langSec", ns)
-                 if sec.find("t:termSec/t:term", ns) is not None}
+        langs = {
+            sec.get(xml_lang)
+            for sec in entry.iterfind("t:langSec", ns)
+            if sec.find("t:termSec/t:term", ns) is not None
+        }
         bilingual += langs == {"zh", "en"}
     assert bilingual >= 150
     store = tmp_path / "empty.sqlite3"
@@ -75,11 +78,14 @@ def test_omegat_tsv_is_read_by_translate_toolkit_and_regroups(tmp_path: Path) ->
 
 def test_plain_two_column_tsv_gbk(tmp_path: Path) -> None:
     path = tmp_path / "mine.tsv"
-    path.write_bytes("方案发展处\tProgramme Development Branch\n城市股\tCities Unit\t环境署\n"
-                     .encode("gb18030"))
+    path.write_bytes(
+        "方案发展处\tProgramme Development Branch\n城市股\tCities Unit\t环境署\n".encode("gb18030")
+    )
     concepts = read_glossary_file(path).concepts
     assert [(c.zh, c.en) for c in concepts] == [
-        (("方案发展处",), ("Programme Development Branch",)), (("城市股",), ("Cities Unit",))]
+        (("方案发展处",), ("Programme Development Branch",)),
+        (("城市股",), ("Cities Unit",)),
+    ]
     assert concepts[1].note == "环境署"
 
 
@@ -120,8 +126,9 @@ def test_tbx_v2_from_translate_toolkit_imports(tmp_path: Path) -> None:
         ("glossary.docx", b"PK\x03\x04", InputError),
     ],
 )
-def test_bad_files_give_clear_errors(tmp_path: Path, name: str, data: bytes,
-                                     error: type[Exception]) -> None:
+def test_bad_files_give_clear_errors(
+    tmp_path: Path, name: str, data: bytes, error: type[Exception]
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(error) as info:
@@ -138,11 +145,15 @@ def test_malformed_tbx_error_has_line(tmp_path: Path) -> None:
 
 
 def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
-    lol = (b'<?xml version="1.0"?>\n<!DOCTYPE tbx [\n<!ENTITY a "aaaaaaaaaa">\n'
-           + b"".join(f'<!ENTITY a{i} "{"&a;" * 10 if i == 1 else f"&a{i - 1};" * 10}">\n'
-                      .encode() for i in range(1, 9))
-           + b']>\n<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
-             b"<term>&a8;</term></termSec></langSec></conceptEntry></body></text></tbx>")
+    lol = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE tbx [\n<!ENTITY a "aaaaaaaaaa">\n'
+        + b"".join(
+            f'<!ENTITY a{i} "{"&a;" * 10 if i == 1 else f"&a{i - 1};" * 10}">\n'.encode()
+            for i in range(1, 9)
+        )
+        + b']>\n<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
+        b"<term>&a8;</term></termSec></langSec></conceptEntry></body></text></tbx>"
+    )
     path = tmp_path / "lol.tbx"
     path.write_bytes(lol)
     start = time.monotonic()
@@ -151,9 +162,11 @@ def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
     assert time.monotonic() - start < 5
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-CONTENT")
-    xxe = (f'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY x SYSTEM "file://{secret}">]>\n'
-           '<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
-           "<term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>")
+    xxe = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE tbx [<!ENTITY x SYSTEM "file://{secret}">]>\n'
+        '<tbx><text><body><conceptEntry id="x"><langSec xml:lang="en"><termSec>'
+        "<term>&x;</term></termSec></langSec></conceptEntry></body></text></tbx>"
+    )
     path = tmp_path / "xxe.tbx"
     path.write_text(xxe)
     with pytest.raises(UnsafeInputError) as info:
@@ -161,26 +174,39 @@ def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
     assert "TOP-SECRET" not in str(info.value)
 
 
-_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="|"),
-                min_size=1, max_size=12).filter(lambda t: t.strip() != "")
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="|"),
+    min_size=1,
+    max_size=12,
+).filter(lambda t: t.strip() != "")
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(st.lists(_TEXT, min_size=1, max_size=3),
-                          st.lists(_TEXT, min_size=1, max_size=3), _TEXT),
-                min_size=1, max_size=5))
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(_TEXT, min_size=1, max_size=3), st.lists(_TEXT, min_size=1, max_size=3), _TEXT
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_tbx_and_csv_round_trip_random_concepts(
     tmp_path: Path, rows: list[tuple[list[str], list[str], str]]
 ) -> None:
-    concepts = [make_concept(f"c{i}", zh, en, domain="d", note=note)
-                for i, (zh, en, note) in enumerate(rows)]
+    concepts = [
+        make_concept(f"c{i}", zh, en, domain="d", note=note)
+        for i, (zh, en, note) in enumerate(rows)
+    ]
     for name in ("r.tbx", "r.csv"):
         path = tmp_path / name
         write_glossary_file(path, concepts)
         back = read_glossary_file(path).concepts
         assert [(c.id, c.zh, c.en, c.note) for c in back] == [
-            (c.id, c.zh, c.en, c.note) for c in concepts], name
+            (c.id, c.zh, c.en, c.note) for c in concepts
+        ], name
 
 
 def test_control_characters_refused() -> None:
@@ -189,3 +215,78 @@ def test_control_characters_refused() -> None:
     with pytest.raises(GlossaryError, match="forbidden character"):
         make_concept("x", ["人居署"], ["UN|Habitat"])
     assert make_concept("x", [" 人居署\t"], ["UN \n Habitat"]).en == ("UN Habitat",)
+
+
+def test_concept_ids_with_control_characters_or_brackets_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="concept id"):
+        make_concept("a\x01b", ["人居署"], ["UN-Habitat"])
+    with pytest.raises(GlossaryError, match="concept id"):
+        make_concept(" \t", ["人居署"], ["UN-Habitat"])
+    tsv = tmp_path / "bad-id.tsv"
+    tsv.write_text("人居署\tUN-Habitat\t[ok] fine\n环境署\tUNEP\t[a\x01b] note\n", encoding="utf-8")
+    with pytest.raises(FormatError) as info:
+        read_glossary_file(tsv)
+    assert (info.value.line, "U+0001") == (2, "U+0001") and "bad-id.tsv" in str(info.value)
+    for cid in ("a\x01b", "x]"):
+        csv_path = tmp_path / "bad-id.csv"
+        csv_path.write_text(
+            f"id,domain,zh,zh_variants,en,en_variants,note\n{cid},,人居署,,UN-Habitat,,\n",
+            encoding="utf-8",
+        )
+        with pytest.raises(FormatError) as info:
+            read_glossary_file(csv_path)
+        assert info.value.line == 2
+    tbx = tmp_path / "bad-id.tbx"
+    tbx.write_text(
+        f'<tbx xmlns="{TBX_NS}"><text><body>\n<conceptEntry id="x]"><langSec xml:lang="en">'
+        "<termSec><term>UNEP</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError) as info:
+        read_glossary_file(tbx)
+    assert info.value.line == 2
+
+
+def test_concept_ids_with_spaces_are_cleaned_the_same_way_by_every_reader(tmp_path: Path) -> None:
+    tbx = tmp_path / "spaced.tbx"
+    tbx.write_text(
+        f'<tbx xmlns="{TBX_NS}"><text><body><conceptEntry id=" un\nhabitat ">'
+        '<langSec xml:lang="zh"><termSec><term>人居署</term></termSec></langSec>'
+        '<langSec xml:lang="en"><termSec>'
+        "<term>UN-Habitat</term></termSec></langSec></conceptEntry></body></text></tbx>",
+        encoding="utf-8",
+    )
+    concepts = read_glossary_file(tbx).concepts
+    assert [c.id for c in concepts] == ["un_habitat"]
+    assert make_concept("un  habitat", ["人居署"], ["UN-Habitat"]).id == "un_habitat"
+    for name in ("back.tsv", "back.csv", "back.tbx"):
+        write_glossary_file(tmp_path / name, concepts)
+        assert [c.id for c in read_glossary_file(tmp_path / name).concepts] == ["un_habitat"]
+    dup = tmp_path / "dup.csv"
+    dup.write_text(
+        "id,domain,zh,zh_variants,en,en_variants,note\n"
+        "a b,,人居署,,UN-Habitat,,\na_b,,环境署,,UNEP,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FormatError, match="duplicate concept id") as info:
+        read_glossary_file(dup)
+    assert info.value.line == 3
+
+
+_ID = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="]"),
+    min_size=1,
+    max_size=10,
+).filter(lambda t: t.strip() != "")
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(_ID)
+def test_any_accepted_id_survives_every_export_format(tmp_path: Path, raw_id: str) -> None:
+    concept = make_concept(raw_id, ["人居署"], ["UN-Habitat"])
+    assert concept.id and not any(ch.isspace() for ch in concept.id)
+    for name in ("p.tsv", "p.csv", "p.tbx"):
+        write_glossary_file(tmp_path / name, [concept])
+        assert [c.id for c in read_glossary_file(tmp_path / name).concepts] == [concept.id], name
