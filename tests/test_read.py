@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from aligner.model import BlockKind
 from aligner.read import read_document
+from aligner.readers.html import read_html_blocks
 from untm.errors import InputError, LanguageMismatchError, UntmError
 
 ZH_TEXT = SEED_ZH.read_text(encoding="utf-8")
@@ -61,6 +62,25 @@ def test_html_blocks_and_headings(tmp_path: Path) -> None:
     assert doc.paragraphs[-1].text == "Broken by a line break, and 联合国 环境署."
     assert [p.kind for p in doc.paragraphs].count(BlockKind.HEADING) == 3
     assert all("var a" not in p.text for p in doc.paragraphs)
+
+
+def test_html_text_around_nested_blocks_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "nested.html"
+    path.write_text(
+        "<html><body><div>Intro text here.<p>The paragraph itself.</p>Tail of the div.</div>"
+        "Loose body text.<h2>II. A heading</h2><div><span>Inline <b>bold</b> run.</span>"
+        "<p>Second paragraph.</p></div></body></html>",
+        encoding="utf-8",
+    )
+    assert [(b.text, b.hint) for b in read_html_blocks(path, "en")] == [
+        ("Intro text here.", None),
+        ("The paragraph itself.", None),
+        ("Tail of the div.", None),
+        ("Loose body text.", None),
+        ("II. A heading", BlockKind.HEADING),
+        ("Inline bold run.", None),
+        ("Second paragraph.", None),
+    ]
 
 
 @pytest.mark.parametrize(

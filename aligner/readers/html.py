@@ -1,7 +1,9 @@
 """`.html` reader: block elements (p, h1–h6, li, …) as paragraphs, via a safe lxml parser.
 
 The parser never touches the network, keeps no comments or processing instructions, and
-script/style content is dropped. Headings (h1–h6) are marked as headings.
+script/style content is dropped. Headings (h1–h6) are marked as headings. Text outside the
+innermost block elements (`<div>Intro<p>…</p>Tail</div>`, loose body text) is kept: each stretch
+of it between two blocks is a block of its own, so no text is dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from aligner.encoding import decode_bytes
 from aligner.model import BlockKind
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
+from untm.xmlsafe import make_html_parser
 
 _BLOCKS = {
     "p",
@@ -40,22 +43,49 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _DROP = {"script", "style", "noscript", "template", "head"}
 
 
-def _parser() -> etree.HTMLParser:
-    return etree.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, recover=True
-    )
+def _is_block(el: Any) -> bool:
+    return isinstance(el.tag, str) and el.tag.lower() in _BLOCKS
 
 
 def _has_block_child(el: Any) -> bool:
-    return any(isinstance(c.tag, str) and c.tag.lower() in _BLOCKS for c in el.iterdescendants())
+    return any(_is_block(c) for c in el.iterdescendants())
 
 
-def _text(el: Any, lang: str) -> str:
-    parts = "".join(el.itertext()).split("\n")
+def _joined(raw: str, lang: str) -> str:
+    """Text with its line breaks joined like wrapped lines."""
+    parts = raw.split("\n")
     text = parts[0]
     for part in parts[1:]:
         text = join_wrapped(text, part, lang)
     return text
+
+
+def _emit(blocks: list[RawBlock], raw: str, line: Any, lang: str, heading: bool) -> None:
+    content = _joined(raw, lang)
+    if content.strip():
+        hint = BlockKind.HEADING if heading else None
+        blocks.append(RawBlock(text=content, line=int(line or 0), hint=hint))
+
+
+def _walk(el: Any, lang: str, blocks: list[RawBlock]) -> None:
+    """Blocks of `el` in document order: a block without block descendants is one block;
+    anything else contributes its own text between its block children as blocks too."""
+    tag = el.tag.lower() if isinstance(el.tag, str) else ""
+    heading = tag in _HEADINGS
+    if tag in _BLOCKS and not _has_block_child(el):
+        _emit(blocks, "".join(el.itertext()), el.sourceline, lang, heading)
+        return
+    run, line = [el.text or ""], el.sourceline
+    for child in el:
+        if isinstance(child.tag, str) and (_is_block(child) or _has_block_child(child)):
+            _emit(blocks, "".join(run), line, lang, heading)
+            _walk(child, lang, blocks)
+            run, line = [child.tail or ""], child.sourceline
+        else:
+            if isinstance(child.tag, str):
+                run.append("".join(child.itertext()))
+            run.append(child.tail or "")
+    _emit(blocks, "".join(run), line, lang, heading)
 
 
 def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
@@ -64,7 +94,7 @@ def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
     data = read_bytes_checked(path)
     text = decode_bytes(data, name=name).text
     try:
-        root = etree.fromstring(text, parser=_parser())
+        root = etree.fromstring(text, parser=make_html_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise FormatError(f"cannot parse HTML: {exc}", path=name) from exc
     if root is None:
@@ -75,17 +105,7 @@ def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
         elif isinstance(el.tag, str) and el.tag.lower() == "br":
             el.tail = "\n" + (el.tail or "")  # a line break inside a block joins like a wrap
     blocks: list[RawBlock] = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        tag = el.tag.lower()
-        if tag not in _BLOCKS or _has_block_child(el):
-            continue
-        content = _text(el, lang)
-        if content.strip():
-            hint = BlockKind.HEADING if tag in _HEADINGS else None
-            line: Any = el.sourceline
-            blocks.append(RawBlock(text=content, line=int(line or 0), hint=hint))
+    _walk(root, lang, blocks)
     if not blocks:
         raise InputError("the document has no text", path=name)
     return blocks
