@@ -27,8 +27,12 @@ def test_unscored_and_unreadable_rank_below_scored_ties_keep_first() -> None:
     assert unit_score(u("a", "b")) == float("-inf")
     assert unit_score(u("a", "b", "nan")) == float("-inf")
     assert unit_score(u("a", "b", "high")) == float("-inf")
-    group = [u("甲", "A", None, "1"), u("甲", "A", "bad", "2"), u("甲", "A", "0.1", "3"),
-             u("甲", "A", "0.1", "4")]
+    group = [
+        u("甲", "A", None, "1"),
+        u("甲", "A", "bad", "2"),
+        u("甲", "A", "0.1", "3"),
+        u("甲", "A", "0.1", "4"),
+    ]
     merged = merge_units([group])
     assert [x.tuid for x in merged] == ["3"]
 
@@ -40,13 +44,20 @@ def test_languages_are_part_of_identity() -> None:
     assert merge_units([[x, y, z]]) == [x, y]
 
 
-pairs = st.lists(st.tuples(st.sampled_from("甲乙丙"), st.sampled_from("AB"),
-                           st.sampled_from(["0.1", "0.5", "0.9", None])), max_size=12)
+pairs = st.lists(
+    st.tuples(
+        st.sampled_from("甲乙丙"),
+        st.sampled_from("AB"),
+        st.sampled_from(["0.1", "0.5", "0.9", None]),
+    ),
+    max_size=12,
+)
 
 
 @given(first=pairs, second=pairs)
-def test_merge_properties(first: list[tuple[str, str, str | None]],
-                          second: list[tuple[str, str, str | None]]) -> None:
+def test_merge_properties(
+    first: list[tuple[str, str, str | None]], second: list[tuple[str, str, str | None]]
+) -> None:
     a = [u(s, t, sc) for s, t, sc in first]
     b = [u(s, t, sc) for s, t, sc in second]
     merged = merge_units([a, b])

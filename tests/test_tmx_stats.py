@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tmx.merge import parse_score, unit_score
 from tmx.stats import tm_stats, unit_stats
 from tmx.tmx14 import write_tmx
 from tmx.unit import TranslationUnit
@@ -36,3 +41,23 @@ def test_stats_of_a_written_tmx(tmp_path: Path) -> None:
 def test_empty_tm() -> None:
     stats = unit_stats([])
     assert stats.units == 0 and stats.scores.scored == 0 and stats.scores.mean is None
+
+
+_RAW = st.one_of(
+    st.sampled_from(["0.5", " 0.25 ", "nan", "inf", "-inf", "1e-2", "oops", "", "０.５", "7"]),
+    st.floats(allow_nan=True, allow_infinity=True).map(repr),
+    st.text(max_size=5),
+)
+
+
+@given(st.lists(st.one_of(st.none(), _RAW), max_size=8))
+def test_stats_and_merge_read_scores_the_same_way(raws: list[str | None]) -> None:
+    units = [
+        TranslationUnit(f"甲{i}", "A", props=(("x-score", raw),) if raw is not None else ())
+        for i, raw in enumerate(raws)
+    ]
+    scores = unit_stats(units).scores
+    readable = [unit_score(u) for u in units if unit_score(u) != -math.inf]
+    assert scores.scored == len(readable)
+    assert scores.unreadable == sum(raw is not None and parse_score(raw) is None for raw in raws)
+    assert scores.scored + scores.unreadable == sum(raw is not None for raw in raws)

@@ -26,14 +26,21 @@ class MergeResult:
     duplicates: int
 
 
+def parse_score(raw: str | None) -> float | None:
+    """An `x-score` prop value as a float; None when missing or not a finite number."""
+    if raw is None:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def unit_score(unit: TranslationUnit) -> float:
     """The unit's `x-score` prop as a float; -inf when missing or not a finite number."""
-    raw = unit.prop(SCORE_PROP)
-    try:
-        value = float(raw) if raw is not None else -math.inf
-    except ValueError:
-        return -math.inf
-    return value if math.isfinite(value) else -math.inf
+    value = parse_score(unit.prop(SCORE_PROP))
+    return -math.inf if value is None else value
 
 
 def _key(unit: TranslationUnit) -> tuple[str, str, str, str]:

@@ -7,14 +7,13 @@ Scores are expected in [0, 1] (untm writes them so); the histogram has ten bins 
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tmx.merge import SCORE_PROP
+from tmx.merge import SCORE_PROP, parse_score
 from tmx.tmx14 import iter_tmx
 from tmx.unit import TranslationUnit
 
@@ -108,15 +107,11 @@ def unit_stats(units: Iterable[TranslationUnit]) -> TmStats:
         props.update(key for key, _ in unit.props)
         raw = unit.prop(SCORE_PROP)
         if raw is not None:
-            try:
-                value = float(raw)
-            except ValueError:
+            value = parse_score(raw)
+            if value is None:
                 unreadable += 1
-                continue
-            if math.isfinite(value):
-                scores.append(value)
             else:
-                unreadable += 1
+                scores.append(value)
     return TmStats(
         units=count,
         language_pairs=dict(sorted(pairs.items())),
