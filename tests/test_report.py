@@ -234,3 +234,25 @@ def test_batch_index_orders_failed_then_most_to_review_and_escapes() -> None:
     assert rows[0].xpath(".//em")[0].text == "x.zh.txt: empty & <odd>"
     assert tree.xpath("//a/@href") == ["busy%20x.html", "calm.html"]
     assert not tree.xpath("//b") and tree.xpath("//h1")[0].text == "<batch>"
+
+
+def test_units_on_the_page_are_the_units_exported() -> None:
+    """Regression: the page counted every non-null link as a unit, also one whose side is blank."""
+    from untm.pipeline import summarize, to_units
+
+    result = AlignmentResult(
+        (Segment(0, "第一句。"), Segment(1, "第二句。")),
+        (Segment(0, "First."), Segment(1, " \u3000")),
+        (Link((0,), (0,), 0.9), Link((1,), (1,), 0.7)),
+    )
+    stats = {
+        th.text_content(): td.text_content()
+        for th, td in (
+            row.xpath("./th|./td")
+            for row in parse(render_report(result, title="t")).xpath('//table[@id="stats"]//tr')
+        )
+    }
+    exported = len(to_units(result, source_name="t"))
+    assert exported == summarize(result).units == 1
+    assert stats["Units (both sides)"] == "1"
+    assert stats[f"Units with score < {LOW_SCORE:.2f}"] == "0"

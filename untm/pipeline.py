@@ -183,6 +183,13 @@ def side_text(segments: Sequence[Segment], ids: Sequence[int], lang: str) -> str
     return _joiner(lang).join(segments[i].text for i in ids)
 
 
+def has_both_sides(result: AlignmentResult, link: Link) -> bool:
+    """Whether `link` makes a translation unit: text (not only white space) on both sides."""
+    return any(result.src_segments[i].text.strip() for i in link.src) and any(
+        result.tgt_segments[j].text.strip() for j in link.tgt
+    )
+
+
 def link_label(link: Link) -> str:
     """`[1,2]:[3]` notation of a link, without brackets: "1,2:3"."""
     return f"{','.join(map(str, link.src))}:{','.join(map(str, link.tgt))}"
@@ -203,12 +210,10 @@ def to_units(
     options = options or AlignOptions()
     units: list[TranslationUnit] = []
     for link in result.links:
-        if link.is_null:
+        if not has_both_sides(result, link):
             continue
         source = side_text(result.src_segments, link.src, options.src_lang)
         target = side_text(result.tgt_segments, link.tgt, options.tgt_lang)
-        if not source.strip() or not target.strip():
-            continue
         units.append(
             TranslationUnit(
                 source=source,
@@ -229,12 +234,7 @@ def to_units(
 def summarize(result: AlignmentResult) -> AlignSummary:
     """Counts of segments, links by type, units, and everything left out."""
     full = [link for link in result.links if not link.is_null]
-    units = sum(
-        1
-        for link in full
-        if "".join(result.src_segments[i].text for i in link.src).strip()
-        and "".join(result.tgt_segments[i].text for i in link.tgt).strip()
-    )
+    units = sum(1 for link in full if has_both_sides(result, link))
     scores = [link.score for link in full]
     return AlignSummary(
         segments_zh=len(result.src_segments),
@@ -316,25 +316,21 @@ def write_result(
         from tmx.tmx14 import write_tmx
 
         header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
-        count = write_tmx(
+        write_tmx(
             out_path, to_units(result, source_name=source_name, options=options), header=header
         )
     elif name == "tsv":
         from tmx.tsv import write_tsv
 
-        count = write_tsv(out_path, to_units(result, source_name=source_name, options=options))
+        write_tsv(out_path, to_units(result, source_name=source_name, options=options))
     elif name == "align":
         from aligner.alignfile import write_align
 
         write_align(out_path, result.links)
-        count = summary.units
     else:
         from untm.fileio import write_text_atomic
 
         write_text_atomic(out_path, result_json(result, source_name=source_name, options=options))
-        count = summary.units
-    if count != summary.units:
-        summary = AlignSummary(**{**summary.to_dict(), "units": count})
     return summary
 
 

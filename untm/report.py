@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.model import AlignmentResult, BlockKind, Link, Segment
+from aligner.model import AlignmentResult, BlockKind, Link
 from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
 
@@ -133,10 +133,6 @@ def _mark(text: str, spans: Sequence[tuple[int, int, str]], classes: Sequence[st
     return "".join(out)
 
 
-def _side_text(segments: Sequence[Segment], indices: tuple[int, ...], sep: str) -> str:
-    return sep.join(segments[i].text for i in indices)
-
-
 def _check_links(result: AlignmentResult) -> None:
     n_src, n_tgt = len(result.src_segments), len(result.tgt_segments)
     for number, link in enumerate(result.links, 1):
@@ -152,12 +148,14 @@ def _check_links(result: AlignmentResult) -> None:
 
 def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]:
     """The links of `result` in document order, with texts escaped and terms marked."""
+    from untm.pipeline import side_text
+
     _check_links(result)
     views: list[LinkView] = []
     for number, n in enumerate(document_order(result.links), 1):
         link = result.links[n]
-        zh = _side_text(result.src_segments, link.src, "")
-        en = _side_text(result.tgt_segments, link.tgt, " ")
+        zh = side_text(result.src_segments, link.src, "zh")
+        en = side_text(result.tgt_segments, link.tgt, "en")
         zh_spans = matcher.zh_spans(zh)
         en_spans = matcher.en_spans(en)
         zh_classes = [
@@ -357,19 +355,20 @@ JS = """
 
 
 def _stats(result: AlignmentResult, views: Sequence[LinkView], low: float) -> str:
+    from untm.pipeline import has_both_sides, summarize
+
+    summary = summarize(result)
     links = [v.link for v in views]
-    units = [lk for lk in links if not lk.is_null]
-    mean = sum(lk.score for lk in units) / len(units) if units else 0.0
-    counts = ", ".join(f"{k}: {v}" for k, v in result.link_counts().items()) or "none"
-    low_n = sum(1 for lk in units if lk.score < low)
+    counts = ", ".join(f"{k}: {v}" for k, v in summary.links_by_type.items()) or "none"
+    low_n = sum(1 for lk in links if has_both_sides(result, lk) and lk.score < low)
     rows = [
-        ("Chinese segments", str(len(result.src_segments))),
-        ("English segments", str(len(result.tgt_segments))),
-        ("Units (both sides)", str(len(units))),
+        ("Chinese segments", str(summary.segments_zh)),
+        ("English segments", str(summary.segments_en)),
+        ("Units (both sides)", str(summary.units)),
         ("Link types", counts),
         ("Null links", str(sum(1 for lk in links if lk.is_null))),
         (f"Units with score < {low:.2f}", str(low_n)),
-        ("Mean unit score", f"{mean:.3f}"),
+        ("Mean unit score", f"{summary.mean_score:.3f}"),
         (
             "Glossary terms matched / unmatched",
             f"{sum(v.terms_found for v in views)} / {sum(v.terms_missing for v in views)}",
