@@ -31,6 +31,10 @@ STEPS = {
     "skip": (-0.05, -0.08, -0.1, -0.12, -0.15, -0.2, -0.3, -0.5),
     "merge": (0.0, -0.01, -0.02, -0.03, -0.05, -0.08, -0.12),
     "size_power": (-0.5, -0.25, 0.0, 0.25, 0.5, 1.0),
+    "punct_question": (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08),
+    "punct_ellipsis": (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08),
+    "punct_quote": (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08),
+    "punct_exclamation_miss": (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.08),
 }
 
 
@@ -82,7 +86,7 @@ def main() -> None:
     best = dev_f1(spaces, weights)
     log = [{"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}]
     print(f"prepared in {prep:.1f}s; start F1 {best:.4f}", flush=True)
-    names = [k for k in STEPS if not (mode == "fast" and k == "embedding")]
+    names = [k for k in STEPS if not (mode == "fast" and (k == "embedding" or "punct" in k))]
     if "--start" in sys.argv:
         start = json.loads(sys.argv[sys.argv.index("--start") + 1])
         start["type_bias"] = tuple((tuple(k), v) for k, v in start.get("type_bias", []))
