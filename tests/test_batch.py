@@ -254,3 +254,22 @@ def test_local_workers_with_either_start_method(tmp_path: Path, start_method: st
     assert [o.name for o in outcomes] == ["seed", "gone"] and sorted(seen) == ["gone", "seed"]
     assert outcomes[0].ok and outcomes[0].units > 50 and (tmp_path / "seed.tmx").exists()
     assert not outcomes[1].ok and "x.zh.txt" in (outcomes[1].error or "")
+
+
+def test_native_threads_limited_unless_the_user_set_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from untm.threads import NATIVE_THREAD_VARS, limit_native_threads
+
+    first, *others = NATIVE_THREAD_VARS
+    monkeypatch.setenv(first, "3")
+    for name in others:
+        monkeypatch.delenv(name, raising=False)
+    limit_native_threads()
+    assert os.environ[first] == "3"
+    assert all(os.environ[name] == "1" for name in others)
+
+
+def test_worker_error_names_where_and_what() -> None:
+    from untm.batch.task import worker_error
+
+    assert worker_error("worker", MemoryError()) == "worker failed: MemoryError"
+    assert worker_error("dask task", OSError("lost")) == "dask task failed: OSError: lost"

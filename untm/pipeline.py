@@ -21,6 +21,7 @@ from tmx.unit import TranslationUnit
 from untm.errors import AlignmentError, OutputError
 
 FORMATS = ("tmx", "tsv", "align", "json")
+MODES = ("best", "fast")  # sentence aligner modes
 SEGTYPES = ("sentence", "paragraph")
 
 
@@ -39,8 +40,8 @@ class AlignOptions:
     def __post_init__(self) -> None:
         if self.segtype not in SEGTYPES:
             raise AlignmentError(f"unknown segtype {self.segtype!r} (use sentence or paragraph)")
-        if self.mode not in ("best", "fast"):
-            raise AlignmentError(f"unknown alignment mode {self.mode!r} (use best or fast)")
+        if self.mode not in MODES:
+            raise AlignmentError(f"unknown alignment mode {self.mode!r} (use {' or '.join(MODES)})")
 
 
 @dataclass(frozen=True)

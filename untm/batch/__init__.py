@@ -24,7 +24,8 @@ from untm.batch.run import (
     plan_batch,
     run_batch,
 )
-from untm.batch.task import FORMATS, PairJob, PairOutcome, align_pair
+from untm.batch.task import PairJob, PairOutcome, align_pair
+from untm.pipeline import FORMATS
 
 __all__ = [
     "ENGINES",

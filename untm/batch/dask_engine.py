@@ -14,7 +14,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed
 
-from untm.batch.task import PairJob, PairOutcome, align_pair, failed, warm_up
+from untm.batch.task import PairJob, PairOutcome, align_pair, failed, warm_up, worker_error
 from untm.errors import InputError
 
 
@@ -71,7 +71,7 @@ def run_on_dask(
             try:
                 outcome = future.result()
             except Exception as exc:  # a killed worker, a lost task
-                outcome = failed(jobs[n].name, f"dask task failed: {type(exc).__name__}: {exc}")
+                outcome = failed(jobs[n].name, worker_error("dask task", exc))
             done[n] = outcome
             if on_done is not None:
                 on_done(outcome)

@@ -19,18 +19,12 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-from untm.batch.task import PairJob, PairOutcome, align_pair, failed, warm_up
+from untm.batch.task import PairJob, PairOutcome, align_pair, failed, warm_up, worker_error
 from untm.errors import ModelUnavailableError
+from untm.threads import NATIVE_THREAD_VARS, limit_native_threads
 
 OnDone = Callable[[PairOutcome], None]
 ENGINES = ("local", "dask")
-
-
-def _worker_error(exc: BaseException) -> str:
-    return f"worker failed: {type(exc).__name__}: {exc}".rstrip(": ")
-
-
-NATIVE_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @contextlib.contextmanager
@@ -39,8 +33,7 @@ def one_native_thread_per_worker() -> Iterator[None]:
     parallelism comes from the processes; N processes x all-core BLAS pools oversubscribe the
     CPUs (measured: 2 workers took 3.2x the time of 1 on 2 cores). Dask's nanny does the same."""
     saved = {name: os.environ.get(name) for name in NATIVE_THREAD_VARS}
-    for name in NATIVE_THREAD_VARS:
-        os.environ.setdefault(name, "1")
+    limit_native_threads()
     try:
         yield
     finally:
@@ -98,7 +91,7 @@ def run_local(
                 try:
                     outcome = future.result()
                 except Exception as exc:  # BrokenProcessPool and the like
-                    outcome = failed(jobs[n].name, _worker_error(exc))
+                    outcome = failed(jobs[n].name, worker_error("worker", exc))
                 done[n] = outcome
                 if on_done is not None:
                     on_done(outcome)

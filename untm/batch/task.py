@@ -18,8 +18,6 @@ from tmx.unit import TranslationUnit
 from untm.errors import UntmError
 from untm.report import count_for_review, write_report
 
-FORMATS = ("tmx", "tsv", "align", "json")
-
 
 @dataclass(frozen=True)
 class PairJob:
@@ -79,6 +77,11 @@ class PairOutcome:
 
 def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
     return PairOutcome(name=name, status="failed", error=error, seconds=seconds)
+
+
+def worker_error(where: str, exc: BaseException) -> str:
+    """The error of a pair whose worker or task died: "worker failed: KilledWorker: ..."."""
+    return f"{where} failed: {type(exc).__name__}: {exc}".rstrip(": ")
 
 
 @functools.lru_cache(maxsize=1)

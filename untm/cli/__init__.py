@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
+from untm.threads import limit_native_threads
 
 # One BLAS/OpenMP thread unless the user says otherwise, set before numpy is first imported: the
 # encoder's matrix products are small, and a multi-thread pool spins on a shared 2-core machine
 # (seed pair: 4.1 s with 1 thread, 7.5 s with the default, 36.7 s with 2 under load).
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")
+limit_native_threads()
 
 from typing import Annotated  # noqa: E402
 

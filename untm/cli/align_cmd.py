@@ -58,11 +58,11 @@ def align(
         result = align_files(zh, en, options, progress=progress)
     summary = write_result(result, out, fmt, options=options, source_name=zh.name)
     if report is not None:
+        from untm.batch.task import glossary_pairs
         from untm.report import write_report
 
-        write_report(
-            result, report, title=f"{zh.name} ↔ {en.name}", glossary_pairs=_glossary_pairs()
-        )
+        pairs = list(glossary_pairs())
+        write_report(result, report, title=f"{zh.name} ↔ {en.name}", glossary_pairs=pairs)
     if as_json:
         from untm.cli.common import echo_json
 
@@ -96,13 +96,6 @@ def _block_progress() -> Iterator[Callable[[int, int], None] | None]:
             bar.update(task, completed=done, total=total)
 
         yield advance
-
-
-def _glossary_pairs() -> list[tuple[str, str]]:
-    """Built-in and user glossary pairs, highlighted on the review page."""
-    from glossary import open_glossary
-
-    return open_glossary().term_pairs()
 
 
 def _check_out_dir(path: Path, inputs: tuple[Path, ...] = ()) -> None:

@@ -20,10 +20,6 @@ from untm.cli.common import cli_errors, fail
 if TYPE_CHECKING:
     from untm.batch import BatchResult
 
-FORMAT_CHOICES = ("tmx", "tsv", "align", "json")
-ENGINE_CHOICES = ("local", "dask")
-MODE_CHOICES = ("best", "fast")
-
 
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
@@ -106,11 +102,13 @@ def batch_command(
     """
     from untm.batch import BatchOptions, BatchPlan, PairOutcome, discover_pairs, read_manifest
     from untm.batch import run_batch as run
+    from untm.batch.engines import ENGINES
+    from untm.pipeline import FORMATS, MODES
 
     for value, choices, option in (
-        (fmt, FORMAT_CHOICES, "--format"),
-        (engine, ENGINE_CHOICES, "--engine"),
-        (mode, MODE_CHOICES, "--mode"),
+        (fmt, FORMATS, "--format"),
+        (engine, ENGINES, "--engine"),
+        (mode, MODES, "--mode"),
     ):
         if value not in choices:
             raise fail(f"{option} must be one of {', '.join(choices)} (got {value!r})")
