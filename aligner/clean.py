@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from aligner.language import is_han
 from aligner.model import BlockKind, Furniture, Paragraph
 
 _CONTROL_KEEP = "\t\n"
@@ -332,11 +333,7 @@ def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> boo
     if lang == "en":
         return (last.isalnum() or last in ",;-–") and first.islower()
     if lang == "zh":
-        return (
-            numbered
-            and (last.isalnum() or "\u4e00" <= last <= "\u9fff")
-            and ("\u4e00" <= first <= "\u9fff" or first.islower())
-        )
+        return numbered and (last.isalnum() or is_han(last)) and (is_han(first) or first.islower())
     return False
 
 

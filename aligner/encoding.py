@@ -56,6 +56,9 @@ def _cjk_share(text: str) -> float:
     good = sum(
         1
         for ch in non_ascii
+        # deliberately the basic Han block only, not `aligner.language.is_han`: bytes of another
+        # encoding misread as GB18030 land in extension A and the compatibility block, which real
+        # Chinese text hardly uses
         if "\u4e00" <= ch <= "\u9fff"
         or "\u3000" <= ch <= "\u303f"
         or "\uff00" <= ch <= "\uffef"
@@ -71,6 +74,7 @@ def _common_han_share(text: str) -> float:
     Real Chinese text scores close to 1; other CJK encodings misread as GB18030 (Shift-JIS,
     Big5, EUC-KR) produce rare characters and score far lower.
     """
+    # deliberately the basic block (GB2312 has no extension A characters), see `_cjk_share`
     han = [ch for ch in text if "\u4e00" <= ch <= "\u9fff"]
     if not han:
         return 1.0

@@ -30,9 +30,20 @@ class ScriptCounts:
         return self.han / total if total else 0.0
 
 
+# The one definition of "Han character" (CJK unified ideographs: basic block, extension A, the
+# compatibility block, and the supplementary ideographic planes 2–3 with extensions B–H).
+# `HAN_CLASS` is the same set as a regex character class; `is_han` tests one character.
+HAN_CLASS = "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]"
+
+
 def is_han(ch: str) -> bool:
-    """True for CJK unified ideographs (basic block and extension A) and compatibility ones."""
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+    """True when the character `ch` is a Han character (exactly the set `HAN_CLASS` matches)."""
+    return (
+        "\u4e00" <= ch <= "\u9fff"
+        or "\u3400" <= ch <= "\u4dbf"
+        or "\uf900" <= ch <= "\ufaff"
+        or "\U00020000" <= ch <= "\U0003ffff"
+    )
 
 
 def count_scripts(text: str) -> ScriptCounts:

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from aligner.language import HAN_CLASS
 from glossary.check import zh_en_sides
 from glossary.termbase import Glossary
 from tmx.unit import TranslationUnit
@@ -38,7 +39,7 @@ EN_STOP = frozenset(_EN_STOP_WORDS.split())
 ZH_EDGE = frozenset("的了和与及或并在将把被对为从向以于由其之等两各该这那此一个也都而且已")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’.-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:\.\d+)?")
 _MASK = "\u2063"
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_CJK_RUN = re.compile(f"{HAN_CLASS}+")
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,16 @@ class TermCandidate:
     examples: tuple[int, ...]
 
     def to_dict(self) -> dict[str, object]:
-        return {"zh": self.zh, "en": self.en, "dice": round(self.dice, 3),
-                "llr": round(self.llr, 2), "together": self.together,
-                "zh_count": self.zh_count, "en_count": self.en_count,
-                "examples": list(self.examples)}
+        return {
+            "zh": self.zh,
+            "en": self.en,
+            "dice": round(self.dice, 3),
+            "llr": round(self.llr, 2),
+            "together": self.together,
+            "zh_count": self.zh_count,
+            "en_count": self.en_count,
+            "examples": list(self.examples),
+        }
 
 
 @dataclass(frozen=True)
@@ -226,11 +233,16 @@ def extract_terms(
                 continue
             en_units = en_sets[ec]
             dice = 2 * k11 / (len(zh_units) + len(en_units))
-            llr = _llr(k11, len(zh_units) - k11, len(en_units) - k11,
-                       total - len(zh_units) - len(en_units) + k11)
+            llr = _llr(
+                k11,
+                len(zh_units) - k11,
+                len(en_units) - k11,
+                total - len(zh_units) - len(en_units) + k11,
+            )
             examples = tuple(sorted(zh_units & en_units)[:3])
-            scored.append(TermCandidate(zc, ec, dice, llr, k11, len(zh_units), len(en_units),
-                                        examples))
+            scored.append(
+                TermCandidate(zc, ec, dice, llr, k11, len(zh_units), len(en_units), examples)
+            )
     scored.sort(key=lambda c: (-c.dice, -c.llr, -len(c.en.split()), -len(c.zh), c.zh, c.en))
     linked: list[TermCandidate] = []
     used_zh: set[str] = set()

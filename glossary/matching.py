@@ -14,6 +14,8 @@ import functools
 import re
 from collections.abc import Sequence
 
+from aligner.language import HAN_CLASS
+
 _ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
 
 
@@ -49,7 +51,7 @@ def _patterns(lang: str, surfaces: tuple[str, ...]) -> tuple[re.Pattern[str], ..
     return tuple(out)
 
 
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])[ \t\u3000]+(?=[\u3400-\u9fff])")
+_CJK_GAP = re.compile(rf"(?<={HAN_CLASS})[ \t\u3000]+(?={HAN_CLASS})")
 
 
 def find_terms(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int, int, str]]:

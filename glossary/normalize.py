@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from aligner.language import is_han
+
 _SPELLING = (
     ("programme", "program"),
     ("organisation", "organization"),
@@ -39,10 +41,10 @@ def loose_key(text: str) -> str:
     key = norm_key(text).replace("的", "")
     for prefix in ("联合国", "unitednations"):
         if key.startswith(prefix) and len(key) > len(prefix) + 1:
-            return key[len(prefix):]
+            return key[len(prefix) :]
     return key
 
 
 def is_cjk(text: str) -> bool:
-    """True when `text` contains at least one CJK ideograph."""
-    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    """True when `text` contains at least one Han character (`aligner.language.is_han`)."""
+    return any(is_han(ch) for ch in text)

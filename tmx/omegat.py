@@ -23,9 +23,10 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.language import HAN_CLASS
 from untm.errors import InputError, ModelUnavailableError
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+_HAN = re.compile(HAN_CLASS)
 _LOAD_ERRORS = re.compile(r"^.*(TF_TM_LOAD_ERROR|TMXR_ERROR|TMX_ERROR|CT_ERROR_LOADING).*$", re.M)
 
 PROJECT_XML = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>

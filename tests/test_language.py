@@ -1,0 +1,53 @@
+"""One definition of "Han character": `is_han` / `HAN_CLASS` and every helper that uses them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aligner.clean import breaks_mid_phrase
+from aligner.language import HAN_CLASS, count_scripts, is_han
+from glossary.extract import _CJK_RUN
+from glossary.matching import find_terms
+from glossary.normalize import is_cjk
+from tmx.omegat import han_count
+
+HAN_RE = re.compile(HAN_CLASS)
+# basic block, extension A, compatibility, extension B (plane 2), extension G (plane 3)
+HAN = ["中", "\u3400", "\u4dbf", "\uf900", "\U00020000", "\U0002a6df", "\U00030000"]
+# Yijing hexagram (between ext A and the basic block), kana, hangul, CJK punctuation, Latin, digit
+NOT_HAN = ["\u4dc0", "ア", "한", "。", "\u3000", "a", "1", "\U00040000"]
+
+
+def test_is_han_is_exactly_the_regex_class() -> None:
+    for cp in range(0x41000):
+        ch = chr(cp)
+        assert is_han(ch) == bool(HAN_RE.fullmatch(ch)), hex(cp)
+
+
+@pytest.mark.parametrize("ch", HAN + NOT_HAN)
+def test_every_han_test_agrees(ch: str) -> None:
+    expected = ch in HAN
+    assert is_han(ch) is expected
+    assert is_cjk(f"x{ch}y") is expected
+    assert bool(_CJK_RUN.fullmatch(ch)) is expected
+    assert (han_count(ch) == 1) is expected
+    assert (count_scripts(ch * 3).han == 3) is expected
+
+
+def test_gap_between_han_characters_of_any_block_is_skipped_in_matching() -> None:
+    assert find_terms("秘书 \U00020000 处", "zh", ["秘书\U00020000处"]) == [
+        (0, 6, "秘书 \U00020000 处")
+    ]
+
+
+def test_wrapped_chinese_line_joins_across_extension_a() -> None:
+    assert breaks_mid_phrase("报告\u3400", "\u3401的内容", "zh", numbered=True)
+
+
+@given(st.text(alphabet=st.sampled_from(HAN + NOT_HAN), max_size=30))
+def test_count_scripts_counts_han_like_is_han(text: str) -> None:
+    assert count_scripts(text).han == sum(map(is_han, text))
