@@ -19,6 +19,9 @@ from typing import Any
 from aligner.model import AlignmentResult, Document, Furniture, Link, Segment
 from tmx.unit import TranslationUnit
 from untm.errors import AlignmentError, OutputError
+from untm.goldscore import UnitScore as UnitScore  # re-exported: evaluation helpers moved
+from untm.goldscore import gold_units as gold_units
+from untm.goldscore import score_units as score_units
 
 FORMATS = ("tmx", "tsv", "align", "json")
 MODES = ("best", "fast")  # sentence aligner modes
@@ -333,49 +336,3 @@ def write_result(
 
         write_text_atomic(out_path, result_json(result, source_name=source_name, options=options))
     return summary
-
-
-@dataclass(frozen=True)
-class UnitScore:
-    """Units compared with gold units, each side with all white space removed."""
-
-    matched: int
-    produced: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.produced if self.produced else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-
-def _squash(text: str) -> str:
-    return "".join(text.split())
-
-
-def score_units(units: Sequence[tuple[str, str]], gold: Sequence[tuple[str, str]]) -> UnitScore:
-    """Exact-match precision/recall of (source, target) pairs, ignoring all white space."""
-    want = Counter((_squash(s), _squash(t)) for s, t in gold)
-    have = Counter((_squash(s), _squash(t)) for s, t in units)
-    matched = sum((want & have).values())
-    return UnitScore(matched=matched, produced=sum(have.values()), gold=sum(want.values()))
-
-
-def gold_units(
-    zh_path: str | Path,
-    en_path: str | Path,
-    align_path: str | Path,
-) -> list[tuple[str, str]]:
-    """Gold (zh, en) pairs from one-segment-per-line files and a gold `.align` file."""
-    from aligner.alignfile import read_align
-
-    zh = Path(zh_path).read_text(encoding="utf-8").splitlines()
-    en = Path(en_path).read_text(encoding="utf-8").splitlines()
-    return [
-        ("".join(zh[i] for i in link.src), " ".join(en[j] for j in link.tgt))
-        for link in read_align(align_path)
-        if link.src and link.tgt
-    ]
