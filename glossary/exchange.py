@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from glossary.tabular import read_table, write_table
 from glossary.tbx import read_tbx, write_tbx
-from glossary.term import Concept
+from glossary.term import Concept, GlossaryFile
 from untm.errors import FormatError, InputError
 
 TABLE_SUFFIXES = (".tsv", ".txt", ".utf8", ".tab", ".csv")
 SUFFIXES = (".tbx", ".xml", *TABLE_SUFFIXES)
-
-
-@dataclass(frozen=True)
-class GlossaryFile:
-    """The concepts read from a glossary file and what was skipped (counted, never silent)."""
-
-    concepts: tuple[Concept, ...]
-    skipped_entries: int = 0
-    skipped_terms: int = 0
 
 
 def _suffix(path: Path) -> str:
@@ -38,16 +28,11 @@ def _suffix(path: Path) -> str:
 def read_glossary_file(path: str | Path) -> GlossaryFile:
     """Read concepts from a TBX, TSV or CSV file (format from the extension)."""
     p = Path(path)
-    if _suffix(p) in (".tbx", ".xml"):
-        read = read_tbx(p)
-        concepts = read.concepts
-        skipped_entries, skipped_terms = read.skipped_entries, read.skipped_terms
-    else:
-        concepts = tuple(read_table(p))
-        skipped_entries = skipped_terms = 0
-    if not concepts:
+    is_tbx = _suffix(p) in (".tbx", ".xml")
+    read = read_tbx(p) if is_tbx else GlossaryFile(tuple(read_table(p)))
+    if not read.concepts:
         raise FormatError("no glossary entries with a Chinese or English term", path=p)
-    return GlossaryFile(concepts, skipped_entries, skipped_terms)
+    return read
 
 
 def write_glossary_file(path: str | Path, concepts: Iterable[Concept]) -> int:

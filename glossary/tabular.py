@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from glossary.matching import is_abbrev
 from glossary.term import Concept, Term
 from untm.errors import FormatError, GlossaryError
 from untm.fileio import atomic_open, read_bytes_checked
@@ -48,14 +49,11 @@ _HEADER_WORDS = frozenset(
     }
 )
 _ID_COMMENT = re.compile(r"^\[([^\]\s]+)\]\s*(.*)$")
-_ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
 
 
 def en_kind(text: str) -> str:
     """'abbrev' for one token with two or more capitals (UNEP, UN-Habitat), else 'variant'."""
-    if _ABBREV.match(text) and sum(ch.isupper() for ch in text) >= 2:
-        return "abbrev"
-    return "variant"
+    return "abbrev" if is_abbrev(text) else "variant"
 
 
 def zh_kind(text: str, full: str) -> str:
@@ -119,14 +117,18 @@ def clean_text(text: str, *, bar: bool = False) -> str:
 def clean_id(concept_id: str) -> str:
     """A concept id fit for every export: whitespace runs inside become `_`, outer ones go.
 
-    An empty id, or one with a control character or `]` (which ends the `[id]` of an OmegaT
-    comment, so the row would not regroup on import), raises `GlossaryError`.
+    An empty id, one with a control character or `]` (which ends the `[id]` of an OmegaT
+    comment, so the row would not regroup on import), or one starting with `#` (the first cell of
+    a CSV row, read back as a comment line) raises `GlossaryError`.
     """
     cleaned = "_".join(concept_id.split())
     bad = [ch for ch in cleaned if unicodedata.category(ch) in ("Cc", "Cs", "Cn") or ch == "]"]
-    if not cleaned or bad:
-        problem = f"a forbidden character (U+{ord(bad[0]):04X})" if bad else "nothing but spaces"
-        raise GlossaryError(f"concept id {concept_id[:40]!r} contains {problem}")
+    if not cleaned or bad or cleaned.startswith("#"):
+        if bad:
+            problem = f"contains a forbidden character (U+{ord(bad[0]):04X})"
+        else:
+            problem = "starts with '#'" if cleaned else "is empty"
+        raise GlossaryError(f"concept id {concept_id[:40]!r} {problem}")
     return cleaned
 
 

@@ -13,14 +13,13 @@ tags are mapped to zh / en by their primary subtag; other languages are ignored 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
 
 from glossary.tabular import clean_id
-from glossary.term import Concept, Term
+from glossary.term import Concept, GlossaryFile, Term
 from untm.errors import FormatError, GlossaryError
 from untm.fileio import write_bytes_atomic
 from untm.xmlsafe import parse_file
@@ -47,15 +46,6 @@ _TYPE_TO_KIND = {
     "phrase": "variant",
     "synonym": "variant",
 }
-
-
-@dataclass(frozen=True)
-class TbxRead:
-    """What a TBX file held: the concepts, and how many entries/terms were skipped."""
-
-    concepts: tuple[Concept, ...]
-    skipped_entries: int = 0
-    skipped_terms: int = 0
 
 
 def _q(tag: str) -> str:
@@ -130,7 +120,7 @@ def _text(elem: Any) -> str:
     return " ".join("".join(elem.itertext()).split())
 
 
-def read_tbx(path: str | Path, *, origin: str = "user") -> TbxRead:
+def read_tbx(path: str | Path, *, origin: str = "user") -> GlossaryFile:
     """Read a TBX v3 or v2 file into concepts."""
     tree = parse_file(path)
     root = tree.getroot()
@@ -177,4 +167,4 @@ def read_tbx(path: str | Path, *, origin: str = "user") -> TbxRead:
             raise FormatError(f"duplicate concept id {cid!r}", path=path, line=entry.sourceline)
         seen_ids.add(cid)
         concepts.append(Concept(cid, tuple(terms), domain=domain, note=note, origin=origin))
-    return TbxRead(tuple(concepts), skipped_entries, skipped_terms)
+    return GlossaryFile(tuple(concepts), skipped_entries, skipped_terms)

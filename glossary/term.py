@@ -1,4 +1,5 @@
-"""The glossary records: a `Term` (one surface form) and a `Concept` (one entry, both languages)."""
+"""The glossary records: a `Term` (one surface form), a `Concept` (one entry, both languages) and
+a `GlossaryFile` (what reading one glossary file gave)."""
 
 from __future__ import annotations
 
@@ -50,3 +51,12 @@ class Concept:
     @property
     def is_bilingual(self) -> bool:
         return bool(self.zh) and bool(self.en)
+
+
+@dataclass(frozen=True)
+class GlossaryFile:
+    """The concepts read from a glossary file and what was skipped (counted, never silent)."""
+
+    concepts: tuple[Concept, ...]
+    skipped_entries: int = 0
+    skipped_terms: int = 0

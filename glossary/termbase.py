@@ -107,13 +107,6 @@ class Glossary:
     def __len__(self) -> int:
         return len(self._concepts)
 
-    def get(self, concept_id: str) -> Concept | None:
-        """The concept with this id, or None."""
-        for concept in self._concepts:
-            if concept.id == concept_id:
-                return concept
-        return None
-
     def without(self, predicate_ids: Iterable[str]) -> Glossary:
         """A copy lacking the concepts with the given ids."""
         drop = set(predicate_ids)
@@ -263,9 +256,3 @@ class Glossary:
             )
         result: tuple[str, ...] = cache[lang]
         return result
-
-    def concepts_with(self, text: str, lang: str) -> tuple[Concept, ...]:
-        """Concepts having exactly this surface form in `lang`."""
-        return tuple(
-            self._concepts[i] for i, term in self._exact.get(text, []) if term.lang == lang
-        )

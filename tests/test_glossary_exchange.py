@@ -6,17 +6,18 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from glossary import open_glossary
 from glossary.builtin import builtin_concepts
 from glossary.exchange import read_glossary_file, write_glossary_file
+from glossary.matching import is_abbrev
 from glossary.store import UserStore
-from glossary.tabular import make_concept
-from glossary.tbx import TBX_NS
-from glossary.term import Concept
+from glossary.tabular import en_kind, make_concept
+from glossary.tbx import TBX_NS, read_tbx
+from glossary.term import Concept, GlossaryFile
 from untm.errors import FormatError, GlossaryError, InputError, UnsafeInputError
 
 
@@ -222,6 +223,8 @@ def test_concept_ids_with_control_characters_or_brackets_are_refused(tmp_path: P
         make_concept("a\x01b", ["人居署"], ["UN-Habitat"])
     with pytest.raises(GlossaryError, match="concept id"):
         make_concept(" \t", ["人居署"], ["UN-Habitat"])
+    with pytest.raises(GlossaryError, match="starts with '#'"):  # a CSV comment line on import
+        make_concept("#1", ["人居署"], ["UN-Habitat"])
     tsv = tmp_path / "bad-id.tsv"
     tsv.write_text("人居署\tUN-Habitat\t[ok] fine\n环境署\tUNEP\t[a\x01b] note\n", encoding="utf-8")
     with pytest.raises(FormatError) as info:
@@ -285,8 +288,21 @@ _ID = st.text(
 )
 @given(_ID)
 def test_any_accepted_id_survives_every_export_format(tmp_path: Path, raw_id: str) -> None:
+    assume(not raw_id.strip().startswith("#"))
     concept = make_concept(raw_id, ["人居署"], ["UN-Habitat"])
     assert concept.id and not any(ch.isspace() for ch in concept.id)
     for name in ("p.tsv", "p.csv", "p.tbx"):
         write_glossary_file(tmp_path / name, [concept])
         assert [c.id for c in read_glossary_file(tmp_path / name).concepts] == [concept.id], name
+
+
+@given(st.text(st.sampled_from("AUNEPb-&./+0 19h"), max_size=8))
+def test_english_kind_is_the_matchers_abbreviation_test(text: str) -> None:
+    assert (en_kind(text) == "abbrev") == is_abbrev(text)
+
+
+def test_tbx_reader_returns_the_same_record_as_the_exchange_layer(tmp_path: Path) -> None:
+    path = tmp_path / "one.tbx"
+    write_glossary_file(path, [make_concept("c1", ["人居署"], ["UN-Habitat"])])
+    read = read_tbx(path)
+    assert isinstance(read, GlossaryFile) and read == read_glossary_file(path)
