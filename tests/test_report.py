@@ -256,3 +256,27 @@ def test_units_on_the_page_are_the_units_exported() -> None:
     assert exported == summarize(result).units == 1
     assert stats["Units (both sides)"] == "1"
     assert stats[f"Units with score < {LOW_SCORE:.2f}"] == "0"
+
+
+def test_terms_match_like_glossary_check() -> None:
+    """Regression: the page folded all case, so "who" was marked as WHO and counted as present."""
+    pairs = [
+        ("世界卫生组织", "WHO"),
+        ("人居署", "UN-Habitat"),
+        ("可持续发展", "sustainable development"),
+    ]
+    result = AlignmentResult(
+        (Segment(0, "世界卫生组织支持人居署。"), Segment(1, "可持续 发展")),
+        (Segment(0, "Those who support un-habitat."), Segment(1, "Sustainable Development")),
+        (Link((0,), (0,), 0.9), Link((1,), (1,), 0.9)),
+    )
+    page = render_report(result, title="t", glossary_pairs=pairs)
+    first, second = rows(page, "all-rows")
+    assert first.xpath('./td[@class="en"]/mark') == []
+    zh_marks = first.xpath('./td[@class="zh"]/mark')
+    assert [(m.text, m.get("class")) for m in zh_marks] == [
+        ("世界卫生组织", "term missing"),
+        ("人居署", "term missing"),
+    ]
+    assert [m.get("class") for m in second.xpath('./td[@class="zh"]/mark')] == ["term"]
+    assert [m.text for m in second.xpath('./td[@class="en"]/mark')] == ["Sustainable Development"]

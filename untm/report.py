@@ -17,9 +17,7 @@ All text is escaped with `html.escape`; the page is written atomically.
 
 from __future__ import annotations
 
-import functools
 import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,11 +35,12 @@ PLOT_MARGIN = 34
 
 @dataclass(frozen=True)
 class TermMatcher:
-    """Finds glossary terms in Chinese and English text (longest match first)."""
+    """Finds glossary terms in Chinese and English text with the rules of `glossary check`
+    (`glossary.matching`: abbreviations match case-sensitively, so "who" is not WHO)."""
 
-    zh_pattern: re.Pattern[str] | None
-    en_pattern: re.Pattern[str] | None
-    zh_to_en: dict[str, frozenset[str]]
+    zh_terms: tuple[str, ...]
+    en_terms: tuple[str, ...]
+    zh_to_en: dict[str, tuple[str, ...]]
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, str]]) -> TermMatcher:
@@ -50,29 +49,27 @@ class TermMatcher:
             zh, en = zh.strip(), en.strip()
             if len(zh) < 2 or len(en) < 2:  # one-character terms highlight noise
                 continue
-            zh_to_en.setdefault(zh, set()).add(en.casefold())
-        en_terms = sorted({en for ens in zh_to_en.values() for en in ens}, key=lambda t: -len(t))
-        zh_terms = sorted(zh_to_en, key=lambda t: -len(t))
-        zh_pattern = re.compile("|".join(map(re.escape, zh_terms))) if zh_terms else None
-        en_pattern = (
-            re.compile(
-                r"(?<![\w-])(?:" + "|".join(map(re.escape, en_terms)) + r")(?:s|es)?(?![\w-])",
-                re.IGNORECASE,
-            )
-            if en_terms
-            else None
+            zh_to_en.setdefault(zh, set()).add(en)
+        en_terms = sorted({en for ens in zh_to_en.values() for en in ens})
+        return cls(
+            tuple(sorted(zh_to_en)),
+            tuple(en_terms),
+            {k: tuple(sorted(v)) for k, v in zh_to_en.items()},
         )
-        return cls(zh_pattern, en_pattern, {k: frozenset(v) for k, v in zh_to_en.items()})
 
     def zh_spans(self, text: str) -> list[tuple[int, int, str]]:
-        if self.zh_pattern is None:
-            return []
-        return [(m.start(), m.end(), m.group()) for m in self.zh_pattern.finditer(text)]
+        from glossary.matching import find_terms
+
+        return find_terms(text, "zh", self.zh_terms) if self.zh_terms else []
 
     def en_spans(self, text: str) -> list[tuple[int, int, str]]:
-        if self.en_pattern is None:
-            return []
-        return [(m.start(), m.end(), m.group()) for m in self.en_pattern.finditer(text)]
+        from glossary.matching import find_terms
+
+        return find_terms(text, "en", self.en_terms) if self.en_terms else []
+
+    def equivalents(self, zh_match: str) -> tuple[str, ...]:
+        """The English equivalents of a matched Chinese term (spaces between characters aside)."""
+        return self.zh_to_en.get(zh_match) or self.zh_to_en.get("".join(zh_match.split()), ())
 
 
 @dataclass(frozen=True)
@@ -89,14 +86,12 @@ class LinkView:
     terms_missing: int
 
 
-@functools.lru_cache(maxsize=4096)
-def _en_term_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])" + re.escape(term) + r"(?:s|es)?(?![\w-])", re.IGNORECASE)
+def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
+    """Whether the English text has one of a term's English equivalents (or its plural); a
+    term whose equivalents are unknown is not flagged."""
+    from glossary.matching import contains_any
 
-
-def _has_equivalent(equivalents: frozenset[str], en: str) -> bool:
-    """Whether the English text has one of a term's English equivalents (or its plural)."""
-    return any(_en_term_pattern(e).search(en) for e in sorted(equivalents))
+    return not equivalents or contains_any(en, "en", equivalents)
 
 
 def document_order(links: Sequence[Link]) -> list[int]:
@@ -159,7 +154,7 @@ def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]
         zh_spans = matcher.zh_spans(zh)
         en_spans = matcher.en_spans(en)
         zh_classes = [
-            "term" if (not en or _has_equivalent(matcher.zh_to_en[term], en)) else "term missing"
+            "term" if (not en or _has_equivalent(matcher.equivalents(term), en)) else "term missing"
             for _, _, term in zh_spans
         ]
         missing = sum(1 for cls in zh_classes if cls != "term")
