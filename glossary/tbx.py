@@ -52,6 +52,30 @@ def _q(tag: str) -> str:
     return f"{{{TBX_NS}}}{tag}"
 
 
+def _add_entry(body: Any, concept: Concept) -> None:
+    """Append one `<conceptEntry>` for `concept` to `body`."""
+    entry = etree.SubElement(body, _q("conceptEntry"))
+    entry.set("id", concept.id)
+    if concept.domain:
+        descrip = etree.SubElement(entry, _q("descrip"))
+        descrip.set("type", "subjectField")
+        descrip.text = concept.domain
+    if concept.note:
+        etree.SubElement(entry, _q("note")).text = concept.note
+    for lang in ("zh", "en"):
+        terms = [t for t in concept.terms if t.lang == lang]
+        if not terms:
+            continue
+        lang_sec = etree.SubElement(entry, _q("langSec"))
+        lang_sec.set(XML_LANG, lang)
+        for term in terms:
+            term_sec = etree.SubElement(lang_sec, _q("termSec"))
+            etree.SubElement(term_sec, _q("term")).text = term.text
+            note = etree.SubElement(term_sec, _q("termNote"))
+            note.set("type", "termType")
+            note.text = _KIND_TO_TYPE.get(term.kind, "variant")
+
+
 def tbx_bytes(concepts: Iterable[Concept], *, title: str = "untm glossary") -> bytes:
     """Serialize concepts as a TBX-Basic (TBX v3, DCA) document."""
     nsmap: Any = {None: TBX_NS}
@@ -65,26 +89,12 @@ def tbx_bytes(concepts: Iterable[Concept], *, title: str = "untm glossary") -> b
     etree.SubElement(source_desc, _q("p")).text = title
     body = etree.SubElement(etree.SubElement(root, _q("text")), _q("body"))
     for concept in concepts:
-        entry = etree.SubElement(body, _q("conceptEntry"))
-        entry.set("id", concept.id)
-        if concept.domain:
-            descrip = etree.SubElement(entry, _q("descrip"))
-            descrip.set("type", "subjectField")
-            descrip.text = concept.domain
-        if concept.note:
-            etree.SubElement(entry, _q("note")).text = concept.note
-        for lang in ("zh", "en"):
-            terms = [t for t in concept.terms if t.lang == lang]
-            if not terms:
-                continue
-            lang_sec = etree.SubElement(entry, _q("langSec"))
-            lang_sec.set(XML_LANG, lang)
-            for term in terms:
-                term_sec = etree.SubElement(lang_sec, _q("termSec"))
-                etree.SubElement(term_sec, _q("term")).text = term.text
-                note = etree.SubElement(term_sec, _q("termNote"))
-                note.set("type", "termType")
-                note.text = _KIND_TO_TYPE.get(term.kind, "variant")
+        try:
+            _add_entry(body, concept)
+        except ValueError as exc:  # lxml: text or id not XML-compatible (e.g. an old store entry)
+            raise GlossaryError(
+                f"concept {concept.id[:40]!r} cannot be written as TBX: {exc}"
+            ) from exc
     pi = etree.ProcessingInstruction(
         "xml-model",
         f'href="{RNG}" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"',

@@ -17,7 +17,7 @@ from glossary.matching import is_abbrev
 from glossary.store import UserStore
 from glossary.tabular import en_kind, make_concept
 from glossary.tbx import TBX_NS, read_tbx
-from glossary.term import Concept, GlossaryFile
+from glossary.term import Concept, GlossaryFile, Term
 from untm.errors import FormatError, GlossaryError, InputError, UnsafeInputError
 
 
@@ -306,3 +306,12 @@ def test_tbx_reader_returns_the_same_record_as_the_exchange_layer(tmp_path: Path
     write_glossary_file(path, [make_concept("c1", ["人居署"], ["UN-Habitat"])])
     read = read_tbx(path)
     assert isinstance(read, GlossaryFile) and read == read_glossary_file(path)
+
+
+def test_tbx_export_of_an_unclean_stored_concept_is_a_glossary_error(tmp_path: Path) -> None:
+    # a concept built without make_concept (e.g. imported into a store before ids were checked)
+    bad = Concept("a\x01b", (Term("人居署", "zh"), Term("UN-Habitat", "en")), origin="user")
+    out = tmp_path / "x.tbx"
+    with pytest.raises(GlossaryError, match="cannot be written as TBX"):
+        write_glossary_file(out, [bad])
+    assert not out.exists()
