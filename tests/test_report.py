@@ -280,3 +280,24 @@ def test_terms_match_like_glossary_check() -> None:
     ]
     assert [m.get("class") for m in second.xpath('./td[@class="zh"]/mark')] == ["term"]
     assert [m.text for m in second.xpath('./td[@class="en"]/mark')] == ["Sustainable Development"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.integers(0, 6), max_size=2, unique=True),
+            st.lists(st.integers(0, 6), max_size=2, unique=True),
+        ).filter(lambda sides: bool(sides[0] or sides[1])),
+        max_size=8,
+    )
+)
+def test_document_order_is_a_permutation_in_the_aligner_s_order(
+    sides: list[tuple[list[int], list[int]]],
+) -> None:
+    from aligner.paragraphs import order_links
+
+    links = [Link(tuple(src), tuple(tgt)) for src, tgt in sides]  # equal links may repeat
+    order = document_order(links)
+    assert sorted(order) == list(range(len(links)))
+    assert [links[n] for n in order] == order_links(links)

@@ -95,23 +95,14 @@ def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
 
 
 def document_order(links: Sequence[Link]) -> list[int]:
-    """Indices of `links` in reading order of the Chinese text; an English-only link goes after
-    every link of the English sentences before it (links may cross, e.g. on cover pages)."""
-    src_of_tgt = {j: min(link.src) for link in links if link.src for j in link.tgt}
-    last = max((j for link in links for j in link.tgt), default=-1)
-    anchor: list[int] = []  # anchor[j]: last zh position linked to an English sentence before j
-    current = -1
-    for j in range(last + 1):
-        anchor.append(current)
-        current = max(current, src_of_tgt.get(j, current))
+    """Indices of `links` in document order: `aligner.paragraphs.order_links` (by the first
+    Chinese index; an English-only link where it stands in the English text)."""
+    from aligner.paragraphs import order_links
 
-    def key(n: int) -> tuple[int, int, int]:
-        link = links[n]
-        if link.src:
-            return (min(link.src), 0, min(link.tgt) if link.tgt else -1)
-        return (anchor[min(link.tgt)], 1, min(link.tgt))
-
-    return sorted(range(len(links)), key=key)
+    positions: dict[int, list[int]] = {}
+    for n, link in enumerate(links):
+        positions.setdefault(id(link), []).append(n)
+    return [positions[id(link)].pop(0) for link in order_links(links)]
 
 
 def _mark(text: str, spans: Sequence[tuple[int, int, str]], classes: Sequence[str]) -> str:
