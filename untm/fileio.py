@@ -31,7 +31,9 @@ def check_output_path(path: str | Path, *, inputs: Sequence[str | Path] = ()) ->
         raise OutputError("output path is a folder", path=target)
     for other in inputs:
         if target.resolve() == Path(other).resolve():
-            raise OutputError(f"output would overwrite {other}; choose another output", path=target)
+            raise OutputError(
+                f"output would overwrite an input ({other}); choose another output", path=target
+            )
 
 
 def _new_file_mode() -> int:

@@ -112,9 +112,9 @@ def merge_command(
     """Merge TMX files; identical units are kept once (best x-score, props kept)."""
     from tmx.merge import merge_counted
     from tmx.tmx14 import TmxHeader, read_tmx, write_tmx
+    from untm.fileio import check_output_path
 
-    if out.resolve() in {f.resolve() for f in files}:
-        raise fail(f"{out}: output would overwrite an input; choose another -o")
+    check_output_path(out, inputs=files)
     memories = [read_tmx(f, src_lang=src_lang, tgt_lang=tgt_lang) for f in files]
     _note_left_out(sum(tm.other_language_tuvs for tm in memories))
     result = merge_counted([tm.units for tm in memories])
