@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from untm.cli.common import cli_errors
+from untm.fileio import check_output_path
 
 
 @cli_errors
@@ -51,9 +52,9 @@ def align(
         segtype=segtype,
     )
     format_of(out, fmt)  # fail on a bad format before the (slow) alignment
-    _check_out_dir(out, inputs=(zh, en))
+    check_output_path(out, inputs=(zh, en))
     if report is not None:
-        _check_out_dir(report, inputs=(zh, en, out))
+        check_output_path(report, inputs=(zh, en, out))
     with _block_progress() as progress:
         result = align_files(zh, en, options, progress=progress)
     summary = write_result(result, out, fmt, options=options, source_name=zh.name)
@@ -98,19 +99,6 @@ def _block_progress() -> Iterator[Callable[[int, int], None] | None]:
         yield advance
 
 
-def _check_out_dir(path: Path, inputs: tuple[Path, ...] = ()) -> None:
-    from untm.errors import OutputError
-
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise OutputError(f"output folder does not exist ({parent})", path=path)
-    if path.is_dir():
-        raise OutputError("output path is a folder", path=path)
-    for other in inputs:
-        if path.resolve() == other.resolve():
-            raise OutputError(f"output would overwrite {other}; choose another output", path=path)
-
-
 @cli_errors
 def segment(
     file: Annotated[Path, typer.Argument(help="Document to segment (.txt, .docx, .html).")],
@@ -124,7 +112,7 @@ def segment(
     from aligner.segment import segment_document
 
     if out is not None:
-        _check_out_dir(out, inputs=(file,))
+        check_output_path(out, inputs=(file,))
     doc = read_document(file, lang)
     text = "".join(f"{s.text}\n" for s in segment_document(doc))
     if out is None:
