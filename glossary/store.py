@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,8 @@ from glossary.term import Concept, Term
 from untm.errors import GlossaryError
 
 SCHEMA_VERSION = "1"
+#: how long a writer waits for another process's lock (busy timeout and open retries)
+BUSY_TIMEOUT_S = 30.0
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS concepts(
@@ -52,8 +55,12 @@ class WriteSummary:
     hidden: int = 0
 
     def to_dict(self) -> dict[str, int]:
-        return {"added": self.added, "replaced": self.replaced, "removed": self.removed,
-                "hidden": self.hidden}
+        return {
+            "added": self.added,
+            "replaced": self.replaced,
+            "removed": self.removed,
+            "hidden": self.hidden,
+        }
 
 
 class UserStore:
@@ -65,22 +72,56 @@ class UserStore:
             raise GlossaryError("glossary path is a folder", path=self.path)
         if not self.path.parent.is_dir():
             raise GlossaryError("glossary folder does not exist", path=self.path.parent)
+        self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, set WAL and create the schema, retrying while another process holds a lock.
+
+        SQLite returns "database is locked" at once, without calling the busy handler, where
+        waiting could deadlock — e.g. two processes creating a new store at the same moment, one
+        switching it to WAL while the other reads. So the whole setup is retried with backoff
+        until the same 30 s deadline the busy timeout gives every later write.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        pause = 0.01
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            try:
+                self._setup(db)
+                return db
+            except sqlite3.OperationalError as exc:
+                db.close()
+                locked = "locked" in str(exc) or "busy" in str(exc)
+                if not locked or time.monotonic() + pause > deadline:
+                    raise GlossaryError(
+                        f"not a usable glossary database: {exc}", path=self.path
+                    ) from exc
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+            except sqlite3.DatabaseError as exc:
+                db.close()
+                raise GlossaryError(
+                    f"not a usable glossary database: {exc}", path=self.path
+                ) from exc
+
+    @staticmethod
+    def _setup(db: sqlite3.Connection) -> None:
+        db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("BEGIN IMMEDIATE")
         try:
-            self._db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-            self._db.execute("PRAGMA busy_timeout = 30000")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = FULL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            with self._transaction():
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        self._db.execute(statement)
-                self._db.execute(
-                    "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?)",
-                    (SCHEMA_VERSION,),
-                )
-        except sqlite3.DatabaseError as exc:
-            raise GlossaryError(f"not a usable glossary database: {exc}", path=self.path) from exc
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    db.execute(statement)
+            db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES('schema', ?)", (SCHEMA_VERSION,)
+            )
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     def close(self) -> None:
         self._db.close()
@@ -119,12 +160,16 @@ class UserStore:
                 ).fetchone()
                 if existed:
                     db.execute("DELETE FROM terms WHERE concept_id = ?", (concept.id,))
-                    db.execute("UPDATE concepts SET domain = ?, note = ? WHERE id = ?",
-                               (concept.domain, concept.note, concept.id))
+                    db.execute(
+                        "UPDATE concepts SET domain = ?, note = ? WHERE id = ?",
+                        (concept.domain, concept.note, concept.id),
+                    )
                     replaced += 1
                 else:
-                    db.execute("INSERT INTO concepts(id, domain, note) VALUES(?, ?, ?)",
-                               (concept.id, concept.domain, concept.note))
+                    db.execute(
+                        "INSERT INTO concepts(id, domain, note) VALUES(?, ?, ?)",
+                        (concept.id, concept.domain, concept.note),
+                    )
                     added += 1
                 db.executemany(
                     "INSERT INTO terms(concept_id, pos, lang, kind, text) VALUES(?, ?, ?, ?, ?)",
@@ -139,18 +184,21 @@ class UserStore:
         key = norm_key(query)
         removed = hidden = 0
         with self._transaction() as db:
-            ids = {row[0] for row in db.execute("SELECT concept_id, text FROM terms")
-                   if norm_key(row[1]) == key}
-            ids |= {row[0] for row in db.execute("SELECT id FROM concepts WHERE id = ?",
-                                                 (query,))}
+            ids = {
+                row[0]
+                for row in db.execute("SELECT concept_id, text FROM terms")
+                if norm_key(row[1]) == key
+            }
+            ids |= {row[0] for row in db.execute("SELECT id FROM concepts WHERE id = ?", (query,))}
             for cid in sorted(ids):
                 db.execute("DELETE FROM terms WHERE concept_id = ?", (cid,))
                 db.execute("DELETE FROM concepts WHERE id = ?", (cid,))
                 removed += 1
             for concept in builtin:
                 if concept.id == query or any(norm_key(t.text) == key for t in concept.terms):
-                    cur = db.execute("INSERT OR IGNORE INTO hidden(concept_id) VALUES(?)",
-                                     (concept.id,))
+                    cur = db.execute(
+                        "INSERT OR IGNORE INTO hidden(concept_id) VALUES(?)", (concept.id,)
+                    )
                     hidden += cur.rowcount
         return WriteSummary(removed=removed, hidden=hidden)
 
@@ -172,8 +220,10 @@ class UserStore:
                 info[cid] = (domain, note)
                 terms[cid] = []
             terms[cid].append(Term(text, lang, kind))
-        return [Concept(cid, tuple(terms[cid]), domain=info[cid][0], note=info[cid][1],
-                        origin="user") for cid in order]
+        return [
+            Concept(cid, tuple(terms[cid]), domain=info[cid][0], note=info[cid][1], origin="user")
+            for cid in order
+        ]
 
     def hidden_ids(self) -> set[str]:
         """Ids of built-in concepts the user removed."""
