@@ -23,6 +23,8 @@ import pytest
 from conftest import GOLD, REPO, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from input_readers import READERS as INPUT_READERS
+from input_readers import SUFFIXES
 from typer.testing import CliRunner
 
 from aligner.model import AlignmentResult, BlockKind, Document, Paragraph
@@ -164,54 +166,6 @@ def test_pipeline_coverage_on_the_whole_seed() -> None:
 
 
 # --- every reader: random bytes and mutated valid files -----------------------------------------
-def _read_text(p: Path) -> Any:
-    from aligner.read import read_document
-
-    return read_document(p, "zh")
-
-
-def _read_tmx(p: Path) -> Any:
-    from tmx.tmx14 import read_tmx
-
-    return read_tmx(p)
-
-
-def _validate_tmx(p: Path) -> Any:
-    from tmx.validate import validate_tmx
-
-    return validate_tmx(p)
-
-
-def _read_tbx(p: Path) -> Any:
-    from glossary.tbx import read_tbx
-
-    return read_tbx(p)
-
-
-def _read_xliff(p: Path) -> Any:
-    from tmx.xliff import read_xliff
-
-    return read_xliff(p)
-
-
-def _load_srx(p: Path) -> Any:
-    from aligner.srx import load_srx
-
-    return load_srx(p)
-
-
-def _read_align(p: Path) -> Any:
-    from aligner.alignfile import read_align
-
-    return read_align(p)
-
-
-def _read_table(p: Path) -> Any:
-    from glossary.tabular import read_table
-
-    return read_table(p)
-
-
 def _seed_docx() -> bytes:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     paras = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"
@@ -271,10 +225,7 @@ def _valid(kind: str) -> bytes:
 
 
 READERS: dict[str, tuple[str, Callable[[Path], Any]]] = {
-    "text": (".txt", _read_text), "docx": (".docx", _read_text), "html": (".html", _read_text),
-    "tmx": (".tmx", _read_tmx), "tmx-validate": (".tmx", _validate_tmx),
-    "tbx": (".tbx", _read_tbx), "xliff": (".xlf", _read_xliff), "srx": (".srx", _load_srx),
-    "align": (".align", _read_align), "table": (".tsv", _read_table),
+    kind: (SUFFIXES[kind], reader) for kind, reader in INPUT_READERS.items()
 }
 
 

@@ -19,8 +19,14 @@ from typing import Any
 
 import pytest
 from conftest import REPO
+from input_readers import read_zh_document
 from typer.testing import CliRunner
 
+from aligner.srx import load_srx
+from glossary.tbx import read_tbx
+from tmx.tmx14 import read_tmx
+from tmx.validate import validate_tmx
+from tmx.xliff import read_xliff
 from untm.cli import app
 from untm.errors import FormatError, InputError, UnsafeInputError, UntmError
 
@@ -29,54 +35,17 @@ TOKEN = "SECRET-7f3a9c-never-leak"
 PASSWD_MARK = "root:x:0:0"
 
 
-def _read_tmx(p: Path) -> Any:
-    from tmx.tmx14 import read_tmx
-
-    return read_tmx(p)
-
-
-def _validate_tmx(p: Path) -> Any:
-    from tmx.validate import validate_tmx
-
+def _validate_tmx(p: Path) -> list[str]:
+    """TMX validation as a reader: problems raise, like the other readers' errors."""
     problems = validate_tmx(p)
     if problems:
         raise FormatError("; ".join(problems), path=p)
     return problems
 
 
-def _read_tbx(p: Path) -> Any:
-    from glossary.tbx import read_tbx
-
-    return read_tbx(p)
-
-
-def _read_xliff(p: Path) -> Any:
-    from tmx.xliff import read_xliff
-
-    return read_xliff(p)
-
-
-def _load_srx(p: Path) -> Any:
-    from aligner.srx import load_srx
-
-    return load_srx(p)
-
-
-def _read_docx(p: Path) -> Any:
-    from aligner.read import read_document
-
-    return read_document(p, "zh")
-
-
-def _read_html(p: Path) -> Any:
-    from aligner.read import read_document
-
-    return read_document(p, "zh")
-
-
 READERS: dict[str, Callable[[Path], Any]] = {
-    "tmx": _read_tmx, "tmx-validate": _validate_tmx, "tbx": _read_tbx, "xliff": _read_xliff,
-    "srx": _load_srx, "docx": _read_docx,
+    "tmx": read_tmx, "tmx-validate": _validate_tmx, "tbx": read_tbx, "xliff": read_xliff,
+    "srx": load_srx, "docx": read_zh_document,
 }
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -169,7 +138,7 @@ def test_external_entities_never_resolved(kind: str, style: str, tmp_path: Path,
 def test_external_dtd_is_not_loaded(tmp_path: Path, secret: Path) -> None:
     """A DOCTYPE SYSTEM id is ignored (never read), the document itself parses."""
     path = _write(tmp_path, "tmx", f'<!DOCTYPE tmx SYSTEM "{secret.as_uri()}">\n', "ok")
-    memory = _read_tmx(path)
+    memory = read_tmx(path)
     assert [u.target for u in memory.units] == ["ok"]
     assert TOKEN not in repr(memory)
 
@@ -226,8 +195,6 @@ def test_entity_expansion_refused_fast(kind: str, depth: int, tmp_path: Path) ->
 
 
 def _strict_validate(path: Path) -> None:
-    from tmx.validate import validate_tmx
-
     problems = validate_tmx(path)
     assert problems and "entit" in problems[0].lower(), problems
     raise UnsafeInputError(problems[0], path=path)
@@ -239,15 +206,15 @@ def test_quadratic_blowup_refused(tmp_path: Path) -> None:
     path = _write(tmp_path, "tbx", doctype, "&a;" * 2000)
     started = time.perf_counter()
     with pytest.raises(UnsafeInputError):
-        _read_tbx(path)
+        read_tbx(path)
     assert time.perf_counter() - started < 3.0
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in BAD.glob("xxe_*")))
 def test_kept_xxe_files_never_show_passwd(name: str, tmp_path: Path) -> None:
     path = BAD / name
-    readers = {".tmx": _read_tmx, ".tbx": _read_tbx, ".xlf": _read_xliff, ".srx": _load_srx,
-               ".docx": _read_docx, ".html": _read_html}
+    readers = {".tmx": read_tmx, ".tbx": read_tbx, ".xlf": read_xliff, ".srx": load_srx,
+               ".docx": read_zh_document, ".html": read_zh_document}
     seen = _outcome(readers[path.suffix], path)
     assert PASSWD_MARK not in seen and "/bin/bash" not in seen and "nologin" not in seen
 
@@ -279,7 +246,7 @@ def test_cli_never_shows_passwd(args: list[str], tmp_path: Path,
 def test_kept_zip_bomb_refused_quickly() -> None:
     started = time.perf_counter()
     with pytest.raises(UnsafeInputError, match="zip bomb"):
-        _read_docx(BAD / "zip_bomb.docx")
+        read_zh_document(BAD / "zip_bomb.docx")
     assert time.perf_counter() - started < 2.0
 
 
@@ -304,7 +271,7 @@ def test_lying_zip_header_is_bounded(tmp_path: Path) -> None:
     path.write_bytes(_lying_docx(b"<a>" + b" " * (20 * 1024 * 1024) + b"</a>", 1000))
     started = time.perf_counter()
     with pytest.raises(InputError, match=r"corrupt|zip"):
-        _read_docx(path)
+        read_zh_document(path)
     assert time.perf_counter() - started < 2.0
 
 
@@ -315,7 +282,7 @@ def test_too_many_members_refused(tmp_path: Path) -> None:
         for i in range(2100):
             zf.writestr(f"media/{i}.bin", b"")
     with pytest.raises(UnsafeInputError, match="members"):
-        _read_docx(path)
+        read_zh_document(path)
 
 
 def _damaged_zip(how: str) -> bytes:
@@ -335,20 +302,20 @@ def test_damaged_zip_headers_are_a_format_error(how: str, tmp_path: Path) -> Non
     path = tmp_path / "damaged.docx"
     path.write_bytes(_damaged_zip(how))
     with pytest.raises(FormatError, match="docx"):
-        _read_docx(path)
+        read_zh_document(path)
 
 
 @pytest.mark.parametrize("name", ["not_a_zip.docx", "truncated.docx"])
 def test_broken_zip_is_a_format_error(name: str) -> None:
     with pytest.raises(FormatError, match="docx"):
-        _read_docx(BAD / name)
+        read_zh_document(BAD / name)
 
 
 # --- malformed: a clear error with the line number ----------------------------------------------
 @pytest.mark.parametrize(
     ("name", "reader", "line"),
-    [("malformed_line4.tmx", _read_tmx, 5), ("malformed_line3.tbx", _read_tbx, 3),
-     ("malformed_line3.xlf", _read_xliff, 3), ("malformed_line3.docx", _read_docx, 4)],
+    [("malformed_line4.tmx", read_tmx, 5), ("malformed_line3.tbx", read_tbx, 3),
+     ("malformed_line3.xlf", read_xliff, 3), ("malformed_line3.docx", read_zh_document, 4)],
 )
 def test_malformed_files_name_the_line(name: str, reader: Callable[[Path], Any], line: int) -> None:
     with pytest.raises(FormatError) as info:
