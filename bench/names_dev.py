@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypedDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -39,15 +40,19 @@ class Variant:
     label: str
     enabled: bool  # names in the lexical anchors at all
     single: str = "surname"  # name_tokens settings
-    single_ratio: float = 2.0
+    ratio: float = 2.0
+    max_mentions: int = 0
 
 
 VARIANTS = (
     Variant("off", False),
-    Variant("on (surname, ratio 2)", True),
-    Variant("on (surname, no ratio)", True, single_ratio=1e9),
+    Variant("on (default: surname, ratio 2)", True),
+    Variant("on (no ratio limit)", True, ratio=1e9),
     Variant("on (no single chars)", True, single="none"),
+    Variant("on (any single char)", True, single="all"),
+    Variant("on (names mentioned <= 6 times)", True, max_mentions=6),
 )
+
 #: a pair sharing a name counts as "near" when within this many sentences of the diagonal
 NEAR = 10
 
@@ -70,9 +75,7 @@ def match_quality(chapters: Sequence[Chapter], variant: Variant) -> MatchQuality
     totals = dict.fromkeys(f.name for f in dataclasses.fields(MatchQuality))
     counts = {k: 0 for k in totals}
     for ch in chapters:
-        zt, et = names.name_tokens(
-            ch.zh, ch.en, single=variant.single, single_ratio=variant.single_ratio
-        )
+        zt, et = names.name_tokens(ch.zh, ch.en, **_settings(variant))
         zlink = {i: n for n, link in enumerate(ch.gold) for i in link.src}
         elink = {j: n for n, link in enumerate(ch.gold) for j in link.tgt}
         by_token: dict[str, list[int]] = {}
@@ -102,14 +105,22 @@ def match_quality(chapters: Sequence[Chapter], variant: Variant) -> MatchQuality
     return MatchQuality(**counts)
 
 
+class _NameSettings(TypedDict):
+    single: str
+    ratio: float
+    max_mentions: int
+
+
+def _settings(variant: Variant) -> _NameSettings:
+    return {"single": variant.single, "ratio": variant.ratio, "max_mentions": variant.max_mentions}
+
+
 @contextmanager
 def names_setting(variant: Variant) -> Iterator[None]:
     """Make the aligner's lexical signal use (or not use) names with the given settings."""
     old_vectors, old_tokens = lexical.anchor_vectors, names.name_tokens
     lexical.anchor_vectors = functools.partial(old_vectors, names=variant.enabled)
-    names.name_tokens = functools.partial(
-        old_tokens, single=variant.single, single_ratio=variant.single_ratio
-    )
+    names.name_tokens = functools.partial(old_tokens, **_settings(variant))
     try:
         yield
     finally:

@@ -3,7 +3,8 @@
 Numbers are normalised (full-width digits, thousands separators); Latin tokens are the words of
 ASCII letters that occur in the Chinese text (acronyms, names, symbols such as "A/RES/70/1").
 On the English side only tokens that also occur somewhere in the Chinese document count, so
-ordinary English words do not dilute the signal.
+ordinary English words do not dilute the signal. Names transliterated in pinyin (陈清扬 /
+"Chen Qingyang", signals.names) and UN glossary terms (signals.glossary) are anchors too.
 """
 
 from __future__ import annotations
@@ -43,11 +44,13 @@ def _bucket(token: str) -> int:
 
 
 def anchor_vectors(
-    src: Sequence[str], tgt: Sequence[str], *, glossary: bool = True
+    src: Sequence[str], tgt: Sequence[str], *, glossary: bool = True, names: bool = False
 ) -> tuple[FloatArray, FloatArray]:
     """Hashed count vectors (one row per sentence) of the anchors of both sides.
 
-    With `glossary`, UN glossary terms found on both sides are anchors too (signals.glossary).
+    With `glossary`, UN glossary terms found on both sides are anchors too (signals.glossary);
+    with `names`, pinyin names found on both sides (signals.names; off by default: on MAC-Dev
+    they cost best mode 0.4 points of strict F1, see bench/results/names_dev.md).
     """
     src_tokens = [anchor_tokens(t) for t in src]
     allowed = {tok for toks in src_tokens for tok in toks}
@@ -58,6 +61,12 @@ def anchor_vectors(
         zh_terms, en_terms = glossary_tokens(src, tgt)
         src_tokens = [a + b for a, b in zip(src_tokens, zh_terms, strict=True)]
         tgt_tokens = [a + b for a, b in zip(tgt_tokens, en_terms, strict=True)]
+    if names:
+        from aligner.signals.names import name_tokens
+
+        zh_names, en_names = name_tokens(src, tgt)
+        src_tokens = [a + b for a, b in zip(src_tokens, zh_names, strict=True)]
+        tgt_tokens = [a + b for a, b in zip(tgt_tokens, en_names, strict=True)]
     return _vectors(src_tokens), _vectors(tgt_tokens)
 
 

@@ -236,24 +236,12 @@ def chinese_names(text: str, cands: _Candidates, table: PinyinTable) -> list[ZhM
     return out
 
 
-def _single_ok(
-    match: ZhMatch,
-    table: PinyinTable,
-    single: str,
-    zh_count: Counter[str],
-    en_count: Counter[str],
-    ratio: float,
-) -> bool:
+def _single_ok(match: ZhMatch, table: PinyinTable, single: str) -> bool:
     if not match.char or len(match.parts) > 1:
         return True
-    key = match.parts[0]
     if single == "none":
         return False
-    if single == "surname" and key not in table.surname.get(match.char, frozenset()):
-        return False
-    # 山 is "Shan" only if the zh text does not have such single characters far more often than
-    # the en text has the name
-    return zh_count[key] <= ratio * en_count[key] + 1
+    return single == "all" or match.parts[0] in table.surname.get(match.char, frozenset())
 
 
 def name_tokens(
@@ -261,14 +249,18 @@ def name_tokens(
     tgt: Sequence[str],
     *,
     single: str = "surname",
-    single_ratio: float = 2.0,
+    ratio: float = 2.0,
+    single_ratio: float = 1e9,
+    max_mentions: int = 0,
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Anchor tokens `py:<name>` of every zh and en sentence; only names both sides contain.
 
-    `single`: which one-character matches count ("none", "surname": characters CC-CEDICT gives
-    that reading as a surname, "all"); and only when the zh document has that character at most
-    `single_ratio` times as many one-character matches of the name as the en document has
-    mentions (+1).
+    `single`: which one-character matches count ("none"; "surname": characters CC-CEDICT gives
+    that reading as a surname; "all"). A name the zh text spells more than `ratio` times as
+    often as the en text mentions it (+1) is dropped: 背景 spells "Beijing", 是 "Shi", 山 "Shan"
+    ...; `single_ratio` is the same limit for the one-character matches alone. With
+    `max_mentions` > 0, names the en text mentions more often than that are dropped too (the
+    main characters are everywhere, so they say little about which sentence is which).
     """
     if single not in SINGLE_POLICIES:
         raise ValueError(f"unknown single-character policy {single!r}")
@@ -280,18 +272,24 @@ def name_tokens(
         return [[] for _ in src], [[] for _ in tgt]
     en_keys = [[key for run in runs for key, _ in run] for runs in en_runs]
     en_count = Counter(k for keys in en_keys for k in keys)
-    zh_matches = [chinese_names(text, cands, table) for text in src]
-    zh_count = Counter(m.parts[0] for ms in zh_matches for m in ms if m.char)
+    zh_matches = [
+        [m for m in chinese_names(text, cands, table) if _single_ok(m, table, single)]
+        for text in src
+    ]
+    single_count = Counter(m.parts[0] for ms in zh_matches for m in ms if m.char)
     zh_keys = [
         [
             key
             for m in ms
-            if _single_ok(m, table, single, zh_count, en_count, single_ratio)
+            if not m.char or single_count[m.parts[0]] <= single_ratio * en_count[m.parts[0]] + 1
             for key in m.parts
         ]
         for ms in zh_matches
     ]
-    shared = {k for keys in zh_keys for k in keys} & set(en_count)
+    zh_count = Counter(k for keys in zh_keys for k in keys)
+    shared = {k for k, n in zh_count.items() if en_count[k] > 0 and n <= ratio * en_count[k] + 1}
+    if max_mentions > 0:
+        shared = {k for k in shared if en_count[k] <= max_mentions}
     zh_tokens = [["py:" + k for k in keys if k in shared] for keys in zh_keys]
     en_tokens = [["py:" + k for k in keys if k in shared] for keys in en_keys]
     return zh_tokens, en_tokens
