@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aligner.alignfile import read_align
 from aligner.signals.lexical import anchor_vectors
@@ -140,3 +142,23 @@ def test_dev_chapter_shared_names_are_mostly_gold(chapter: str) -> None:
             if set(toks) & set(et[j]):
                 sharing.append(zlink[i] == elink[j])
     assert sum(sharing) / len(sharing) >= 2 * sum(anyone) / len(anyone)
+
+
+_HAN_TEXT = st.text(alphabet="陈清扬王琦瑶吴佩珍山是背景我你他说了。，", max_size=20)
+_EN_TEXT = st.lists(
+    st.sampled_from(
+        ["Chen ", "Qingyang ", "Wang ", "Qiyao's ", "Shan ", "Beijing ", "he ", "He ", ". ", "-"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_HAN_TEXT, max_size=6), st.lists(_EN_TEXT, max_size=6))
+def test_every_token_is_on_both_sides(zh: list[str], en: list[str]) -> None:
+    zt, et = name_tokens(zh, en)
+    assert len(zt) == len(zh) and len(et) == len(en)
+    zh_all = {t for toks in zt for t in toks}
+    en_all = {t for toks in et for t in toks}
+    assert zh_all == en_all
+    assert all(t.startswith("py:") and t[3:].isascii() and t[3:].islower() for t in zh_all)

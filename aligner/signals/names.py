@@ -254,17 +254,15 @@ def name_tokens(
     *,
     single: str = "surname",
     ratio: float = 2.0,
-    single_ratio: float = 1e9,
     max_mentions: int = 0,
 ) -> tuple[list[list[str]], list[list[str]]]:
     """Anchor tokens `py:<name>` of every zh and en sentence; only names both sides contain.
 
     `single`: which one-character matches count ("none"; "surname": characters CC-CEDICT gives
     that reading as a surname; "all"). A name the zh text spells more than `ratio` times as
-    often as the en text mentions it (+1) is dropped: 背景 spells "Beijing", 是 "Shi", 山 "Shan"
-    ...; `single_ratio` is the same limit for the one-character matches alone. With
-    `max_mentions` > 0, names the en text mentions more often than that are dropped too (the
-    main characters are everywhere, so they say little about which sentence is which).
+    often as the en text mentions it (+1) is dropped: 背景 spells "Beijing", 是 "Shi", 山 "Shan".
+    With `max_mentions` > 0, names the en text mentions more often than that are dropped too
+    (the main characters are everywhere, so they say little about which sentence is which).
     """
     if single not in SINGLE_POLICIES:
         raise ValueError(f"unknown single-character policy {single!r}")
@@ -280,16 +278,7 @@ def name_tokens(
         [m for m in chinese_names(text, cands, table) if _single_ok(m, table, single)]
         for text in src
     ]
-    single_count = Counter(m.parts[0] for ms in zh_matches for m in ms if m.char)
-    zh_keys = [
-        [
-            key
-            for m in ms
-            if not m.char or single_count[m.parts[0]] <= single_ratio * en_count[m.parts[0]] + 1
-            for key in m.parts
-        ]
-        for ms in zh_matches
-    ]
+    zh_keys = [[key for m in ms for key in m.parts] for ms in zh_matches]
     zh_count = Counter(k for keys in zh_keys for k in keys)
     shared = {k for k, n in zh_count.items() if en_count[k] > 0 and n <= ratio * en_count[k] + 1}
     if max_mentions > 0:
