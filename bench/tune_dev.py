@@ -1,6 +1,7 @@
 """Tune the aligner's weights on MAC-Dev only (coordinate ascent on strict F1).
 
-Usage: python bench/tune_dev.py [best|fast]
+Usage: python bench/tune_dev.py [best|fast] [--reuse] [--params a,b,...] [--no-types]
+       python bench/tune_dev.py best --loo [--neutral] ...   (leave-one-chapter-out check)
 Writes bench/results/tune_dev_<mode>.json with the weights found and the dev score of each
 step, so the numbers in aligner/sentalign.py can be traced to a run. Never run on test splits.
 """
@@ -68,6 +69,79 @@ def dev_f1(spaces: list[tuple[SearchSpace, tuple[Link, ...]]], weights: Weights)
     return score_pairs(pairs).f1_strict
 
 
+def coordinate_ascent(
+    spaces: list[tuple[SearchSpace, tuple[Link, ...]]],
+    weights: Weights,
+    names: list[str],
+    log: list[dict[str, object]] | None = None,
+    rounds: int = 3,
+    with_types: bool = True,
+) -> tuple[float, Weights]:
+    """Change one weight (or one type bias) at a time while dev strict F1 improves."""
+    best = dev_f1(spaces, weights)
+    for _round in range(rounds):
+        improved = False
+        for name in names:
+            for value in STEPS[name]:
+                trial = dataclasses.replace(weights, **{name: value})  # type: ignore[arg-type]
+                f1 = dev_f1(spaces, trial)
+                if f1 > best + 1e-9:
+                    best, weights, improved = f1, trial, True
+                    if log is not None:
+                        log.append({"step": f"{name}={value}", "f1": best})
+                        print(f"  {name}={value}: {best:.4f}", flush=True)
+        for kind in TYPES if with_types else ():
+            if kind not in spaces[0][0].features:
+                continue
+            for value in TYPE_BIAS_STEPS:
+                trial = with_type_bias(weights, kind, value)
+                f1 = dev_f1(spaces, trial)
+                if f1 > best + 1e-9:
+                    best, weights, improved = f1, trial, True
+                    if log is not None:
+                        log.append({"step": f"bias{kind}={value}", "f1": best})
+                        print(f"  bias{kind}={value}: {best:.4f}", flush=True)
+        if not improved:
+            break
+    return best, weights
+
+
+#: a start that owes nothing to earlier tuning (no type biases, no punctuation weights)
+NEUTRAL = Weights(
+    embedding=1.0,
+    dictionary=0.3,
+    lexical=0.2,
+    length=0.1,
+    skip=-0.1,
+    merge=-0.02,
+    type_bias=(),
+    punct_question=0.0,
+    punct_ellipsis=0.0,
+    punct_quote=0.0,
+    punct_exclamation_miss=0.0,
+)
+
+
+def loo(
+    spaces: list[tuple[SearchSpace, tuple[Link, ...]]],
+    names: list[str],
+    neutral: bool,
+    start: Weights,
+    with_types: bool = True,
+) -> None:
+    """Leave one chapter out: tune on the others, score the held-out chapter; print pooled F1."""
+    held_out = []
+    for k in range(len(spaces)):
+        rest = [sp for j, sp in enumerate(spaces) if j != k]
+        _f1, weights = coordinate_ascent(
+            rest, NEUTRAL if neutral else start, names, with_types=with_types
+        )
+        space, gold = spaces[k]
+        held_out.append((gold, decode(space, weights)))
+        print(f"fold {k}: held-out F1 {score_pairs([held_out[-1]]).f1_strict:.4f}", flush=True)
+    print(f"leave-one-chapter-out strict F1 {score_pairs(held_out).f1_strict:.4f}", flush=True)
+
+
 def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "best"
     wide = "--wide" in sys.argv
@@ -83,42 +157,32 @@ def main() -> None:
         spaces = [(prepare(c.zh, c.en, config), c.gold) for c in chapters]
         cache.write_bytes(pickle.dumps(spaces))
     prep = time.time() - t0
-    best = dev_f1(spaces, weights)
-    log = [{"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}]
-    print(f"prepared in {prep:.1f}s; start F1 {best:.4f}", flush=True)
+    print(f"prepared in {prep:.1f}s; defaults F1 {dev_f1(spaces, weights):.4f}", flush=True)
     names = [k for k in STEPS if not (mode == "fast" and (k == "embedding" or "punct" in k))]
+    if "--params" in sys.argv:
+        names = sys.argv[sys.argv.index("--params") + 1].split(",")
     if "--start" in sys.argv:
         start = json.loads(sys.argv[sys.argv.index("--start") + 1])
         start["type_bias"] = tuple((tuple(k), v) for k, v in start.get("type_bias", []))
         weights = Weights(**start)
-        best = dev_f1(spaces, weights)
-    for _round in range(3):
-        improved = False
-        for name in names:
-            for value in STEPS[name]:
-                trial = dataclasses.replace(weights, **{name: value})  # type: ignore[arg-type]
-                f1 = dev_f1(spaces, trial)
-                if f1 > best + 1e-9:
-                    best, weights, improved = f1, trial, True
-                    log.append({"step": f"{name}={value}", "f1": best})
-                    print(f"  {name}={value}: {best:.4f}", flush=True)
-        for kind in TYPES:
-            if kind not in spaces[0][0].features:
-                continue
-            for value in TYPE_BIAS_STEPS:
-                trial = with_type_bias(weights, kind, value)
-                f1 = dev_f1(spaces, trial)
-                if f1 > best + 1e-9:
-                    best, weights, improved = f1, trial, True
-                    log.append({"step": f"bias{kind}={value}", "f1": best})
-                    print(f"  bias{kind}={value}: {best:.4f}", flush=True)
-        if not improved:
-            break
+    if "--neutral" in sys.argv:
+        weights = NEUTRAL
+    if "--loo" in sys.argv:
+        loo(spaces, names, "--neutral" in sys.argv, weights, "--no-types" not in sys.argv)
+        return
+    best = dev_f1(spaces, weights)
+    log: list[dict[str, object]] = [
+        {"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}
+    ]
+    best, weights = coordinate_ascent(
+        spaces, weights, names, log, with_types="--no-types" not in sys.argv
+    )
     out = REPO / "bench" / "results" / f"tune_dev_{mode}.json"
     out.write_text(
         json.dumps(
             {
                 "mode": mode,
+                "command": "python bench/tune_dev.py " + " ".join(sys.argv[1:]),
                 "dev_f1_strict": best,
                 "weights": dataclasses.asdict(weights),
                 "log": log,
