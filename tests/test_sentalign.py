@@ -96,6 +96,13 @@ def test_fast_mode_floor_on_dev(chapter: str, floor: float) -> None:
 
 
 @needs_shared(MAC)
+def test_name_anchors_switch() -> None:
+    """Pinyin name anchors are off by default (no gain on MAC-Dev) and can be switched on."""
+    assert AlignConfig().names is False
+    assert _chapter_f1("006", AlignConfig(mode="fast", names=True)) >= 0.70
+
+
+@needs_shared(MAC)
 def test_best_mode_floor_on_dev() -> None:
     assert _chapter_f1("006", AlignConfig()) >= 0.85
 
