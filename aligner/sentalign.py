@@ -74,13 +74,13 @@ class Weights:
 #: weights for mode "fast" (no embeddings)
 FAST_WEIGHTS = Weights(
     embedding=0.0,
-    dictionary=0.8,
-    lexical=0.4,
-    lexical_miss=-0.1,
-    length=0.1,
-    skip=-0.2,
-    merge=-0.05,
-    type_bias=(((2, 1), 0.02), ((2, 2), 0.02)),
+    dictionary=0.4,
+    lexical=0.2,
+    lexical_miss=-0.05,
+    length=0.05,
+    skip=-0.1,
+    merge=-0.02,
+    type_bias=(),  # leave-one-chapter-out on MAC-Dev: .801 without type biases, .796 with
     punct_question=0.0,
     punct_ellipsis=0.0,
     punct_quote=0.0,
