@@ -415,8 +415,8 @@ def prepare(
     return SearchSpace(n, m, band, features)
 
 
-def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> list[Link]:
-    """Best links for prepared features under the given weights."""
+def type_scores(space: SearchSpace, weights: Weights, null_types: bool = True) -> dp.TypeScores:
+    """The score of every link the search may use, by type and band row, under `weights`."""
     total = space.band.cells
     splits = np.cumsum([h - lo + 1 for lo, h in zip(space.band.lo, space.band.hi, strict=True)])[
         :-1
@@ -431,6 +431,12 @@ def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> lis
     if null_types:
         for kind in ((1, 0), (0, 1)):
             scores[kind] = np.split(np.full(total, weights.skip), splits)
+    return scores
+
+
+def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> list[Link]:
+    """Best links for prepared features under the given weights."""
+    scores = type_scores(space, weights, null_types)
     found = dp.banded_search(space.n, space.m, space.band, scores)
     return [
         Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(value))

@@ -25,20 +25,11 @@ from aligner import dp
 from aligner.evaluate import score_pairs
 from aligner.model import Link
 from aligner.sentalign import AlignConfig, SearchSpace, combine
+from bench.learn_dev import SIGNALS
 
 WEIGHTS = AlignConfig().resolved_weights()
 
-BASE = (
-    "embedding",
-    "dictionary",
-    "lexical",
-    "lexical_miss",
-    "length",
-    "punct_question",
-    "punct_ellipsis",
-    "punct_quote",
-    "punct_exclamation_miss",
-)
+BASE = SIGNALS
 CTX = ("embedding", "dictionary", "length")
 
 

@@ -22,24 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aligner import dp
 from aligner.evaluate import score_pairs
 from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, Weights, combine, decode
-
-
-def type_scores(space: SearchSpace, weights: Weights) -> dp.TypeScores:
-    total = space.band.cells
-    splits = np.cumsum([h - lo + 1 for lo, h in zip(space.band.lo, space.band.hi, strict=False)])[
-        :-1
-    ]
-    scores: dp.TypeScores = {}
-    for (a, b), feats in space.features.items():
-        flat = np.full(total, dp.NEG)
-        flat[feats.valid] = combine(feats.values, weights) * weights.scale(a, b) + weights.bias(
-            a, b
-        )
-        scores[(a, b)] = np.split(flat, splits)
-    for kind in ((1, 0), (0, 1)):
-        scores[kind] = np.split(np.full(total, weights.skip), splits)
-    return scores
+from aligner.sentalign import AlignConfig, SearchSpace, decode, type_scores
 
 
 def logaddexp_list(values: list[float]) -> float:

@@ -1,6 +1,7 @@
 """Tune the aligner's weights on MAC-Dev only (coordinate ascent on strict F1).
 
 Usage: python bench/tune_dev.py [best|fast] [--reuse] [--params a,b,...] [--no-types]
+                                [--exact-upto N]
        python bench/tune_dev.py best --loo [--neutral] ...   (leave-one-chapter-out check)
 Writes bench/results/tune_dev_<mode>.json with the weights found and the dev score of each
 step, so the numbers in aligner/sentalign.py can be traced to a run. Never run on test splits.
@@ -13,6 +14,7 @@ import json
 import pickle
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -69,6 +71,28 @@ def dev_f1(spaces: list[tuple[SearchSpace, tuple[Link, ...]]], weights: Weights)
     return score_pairs(pairs).f1_strict
 
 
+def _moves(
+    names: list[str], kinds: list[tuple[int, int]]
+) -> list[tuple[str, Callable[[Weights], Weights]]]:
+    """Every single-parameter change the ascent tries, as (label, apply)."""
+    moves: list[tuple[str, Callable[[Weights], Weights]]] = []
+    for name in names:
+        for value in STEPS[name]:
+
+            def set_weight(w: Weights, n: str = name, v: float = value) -> Weights:
+                return dataclasses.replace(w, **{n: v})  # type: ignore[arg-type]
+
+            moves.append((f"{name}={value}", set_weight))
+    for kind in kinds:
+        for value in TYPE_BIAS_STEPS:
+
+            def set_bias(w: Weights, k: tuple[int, int] = kind, v: float = value) -> Weights:
+                return with_type_bias(w, k, v)
+
+            moves.append((f"bias{kind}={value}", set_bias))
+    return moves
+
+
 def coordinate_ascent(
     spaces: list[tuple[SearchSpace, tuple[Link, ...]]],
     weights: Weights,
@@ -78,29 +102,19 @@ def coordinate_ascent(
     with_types: bool = True,
 ) -> tuple[float, Weights]:
     """Change one weight (or one type bias) at a time while dev strict F1 improves."""
+    kinds = [k for k in TYPES if with_types and k in spaces[0][0].features]
+    moves = _moves(names, kinds)
     best = dev_f1(spaces, weights)
     for _round in range(rounds):
         improved = False
-        for name in names:
-            for value in STEPS[name]:
-                trial = dataclasses.replace(weights, **{name: value})  # type: ignore[arg-type]
-                f1 = dev_f1(spaces, trial)
-                if f1 > best + 1e-9:
-                    best, weights, improved = f1, trial, True
-                    if log is not None:
-                        log.append({"step": f"{name}={value}", "f1": best})
-                        print(f"  {name}={value}: {best:.4f}", flush=True)
-        for kind in TYPES if with_types else ():
-            if kind not in spaces[0][0].features:
-                continue
-            for value in TYPE_BIAS_STEPS:
-                trial = with_type_bias(weights, kind, value)
-                f1 = dev_f1(spaces, trial)
-                if f1 > best + 1e-9:
-                    best, weights, improved = f1, trial, True
-                    if log is not None:
-                        log.append({"step": f"bias{kind}={value}", "f1": best})
-                        print(f"  bias{kind}={value}: {best:.4f}", flush=True)
+        for label, apply in moves:
+            trial = apply(weights)
+            f1 = dev_f1(spaces, trial)
+            if f1 > best + 1e-9:
+                best, weights, improved = f1, trial, True
+                if log is not None:
+                    log.append({"step": label, "f1": best})
+                    print(f"  {label}: {best:.4f}", flush=True)
         if not improved:
             break
     return best, weights
@@ -146,11 +160,14 @@ def main() -> None:
     mode = sys.argv[1] if len(sys.argv) > 1 else "best"
     wide = "--wide" in sys.argv
     config = AlignConfig(mode=mode, max_tgt=6, max_total=7) if wide else AlignConfig(mode=mode)
+    if "--exact-upto" in sys.argv:
+        upto = int(sys.argv[sys.argv.index("--exact-upto") + 1])
+        config = dataclasses.replace(config, exact_upto=upto)
     # (defaults since 21:50: best mode is wide; fast mode max_tgt=4, max_total=5)
     weights = config.resolved_weights()
     t0 = time.time()
     chapters = load_split("dev")
-    cache = Path(f"/tmp/untm_tune_spaces_{mode}{'_wide' if wide else ''}.pkl")
+    cache = Path(f"/tmp/untm_tune_spaces_{mode}{'_wide' if wide else ''}_{config.exact_upto}.pkl")
     if cache.exists() and "--reuse" in sys.argv:
         spaces = pickle.loads(cache.read_bytes())
     else:
