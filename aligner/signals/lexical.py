@@ -3,8 +3,9 @@
 Numbers are normalised (full-width digits, thousands separators); Latin tokens are the words of
 ASCII letters that occur in the Chinese text (acronyms, names, symbols such as "A/RES/70/1").
 On the English side only tokens that also occur somewhere in the Chinese document count, so
-ordinary English words do not dilute the signal. Names transliterated in pinyin (陈清扬 /
-"Chen Qingyang", signals.names) and UN glossary terms (signals.glossary) are anchors too.
+ordinary English words do not dilute the signal. UN glossary terms (signals.glossary) are
+anchors too, and on request names transliterated in pinyin (陈清扬 / "Chen Qingyang",
+signals.names; off by default).
 """
 
 from __future__ import annotations
