@@ -394,6 +394,41 @@ def test_installed_script_prints_one_line(case_id: str, folder: Path) -> None:
     assert _listing(folder) == before
 
 
+USAGE_ERRORS = (
+    (("align",), "Missing argument 'zh'.", "untm align --help"),
+    (("align", "a.txt", "b.txt"), "Missing option '--out' / '-o'.", "untm align --help"),
+    (("align", "a", "b", "-o", "c", "--bogus"), "No such option: --bogus", "untm align --help"),
+    (("nosuch",), "No such command 'nosuch'.", "untm --help"),
+    (("glossary", "lookup"), "Missing argument 'term'.", "untm glossary lookup --help"),
+    (("eval", "a.align"), "Missing argument 'test'.", "untm eval --help"),
+)
+
+
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+@pytest.mark.parametrize(("argv", "message", "help_cmd"), USAGE_ERRORS,
+                         ids=[" ".join(a) for a, _m, _h in USAGE_ERRORS])
+def test_installed_script_usage_errors_are_one_line(
+    argv: tuple[str, ...], message: str, help_cmd: str, tmp_path: Path
+) -> None:
+    before = _listing(tmp_path)
+    proc = subprocess.run([UNTM, *argv], capture_output=True, text=True, timeout=60,
+                          cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"untm: error: {message}") and line.endswith(f"(see '{help_cmd}')")
+    assert _listing(tmp_path) == before
+
+
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+@pytest.mark.parametrize("argv", [(), ("glossary",)], ids=["untm", "untm glossary"])
+def test_installed_script_without_a_command_shows_help(argv: tuple[str, ...]) -> None:
+    proc = subprocess.run([UNTM, *argv], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "NO_COLOR": "1"}, check=False)
+    assert proc.returncode == 2
+    assert "Usage: untm" in proc.stdout and "Traceback" not in proc.stderr
+
+
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
 def test_installed_script_debug_shows_traceback(tmp_path: Path) -> None:
     proc = _run(["tmx", "stats", str(BAD / "malformed_line4.tmx")], debug=True)

@@ -46,6 +46,44 @@ for _module in (align_cmd, eval_cmd, tmx_cmd, glossary_cmd, batch_cmd):
     _module.register(app)
 
 
+def _usage_error_types() -> tuple[type[Exception], ...]:
+    """Click's exception base: typer >= 0.2x vendors click (TyperException), older uses click."""
+    kinds: list[type[Exception]] = []
+    vendored = getattr(typer, "TyperException", None)
+    if isinstance(vendored, type) and issubclass(vendored, Exception):
+        kinds.append(vendored)
+    try:
+        import click
+
+        kinds.append(click.ClickException)
+    except ImportError:  # pragma: no cover - typer without click
+        pass
+    return tuple(kinds)
+
+
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Usage errors (a missing argument, an unknown option or command, a bad choice) print one line
+    like every other error, naming the help to read, and exit 2; a group called without a
+    command shows its help, as before.
+    """
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        typer.echo("untm: aborted", err=True)
+        raise SystemExit(1) from None
+    except _usage_error_types() as exc:
+        ctx = getattr(exc, "ctx", None)
+        exit_code = int(getattr(exc, "exit_code", 2))
+        if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+            text = ctx.get_help()  # typer's rich help prints itself and returns ""
+            if text:
+                typer.echo(text)
+            raise SystemExit(exit_code) from None
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else str(exc)
+        hint = f" (see '{ctx.command_path} --help')" if ctx is not None and exit_code == 2 else ""
+        typer.echo(f"untm: error: {' '.join(message.split())}{hint}", err=True)
+        raise SystemExit(exit_code) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
