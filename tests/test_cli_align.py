@@ -109,6 +109,36 @@ def test_align_errors_are_one_line_and_leave_no_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
+@pytest.mark.parametrize(
+    ("encoder", "expected"),
+    [("labse", "pip install 'untm[labse]'"), ("laser", "unknown encoder 'laser'")],
+)
+def test_align_encoder_choice_fails_cleanly_when_unavailable(
+    runner: CliRunner, tmp_path: Path, encoder: str, expected: str
+) -> None:
+    """`--encoder labse` needs sentence-transformers and a local model: a clear error, no file."""
+    import importlib.util
+
+    if encoder == "labse" and importlib.util.find_spec("sentence_transformers") is not None:
+        pytest.skip("sentence-transformers is installed here")
+    out = tmp_path / "out.tmx"
+    result = runner.invoke(
+        app, ["align", str(SEED_ZH), str(SEED_EN), "-o", str(out), "--encoder", encoder]
+    )
+    assert result.exit_code == 2
+    assert expected in _one_line_error(result.output)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_align_records_the_encoder(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "seed.json"
+    result = runner.invoke(app, ["align", str(SEED_ZH), str(SEED_EN), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert json.loads(out.read_text(encoding="utf-8"))["settings"]["encoder"] == "use"
+
+
 def test_segment_prints_one_segment_per_line(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["segment", str(SEED_EN), "--lang", "en"])
     assert result.exit_code == 0, result.output

@@ -38,6 +38,7 @@ class AlignOptions:
     tgt_locale: str = "en-US"
     presegmented: bool = False  # each input line is one segment (benchmarks)
     mode: str = "best"  # sentence aligner mode: "best" or "fast"
+    encoder: str = "use"  # mode best: "use" (bundled) or "labse" (local sentence-transformers)
     segtype: str = "sentence"  # "sentence" or "paragraph" (one segment per paragraph)
 
     def __post_init__(self) -> None:
@@ -45,6 +46,10 @@ class AlignOptions:
             raise AlignmentError(f"unknown segtype {self.segtype!r} (use sentence or paragraph)")
         if self.mode not in MODES:
             raise AlignmentError(f"unknown alignment mode {self.mode!r} (use {' or '.join(MODES)})")
+        from aligner.signals.embeddings import ENCODERS
+
+        if self.encoder not in ENCODERS:
+            raise AlignmentError(f"unknown encoder {self.encoder!r} (use {' or '.join(ENCODERS)})")
 
 
 @dataclass(frozen=True)
@@ -79,10 +84,16 @@ class AlignSummary:
         ]
 
 
-def _sentence_aligner(mode: str) -> Callable[[Sequence[str], Sequence[str]], list[Link]]:
+def _sentence_aligner(
+    mode: str, encoder: str = "use"
+) -> Callable[[Sequence[str], Sequence[str]], list[Link]]:
     from aligner.sentalign import AlignConfig, align_sentences
 
-    config = AlignConfig(mode=mode)
+    config = AlignConfig(mode=mode, encoder=encoder)
+    if mode == "best":
+        from aligner.signals.embeddings import get_encoder
+
+        get_encoder(encoder, config.threads)  # an unavailable model fails here, before reading
 
     def align(src: Sequence[str], tgt: Sequence[str]) -> list[Link]:
         return align_sentences(src, tgt, config=config)
@@ -131,9 +142,10 @@ def align_files(
     `progress(done, total)` is called as the aligned blocks (paragraph groups) are done.
     """
     options = options or AlignOptions()
-    align = _sentence_aligner(options.mode)
+    align = _sentence_aligner(options.mode, options.encoder)
     settings = {
         "mode": options.mode,
+        "encoder": options.encoder if options.mode == "best" else "none",
         "segtype": options.segtype,
         "presegmented": str(options.presegmented).lower(),
         "src": str(zh_path),

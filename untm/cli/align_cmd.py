@@ -31,6 +31,14 @@ def align(
     src_locale: Annotated[str, typer.Option("--src-locale", help="TMX source locale.")] = "zh-CN",
     tgt_locale: Annotated[str, typer.Option("--tgt-locale", help="TMX target locale.")] = "en-US",
     mode: Annotated[str, typer.Option("--mode", help="Aligner mode: best or fast.")] = "best",
+    encoder: Annotated[
+        str,
+        typer.Option(
+            "--encoder",
+            help="Sentence encoder of mode best: use (bundled) or labse (needs the labse extra "
+            "and the model already on this machine; never downloads).",
+        ),
+    ] = "use",
     segtype: Annotated[
         str, typer.Option("--segtype", help="sentence or paragraph units.")
     ] = "sentence",
@@ -49,6 +57,7 @@ def align(
         tgt_locale=tgt_locale,
         presegmented=presegmented,
         mode=mode,
+        encoder=encoder,
         segtype=segtype,
     )
     format_of(out, fmt)  # fail on a bad format before the (slow) alignment
