@@ -90,10 +90,11 @@ def _sentence_aligner(
     from aligner.sentalign import AlignConfig, align_sentences
 
     config = AlignConfig(mode=mode, encoder=encoder)
-    if mode == "best":
+    if mode == "best" and encoder != "use":
         from aligner.signals.embeddings import get_encoder
 
-        get_encoder(encoder, config.threads)  # an unavailable model fails here, before reading
+        # an optional model that is not installed fails here, before the documents are read
+        get_encoder(encoder, config.threads)
 
     def align(src: Sequence[str], tgt: Sequence[str]) -> list[Link]:
         return align_sentences(src, tgt, config=config)
