@@ -29,7 +29,6 @@ from bench.learn_dev import SIGNALS
 
 WEIGHTS = AlignConfig().resolved_weights()
 
-BASE = SIGNALS
 CTX = ("embedding", "dictionary", "length")
 
 
@@ -78,7 +77,7 @@ def type_features(tab: Table, t: tuple[int, int]) -> tuple[np.ndarray, np.ndarra
     i, j = tab.cell_i[cells], tab.cell_j[cells]
     cols: list[np.ndarray] = []
     names: list[str] = []
-    for s in BASE:
+    for s in SIGNALS:
         cols.append(tf.values[s])
         names.append(s)
     emb = tf.values["embedding"]

@@ -21,7 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aligner.signals.embeddings import get_encoder
-from bench.macdata import load_split
+from bench.macdata import gold_texts, load_split
 
 LAMBDAS = (0.0, 0.25, 0.5, 1.0, 100.0)
 
@@ -34,9 +34,7 @@ def main() -> None:
     rows = []
     texts, seconds = 0, 0.0
     for chapter in load_split("dev"):
-        links = [lk for lk in chapter.gold if lk.src and lk.tgt]
-        zh = ["".join(chapter.zh[i] for i in lk.src) for lk in links]
-        en = [" ".join(chapter.en[j] for j in lk.tgt) for lk in links]
+        zh, en = gold_texts("dev", chapter.name)
         z, e = use.encode(zh).astype(np.float64), use.encode(en).astype(np.float64)
         start = time.time()
         z5 = np.asarray(e5.passage(zh), dtype=np.float64)

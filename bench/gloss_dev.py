@@ -23,7 +23,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aligner.signals.embeddings import get_encoder
-from bench.macdata import load_split
+from bench.macdata import gold_texts, load_split
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = ("variant of", "old variant", "CL:", "see ", "surname ", "used in")
@@ -73,9 +73,7 @@ def main() -> None:
     means = np.zeros(len(LAMBDAS))
     chapters = load_split("dev")
     for chapter in chapters:
-        links = [lk for lk in chapter.gold if lk.src and lk.tgt]
-        zh = ["".join(chapter.zh[i] for i in lk.src) for lk in links]
-        en = [" ".join(chapter.en[j] for j in lk.tgt) for lk in links]
+        zh, en = gold_texts("dev", chapter.name)
         z = encoder.encode(zh).astype(np.float64)
         e = encoder.encode(en).astype(np.float64)
         g = encoder.encode([gloss(t, senses) for t in zh]).astype(np.float64)

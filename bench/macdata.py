@@ -37,3 +37,12 @@ def load_split(split: str) -> list[Chapter]:
         )
         for p in sorted(folder.glob("*.align"))
     ]
+
+
+def gold_texts(split: str, name: str) -> tuple[list[str], list[str]]:
+    """The zh and en texts of a chapter's gold links with both sides (untm.goldscore)."""
+    from untm.goldscore import gold_units
+
+    base = MAC / split / name
+    pairs = gold_units(base.with_suffix(".zh"), base.with_suffix(".en"), base.with_suffix(".align"))
+    return [zh for zh, _en in pairs], [en for _zh, en in pairs]

@@ -20,13 +20,12 @@ import aligner.sentalign as sa
 from aligner.evaluate import score_pairs
 from aligner.sentalign import AlignConfig, decode, prepare
 from aligner.signals.embeddings import get_encoder
-from bench.macdata import load_split
+from bench.macdata import gold_texts, load_split
 
 
 def pairs_of(ch):
     enc = get_encoder("use", 1)
-    zh = ["".join(ch.zh[i] for i in link.src) for link in ch.gold if link.src and link.tgt]
-    en = [" ".join(ch.en[j] for j in link.tgt) for link in ch.gold if link.src and link.tgt]
+    zh, en = gold_texts("dev", ch.name)
     return enc.encode(zh).astype(np.float64), enc.encode(en).astype(np.float64)
 
 

@@ -23,28 +23,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.signals import lexical
+import jieba
 
-_orig = lexical.anchor_vectors
-
-
-def _no_names(src, tgt, *, glossary=True, **_kw):  # isolate from the names experiment
-    try:
-        return _orig(src, tgt, glossary=glossary, names=False)
-    except TypeError:
-        return _orig(src, tgt, glossary=glossary)
-
-
-lexical.anchor_vectors = _no_names
-
-import jieba  # noqa: E402
-
-from aligner.evaluate import score_pairs  # noqa: E402
-from aligner.model import Link  # noqa: E402
-from aligner.sentalign import AlignConfig, decode, prepare  # noqa: E402
-from aligner.signals.bags import BagPair, BandedBag  # noqa: E402
-from aligner.signals.dictionary import content_words  # noqa: E402
-from bench.macdata import load_split  # noqa: E402
+from aligner.evaluate import score_pairs
+from aligner.model import Link
+from aligner.sentalign import AlignConfig, decode, prepare
+from aligner.signals.bags import BagPair, BandedBag
+from aligner.signals.dictionary import content_words
+from bench.macdata import load_split
 
 DIM = 4096
 
