@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -134,8 +135,6 @@ def test_align_records_the_encoder(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "seed.json"
     result = runner.invoke(app, ["align", str(SEED_ZH), str(SEED_EN), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    import json
-
     assert json.loads(out.read_text(encoding="utf-8"))["settings"]["encoder"] == "use"
 
 

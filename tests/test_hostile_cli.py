@@ -376,11 +376,15 @@ SUBPROCESS_CASES = ("align-both-chinese", "align-png", "align-out-missing-dir", 
                     "batch-missing")
 
 
-def _run(args: list[str], *, debug: bool = False) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str], *, debug: bool = False, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
     env.pop("UNTM_DEBUG", None)
     cmd = [UNTM, *(["--debug"] if debug else []), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    return subprocess.run(
+        cmd, capture_output=True, text=True, env=env, timeout=120, check=False, cwd=cwd
+    )
 
 
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
@@ -411,8 +415,7 @@ def test_installed_script_usage_errors_are_one_line(
     argv: tuple[str, ...], message: str, help_cmd: str, tmp_path: Path
 ) -> None:
     before = _listing(tmp_path)
-    proc = subprocess.run([UNTM, *argv], capture_output=True, text=True, timeout=60,
-                          cwd=tmp_path, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    proc = _run(list(argv), cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stdout == ""
     [line] = proc.stderr.splitlines()
@@ -423,8 +426,7 @@ def test_installed_script_usage_errors_are_one_line(
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
 @pytest.mark.parametrize("argv", [(), ("glossary",)], ids=["untm", "untm glossary"])
 def test_installed_script_without_a_command_shows_help(argv: tuple[str, ...]) -> None:
-    proc = subprocess.run([UNTM, *argv], capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "NO_COLOR": "1"}, check=False)
+    proc = _run(list(argv))
     assert proc.returncode == 2
     assert "Usage: untm" in proc.stdout and "Traceback" not in proc.stderr
 
