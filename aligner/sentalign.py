@@ -30,6 +30,7 @@ from aligner import dp
 from aligner.model import Link
 from aligner.signals import dictionary, lexical, punctuation
 from aligner.signals.bags import BagPair, BandedBag
+from aligner.signals.embeddings import ENCODERS
 from aligner.signals.length import char_lengths, length_feature, length_ratio, prefix_sums
 from untm.errors import AlignmentError
 
@@ -109,6 +110,8 @@ class AlignConfig:
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise AlignmentError(f"unknown alignment mode {self.mode!r} (use best or fast)")
+        if self.encoder not in ENCODERS:
+            raise AlignmentError(f"unknown encoder {self.encoder!r} (use {' or '.join(ENCODERS)})")
         if self.max_tgt == 0:
             object.__setattr__(self, "max_tgt", 6 if self.mode == "best" else 4)
         if self.max_total == 0:

@@ -44,12 +44,9 @@ class AlignOptions:
     def __post_init__(self) -> None:
         if self.segtype not in SEGTYPES:
             raise AlignmentError(f"unknown segtype {self.segtype!r} (use sentence or paragraph)")
-        if self.mode not in MODES:
-            raise AlignmentError(f"unknown alignment mode {self.mode!r} (use {' or '.join(MODES)})")
-        from aligner.signals.embeddings import ENCODERS
+        from aligner.sentalign import AlignConfig
 
-        if self.encoder not in ENCODERS:
-            raise AlignmentError(f"unknown encoder {self.encoder!r} (use {' or '.join(ENCODERS)})")
+        AlignConfig(mode=self.mode, encoder=self.encoder)  # the aligner checks mode and encoder
 
 
 @dataclass(frozen=True)
