@@ -105,6 +105,9 @@ def coordinate_ascent(
     kinds = [k for k in TYPES if with_types and k in spaces[0][0].features]
     moves = _moves(names, kinds)
     best = dev_f1(spaces, weights)
+    if log is not None:
+        log.append({"step": "start", "f1": best, "weights": dataclasses.asdict(weights)})
+        print(f"  start: {best:.4f}", flush=True)
     for _round in range(rounds):
         improved = False
         for label, apply in moves:
@@ -174,7 +177,7 @@ def main() -> None:
         spaces = [(prepare(c.zh, c.en, config), c.gold) for c in chapters]
         cache.write_bytes(pickle.dumps(spaces))
     prep = time.time() - t0
-    print(f"prepared in {prep:.1f}s; defaults F1 {dev_f1(spaces, weights):.4f}", flush=True)
+    print(f"prepared in {prep:.1f}s", flush=True)
     names = [k for k in STEPS if not (mode == "fast" and (k == "embedding" or "punct" in k))]
     if "--params" in sys.argv:
         names = sys.argv[sys.argv.index("--params") + 1].split(",")
@@ -187,10 +190,7 @@ def main() -> None:
     if "--loo" in sys.argv:
         loo(spaces, names, "--neutral" in sys.argv, weights, "--no-types" not in sys.argv)
         return
-    best = dev_f1(spaces, weights)
-    log: list[dict[str, object]] = [
-        {"step": "start", "f1": best, "weights": dataclasses.asdict(weights)}
-    ]
+    log: list[dict[str, object]] = []
     best, weights = coordinate_ascent(
         spaces, weights, names, log, with_types="--no-types" not in sys.argv
     )
