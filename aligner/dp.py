@@ -32,6 +32,15 @@ class Band:
     def cells(self) -> int:
         return sum(h - low + 1 for low, h in zip(self.lo, self.hi, strict=True))
 
+    def coordinates(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """Grid row and column of every band cell, row by row (the flat cell order)."""
+        widths = np.asarray(self.hi, dtype=np.int64) - np.asarray(self.lo, dtype=np.int64) + 1
+        rows = np.repeat(np.arange(len(self.lo), dtype=np.int64), widths)
+        cols = np.concatenate(
+            [np.arange(low, h + 1, dtype=np.int64) for low, h in zip(self.lo, self.hi, strict=True)]
+        )
+        return rows, cols
+
 
 def full_band(n: int, m: int) -> Band:
     return Band(tuple([0] * (n + 1)), tuple([m] * (n + 1)))

@@ -399,15 +399,7 @@ def prepare(
         BandedBag(sig.dictionary, band.lo, band.hi, config.max_src, config.max_tgt),
         BandedBag(sig.lexical, band.lo, band.hi, config.max_src, config.max_tgt),
     )
-    cell_i = np.concatenate(
-        [
-            np.full(h - lo + 1, i, dtype=np.int64)
-            for i, (lo, h) in enumerate(zip(band.lo, band.hi, strict=True))
-        ]
-    )
-    cell_j = np.concatenate(
-        [np.arange(lo, h + 1, dtype=np.int64) for lo, h in zip(band.lo, band.hi, strict=True)]
-    )
+    cell_i, cell_j = band.coordinates()
     features: dict[tuple[int, int], TypeFeatures] = {}
     for a, b in config.link_types():
         if a == 0 or b == 0 or a > n or b > m:

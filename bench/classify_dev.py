@@ -46,11 +46,7 @@ class Table:
             idx = np.full(int(self.off[-1]), -1, dtype=np.int64)
             idx[tf.valid] = np.arange(int(tf.valid.sum()))
             self.rows[t] = idx
-        cell_i = np.repeat(np.arange(space.n + 1), self.hi - self.lo + 1)
-        cell_j = np.concatenate(
-            [np.arange(lo, h + 1) for lo, h in zip(band.lo, band.hi, strict=False)]
-        )
-        self.cell_i, self.cell_j = cell_i, cell_j
+        self.cell_i, self.cell_j = band.coordinates()
 
     def lookup(self, t: tuple[int, int], i: np.ndarray, j: np.ndarray, name: str) -> np.ndarray:
         """Signal `name` of links of type t ending at (i, j); NaN where there is none."""

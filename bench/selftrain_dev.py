@@ -87,8 +87,7 @@ def vectors(zt, et, lex):
 
 def with_extra(space, bag, config, scale):
     band = space.band
-    cell_i = np.repeat(np.arange(space.n + 1), np.asarray(band.hi) - np.asarray(band.lo) + 1)
-    cell_j = np.concatenate([np.arange(lo, h + 1) for lo, h in zip(band.lo, band.hi, strict=False)])
+    cell_i, cell_j = band.coordinates()
     feats = {}
     for (a, b), tf in space.features.items():
         v = bag.window_cosines(a, b, cell_i[tf.valid], cell_j[tf.valid])
