@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from aligner.model import Link
+from untm.aligner.model import Link
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked, write_text_atomic
 

@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from aligner.language import is_han
-from aligner.model import BlockKind, Furniture, Paragraph
+from untm.aligner.language import is_han
+from untm.aligner.model import BlockKind, Furniture, Paragraph
 
 _CONTROL_KEEP = "\t\n"
 _NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])[ \t\u3000]*(?=\S)")

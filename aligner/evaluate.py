@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.alignfile import read_align
-from aligner.model import Link
+from untm.aligner.alignfile import read_align
+from untm.aligner.model import Link
 from untm.errors import InputError
 
 _Key = tuple[tuple[int, ...], tuple[int, ...]]

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from aligner.model import BlockKind, Document, Link, Paragraph, Segment
+from untm.aligner.model import BlockKind, Document, Link, Paragraph, Segment
 from untm.errors import AlignmentError
 
 MIN_ANCHOR_SHARE = 0.3

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.clean import CleanedText, build_paragraphs
-from aligner.language import check_language
-from aligner.model import Document
+from untm.aligner.clean import CleanedText, build_paragraphs
+from untm.aligner.language import check_language
+from untm.aligner.model import Document
 from untm.errors import InputError
 
 LANGS = ("zh", "en")
@@ -26,15 +26,15 @@ def read_document(path: str | Path, lang: str) -> Document:
     suffix = Path(name).suffix.lower()
     encoding = "utf-8"
     if suffix == ".docx":
-        from aligner.readers.docx import read_docx_blocks
+        from untm.aligner.readers.docx import read_docx_blocks
 
         cleaned: CleanedText = build_paragraphs(read_docx_blocks(name, lang), lang)
     elif suffix in (".html", ".htm", ".xhtml"):
-        from aligner.readers.html import read_html_blocks
+        from untm.aligner.readers.html import read_html_blocks
 
         cleaned = build_paragraphs(read_html_blocks(name, lang), lang)
     else:
-        from aligner.readers.text import read_text_file
+        from untm.aligner.readers.text import read_text_file
 
         cleaned, encoding = read_text_file(name, lang)
     if not cleaned.paragraphs:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from aligner.model import BlockKind, Document, Segment
-from aligner.srx import SrxRules, break_positions, default_rules
+from untm.aligner.model import BlockKind, Document, Segment
+from untm.aligner.srx import SrxRules, break_positions, default_rules
 
 _UNSPLIT = (BlockKind.COVER, BlockKind.HEADING)
 

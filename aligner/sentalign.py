@@ -26,12 +26,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from aligner import dp
-from aligner.model import Link
-from aligner.signals import dictionary, lexical, punctuation
-from aligner.signals.bags import BagPair, BandedBag
-from aligner.signals.embeddings import ENCODERS
-from aligner.signals.length import char_lengths, length_feature, length_ratio, prefix_sums
+from untm.aligner import dp
+from untm.aligner.model import Link
+from untm.aligner.signals import dictionary, lexical, punctuation
+from untm.aligner.signals.bags import BagPair, BandedBag
+from untm.aligner.signals.embeddings import ENCODERS
+from untm.aligner.signals.length import char_lengths, length_feature, length_ratio, prefix_sums
 from untm.errors import AlignmentError
 
 FloatArray = npt.NDArray[np.float64]
@@ -155,7 +155,7 @@ def _embed_sides(
 ) -> tuple[
     dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray]
 ]:
-    from aligner.signals.embeddings import get_encoder, window_embeddings
+    from untm.aligner.signals.embeddings import get_encoder, window_embeddings
 
     encoder = get_encoder(config.encoder, config.threads)
     exact = config.exact_windows

@@ -114,7 +114,7 @@ def load_srx(path: str | Path) -> SrxRules:
 @functools.lru_cache(maxsize=1)
 def default_rules() -> SrxRules:
     """The rules shipped with untm (`aligner/rules/untm.srx`)."""
-    data = resources.files("aligner.rules").joinpath("untm.srx").read_bytes()
+    data = resources.files("untm.aligner.rules").joinpath("untm.srx").read_bytes()
     return _rules_from_tree(parse_bytes(data, name="aligner/rules/untm.srx"), "untm.srx")
 
 

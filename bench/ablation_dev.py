@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.evaluate import score_pairs
-from aligner.sentalign import AlignConfig, decode, prepare
 from bench.macdata import REPO, load_split
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.sentalign import AlignConfig, decode, prepare
 
 SIGNALS = ("embedding", "dictionary", "lexical", "length")
 

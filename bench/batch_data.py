@@ -50,7 +50,7 @@ BROKEN = "doc08"
 
 def paragraphs(seed: Path, lang: str) -> list[str]:
     """The seed's paragraphs as the text reader finds them (wrapping joined, furniture gone)."""
-    from aligner.read import read_document
+    from untm.aligner.read import read_document
 
     return [p.text for p in read_document(seed, lang).paragraphs]
 

@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.alignfile import write_align
-from aligner.evaluate import Score, evaluate_paths, score_pairs
 from bench.macdata import BOOKS, MAC, PEERS, REPO, SPLITS, load_split
+from untm.aligner.alignfile import write_align
+from untm.aligner.evaluate import Score, evaluate_paths, score_pairs
 
 RESULTS = REPO / "bench" / "results"
 
@@ -40,7 +40,7 @@ def _row(score: Score) -> dict[str, float]:
 def run_one(split: str, mode: str) -> dict[str, object]:
     """Align one split in this process; returns scores, time and peak memory."""
     t0 = time.perf_counter()
-    from aligner.sentalign import AlignConfig, align_sentences
+    from untm.aligner.sentalign import AlignConfig, align_sentences
 
     config = AlignConfig(mode=mode)
     chapters = load_split(split)

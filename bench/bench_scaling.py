@@ -40,7 +40,7 @@ def pipeline_times(copies: int, mode: str) -> dict[str, float | int]:
     from untm.pipeline import AlignOptions, align_files
 
     options = AlignOptions(mode=mode)
-    from aligner.signals.embeddings import get_encoder
+    from untm.aligner.signals.embeddings import get_encoder
 
     encoder = get_encoder("use", 1)
     align_files(SEED_ZH, SEED_EN, options)  # warm-up: models, dictionary
@@ -64,14 +64,14 @@ def pipeline_times(copies: int, mode: str) -> dict[str, float | int]:
 
 
 def sentalign_times(copies: int, mode: str) -> dict[str, float | int]:
-    from aligner.sentalign import AlignConfig, align_sentences
+    from untm.aligner.sentalign import AlignConfig, align_sentences
 
     config = AlignConfig(mode=mode)
     zh = GOLD.with_suffix(".zh").read_text(encoding="utf-8").splitlines()
     en = GOLD.with_suffix(".en").read_text(encoding="utf-8").splitlines()
     align_sentences(zh, en, config=config)  # warm-up
     # embeddings are cached per text: clear so both runs embed their text
-    from aligner.signals.embeddings import get_encoder
+    from untm.aligner.signals.embeddings import get_encoder
 
     encoder = get_encoder(config.encoder, config.threads)
     if hasattr(encoder, "clear"):

@@ -21,11 +21,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner import dp
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, combine
 from bench.learn_dev import SIGNALS
+from untm.aligner import dp
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, SearchSpace, combine
 
 WEIGHTS = AlignConfig().resolved_weights()
 

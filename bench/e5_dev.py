@@ -20,8 +20,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.signals.embeddings import get_encoder
 from bench.macdata import gold_texts, load_split
+from untm.aligner.signals.embeddings import get_encoder
 
 LAMBDAS = (0.0, 0.25, 0.5, 1.0, 100.0)
 

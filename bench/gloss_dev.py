@@ -22,8 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.signals.embeddings import get_encoder
 from bench.macdata import gold_texts, load_split
+from untm.aligner.signals.embeddings import get_encoder
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SKIP = ("variant of", "old variant", "CL:", "see ", "surname ", "used in")

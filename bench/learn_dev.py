@@ -23,11 +23,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner import dp
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 from bench.macdata import load_split
+from untm.aligner import dp
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 
 SIGNALS = (
     "embedding",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.alignfile import read_align
-from aligner.model import Link
+from untm.aligner.alignfile import read_align
+from untm.aligner.model import Link
 
 REPO = Path(__file__).resolve().parent.parent
 MAC = REPO.parent / "shared" / "mac"

@@ -19,10 +19,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner import dp
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, decode, type_scores
+from untm.aligner import dp
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, SearchSpace, decode, type_scores
 
 
 def logaddexp_list(values: list[float]) -> float:

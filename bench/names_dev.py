@@ -25,11 +25,11 @@ from typing import TypedDict
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
-from aligner.signals import lexical, names
 from bench.macdata import REPO, Chapter, load_split
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
+from untm.aligner.signals import lexical, names
 
 LEXICAL_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
 MISS_GRID = (0.0, -0.05, -0.1)

@@ -16,11 +16,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import aligner.sentalign as sa
-from aligner.evaluate import score_pairs
-from aligner.sentalign import AlignConfig, decode, prepare
-from aligner.signals.embeddings import get_encoder
+import untm.aligner.sentalign as sa
 from bench.macdata import gold_texts, load_split
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.sentalign import AlignConfig, decode, prepare
+from untm.aligner.signals.embeddings import get_encoder
 
 
 def pairs_of(ch):

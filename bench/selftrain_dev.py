@@ -25,12 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import jieba
 
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, decode, prepare
-from aligner.signals.bags import BagPair, BandedBag
-from aligner.signals.dictionary import content_words
 from bench.macdata import load_split
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, decode, prepare
+from untm.aligner.signals.bags import BagPair, BandedBag
+from untm.aligner.signals.dictionary import content_words
 
 DIM = 4096
 

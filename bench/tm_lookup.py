@@ -30,9 +30,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from tmx.lookup import TmIndex, cache_file  # noqa: E402
-from tmx.tmx14 import write_tmx  # noqa: E402
-from tmx.unit import TranslationUnit  # noqa: E402
+from untm.tmx.lookup import TmIndex, cache_file  # noqa: E402
+from untm.tmx.tmx14 import write_tmx  # noqa: E402
+from untm.tmx.unit import TranslationUnit  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 RESULTS = REPO / "bench" / "results"
@@ -40,7 +40,7 @@ RESULTS = REPO / "bench" / "results"
 
 def real_sentences() -> list[tuple[str, str]]:
     """(zh, en) sentence pairs from the seed gold and MAC dev, 1-1 links only."""
-    from aligner.alignfile import read_align
+    from untm.aligner.alignfile import read_align
 
     stems = [SHARED / "seeds" / "gold" / "000_a932ec9d51e334cb"]
     stems += sorted(p.with_suffix("") for p in (SHARED / "mac" / "dev").glob("*.align"))

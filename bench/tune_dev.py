@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from aligner.evaluate import score_pairs
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 from bench.macdata import REPO, load_split
+from untm.aligner.evaluate import score_pairs
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, SearchSpace, Weights, decode, prepare
 
 STEPS = {
     "embedding": (0.0, 0.5, 0.8, 1.0, 1.2),

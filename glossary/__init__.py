@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from glossary.termbase import Glossary
+from untm.glossary.termbase import Glossary
 
 ENV_VAR = "UNTM_GLOSSARY"
 
@@ -38,8 +38,8 @@ def open_glossary(path: str | Path | None = None, *, builtin: bool = True) -> Gl
     A missing user glossary file is not an error (nothing is created); a user concept with the
     same id as a built-in one replaces it.
     """
-    from glossary.builtin import builtin_concepts
-    from glossary.store import UserStore
+    from untm.glossary.builtin import builtin_concepts
+    from untm.glossary.store import UserStore
 
     base = builtin_concepts() if builtin else ()
     target = store_path(path)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
-from glossary.tabular import parse_table
-from glossary.term import Concept
-from glossary.termbase import Glossary
+from untm.glossary.tabular import parse_table
+from untm.glossary.term import Concept
+from untm.glossary.termbase import Glossary
 
 DATA_FILE = "un_terms.tsv"
 
@@ -15,7 +15,7 @@ DATA_FILE = "un_terms.tsv"
 @functools.lru_cache(maxsize=1)
 def builtin_concepts() -> tuple[Concept, ...]:
     """The built-in concepts, parsed once per process."""
-    ref = resources.files("glossary") / "data" / DATA_FILE
+    ref = resources.files("untm.glossary") / "data" / DATA_FILE
     text = ref.read_text(encoding="utf-8")
     return tuple(parse_table(text, delimiter="\t", name=f"glossary/data/{DATA_FILE}",
                              origin="builtin"))

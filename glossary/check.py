@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from glossary.matching import contains_any, find_terms
-from glossary.normalize import is_cjk
-from glossary.termbase import GENERIC_DOMAINS, Glossary
-from tmx.unit import TranslationUnit
+from untm.glossary.matching import contains_any, find_terms
+from untm.glossary.normalize import is_cjk
+from untm.glossary.termbase import GENERIC_DOMAINS, Glossary
+from untm.tmx.unit import TranslationUnit
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,6 @@ def check_units(
 
 def check_tmx(path: str, glossary: Glossary, *, all_domains: bool = False) -> CheckReport:
     """Check the units of a TMX file (read with `tmx.tmx14.iter_tmx`)."""
-    from tmx.tmx14 import iter_tmx
+    from untm.tmx.tmx14 import iter_tmx
 
     return check_units(iter_tmx(path), glossary, all_domains=all_domains)

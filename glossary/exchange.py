@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from glossary.tabular import read_table, write_table
-from glossary.tbx import read_tbx, write_tbx
-from glossary.term import Concept, GlossaryFile
 from untm.errors import FormatError, InputError
+from untm.glossary.tabular import read_table, write_table
+from untm.glossary.tbx import read_tbx, write_tbx
+from untm.glossary.term import Concept, GlossaryFile
 
 TABLE_SUFFIXES = (".tsv", ".txt", ".utf8", ".tab", ".csv")
 SUFFIXES = (".tbx", ".xml", *TABLE_SUFFIXES)

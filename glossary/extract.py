@@ -23,10 +23,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from aligner.language import HAN_CLASS
-from glossary.check import zh_en_sides
-from glossary.termbase import Glossary
-from tmx.unit import TranslationUnit
+from untm.aligner.language import HAN_CLASS
+from untm.glossary.check import zh_en_sides
+from untm.glossary.termbase import Glossary
+from untm.tmx.unit import TranslationUnit
 
 _EN_STOP_WORDS = """
     a an the of and or to in on for by with from at as into its their his her our your this
@@ -260,6 +260,6 @@ def extract_terms(
 
 def extract_tmx(path: str, glossary: Glossary | None, *, top: int = 50) -> ExtractResult:
     """`extract_terms` over the units of a TMX file."""
-    from tmx.tmx14 import iter_tmx
+    from untm.tmx.tmx14 import iter_tmx
 
     return extract_terms(iter_tmx(path), glossary, top=top)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from glossary.normalize import norm_key
+from untm.glossary.normalize import norm_key
 
 
 def concept_id_for(zh: str, en: str) -> str:

@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from aligner.language import HAN_CLASS
+from untm.aligner.language import HAN_CLASS
 
 _ABBREV = re.compile(r"^[A-Z0-9][A-Za-z0-9&./+-]*$")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from aligner.language import is_han
+from untm.aligner.language import is_han
 
 _SPELLING = (
     ("programme", "program"),

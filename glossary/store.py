@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossary.normalize import norm_key
-from glossary.term import Concept, Term
 from untm.errors import GlossaryError
+from untm.glossary.normalize import norm_key
+from untm.glossary.term import Concept, Term
 
 SCHEMA_VERSION = "1"
 #: how long a writer waits for another process's lock (busy timeout and open retries)

@@ -19,10 +19,10 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from glossary.matching import is_abbrev
-from glossary.term import Concept, Term
 from untm.errors import FormatError, GlossaryError
 from untm.fileio import atomic_open, read_bytes_checked
+from untm.glossary.matching import is_abbrev
+from untm.glossary.term import Concept, Term
 
 FULL_COLUMNS = ("id", "domain", "zh", "zh_variants", "en", "en_variants", "note")
 _HEADER_WORDS = frozenset(
@@ -217,7 +217,7 @@ def _parse_full(rows: list[list[str]], name: str, origin: str) -> list[Concept]:
 def _parse_pairs(
     rows: list[list[str]], name: str, origin: str, first_line: int = 1
 ) -> list[Concept]:
-    from glossary.ids import concept_id_for
+    from untm.glossary.ids import concept_id_for
 
     groups: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for lineno, row in enumerate(rows, start=first_line):

@@ -18,10 +18,10 @@ from typing import Any
 
 from lxml import etree
 
-from glossary.tabular import clean_id
-from glossary.term import Concept, GlossaryFile, Term
 from untm.errors import FormatError, GlossaryError
 from untm.fileio import write_bytes_atomic
+from untm.glossary.tabular import clean_id
+from untm.glossary.term import Concept, GlossaryFile, Term
 from untm.xmlsafe import parse_file
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"

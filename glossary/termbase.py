@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from glossary.normalize import is_cjk, loose_key, norm_key
-from glossary.term import Concept, Term
+from untm.glossary.normalize import is_cjk, loose_key, norm_key
+from untm.glossary.term import Concept, Term
 
 FUZZY_CUTOFF = 0.88
 GENERIC_DOMAINS = frozenset({"vocabulary", "document", "finance"})
@@ -244,7 +244,7 @@ class Glossary:
         Returns (start, end, term text) sorted by start. English matching is case-insensitive
         and on word boundaries; Chinese is plain substring matching.
         """
-        from glossary.matching import find_terms
+        from untm.glossary.matching import find_terms
 
         return find_terms(text, lang, self._surfaces(lang))
 

@@ -9,15 +9,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aligner.alignfile import read_align
-from aligner.model import Document
-from aligner.read import read_document
-from aligner.srx import load_srx
-from glossary.tabular import read_table
-from glossary.tbx import read_tbx
-from tmx.tmx14 import read_tmx
-from tmx.validate import validate_tmx
-from tmx.xliff import read_xliff
+from untm.aligner.alignfile import read_align
+from untm.aligner.model import Document
+from untm.aligner.read import read_document
+from untm.aligner.srx import load_srx
+from untm.glossary.tabular import read_table
+from untm.glossary.tbx import read_tbx
+from untm.tmx.tmx14 import read_tmx
+from untm.tmx.validate import validate_tmx
+from untm.tmx.xliff import read_xliff
 
 
 def read_zh_document(path: Path) -> Document:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.alignfile import format_align, parse_align, read_align, write_align
-from aligner.model import Link
 from tests.conftest import MAC, needs_shared
+from untm.aligner.alignfile import format_align, parse_align, read_align, write_align
+from untm.aligner.model import Link
 from untm.errors import FormatError, InputError
 
 

@@ -8,8 +8,8 @@ from conftest import SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.clean import RawBlock, build_paragraphs, clean_plain_text, join_wrapped
-from aligner.model import BlockKind
+from untm.aligner.clean import RawBlock, build_paragraphs, clean_plain_text, join_wrapped
+from untm.aligner.model import BlockKind
 
 ZH = clean_plain_text(SEED_ZH.read_text(encoding="utf-8"), "zh")
 EN = clean_plain_text(SEED_EN.read_text(encoding="utf-8"), "en")

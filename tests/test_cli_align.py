@@ -28,8 +28,8 @@ def _one_line_error(output: str) -> str:
 
 
 def test_align_writes_a_valid_tmx_and_prints_the_summary(runner: CliRunner, tmp_path: Path) -> None:
-    from tmx.tmx14 import read_tmx
-    from tmx.validate import validate_tmx
+    from untm.tmx.tmx14 import read_tmx
+    from untm.tmx.validate import validate_tmx
 
     out = tmp_path / "seed.tmx"
     report = tmp_path / "seed.html"

@@ -18,10 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests.conftest import REPO
-from tmx.tmx14 import read_tmx
-from tmx.unit import TranslationUnit
-from tmx.validate import validate_tmx
 from untm.cli import app
+from untm.tmx.tmx14 import read_tmx
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.validate import validate_tmx
 
 sys.path.insert(0, str(REPO / "bench"))
 from batch_data import BROKEN, PAIRS, build_pair_folder
@@ -216,7 +216,7 @@ def test_tsv_format_output(eight: tuple[Path, Path, Path, Run], tmp_path: Path) 
     manifest.write_text(f"one\t{src / 'doc01.zh.txt'}\t{src / 'doc01.en.txt'}\n", "utf-8")
     run = batch("--manifest", str(manifest), "-o", str(tmp_path / "o"), "-f", "tsv", "-q")
     assert run.exit_code == 0, run.stderr
-    from tmx.tsv import read_tsv
+    from untm.tmx.tsv import read_tsv
 
     units: list[TranslationUnit] = list(read_tsv(tmp_path / "o" / "one.tsv"))
     assert [(u.source, u.target) for u in units] == [

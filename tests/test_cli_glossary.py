@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from glossary.builtin import builtin_concepts
 from tests.conftest import GOLD, needs_shared
-from tmx.unit import TranslationUnit
 from untm.cli import app
+from untm.glossary.builtin import builtin_concepts
+from untm.tmx.unit import TranslationUnit
 
 runner = CliRunner()
 
@@ -165,7 +165,7 @@ def test_bad_input_one_line_error(tmp_path: Path, args: list[str]) -> None:
 
 
 def test_check_flags_un_habitat_mistranslation(tmp_path: Path) -> None:
-    from tmx.tmx14 import write_tmx
+    from untm.tmx.tmx14 import write_tmx
 
     path = tmp_path / "t.tmx"
     write_tmx(
@@ -193,7 +193,7 @@ def test_check_flags_un_habitat_mistranslation(tmp_path: Path) -> None:
 @needs_shared(GOLD)
 def test_extract_on_seed_tmx(tmp_path: Path) -> None:
     from tests.test_glossary_mining import _gold_units
-    from tmx.tmx14 import write_tmx
+    from untm.tmx.tmx14 import write_tmx
 
     path = tmp_path / "seed.tmx"
     write_tmx(path, _gold_units())

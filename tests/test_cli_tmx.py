@@ -10,11 +10,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
-from tmx.tmx14 import read_tmx, write_tmx
-from tmx.tsv import read_tsv
-from tmx.unit import TranslationUnit
-from tmx.xliff import read_xliff
 from untm.cli import app
+from untm.tmx.tmx14 import read_tmx, write_tmx
+from untm.tmx.tsv import read_tsv
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.xliff import read_xliff
 
 runner = CliRunner()
 

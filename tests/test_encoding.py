@@ -9,7 +9,7 @@ from conftest import SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.encoding import decode_bytes
+from untm.aligner.encoding import decode_bytes
 from untm.errors import EncodingDetectionError, InputError
 
 ZH_TEXT = SEED_ZH.read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from aligner.alignfile import parse_align, read_align
-from aligner.evaluate import evaluate_paths, score_links
 from tests.conftest import MAC, needs_shared
+from untm.aligner.alignfile import parse_align, read_align
+from untm.aligner.evaluate import evaluate_paths, score_links
 from untm.errors import InputError
 
 PEERS = {

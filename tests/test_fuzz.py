@@ -27,8 +27,8 @@ from input_readers import READERS as INPUT_READERS
 from input_readers import SUFFIXES
 from typer.testing import CliRunner
 
-from aligner.model import AlignmentResult, BlockKind, Document, Paragraph
-from aligner.segment import segment_document
+from untm.aligner.model import AlignmentResult, BlockKind, Document, Paragraph
+from untm.aligner.segment import segment_document
 from untm.errors import UntmError
 
 STEM = "000_a932ec9d51e334cb"
@@ -87,7 +87,7 @@ def test_read_then_segment_keeps_printable_characters(
 ) -> None:
     """Text file → read_document → segments: all printable characters survive, controls are
     counted as furniture; only (counted) furniture like labels/page numbers may be split off."""
-    from aligner.read import read_document
+    from untm.aligner.read import read_document
 
     text = ("\r\n" if crlf else "\n").join(lines) + "\n"
     path = tmp_path / "doc.txt"
@@ -182,14 +182,14 @@ def _seed_docx() -> bytes:
 @cache
 def _valid(kind: str) -> bytes:
     """A small valid file of each kind, built with our own writers from real data."""
-    from tmx.unit import TranslationUnit
+    from untm.tmx.unit import TranslationUnit
 
     units = [TranslationUnit("秘书长的报告", "Report of the Secretary-General", tuid="1"),
              TranslationUnit("大会", "General Assembly", props=(("x-score", "0.9"),))]
     if kind in ("tmx", "tmx-validate"):
         import tempfile
 
-        from tmx.tmx14 import write_tmx
+        from untm.tmx.tmx14 import write_tmx
 
         with tempfile.TemporaryDirectory() as tmp:
             write_tmx(Path(tmp) / "v.tmx", units)
@@ -197,14 +197,14 @@ def _valid(kind: str) -> bytes:
     if kind == "xliff":
         import tempfile
 
-        from tmx.xliff import write_xliff
+        from untm.tmx.xliff import write_xliff
 
         with tempfile.TemporaryDirectory() as tmp:
             write_xliff(Path(tmp) / "v.xlf", units)
             return (Path(tmp) / "v.xlf").read_bytes()
     if kind == "tbx":
-        from glossary.builtin import load_builtin
-        from glossary.tbx import tbx_bytes
+        from untm.glossary.builtin import load_builtin
+        from untm.glossary.tbx import tbx_bytes
 
         return tbx_bytes(load_builtin().concepts[:5])
     if kind == "srx":

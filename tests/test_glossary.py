@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary import open_glossary
-from glossary.builtin import load_builtin
-from glossary.normalize import norm_key
-from glossary.termbase import Glossary
 from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from untm.glossary import open_glossary
+from untm.glossary.builtin import load_builtin
+from untm.glossary.normalize import norm_key
+from untm.glossary.termbase import Glossary
 
 # Institutions, programmes, agreements and titles the seed report names (zh, accepted en).
 SEED_TERMS = [

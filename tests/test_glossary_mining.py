@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.builtin import load_builtin
-from glossary.check import check_tmx, check_units
-from glossary.extract import extract_terms, extract_tmx
-from glossary.termbase import Glossary
 from tests.conftest import GOLD, needs_shared
-from tmx.unit import TranslationUnit
+from untm.glossary.builtin import load_builtin
+from untm.glossary.check import check_tmx, check_units
+from untm.glossary.extract import extract_terms, extract_tmx
+from untm.glossary.termbase import Glossary
+from untm.tmx.unit import TranslationUnit
 
 STEM = "000_a932ec9d51e334cb"
 # Concepts removed from the glossary before mining, and the pairs that count as real finds.
@@ -44,7 +44,7 @@ REAL_PAIRS = {
 
 
 def _gold_units() -> list[TranslationUnit]:
-    from aligner.alignfile import read_align
+    from untm.aligner.alignfile import read_align
 
     zh = (GOLD / f"{STEM}.zh").read_text(encoding="utf-8").splitlines()
     en = (GOLD / f"{STEM}.en").read_text(encoding="utf-8").splitlines()
@@ -58,7 +58,7 @@ def _gold_units() -> list[TranslationUnit]:
 
 @pytest.fixture(scope="module")
 def seed_tmx(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tmx.tmx14 import write_tmx
+    from untm.tmx.tmx14 import write_tmx
 
     path = tmp_path_factory.mktemp("seed") / "seed.tmx"
     write_tmx(path, _gold_units())
@@ -76,7 +76,7 @@ def _normalize_pair(zh: str, en: str) -> tuple[str, str]:
 
 @needs_shared(GOLD)
 def test_check_flags_wrong_rendering_of_un_habitat(tmp_path: Path, builtin: Glossary) -> None:
-    from tmx.tmx14 import write_tmx
+    from untm.tmx.tmx14 import write_tmx
 
     units = [
         TranslationUnit("人居署和环境署发起了绿色城市伙伴关系。",

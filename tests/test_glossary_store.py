@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from glossary import open_glossary
-from glossary.builtin import builtin_concepts
-from glossary.ids import concept_id_for
-from glossary.store import UserStore
-from glossary.tabular import make_concept
 from untm.errors import GlossaryError
+from untm.glossary import open_glossary
+from untm.glossary.builtin import builtin_concepts
+from untm.glossary.ids import concept_id_for
+from untm.glossary.store import UserStore
+from untm.glossary.tabular import make_concept
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,13 +15,13 @@ import pytest
 from conftest import GOLD, REPO, SEED_EN, SEED_ZH, needs_shared
 from typer.testing import CliRunner
 
-from aligner.model import AlignmentResult
-from aligner.read import read_document
-from aligner.segment import segment_document, split_sentences
-from tmx.tmx14 import read_tmx
-from tmx.validate import validate_tmx
+from untm.aligner.model import AlignmentResult
+from untm.aligner.read import read_document
+from untm.aligner.segment import segment_document, split_sentences
 from untm.cli import app
 from untm.pipeline import AlignOptions, align_files, gold_units, score_units, write_result
+from untm.tmx.tmx14 import read_tmx
+from untm.tmx.validate import validate_tmx
 
 AWKWARD = REPO / "tests" / "data" / "hostile" / "awkward"
 STEM = "000_a932ec9d51e334cb"

@@ -232,8 +232,8 @@ def _private_user_data(tmp_path_factory: pytest.TempPathFactory,
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A per-test folder with a valid TMX, a valid .align, an empty subfolder and a 000 file."""
-    from tmx.tmx14 import write_tmx
-    from tmx.unit import TranslationUnit
+    from untm.tmx.tmx14 import write_tmx
+    from untm.tmx.unit import TranslationUnit
 
     units = [TranslationUnit("大会", "General Assembly"),
              TranslationUnit("秘书长的报告", "Report of the Secretary-General")]

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEED_ZH
 
-from tmx.tmx14 import read_tmx, write_tmx
-from tmx.tsv import write_tsv
-from tmx.unit import TranslationUnit
 from untm.errors import OutputError
 from untm.fileio import atomic_open, write_text_atomic
+from untm.tmx.tmx14 import read_tmx, write_tmx
+from untm.tmx.tsv import write_tsv
+from untm.tmx.unit import TranslationUnit
 
 UNITS = [TranslationUnit(f"第{i}段 秘书长的报告", f"Paragraph {i}: report of the Secretary-General")
          for i in range(400)]

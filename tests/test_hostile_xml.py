@@ -22,13 +22,13 @@ from conftest import REPO
 from input_readers import read_zh_document
 from typer.testing import CliRunner
 
-from aligner.srx import load_srx
-from glossary.tbx import read_tbx
-from tmx.tmx14 import read_tmx
-from tmx.validate import validate_tmx
-from tmx.xliff import read_xliff
+from untm.aligner.srx import load_srx
 from untm.cli import app
 from untm.errors import FormatError, InputError, UnsafeInputError, UntmError
+from untm.glossary.tbx import read_tbx
+from untm.tmx.tmx14 import read_tmx
+from untm.tmx.validate import validate_tmx
+from untm.tmx.xliff import read_xliff
 
 BAD = REPO / "tests" / "data" / "hostile" / "bad"
 TOKEN = "SECRET-7f3a9c-never-leak"

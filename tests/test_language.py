@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.clean import breaks_mid_phrase
-from aligner.language import HAN_CLASS, count_scripts, is_han
-from glossary.extract import _CJK_RUN
-from glossary.matching import find_terms
-from glossary.normalize import is_cjk
-from tmx.omegat import han_count
+from untm.aligner.clean import breaks_mid_phrase
+from untm.aligner.language import HAN_CLASS, count_scripts, is_han
+from untm.glossary.extract import _CJK_RUN
+from untm.glossary.matching import find_terms
+from untm.glossary.normalize import is_cjk
+from untm.tmx.omegat import han_count
 
 HAN_RE = re.compile(HAN_CLASS)
 # basic block, extension A, compatibility, extension B (plane 2), extension G (plane 3)

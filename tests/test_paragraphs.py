@@ -9,8 +9,8 @@ from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.model import BlockKind, Document, Link, Paragraph
-from aligner.paragraphs import (
+from untm.aligner.model import BlockKind, Document, Link, Paragraph
+from untm.aligner.paragraphs import (
     Block,
     BlockPair,
     align_blocks,
@@ -22,8 +22,8 @@ from aligner.paragraphs import (
     pair_footnotes,
     pair_score,
 )
-from aligner.read import read_document
-from aligner.segment import segment_document
+from untm.aligner.read import read_document
+from untm.aligner.segment import segment_document
 from untm.errors import AlignmentError
 
 ZH = read_document(SEED_ZH, "zh")
@@ -125,7 +125,7 @@ def test_order_links_places_late_target_only_links_by_target_position() -> None:
 
 @needs_shared(GOLD)
 def test_seed_align_file_is_in_gold_document_order() -> None:
-    from aligner.alignfile import read_align
+    from untm.aligner.alignfile import read_align
     from untm.pipeline import align_files
 
     gold = read_align(GOLD / "000_a932ec9d51e334cb.align")

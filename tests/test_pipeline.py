@@ -10,7 +10,7 @@ from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner.model import AlignmentResult
+from untm.aligner.model import AlignmentResult
 from untm.errors import OutputError
 from untm.pipeline import (
     AlignOptions,
@@ -76,9 +76,9 @@ def test_units_props_and_stable_tuids(seed_result: AlignmentResult) -> None:
 
 
 def test_write_every_format(seed_result: AlignmentResult, tmp_path: Path) -> None:
-    from aligner.alignfile import read_align
-    from tmx.tmx14 import read_tmx
-    from tmx.validate import validate_tmx
+    from untm.aligner.alignfile import read_align
+    from untm.tmx.tmx14 import read_tmx
+    from untm.tmx.validate import validate_tmx
 
     options = AlignOptions(tgt_locale="en-GB")
     tmx = tmp_path / "out.tmx"
@@ -109,8 +109,8 @@ def test_bad_format_and_missing_folder_leave_no_file(
 
 
 def test_presegmented_gold_lines_align_to_the_gold(tmp_path: Path) -> None:
-    from aligner.alignfile import read_align
-    from aligner.evaluate import score_links
+    from untm.aligner.alignfile import read_align
+    from untm.aligner.evaluate import score_links
 
     result = align_files(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", AlignOptions(presegmented=True))
     assert len(result.src_segments) == 83 and len(result.tgt_segments) == 85
@@ -145,7 +145,7 @@ def test_paragraph_segtype(tmp_path: Path) -> None:
 def test_any_paragraph_subsets_align_covering_every_segment_once(
     tmp_path_factory: pytest.TempPathFactory, drop_zh: set[int], drop_en: set[int]
 ) -> None:
-    from aligner.read import read_document
+    from untm.aligner.read import read_document
 
     folder = tmp_path_factory.mktemp("subsets")
     paths = []

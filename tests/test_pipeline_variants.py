@@ -17,8 +17,8 @@ from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from lxml import etree
 from test_read_docx import build_docx
 
-from aligner.model import BlockKind, Document
-from aligner.read import read_document
+from untm.aligner.model import BlockKind, Document
+from untm.aligner.read import read_document
 from untm.pipeline import AlignOptions, align_files, gold_units, score_units, to_units
 
 STEM = "000_a932ec9d51e334cb"

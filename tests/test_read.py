@@ -10,9 +10,9 @@ from conftest import SEED_EN, SEED_ZH
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner.model import BlockKind
-from aligner.read import read_document
-from aligner.readers.html import read_html_blocks
+from untm.aligner.model import BlockKind
+from untm.aligner.read import read_document
+from untm.aligner.readers.html import read_html_blocks
 from untm.errors import InputError, LanguageMismatchError, UntmError
 
 ZH_TEXT = SEED_ZH.read_text(encoding="utf-8")

@@ -10,10 +10,10 @@ import pytest
 from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from lxml import etree
 
-from aligner.model import BlockKind, Paragraph
-from aligner.read import read_document
-from aligner.readers.docx import _format_number, read_docx_blocks
-from aligner.segment import segment_document
+from untm.aligner.model import BlockKind, Paragraph
+from untm.aligner.read import read_document
+from untm.aligner.readers.docx import _format_number, read_docx_blocks
+from untm.aligner.segment import segment_document
 from untm.errors import FormatError, UnsafeInputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.alignfile import read_align
-from aligner.model import AlignmentResult, Link, Segment
 from tests.conftest import GOLD, REPO, SEED_EN, SEED_ZH, needs_shared
+from untm.aligner.alignfile import read_align
+from untm.aligner.model import AlignmentResult, Link, Segment
 from untm.errors import AlignmentError, OutputError
 from untm.report import LOW_SCORE, document_order, render_report, write_report
 
@@ -174,7 +174,7 @@ def seed_result() -> AlignmentResult:
 
 def _glossary_pairs() -> list[tuple[str, str]]:
     try:
-        from glossary import open_glossary
+        from untm.glossary import open_glossary
     except ImportError:
         return []
     return list(open_glossary().term_pairs())
@@ -295,7 +295,7 @@ def test_terms_match_like_glossary_check() -> None:
 def test_document_order_is_a_permutation_in_the_aligner_s_order(
     sides: list[tuple[list[int], list[int]]],
 ) -> None:
-    from aligner.paragraphs import order_links
+    from untm.aligner.paragraphs import order_links
 
     links = [Link(tuple(src), tuple(tgt)) for src, tgt in sides]  # equal links may repeat
     order = document_order(links)

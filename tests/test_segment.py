@@ -7,9 +7,9 @@ from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.read import read_document
-from aligner.segment import rejoins, segment_document, split_sentences
-from aligner.srx import default_rules, load_srx
+from untm.aligner.read import read_document
+from untm.aligner.segment import rejoins, segment_document, split_sentences
+from untm.aligner.srx import default_rules, load_srx
 from untm.errors import FormatError
 
 STEM = "000_a932ec9d51e334cb"

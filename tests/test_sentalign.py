@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aligner.alignfile import read_align
-from aligner.evaluate import score_links
-from aligner.model import Link
-from aligner.sentalign import AlignConfig, align_sentences
 from tests.conftest import GOLD, MAC, needs_shared
+from untm.aligner.alignfile import read_align
+from untm.aligner.evaluate import score_links
+from untm.aligner.model import Link
+from untm.aligner.sentalign import AlignConfig, align_sentences
 from untm.errors import AlignmentError
 
 FAST = AlignConfig(mode="fast")

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.signals.bags import BagPair, BandedBag
-from aligner.signals.dictionary import content_words, dictionary_vectors
-from aligner.signals.length import char_lengths, length_feature, length_ratio
-from aligner.signals.lexical import anchor_tokens, anchor_vectors
 from tests.conftest import MAC, needs_shared
+from untm.aligner.signals.bags import BagPair, BandedBag
+from untm.aligner.signals.dictionary import content_words, dictionary_vectors
+from untm.aligner.signals.length import char_lengths, length_feature, length_ratio
+from untm.aligner.signals.lexical import anchor_tokens, anchor_vectors
 
 
 def _lines(path: Path) -> list[str]:
@@ -85,7 +85,7 @@ def test_banded_window_cosines_match_brute_force(seed: int, a: int, b: int) -> N
 
 
 def test_glossary_terms_are_shared_anchors() -> None:
-    from aligner.signals.glossary import glossary_tokens
+    from untm.aligner.signals.glossary import glossary_tokens
 
     zh, en = glossary_tokens(
         ["联合国开发计划署的报告。", "今天天气很好。"], ["The UNDP report.", "Nice."]

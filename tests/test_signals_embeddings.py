@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aligner.signals.embeddings import Encoder, get_encoder, window_embeddings
 from tests.conftest import MAC, needs_shared
+from untm.aligner.signals.embeddings import Encoder, get_encoder, window_embeddings
 from untm.errors import ModelUnavailableError
 
 

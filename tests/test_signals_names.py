@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aligner.alignfile import read_align
-from aligner.signals.lexical import anchor_vectors
-from aligner.signals.names import name_tokens, pinyin_key, syllable_count
 from tests.conftest import MAC, needs_shared
+from untm.aligner.alignfile import read_align
+from untm.aligner.signals.lexical import anchor_vectors
+from untm.aligner.signals.names import name_tokens, pinyin_key, syllable_count
 
 DEV = MAC / "dev"
 

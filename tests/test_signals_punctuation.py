@@ -6,8 +6,8 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aligner.signals.punctuation import MARKS, prefix_counts, sentence_counts, window_features
 from bench.macdata import load_split
+from untm.aligner.signals.punctuation import MARKS, prefix_counts, sentence_counts, window_features
 
 
 def test_counts_of_real_dialogue() -> None:

@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 
 from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
-from tmx.lookup import TmIndex, cache_file, match_score
-from tmx.ngram_index import NgramIndex, normalize
-from tmx.tmx14 import write_tmx
-from tmx.unit import TranslationUnit
 from untm.cli import app
+from untm.tmx.lookup import TmIndex, cache_file, match_score
+from untm.tmx.ngram_index import NgramIndex, normalize
+from untm.tmx.tmx14 import write_tmx
+from untm.tmx.unit import TranslationUnit
 
 texts = st.text(alphabet=st.sampled_from(list("联合国环境规划署人居 abcAB，。１2")), max_size=30)
 

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tmx.tmx14 import TmxHeader, iter_tmx, read_tmx, write_tmx, write_tmx_counted
-from tmx.unit import TranslationUnit
-from tmx.xmlchars import is_xml_text
 from untm.errors import FormatError, InputError, OutputError, UnsafeInputError
+from untm.tmx.tmx14 import TmxHeader, iter_tmx, read_tmx, write_tmx, write_tmx_counted
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.xmlchars import is_xml_text
 
 # Every character XML 1.0 may carry (incl. whitespace, <>&"', CJK and astral characters).
 xml_char = st.characters(

@@ -10,14 +10,14 @@ import functools
 import pytest
 
 from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
-from tmx.unit import TranslationUnit
+from untm.tmx.unit import TranslationUnit
 
 GOLD_STEM = GOLD / "000_a932ec9d51e334cb"
 
 
 def gold_units() -> list[TranslationUnit]:
     """Units of the gold alignment with text on both sides (zh joined without, en with spaces)."""
-    from aligner.alignfile import read_align
+    from untm.aligner.alignfile import read_align
 
     zh = GOLD_STEM.with_suffix(".zh").read_text("utf-8").split("\n")
     en = GOLD_STEM.with_suffix(".en").read_text("utf-8").split("\n")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tmx.merge import merge_counted, merge_units, unit_score
-from tmx.unit import TranslationUnit
+from untm.tmx.merge import merge_counted, merge_units, unit_score
+from untm.tmx.unit import TranslationUnit
 
 
 def u(src: str, tgt: str, score: str | None = None, tuid: str | None = None) -> TranslationUnit:

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tmx.merge import parse_score, unit_score
-from tmx.stats import tm_stats, unit_stats
-from tmx.tmx14 import write_tmx
-from tmx.unit import TranslationUnit
+from untm.tmx.merge import parse_score, unit_score
+from untm.tmx.stats import tm_stats, unit_stats
+from untm.tmx.tmx14 import write_tmx
+from untm.tmx.unit import TranslationUnit
 
 
 def test_stats_of_a_written_tmx(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from translate.storage import tmx as ttk_tmx
 
 from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units, pipeline_units
-from tmx.tmx14 import write_tmx
-from tmx.unit import TranslationUnit
-from tmx.validate import validate_tmx
+from untm.tmx.tmx14 import write_tmx
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.validate import validate_tmx
 
 
 def read_with_ttk(path: Path) -> list[tuple[str, str]]:

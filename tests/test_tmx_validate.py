@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from tmx.tmx14 import TmxHeader, write_tmx
-from tmx.unit import TranslationUnit
-from tmx.validate import tmx14_dtd, validate_tmx
 from untm.errors import InputError
+from untm.tmx.tmx14 import TmxHeader, write_tmx
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.validate import tmx14_dtd, validate_tmx
 
 OMEGAT_JAR = Path("/usr/share/omegat/OmegaT.jar")
 

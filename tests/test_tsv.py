@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tmx.tsv import escape_field, read_tsv, unescape_field, write_tsv
-from tmx.unit import TranslationUnit
 from untm.errors import FormatError, OutputError
+from untm.tmx.tsv import escape_field, read_tsv, unescape_field, write_tsv
+from untm.tmx.unit import TranslationUnit
 
 text = st.text(alphabet=st.sampled_from(list("ab \\\t\r\n中文。😀\"'<&")), max_size=20)
 

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from translate.storage import xliff as ttk_xliff
 
-from tmx.unit import TranslationUnit
-from tmx.xliff import read_xliff, write_xliff, write_xliff_counted
-from tmx.xmlchars import is_xml_text
 from untm.errors import FormatError, OutputError, UnsafeInputError
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.xliff import read_xliff, write_xliff, write_xliff_counted
+from untm.tmx.xmlchars import is_xml_text
 
 text = st.text(alphabet=st.sampled_from(list("ab \t\r\n<>&\"'中文。𠀀😀")), max_size=20)
 

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from sacrebleu.metrics.chrf import CHRF
 
-from tmx.ngram_index import NgramIndex, normalize
-from tmx.tmx14 import iter_tmx
-from tmx.unit import TranslationUnit
 from untm.errors import OutputError
+from untm.tmx.ngram_index import NgramIndex, normalize
+from untm.tmx.tmx14 import iter_tmx
+from untm.tmx.unit import TranslationUnit
 
 CACHE_SUFFIX = ".untm-index.npz"
 MIN_CACHE_UNITS = 5000

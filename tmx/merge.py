@@ -12,7 +12,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tmx.unit import TranslationUnit
+from untm.tmx.unit import TranslationUnit
 
 SCORE_PROP = "x-score"
 

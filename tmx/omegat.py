@@ -23,7 +23,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.language import HAN_CLASS
+from untm.aligner.language import HAN_CLASS
 from untm.errors import InputError, ModelUnavailableError
 
 _HAN = re.compile(HAN_CLASS)
@@ -141,7 +141,7 @@ def translate(project: Path) -> OmegatRun:
 
 def segments(project: Path) -> list[str]:
     """OmegaT's segments of the project's source files (unique, in no particular order)."""
-    from tmx.tmx14 import read_tmx
+    from untm.tmx.tmx14 import read_tmx
 
     out = project / "omegat" / "pseudo.tmx"
     _run(

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tmx.merge import SCORE_PROP, parse_score
-from tmx.tmx14 import iter_tmx
-from tmx.unit import TranslationUnit
+from untm.tmx.merge import SCORE_PROP, parse_score
+from untm.tmx.tmx14 import iter_tmx
+from untm.tmx.unit import TranslationUnit
 
 BINS = 10
 

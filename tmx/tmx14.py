@@ -28,11 +28,11 @@ from typing import Any
 
 from lxml import etree
 
-from tmx.header import TmxHeader, tmx_timestamp
-from tmx.unit import TranslationMemory, TranslationUnit
-from tmx.xmlchars import clean_xml_text
 from untm.errors import FormatError, OutputError
 from untm.fileio import atomic_open
+from untm.tmx.header import TmxHeader, tmx_timestamp
+from untm.tmx.unit import TranslationMemory, TranslationUnit
+from untm.tmx.xmlchars import clean_xml_text
 from untm.xmlsafe import iterparse_file
 
 __all__ = [

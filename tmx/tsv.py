@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from tmx.unit import TranslationUnit
 from untm.errors import FormatError, InputError
 from untm.fileio import atomic_open, read_bytes_checked
+from untm.tmx.unit import TranslationUnit
 
 _ESCAPES = {"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
 _UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tmx.header import TmxHeader
+from untm.tmx.header import TmxHeader
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,8 @@ from typing import Any
 
 from lxml import etree
 
-from tmx.tmx14 import XML_LANG, seg_text
 from untm.errors import FormatError, UnsafeInputError
+from untm.tmx.tmx14 import XML_LANG, seg_text
 from untm.xmlsafe import parse_file
 
 _LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
@@ -35,7 +35,7 @@ _DATE_ATTRS = ("creationdate", "changedate", "lastusagedate")
 @functools.cache
 def tmx14_dtd() -> Any:
     """The TMX 1.4b DTD shipped with untm (parsed once)."""
-    ref = resources.files("tmx").joinpath("dtd/tmx14.dtd")
+    ref = resources.files("untm.tmx").joinpath("dtd/tmx14.dtd")
     with resources.as_file(ref) as dtd_path:
         return etree.DTD(str(dtd_path))
 

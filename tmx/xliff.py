@@ -15,10 +15,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from tmx.unit import TranslationUnit
-from tmx.xmlchars import clean_xml_text
 from untm.errors import FormatError
 from untm.fileio import write_bytes_atomic
+from untm.tmx.unit import TranslationUnit
+from untm.tmx.xmlchars import clean_xml_text
 from untm.xmlsafe import parse_file
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"

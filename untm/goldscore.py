@@ -59,7 +59,7 @@ def gold_units(
     align_path: str | Path,
 ) -> list[tuple[str, str]]:
     """Gold (zh, en) pairs from one-segment-per-line files and a gold `.align` file."""
-    from aligner.alignfile import read_align
+    from untm.aligner.alignfile import read_align
 
     zh, en = _lines(zh_path), _lines(en_path)
     pairs: list[tuple[str, str]] = []

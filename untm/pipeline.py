@@ -16,12 +16,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner.model import AlignmentResult, Document, Furniture, Link, Segment
-from tmx.unit import TranslationUnit
+from untm.aligner.model import AlignmentResult, Document, Furniture, Link, Segment
 from untm.errors import AlignmentError, OutputError
 from untm.goldscore import UnitScore as UnitScore  # re-exported: evaluation helpers moved
 from untm.goldscore import gold_units as gold_units
 from untm.goldscore import score_units as score_units
+from untm.tmx.unit import TranslationUnit
 
 FORMATS = ("tmx", "tsv", "align", "json")
 MODES = ("best", "fast")  # sentence aligner modes
@@ -44,7 +44,7 @@ class AlignOptions:
     def __post_init__(self) -> None:
         if self.segtype not in SEGTYPES:
             raise AlignmentError(f"unknown segtype {self.segtype!r} (use sentence or paragraph)")
-        from aligner.sentalign import AlignConfig
+        from untm.aligner.sentalign import AlignConfig
 
         AlignConfig(mode=self.mode, encoder=self.encoder)  # the aligner checks mode and encoder
 
@@ -84,11 +84,11 @@ class AlignSummary:
 def _sentence_aligner(
     mode: str, encoder: str = "use"
 ) -> Callable[[Sequence[str], Sequence[str]], list[Link]]:
-    from aligner.sentalign import AlignConfig, align_sentences
+    from untm.aligner.sentalign import AlignConfig, align_sentences
 
     config = AlignConfig(mode=mode, encoder=encoder)
     if mode == "best" and encoder != "use":
-        from aligner.signals.embeddings import get_encoder
+        from untm.aligner.signals.embeddings import get_encoder
 
         # an optional model that is not installed fails here, before the documents are read
         get_encoder(encoder, config.threads)
@@ -107,9 +107,9 @@ def _paragraph_segments(doc: Document) -> list[Segment]:
 
 def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[Furniture]]:
     """Each line of the file is one segment (line i → segment i, empty lines included)."""
-    from aligner.clean import strip_controls
-    from aligner.encoding import decode_bytes
-    from aligner.language import check_language
+    from untm.aligner.clean import strip_controls
+    from untm.aligner.encoding import decode_bytes
+    from untm.aligner.language import check_language
     from untm.errors import InputError
     from untm.fileio import read_bytes_checked
 
@@ -163,9 +163,9 @@ def align_files(
             tuple(tgt_furn),
             settings,
         )
-    from aligner.paragraphs import align_blocks, block_pairs
-    from aligner.read import read_document
-    from aligner.segment import segment_document
+    from untm.aligner.paragraphs import align_blocks, block_pairs
+    from untm.aligner.read import read_document
+    from untm.aligner.segment import segment_document
 
     src_doc = read_document(zh_path, options.src_lang)
     tgt_doc = read_document(en_path, options.tgt_lang)
@@ -326,19 +326,19 @@ def write_result(
     source_name = source_name or Path(str(result.settings.get("src", "document"))).name
     summary = summarize(result)
     if name == "tmx":
-        from tmx.header import TmxHeader
-        from tmx.tmx14 import write_tmx
+        from untm.tmx.header import TmxHeader
+        from untm.tmx.tmx14 import write_tmx
 
         header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
         write_tmx(
             out_path, to_units(result, source_name=source_name, options=options), header=header
         )
     elif name == "tsv":
-        from tmx.tsv import write_tsv
+        from untm.tmx.tsv import write_tsv
 
         write_tsv(out_path, to_units(result, source_name=source_name, options=options))
     elif name == "align":
-        from aligner.alignfile import write_align
+        from untm.aligner.alignfile import write_align
 
         write_align(out_path, result.links)
     else:

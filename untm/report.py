@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from aligner.model import AlignmentResult, BlockKind, Link
+from untm.aligner.model import AlignmentResult, BlockKind, Link
 from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
 
@@ -58,12 +58,12 @@ class TermMatcher:
         )
 
     def zh_spans(self, text: str) -> list[tuple[int, int, str]]:
-        from glossary.matching import find_terms
+        from untm.glossary.matching import find_terms
 
         return find_terms(text, "zh", self.zh_terms) if self.zh_terms else []
 
     def en_spans(self, text: str) -> list[tuple[int, int, str]]:
-        from glossary.matching import find_terms
+        from untm.glossary.matching import find_terms
 
         return find_terms(text, "en", self.en_terms) if self.en_terms else []
 
@@ -89,7 +89,7 @@ class LinkView:
 def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
     """Whether the English text has one of a term's English equivalents (or its plural); a
     term whose equivalents are unknown is not flagged."""
-    from glossary.matching import contains_any
+    from untm.glossary.matching import contains_any
 
     return not equivalents or contains_any(en, "en", equivalents)
 
@@ -97,7 +97,7 @@ def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
 def document_order(links: Sequence[Link]) -> list[int]:
     """Indices of `links` in document order: `aligner.paragraphs.order_links` (by the first
     Chinese index; an English-only link where it stands in the English text)."""
-    from aligner.paragraphs import order_links
+    from untm.aligner.paragraphs import order_links
 
     positions: dict[int, list[int]] = {}
     for n, link in enumerate(links):

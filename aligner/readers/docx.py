@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner.clean import RawBlock, join_wrapped
-from aligner.model import BlockKind
+from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.model import BlockKind
 from untm.errors import FormatError, InputError, UnsafeInputError
 from untm.fileio import read_bytes_checked
 from untm.xmlsafe import parse_bytes

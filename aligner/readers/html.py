@@ -13,9 +13,9 @@ from typing import Any
 
 from lxml import etree
 
-from aligner.clean import RawBlock, join_wrapped
-from aligner.encoding import decode_bytes
-from aligner.model import BlockKind
+from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.encoding import decode_bytes
+from untm.aligner.model import BlockKind
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
 from untm.xmlsafe import make_html_parser

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.clean import CleanedText, clean_plain_text
-from aligner.encoding import decode_bytes
+from untm.aligner.clean import CleanedText, clean_plain_text
+from untm.aligner.encoding import decode_bytes
 from untm.fileio import read_bytes_checked
 
 

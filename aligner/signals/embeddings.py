@@ -140,7 +140,7 @@ def window_embeddings(
     sizes = range(max(2, exact_upto + 1), top + 1)
     backend = getattr(getattr(encoder, "_model", None), "_model", None)
     if not exact and isinstance(encoder, UseEncoder):
-        from aligner.signals import use_pooling
+        from untm.aligner.signals import use_pooling
 
         if use_pooling.supported(backend):
             sums, lens, ends = use_pooling.stream_pooled(backend, texts)

@@ -17,7 +17,7 @@ from functools import lru_cache
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]] | None:
     try:
-        from glossary.builtin import load_builtin
+        from untm.glossary.builtin import load_builtin
 
         pairs = load_builtin().term_pairs()
     except ImportError:

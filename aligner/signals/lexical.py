@@ -57,13 +57,13 @@ def anchor_vectors(
     allowed = {tok for toks in src_tokens for tok in toks}
     tgt_tokens = [[t for t in anchor_tokens(text) if t in allowed or t[0] == "#"] for text in tgt]
     if glossary:
-        from aligner.signals.glossary import glossary_tokens
+        from untm.aligner.signals.glossary import glossary_tokens
 
         zh_terms, en_terms = glossary_tokens(src, tgt)
         src_tokens = [a + b for a, b in zip(src_tokens, zh_terms, strict=True)]
         tgt_tokens = [a + b for a, b in zip(tgt_tokens, en_terms, strict=True)]
     if names:
-        from aligner.signals.names import name_tokens
+        from untm.aligner.signals.names import name_tokens
 
         zh_names, en_names = name_tokens(src, tgt)
         src_tokens = [a + b for a, b in zip(src_tokens, zh_names, strict=True)]

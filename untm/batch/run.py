@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from tmx.unit import TranslationUnit
 from untm.batch.discover import Discovery, PairSource
 from untm.batch.engines import OnDone, run_jobs
 from untm.batch.task import PairJob, PairOutcome, failed
 from untm.errors import OutputError
 from untm.fileio import write_text_atomic
+from untm.tmx.unit import TranslationUnit
 
 SUMMARY_NAME = "summary.json"
 INDEX_NAME = "index.html"  # the review index in the report folder
@@ -223,15 +223,15 @@ def _prepare_folders(options: BatchOptions) -> None:
 def _units_of(outcome: PairOutcome) -> tuple[TranslationUnit, ...]:
     if not outcome.skipped or outcome.output is None:
         return outcome.translation_units
-    from tmx.tmx14 import read_tmx
+    from untm.tmx.tmx14 import read_tmx
 
     return tuple(read_tmx(outcome.output).units)
 
 
 def write_merged(path: Path, outcomes: Sequence[PairOutcome]) -> MergedTmx:
     """One TMX of the units of every ok pair; identical units are kept once (and counted)."""
-    from tmx.merge import merge_counted
-    from tmx.tmx14 import write_tmx
+    from untm.tmx.merge import merge_counted
+    from untm.tmx.tmx14 import write_tmx
 
     ok = [o for o in outcomes if o.ok]
     merged = merge_counted([list(_units_of(o)) for o in ok])

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tmx.unit import TranslationUnit
 from untm.errors import UntmError
 from untm.report import count_for_review, write_report
+from untm.tmx.unit import TranslationUnit
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,7 @@ def worker_error(where: str, exc: BaseException) -> str:
 def glossary_pairs() -> tuple[tuple[str, str], ...]:
     """The glossary term pairs (built-in + user store) highlighted on review pages."""
     try:
-        from glossary import open_glossary
+        from untm.glossary import open_glossary
     except ImportError:
         return ()
     return tuple(open_glossary().term_pairs())
@@ -120,8 +120,8 @@ def forget_document_caches(mode: str = "best") -> None:
     """Drop the per-text embedding cache after a pair: documents of a batch share no sentences
     worth keeping, and a worker aligning hundreds of reports must not grow without bound."""
     try:
-        from aligner.sentalign import AlignConfig
-        from aligner.signals.embeddings import get_encoder
+        from untm.aligner.sentalign import AlignConfig
+        from untm.aligner.signals.embeddings import get_encoder
 
         config = AlignConfig(mode=mode)
         encoder = get_encoder(config.encoder, config.threads)

@@ -15,7 +15,7 @@ import typer  # noqa: E402
 
 from untm import __version__  # noqa: E402
 from untm.cli import align_cmd, batch_cmd, eval_cmd, glossary_cmd, tmx_cmd  # noqa: E402
-from untm.cli.common import STATE  # noqa: E402
+from untm.cli.common import STATE, USAGE_ERROR  # noqa: E402
 
 app = typer.Typer(
     name="untm",
@@ -46,21 +46,6 @@ for _module in (align_cmd, eval_cmd, tmx_cmd, glossary_cmd, batch_cmd):
     _module.register(app)
 
 
-def _usage_error_types() -> tuple[type[Exception], ...]:
-    """Click's exception base: typer >= 0.2x vendors click (TyperException), older uses click."""
-    kinds: list[type[Exception]] = []
-    vendored = getattr(typer, "TyperException", None)
-    if isinstance(vendored, type) and issubclass(vendored, Exception):
-        kinds.append(vendored)
-    try:
-        import click
-
-        kinds.append(click.ClickException)
-    except ImportError:  # pragma: no cover - typer without click
-        pass
-    return tuple(kinds)
-
-
 def main() -> None:
     """Console-script entry point.
 
@@ -73,7 +58,7 @@ def main() -> None:
     except typer.Abort:
         typer.echo("untm: aborted", err=True)
         raise SystemExit(1) from None
-    except _usage_error_types() as exc:
+    except USAGE_ERROR as exc:
         ctx = getattr(exc, "ctx", None)
         exit_code = int(getattr(exc, "exit_code", 2))
         if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:

@@ -117,8 +117,8 @@ def segment(
     ] = None,
 ) -> None:
     """Print one segment per line (cleaned, in reading order)."""
-    from aligner.read import read_document
-    from aligner.segment import segment_document
+    from untm.aligner.read import read_document
+    from untm.aligner.segment import segment_document
 
     if out is not None:
         check_output_path(out, inputs=(file,))

@@ -5,7 +5,7 @@ Every command is wrapped with `@cli_errors`: an `UntmError` prints one line
 default); any other exception prints one line `untm: internal error: ...` and exits 70. With
 `untm --debug ...` (or UNTM_DEBUG=1) the traceback is shown instead. Ctrl-C prints
 `untm: error: interrupted` and exits 130; a closed pipe (`untm segment ... | head`) ends quietly
-with 141. Usage errors of click/typer (also those of typer's vendored click) pass through.
+with 141. Usage errors of typer (click's exceptions, vendored by typer >= 0.17) pass through.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 
-import click
 import typer
 
 from untm.errors import UntmError
@@ -29,21 +28,18 @@ EXIT_INTERNAL = 70
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports it
 
 
-def _click_exception_classes() -> tuple[type[BaseException], ...]:
-    """`click.ClickException` and the one of the click copy typer ships (typer >= 0.17 vendors
-    click, so `typer.BadParameter` is not a `click.ClickException`)."""
-    found: list[type[BaseException]] = [click.exceptions.ClickException]
+def _usage_error_base() -> type[Exception]:
+    """The base of typer's usage errors (click's `ClickException`), without importing click:
+    typer >= 0.17 ships its own copy of click and no longer installs click itself."""
     for cls in typer.BadParameter.__mro__:
-        if cls.__name__ == "ClickException" and cls not in found:
-            found.append(cls)
-    return tuple(found)
+        if cls.__name__ == "ClickException" and issubclass(cls, Exception):
+            return cls
+    raise ImportError("typer.BadParameter does not derive from a ClickException")
 
 
-_PASS_THROUGH: tuple[type[BaseException], ...] = (
-    typer.Exit,
-    typer.Abort,
-    *_click_exception_classes(),
-)
+USAGE_ERROR: type[Exception] = _usage_error_base()
+
+_PASS_THROUGH: tuple[type[BaseException], ...] = (typer.Exit, typer.Abort, USAGE_ERROR)
 
 
 class _State:

@@ -17,7 +17,7 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Score TEST against GOLD: strict and lax precision, recall and F1, micro-averaged."""
-    from aligner.evaluate import evaluate_paths
+    from untm.aligner.evaluate import evaluate_paths
 
     score = evaluate_paths(gold, test)
     if as_json:

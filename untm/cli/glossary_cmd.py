@@ -15,7 +15,7 @@ import typer
 from untm.cli.common import cli_errors, echo_json
 
 if TYPE_CHECKING:
-    from glossary.termbase import Match
+    from untm.glossary.termbase import Match
 
 glossary_app = typer.Typer(
     name="glossary",
@@ -32,7 +32,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 def _store(path: Path | None) -> Path:
     """The store path for writing; the default folder is created, a given one must exist."""
-    from glossary import store_path
+    from untm.glossary import store_path
 
     target = store_path(path)
     if path is None and not target.parent.exists():
@@ -63,7 +63,7 @@ def lookup(
 
     Exit status 0 when something matched, 1 (with suggestions) when nothing did.
     """
-    from glossary import open_glossary
+    from untm.glossary import open_glossary
 
     result = open_glossary(glossary).lookup(term, fuzzy=not no_fuzzy)
     if as_json:
@@ -101,10 +101,10 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Add a concept to the user glossary (replaces one with the same zh/en pair)."""
-    from glossary.ids import concept_id_for
-    from glossary.store import UserStore
-    from glossary.tabular import make_concept
     from untm.errors import GlossaryError
+    from untm.glossary.ids import concept_id_for
+    from untm.glossary.store import UserStore
+    from untm.glossary.tabular import make_concept
 
     if not zh.strip() or not en.strip():
         raise GlossaryError("both a Chinese and an English term are needed")
@@ -127,8 +127,8 @@ def remove(
     as_json: JsonOpt = False,
 ) -> None:
     """Remove user entries with this term or id; hide built-in entries with it."""
-    from glossary.builtin import builtin_concepts
-    from glossary.store import UserStore
+    from untm.glossary.builtin import builtin_concepts
+    from untm.glossary.store import UserStore
 
     path = _store(glossary)
     with UserStore(path) as store:
@@ -151,8 +151,8 @@ def import_(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a TBX/TSV/CSV glossary into the user glossary (one transaction)."""
-    from glossary.exchange import read_glossary_file
-    from glossary.store import UserStore
+    from untm.glossary.exchange import read_glossary_file
+    from untm.glossary.store import UserStore
 
     read = read_glossary_file(file)
     path = _store(glossary)
@@ -178,8 +178,8 @@ def export(
     as_json: JsonOpt = False,
 ) -> None:
     """Export the glossary (built-in + user) as TBX-Basic, OmegaT TSV or CSV."""
-    from glossary import open_glossary
-    from glossary.exchange import write_glossary_file
+    from untm.glossary import open_glossary
+    from untm.glossary.exchange import write_glossary_file
 
     concepts = open_glossary(glossary, builtin=not user_only).concepts
     written = write_glossary_file(out, concepts)
@@ -203,8 +203,8 @@ def check(
 
     Exit status 0 when the TMX is consistent with the glossary, 1 when issues were found.
     """
-    from glossary import open_glossary
-    from glossary.check import check_tmx
+    from untm.glossary import open_glossary
+    from untm.glossary.check import check_tmx
 
     report = check_tmx(str(tmx), open_glossary(glossary), all_domains=all_domains)
     if as_json:
@@ -234,9 +234,9 @@ def extract(
     as_json: JsonOpt = False,
 ) -> None:
     """Mine candidate term pairs the glossary lacks (SentencePiece + association scores)."""
-    from glossary import open_glossary
-    from glossary.extract import extract_terms
-    from tmx.tmx14 import read_tmx
+    from untm.glossary import open_glossary
+    from untm.glossary.extract import extract_terms
+    from untm.tmx.tmx14 import read_tmx
 
     units = read_tmx(tmx).units
     result = extract_terms(units, open_glossary(glossary), top=top, min_count=min_count)
@@ -260,9 +260,9 @@ def extract(
 @cli_errors
 def info(glossary: GlossaryOpt = None, as_json: JsonOpt = False) -> None:
     """Where the user glossary is and how many entries each layer has."""
-    from glossary import open_glossary, store_path
-    from glossary.builtin import builtin_concepts
-    from glossary.store import UserStore
+    from untm.glossary import open_glossary, store_path
+    from untm.glossary.builtin import builtin_concepts
+    from untm.glossary.store import UserStore
 
     path = store_path(glossary)
     user = hidden = 0

@@ -47,7 +47,7 @@ def validate_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
 ) -> None:
     """Check FILE against the TMX 1.4b DTD and what CAT tools need (exit 1 when invalid)."""
-    from tmx.validate import validate_tmx
+    from untm.tmx.validate import validate_tmx
 
     problems = validate_tmx(file)
     if as_json:
@@ -72,7 +72,7 @@ def stats_command(
     tgt_lang: TgtLang = None,
 ) -> None:
     """Units, languages, characters, props and the x-score distribution of FILE."""
-    from tmx.stats import tm_stats
+    from untm.tmx.stats import tm_stats
 
     stats = tm_stats(file, src_lang=src_lang, tgt_lang=tgt_lang)
     if as_json:
@@ -110,9 +110,9 @@ def merge_command(
     tgt_lang: TgtLang = None,
 ) -> None:
     """Merge TMX files; identical units are kept once (best x-score, props kept)."""
-    from tmx.merge import merge_counted
-    from tmx.tmx14 import TmxHeader, read_tmx, write_tmx
     from untm.fileio import check_output_path
+    from untm.tmx.merge import merge_counted
+    from untm.tmx.tmx14 import TmxHeader, read_tmx, write_tmx
 
     check_output_path(out, inputs=files)
     memories = [read_tmx(f, src_lang=src_lang, tgt_lang=tgt_lang) for f in files]
@@ -145,9 +145,9 @@ def convert_command(
     tgt_lang: TgtLang = None,
 ) -> None:
     """Convert a TMX file to TSV or XLIFF 1.2 (format from the output's extension)."""
-    from tmx.tmx14 import read_tmx, write_tmx_counted
-    from tmx.tsv import write_tsv
-    from tmx.xliff import write_xliff_counted
+    from untm.tmx.tmx14 import read_tmx, write_tmx_counted
+    from untm.tmx.tsv import write_tsv
+    from untm.tmx.xliff import write_xliff_counted
 
     fmt = CONVERT_FORMATS.get(out.suffix.lower())
     if fmt is None:
@@ -186,7 +186,7 @@ def lookup_command(
     tgt_lang: TgtLang = None,
 ) -> None:
     """The units of the TM closest to TEXT, best first, with a fuzzy-match percentage."""
-    from tmx.lookup import TmIndex
+    from untm.tmx.lookup import TmIndex
 
     if not text.strip():
         raise fail("empty lookup text")
