@@ -1,10 +1,11 @@
-# untm: `make demo` aligns the seed report; `make test` runs the whole test suite.
+# untm: `make demo` aligns the seed report; `make test` runs the checks, the test suite and a
+# smoke test of the built wheel in a fresh environment.
 VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 SEED := seeds/000_a932ec9d51e334cb
 
-.PHONY: setup system-deps demo test lint bench clean
+.PHONY: setup system-deps demo test lint smoke bench clean
 
 setup: $(VENV)/.installed
 
@@ -26,6 +27,12 @@ test: setup system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+	$(PYTHON) scripts/smoke_wheel.py --dask
+
+# What users install: the wheel in a fresh venv without extras (then with [dask]), run from
+# outside the checkout.
+smoke:
+	$(PYTHON) scripts/smoke_wheel.py --dask
 
 lint: setup
 	$(BIN)/ruff check .
