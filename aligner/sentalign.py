@@ -8,7 +8,7 @@ How it works: every signal scores a pair of windows (runs of consecutive sentenc
 pass finds a 1-1 anchor path over sentence-level scores; a second, banded pass around it picks
 the best partition into links of the allowed types (1-1, 1-2, 2-1, 1-3, ..., 2-3, 3-2, 1-0,
 0-1). The score of a link is a weighted sum of signals plus a bias for its type; the weights were
-tuned on MAC-Dev only (see bench/tune_dev.py). Mode "best" uses multilingual sentence
+tuned on MAC-Dev only (see bench/experiments/tune_dev.py). Mode "best" uses multilingual sentence
 embeddings of each window's text; mode "fast" is lexical only (dictionary, numbers, Latin
 tokens, length, UN glossary terms) for huge batches. Best mode's second pass also scores
 punctuation agreement (questions, exclamations, ellipses, opening quotes: signals/punctuation.py),
@@ -55,7 +55,8 @@ class Weights:
     skip: float = -0.15  # score of a 1-0 or 0-1 link
     merge: float = -0.02  # added per sentence beyond the first on each side
     # extra bias per link type: none in mode best (leave-one-chapter-out on MAC-Dev: tuning
-    # type biases as well lowered held-out F1 from .892 to .883; see bench/tune_dev.py --loo)
+    # type biases as well lowered held-out F1 from .892 to .883; see
+    # bench/experiments/tune_dev.py --loo)
     type_bias: tuple[tuple[tuple[int, int], float], ...] = ()
     size_power: float = 0.0  # signal sum scaled by ((a + b) / 2) ** size_power
     # punctuation agreement (signals/punctuation.py), second pass only

@@ -6,7 +6,7 @@ Each (split, mode) runs in its own process so wall time (including model loading
 memory (resource.getrusage ru_maxrss) are its own. Writes strict/lax P/R/F1 per split, per book
 and per chapter, next to the peers' rows (test_bertalign2021 only), to bench/results/mac.md and
 bench/results/mac.json, and the alignments to bench/results/mac_align/<mode>/<split>/.
-Weights were tuned on dev only (bench/tune_dev.py); test splits are only reported.
+Weights were tuned on dev only (bench/experiments/tune_dev.py); test splits are only reported.
 """
 
 from __future__ import annotations

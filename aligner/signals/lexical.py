@@ -51,7 +51,7 @@ def anchor_vectors(
 
     With `glossary`, UN glossary terms found on both sides are anchors too (signals.glossary);
     with `names`, pinyin names found on both sides (signals.names; off by default: on MAC-Dev
-    they cost best mode 0.4 points of strict F1, see bench/results/names_dev.md).
+    they cost best mode 0.4 points of strict F1, see bench/experiments/results/names_dev.md).
     """
     src_tokens = [anchor_tokens(t) for t in src]
     allowed = {tok for toks in src_tokens for tok in toks}

@@ -1,6 +1,6 @@
 """Experiment: an orthogonal map of zh USE embeddings onto en ones, learned on MAC-Dev gold links.
 
-Usage: python bench/procrustes_dev.py [alpha ...]
+Usage: python bench/experiments/procrustes_dev.py [alpha ...]
 Leave-one-chapter-out: the map is learned on 5 dev chapters' gold links and used on the 6th,
 blended with the identity (alpha). Measured 2026-11-24: gold-link top-1 .783 (alpha 0), .788
 (0.3), .720 (1.0); aligner strict F1 at alpha 0.3 and 0.6 below alpha 0. Not kept.
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import untm.aligner.sentalign as sa
 from bench.macdata import gold_texts, load_split

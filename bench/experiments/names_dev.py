@@ -1,7 +1,7 @@
 """Pinyin name anchors (aligner/signals/names.py) measured on MAC-Dev only.
 
-Usage: python bench/names_dev.py [--quick]   (--quick: fast mode only)
-Writes bench/results/names_dev.md (and .json):
+Usage: python bench/experiments/names_dev.py [--quick]   (--quick: fast mode only)
+Writes bench/experiments/results/names_dev.md (and .json):
 1. the name matches themselves against the gold links, for each single-character policy;
 2. the aligner's strict F1 on dev without and with names, best and fast mode, with the default
    weights, with the lexical weight re-chosen on all of dev, and leave-one-chapter-out (the
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypedDict
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import REPO, Chapter, load_split
 from untm.aligner.evaluate import score_pairs
@@ -242,7 +242,7 @@ def main() -> None:
             results[key] = evaluate(chapters, mode, v)
             print(key, json.dumps(results[key]), flush=True)
     out["f1"] = results
-    stem = REPO / "bench" / "results" / "names_dev"
+    stem = REPO / "bench" / "experiments" / "results" / "names_dev"
     stem.with_suffix(".json").write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     stem.with_suffix(".md").write_text(render(out), encoding="utf-8")
 
@@ -256,7 +256,8 @@ def render(out: dict[str, object]) -> str:
     lines = [
         "# Pinyin name anchors on MAC-Dev",
         "",
-        "Command: `python bench/names_dev.py` (MAC-Dev only, 6 chapters; writes names_dev.json).",
+        "Command: `python bench/experiments/names_dev.py` (MAC-Dev only, 6 chapters; writes",
+        "names_dev.json).",
         "",
         f"name_tokens on all of dev as one pair: {out['seconds_all_dev_as_one_pair']:.2f} s",
         "",

@@ -1,10 +1,12 @@
 """Tune the aligner's weights on MAC-Dev only (coordinate ascent on strict F1).
 
-Usage: python bench/tune_dev.py [best|fast] [--reuse] [--params a,b,...] [--no-types]
-                                [--exact-upto N]
-       python bench/tune_dev.py best --loo [--neutral] ...   (leave-one-chapter-out check)
-Writes bench/results/tune_dev_<mode>.json with the weights found and the dev score of each
-step, so the numbers in aligner/sentalign.py can be traced to a run. Never run on test splits.
+Usage: python bench/experiments/tune_dev.py [best|fast] [--reuse] [--params a,b,...]
+                                            [--no-types] [--exact-upto N]
+       python bench/experiments/tune_dev.py best --loo [--neutral] ...
+                                            (leave-one-chapter-out check)
+Writes bench/experiments/results/tune_dev_<mode>.json with the weights found and the dev score of
+each step, so the numbers in aligner/sentalign.py can be traced to a run. Never run on test
+splits.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import REPO, load_split
 from untm.aligner.evaluate import score_pairs
@@ -194,12 +196,12 @@ def main() -> None:
     best, weights = coordinate_ascent(
         spaces, weights, names, log, with_types="--no-types" not in sys.argv
     )
-    out = REPO / "bench" / "results" / f"tune_dev_{mode}.json"
+    out = REPO / "bench" / "experiments" / "results" / f"tune_dev_{mode}.json"
     out.write_text(
         json.dumps(
             {
                 "mode": mode,
-                "command": "python bench/tune_dev.py " + " ".join(sys.argv[1:]),
+                "command": "python bench/experiments/tune_dev.py " + " ".join(sys.argv[1:]),
                 "dev_f1_strict": best,
                 "weights": dataclasses.asdict(weights),
                 "log": log,

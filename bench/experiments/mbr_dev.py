@@ -1,6 +1,7 @@
 """Experiment: minimum-Bayes-risk decoding (link posteriors by forward-backward) on MAC-Dev.
 
-Usage: python bench/mbr_dev.py [T ...]   (needs /tmp/untm_learn_spaces.pkl from learn_dev.py)
+Usage: python bench/experiments/mbr_dev.py [T ...]
+       (needs /tmp/untm_learn_spaces.pkl from learn_dev.py)
 
 Link posteriors at temperature T, then the partition maximising the sum of (posterior - theta).
 Measured 2026-11-24: Viterbi .9125; T=0.02 .906-.911, T=0.05 .891-.906; T and theta chosen
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from untm.aligner import dp
 from untm.aligner.evaluate import score_pairs

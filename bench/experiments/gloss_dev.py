@@ -1,6 +1,6 @@
 """Experiment: does a CC-CEDICT gloss of the Chinese, embedded as English, help retrieval?
 
-Usage: python bench/gloss_dev.py   (MAC-Dev only)
+Usage: python bench/experiments/gloss_dev.py   (MAC-Dev only)
 
 Each jieba token of a zh gold-link text becomes the first usable CC-CEDICT sense; USE embeds the
 gloss, and the cosine of gloss and English (lambda x) is added to the cross-lingual cosine.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import gold_texts, load_split
 from untm.aligner.signals.embeddings import get_encoder

@@ -1,6 +1,6 @@
 """Experiment: a lexicon learned from the document's own first-pass links, as a second-pass signal.
 
-Usage: python bench/selftrain_dev.py   (MAC-Dev only)
+Usage: python bench/experiments/selftrain_dev.py   (MAC-Dev only)
 
 Dice over jieba tokens x English content words of the first pass's links (as hunalign's second
 pass does), IDF-weighted bag cosine added to the dictionary signal. Measured 2026-11-24: every
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 import jieba
 

@@ -1,8 +1,9 @@
 """What each signal adds on MAC-Dev: strict F1 with one signal switched off at a time.
 
-Usage: python bench/ablation_dev.py
+Usage: python bench/experiments/ablation_dev.py
 Signals are computed once per chapter (anchor band from the full weights), then the banded
-search is rerun with one weight set to 0. Writes bench/results/ablation_dev.md and .json.
+search is rerun with one weight set to 0. Writes bench/experiments/results/ablation_dev.md
+and .json.
 MAC-Dev only (never the test splits).
 """
 
@@ -13,7 +14,7 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import REPO, load_split
 from untm.aligner.evaluate import score_pairs
@@ -44,12 +45,13 @@ def main() -> None:
                 "delta": round(value - full, 4),
             }
         print(mode, "done", flush=True)
-    out = REPO / "bench" / "results"
+    out = REPO / "bench" / "experiments" / "results"
     (out / "ablation_dev.json").write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Signal ablation on MAC-Dev (strict F1)",
         "",
-        "Command: `python bench/ablation_dev.py`. Band from the full weights; one weight set to 0.",
+        "Command: `python bench/experiments/ablation_dev.py`. Band from the full weights; one",
+        "weight set to 0.",
         "The glossary anchors are part of the lexical signal (no UN terms in MAC: measured on",
         "the seed gold instead, fast mode .911 -> .949 strict F1 with them).",
         "Merged windows (AlignConfig.exact_upto; measured separately at 22:16 with lexical_miss",

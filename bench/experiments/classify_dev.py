@@ -1,6 +1,7 @@
 """Experiment: a link classifier with context features, trained on MAC-Dev, decoded by the DP.
 
-Usage: python bench/classify_dev.py [--neg 1.0]   (needs /tmp/untm_learn_spaces.pkl, learn_dev.py)
+Usage: python bench/experiments/classify_dev.py [--neg 1.0]
+       (needs /tmp/untm_learn_spaces.pkl, from learn_dev.py)
 
 Logistic regression (Newton, L2) over 59 features per candidate link: the signals, the change of
 each signal when the link grows or shrinks by one sentence on either side, the neighbours' 1-1
@@ -19,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from bench.learn_dev import SIGNALS
+from bench.experiments.learn_dev import SIGNALS
 from untm.aligner import dp
 from untm.aligner.evaluate import score_pairs
 from untm.aligner.model import Link

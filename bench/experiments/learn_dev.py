@@ -1,13 +1,14 @@
 """Experiment: learn the link-scoring weights on MAC-Dev by a structured perceptron / SSVM.
 
-Usage: python bench/learn_dev.py [--reuse] [--epochs N] [--lr R] [--cost C] [--feats base|inter]
+Usage: python bench/experiments/learn_dev.py [--reuse] [--epochs N] [--lr R] [--cost C]
+                                            [--feats base|inter]
 Reports the dev strict F1 of the learned weights (trained on all of dev) and leave-one-chapter-out.
 Never run on test splits. Writes /tmp/untm_learn_spaces.pkl (used by classify_dev, mbr_dev).
 
 Measured 2026-11-24 with the weights of commit 703ca9a (dev F1 .9125 in-sample): averaged
 perceptron, 10 epochs, lr 0.001: all-dev .904, leave-one-chapter-out .897; with loss-augmented
 decoding (cost 0.05 / 0.15) LOO .893 / .881; with signal x merged-link interactions the same.
-Not kept: coordinate ascent on F1 (bench/tune_dev.py) does better.
+Not kept: coordinate ascent on F1 (bench/experiments/tune_dev.py) does better.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from bench.macdata import load_split
 from untm.aligner import dp
