@@ -382,12 +382,12 @@ class _Renderer:
         gap = pdfmetrics.stringWidth(marker, lo.en_font, line.size * 0.6) + 1
         self._draw_text(c, tail, end + gap, y, line.size, line.bold)
 
-    def _furniture(self, c: canvas.Canvas, number: int) -> None:
+    def _furniture(self, c: canvas.Canvas, number: int, cover: bool) -> None:
         lo = self.layout
         left, right = lo.margin_left, self.width - lo.margin_right
         c.setFont(lo.en_font, 8.5)
         c.setLineWidth(0.5)
-        if number > 1:
+        if not cover:
             top = self.height - lo.margin_top + 24
             odd = number % 2 == 1
             if lo.header == "center":
@@ -440,7 +440,8 @@ class _Renderer:
         c.setTitle("untm test document")
         lo = self.layout
         for number, page in enumerate(self.pages, start=1):
-            if number == 1 or (page.lines and page.lines[0][1].notes == [("COVER", "")]):
+            cover = number == 1 or (page.lines and page.lines[0][1].notes == [("COVER", "")])
+            if cover:
                 y = self._masthead(c)
                 for where, text in masthead:
                     if where == "left":
@@ -464,7 +465,7 @@ class _Renderer:
                 c.line(lo.margin_left + lo.indent, y - 4, self.width - lo.margin_right, y - 4)
             if page.notes:
                 self._draw_notes(c, page.notes)
-            self._furniture(c, number)
+            self._furniture(c, number, bool(cover))
             c.showPage()
         c.save()
 
@@ -657,3 +658,115 @@ def heldout_items(name: str, lang: str, shared: Path) -> list[Item]:
             (".", "。", ",", "，", ";", "；"))
         items.append(Item("heading" if short else "body", line))
     return items
+
+
+# --- bad PDFs ----------------------------------------------------------------------------------
+def _assemble(objs: dict[int, bytes]) -> bytes:
+    """A PDF file from numbered objects (object 1 the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets: dict[int, int] = {}
+    for k in sorted(objs):
+        offsets[k] = len(out)
+        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
+    xref = len(out)
+    size = max(objs) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for k in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[k] if k in offsets else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+_PAGE = (b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>")
+_STREAM = b"BT /F1 12 Tf 72 700 Td (The United Nations and its work.) Tj ET"
+_HELLO = {
+    4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_STREAM), _STREAM),
+    5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+}
+
+
+def many_pages_pdf(pages: int) -> bytes:
+    """A small file that claims `pages` pages (one page object listed over and over)."""
+    return _assemble({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [" + b"3 0 R " * pages + b"] /Count %d >>" % pages,
+        3: _PAGE % 2,
+        **_HELLO,
+    })
+
+
+def deep_tree_pdf(depth: int) -> bytes:
+    """A page tree nested `depth` levels deep above its one page."""
+    objs = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 3: b"<< >>", **_HELLO,
+            2: b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>"}
+    for k in range(depth):
+        objs[6 + k] = b"<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R] /Count 1 >>" % (
+            2 if k == 0 else 5 + k, 7 + k)
+    objs[6 + depth] = _PAGE % (5 + depth)
+    return _assemble(objs)
+
+
+def bad_pdfs(good: bytes) -> dict[str, tuple[bytes, str]]:
+    """Each bad PDF case: (file bytes, a phrase the one-line error must contain)."""
+    import io
+
+    from reportlab.lib import pdfencrypt
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    for _ in range(2):  # pages of shapes only: what a scan without OCR looks like to a reader
+        for i in range(40):
+            c.rect(72, 100 + i * 15, 400, 8, fill=1)
+        c.showPage()
+    c.save()
+    scanned = buf.getvalue()
+    buf = io.BytesIO()
+    enc = pdfencrypt.StandardEncryption("secret", ownerPassword="owner")
+    c = canvas.Canvas(buf, pagesize=A4, encrypt=enc, invariant=1)
+    c.drawString(72, 700, "The United Nations Human Settlements Programme and its partners.")
+    c.showPage()
+    c.save()
+    return {
+        "scan": (scanned, "no text layer"),
+        "encrypted": (buf.getvalue(), "password"),
+        "truncated": (good[: len(good) // 2], "truncated"),
+        "corrupt": (good[:2000] + bytes(range(256)) * 20 + b"\n%%EOF\n", "not a valid PDF"),
+        "not-a-pdf": ("联合国人类住区规划署\n".encode() * 50, "not a PDF"),
+        "many-pages": (many_pages_pdf(100_000), "pages"),
+        "deep-tree": (deep_tree_pdf(5000), "cannot be read"),
+    }
+
+
+# --- a resolution: unnumbered paragraphs that end in commas --------------------------------------
+RESOLUTION = {
+    "en": (
+        "The General Assembly,",
+        "Recalling its resolution 46/182 of 19 December 1991 and the guiding principles contained "
+        "in the annex thereto, and its other relevant resolutions on the strengthening of the "
+        "coordination of emergency humanitarian assistance,",
+        "Reaffirming the principles of humanity, neutrality, impartiality and independence for "
+        "the provision of humanitarian assistance,",
+        "Noting with concern that the number of people in need of humanitarian assistance "
+        "continues to grow, and that the gap between needs and resources is widening,",
+        "1. Welcomes the report of the Secretary-General on the strengthening of the coordination "
+        "of emergency humanitarian assistance of the United Nations;",
+        "2. Requests the Secretary-General to report to the General Assembly at its next session "
+        "on progress made in the implementation of the present resolution.",
+    ),
+    "zh": (
+        "大会，",
+        "回顾其1991年12月19日第46/182号决议及其附件所载指导原则，以及关于加强紧急人道主义援助协调"
+        "的其他相关决议，",
+        "重申提供人道主义援助的人道、中立、公正和独立原则，",
+        "关切地注意到需要人道主义援助的人数继续增加，需求与资源之间的差距正在扩大，",
+        "1. 欢迎秘书长关于加强联合国紧急人道主义援助协调的报告；",
+        "2. 请秘书长向大会下届会议报告本决议执行进展情况。",
+    ),
+}
+
+
+def resolution_items(lang: str) -> list[Item]:
+    """A short resolution: a preamble of unnumbered paragraphs ending in commas, then operative
+    paragraphs."""
+    return [Item("body", text) for text in RESOLUTION[lang]]

@@ -3,7 +3,11 @@
 A line is furniture when it lies in the top or bottom band of its page (`BAND` of the page
 height) and either
 - its text with digits normalised recurs in the same band on other pages (at least two pages and
-  `RECUR_SHARE` of the pages that are not covers), wherever it is (a cover's symbol too), or
+  `RECUR_SHARE` of the pages that are not covers), wherever it is (a cover's symbol too), and
+  it stands apart as headers and footers do: narrower than `MAX_WIDTH` of the page and separated
+  from the rows next to it by more than the line spacing, and not a footnote, labelled
+  paragraph or heading (so a line that two copies of one report in a file put at the same place
+  is not taken for a header), or
 - it has the form of furniture: a page number ("7", "- 7 -", "Page 7", "7/12"), a UN job number
   ("GE.23-12345 (C)", "23-12345", "K2309876 060523"), barcode text ("*2309876*"), "Please recycle",
   or a document symbol ("A/78/123", "HSP/HA.2/8/Add.2").
@@ -22,6 +26,13 @@ from untm.aligner.pdflayout.lines import Line
 
 BAND = 0.12
 RECUR_SHARE = 0.3
+MAX_WIDTH = 0.7
+# a footnote ("1 See …", "* HSP/…") or a labelled paragraph or heading is content, even where two
+# copies of one report in a file put it at the same place of a page
+_CONTENT = re.compile(
+    r"^(?:\d{1,3}|\*{1,4}|[†‡])\s+\S{2,}|^\d{1,3}[.．]\s|^[IVXL]{1,6}\.\s|^[A-Z]\.\s"
+    r"|^[一二三四五六七八九十]{1,3}、"
+)
 COVER_SIZE = 1.3  # a masthead line is at least this many body sizes
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
@@ -33,7 +44,7 @@ _JOB = re.compile(
 )
 _BARCODE = re.compile(r"^\*\d{7,10}\*$")
 _RECYCLE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
-_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.\-]+){1,7}\*?$")
+_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
 
 
 @dataclass(frozen=True)
@@ -95,18 +106,42 @@ def cover_pages(pages: list[PageRows], size: float) -> set[int]:
     return covers
 
 
+def _apart(pages: list[PageRows]) -> set[int]:
+    """Lines (by id) narrower than MAX_WIDTH of the page whose row is separated from the rows
+    above and below it by more than its height: how headers and footers stand."""
+    found: set[int] = set()
+    for page in pages:
+        rows = page.rows
+        for i, row in enumerate(rows):
+            top = max(ln.y1 for ln in row)
+            bottom = min(ln.y0 for ln in row)
+            height = top - bottom
+            above = min(ln.y0 for ln in rows[i - 1]) - top if i > 0 else height * 9
+            below = bottom - max(ln.y1 for ln in rows[i + 1]) if i + 1 < len(rows) else height * 9
+            if min(above, below) > 0.8 * height:
+                found.update(
+                    id(ln)
+                    for ln in row
+                    if ln.x1 - ln.x0 <= MAX_WIDTH * page.width
+                    and not _CONTENT.match(ln.text)
+                    and not (ln.refs and ln.refs[0][0] == 0)  # a superscript note marker first
+                )
+    return found
+
+
 def split_furniture(
     pages: list[PageRows], covers: set[int]
 ) -> tuple[list[PageRows], list[Furniture]]:
     """Pages without their furniture lines, and the furniture (line = page number)."""
     seen: dict[tuple[str, str], set[int]] = {}
+    apart = _apart(pages)
     for page in pages:
         if page.number in covers:
             continue
         for row in page.rows:
             for line in row:
                 band = _band(line, page)
-                if band:
+                if band and id(line) in apart:
                     seen.setdefault((band, _key(line.text)), set()).add(page.number)
     others = max(1, len(pages) - len(covers))
     recurring = {
@@ -121,7 +156,12 @@ def split_furniture(
             for line in row:
                 band = _band(line, page)
                 kind = pattern_kind(line.text) if band else None
-                if band and kind is None and (band, _key(line.text)) in recurring:
+                if (
+                    band
+                    and kind is None
+                    and id(line) in apart
+                    and (band, _key(line.text)) in recurring
+                ):
                     kind = "running-header" if band == "top" else "running-footer"
                 if kind is None:
                     keep.append(line)
