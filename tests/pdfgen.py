@@ -146,17 +146,28 @@ def _is_wide(ch: str) -> bool:
 
 
 def _font_for(ch: str, layout: Layout, bold: bool) -> str:
-    if _is_wide(ch) or ch in "“”‘’—…":
+    if _is_wide(ch) or ch in "“”‘’—…" or not _latin(ch):
         return layout.zh_font
     return layout.en_bold if bold else layout.en_font
 
 
+def _latin(ch: str) -> bool:
+    """Whether the standard Latin fonts (WinAnsi encoding) can draw `ch`."""
+    try:
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _runs(text: str, layout: Layout, bold: bool, lang: str) -> list[tuple[str, str]]:
-    """Text cut into (font, text) runs: Chinese text in the CJK font, the rest in the Latin one."""
+    """Text cut into (font, text) runs: Chinese text, and what the Latin fonts cannot draw
+    ("‐" U+2010), in the CJK font, the rest in the Latin one."""
     runs: list[tuple[str, str]] = []
     for ch in text:
         font = _font_for(ch, layout, bold) if lang == "zh" else (
-            layout.zh_font if _is_wide(ch) else (layout.en_bold if bold else layout.en_font))
+            layout.zh_font if _is_wide(ch) or not _latin(ch)
+            else (layout.en_bold if bold else layout.en_font))
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:
@@ -615,7 +626,8 @@ def repeated(items: Sequence[Item], copies: int) -> list[Item]:
     return out
 
 
-HELDOUT_NAMES = ("udhr", "sdg_goals_targets", "ecosoc_02_resolution", "ecosoc_07_working_paper")
+HELDOUT_NAMES = ("udhr", "sdg_goals_targets", "sdg_indicators",
+                 *(f"ecosoc_{n:02d}" for n in range(1, 8)))
 
 
 def heldout_files(name: str, shared: Path) -> tuple[Path, Path]:

@@ -23,7 +23,6 @@ recorded as furniture `footnote-ref`; on cover lines `*` marks stay, as the text
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass, field
 
 from untm.aligner.clean import RawBlock, join_wrapped
@@ -81,10 +80,23 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                     if 0.9 * size < d < 2.0 * size:
                         pitches.append(d)
             prev = line
-    pitch = statistics.median(pitches) if pitches else 1.2 * size
+    pitch = _line_pitch(pitches, size)
     rights.sort()
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
     return _Metrics(size, pitch, right)
+
+
+def _line_pitch(pitches: list[float], size: float) -> float:
+    """The line spacing inside paragraphs: the smallest spacing that is common (a document of
+    one-line paragraphs has more gaps between paragraphs than lines inside them)."""
+    if not pitches:
+        return 1.2 * size
+    pitches = sorted(pitches)
+    need = max(3, int(0.05 * len(pitches)))
+    for value in pitches:
+        if value >= size and sum(1 for p in pitches if abs(p - value) <= 0.5) >= need:
+            return value
+    return max(pitches[len(pitches) // 2], size)
 
 
 def _is_label_line(line: Line) -> bool:
@@ -101,11 +113,12 @@ def _first_token_width(line: Line) -> float:
     return avg * len(token)
 
 
-def _ended_early(prev: Line, nxt: Line, m: _Metrics) -> bool:
-    """The next line's first word would have fit on `prev`: `prev` ended its paragraph."""
+def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
+    """The next line's first word would have fit on `prev` (before `right`): `prev` ended its
+    paragraph."""
     if prev.text.endswith("-") or abs(prev.size - m.size) > 0.05 * m.size or prev.bold:
         return False
-    room = max(m.right, prev.x1) - prev.x1
+    room = max(right, prev.x1) - prev.x1
     return room > _first_token_width(nxt) + 0.6 * m.size
 
 
@@ -119,10 +132,14 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
         return True
     if line.x0 > block.cont_x + 0.8 * m.size:
         return True  # first-line indent
-    if not block.cover and _ended_early(prev, line, m):
+    # a cover line is as wide as its block (cover lines are set narrower than the text)
+    right = max(ln.x1 for ln in block.lines) if block.cover else m.right
+    if _ended_early(prev, line, m, right):
         return True
     if same_page:
         expected = m.pitch * line.size / m.size
+        if len(block.lines) > 1 and block.lines[-2].page == prev.page:  # the block's own spacing
+            expected = min(expected, block.lines[-2].y0 - prev.y0)
         return prev.y0 - line.y0 > 1.3 * expected or line.y0 > prev.y0
     # across a page break: continue unless the paragraph plainly ended
     if _SENTENCE_END.search(prev.text):
