@@ -17,6 +17,7 @@ import ctypes
 import re
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -27,9 +28,9 @@ _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", r
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 
 
-@dataclass(frozen=True, slots=True)
-class Char:
-    """One character of the text layer with its box and font."""
+class Char(NamedTuple):
+    """One character of the text layer with its box and font (a named tuple: pages have
+    thousands, and a tuple is built fastest)."""
 
     ch: str
     x0: float

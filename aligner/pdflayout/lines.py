@@ -15,8 +15,8 @@
 from __future__ import annotations
 
 import re
-import statistics
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from untm.aligner.pdflayout.chars import Char, PageChars
@@ -52,7 +52,7 @@ class Line:
 
 def is_wide(ch: str) -> bool:
     """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
-    return unicodedata.east_asian_width(ch) in "WF"
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
@@ -62,28 +62,34 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     runs: list[list[Char]] = []
     cur: list[Char] = []
-    y0 = y1 = 0.0
+    y0 = y1 = prev_x1 = prev_size = 0.0
     for c in chars:
+        c_y0, c_y1, c_size = c.y0, c.y1, c.size
         if cur:
-            prev = cur[-1]
-            h = min(c.y1 - c.y0, y1 - y0) or 1.0
-            same_line = _overlap(c.y0, c.y1, y0, y1) >= 0.5 * h
-            back = c.x0 < prev.x1 - 0.6 * max(c.size, 1.0)
-            far = c.x0 - prev.x1 > COLUMN_GAP * max(c.size, prev.size, 1.0)
-            if not same_line or back or far:
+            h = c_y1 - c_y0
+            if y1 - y0 < h:
+                h = y1 - y0
+            overlap = (c_y1 if c_y1 < y1 else y1) - (c_y0 if c_y0 > y0 else y0)
+            big = c_size if c_size > prev_size else prev_size
+            if (
+                overlap < 0.5 * (h or 1.0)  # another baseline
+                or c.x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back
+                or c.x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
+            ):
                 runs.append(cur)
                 cur = []
-        if not cur or c.y1 - c.y0 > y1 - y0:
-            y0, y1 = c.y0, c.y1
+        if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
+            y0, y1 = c_y0, c_y1
         cur.append(c)
+        prev_x1, prev_size = c.x1, c_size
     if cur:
         runs.append(cur)
     return runs
 
 
 def _main_size(chars: list[Char]) -> float:
-    sizes = [round(c.size, 1) for c in chars]
-    return float(statistics.mode(sizes)) if sizes else 0.0
+    sizes = Counter(c.size for c in chars)
+    return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
 def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[int, str]]]:
@@ -102,16 +108,18 @@ def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[
                 out.append(marker)
             sup.clear()
 
+    small, raise_at = 0.85 * size, base + 0.25 * size
     for c in chars:
-        raised = c.size <= 0.85 * size and c.y0 >= base + 0.25 * size
-        if raised and (c.ch.isdigit() or c.ch in "*†‡"):
-            sup.append(c.ch)
+        if c.size <= small and c.y0 >= raise_at and (c.ch.isdigit() or c.ch in "*†‡"):
+            sup.append(c.ch)  # a raised, smaller marker
             continue
-        flush_sup()
+        if sup:
+            flush_sup()
         if prev is not None and out:
             last = out[-1][-1] if out[-1] else ""
-            either_wide = is_wide(c.ch) or is_wide(last)
-            wide = is_wide(c.ch) and is_wide(last)
+            wide_c, wide_last = is_wide(c.ch), is_wide(last)
+            either_wide = wide_c or wide_last
+            wide = wide_c and wide_last
             if c.space_before and not wide:
                 out.append(" ")  # the text layer's own space (between two CJK: never one)
             elif not c.space_before and not either_wide and c.x0 - prev.x1 > 0.2 * size:
