@@ -81,6 +81,7 @@ def test_installed_script_aligns_and_segments_pdfs(
     assert "执行主任的联合进度报告" in tmx and SYMBOL not in tmx
     page = (tmp_path / "A.html").read_text(encoding="utf-8")
     assert "running-header" in page and "Please recycle" in page  # what was left out, shown
+    assert "en page 1: recycle-note: Please recycle" in page
     seg = _run("segment", str(zh), "--lang", "zh", home=tmp_path)
     assert seg.returncode == 0, seg.stderr
     lines = seg.stdout.splitlines()
