@@ -27,7 +27,7 @@ from pdfgen import (
     seed_items,
 )
 
-from untm.aligner.model import BlockKind, Document
+from untm.aligner.model import BlockKind
 from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
 from untm.aligner.read import read_document
 
@@ -136,7 +136,3 @@ def test_every_cover_of_a_compilation_is_cover(tmp_path: Path) -> None:
         covers = [p.text for p in once.paragraphs if p.kind is BlockKind.COVER]
         assert [p.text for p in three.paragraphs if p.kind is BlockKind.COVER] == covers * 3
         assert len(three.paragraphs) == 3 * len(once.paragraphs)
-
-
-def _doc(path: Path, lang: str) -> Document:
-    return read_document(path, lang)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.clean import RawBlock, ends_sentence, join_wrapped
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
@@ -36,7 +36,6 @@ HEADING_SIZE = 1.15
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
 
 
 @dataclass
@@ -106,11 +105,9 @@ def _is_label_line(line: Line) -> bool:
 
 
 def _first_token_width(line: Line) -> float:
+    """About how wide the line's first word is (a Chinese line breaks after any character)."""
     avg = (line.x1 - line.x0) / max(1, len(line.text))
-    if is_wide(line.text[0]):
-        return (line.x1 - line.x0) / max(1, len(line.text)) * 1.0
-    token = line.text.split(" ", 1)[0]
-    return avg * len(token)
+    return avg if is_wide(line.text[0]) else avg * len(line.text.split(" ", 1)[0])
 
 
 def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
@@ -142,7 +139,7 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
             expected = min(expected, block.lines[-2].y0 - prev.y0)
         return prev.y0 - line.y0 > 1.3 * expected or line.y0 > prev.y0
     # across a page break: continue unless the paragraph plainly ended
-    if _SENTENCE_END.search(prev.text):
+    if ends_sentence(prev.text):
         return not (lang == "en" and line.text[:1].islower())
     return False
 
@@ -211,7 +208,7 @@ class _Builder:
     def text(self, block: _Block) -> str:
         text = ""
         for line in block.lines:
-            piece = self._line_text(line, block)
+            piece = self.line_text(line, block)
             if not text:
                 text = piece
                 continue
@@ -225,7 +222,7 @@ class _Builder:
                 text = join_wrapped(text, piece, self.lang)
         return text
 
-    def _line_text(self, line: Line, block: _Block) -> str:
+    def line_text(self, line: Line, block: _Block) -> str:
         if not line.refs:
             return line.text
         text = line.text
@@ -241,6 +238,54 @@ class _Builder:
         return text
 
 
+def _footnote_area(
+    rows: list[list[Line]], size: float, state: _NoteState
+) -> tuple[int, list[_Block]]:
+    """Where a page's footnote area starts (a row index) and the footnotes that start on it.
+
+    The area is the run of small-type rows at the foot of the page; its first line starts a
+    footnote, or continues the last footnote when the page before ended in footnotes."""
+    start = len(rows)
+    while start > 0 and all(ln.size <= SMALL * size for ln in rows[start - 1]):
+        start -= 1
+    area = [ln for row in rows[start:] for ln in row]
+    if area and _note_marker(area[0]) is None and not state.open_notes:
+        return len(rows), []
+    found: list[_Block] = []
+    for line in area:
+        marker = _note_marker(line)
+        number = int(marker) if marker and marker.isdigit() else None
+        if marker is not None and number in (None, state.number + 1, 1):
+            state.number = number if number is not None else state.number
+            found.append(_Block([line], note=True))
+        elif found:
+            found[-1].lines.append(line)
+        elif state.open_notes:
+            state.open_notes[-1].lines.append(line)  # continued from the page before
+        else:
+            found.append(_Block([line], note=True))
+    state.open_notes = found or ([] if start == len(rows) else state.open_notes)
+    return start, found
+
+
+@dataclass
+class _NoteState:
+    number: int = 0  # the last footnote number seen
+    open_notes: list[_Block] = field(default_factory=list)  # the last page's footnotes
+
+
+def _hint(block: _Block, size: float) -> BlockKind | None:
+    if block.note:
+        return BlockKind.FOOTNOTE
+    if block.cover:
+        return BlockKind.COVER
+    if len(block.lines) <= 3 and all(
+        ln.bold or ln.size >= HEADING_SIZE * size for ln in block.lines
+    ):
+        return BlockKind.HEADING
+    return None
+
+
 def build_blocks(
     pages: list[PageRows], covers: set[int], size: float, lang: str
 ) -> tuple[list[RawBlock], list[Furniture]]:
@@ -248,35 +293,10 @@ def build_blocks(
     m = _metrics(pages, size)
     vocab = Vocabulary(ln.text for page in pages for row in page.rows for ln in row)
     b = _Builder(lang, m, vocab)
-    notes: list[_Block] = []
-    last_note_number = 0
-    first_on_page = True
+    state = _NoteState()
     for page in pages:
-        rows = page.rows
-        # the footnote area: rows of small type at the foot of the page
-        start = len(rows)
-        while start > 0 and all(ln.size <= SMALL * size for ln in rows[start - 1]):
-            start -= 1
-        area = [ln for row in rows[start:] for ln in row]
-        if area and _note_marker(area[0]) is None and not notes:
-            start, area = len(rows), []
-        page_notes: list[_Block] = []
-        for line in area:
-            marker = _note_marker(line)
-            number = int(marker) if marker and marker.isdigit() else None
-            starts = marker is not None and (
-                number is None or number == last_note_number + 1 or number == 1
-            )
-            if starts:
-                last_note_number = number if number is not None else last_note_number
-                page_notes.append(_Block([line], note=True))
-            elif page_notes:
-                page_notes[-1].lines.append(line)
-            elif notes:
-                notes[-1].lines.append(line)  # a footnote continued from the page before
-            else:
-                page_notes.append(_Block([line], note=True))
-        body = rows[:start]
+        start, page_notes = _footnote_area(page.rows, size, state)
+        body = page.rows[:start]
         tables = _table_rows(body)
         in_cover = page.number in covers
         first_on_page = True
@@ -291,31 +311,15 @@ def build_blocks(
                 b.add(line, cover=in_cover, same_page=not first_on_page)
                 first_on_page = False
         # footnotes go after the page's body (the paragraph may continue on the next page)
-        for note in page_notes:
-            notes.append(note)
-            b.blocks.append(note)
+        b.blocks.extend(page_notes)
     b.close()
-    hints: dict[int, BlockKind | None] = {}
-    for block in b.blocks:
-        if block.table:
-            continue
-        hint: BlockKind | None = None
-        if block.note:
-            hint = BlockKind.FOOTNOTE
-        elif block.cover:
-            hint = BlockKind.COVER
-        elif all(ln.bold or ln.size >= HEADING_SIZE * size for ln in block.lines) and len(
-            block.lines
-        ) <= 3:
-            hint = BlockKind.HEADING
-        hints[id(block)] = hint
     raw: list[RawBlock] = []
     for block in b.blocks:
         if block.table:  # one block per cell, row by row (CAT tools segment tables so)
             raw.extend(
-                RawBlock(text=b._line_text(ln, block), line=ln.page, hint=BlockKind.BODY)
+                RawBlock(text=b.line_text(ln, block), line=ln.page, hint=BlockKind.BODY)
                 for ln in block.lines
             )
             continue
-        raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=hints[id(block)]))
+        raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=_hint(block, size)))
     return raw, b.furniture
