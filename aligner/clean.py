@@ -281,6 +281,9 @@ def build_paragraphs(
         if block.hint is None and furniture_kind:
             found.append(Furniture(furniture_kind, text, block.line))
             continue
+        if block.hint is BlockKind.COVER:  # a reader saw a cover (a PDF's later mastheads)
+            items.append((text, BlockKind.COVER, None))
+            continue
         seen_lines.add(text)
         labelled = _label_kind(text, lang, last_roman)
         if block.hint is BlockKind.FOOTNOTE:

@@ -372,7 +372,12 @@ def _furniture(result: AlignmentResult) -> str:
     items = [("zh", f) for f in result.src_furniture] + [("en", f) for f in result.tgt_furniture]
     if not items:
         return ""
-    lines = "\n".join(f"{lang} line {f.line}: {f.kind}: {f.text[:120]}" for lang, f in items)
+    # a PDF reader records the page where the line number would be
+    where = {lang: "page" if str(result.settings.get(side, "")).lower().endswith(".pdf") else "line"
+             for lang, side in (("zh", "src"), ("en", "tgt"))}
+    lines = "\n".join(
+        f"{lang} {where[lang]} {f.line}: {f.kind}: {f.text[:120]}" for lang, f in items
+    )
     return (
         f"<details><summary>What cleaning removed ({len(items)} items)</summary>"
         f"<pre>{html.escape(lines)}</pre></details>"
