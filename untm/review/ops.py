@@ -414,7 +414,12 @@ def _confirm_up_to(session: Session, op: ConfirmUpTo) -> Step:
     if first is None:
         raise ReviewError(f"links 0 to {op.link} are all confirmed already")
     old = session.links[first : op.link + 1]
-    new = tuple(dataclasses.replace(link, status=Status.CONFIRMED) for link in old)
+    new = tuple(
+        link
+        if link.status is Status.CONFIRMED
+        else ReviewLink(link.src, link.tgt, link.score, Status.CONFIRMED, link.bookmark)
+        for link in old
+    )
     return _step(op, first, old, new)
 
 

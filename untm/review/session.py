@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -60,6 +61,20 @@ class ReviewSegment:
     paragraph: int = 0
     kind: BlockKind = BlockKind.BODY
 
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "origin": self.origin, "paragraph": self.paragraph,
+                "kind": self.kind.value}  # fmt: skip
+
+    @cached_property
+    def json_text(self) -> str:
+        """`to_dict` as compact JSON, encoded once per object (sessions share unchanged
+        segments, so saving after an operation encodes only what it changed)."""
+        return _compact(self.to_dict())
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 @dataclass(frozen=True)
 class ReviewLink:
@@ -82,6 +97,22 @@ class ReviewLink:
 
     def count(self, side: SideName) -> int:
         return self.src if side == "src" else self.tgt
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "src": self.src,
+            "tgt": self.tgt,
+            "score": self.score,
+            "status": self.status.value,
+        }
+        if self.bookmark:
+            out["bookmark"] = True
+        return out
+
+    @cached_property
+    def json_text(self) -> str:
+        """`to_dict` as compact JSON, encoded once per object."""
+        return _compact(self.to_dict())
 
 
 @dataclass(frozen=True)

@@ -84,54 +84,29 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _segment_dict(seg: ReviewSegment) -> dict[str, Any]:
-    return {
-        "text": seg.text,
-        "origin": seg.origin,
-        "paragraph": seg.paragraph,
-        "kind": seg.kind.value,
-    }
-
-
-def _link_dict(link: ReviewLink) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "src": link.src,
-        "tgt": link.tgt,
-        "score": link.score,
-        "status": link.status.value,
-    }
-    if link.bookmark:
-        out["bookmark"] = True
-    return out
+def _json_list(items: Sequence[ReviewLink] | Sequence[ReviewSegment]) -> str:
+    return "[" + ",".join(item.json_text for item in items) + "]"
 
 
 def _encode_side(side: DocSide) -> str:
     head = _dumps({"lang": side.lang, "locale": side.locale, "name": side.name, "path": side.path})
     furniture = _dumps([{"kind": f.kind, "text": f.text, "line": f.line} for f in side.furniture])
-    segments = ",\n  ".join(_dumps(_segment_dict(s)) for s in side.segments)
-    return f'{head[:-1]},"furniture":{furniture},\n "segments":[\n  {segments}]}}'
+    return f'{head[:-1]},"furniture":{furniture},\n "segments":{_json_list(side.segments)}}}'
 
 
 def _encode_step(step: Step) -> str:
-    data: dict[str, Any] = {
-        "op": json.loads(step.op),
-        "links": {
-            "start": step.links.start,
-            "old": [_link_dict(x) for x in step.links.old],
-            "new": [_link_dict(x) for x in step.links.new],
-        },
-    }
+    links = step.links
+    text = (
+        f'{{"op":{step.op},"links":{{"start":{links.start},"old":{_json_list(links.old)},'
+        f'"new":{_json_list(links.new)}}}'
+    )
     if step.segments:
-        data["segments"] = [
-            {
-                "side": p.side,
-                "start": p.start,
-                "old": [_segment_dict(s) for s in p.old],
-                "new": [_segment_dict(s) for s in p.new],
-            }
+        patches = ",".join(
+            f'{{"side":"{p.side}","start":{p.start},"old":{_json_list(p.old)},"new":{_json_list(p.new)}}}'
             for p in step.segments
-        ]
-    return _dumps(data)
+        )
+        text += f',"segments":[{patches}]'
+    return text + "}"
 
 
 def dumps_session(session: Session) -> str:
@@ -144,13 +119,12 @@ def dumps_session(session: Session) -> str:
             "settings": dict(session.settings),
         }
     )
-    links = ",\n".join(_dumps(_link_dict(link)) for link in session.links)
     steps = ",\n".join(_STEP_CACHE.get(step, _encode_step) for step in session.history)
     return (
         f"{head[:-1]},\n"
         f'"src":{_SIDE_CACHE.get(session.src, _encode_side)},\n'
         f'"tgt":{_SIDE_CACHE.get(session.tgt, _encode_side)},\n'
-        f'"links":[\n{links}],\n'
+        f'"links":{_json_list(session.links)},\n'
         f'"history":{{"done":{session.done},"steps":[\n{steps}]}}}}\n'
     )
 
