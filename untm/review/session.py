@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -32,7 +33,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from untm.aligner.model import AlignmentResult, BlockKind, Furniture, Link
+from untm.aligner.model import AlignmentResult, BlockKind, Furniture, Link, Segment
 from untm.errors import ReviewError
 
 if TYPE_CHECKING:
@@ -273,6 +274,11 @@ def _review_order(links: Sequence[Link], count: int, side: SideName) -> list[int
     return order
 
 
+def _unit_score(score: float) -> float:
+    """A score in [0, 1] (what a session file may hold; NaN counts as 0)."""
+    return min(1.0, max(0.0, score)) if math.isfinite(score) else (1.0 if score > 0 else 0.0)
+
+
 def new_session(
     result: AlignmentResult,
     *,
@@ -289,47 +295,39 @@ def new_session(
     `untm.pipeline.align_files` and `align_sentences` produce); their order is the review order.
     """
     settings = dict(result.settings)
-    src_path = settings.get("src", "")
-    tgt_path = settings.get("tgt", "")
-    sides = []
-    for side, segments, furniture, lang, locale, name, path in (
-        (
-            "src",
-            result.src_segments,
-            result.src_furniture,
-            src_lang,
-            src_locale,
-            src_name,
-            src_path,
-        ),
-        (
-            "tgt",
-            result.tgt_segments,
-            result.tgt_furniture,
-            tgt_lang,
-            tgt_locale,
-            tgt_name,
-            tgt_path,
-        ),
-    ):
-        order = _review_order(result.links, len(segments), side)  # type: ignore[arg-type]
-        sides.append(
-            DocSide(
-                lang=lang,
-                locale=locale,
-                name=name or Path(path).name or side,
-                path=path,
-                segments=tuple(
-                    ReviewSegment(
-                        segments[i].text, segments[i].index, segments[i].paragraph, segments[i].kind
-                    )
-                    for i in order
-                ),
-                furniture=tuple(furniture),
-            )
+
+    def side(
+        name: SideName,
+        segments: Sequence[Segment],
+        furniture: Sequence[Furniture],
+        lang: str,
+        locale: str,
+        shown: str | None,
+        path: str,
+    ) -> DocSide:
+        order = _review_order(result.links, len(segments), name)
+        return DocSide(
+            lang=lang,
+            locale=locale,
+            name=shown or Path(path).name or name,
+            path=path,
+            segments=tuple(
+                ReviewSegment(
+                    segments[i].text, segments[i].index, segments[i].paragraph, segments[i].kind
+                )
+                for i in order
+            ),
+            furniture=tuple(furniture),
         )
-    links = tuple(ReviewLink(len(link.src), len(link.tgt), link.score) for link in result.links)
-    session = Session(sides[0], sides[1], links, tuple(sorted(settings.items())))
+
+    src = side("src", result.src_segments, result.src_furniture, src_lang, src_locale, src_name,
+               settings.get("src", ""))  # fmt: skip
+    tgt = side("tgt", result.tgt_segments, result.tgt_furniture, tgt_lang, tgt_locale, tgt_name,
+               settings.get("tgt", ""))  # fmt: skip
+    links = tuple(
+        ReviewLink(len(link.src), len(link.tgt), _unit_score(link.score)) for link in result.links
+    )
+    session = Session(src, tgt, links, tuple(sorted(settings.items())))
     check_session(session)
     return session
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,17 +63,20 @@ class _IdentityCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[int, tuple[object, str]] = OrderedDict()
+        self._lock = threading.Lock()  # a server may save from more than one thread
 
     def get(self, obj: T, encode: Callable[[T], str]) -> str:
         key = id(obj)
-        hit = self._items.get(key)
-        if hit is not None and hit[0] is obj:
-            self._items.move_to_end(key)
-            return hit[1]
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] is obj:
+                self._items.move_to_end(key)
+                return hit[1]
         text = encode(obj)
-        self._items[key] = (obj, text)
-        if len(self._items) > self.size:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = (obj, text)
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
         return text
 
 
@@ -262,7 +266,7 @@ def _step(value: Any, where: str) -> Step:
         pw = f"{where}.segments[{n}]"
         segments.append(
             SegmentPatch(
-                _choice(_get(p, "side", pw), f"{pw}.side", SIDES),  # type: ignore[arg-type]
+                "src" if _choice(_get(p, "side", pw), f"{pw}.side", SIDES) == "src" else "tgt",
                 _int(_get(p, "start", pw), f"{pw}.start"),
                 _items(_get(p, "old", pw), f"{pw}.old", _segment),
                 _items(_get(p, "new", pw), f"{pw}.new", _segment),
