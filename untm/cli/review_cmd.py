@@ -59,6 +59,9 @@ def review(
 ) -> None:
     """Export a review session (TMX units carry x-status and x-score)."""
     if export is None:
+        from untm.review.sessionfile import load_session
+
+        load_session(session)  # a bad session file is what to report first
         raise fail("give --export OUT (serving the editor is not in this build yet)")
     export_session_cmd(session, export, fmt, confirmed_only=confirmed_only, as_json=as_json)
 
