@@ -1,0 +1,1 @@
+"""Reviewing an alignment: the session model and its browser editor (`untm review`)."""
