@@ -43,7 +43,8 @@ def test_views_mark_terms_missing_equivalents_and_check_findings() -> None:
 
 def test_views_escape_text() -> None:
     (view,) = LinkViews(Glossary([])).views([row(("<b>甲</b>",), ("a & <i>b</i>",))])
-    assert view["zh"] == ["&lt;b&gt;甲&lt;/b&gt;"] and view["en"] == ["a &amp; &lt;i&gt;b&lt;/i&gt;"]
+    assert view["zh"] == ["&lt;b&gt;甲&lt;/b&gt;"]
+    assert view["en"] == ["a &amp; &lt;i&gt;b&lt;/i&gt;"]
 
 
 def test_views_are_cached_and_a_new_term_recomputes_only_links_with_it() -> None:
