@@ -440,10 +440,22 @@ def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> lis
 
 
 def align_sentences(
-    src: Sequence[str], tgt: Sequence[str], *, config: AlignConfig | None = None
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    config: AlignConfig | None = None,
+    fixed: Sequence[Link] | None = None,
 ) -> list[Link]:
-    """Align zh segments `src` with en segments `tgt` (see the module docstring)."""
+    """Align zh segments `src` with en segments `tgt` (see the module docstring).
+
+    `fixed`: links to keep exactly as given (anchors, e.g. links a person confirmed); the
+    aligner fills in the rest. See `untm.aligner.anchors` for what they may be.
+    """
     config = config or AlignConfig()
+    if fixed:
+        from untm.aligner.anchors import align_with_fixed
+
+        return align_with_fixed(src, tgt, fixed, config)
     if not src or not tgt:
         return _null_links(len(src), len(tgt))
     space = prepare(src, tgt, config)

@@ -64,3 +64,11 @@ class GlossaryError(UntmError):
 
 class ModelUnavailableError(UntmError):
     """An optional scoring model was requested but is not installed."""
+
+
+class SessionFileError(FormatError):
+    """A review session file is corrupt, edited by hand, or of an unknown format version."""
+
+
+class ReviewError(UntmError):
+    """A review operation cannot be applied as asked (the session is left unchanged)."""

@@ -217,13 +217,24 @@ def make_tuid(source_name: str, link: Link, source: str, target: str) -> str:
     return digest[:16]
 
 
+#: extra `<prop>`s of each link, by its index in `result.links` (e.g. the review status)
+LinkProps = Sequence[tuple[tuple[str, str], ...]]
+
+
 def to_units(
-    result: AlignmentResult, *, source_name: str, options: AlignOptions | None = None
+    result: AlignmentResult,
+    *,
+    source_name: str,
+    options: AlignOptions | None = None,
+    link_props: LinkProps | None = None,
 ) -> list[TranslationUnit]:
-    """Translation units for the links with text on both sides, in link order."""
+    """Translation units for the links with text on both sides, in link order.
+
+    `link_props[k]` (optional) is appended to the props of link k's unit.
+    """
     options = options or AlignOptions()
     units: list[TranslationUnit] = []
-    for link in result.links:
+    for number, link in enumerate(result.links):
         if not has_both_sides(result, link):
             continue
         source = side_text(result.src_segments, link.src, options.src_lang)
@@ -239,6 +250,7 @@ def to_units(
                     ("x-score", f"{link.score:.3f}"),
                     ("x-document", source_name),
                     ("x-link", link_label(link)),
+                    *(link_props[number] if link_props is not None else ()),
                 ),
             )
         )
@@ -278,8 +290,15 @@ def format_of(out_path: str | Path, fmt: str | None) -> str:
     return name
 
 
-def result_json(result: AlignmentResult, *, source_name: str, options: AlignOptions) -> str:
-    """The JSON export: segments, links with scores, furniture and the summary."""
+def result_json(
+    result: AlignmentResult,
+    *,
+    source_name: str,
+    options: AlignOptions,
+    link_props: LinkProps | None = None,
+) -> str:
+    """The JSON export: segments, links with scores (and `link_props` as "props", when given),
+    furniture and the summary."""
 
     def segs(items: Sequence[Segment]) -> list[dict[str, Any]]:
         return [
@@ -304,8 +323,9 @@ def result_json(result: AlignmentResult, *, source_name: str, options: AlignOpti
                 "tgt": list(link.tgt),
                 "score": round(link.score, 4),
                 "type": link.kind,
+                **({"props": dict(link_props[number])} if link_props is not None else {}),
             }
-            for link in result.links
+            for number, link in enumerate(result.links)
         ],
         "furniture": {"src": furn(result.src_furniture), "tgt": furn(result.tgt_furniture)},
         "summary": summarize(result).to_dict(),
@@ -319,8 +339,14 @@ def write_result(
     fmt: str | None = None,
     options: AlignOptions | None = None,
     source_name: str | None = None,
+    *,
+    link_props: LinkProps | None = None,
 ) -> AlignSummary:
-    """Write the result in the requested format (atomically) and return the summary."""
+    """Write the result in the requested format (atomically) and return the summary.
+
+    `link_props[k]`: extra props of link k (TMX `<prop>`s, JSON "props"; TSV and .align have no
+    place for them).
+    """
     options = options or AlignOptions()
     name = format_of(out_path, fmt)
     source_name = source_name or Path(str(result.settings.get("src", "document"))).name
@@ -330,9 +356,8 @@ def write_result(
         from untm.tmx.tmx14 import write_tmx
 
         header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
-        write_tmx(
-            out_path, to_units(result, source_name=source_name, options=options), header=header
-        )
+        units = to_units(result, source_name=source_name, options=options, link_props=link_props)
+        write_tmx(out_path, units, header=header)
     elif name == "tsv":
         from untm.tmx.tsv import write_tsv
 
@@ -344,5 +369,6 @@ def write_result(
     else:
         from untm.fileio import write_text_atomic
 
-        write_text_atomic(out_path, result_json(result, source_name=source_name, options=options))
+        text = result_json(result, source_name=source_name, options=options, link_props=link_props)
+        write_text_atomic(out_path, text)
     return summary

@@ -14,7 +14,7 @@ from typing import Annotated  # noqa: E402
 import typer  # noqa: E402
 
 from untm import __version__  # noqa: E402
-from untm.cli import align_cmd, batch_cmd, eval_cmd, glossary_cmd, tmx_cmd  # noqa: E402
+from untm.cli import align_cmd, batch_cmd, eval_cmd, glossary_cmd, review_cmd, tmx_cmd  # noqa: E402
 from untm.cli.common import STATE, USAGE_ERROR  # noqa: E402
 
 app = typer.Typer(
@@ -42,7 +42,7 @@ def _root(
     STATE.debug = debug
 
 
-for _module in (align_cmd, eval_cmd, tmx_cmd, glossary_cmd, batch_cmd):
+for _module in (align_cmd, eval_cmd, tmx_cmd, glossary_cmd, batch_cmd, review_cmd):
     _module.register(app)
 
 

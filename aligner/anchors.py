@@ -1,0 +1,162 @@
+"""Sentence alignment around fixed links (anchors): `align_sentences(src, tgt, fixed=...)`.
+
+A fixed link is kept exactly as given and the aligner fills in everything else, so a person's
+confirmed links survive a re-alignment of the rest. Rules for `fixed`:
+
+- each side of each link is a run of consecutive indices, ascending, inside the documents;
+- no sentence is in two fixed links;
+- the fixed links with both sides are monotone (in order on both sides; they may come in any
+  order in `fixed`);
+- a fixed null link (one side empty) only holds its sentences out of every other link: where it
+  stands on its empty side is for the aligner to choose, like any null link.
+
+How: the fixed links with both sides cut the documents into gaps (the stretches between them);
+each gap is aligned on its own, as a pair of documents, by the ordinary search. In a gap that
+holds sentences of fixed null links, every link type that would pair a held sentence is ruled
+out, so the search leaves it alone (then the held sentences are given back as their fixed link).
+The result is a monotone partition of both sides in document order, the fixed links included
+(with the scores they were given).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+import numpy as np
+
+from untm.aligner import dp
+from untm.aligner import sentalign as _sentalign
+from untm.aligner.model import Link
+from untm.errors import AlignmentError
+
+
+def _run(indices: tuple[int, ...], count: int, what: str) -> None:
+    if not indices:
+        return
+    if list(indices) != list(range(indices[0], indices[0] + len(indices))):
+        raise AlignmentError(f"fixed link {what}: indices must be consecutive and ascending")
+    if indices[0] < 0 or indices[-1] >= count:
+        raise AlignmentError(f"fixed link {what}: index outside the document (0..{count - 1})")
+
+
+def check_fixed(fixed: Sequence[Link], n: int, m: int) -> list[Link]:
+    """Validate fixed links (see the module docstring); return those with both sides, in order."""
+    seen_src: set[int] = set()
+    seen_tgt: set[int] = set()
+    for link in fixed:
+        what = f"{list(link.src)}:{list(link.tgt)}"
+        if not link.src and not link.tgt:
+            raise AlignmentError("fixed link []:[] is empty")
+        _run(link.src, n, what)
+        _run(link.tgt, m, what)
+        if seen_src.intersection(link.src) or seen_tgt.intersection(link.tgt):
+            raise AlignmentError(f"fixed link {what} shares a sentence with another fixed link")
+        seen_src.update(link.src)
+        seen_tgt.update(link.tgt)
+    full = sorted((link for link in fixed if link.src and link.tgt), key=lambda x: x.src[0])
+    for before, after in itertools.pairwise(full):
+        if after.tgt[0] < before.tgt[-1]:
+            raise AlignmentError(
+                f"fixed links {list(before.src)}:{list(before.tgt)} and "
+                f"{list(after.src)}:{list(after.tgt)} cross"
+            )
+    return full
+
+
+def _mask_held(
+    scores: dp.TypeScores, band: dp.Band, held_src: set[int], held_tgt: set[int]
+) -> None:
+    """Rule out (in place) every link with both sides that covers a held sentence."""
+    n, m = len(band.lo) - 1, band.hi[-1]
+    src_held = np.zeros(n + 1, dtype=np.int64)
+    tgt_held = np.zeros(m + 1, dtype=np.int64)
+    for i in held_src:
+        src_held[i + 1] = 1
+    for j in held_tgt:
+        tgt_held[j + 1] = 1
+    src_prefix, tgt_prefix = np.cumsum(src_held), np.cumsum(tgt_held)
+    for (a, b), rows in scores.items():
+        if a == 0 or b == 0:
+            continue
+        cols = np.arange(m + 1)
+        tgt_hit = np.zeros(m + 1, dtype=bool)
+        tgt_hit[b:] = tgt_prefix[b:] - tgt_prefix[: m + 1 - b] > 0
+        for i in range(a, n + 1):
+            row = rows[i]
+            if src_prefix[i] - src_prefix[i - a] > 0:
+                row[:] = dp.NEG
+                continue
+            lo, hi = band.lo[i], band.hi[i]
+            row[tgt_hit[cols[lo : hi + 1]]] = dp.NEG
+
+
+def _align_gap(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    held_src: set[int],
+    held_tgt: set[int],
+    config: _sentalign.AlignConfig,
+) -> list[Link]:
+    """Align one gap; held sentences come out as 1-0 / 0-1 links."""
+    if not held_src and not held_tgt:
+        return _sentalign.align_sentences(src, tgt, config=config)
+    if not src or not tgt:
+        return _sentalign._null_links(len(src), len(tgt))
+    weights = config.resolved_weights()
+    space = _sentalign.prepare(src, tgt, config)
+    scores = _sentalign.type_scores(space, weights)
+    _mask_held(scores, space.band, held_src, held_tgt)
+    found = dp.banded_search(space.n, space.m, space.band, scores)
+    return [
+        Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _sentalign._confidence(value))
+        for i0, i1, j0, j1, value in found
+    ]
+
+
+def _regroup(
+    links: list[Link], owner_src: dict[int, Link], owner_tgt: dict[int, Link]
+) -> list[Link]:
+    """Give held sentences back as their fixed null links (each where its first sentence was;
+    null links met in between follow it)."""
+    out: list[Link] = []
+    placed: set[int] = set()
+    for link in links:
+        held = None
+        if link.src and not link.tgt and link.src[0] in owner_src:
+            held = owner_src[link.src[0]]
+        elif link.tgt and not link.src and link.tgt[0] in owner_tgt:
+            held = owner_tgt[link.tgt[0]]
+        if held is None:
+            out.append(link)
+        elif id(held) not in placed:
+            placed.add(id(held))
+            out.append(held)
+    return out
+
+
+def align_with_fixed(
+    src: Sequence[str], tgt: Sequence[str], fixed: Sequence[Link], config: _sentalign.AlignConfig
+) -> list[Link]:
+    """Align `src` with `tgt` keeping the `fixed` links (see the module docstring)."""
+    n, m = len(src), len(tgt)
+    full = check_fixed(fixed, n, m)
+    nulls = [link for link in fixed if not (link.src and link.tgt)]
+    out: list[Link] = []
+    i0 = j0 = 0
+    for anchor in [*full, None]:
+        i1 = anchor.src[0] if anchor else n
+        j1 = anchor.tgt[0] if anchor else m
+        held_src = {i - i0 for link in nulls for i in link.src if i0 <= i < i1}
+        held_tgt = {j - j0 for link in nulls for j in link.tgt if j0 <= j < j1}
+        local = _align_gap(src[i0:i1], tgt[j0:j1], held_src, held_tgt, config)
+        shifted = [
+            Link(tuple(i + i0 for i in x.src), tuple(j + j0 for j in x.tgt), x.score) for x in local
+        ]
+        owner_src = {i: link for link in nulls for i in link.src if i0 <= i < i1}
+        owner_tgt = {j: link for link in nulls for j in link.tgt if j0 <= j < j1}
+        out.extend(_regroup(shifted, owner_src, owner_tgt))
+        if anchor is not None:
+            out.append(anchor)
+            i0, j0 = anchor.src[-1] + 1, anchor.tgt[-1] + 1
+    return out

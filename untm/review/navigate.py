@@ -1,0 +1,119 @@
+"""Finding links: the next one that needs a look, and regular-expression search over both sides.
+
+`find_link(session, what, after)` returns the index of the next link after `after` (or before,
+with `backward=True`) that is `unconfirmed`, `uneven` (not 1-1), `null`, `low` (score under the
+session's threshold), `edited` or `bookmark`ed, going round the end; None when there is none.
+
+`search(session, pattern)` finds a regular expression (the `regex` module's syntax) in the
+segments of both sides (or one), in link order from a starting link, going round the end. Its
+cost is bounded: the pattern's length, the number of hits, and the time (a pattern that
+backtracks catastrophically stops with a ReviewError instead of hanging the server).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from untm.errors import ReviewError
+from untm.review.session import SIDES, ReviewLink, Session, SideName, Status
+
+MAX_PATTERN = 1000
+SEARCH_SECONDS = 0.5
+MAX_HITS = 1000
+
+_TESTS: dict[str, Callable[[ReviewLink, float], bool]] = {
+    "unconfirmed": lambda link, low: link.status is not Status.CONFIRMED,
+    "uneven": lambda link, low: not (link.src == 1 and link.tgt == 1),
+    "null": lambda link, low: link.is_null,
+    "low": lambda link, low: link.score < low,
+    "edited": lambda link, low: link.status is Status.EDITED,
+    "bookmark": lambda link, low: link.bookmark,
+}
+FINDS = tuple(_TESTS)
+
+
+def find_link(
+    session: Session, what: str, after: int | None = None, *, backward: bool = False
+) -> int | None:
+    """The next link after link `after` (before it with `backward`), going round the end, that
+    is `what` (one of FINDS); `after=None` starts at the first (or, backward, the last) link."""
+    test = _TESTS.get(what)
+    if test is None:
+        raise ReviewError(f"cannot look for {what!r} links (one of: {', '.join(FINDS)})")
+    n = len(session.links)
+    if n == 0:
+        return None
+    step = -1 if backward else 1
+    start = (n if backward else -1) if after is None else after
+    for offset in range(1, n + 1):
+        k = (start + step * offset) % n
+        if test(session.links[k], session.low_score):
+            return k
+    return None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One match: link, side, segment position, and the match's [start, end) in its text."""
+
+    link: int
+    side: SideName
+    segment: int
+    start: int
+    end: int
+
+
+def compile_pattern(pattern: str, *, ignore_case: bool = True) -> regex.Pattern[str]:
+    """Compile a search pattern; a bad or oversize one is a ReviewError."""
+    if not pattern:
+        raise ReviewError("empty search pattern")
+    if len(pattern) > MAX_PATTERN:
+        raise ReviewError(f"search pattern too long ({len(pattern)}; limit {MAX_PATTERN})")
+    flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        raise ReviewError(f"bad search pattern: {exc}") from None
+
+
+def search(
+    session: Session,
+    pattern: str,
+    *,
+    sides: tuple[SideName, ...] = SIDES,
+    start_link: int = 0,
+    ignore_case: bool = True,
+    limit: int = MAX_HITS,
+    seconds: float = SEARCH_SECONDS,
+) -> list[SearchHit]:
+    """Matches of `pattern` in link order from `start_link` (going round), at most `limit`."""
+    compiled = compile_pattern(pattern, ignore_case=ignore_case)
+    deadline = time.monotonic() + seconds
+    hits: list[SearchHit] = []
+    n = len(session.links)
+    for offset in range(n):
+        k = (start_link + offset) % n if n else 0
+        span = session.span(k)
+        for side in sides:
+            doc = session.side(side)
+            for position in span.side(side):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise ReviewError(f"search took longer than {seconds:g} s; narrow the pattern")
+                try:
+                    found = compiled.finditer(doc.segments[position].text, timeout=left)
+                    for match in found:
+                        if match.end() == match.start():
+                            continue  # an empty match marks nothing
+                        hits.append(SearchHit(k, side, position, match.start(), match.end()))
+                        if len(hits) >= limit:
+                            return hits
+                except TimeoutError:
+                    raise ReviewError(
+                        f"search took longer than {seconds:g} s; narrow the pattern"
+                    ) from None
+    return hits
