@@ -1,0 +1,182 @@
+"""The editor's one handle on a review session: the only module that calls `untm.review`'s API.
+
+`Backend` holds the current `Session`, applies operations (`ops.op_from_dict` + `ops.apply`),
+undo and redo (`history`), saves the session file atomically after every change (the change is
+kept only once it is on disk), exports to the outputs chosen on the command line, adds terms to
+the user glossary and searches. Every failure is a typed `UntmError`; the routes map them to HTTP
+statuses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from untm.aligner.model import AlignmentResult, Link, Segment
+from untm.glossary.termbase import Glossary
+from untm.review.session import Session, SideName
+from untm.review.web.payload import LinkRow
+
+
+@dataclass(frozen=True)
+class Output:
+    """An export target chosen on the command line."""
+
+    path: Path
+    fmt: str  # tmx, tsv or align
+
+
+class Backend:
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        session_path: str | Path,
+        *,
+        outputs: Sequence[Output] = (),
+        glossary: str | Path | None = None,
+    ) -> None:
+        from untm.review.sessionfile import load_session
+
+        self.path = Path(session_path)
+        self.session: Session = load_session(self.path)
+        self.outputs = tuple(outputs)
+        self.glossary_path = glossary
+
+    # --- what the page shows ------------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        return self.session.revision
+
+    @property
+    def low_score(self) -> float:
+        return float(self.session.low_score)
+
+    def rows(self) -> list[LinkRow]:
+        """Every link as the page shows it, in order."""
+        s = self.session
+        src, tgt = s.src.segments, s.tgt.segments
+        a, b = s.starts("src"), s.starts("tgt")
+        rows = []
+        for k, link in enumerate(s.links):
+            zs, es = src[a[k] : a[k + 1]], tgt[b[k] : b[k + 1]]
+            rows.append(
+                LinkRow(
+                    tuple(seg.text for seg in zs),
+                    tuple(seg.text for seg in es),
+                    tuple(seg.kind.value for seg in zs),
+                    tuple(seg.kind.value for seg in es),
+                    link.score,
+                    link.status.value,
+                    link.bookmark,
+                )
+            )
+        return rows
+
+    def info(self) -> dict[str, Any]:
+        """Names, settings, furniture, the outputs' names and the undo/redo labels."""
+        from untm.review.view import summary_view
+
+        view = summary_view(self.session)
+        return {
+            "sides": view["sides"],
+            "settings": view["settings"],
+            "undo": view["undo"],
+            "redo": view["redo"],
+            "outputs": [{"name": o.path.name, "format": o.fmt} for o in self.outputs],
+            "session": self.path.name,
+        }
+
+    def result(self) -> AlignmentResult:
+        """The session as an alignment result, in review order (for the path plot)."""
+        s = self.session
+        a, b = s.starts("src"), s.starts("tgt")
+        links = tuple(
+            Link(tuple(range(a[k], a[k + 1])), tuple(range(b[k], b[k + 1])), link.score)
+            for k, link in enumerate(s.links)
+        )
+        return AlignmentResult(
+            tuple(Segment(i, seg.text) for i, seg in enumerate(s.src.segments)),
+            tuple(Segment(j, seg.text) for j, seg in enumerate(s.tgt.segments)),
+            links,
+        )
+
+    def glossary(self) -> Glossary:
+        from untm.glossary import open_glossary
+
+        return open_glossary(self.glossary_path)
+
+    # --- changes (each saved before it counts) ----------------------------------------------
+
+    def _keep(self, session: Session) -> None:
+        from untm.review.sessionfile import save_session
+
+        save_session(session, self.path)
+        self.session = session
+
+    def apply(self, data: Mapping[str, Any]) -> None:
+        """Apply one operation given as its JSON object (`untm.review.ops`)."""
+        from untm.review.ops import apply, op_from_dict
+
+        self._keep(apply(self.session, op_from_dict(data)))
+
+    def undo(self) -> None:
+        from untm.review.history import undo
+
+        self._keep(undo(self.session))
+
+    def redo(self) -> None:
+        from untm.review.history import redo
+
+        self._keep(redo(self.session))
+
+    def changed_from(self) -> int:
+        """The first link the last change (or undo/redo) touched, for the page's cursor."""
+        from untm.review.view import change_view
+
+        start: int = change_view(self.session)["start"]
+        return start
+
+    def save(self) -> None:
+        self._keep(self.session)
+
+    # --- export, terms, search ---------------------------------------------------------
+
+    def export(self, *, confirmed_only: bool = False) -> list[dict[str, Any]]:
+        """Write every output chosen on the command line (`untm.review.export`); what each got."""
+        from untm.errors import ReviewError
+        from untm.review.export import export_session
+
+        if not self.outputs:
+            raise ReviewError("no outputs were chosen: start untm review with -o OUT to export")
+        written = []
+        for out in self.outputs:
+            summary = export_session(self.session, out.path, out.fmt, confirmed_only=confirmed_only)
+            written.append({"name": out.path.name, **summary.to_dict()})
+        return written
+
+    def add_term(self, zh: str, en: str) -> str:
+        """Add zh = en to the user glossary (as `untm glossary add`); the concept id."""
+        from untm.glossary import add_user_concept
+
+        concept, _, _ = add_user_concept(zh, en, path=self.glossary_path)
+        return concept.id
+
+    def search(self, pattern: str, side: str) -> list[int]:
+        """The links with a match of the regex `pattern` (case-insensitive unless it has a
+        capital letter), on side zh, en or both."""
+        from untm.errors import ReviewError
+        from untm.review.navigate import search
+
+        choices: dict[str, tuple[SideName, ...]] = {
+            "both": ("src", "tgt"), "zh": ("src",), "en": ("tgt",)
+        }  # fmt: skip
+        sides = choices.get(side)
+        if sides is None:
+            raise ReviewError(f"unknown side {side!r} (use both, zh or en)")
+        ignore_case = not any(ch.isupper() for ch in pattern)
+        hits = search(self.session, pattern, sides=sides, ignore_case=ignore_case)
+        return sorted({hit.link for hit in hits})
