@@ -44,6 +44,7 @@ class Backend:
         self.session: Session = load_session(self.path)
         self.outputs = tuple(outputs)
         self.glossary_path = glossary
+        self._undone = False  # whether the last change was an undo (for `changed_from`)
 
     # --- what the page shows ------------------------------------------------------------
 
@@ -122,22 +123,25 @@ class Backend:
         from untm.review.ops import apply, op_from_dict
 
         self._keep(apply(self.session, op_from_dict(data)))
+        self._undone = False
 
     def undo(self) -> None:
         from untm.review.history import undo
 
         self._keep(undo(self.session))
+        self._undone = True
 
     def redo(self) -> None:
         from untm.review.history import redo
 
         self._keep(redo(self.session))
+        self._undone = False
 
     def changed_from(self) -> int:
         """The first link the last change (or undo/redo) touched, for the page's cursor."""
         from untm.review.view import change_view
 
-        start: int = change_view(self.session)["start"]
+        start: int = change_view(self.session, undone=self._undone)["start"]
         return start
 
     def save(self) -> None:
