@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import GOLD
+from conftest import GOLD, needs_shared
 from review_helpers import STEM, gold_session
 from starlette.testclient import TestClient
 
@@ -23,6 +23,8 @@ from untm.review.sessionfile import load_session, save_session
 from untm.review.web.app import create_app
 from untm.review.web.backend import Backend, Output
 from untm.review.web.security import Access
+
+pytestmark = needs_shared(GOLD)
 
 PORT = 8765
 ORIGIN = f"http://127.0.0.1:{PORT}"
@@ -241,7 +243,8 @@ def state(client: TestClient) -> dict[str, Any]:
 
 
 def apply_patch(links: list[Any], patch: dict[str, Any]) -> list[Any]:
-    return links[: patch["start"]] + patch["links"] + links[patch["start"] + patch["remove"] :]
+    start, remove = patch["start"], patch["remove"]
+    return [*links[:start], *patch["links"], *links[start + remove :]]
 
 
 def test_state_shows_every_link_with_terms_findings_and_counts(

@@ -317,7 +317,10 @@
       var at = S.cur;
       return op({ op: 'confirm', link: at }, function () { return at + 1; });
     },
-    confirmAbove: function () { return op({ op: 'confirm-up-to', link: S.cur }); },
+    confirmAbove: function () {
+      var at = S.cur;
+      return op({ op: 'confirm-up-to', link: at }, function () { return at + 1; });
+    },
     bookmark: function () { return op({ op: 'bookmark', link: S.cur }); },
     undo: function () { return change('/api/undo', {}, function (p) { return p.focus; }); },
     redo: function () { return change('/api/redo', {}, function (p) { return p.focus; }); },
@@ -503,7 +506,7 @@
     ['e', 'edit the chosen sentence (Ctrl+Enter in the editor splits it at the cursor)', 'edit', ['e']],
     ['M', 'join the chosen sentence with the next one of the same side', 'join', ['M']],
     ['c  Space', 'confirm the link and go to the next', 'confirm', ['c', ' ']],
-    ['C', 'confirm every link from the first down to this one', 'confirmAbove', ['C']],
+    ['C', 'confirm every link from the first down to this one and go to the next', 'confirmAbove', ['C']],
     ['b', 'bookmark the link (again: clear)', 'bookmark', ['b']],
     ['z  Ctrl+Z', 'undo', 'undo', ['z', 'C-z']],
     ['y  Z  Ctrl+Y', 'redo', 'redo', ['y', 'Z', 'C-y', 'C-Z']],
