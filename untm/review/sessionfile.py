@@ -78,6 +78,7 @@ class _IdentityCache:
 
 _SIDE_CACHE = _IdentityCache(8)
 _STEP_CACHE = _IdentityCache(100_000)
+_LINK_CACHE = _IdentityCache(200_000)  # links an operation did not touch are the same objects
 
 
 def _dumps(value: Any) -> str:
@@ -103,6 +104,10 @@ def _link_dict(link: ReviewLink) -> dict[str, Any]:
     if link.bookmark:
         out["bookmark"] = True
     return out
+
+
+def _encode_link(link: ReviewLink) -> str:
+    return _dumps(_link_dict(link))
 
 
 def _encode_side(side: DocSide) -> str:
@@ -144,7 +149,7 @@ def dumps_session(session: Session) -> str:
             "settings": dict(session.settings),
         }
     )
-    links = ",\n".join(_dumps(_link_dict(link)) for link in session.links)
+    links = ",\n".join(_LINK_CACHE.get(link, _encode_link) for link in session.links)
     steps = ",\n".join(_STEP_CACHE.get(step, _encode_step) for step in session.history)
     return (
         f"{head[:-1]},\n"
