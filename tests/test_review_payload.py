@@ -69,7 +69,7 @@ def test_summary_counts() -> None:
         row((), ("Four.",), 0.0),
     ]
     views = LinkViews(Glossary([])).views(rows)
-    s = summary(rows, views, 0.8)
+    s = summary(views, 0.8)
     assert s["links"] == 3 and s["units"] == 2 and s["null"] == 1 and s["low"] == 1
     assert s["types"] == {"0-1": 1, "1-1": 1, "2-1": 1} and s["confirmed"] == 1
     assert s["bookmarks"] == 1 and s["segments_zh"] == 3 and s["segments_en"] == 3

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from conftest import GOLD, needs_shared
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from review_helpers import STEM, gold_session
 from starlette.testclient import TestClient
 
@@ -22,6 +24,7 @@ from untm.goldscore import gold_units, score_units
 from untm.review.sessionfile import load_session, save_session
 from untm.review.web.app import create_app
 from untm.review.web.backend import Backend, Output
+from untm.review.web.payload import LinkViews
 from untm.review.web.security import Access
 
 pytestmark = needs_shared(GOLD)
@@ -374,3 +377,52 @@ def test_search_plot_and_realign(env: Env, client: TestClient) -> None:
     assert r.status_code == 200, r.text
     assert len(state(client)["links"]) == 83  # the aligner undid the merge
     assert post(client, "/api/realign", {"keep_edited": "no"}).status_code == 400
+
+
+OP_KINDS = ["shift-first", "shift-last", "merge", "split-link", "detach", "edit-text",
+            "split-segment", "join-segments", "confirm", "confirm-up-to", "bookmark", "undo",
+            "redo"]  # fmt: skip
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.tuples(st.sampled_from(OP_KINDS), st.integers(0, 90), st.booleans()),
+                min_size=1, max_size=15))  # fmt: skip
+def test_patched_views_equal_a_fresh_build_after_any_sequence(
+    tmp_path_factory: pytest.TempPathFactory, steps: list[tuple[str, int, bool]]
+) -> None:
+    """The editor rebuilds only the links a change replaced: after any sequence of operations
+    (valid or refused), undos and redos, the page's links equal views built from scratch."""
+    env = Env(tmp_path_factory.mktemp("seq"))
+    client = env.client()
+    links = state(client)["links"]
+    for kind, k, flag in steps:
+        side = "src" if flag else "tgt"
+        n = len(env.backend.session.links)
+        k = k % n
+        span = env.backend.session.span(k)
+        seg = (span.src if flag else span.tgt).start if (span.src if flag else span.tgt) else 0
+        if kind in ("undo", "redo"):
+            r = post(client, f"/api/{kind}", {})
+        else:
+            body: dict[str, Any] = {"op": kind}
+            if kind in ("edit-text", "split-segment", "join-segments"):
+                body |= {"side": side, "segment": seg}
+                if kind == "edit-text":
+                    body["text"] = f"edited {k} 联合国"
+                elif kind == "split-segment":
+                    body["offset"] = 3
+            else:
+                body["link"] = k
+                if kind in ("shift-first", "shift-last", "detach"):
+                    body["side"] = side
+                elif kind == "split-link":
+                    body |= {"src_at": 1, "tgt_at": 0}
+            r = post(client, "/api/op", body)
+        assert r.status_code in (200, 400), r.text
+        if r.status_code == 200:
+            links = apply_patch(links, r.json())
+        fresh = LinkViews(open_glossary(env.store)).views(env.backend.rows())
+        assert links == fresh == state(client)["links"]
+    assert load_session(env.session).links == env.backend.session.links

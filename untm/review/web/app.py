@@ -79,36 +79,49 @@ class Editor:
             return {
                 "revision": self.backend.revision,
                 "links": self.shown,
-                "summary": summary(self.rows, self.shown, self.backend.low_score),
+                "summary": summary(self.shown, self.backend.low_score),
                 "info": self.backend.info(),
                 "low_score": self.backend.low_score,
             }
 
     def change(self, work: Callable[[], Any], *, glossary_changed: tuple[str, str] | None = None
                ) -> dict[str, Any]:  # fmt: skip
-        """Run `work` (a change of the session) and return the patch for the page."""
+        """Run `work` (a change) and return the patch for the page.
+
+        A change of the session replaces the links the backend says it replaced (`changed`):
+        only those rows are rebuilt. A change of the glossary keeps the links and recomputes
+        the views of those with the new term (see `LinkViews.set_glossary`)."""
         with self.lock:
             base = self.backend.revision
             result = work()
-            if glossary_changed is not None:
-                self.views.set_glossary(self.backend.glossary(), touched=glossary_changed)
-                focus = None
+            if glossary_changed is None:
+                start, stop, shift = self.backend.changed()
+                old_stop = stop - shift
+                new_rows = self.backend.rows(start, stop)
+                rows = [*self.rows[:start], *new_rows, *self.rows[old_stop:]]
+                shown = [*self.shown[:start], *self.views.views(new_rows), *self.shown[old_stop:]]
+                focus = start
             else:
-                focus = self.backend.changed_from()
-            rows = self.backend.rows()
-            shown = self.views.views(rows)
-            start, old_end, new_end = changed_range(self.shown, shown)
+                self.views.set_glossary(self.backend.glossary(), touched=glossary_changed)
+                rows = self.rows
+                shown = self.views.views(rows)
+                start, old_stop, stop = changed_range(self.shown, shown)
+                focus = None
+            if len(rows) != len(self.backend.session.links):  # never expected: start afresh
+                rows = self.backend.rows()
+                shown = self.views.views(rows)
+                start, old_stop, stop = changed_range(self.shown, shown)
             self.rows, self.shown = rows, shown
             self.views.prune(rows)
             return {
                 "base": base,
                 "revision": self.backend.revision,
                 "start": start,
-                "remove": old_end - start,
-                "links": shown[start:new_end],
+                "remove": old_stop - start,
+                "links": shown[start:stop],
                 "total": len(shown),
-                "summary": summary(rows, shown, self.backend.low_score),
-                "info": self.backend.info(),
+                "summary": summary(shown, self.backend.low_score),
+                "info": self.backend.labels(),
                 "focus": start if focus is None else focus,
                 "result": result,
             }

@@ -9,6 +9,7 @@ statuses.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,13 +57,15 @@ class Backend:
     def low_score(self) -> float:
         return float(self.session.low_score)
 
-    def rows(self) -> list[LinkRow]:
-        """Every link as the page shows it, in order."""
+    def rows(self, start: int = 0, stop: int | None = None) -> list[LinkRow]:
+        """Links [start, stop) as the page shows them, in order."""
         s = self.session
         src, tgt = s.src.segments, s.tgt.segments
         a, b = s.starts("src"), s.starts("tgt")
+        stop = len(s.links) if stop is None else stop
         rows = []
-        for k, link in enumerate(s.links):
+        for k in range(start, stop):
+            link = s.links[k]
             zs, es = src[a[k] : a[k + 1]], tgt[b[k] : b[k + 1]]
             rows.append(
                 LinkRow(
@@ -77,6 +80,22 @@ class Backend:
             )
         return rows
 
+    def changed(self) -> tuple[int, int, int]:
+        """What the last change (or undo/redo) replaced: links [start, stop) are new and stand
+        where `stop - start - shift` links stood before (`untm.review.view.change_view`)."""
+        from untm.review.view import change_view
+
+        view = change_view(self.session, undone=self._undone)
+        return int(view["start"]), int(view["stop"]), int(view["shift"])
+
+    def labels(self) -> dict[str, Any]:
+        """The operations undo and redo would take back / make again (JSON objects)."""
+        s = self.session
+        return {
+            "undo": json.loads(s.history[s.done - 1].op) if s.can_undo else None,
+            "redo": json.loads(s.history[s.done].op) if s.can_redo else None,
+        }
+
     def info(self) -> dict[str, Any]:
         """Names, settings, furniture, the outputs' names and the undo/redo labels."""
         from untm.review.view import summary_view
@@ -85,8 +104,7 @@ class Backend:
         return {
             "sides": view["sides"],
             "settings": view["settings"],
-            "undo": view["undo"],
-            "redo": view["redo"],
+            **self.labels(),
             "outputs": [{"name": o.path.name, "format": o.fmt} for o in self.outputs],
             "session": self.path.name,
         }
@@ -136,13 +154,6 @@ class Backend:
 
         self._keep(redo(self.session))
         self._undone = False
-
-    def changed_from(self) -> int:
-        """The first link the last change (or undo/redo) touched, for the page's cursor."""
-        from untm.review.view import change_view
-
-        start: int = change_view(self.session, undone=self._undone)["start"]
-        return start
 
     def save(self) -> None:
         self._keep(self.session)

@@ -172,9 +172,10 @@ class LinkViews:
         return {
             "zh": list(terms.zh),
             "en": list(terms.en),
-            "score": round(row.score, 3),
+            "score": round(row.score, 4),
             "colour": NULL_COLOUR if row.is_null else score_colour(row.score),
             "type": row.kind,
+            "unit": row.is_unit,
             "status": row.status,
             "bookmark": row.bookmark,
             "low": (not row.is_null) and row.score < self.low_score,
@@ -185,26 +186,46 @@ class LinkViews:
         }
 
 
-def summary(
-    rows: Sequence[LinkRow], views: Sequence[dict[str, Any]], low_score: float
-) -> dict[str, Any]:
-    """The counts the page's header shows (as the static review page counts them)."""
-    full = [r.score for r in rows if not r.is_null]
+def summary(views: Sequence[dict[str, Any]], low_score: float) -> dict[str, Any]:
+    """The counts the page's header shows (as the static review page counts them), from the
+    links' views (one pass)."""
+    types: Counter[str] = Counter()
+    zh = en = units = null = low = confirmed = edited = bookmarks = 0
+    found = missing = issues = 0
+    scores = 0.0
+    full = 0
+    for v in views:
+        types[v["type"]] += 1
+        zh += len(v["zh"])
+        en += len(v["en"])
+        units += v["unit"]
+        if not v["zh"] or not v["en"]:
+            null += 1
+        else:
+            full += 1
+            scores += v["score"]
+            low += v["low"]
+        confirmed += v["status"] == "confirmed"
+        edited += v["status"] == "edited"
+        bookmarks += v["bookmark"]
+        found += v["found"]
+        missing += v["missing"]
+        issues += len(v["issues"])
     return {
-        "segments_zh": sum(len(r.zh) for r in rows),
-        "segments_en": sum(len(r.en) for r in rows),
-        "links": len(rows),
-        "units": sum(1 for r in rows if r.is_unit),
-        "types": dict(sorted(Counter(r.kind for r in rows).items())),
-        "null": sum(1 for r in rows if r.is_null),
-        "low": sum(1 for r in rows if not r.is_null and r.score < low_score),
-        "mean_score": round(sum(full) / len(full), 4) if full else 0.0,
-        "confirmed": sum(1 for r in rows if r.status == "confirmed"),
-        "edited": sum(1 for r in rows if r.status == "edited"),
-        "bookmarks": sum(1 for r in rows if r.bookmark),
-        "terms_found": sum(v["found"] for v in views),
-        "terms_missing": sum(v["missing"] for v in views),
-        "issues": sum(len(v["issues"]) for v in views),
+        "segments_zh": zh,
+        "segments_en": en,
+        "links": len(views),
+        "units": units,
+        "types": dict(sorted(types.items())),
+        "null": null,
+        "low": low,
+        "mean_score": round(scores / full, 4) if full else 0.0,
+        "confirmed": confirmed,
+        "edited": edited,
+        "bookmarks": bookmarks,
+        "terms_found": found,
+        "terms_missing": missing,
+        "issues": issues,
     }
 
 
