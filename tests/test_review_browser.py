@@ -99,6 +99,7 @@ def browser(files: dict[str, Path]) -> Iterator[Any]:
                 "--disable-sync", "--no-first-run", "--window-size=1400,1000",
                 f"--user-data-dir={files['profile']}"):  # fmt: skip
         options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
     driver.set_script_timeout(30)
     try:
@@ -132,13 +133,17 @@ def idle(driver: Any) -> None:
 
 
 def keys(driver: Any, *strokes: str) -> None:
-    """Type like a user: each key to the page, then wait until its change is applied."""
+    """Type like a user: each key to the page, then wait until its change is applied; the
+    page must not report an error."""
     from selenium.webdriver.common.by import By
 
     body = driver.find_element(By.TAG_NAME, "body")
     for stroke in strokes:
         body.send_keys(stroke)
     idle(driver)
+    assert driver.execute_script("return document.getElementById('status').className;") != (
+        "error"
+    ), status(driver)
 
 
 def rows(driver: Any) -> list[tuple[str, str, str]]:
@@ -148,6 +153,16 @@ def rows(driver: Any) -> list[tuple[str, str, str]]:
         "r.querySelector('.kind').textContent, r.querySelector('.zh').textContent,"
         "r.querySelector('.en').textContent]);"
     )]  # fmt: skip
+
+
+def no_console_errors(driver: Any) -> None:
+    """The page logged no error (a failed script, a refused request); the browser's own
+    favicon request aside."""
+    errors = [
+        e["message"] for e in driver.get_log("browser")
+        if e["level"] == "SEVERE" and "favicon.ico" not in e["message"]
+    ]  # fmt: skip
+    assert errors == []
 
 
 def go_to(driver: Any, n: int) -> None:
@@ -208,6 +223,7 @@ def test_keystrokes_repair_two_broken_links_and_the_export_equals_gold(
         browser.refresh()
         ready(browser)
         assert rows(browser) == repaired
+        no_console_errors(browser)
         code, said = server.stop()
         assert code == 0 and "session saved" in said, said
     finally:
@@ -232,6 +248,7 @@ def test_terms_search_edit_confirm_and_help_by_keys(
 ) -> None:
     from selenium.webdriver.common.keys import Keys
 
+    browser.get_log("browser")  # the previous test stopped a server under an open page
     server = Server(files["session"], files["out"], files["store"])
     try:
         browser.get(server.url)
@@ -309,5 +326,6 @@ def test_terms_search_edit_confirm_and_help_by_keys(
         keys(browser, "o")  # the next null link
         cur = int(browser.execute_script("return document.body.dataset.cur;"))
         assert "0-1" in rows(browser)[cur][0] or "1-0" in rows(browser)[cur][0]
+        no_console_errors(browser)
     finally:
         server.stop()

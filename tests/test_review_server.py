@@ -246,8 +246,13 @@ def state(client: TestClient) -> dict[str, Any]:
 
 
 def apply_patch(links: list[Any], patch: dict[str, Any]) -> list[Any]:
+    """The page's list after a patch (as review.js applies it)."""
     start, remove = patch["start"], patch["remove"]
-    return [*links[:start], *patch["links"], *links[start + remove :]]
+    new = [
+        {**links[start + j], **{k: v for k, v in e.items() if k != "same"}} if e.get("same") else e
+        for j, e in enumerate(patch["links"])
+    ]
+    return [*links[:start], *new, *links[start + remove :]]
 
 
 def test_state_shows_every_link_with_terms_findings_and_counts(

@@ -79,6 +79,7 @@ class _IdentityCache:
 _SIDE_CACHE = _IdentityCache(8)
 _STEP_CACHE = _IdentityCache(100_000)
 _LINK_CACHE = _IdentityCache(200_000)  # links an operation did not touch are the same objects
+_SEGMENT_CACHE = _IdentityCache(400_000)  # so are segments (an edit replaces one)
 
 
 def _dumps(value: Any) -> str:
@@ -106,6 +107,10 @@ def _link_dict(link: ReviewLink) -> dict[str, Any]:
     return out
 
 
+def _encode_segment(seg: ReviewSegment) -> str:
+    return _dumps(_segment_dict(seg))
+
+
 def _encode_link(link: ReviewLink) -> str:
     return _dumps(_link_dict(link))
 
@@ -113,7 +118,7 @@ def _encode_link(link: ReviewLink) -> str:
 def _encode_side(side: DocSide) -> str:
     head = _dumps({"lang": side.lang, "locale": side.locale, "name": side.name, "path": side.path})
     furniture = _dumps([{"kind": f.kind, "text": f.text, "line": f.line} for f in side.furniture])
-    segments = ",\n  ".join(_dumps(_segment_dict(s)) for s in side.segments)
+    segments = ",\n  ".join(_SEGMENT_CACHE.get(s, _encode_segment) for s in side.segments)
     return f'{head[:-1]},"furniture":{furniture},\n "segments":[\n  {segments}]}}'
 
 

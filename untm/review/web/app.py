@@ -15,11 +15,12 @@
 
 A patch is `{"base": revision before, "revision": after, "start", "remove", "links": [views],
 "total", "summary", "info", "focus"}`: links [start, start+remove) of the page's list are replaced
-by `links`; a page whose revision is not `base` reloads the state instead. Changes are serialized
-(one lock) and saved before they are answered. A request naming a path (a JSON or query field
-such as `path`, `out`, `file`) is refused with 400: the server only ever writes its session file
-and the outputs chosen when it was started. Library errors map to 400 (a bad request: nothing
-changed) and 500 (the session could not be saved: nothing changed either).
+by `links` (an entry `{"same": true, ...}` keeps the texts of the link it replaces and updates
+its score, colour, status and bookmark); a page whose revision is not `base` reloads instead.
+Changes are serialized (one lock) and saved before they are answered. A request naming a path
+(a JSON or query field such as `path`, `out`, `file`) is refused with 400: the server only ever
+writes its session file and the outputs chosen when it was started. Library errors map to 400
+(a bad request: nothing changed) and 500 (the session could not be saved: nothing changed).
 """
 
 from __future__ import annotations
@@ -99,18 +100,22 @@ class Editor:
                 old_stop = stop - shift
                 new_rows = self.backend.rows(start, stop)
                 rows = [*self.rows[:start], *new_rows, *self.rows[old_stop:]]
-                shown = [*self.shown[:start], *self.views.views(new_rows), *self.shown[old_stop:]]
+                new_views = self.views.views(new_rows)
+                shown = [*self.shown[:start], *new_views, *self.shown[old_stop:]]
+                entries = _entries(self.rows[start:old_stop], new_rows, new_views)
                 focus = start
             else:
                 self.views.set_glossary(self.backend.glossary(), touched=glossary_changed)
                 rows = self.rows
                 shown = self.views.views(rows)
                 start, old_stop, stop = changed_range(self.shown, shown)
+                entries = shown[start:stop]
                 focus = None
             if len(rows) != len(self.backend.session.links):  # never expected: start afresh
                 rows = self.backend.rows()
                 shown = self.views.views(rows)
                 start, old_stop, stop = changed_range(self.shown, shown)
+                entries = shown[start:stop]
             self.rows, self.shown = rows, shown
             self.views.prune(rows)
             return {
@@ -118,13 +123,36 @@ class Editor:
                 "revision": self.backend.revision,
                 "start": start,
                 "remove": old_stop - start,
-                "links": shown[start:stop],
+                "links": entries,
                 "total": len(shown),
                 "summary": summary(shown, self.backend.low_score),
                 "info": self.backend.labels(),
                 "focus": start if focus is None else focus,
                 "result": result,
             }
+
+
+STATE_FIELDS = ("score", "colour", "status", "bookmark", "low")
+
+
+def _entries(
+    old: list[LinkRow], new: list[LinkRow], views: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The patch's links: a link whose texts are those of the link that stood at its place
+    (a confirmation, a bookmark) is sent as `{"same": true, <its state fields>}`, the page keeps
+    the rest of its view; any other link is sent whole. Confirming 2,000 links sends ~100 kB
+    instead of ~1.6 MB."""
+    if len(old) != len(new):
+        return views
+    out = []
+    for before, row, view in zip(old, new, views, strict=True):
+        if (before.zh, before.en, before.zh_kinds, before.en_kinds) == (
+            row.zh, row.en, row.zh_kinds, row.en_kinds
+        ):
+            out.append({"same": True, **{f: view[f] for f in STATE_FIELDS}})
+        else:
+            out.append(view)
+    return out
 
 
 def _refuse_paths(fields: Any, where: str) -> None:

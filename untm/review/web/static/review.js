@@ -100,6 +100,13 @@
 
   function applyPatch(p) {
     if (p.base !== S.revision) return loadState();
+    // an entry {same: true, ...} keeps the texts of the link at its place (see app.py)
+    p.links = p.links.map(function (e, j) {
+      if (!e.same) return e;
+      var v = Object.assign({}, S.links[p.start + j], e);
+      delete v.same;
+      return v;
+    });
     var rows = list.children;
     for (var i = 0; i < p.remove; i++) list.removeChild(rows[p.start]);
     var tmp = document.createElement('div');
@@ -111,7 +118,7 @@
     if (p.links.length !== p.remove) renumber(p.start + p.links.length);
     S.revision = p.revision;
     S.summary = p.summary;
-    S.info = p.info;
+    S.info = Object.assign({}, S.info, p.info);  // a patch carries the undo/redo labels only
     S.starts = null;
     S.hits = [];
     showCounts();
