@@ -431,3 +431,22 @@ def test_patched_views_equal_a_fresh_build_after_any_sequence(
         fresh = LinkViews(open_glossary(env.store)).views(env.backend.rows())
         assert links == fresh == state(client)["links"]
     assert load_session(env.session).links == env.backend.session.links
+
+
+def test_rows_reuse_texts_only_where_the_same_segments_stand(env: Env) -> None:
+    backend = env.backend
+    sizes = [(lk.src, lk.tgt) for lk in backend.session.links]
+    k = next(i for i in range(len(sizes) - 2) if sizes[i : i + 3] == [(1, 1)] * 3)
+    fresh = backend.rows(k, k + 3)
+
+    def fake(zh: int, en: int) -> Any:
+        from untm.review.web.payload import LinkRow
+
+        return LinkRow(("甲",) * zh, ("x",) * en, ("body",) * zh, ("body",) * en, 0.5)
+
+    # same sizes at the same places: texts come from `like` (a confirmation reuses them)
+    reused = backend.rows(k, k + 3, like=[fake(1, 1)] * 3)
+    assert [r.zh for r in reused] == [("甲",)] * 3
+    assert [r.status for r in reused] == [r.status for r in fresh]
+    # a link of the same size standing elsewhere (as after a realign) is read afresh
+    assert backend.rows(k, k + 3, like=[fake(2, 2), fake(1, 1), fake(1, 1)]) == fresh

@@ -96,9 +96,11 @@ class Editor:
             base = self.backend.revision
             result = work()
             if glossary_changed is None:
-                start, stop, shift = self.backend.changed()
+                start, stop, shift, moved = self.backend.changed()
                 old_stop = stop - shift
-                new_rows = self.backend.rows(start, stop)
+                same_places = not moved and shift == 0
+                like = self.rows[start:old_stop] if same_places else ()
+                new_rows = self.backend.rows(start, stop, like=like)
                 rows = [*self.rows[:start], *new_rows, *self.rows[old_stop:]]
                 new_views = self.views.views(new_rows)
                 shown = [*self.shown[:start], *new_views, *self.shown[old_stop:]]

@@ -57,36 +57,57 @@ class Backend:
     def low_score(self) -> float:
         return float(self.session.low_score)
 
-    def rows(self, start: int = 0, stop: int | None = None) -> list[LinkRow]:
-        """Links [start, stop) as the page shows them, in order."""
+    def rows(
+        self, start: int = 0, stop: int | None = None, *, like: Sequence[LinkRow] = ()
+    ) -> list[LinkRow]:
+        """Links [start, stop) as the page shows them, in order. `like`: the rows that stood at
+        these places before a change that moved no segment (confirm, bookmark): a link with the
+        same sizes takes its texts from there instead of from the segments."""
         s = self.session
-        src, tgt = s.src.segments, s.tgt.segments
         a, b = s.starts("src"), s.starts("tgt")
         stop = len(s.links) if stop is None else stop
         rows = []
+        before_zh = before_en = 0  # segments of `like` before the current one
         for k in range(start, stop):
             link = s.links[k]
-            zs, es = src[a[k] : a[k + 1]], tgt[b[k] : b[k + 1]]
-            rows.append(
-                LinkRow(
-                    tuple(seg.text for seg in zs),
-                    tuple(seg.text for seg in es),
-                    tuple(seg.kind.value for seg in zs),
-                    tuple(seg.kind.value for seg in es),
-                    link.score,
-                    link.status.value,
-                    link.bookmark,
-                )
-            )
+            old = like[k - start] if like else None
+            if (
+                old is not None
+                and (len(old.zh), len(old.en)) == (link.src, link.tgt)
+                and (before_zh, before_en) == (a[k] - a[start], b[k] - b[start])
+            ):  # the same segments as before (realign may move links of the same sizes)
+                rows.append(LinkRow(old.zh, old.en, old.zh_kinds, old.en_kinds, link.score,
+                                    link.status.value, link.bookmark))  # fmt: skip
+            else:
+                rows.append(self._row(k, a, b))
+            if old is not None:
+                before_zh += len(old.zh)
+                before_en += len(old.en)
         return rows
 
-    def changed(self) -> tuple[int, int, int]:
+    def _row(self, k: int, a: Sequence[int], b: Sequence[int]) -> LinkRow:
+        s = self.session
+        link = s.links[k]
+        zs, es = s.src.segments[a[k] : a[k + 1]], s.tgt.segments[b[k] : b[k + 1]]
+        return LinkRow(
+            tuple(seg.text for seg in zs),
+            tuple(seg.text for seg in es),
+            tuple(seg.kind.value for seg in zs),
+            tuple(seg.kind.value for seg in es),
+            link.score,
+            link.status.value,
+            link.bookmark,
+        )
+
+    def changed(self) -> tuple[int, int, int, bool]:
         """What the last change (or undo/redo) replaced: links [start, stop) are new and stand
-        where `stop - start - shift` links stood before (`untm.review.view.change_view`)."""
+        where `stop - start - shift` links stood before; whether segments moved or changed
+        (`untm.review.view.change_view`)."""
         from untm.review.view import change_view
 
         view = change_view(self.session, undone=self._undone)
-        return int(view["start"]), int(view["stop"]), int(view["shift"])
+        return (int(view["start"]), int(view["stop"]), int(view["shift"]),
+                bool(view["segments_changed"]))  # fmt: skip
 
     def labels(self) -> dict[str, Any]:
         """The operations undo and redo would take back / make again (JSON objects)."""
