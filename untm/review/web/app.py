@@ -25,6 +25,7 @@ writes its session file and the outputs chosen when it was started. Library erro
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from collections.abc import Callable
@@ -198,6 +199,9 @@ def _error(exc: Exception) -> JSONResponse:
 def create_app(backend: Backend, access: Access) -> Guard:
     """The editor as an ASGI app: the routes behind `Guard` (see the module docstring)."""
     editor = Editor(backend)
+    # the session and its views live as long as the server: keep the collector from walking
+    # them on every full collection (pauses of 50-150 ms on a 2,000-link session otherwise)
+    gc.freeze()
     page = _asset("index.html")
     assets = {name: (_asset(name), ctype) for name, ctype in ASSETS.items()}
 
