@@ -564,9 +564,12 @@
   function enqueue(fn) {
     pending++;
     document.body.setAttribute('data-busy', pending);
+    var t0 = performance.now();
     var p = queue.then(fn).catch(function (err) { say(err.message, 'error'); });
     queue = p.then(function () {
       pending--;
+      // how long the last key took, from its keydown to the page updated (read by the bench)
+      document.body.setAttribute('data-last-ms', Math.round(performance.now() - t0));
       document.body.setAttribute('data-busy', pending);
     });
     return p;
