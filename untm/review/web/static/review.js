@@ -495,7 +495,7 @@
     ['j  ↓', 'next link', 'next', ['j', 'ArrowDown']],
     ['k  ↑', 'previous link', 'prev', ['k', 'ArrowUp']],
     ['PgDn  PgUp', '10 links down / up', null, []],
-    ['g  Home  /  G  End', 'first / last link', null, []],
+    ['g  Home  G  End', 'first link (g, Home) / last link (G, End)', null, []],
     ['Tab  ←  →', 'switch side: Chinese / English', 'toggleSide', ['Tab']],
     ['[  ]', 'choose the previous / next sentence of the current side', null, []],
     ['n  N', 'next / previous unconfirmed link', null, []],
