@@ -450,3 +450,15 @@ def test_rows_reuse_texts_only_where_the_same_segments_stand(env: Env) -> None:
     assert [r.status for r in reused] == [r.status for r in fresh]
     # a link of the same size standing elsewhere (as after a realign) is read afresh
     assert backend.rows(k, k + 3, like=[fake(2, 2), fake(1, 1), fake(1, 1)]) == fresh
+
+
+def test_a_change_that_cannot_be_saved_is_500_and_not_made(env: Env, client: TestClient) -> None:
+    before = state(client)
+    env.session.unlink()
+    env.session.mkdir()  # the session file can no longer be written
+    r = post(client, "/api/op", {"op": "merge", "link": 5})
+    assert r.status_code == 500 and "folder" in r.json()["error"]
+    assert env.backend.revision == 0 and state(client) == before
+    env.session.rmdir()
+    assert post(client, "/api/op", {"op": "merge", "link": 5}).status_code == 200
+    assert load_session(env.session).revision == 1

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import threading
 from collections.abc import Callable
 from importlib import resources
@@ -39,6 +40,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from untm.errors import OutputError, UntmError
+from untm.report import CSS as REPORT_CSS
 from untm.review.web.backend import Backend
 from untm.review.web.payload import LinkRow, LinkViews, changed_range, plot, summary
 from untm.review.web.security import Access, Guard
@@ -187,12 +189,15 @@ async def _body(request: Request, allowed: frozenset[str] | None = None) -> dict
 
 
 def _error(exc: Exception) -> JSONResponse:
+    """A request's failure as its HTTP status: 400 for a bad request, 500 when a file could not
+    be written (the session or an output: the change did not happen) or for a bug (logged)."""
     if isinstance(exc, BadRequest):
         return JSONResponse({"error": str(exc)}, status_code=exc.status)
     if isinstance(exc, OutputError):
-        return JSONResponse({"error": f"not saved: {exc}"}, status_code=500)
+        return JSONResponse({"error": str(exc)}, status_code=500)
     if isinstance(exc, UntmError):
         return JSONResponse({"error": str(exc)}, status_code=400)
+    logging.getLogger("untm.review").error("internal error", exc_info=exc)
     return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
 
 
@@ -204,6 +209,8 @@ def create_app(backend: Backend, access: Access) -> Guard:
     gc.freeze()
     page = _asset("index.html")
     assets = {name: (_asset(name), ctype) for name, ctype in ASSETS.items()}
+    # the static review page's styles first (colours, terms, plot), then the editor's own
+    assets["review.css"] = (REPORT_CSS.encode() + assets["review.css"][0], ASSETS["review.css"])
 
     def guarded(
         handler: Callable[[Request], Any],
