@@ -35,7 +35,7 @@ TOKEN = "test-token-0123456789"
 WRITE = {"Origin": ORIGIN, "Content-Type": "application/json"}
 
 GETS = ["/", "/static/review.js", "/static/review.css", "/api/state", "/api/plot",
-        "/api/search?q=UN"]  # fmt: skip
+        "/api/search?q=UN", "/api/findings"]  # fmt: skip
 POSTS: list[tuple[str, dict[str, Any]]] = [
     ("/api/op", {"op": "merge", "link": 1}),
     ("/api/undo", {}),
@@ -462,3 +462,17 @@ def test_a_change_that_cannot_be_saved_is_500_and_not_made(env: Env, client: Tes
     env.session.rmdir()
     assert post(client, "/api/op", {"op": "merge", "link": 5}).status_code == 200
     assert load_session(env.session).revision == 1
+
+
+def test_findings_are_glossary_check_of_the_exported_units(env: Env, client: TestClient) -> None:
+    """The findings route lists what `untm glossary check` says of the TMX the session exports,
+    each with the link it concerns."""
+    from untm.glossary.check import check_tmx
+
+    found = client.get("/api/findings").json()["findings"]
+    post(client, "/api/export", {"confirmed_only": False})
+    report = check_tmx(str(env.out), open_glossary(env.store))
+    assert [(f["dir"], f["term"]) for f in found] == [(i.direction, i.term) for i in report.issues]
+    links = state(client)["links"]
+    for f in found:
+        assert f["term"] in "".join(links[f["link"]]["zh"] + links[f["link"]]["en"])

@@ -6,6 +6,7 @@
 | `GET /static/review.js`, `/static/review.css` | the page's assets, from the package |
 | `GET /api/state` | everything the page shows: every link's view, counts, names, furniture |
 | `GET /api/plot` | the alignment path plot (SVG) |
+| `GET /api/findings` | `glossary check` findings for the document, with the link each concerns |
 | `GET /api/search?q=REGEX&side=both` | the links whose text matches |
 | `POST /api/op` | one operation (`untm.review.ops` JSON) → a patch |
 | `POST /api/undo`, `/api/redo` | → a patch |
@@ -242,6 +243,15 @@ def create_app(backend: Backend, access: Access) -> Guard:
     async def state(request: Request) -> Any:
         return await run_in_threadpool(editor.state)
 
+    async def findings(request: Request) -> Any:
+        def collect() -> dict[str, Any]:
+            with editor.lock:
+                found = [{"link": n, **issue} for n, view in enumerate(editor.shown)
+                         for issue in view["issues"]]  # fmt: skip
+                return {"revision": editor.backend.revision, "findings": found}
+
+        return await run_in_threadpool(collect)
+
     async def plot_svg(request: Request) -> Response:
         def draw() -> str:
             with editor.lock:
@@ -303,6 +313,7 @@ def create_app(backend: Backend, access: Access) -> Guard:
         Route("/static/{name}", guarded(static), methods=["GET"]),
         Route("/api/state", guarded(state), methods=["GET"]),
         Route("/api/plot", guarded(plot_svg), methods=["GET"]),
+        Route("/api/findings", guarded(findings), methods=["GET"]),
         Route("/api/search", guarded(search), methods=["GET"]),
         Route("/api/op", guarded(op), methods=["POST"]),
         Route("/api/undo", guarded(undo), methods=["POST"]),

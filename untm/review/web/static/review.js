@@ -66,7 +66,13 @@
     var tags = '';
     for (var i = 0; i < v.tags.length; i++) tags += '<span class="tag">' + esc(v.tags[i]) + '</span>';
     if (v.missing) tags += '<span class="tag warn">' + v.missing + ' term(s) unmatched</span>';
-    if (v.issues.length) tags += '<span class="tag warn">' + v.issues.length + ' check finding(s)</span>';
+    if (v.issues.length) {
+      var what = v.issues.map(function (f) {
+        return f.dir + ' ' + f.term + ' expects ' + f.expected.join(' | ');
+      }).join('\n');
+      tags += '<span class="tag warn finding" title="' + esc(what) + '">' + v.issues.length +
+        ' check finding(s)</span>';
+    }
     return '<div class="' + cls + '" id="l' + (n + 1) + '" data-n="' + n + '">' +
       '<div class="num">' + (n + 1) + '</div>' +
       '<div class="score"><span class="badge">' + (isNull ? 'null' : v.score.toFixed(2)) +
@@ -121,6 +127,7 @@
     S.info = Object.assign({}, S.info, p.info);  // a patch carries the undo/redo labels only
     S.starts = null;
     S.hits = [];
+    markHits();
     showCounts();
     schedulePlot();
     return Promise.resolve();
@@ -421,7 +428,7 @@
     ta.focus();
   }
 
-  function closeEditor() { $('editor').hidden = true; editing = null; list.focus(); }
+  function closeEditor() { $('edit-text').blur(); $('editor').hidden = true; editing = null; }
 
   $('edit-text').addEventListener('keydown', function (e) {
     if (!editing) return;
@@ -454,7 +461,7 @@
 
   var lastQuery = null;
   $('q').addEventListener('keydown', function (e) {
-    if (e.key === 'Escape') { e.preventDefault(); $('search').hidden = true; list.focus(); return; }
+    if (e.key === 'Escape') { e.preventDefault(); $('q').blur(); $('search').hidden = true; return; }
     if (e.key !== 'Enter') return;
     e.preventDefault();
     var q = $('q').value, side = $('q-side').value, back = e.shiftKey;
