@@ -10,8 +10,13 @@ confirmed links survive a re-alignment of the rest. Rules for `fixed`:
 - a fixed null link (one side empty) only holds its sentences out of every other link: where it
   stands on its empty side is for the aligner to choose, like any null link.
 
-How: the fixed links with both sides cut the documents into gaps (the stretches between them);
-each gap is aligned on its own, as a pair of documents, by the ordinary search. In a gap that
+How: the fixed links with both sides cut the documents into gaps (the stretches between them).
+The signals are computed once over the documents (so document-level statistics, such as the
+dictionary's IDF, the length ratio and the embedding centring, are those of the documents; of
+a long document, the part from `CONTEXT` sentences before the first gap to as many after the
+last) and each gap is searched on its own with them: anchor pass, band and banded search, exactly as
+for a whole document pair. (Computing each gap's signals from the gap alone was measured worse
+on MAC-Dev: bench/results/realign_dev.md.) In a gap that
 holds sentences of fixed null links, every link type that would pair a held sentence is ruled
 out, so the search leaves it alone (then the held sentences are given back as their fixed link).
 The result is a monotone partition of both sides in document order, the fixed links included
@@ -91,27 +96,70 @@ def _mask_held(
             row[tgt_hit[cols[lo : hi + 1]]] = dp.NEG
 
 
-def _align_gap(
-    src: Sequence[str],
-    tgt: Sequence[str],
+def _search(
+    space: _sentalign.SearchSpace,
+    weights: _sentalign.Weights,
     held_src: set[int],
     held_tgt: set[int],
-    config: _sentalign.AlignConfig,
 ) -> list[Link]:
-    """Align one gap; held sentences come out as 1-0 / 0-1 links."""
-    if not held_src and not held_tgt:
-        return _sentalign.align_sentences(src, tgt, config=config)
-    if not src or not tgt:
-        return _sentalign._null_links(len(src), len(tgt))
-    weights = config.resolved_weights()
-    space = _sentalign.prepare(src, tgt, config)
     scores = _sentalign.type_scores(space, weights)
-    _mask_held(scores, space.band, held_src, held_tgt)
+    if held_src or held_tgt:
+        _mask_held(scores, space.band, held_src, held_tgt)
     found = dp.banded_search(space.n, space.m, space.band, scores)
     return [
         Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _sentalign._confidence(value))
         for i0, i1, j0, j1, value in found
     ]
+
+
+#: sentences of context on each side of the stretches to realign whose signals are computed
+#: too (document-level statistics from at least this much text; the rest of a long document
+#: is not read, so realigning one stretch of it is quick)
+CONTEXT = 250
+
+Gap = tuple[int, int, int, int]  # zh [i0, i1), en [j0, j1)
+
+
+class _Gaps:
+    """Aligns the gaps of one document pair: with the signals of the documents (around the
+    gaps: `CONTEXT`) sliced to each gap (default), or with each gap's own signals (`per_gap`,
+    as if it were a document pair of its own)."""
+
+    def __init__(
+        self,
+        src: Sequence[str],
+        tgt: Sequence[str],
+        config: _sentalign.AlignConfig,
+        gaps: Sequence[Gap],
+        per_gap: bool,
+    ) -> None:
+        self.src, self.tgt, self.config, self.per_gap = src, tgt, config, per_gap
+        self.weights = config.resolved_weights()
+        self._signals: _sentalign._Signals | None = None
+        both = [g for g in gaps if g[0] < g[1] and g[2] < g[3]]
+        self.i_base = max(0, min((g[0] for g in both), default=0) - CONTEXT)
+        self.i_stop = min(len(src), max((g[1] for g in both), default=0) + CONTEXT)
+        self.j_base = max(0, min((g[2] for g in both), default=0) - CONTEXT)
+        self.j_stop = min(len(tgt), max((g[3] for g in both), default=0) + CONTEXT)
+
+    def align(self, gap: Gap, held_src: set[int], held_tgt: set[int]) -> list[Link]:
+        """Links of zh [i0, i1) with en [j0, j1), local indices; held sentences as 1-0 / 0-1."""
+        i0, i1, j0, j1 = gap
+        if i0 == i1 or j0 == j1:
+            return _sentalign._null_links(i1 - i0, j1 - j0)
+        if self.per_gap:
+            space = _sentalign.prepare(self.src[i0:i1], self.tgt[j0:j1], self.config)
+        else:
+            if self._signals is None:
+                self._signals = _sentalign._signals(
+                    self.src[self.i_base : self.i_stop],
+                    self.tgt[self.j_base : self.j_stop],
+                    self.config,
+                )
+            bi, bj = self.i_base, self.j_base
+            sig = _sentalign.slice_signals(self._signals, i0 - bi, i1 - bi, j0 - bj, j1 - bj)
+            space = _sentalign.search_space(sig, i1 - i0, j1 - j0, self.config, self.weights)
+        return _search(space, self.weights, held_src, held_tgt)
 
 
 def _regroup(
@@ -136,27 +184,38 @@ def _regroup(
 
 
 def align_with_fixed(
-    src: Sequence[str], tgt: Sequence[str], fixed: Sequence[Link], config: _sentalign.AlignConfig
+    src: Sequence[str],
+    tgt: Sequence[str],
+    fixed: Sequence[Link],
+    config: _sentalign.AlignConfig,
+    *,
+    per_gap_signals: bool = False,
 ) -> list[Link]:
-    """Align `src` with `tgt` keeping the `fixed` links (see the module docstring)."""
+    """Align `src` with `tgt` keeping the `fixed` links (see the module docstring).
+
+    `per_gap_signals`: compute the signals of each gap on its own instead of over the whole
+    documents (measured worse on MAC-Dev: bench/results/realign_dev.md).
+    """
     n, m = len(src), len(tgt)
     full = check_fixed(fixed, n, m)
-    nulls = [link for link in fixed if not (link.src and link.tgt)]
-    out: list[Link] = []
+    gaps: list[Gap] = []
     i0 = j0 = 0
-    for anchor in [*full, None]:
-        i1 = anchor.src[0] if anchor else n
-        j1 = anchor.tgt[0] if anchor else m
-        held_src = {i - i0 for link in nulls for i in link.src if i0 <= i < i1}
-        held_tgt = {j - j0 for link in nulls for j in link.tgt if j0 <= j < j1}
-        local = _align_gap(src[i0:i1], tgt[j0:j1], held_src, held_tgt, config)
+    for anchor in full:
+        gaps.append((i0, anchor.src[0], j0, anchor.tgt[0]))
+        i0, j0 = anchor.src[-1] + 1, anchor.tgt[-1] + 1
+    gaps.append((i0, n, j0, m))
+    owner_src = {i: link for link in fixed if not link.tgt for i in link.src}
+    owner_tgt = {j: link for link in fixed if not link.src for j in link.tgt}
+    aligner = _Gaps(src, tgt, config, gaps, per_gap_signals)
+    out: list[Link] = []
+    for number, (i0, i1, j0, j1) in enumerate(gaps):
+        held_src = {i - i0 for i in range(i0, i1) if i in owner_src}
+        held_tgt = {j - j0 for j in range(j0, j1) if j in owner_tgt}
+        local = aligner.align((i0, i1, j0, j1), held_src, held_tgt)
         shifted = [
             Link(tuple(i + i0 for i in x.src), tuple(j + j0 for j in x.tgt), x.score) for x in local
         ]
-        owner_src = {i: link for link in nulls for i in link.src if i0 <= i < i1}
-        owner_tgt = {j: link for link in nulls for j in link.tgt if j0 <= j < j1}
         out.extend(_regroup(shifted, owner_src, owner_tgt))
-        if anchor is not None:
-            out.append(anchor)
-            i0, j0 = anchor.src[-1] + 1, anchor.tgt[-1] + 1
+        if number < len(full):
+            out.append(full[number])
     return out

@@ -384,9 +384,36 @@ def prepare(
     src: Sequence[str], tgt: Sequence[str], config: AlignConfig, weights: Weights | None = None
 ) -> SearchSpace:
     """Compute signals, the anchor path, the band and every link's features inside the band."""
-    n, m = len(src), len(tgt)
+    return search_space(_signals(src, tgt, config), len(src), len(tgt), config, weights)
+
+
+def slice_signals(sig: _Signals, i0: int, i1: int, j0: int, j1: int) -> _Signals:
+    """The signals of zh [i0, i1) and en [j0, j1) alone, as computed over the whole documents
+    (document-level statistics kept: IDF, length ratio, embedding centring, pooled windows)."""
+
+    def side(s: _Side, start: int, stop: int) -> _Side:
+        emb = {k: v[start : stop - k + 1] for k, v in s.embeddings.items() if stop - start >= k}
+        mean = {k: v[start : stop - k + 1] for k, v in s.emb_mean.items() if stop - start >= k}
+        return _Side(s.chars[start : stop + 1] - s.chars[start], emb, mean)
+
+    return dataclasses.replace(
+        sig,
+        zs=side(sig.zs, i0, i1),
+        es=side(sig.es, j0, j1),
+        dictionary=BagPair(sig.dictionary.src[i0:i1], sig.dictionary.tgt[j0:j1]),
+        lexical=BagPair(sig.lexical.src[i0:i1], sig.lexical.tgt[j0:j1]),
+        punct_src=sig.punct_src[i0 : i1 + 1] - sig.punct_src[i0],
+        punct_tgt=sig.punct_tgt[j0 : j1 + 1] - sig.punct_tgt[j0],
+        zs_margin={},
+        es_margin={},
+    )
+
+
+def search_space(
+    sig: _Signals, n: int, m: int, config: AlignConfig, weights: Weights | None = None
+) -> SearchSpace:
+    """The anchor path, the band and every link's features inside the band, from signals."""
     weights = weights or config.resolved_weights()
-    sig = _signals(src, tgt, config)
     if n * m <= FULL_GRID_LIMIT:
         first = dp.full_band(n, m)
     else:

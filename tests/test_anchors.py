@@ -103,3 +103,32 @@ def test_realign_with_everything_held_is_an_error() -> None:
     s = apply(gold_session(), ConfirmUpTo(link=len(gold_session().links) - 1))
     with pytest.raises(ReviewError, match="nothing to realign"):
         apply(s, Realign())
+
+
+@needs_shared(GOLD)
+@pytest.mark.parametrize("mode", ["fast", "best"])
+def test_sliced_signals_are_the_documents_signals_of_the_gap(mode: str) -> None:
+    import numpy as np
+
+    from untm.aligner.sentalign import _signals, slice_signals
+
+    result = gold_result()
+    src = [s.text for s in result.src_segments[:30]]
+    tgt = [s.text for s in result.tgt_segments[:33]]
+    config = AlignConfig(mode=mode)
+    whole = _signals(src, tgt, config)
+    part = slice_signals(whole, 7, 19, 9, 22)
+    alone = _signals(src[7:19], tgt[9:22], config)
+    # per-sentence values are the same whether computed over the gap or over the documents
+    assert np.array_equal(part.zs.chars, alone.zs.chars)
+    assert np.array_equal(part.es.chars, alone.es.chars)
+    assert np.array_equal(part.punct_src, alone.punct_src)
+    assert np.array_equal(part.punct_tgt, alone.punct_tgt)
+    assert part.dictionary.src.shape == alone.dictionary.src.shape
+    assert part.lexical.tgt.shape == alone.lexical.tgt.shape
+    if mode == "best":
+        for size in (1, 2):
+            assert np.allclose(part.zs.embeddings[size], alone.zs.embeddings[size], atol=1e-5)
+            assert np.allclose(part.es.embeddings[size], alone.es.embeddings[size], atol=1e-5)
+        assert set(part.zs.embeddings) == set(alone.zs.embeddings)
+        assert part.es.emb_mean[1].shape == alone.es.emb_mean[1].shape

@@ -142,7 +142,7 @@ def test_edit_text_confirm_bookmark(session: Session) -> None:
         (SplitLink(link=5, src_at=0, tgt_at=0), "leaves one part empty"),
         (SplitLink(link=5, src_at=2, tgt_at=0), "use 0..1"),
         (EditText(side="src", segment=0, text="  "), "cannot be empty"),
-        (EditText(side="src", segment=0, text="a\nb"), "control character"),
+        (EditText(side="src", segment=0, text="a\nb"), "line break"),
         (SplitSegment(side="tgt", segment=5, offset=0), "cannot split"),
         (JoinSegments(side="tgt", segment=5), "last of its link"),
         (EditText(side="tgt", segment=99_999, text="x"), "no target segment"),
@@ -301,3 +301,16 @@ def test_unreadable_session_files(tmp_path: Path) -> None:
         load_session(tmp_path / "missing.json")
     with pytest.raises(SessionFileError):
         loads_session('{"format": "untm-review-session", "version": 1}')
+
+
+def test_edited_text_that_could_not_be_saved_is_refused(session: Session) -> None:
+    for bad in ("tab\there", "lone \ud800 surrogate", "zero\u200bwidth", "non\ufffe"):
+        with pytest.raises(ReviewError, match="control or format character"):
+            apply(session, EditText(side="tgt", segment=1, text=bad))
+    edited = apply(session, EditText(side="tgt", segment=1, text="私用区 \ue000 and 𠀀 are kept"))
+    assert loads_session(dumps_session(edited)) == edited
+
+
+def test_search_sides_are_checked(session: Session) -> None:
+    with pytest.raises(ReviewError, match="search sides"):
+        search(session, "a", sides=("fr",))  # type: ignore[arg-type]

@@ -188,13 +188,14 @@ def align_files(
     )
 
 
-def _joiner(lang: str) -> str:
+def joiner(lang: str) -> str:
+    """What joins two segments of a language into one text: nothing in Chinese, else a space."""
     return "" if lang.lower().startswith(("zh", "ja")) else " "
 
 
 def side_text(segments: Sequence[Segment], ids: Sequence[int], lang: str) -> str:
     """The text of a link side: its segments joined (no space in Chinese)."""
-    return _joiner(lang).join(segments[i].text for i in ids)
+    return joiner(lang).join(segments[i].text for i in ids)
 
 
 def has_both_sides(result: AlignmentResult, link: Link) -> bool:

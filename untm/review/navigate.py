@@ -91,6 +91,8 @@ def search(
     seconds: float = SEARCH_SECONDS,
 ) -> list[SearchHit]:
     """Matches of `pattern` in link order from `start_link` (going round), at most `limit`."""
+    if not sides or any(side not in SIDES for side in sides):
+        raise ReviewError(f"search sides must be among {', '.join(SIDES)}")
     compiled = compile_pattern(pattern, ignore_case=ignore_case)
     deadline = time.monotonic() + seconds
     hits: list[SearchHit] = []

@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from untm.aligner.model import Furniture
 from untm.errors import ReviewError
+from untm.pipeline import joiner
 from untm.review.history import record
 from untm.review.session import (
     SIDES,
@@ -268,13 +269,20 @@ def _nonempty(*links: ReviewLink) -> tuple[ReviewLink, ...]:
 
 
 def _check_text(text: str) -> None:
+    """A segment's new text: not blank, not huge, one line, and only characters the cleaning
+    of a document would keep (`aligner.clean.strip_controls`: no control or format characters,
+    lone surrogates or noncharacters, which could not be saved or exported)."""
+    from untm.aligner.clean import strip_controls
+
     if not text.strip():
         raise ReviewError("a segment cannot be empty (make it a null link or join it instead)")
     if len(text) > MAX_TEXT:
         raise ReviewError(f"text too long ({len(text)} characters; limit {MAX_TEXT})")
-    for ch in text:
-        if unicodedata.category(ch) == "Cc":
-            raise ReviewError(f"text has a control character or line break ({ch!r})")
+    found: list[Furniture] = []
+    strip_controls(text, line=0, found=found)
+    bad = [f.text for f in found] + [repr(ch) for ch in text if ch in "\t\n"]
+    if bad:
+        raise ReviewError(f"text has a line break, control or format character ({bad[0]})")
 
 
 # --- the operations -------------------------------------------------------------------------
@@ -392,8 +400,7 @@ def _join_segments(session: Session, op: JoinSegments) -> Step:
             "the links first"
         )
     nxt = doc.segments[op.segment + 1]
-    joiner = "" if doc.lang.lower().startswith(("zh", "ja")) else " "
-    joined = dataclasses.replace(segment, text=segment.text + joiner + nxt.text)
+    joined = dataclasses.replace(segment, text=joiner(doc.lang).join((segment.text, nxt.text)))
     patch = SegmentPatch(op.side, op.segment, (segment, nxt), (joined,))
     link = session.links[k]
     return _step(op, k, (link,), (_with_count(link, op.side, -1),), (patch,))
@@ -414,7 +421,12 @@ def _confirm_up_to(session: Session, op: ConfirmUpTo) -> Step:
     if first is None:
         raise ReviewError(f"links 0 to {op.link} are all confirmed already")
     old = session.links[first : op.link + 1]
-    new = tuple(dataclasses.replace(link, status=Status.CONFIRMED) for link in old)
+    new = tuple(
+        link
+        if link.status is Status.CONFIRMED
+        else ReviewLink(link.src, link.tgt, link.score, Status.CONFIRMED, link.bookmark)
+        for link in old
+    )
     return _step(op, first, old, new)
 
 

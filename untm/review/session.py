@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,7 +33,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from untm.aligner.model import AlignmentResult, BlockKind, Furniture, Link
+from untm.aligner.model import AlignmentResult, BlockKind, Furniture, Link, Segment
 from untm.errors import ReviewError
 
 if TYPE_CHECKING:
@@ -60,6 +62,20 @@ class ReviewSegment:
     paragraph: int = 0
     kind: BlockKind = BlockKind.BODY
 
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "origin": self.origin, "paragraph": self.paragraph,
+                "kind": self.kind.value}  # fmt: skip
+
+    @cached_property
+    def json_text(self) -> str:
+        """`to_dict` as compact JSON, encoded once per object (sessions share unchanged
+        segments, so saving after an operation encodes only what it changed)."""
+        return _compact(self.to_dict())
+
+
+def _compact(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
 
 @dataclass(frozen=True)
 class ReviewLink:
@@ -82,6 +98,22 @@ class ReviewLink:
 
     def count(self, side: SideName) -> int:
         return self.src if side == "src" else self.tgt
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "src": self.src,
+            "tgt": self.tgt,
+            "score": self.score,
+            "status": self.status.value,
+        }
+        if self.bookmark:
+            out["bookmark"] = True
+        return out
+
+    @cached_property
+    def json_text(self) -> str:
+        """`to_dict` as compact JSON, encoded once per object."""
+        return _compact(self.to_dict())
 
 
 @dataclass(frozen=True)
@@ -242,6 +274,11 @@ def _review_order(links: Sequence[Link], count: int, side: SideName) -> list[int
     return order
 
 
+def _unit_score(score: float) -> float:
+    """A score in [0, 1] (what a session file may hold; NaN counts as 0)."""
+    return min(1.0, max(0.0, score)) if math.isfinite(score) else (1.0 if score > 0 else 0.0)
+
+
 def new_session(
     result: AlignmentResult,
     *,
@@ -258,47 +295,39 @@ def new_session(
     `untm.pipeline.align_files` and `align_sentences` produce); their order is the review order.
     """
     settings = dict(result.settings)
-    src_path = settings.get("src", "")
-    tgt_path = settings.get("tgt", "")
-    sides = []
-    for side, segments, furniture, lang, locale, name, path in (
-        (
-            "src",
-            result.src_segments,
-            result.src_furniture,
-            src_lang,
-            src_locale,
-            src_name,
-            src_path,
-        ),
-        (
-            "tgt",
-            result.tgt_segments,
-            result.tgt_furniture,
-            tgt_lang,
-            tgt_locale,
-            tgt_name,
-            tgt_path,
-        ),
-    ):
-        order = _review_order(result.links, len(segments), side)  # type: ignore[arg-type]
-        sides.append(
-            DocSide(
-                lang=lang,
-                locale=locale,
-                name=name or Path(path).name or side,
-                path=path,
-                segments=tuple(
-                    ReviewSegment(
-                        segments[i].text, segments[i].index, segments[i].paragraph, segments[i].kind
-                    )
-                    for i in order
-                ),
-                furniture=tuple(furniture),
-            )
+
+    def side(
+        name: SideName,
+        segments: Sequence[Segment],
+        furniture: Sequence[Furniture],
+        lang: str,
+        locale: str,
+        shown: str | None,
+        path: str,
+    ) -> DocSide:
+        order = _review_order(result.links, len(segments), name)
+        return DocSide(
+            lang=lang,
+            locale=locale,
+            name=shown or Path(path).name or name,
+            path=path,
+            segments=tuple(
+                ReviewSegment(
+                    segments[i].text, segments[i].index, segments[i].paragraph, segments[i].kind
+                )
+                for i in order
+            ),
+            furniture=tuple(furniture),
         )
-    links = tuple(ReviewLink(len(link.src), len(link.tgt), link.score) for link in result.links)
-    session = Session(sides[0], sides[1], links, tuple(sorted(settings.items())))
+
+    src = side("src", result.src_segments, result.src_furniture, src_lang, src_locale, src_name,
+               settings.get("src", ""))  # fmt: skip
+    tgt = side("tgt", result.tgt_segments, result.tgt_furniture, tgt_lang, tgt_locale, tgt_name,
+               settings.get("tgt", ""))  # fmt: skip
+    links = tuple(
+        ReviewLink(len(link.src), len(link.tgt), _unit_score(link.score)) for link in result.links
+    )
+    session = Session(src, tgt, links, tuple(sorted(settings.items())))
     check_session(session)
     return session
 

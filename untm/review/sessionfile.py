@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -62,86 +63,54 @@ class _IdentityCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self._items: OrderedDict[int, tuple[object, str]] = OrderedDict()
+        self._lock = threading.Lock()  # a server may save from more than one thread
 
     def get(self, obj: T, encode: Callable[[T], str]) -> str:
         key = id(obj)
-        hit = self._items.get(key)
-        if hit is not None and hit[0] is obj:
-            self._items.move_to_end(key)
-            return hit[1]
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] is obj:
+                self._items.move_to_end(key)
+                return hit[1]
         text = encode(obj)
-        self._items[key] = (obj, text)
-        if len(self._items) > self.size:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = (obj, text)
+            if len(self._items) > self.size:
+                self._items.popitem(last=False)
         return text
 
 
 _SIDE_CACHE = _IdentityCache(8)
 _STEP_CACHE = _IdentityCache(100_000)
-_LINK_CACHE = _IdentityCache(200_000)  # links an operation did not touch are the same objects
-_SEGMENT_CACHE = _IdentityCache(400_000)  # so are segments (an edit replaces one)
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _segment_dict(seg: ReviewSegment) -> dict[str, Any]:
-    return {
-        "text": seg.text,
-        "origin": seg.origin,
-        "paragraph": seg.paragraph,
-        "kind": seg.kind.value,
-    }
-
-
-def _link_dict(link: ReviewLink) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "src": link.src,
-        "tgt": link.tgt,
-        "score": link.score,
-        "status": link.status.value,
-    }
-    if link.bookmark:
-        out["bookmark"] = True
-    return out
-
-
-def _encode_segment(seg: ReviewSegment) -> str:
-    return _dumps(_segment_dict(seg))
-
-
-def _encode_link(link: ReviewLink) -> str:
-    return _dumps(_link_dict(link))
+def _json_list(items: Sequence[ReviewLink] | Sequence[ReviewSegment]) -> str:
+    return "[" + ",".join(item.json_text for item in items) + "]"
 
 
 def _encode_side(side: DocSide) -> str:
     head = _dumps({"lang": side.lang, "locale": side.locale, "name": side.name, "path": side.path})
     furniture = _dumps([{"kind": f.kind, "text": f.text, "line": f.line} for f in side.furniture])
-    segments = ",\n  ".join(_SEGMENT_CACHE.get(s, _encode_segment) for s in side.segments)
-    return f'{head[:-1]},"furniture":{furniture},\n "segments":[\n  {segments}]}}'
+    return f'{head[:-1]},"furniture":{furniture},\n "segments":{_json_list(side.segments)}}}'
 
 
 def _encode_step(step: Step) -> str:
-    data: dict[str, Any] = {
-        "op": json.loads(step.op),
-        "links": {
-            "start": step.links.start,
-            "old": [_link_dict(x) for x in step.links.old],
-            "new": [_link_dict(x) for x in step.links.new],
-        },
-    }
+    links = step.links
+    text = (
+        f'{{"op":{step.op},"links":{{"start":{links.start},"old":{_json_list(links.old)},'
+        f'"new":{_json_list(links.new)}}}'
+    )
     if step.segments:
-        data["segments"] = [
-            {
-                "side": p.side,
-                "start": p.start,
-                "old": [_segment_dict(s) for s in p.old],
-                "new": [_segment_dict(s) for s in p.new],
-            }
+        patches = ",".join(
+            f'{{"side":"{p.side}","start":{p.start},"old":{_json_list(p.old)},"new":{_json_list(p.new)}}}'
             for p in step.segments
-        ]
-    return _dumps(data)
+        )
+        text += f',"segments":[{patches}]'
+    return text + "}"
 
 
 def dumps_session(session: Session) -> str:
@@ -154,13 +123,12 @@ def dumps_session(session: Session) -> str:
             "settings": dict(session.settings),
         }
     )
-    links = ",\n".join(_LINK_CACHE.get(link, _encode_link) for link in session.links)
     steps = ",\n".join(_STEP_CACHE.get(step, _encode_step) for step in session.history)
     return (
         f"{head[:-1]},\n"
         f'"src":{_SIDE_CACHE.get(session.src, _encode_side)},\n'
         f'"tgt":{_SIDE_CACHE.get(session.tgt, _encode_side)},\n'
-        f'"links":[\n{links}],\n'
+        f'"links":{_json_list(session.links)},\n'
         f'"history":{{"done":{session.done},"steps":[\n{steps}]}}}}\n'
     )
 
@@ -298,7 +266,7 @@ def _step(value: Any, where: str) -> Step:
         pw = f"{where}.segments[{n}]"
         segments.append(
             SegmentPatch(
-                _choice(_get(p, "side", pw), f"{pw}.side", SIDES),  # type: ignore[arg-type]
+                "src" if _choice(_get(p, "side", pw), f"{pw}.side", SIDES) == "src" else "tgt",
                 _int(_get(p, "start", pw), f"{pw}.start"),
                 _items(_get(p, "old", pw), f"{pw}.old", _segment),
                 _items(_get(p, "new", pw), f"{pw}.new", _segment),
