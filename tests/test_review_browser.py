@@ -124,7 +124,9 @@ def status(driver: Any) -> str:
 
 
 def ready(driver: Any) -> None:
+    """The page has shown every link and its path plot (fetched just after)."""
     wait(driver, "document.body.dataset.ready !== undefined")
+    wait(driver, "document.querySelector('#plot svg') !== null")
     idle(driver)
 
 
