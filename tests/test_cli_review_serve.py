@@ -136,3 +136,15 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
     reopened = load_session(tmp_path / "out" / "seed.review.json")
     assert len(reopened.links) == 82 and reopened.revision == 1
     assert not (tmp_path / "out" / "seed.tmx").exists()  # nothing exported unless asked
+
+
+def test_a_taken_port_fails_before_aligning(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        args = [str(SEED_ZH), str(SEED_EN), "-o", str(tmp_path / "o.tmx"), "--port", str(port)]
+        result = CliRunner().invoke(app, ["review", *args])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in _one_line_error(result.output)
+    assert list(tmp_path.iterdir()) == []  # no session: nothing was aligned

@@ -89,6 +89,7 @@ def review(
         list[Path],
         typer.Argument(
             help="ZH EN (align the pair, then review) or SESSION (reopen a .review.json).",
+            metavar="ZH EN | SESSION",
             show_default=False,
         ),
     ],
@@ -143,17 +144,22 @@ def review(
     if fmt is not None or confirmed_only or as_json:
         raise fail("--format, --confirmed-only and --json go with --export")
     from untm.review.web.backend import Backend
-    from untm.review.web.serve import serve
+    from untm.review.web.serve import bind, serve
 
-    if len(files) == 2:
-        session_path, outputs = _new_session(files[0], files[1], out or [], mode)
-    elif len(files) == 1:
-        session_path = files[0]
-        outputs = _outputs(out or [default_output_for(session_path)], (session_path,))
-    else:
+    if len(files) not in (1, 2):
         raise fail("give ZH EN (to align and review) or one SESSION file (to reopen it)")
-    backend = Backend(session_path, outputs=outputs, glossary=glossary)
-    serve(backend, port=port, open_browser=not no_browser, echo=typer.echo)
+    sock = bind(port)  # a taken port fails now, not after the alignment
+    try:
+        if len(files) == 2:
+            session_path, outputs = _new_session(files[0], files[1], out or [], mode)
+        else:
+            session_path = files[0]
+            outputs = _outputs(out or [default_output_for(session_path)], (session_path,))
+        backend = Backend(session_path, outputs=outputs, glossary=glossary)
+    except BaseException:
+        sock.close()
+        raise
+    serve(backend, sock=sock, open_browser=not no_browser, echo=typer.echo)
 
 
 def _new_session(

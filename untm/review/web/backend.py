@@ -26,7 +26,7 @@ class Output:
     """An export target chosen on the command line."""
 
     path: Path
-    fmt: str  # tmx, tsv or align
+    fmt: str  # tmx, tsv, align or json
 
 
 class Backend:
@@ -45,7 +45,7 @@ class Backend:
         self.session: Session = load_session(self.path)
         self.outputs = tuple(outputs)
         self.glossary_path = glossary
-        self._undone = False  # whether the last change was an undo (for `changed_from`)
+        self._undone = False  # whether the last change was an undo (for `changed`)
 
     # --- what the page shows ------------------------------------------------------------
 

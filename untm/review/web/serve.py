@@ -63,11 +63,13 @@ def serve(
     backend: Backend,
     *,
     port: int = 0,
+    sock: socket.socket | None = None,
     open_browser: bool = True,
     echo: Callable[[str], None] = print,
 ) -> None:
-    """Serve the editor until Ctrl-C (see the module docstring)."""
-    sock = bind(port)
+    """Serve the editor until Ctrl-C (see the module docstring), on `sock` (from `bind`, so a
+    taken port fails before slow work) or else on a socket bound to `port` here."""
+    sock = sock if sock is not None else bind(port)
     token = new_token()
     server = _server(backend, sock, token)
     url = url_of(sock, token)
