@@ -314,6 +314,28 @@ def test_terms_search_edit_confirm_and_help_by_keys(
         keys(browser, "z")
         assert rows(browser)[5][2] == old
 
+        # split the English sentence at the cursor (Ctrl+Enter in the editor), then undo
+        before = rows(browser)
+        keys(browser, "e")
+        editor = browser.find_element("id", "edit-text")
+        browser.execute_script("arguments[0].setSelectionRange(10, 10);", editor)
+        editor.send_keys(Keys.CONTROL, Keys.ENTER)
+        idle(browser)
+        assert rows(browser)[5][0] == "1-2" and len(rows(browser)) == len(before)
+        keys(browser, "z")
+        assert rows(browser) == before
+
+        # insert an empty side (the English becomes a null link), shift, merge; undo each
+        for stroke, check in (
+            ("i", lambda r: r[5][0] == "1-0" and r[6][0] == "0-1"),
+            ("J", lambda r: r[5][0] == "1-0" and r[6][0] == "1-2"),
+            ("m", lambda r: r[5][0] == "2-2"),
+        ):
+            keys(browser, stroke)
+            assert check(rows(browser)), stroke
+            keys(browser, "z")
+            assert rows(browser) == before, stroke
+
         # confirm everything above, then one more with c
         go_to(browser, 10)
         keys(browser, "C", "c")
