@@ -206,7 +206,9 @@ def create_app(backend: Backend, access: Access) -> Guard:
     """The editor as an ASGI app: the routes behind `Guard` (see the module docstring)."""
     editor = Editor(backend)
     # the session and its views live as long as the server: keep the collector from walking
-    # them on every full collection (pauses of 50-150 ms on a 2,000-link session otherwise)
+    # them on every full collection (pauses of 50-150 ms on a 2,000-link session otherwise);
+    # garbage is collected first so that none of it is kept
+    gc.collect()
     gc.freeze()
     page = _asset("index.html")
     assets = {name: (_asset(name), ctype) for name, ctype in ASSETS.items()}
