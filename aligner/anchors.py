@@ -11,15 +11,15 @@ confirmed links survive a re-alignment of the rest. Rules for `fixed`:
   stands on its empty side is for the aligner to choose, like any null link.
 
 How: the fixed links with both sides cut the documents into gaps (the stretches between them).
-The signals are computed once over the documents (so document-level statistics, such as the
-dictionary's IDF, the length ratio and the embedding centring, are those of the documents; of
-a long document, the part from `CONTEXT` sentences before the first gap to as many after the
-last) and each gap is searched on its own with them: anchor pass, band and banded search, exactly as
-for a whole document pair. (Computing each gap's signals from the gap alone was measured worse
-on MAC-Dev: bench/results/realign_dev.md.) In a gap that
-holds sentences of fixed null links, every link type that would pair a held sentence is ruled
-out, so the search leaves it alone (then the held sentences are given back as their fixed link).
-The result is a monotone partition of both sides in document order, the fixed links included
+The signals are computed once over the documents, so document-level statistics (the
+dictionary's IDF, the length ratio, the embedding centring) are those of the documents (of a
+long document: from `CONTEXT` sentences before the first gap to as many after the last); each
+gap is then searched on its own with them: anchor pass, band and banded search, exactly as for a
+whole document pair. (Computing each gap's signals from the gap alone was measured worse on
+MAC-Dev: bench/results/realign_dev.md.) In a gap that holds sentences of fixed null links,
+every link type that would pair a held sentence is ruled out, so the search leaves it alone
+(then the held sentences are given back as their fixed link). The result is a monotone
+partition of both sides in document order, the fixed links included
 (with the scores they were given).
 """
 
@@ -84,16 +84,14 @@ def _mask_held(
     for (a, b), rows in scores.items():
         if a == 0 or b == 0:
             continue
-        cols = np.arange(m + 1)
-        tgt_hit = np.zeros(m + 1, dtype=bool)
+        tgt_hit = np.zeros(m + 1, dtype=bool)  # a link ending at column j covers a held en
         tgt_hit[b:] = tgt_prefix[b:] - tgt_prefix[: m + 1 - b] > 0
         for i in range(a, n + 1):
             row = rows[i]
-            if src_prefix[i] - src_prefix[i - a] > 0:
+            if src_prefix[i] - src_prefix[i - a] > 0:  # it covers a held zh sentence
                 row[:] = dp.NEG
-                continue
-            lo, hi = band.lo[i], band.hi[i]
-            row[tgt_hit[cols[lo : hi + 1]]] = dp.NEG
+            else:
+                row[tgt_hit[band.lo[i] : band.hi[i] + 1]] = dp.NEG
 
 
 def _search(

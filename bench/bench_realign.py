@@ -96,7 +96,7 @@ def run(mode: str, every: int, per_gap: bool) -> dict[str, object]:
     }
 
 
-def render(runs: list[dict[str, object]], command: str) -> str:
+def render(runs: list[dict[str, object]], command: str, load: str = "?") -> str:
     lines = [
         "# Realign between confirmed links (MAC-Dev)",
         "",
@@ -108,7 +108,8 @@ def render(runs: list[dict[str, object]], command: str) -> str:
         "documents sliced to the gap (the default) or with signals computed from the gap alone).",
         "*all*: strict F1 over every link; *rest*: the fixed links taken out of gold and output",
         "(the realignment's own gain). Lax F1 in parentheses. Seconds: aligner calls only (the",
-        "first call of a run also loads the encoder). Dev only.",
+        "first call of a run also loads the encoder; 1-minute load average at the start / end",
+        f"of the run: {load} on 2 cores). Dev only.",
         "",
     ]
     for run in runs:
@@ -146,6 +147,9 @@ def render(runs: list[dict[str, object]], command: str) -> str:
 
 
 def main() -> None:
+    import os
+
+    load_before = os.getloadavg()[0]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--every", type=int, default=20)
     parser.add_argument("--modes", default="best,fast")
@@ -162,12 +166,18 @@ def main() -> None:
             print(f"{mode} {signals}: {json.dumps(total)}", flush=True)
             runs.append(run_)
     command = "python bench/bench_realign.py " + " ".join(sys.argv[1:])
+    load = f"{load_before:.1f} / {os.getloadavg()[0]:.1f}"
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"{args.out}.json").write_text(
-        json.dumps({"command": command.strip(), "runs": runs}, ensure_ascii=False, indent=2) + "\n",
+        json.dumps(
+            {"command": command.strip(), "load_average_start_end": load, "runs": runs},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n",
         encoding="utf-8",
     )
-    (RESULTS / f"{args.out}.md").write_text(render(runs, command.strip()), encoding="utf-8")
+    (RESULTS / f"{args.out}.md").write_text(render(runs, command.strip(), load), encoding="utf-8")
 
 
 if __name__ == "__main__":

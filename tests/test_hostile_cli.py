@@ -218,6 +218,19 @@ CASES += (
     _c("glossary-add-store-missing-dir", "glossary add 大会 GA --glossary {t}/nodir/g.sqlite3",
        "does not exist", "nodir", "{t}/nodir"),
 )
+CASES += (
+    # untm review SESSION --export OUT (the export part of the editor's command)
+    _c("review-export-session-random", "review {bad}/random_bytes.bin --export {t}/o.tmx",
+       "not a review session", "random_bytes.bin", "{t}/o.tmx"),
+    _c("review-export-session-empty", "review {bad}/empty.txt --export {t}/o.tmx",
+       "not a review session", "empty.txt", "{t}/o.tmx"),
+    _c("review-export-session-folder", "review {t} --export {t}/o.tmx", FOLDER, "{t}",
+       "{t}/o.tmx"),
+    _c("review-export-out-missing-dir", "review {gold} --export {t}/nodir/o.tmx", NO_DIR, "o.tmx",
+       "{t}/nodir/o.tmx"),
+    _c("review-export-overwrites-session", "review {t}/zh.txt --export {t}/zh.txt --format tsv",
+       "would overwrite", "zh.txt"),
+)
 # The commands the table covers (as "group sub" paths); the guard test compares with the app.
 COVERED = {" ".join(c.args[:2]) if c.args[0] in ("tmx", "tm", "glossary") else c.args[0]
            for c in CASES}

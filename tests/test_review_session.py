@@ -314,3 +314,16 @@ def test_edited_text_that_could_not_be_saved_is_refused(session: Session) -> Non
 def test_search_sides_are_checked(session: Session) -> None:
     with pytest.raises(ReviewError, match="search sides"):
         search(session, "a", sides=("fr",))  # type: ignore[arg-type]
+
+
+def test_session_from_files_records_names_paths_and_settings() -> None:
+    from untm.pipeline import AlignOptions
+    from untm.review import session_from_files
+
+    zh, en = GOLD / "000_a932ec9d51e334cb.zh", GOLD / "000_a932ec9d51e334cb.en"
+    s = session_from_files(zh, en, AlignOptions(presegmented=True, mode="fast"))
+    check_session(s)
+    assert (s.src.name, s.tgt.name) == (zh.name, en.name)
+    assert (s.src.path, s.tgt.path) == (str(zh), str(en))
+    assert s.settings_dict()["mode"] == "fast" and s.src.locale == "zh-CN"
+    assert len(s.src.segments) == len(zh.read_text(encoding="utf-8").splitlines())

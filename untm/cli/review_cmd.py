@@ -152,10 +152,13 @@ def review(
     try:
         if len(files) == 2:
             session_path, outputs = _new_session(files[0], files[1], out or [], mode)
-        else:
+            backend = Backend(session_path, outputs=outputs, glossary=glossary)
+        else:  # a bad session file is what to report first
             session_path = files[0]
-            outputs = _outputs(out or [default_output_for(session_path)], (session_path,))
-        backend = Backend(session_path, outputs=outputs, glossary=glossary)
+            backend = Backend(session_path, glossary=glossary)
+            backend.outputs = tuple(
+                _outputs(out or [default_output_for(session_path)], (session_path,))
+            )
     except BaseException:
         sock.close()
         raise
