@@ -15,7 +15,7 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev,dask]'
 	touch $@
 
-# OmegaT (real CAT-tool import test) and Chromium (review page test) from Debian's packages.
+# OmegaT (CAT-tool import test), chromium + chromium-driver (review page and editor tests), from Debian.
 system-deps:
 	@bash scripts/system-deps.sh
 

@@ -8,13 +8,26 @@ the environment variable `UNTM_GLOSSARY`, else `glossary.sqlite3` in the user's 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from untm.glossary.termbase import Glossary
 
+if TYPE_CHECKING:
+    from untm.glossary.store import WriteSummary
+    from untm.glossary.term import Concept
+
 ENV_VAR = "UNTM_GLOSSARY"
 
-__all__ = ["ENV_VAR", "Glossary", "default_store_path", "open_glossary", "store_path"]
+__all__ = [
+    "ENV_VAR",
+    "Glossary",
+    "add_user_concept",
+    "default_store_path",
+    "open_glossary",
+    "store_path",
+]
 
 
 def default_store_path() -> Path:
@@ -51,3 +64,37 @@ def open_glossary(path: str | Path | None = None, *, builtin: bool = True) -> Gl
     user_ids = {c.id for c in user}
     kept = [c for c in base if c.id not in hidden and c.id not in user_ids]
     return Glossary([*kept, *user])
+
+
+def add_user_concept(
+    zh: str,
+    en: str,
+    *,
+    zh_variants: Sequence[str] = (),
+    en_variants: Sequence[str] = (),
+    domain: str = "",
+    note: str = "",
+    path: str | Path | None = None,
+) -> tuple[Concept, WriteSummary, Path]:
+    """Add the concept zh = en (and variants) to the user glossary at `store_path(path)`,
+    replacing one with the same pair (`untm glossary add`, the review editor's term key).
+
+    The default store's folder is created; a store path given explicitly must be in an existing
+    folder. Returns the concept, what the write changed and the store's path.
+    """
+    from untm.errors import GlossaryError
+    from untm.glossary.ids import concept_id_for
+    from untm.glossary.store import UserStore
+    from untm.glossary.tabular import make_concept
+
+    if not zh.strip() or not en.strip():
+        raise GlossaryError("both a Chinese and an English term are needed")
+    concept = make_concept(
+        concept_id_for(zh, en), [zh, *zh_variants], [en, *en_variants], domain=domain, note=note
+    )
+    target = store_path(path)
+    if (path is None or not str(path)) and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    with UserStore(target) as store:
+        summary = store.add([concept])
+    return concept, summary, target

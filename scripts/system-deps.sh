@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the real-client tests use: omegat (TMX import into a real CAT
-# tool), chromium and a CJK font (the HTML review page; also the generated test PDFs), and
-# poppler's pdftotext for the PDF baseline benchmark. Best effort: without root or apt the tests that
-# need them are skipped with a reason.
+# tool), chromium, chromium-driver and a CJK font (the HTML review page, the review editor and the
+# generated test PDFs), and poppler's pdftotext for the PDF baseline benchmark. Best effort: without
+# root or apt the tests that need them are skipped with a reason.
 set -u
 need=()
 command -v omegat >/dev/null 2>&1 || need+=(omegat)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
+# the WebDriver of Debian's chromium, for the review editor's Selenium tests
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # a CJK font, so the review-page screenshot shows Chinese rather than boxes
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 # the baseline of bench/bench_pdf_gold.py: poppler's pdftotext (GPL; benchmarks only, never used by

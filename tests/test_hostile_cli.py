@@ -172,6 +172,22 @@ CASES: tuple[Case, ...] = (
        "locked.txt", unreadable=True),
 )
 CASES += (
+    # untm review (serving: the error comes before any server starts)
+    _c("review-missing", "review {t}/nope.review.json --no-browser", NOT_FOUND,
+       "nope.review.json", "{t}/nope.tmx"),
+    _c("review-random", "review {bad}/random_bytes.bin --no-browser -o {t}/o.tmx", "",
+       "random_bytes.bin", "{t}/o.tmx"),
+    _c("review-folder", "review {t} --no-browser -o {t}/o.tmx", FOLDER, "{t}", "{t}/o.tmx"),
+    _c("review-export-missing", "review {t}/nope.review.json --export {t}/o.tmx", NOT_FOUND,
+       "nope.review.json", "{t}/o.tmx"),
+    _c("review-zh-missing", "review {t}/nope.txt {en} -o {t}/o.tmx --no-browser", NOT_FOUND,
+       "nope.txt", "{t}/o.review.json"),
+    _c("review-zh-empty", "review {bad}/empty.txt {en} -o {t}/o.tmx --no-browser", EMPTY,
+       "empty.txt", "{t}/o.review.json"),
+    _c("review-out-missing-dir", "review {zh} {en} -o {t}/nodir/o.tmx --no-browser", NO_DIR,
+       "o.tmx", "{t}/nodir/o.review.json"),
+)
+CASES += (
     # untm glossary (the store is a scratch file: see _private_user_data)
     _c("glossary-import-missing", "glossary import {t}/nope.tbx", NOT_FOUND, "nope.tbx"),
     _c("glossary-import-empty", "glossary import {bad}/empty.txt", "", "empty.txt"),

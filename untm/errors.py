@@ -72,3 +72,7 @@ class SessionFileError(FormatError):
 
 class ReviewError(UntmError):
     """A review operation cannot be applied as asked (the session is left unchanged)."""
+
+
+class ServerError(UntmError):
+    """The review editor's server cannot start (the port is taken or not allowed)."""

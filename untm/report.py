@@ -94,6 +94,17 @@ def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
     return not equivalents or contains_any(en, "en", equivalents)
 
 
+def zh_term_classes(
+    matcher: TermMatcher, zh_spans: Sequence[tuple[int, int, str]], en: str
+) -> list[str]:
+    """The class of each Chinese term found: "term", or "term missing" when the linked English
+    text `en` (non-empty) has none of its equivalents."""
+    return [
+        "term" if (not en or _has_equivalent(matcher.equivalents(term), en)) else "term missing"
+        for _, _, term in zh_spans
+    ]
+
+
 def document_order(links: Sequence[Link]) -> list[int]:
     """Indices of `links` in document order: `aligner.paragraphs.order_links` (by the first
     Chinese index; an English-only link where it stands in the English text)."""
@@ -105,7 +116,7 @@ def document_order(links: Sequence[Link]) -> list[int]:
     return [positions[id(link)].pop(0) for link in order_links(links)]
 
 
-def _mark(text: str, spans: Sequence[tuple[int, int, str]], classes: Sequence[str]) -> str:
+def mark_terms(text: str, spans: Sequence[tuple[int, int, str]], classes: Sequence[str]) -> str:
     """Escape `text`, wrapping each span in <mark>; spans come sorted and non-overlapping."""
     out: list[str] = []
     pos = 0
@@ -144,17 +155,14 @@ def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]
         en = side_text(result.tgt_segments, link.tgt, "en")
         zh_spans = matcher.zh_spans(zh)
         en_spans = matcher.en_spans(en)
-        zh_classes = [
-            "term" if (not en or _has_equivalent(matcher.equivalents(term), en)) else "term missing"
-            for _, _, term in zh_spans
-        ]
+        zh_classes = zh_term_classes(matcher, zh_spans, en)
         missing = sum(1 for cls in zh_classes if cls != "term")
         views.append(
             LinkView(
                 number=number,
                 link=link,
-                zh_html=_mark(zh, zh_spans, zh_classes),
-                en_html=_mark(en, en_spans, ["term"] * len(en_spans)),
+                zh_html=mark_terms(zh, zh_spans, zh_classes),
+                en_html=mark_terms(en, en_spans, ["term"] * len(en_spans)),
                 zh_kinds=tuple(sorted({str(result.src_segments[i].kind) for i in link.src})),
                 en_kinds=tuple(sorted({str(result.tgt_segments[j].kind) for j in link.tgt})),
                 terms_found=len(zh_spans) - missing,

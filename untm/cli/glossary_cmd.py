@@ -101,18 +101,12 @@ def add(
     as_json: JsonOpt = False,
 ) -> None:
     """Add a concept to the user glossary (replaces one with the same zh/en pair)."""
-    from untm.errors import GlossaryError
-    from untm.glossary.ids import concept_id_for
-    from untm.glossary.store import UserStore
-    from untm.glossary.tabular import make_concept
+    from untm.glossary import add_user_concept
 
-    if not zh.strip() or not en.strip():
-        raise GlossaryError("both a Chinese and an English term are needed")
-    concept = make_concept(concept_id_for(zh, en), [zh, *(zh_variant or [])],
-                           [en, *(en_variant or [])], domain=domain, note=note)
-    path = _store(glossary)
-    with UserStore(path) as store:
-        summary = store.add([concept])
+    concept, summary, path = add_user_concept(
+        zh, en, zh_variants=zh_variant or (), en_variants=en_variant or (), domain=domain,
+        note=note, path=glossary,
+    )
     if as_json:
         echo_json({"id": concept.id, "store": str(path), **summary.to_dict()})
     else:

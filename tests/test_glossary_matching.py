@@ -1,0 +1,92 @@
+"""The glossary's term patterns (prefix trees) find exactly what a flat alternation finds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from untm.glossary import matching
+from untm.glossary.matching import find_terms, is_case_sensitive
+
+
+def _flat(terms: Sequence[str]) -> str:
+    """The former pattern: every term in turn, longest first (the reference)."""
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=lambda s: (-len(s), s)))
+
+
+def _flat_find(text: str, lang: str, surfaces: Sequence[str]) -> list[tuple[int, int, str]]:
+    terms = [s for s in surfaces if s.strip()]
+    if not terms:
+        return []
+    if lang == "zh":
+        patterns = [re.compile(f"(?:{_flat(terms)})")]
+    else:
+        edge = r"(?:s|es)?(?![\w-])"
+        exact = [t for t in terms if is_case_sensitive(t)]
+        folded = [t for t in terms if not is_case_sensitive(t)]
+        patterns = []
+        if exact:
+            patterns.append(re.compile(rf"(?<![\w-])(?:{_flat(exact)}){edge}"))
+        if folded:
+            patterns.append(re.compile(rf"(?<![\w-])(?:{_flat(folded)}){edge}", re.IGNORECASE))
+    found = []
+    for pattern in patterns:
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            found.append((m.start(), m.end(), m.group(0)))
+            pos = m.start() + 1
+    found.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
+    kept, end = [], -1
+    for hit in found:
+        if hit[0] >= end:
+            kept.append(hit)
+            end = hit[1]
+    return kept
+
+
+EN_CHARS = "abcAB sS-."
+ZH_CHARS = "联合国大会环境署"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(EN_CHARS, min_size=1, max_size=6), min_size=1, max_size=8),
+    st.text(EN_CHARS, max_size=40),
+)
+def test_english_tree_pattern_matches_like_the_flat_alternation(
+    terms: list[str], text: str
+) -> None:
+    assert find_terms(text, "en", terms) == _flat_find(text, "en", terms)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(ZH_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.text(ZH_CHARS, max_size=30),
+)
+def test_chinese_tree_pattern_matches_like_the_flat_alternation(
+    terms: list[str], text: str
+) -> None:
+    assert find_terms(text, "zh", terms) == _flat_find(text, "zh", terms)
+
+
+@pytest.mark.parametrize(
+    ("terms", "text", "want"),
+    [
+        (["联合国", "联合国大会"], "联合国大会决定", ["联合国大会"]),
+        (["Member States", "member states of"], "member states of", ["member states of"]),
+        (["UN", "UNEP"], "UNEP and UN-Habitat", ["UNEP"]),
+        (["programme"], "the Programmes of work", ["Programmes"]),
+    ],
+)
+def test_longest_term_wins(terms: list[str], text: str, want: list[str]) -> None:
+    lang = "zh" if "联" in terms[0] else "en"
+    assert [m for _, _, m in find_terms(text, lang, terms)] == want
+
+
+def test_tree_shares_prefixes() -> None:
+    assert matching._alternation(["ab", "abc", "ad"]) == "a(?:b(?:c)?|d)"

@@ -1,0 +1,218 @@
+"""The editor's one handle on a review session: the only module that calls `untm.review`'s API.
+
+`Backend` holds the current `Session`, applies operations (`ops.op_from_dict` + `ops.apply`),
+undo and redo (`history`), saves the session file atomically after every change (the change is
+kept only once it is on disk), exports to the outputs chosen on the command line, adds terms to
+the user glossary and searches. Every failure is a typed `UntmError`; the routes map them to HTTP
+statuses.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from untm.aligner.model import AlignmentResult, Link, Segment
+from untm.glossary.termbase import Glossary
+from untm.review.session import Session, SideName
+from untm.review.web.payload import LinkRow
+
+
+@dataclass(frozen=True)
+class Output:
+    """An export target chosen on the command line."""
+
+    path: Path
+    fmt: str  # tmx, tsv, align or json
+
+
+class Backend:
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        session_path: str | Path,
+        *,
+        outputs: Sequence[Output] = (),
+        glossary: str | Path | None = None,
+    ) -> None:
+        from untm.review.sessionfile import load_session
+
+        self.path = Path(session_path)
+        self.session: Session = load_session(self.path)
+        self.outputs = tuple(outputs)
+        self.glossary_path = glossary
+        self._undone = False  # whether the last change was an undo (for `changed`)
+
+    # --- what the page shows ------------------------------------------------------------
+
+    @property
+    def revision(self) -> int:
+        return self.session.revision
+
+    @property
+    def low_score(self) -> float:
+        return float(self.session.low_score)
+
+    def rows(
+        self, start: int = 0, stop: int | None = None, *, like: Sequence[LinkRow] = ()
+    ) -> list[LinkRow]:
+        """Links [start, stop) as the page shows them, in order. `like`: the rows that stood at
+        these places before a change that moved no segment (confirm, bookmark): a link with the
+        same sizes takes its texts from there instead of from the segments."""
+        s = self.session
+        a, b = s.starts("src"), s.starts("tgt")
+        stop = len(s.links) if stop is None else stop
+        rows = []
+        before_zh = before_en = 0  # segments of `like` before the current one
+        for k in range(start, stop):
+            link = s.links[k]
+            old = like[k - start] if like else None
+            if (
+                old is not None
+                and (len(old.zh), len(old.en)) == (link.src, link.tgt)
+                and (before_zh, before_en) == (a[k] - a[start], b[k] - b[start])
+            ):  # the same segments as before (realign may move links of the same sizes)
+                rows.append(LinkRow(old.zh, old.en, old.zh_kinds, old.en_kinds, link.score,
+                                    link.status.value, link.bookmark))  # fmt: skip
+            else:
+                rows.append(self._row(k, a, b))
+            if old is not None:
+                before_zh += len(old.zh)
+                before_en += len(old.en)
+        return rows
+
+    def _row(self, k: int, a: Sequence[int], b: Sequence[int]) -> LinkRow:
+        s = self.session
+        link = s.links[k]
+        zs, es = s.src.segments[a[k] : a[k + 1]], s.tgt.segments[b[k] : b[k + 1]]
+        return LinkRow(
+            tuple(seg.text for seg in zs),
+            tuple(seg.text for seg in es),
+            tuple(seg.kind.value for seg in zs),
+            tuple(seg.kind.value for seg in es),
+            link.score,
+            link.status.value,
+            link.bookmark,
+        )
+
+    def changed(self) -> tuple[int, int, int, bool]:
+        """What the last change (or undo/redo) replaced: links [start, stop) are new and stand
+        where `stop - start - shift` links stood before; whether segments moved or changed
+        (`untm.review.view.change_view`)."""
+        from untm.review.view import change_view
+
+        view = change_view(self.session, undone=self._undone)
+        return (int(view["start"]), int(view["stop"]), int(view["shift"]),
+                bool(view["segments_changed"]))  # fmt: skip
+
+    def labels(self) -> dict[str, Any]:
+        """The operations undo and redo would take back / make again (JSON objects)."""
+        s = self.session
+        return {
+            "undo": json.loads(s.history[s.done - 1].op) if s.can_undo else None,
+            "redo": json.loads(s.history[s.done].op) if s.can_redo else None,
+        }
+
+    def info(self) -> dict[str, Any]:
+        """Names, settings, furniture, the outputs' names and the undo/redo labels."""
+        from untm.review.view import summary_view
+
+        view = summary_view(self.session)
+        return {
+            "sides": view["sides"],
+            "settings": view["settings"],
+            **self.labels(),
+            "outputs": [{"name": o.path.name, "format": o.fmt} for o in self.outputs],
+            "session": self.path.name,
+        }
+
+    def result(self) -> AlignmentResult:
+        """The session as an alignment result, in review order (for the path plot)."""
+        s = self.session
+        a, b = s.starts("src"), s.starts("tgt")
+        links = tuple(
+            Link(tuple(range(a[k], a[k + 1])), tuple(range(b[k], b[k + 1])), link.score)
+            for k, link in enumerate(s.links)
+        )
+        return AlignmentResult(
+            tuple(Segment(i, seg.text) for i, seg in enumerate(s.src.segments)),
+            tuple(Segment(j, seg.text) for j, seg in enumerate(s.tgt.segments)),
+            links,
+        )
+
+    def glossary(self) -> Glossary:
+        from untm.glossary import open_glossary
+
+        return open_glossary(self.glossary_path)
+
+    # --- changes (each saved before it counts) ----------------------------------------------
+
+    def _keep(self, session: Session) -> None:
+        from untm.review.sessionfile import save_session
+
+        save_session(session, self.path)
+        self.session = session
+
+    def apply(self, data: Mapping[str, Any]) -> None:
+        """Apply one operation given as its JSON object (`untm.review.ops`)."""
+        from untm.review.ops import apply, op_from_dict
+
+        self._keep(apply(self.session, op_from_dict(data)))
+        self._undone = False
+
+    def undo(self) -> None:
+        from untm.review.history import undo
+
+        self._keep(undo(self.session))
+        self._undone = True
+
+    def redo(self) -> None:
+        from untm.review.history import redo
+
+        self._keep(redo(self.session))
+        self._undone = False
+
+    def save(self) -> None:
+        self._keep(self.session)
+
+    # --- export, terms, search ---------------------------------------------------------
+
+    def export(self, *, confirmed_only: bool = False) -> list[dict[str, Any]]:
+        """Write every output chosen on the command line (`untm.review.export`); what each got."""
+        from untm.errors import ReviewError
+        from untm.review.export import export_session
+
+        if not self.outputs:
+            raise ReviewError("no outputs were chosen: start untm review with -o OUT to export")
+        written = []
+        for out in self.outputs:
+            summary = export_session(self.session, out.path, out.fmt, confirmed_only=confirmed_only)
+            written.append({"name": out.path.name, **summary.to_dict()})
+        return written
+
+    def add_term(self, zh: str, en: str) -> str:
+        """Add zh = en to the user glossary (as `untm glossary add`); the concept id."""
+        from untm.glossary import add_user_concept
+
+        concept, _, _ = add_user_concept(zh, en, path=self.glossary_path)
+        return concept.id
+
+    def search(self, pattern: str, side: str) -> list[int]:
+        """The links with a match of the regex `pattern` (case-insensitive unless it has a
+        capital letter), on side zh, en or both."""
+        from untm.errors import ReviewError
+        from untm.review.navigate import search
+
+        choices: dict[str, tuple[SideName, ...]] = {
+            "both": ("src", "tgt"), "zh": ("src",), "en": ("tgt",)
+        }  # fmt: skip
+        sides = choices.get(side)
+        if sides is None:
+            raise ReviewError(f"unknown side {side!r} (use both, zh or en)")
+        ignore_case = not any(ch.isupper() for ch in pattern)
+        hits = search(self.session, pattern, sides=sides, ignore_case=ignore_case)
+        return sorted({hit.link for hit in hits})
