@@ -27,12 +27,14 @@ test: setup system-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
-	$(PYTHON) scripts/smoke_wheel.py --dask
+	$(MAKE) smoke
 
 # What users install: the wheel in a fresh venv without extras (then with [dask]), run from
-# outside the checkout.
-smoke:
-	$(PYTHON) scripts/smoke_wheel.py --dask
+# outside the checkout; the seed PDFs it reads are generated with the dev tools (reportlab).
+smoke: setup
+	@rm -rf out/smoke-pdf
+	$(BIN)/python -m tests.pdfgen out/smoke-pdf
+	$(PYTHON) scripts/smoke_wheel.py --dask --pdf out/smoke-pdf
 
 lint: setup
 	$(BIN)/ruff check .

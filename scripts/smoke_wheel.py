@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Smoke-test what users install: the wheel built from this tree, in a fresh virtual environment.
 
-    python3 scripts/smoke_wheel.py [--dask] [--keep]
+    python3 scripts/smoke_wheel.py [--dask] [--pdf DIR] [--keep]
 
 1. builds the wheel (`pip wheel --no-deps` on a clean copy of the tree) and checks that it holds
    one top-level package, `untm` (plus its .dist-info);
@@ -10,9 +10,13 @@
 3. from a folder outside the checkout: `untm --version` (the version from the package metadata),
    `python -m untm --help`, an import of every module of the package (an undeclared dependency
    fails here), the seed pair aligned into a TMX that `untm tmx validate` accepts with 80 units,
-   `untm glossary lookup 人居署`, and a check that the distribution installed nothing outside
-   `untm`;
-4. with `--dask`: `pip install 'untm[dask]'` into the same venv and a two-pair
+   `untm glossary lookup 人居署`, a check that the distribution installed nothing outside
+   `untm`, and `untm review` (the editor served on 127.0.0.1, refusing a request without its
+   token, stopped by Ctrl-C; the session exported to a valid TMX);
+4. with `--pdf DIR` (`seed.zh.pdf` and `seed.en.pdf` there, made by `python -m tests.pdfgen DIR`
+   with the dev tools): the seed pair aligned from its PDFs into 80 units, so the PDFium binary
+   of the installed pypdfium2 wheel is exercised;
+5. with `--dask`: `pip install 'untm[dask]'` into the same venv and a two-pair
    `untm batch --engine dask`.
 
 Only the standard library is used, so it runs with any Python >= 3.11. Exit status 0 when every
@@ -25,10 +29,13 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -133,7 +140,7 @@ def build_wheel(tmp: Path, env: dict[str, str]) -> Path:
     return wheel
 
 
-def smoke(tmp: Path, *, dask: bool) -> None:
+def smoke(tmp: Path, *, dask: bool, pdf: Path | None) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     # a home of its own: the user glossary goes to its default place, never the real user's
     env.pop("UNTM_GLOSSARY", None)
@@ -178,6 +185,16 @@ def smoke(tmp: Path, *, dask: bool) -> None:
     if "UN-Habitat" not in found:
         raise SmokeFailure(f"glossary lookup 人居署 did not find UN-Habitat: {found.strip()!r}")
 
+    review_serves(untm, work, env)
+
+    if pdf is not None:
+        summary = json.loads(run([untm, "align", pdf / "seed.zh.pdf", pdf / "seed.en.pdf", "-o",
+                                  work / "seed-pdf.tmx", "--json"], cwd=work, env=env,
+                                 what="untm align the seed pair from its PDFs"))
+        if summary.get("units") != SEED_UNITS:
+            raise SmokeFailure(f"the seed PDFs gave {summary.get('units')} units, "
+                               f"not {SEED_UNITS}")
+
     if dask:
         run([py, "-m", "pip", "install", "-q", f"{wheel}[dask]"], cwd=tmp, env=env,
             what="pip install the wheel with the dask extra")
@@ -196,14 +213,63 @@ def smoke(tmp: Path, *, dask: bool) -> None:
             raise SmokeFailure(f"the dask batch wrote units {units}, not two times {SEED_UNITS}")
 
 
+def review_serves(untm: Path, work: Path, env: dict[str, str]) -> None:
+    """`untm review ZH EN`: the pair aligned into a session, the editor served on 127.0.0.1 with
+    its token (a request without it refused), Ctrl-C stops it with the session saved; then
+    `untm review SESSION --export` writes a TMX that validates."""
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [str(untm), "review", str(work / "seed.zh.txt"), str(work / "seed.en.txt"), "-o",
+         str(work / "reviewed.tmx"), "--no-browser", "--mode", "fast"],
+        cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = ""
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("open http://127.0.0.1:"):
+                url = line.split(maxsplit=1)[1].strip()
+                break
+        if not url:
+            raise SmokeFailure("untm review ZH EN printed no http://127.0.0.1 address")
+        # the token in the address is traded for a cookie, then a redirect to the page
+        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        with browser.open(url, timeout=30) as page:
+            if page.status != 200 or b"<html" not in page.read().lower():
+                raise SmokeFailure(f"the editor page answered {page.status}")
+        try:
+            urllib.request.urlopen(url.split("?", 1)[0] + "api/state", timeout=30)
+        except urllib.error.HTTPError as refused:
+            if refused.code != 403:
+                raise SmokeFailure(f"a request without the token got {refused.code}") from None
+        else:
+            raise SmokeFailure("a request without the token was answered")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise SmokeFailure("untm review did not stop on Ctrl-C") from None
+    if proc.returncode != 0:
+        raise SmokeFailure(f"untm review ended with exit {proc.returncode}: {err.strip()}")
+    print(f"ok  untm review ZH EN serves on 127.0.0.1, token required, stops on Ctrl-C "
+          f"({time.monotonic() - started:.1f} s)")
+    session = work / "reviewed.review.json"
+    run([untm, "review", session, "--export", work / "reviewed.tmx"], cwd=work, env=env,
+        what="untm review SESSION --export")
+    run([untm, "tmx", "validate", work / "reviewed.tmx"], cwd=work, env=env,
+        what="untm tmx validate reviewed.tmx")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dask", action="store_true", help="also install [dask] and run a batch")
+    parser.add_argument("--pdf", type=Path, help="a folder with seed.zh.pdf and seed.en.pdf")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="untm-smoke-"))
     try:
-        smoke(tmp, dask=args.dask)
+        smoke(tmp, dask=args.dask, pdf=args.pdf.resolve() if args.pdf else None)
     except SmokeFailure as exc:
         print(f"FAIL {exc}", file=sys.stderr)
         return 1

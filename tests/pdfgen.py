@@ -21,6 +21,7 @@ page furniture a reader must remove; everything that is an `Item` must come out 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -782,3 +783,20 @@ def resolution_items(lang: str) -> list[Item]:
     """A short resolution: a preamble of unnumbered paragraphs ending in commas, then operative
     paragraphs."""
     return [Item("body", text) for text in RESOLUTION[lang]]
+
+
+def main(argv: Sequence[str]) -> int:
+    """`python -m tests.pdfgen OUT_DIR`: the seed pair as UN-style PDFs in the first layout
+    (`seed.zh.pdf`, `seed.en.pdf`), for the smoke test of the installed wheel."""
+    if len(argv) != 1:
+        print("usage: python -m tests.pdfgen OUT_DIR", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    for lang in ("zh", "en"):
+        render_pdf(seed_items(lang, extras=False), lang, LAYOUTS[0], out / f"seed.{lang}.pdf")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
