@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from untm.aligner.hanspace import despace_lines
 from untm.aligner.language import is_han
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 
@@ -193,6 +194,8 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     soft_hyphenated = {i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("\u00ad")}
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
+    if lang == "zh":
+        cleaned = _despace(cleaned, furniture)
     groups: list[list[tuple[int, str]]] = [[]]
     for i, line in enumerate(cleaned):
         if line.strip():
@@ -241,6 +244,18 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         if current:
             emit(current)
     return blocks
+
+
+def _despace(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """Spaced-out Chinese joined (`aligner.hanspace`); the spaces removed recorded as one item."""
+    out, removed = despace_lines(lines)
+    total = sum(removed)
+    if total:
+        first = next(i for i, n in enumerate(removed) if n) + 1
+        spaced = sum(1 for n in removed if n)
+        note = f"{total} spaces between Chinese characters on {spaced} lines"
+        furniture.append(Furniture("han-spacing", note, first))
+    return out
 
 
 def _join_block(

@@ -14,7 +14,9 @@ out as PDF extraction writes them (`tests/extracted_text.py`):
   gold repeated 20 times;
 - `pdftotext`, `pdftotext-layout`: `pdftotext` (Debian poppler-utils, a bench tool only) of the
   UN-style PDFs `tests/pdfgen.py` generates, when both are available.
-Units are compared with gold with all white space removed (`untm.goldscore.score_units`).
+Units are compared with gold with all white space removed (`untm.goldscore.score_units`); where
+the gold units are paragraphs (UDHR, SDG) the pair is aligned with `segtype="paragraph"`, so
+those rows measure paragraph recovery exactly.
 Writes bench/results/<out>.md and .json.
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +38,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.macdata import REPO
 from tests.extracted_text import Layout, extracted
+from untm.aligner.language import HAN_CLASS
 
+HAN_GAP = re.compile(rf"{HAN_CLASS}\s+(?={HAN_CLASS})")
 RESULTS = REPO / "bench" / "results"
 SHARED = REPO.parent / "shared"
 UN = SHARED / "un"
@@ -58,6 +63,7 @@ class Pair:
     symbol: str
     zh_source: str  # the text as the data has it
     en_source: str
+    segtype: str = "sentence"  # "paragraph" where the gold units are paragraphs (UDHR, SDG)
 
 
 def _lines(path: Path) -> list[str]:
@@ -78,10 +84,10 @@ def _seed() -> Pair:
 
 
 def _line_pair(name: str, zh_path: Path, en_path: Path, gold_ids: list[tuple[list[int], list[int]]],
-               symbol: str) -> Pair:
+               symbol: str, segtype: str) -> Pair:
     zh, en = _lines(zh_path), _lines(en_path)
     gold = [("".join(zh[i] for i in z), " ".join(en[j] for j in e)) for z, e in gold_ids if z and e]
-    return Pair(name, zh, en, gold, symbol, "\n".join(zh) + "\n", "\n".join(en) + "\n")
+    return Pair(name, zh, en, gold, symbol, "\n".join(zh) + "\n", "\n".join(en) + "\n", segtype)
 
 
 def _ids(cell: str) -> list[int]:
@@ -93,17 +99,17 @@ def pairs() -> Iterator[Pair]:
     yield _seed()
     rows = [r.split("\t") for r in _lines(UN / "udhr" / "udhr.gold_alignment.tsv")[1:]]
     yield _line_pair("udhr", UN / "udhr" / "udhr.zh.txt", UN / "udhr" / "udhr.en.txt",
-                     [(_ids(r[1]), _ids(r[0])) for r in rows], "A/RES/217(III)")
+                     [(_ids(r[1]), _ids(r[0])) for r in rows], "A/RES/217(III)", "paragraph")
     for stem in ("sdg_goals_targets", "sdg_indicators"):
         n = len(_lines(UN / "sdg" / f"{stem}.en.txt"))
         yield _line_pair(stem, UN / "sdg" / f"{stem}.zh.txt", UN / "sdg" / f"{stem}.en.txt",
-                         [([i], [i]) for i in range(n)], "A/RES/70/1")
+                         [([i], [i]) for i in range(n)], "A/RES/70/1", "paragraph")
     for zh_path in sorted((UN / "ecosoc2023").glob("*.zh.txt")):
         stem = zh_path.name.removesuffix(".zh.txt")
         rows = [r.split("\t") for r in _lines(zh_path.with_name(f"{stem}.pairs.tsv"))[1:]]
         yield _line_pair(stem[:2] + "_" + stem.split("_")[1][:24], zh_path,
                          zh_path.with_name(f"{stem}.en.txt"),
-                         [([int(r[1])], [int(r[0])]) for r in rows], "E/2023/INF/1")
+                         [([int(r[1])], [int(r[0])]) for r in rows], "E/2023/INF/1", "sentence")
 
 
 def variants(pair: Pair) -> Iterator[tuple[str, str, str, int]]:
@@ -156,14 +162,16 @@ def run(pair: Pair, variant: str, zh_text: str, en_text: str, copies: int, mode:
     zh.write_text(zh_text, encoding="utf-8")
     en.write_text(en_text, encoding="utf-8")
     start = time.perf_counter()
-    result = align_files(zh, en, AlignOptions(mode=mode))
+    result = align_files(zh, en, AlignOptions(mode=mode, segtype=pair.segtype))
     seconds = time.perf_counter() - start
     units = to_units(result, source_name=pair.name)
     score = score_units([(u.source, u.target) for u in units], pair.gold * copies)
+    han_gaps = sum(len(HAN_GAP.findall(u.source)) for u in units)
     f1 = 2 * score.matched / (score.produced + score.gold) if score.produced + score.gold else 0.0
     return {
         "pair": pair.name,
         "variant": variant,
+        "segtype": pair.segtype,
         "precision": round(score.precision, 4),
         "recall": round(score.recall, 4),
         "f1": round(f1, 4),
@@ -174,6 +182,7 @@ def run(pair: Pair, variant: str, zh_text: str, en_text: str, copies: int, mode:
         "segments_en": len(result.tgt_segments),
         "furniture_zh": len(result.src_furniture),
         "furniture_en": len(result.tgt_furniture),
+        "han_gaps": han_gaps,
         "seconds": round(seconds, 2),
     }
 
@@ -186,14 +195,15 @@ def _git_commit() -> str:
 
 def _table(rows: list[dict[str, object]]) -> list[str]:
     lines = [
-        "| pair | variant | P | R | F1 | units / gold | segments zh / en | furniture zh / en |",
-        "|---|---|---|---|---|---|---|---|",
+        "| pair | variant | P | R | F1 | units / gold | segments zh / en | furniture zh / en "
+        "| Han pairs split |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
             f"| {r['pair']} | {r['variant']} | {r['precision']:.3f} | {r['recall']:.3f} | "
             f"{r['f1']:.3f} | {r['units']} / {r['gold']} | {r['segments_zh']} / "
-            f"{r['segments_en']} | {r['furniture_zh']} / {r['furniture_en']} |"
+            f"{r['segments_en']} | {r['furniture_zh']} / {r['furniture_en']} | {r['han_gaps']} |"
         )
     return lines
 
@@ -211,7 +221,8 @@ def _summary(rows: list[dict[str, object]]) -> list[str]:
     lines = ["| variant (UN pairs, micro) | P | R | F1 |", "|---|---|---|---|"]
     for variant, (m, p, g) in by.items():
         f1 = 2 * m / (p + g) if p + g else 0.0
-        lines.append(f"| {variant} | {m / p if p else 0:.3f} | {m / g if g else 0:.3f} | {f1:.3f} |")
+        precision, recall = m / p if p else 0.0, m / g if g else 0.0
+        lines.append(f"| {variant} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
     return lines
 
 
