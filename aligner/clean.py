@@ -27,26 +27,24 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from untm.aligner.hanspace import despace_lines
+from untm.aligner.labels import (
+    NUM_PARA,
+    PAGE_NUMBER,
+    display_width,
+    ends_sentence,
+    label_kind,
+    starts_label,
+)
 from untm.aligner.language import is_han
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 
 _CONTROL_KEEP = "\t\n"
-_NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])[ \t\u3000]*(?=\S)")
-_ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t\u3000]*(?=\S)")
-_ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
-_LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
-_FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
-_HEADING_MAX_CHARS = 160
 _COVER_MAX_CHARS = 400
 _MAX_WRAP_WIDTH = 200  # a file whose lines run longer than this is not hard-wrapped
-_ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @dataclass(frozen=True)
@@ -65,31 +63,6 @@ class CleanedText:
 
     paragraphs: tuple[Paragraph, ...]
     furniture: tuple[Furniture, ...]
-
-
-def zh_numeral_value(text: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九)."""
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_ZH_NUMERALS.get(tens, 1) if tens else 1) * 10 + _ZH_NUMERALS.get(units, 0)
-    return _ZH_NUMERALS.get(text, 0)
-
-
-def roman_value(text: str) -> int:
-    """Value of a Roman numeral written with I V X L C."""
-    total = 0
-    for i, ch in enumerate(text):
-        value = _ROMAN[ch]
-        nxt = _ROMAN[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if value < nxt else value
-    return total
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a fixed-width layout (CJK wide characters count 2)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _is_noncharacter(ch: str) -> bool:
@@ -124,11 +97,6 @@ def normalize_space(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
-def ends_sentence(text: str) -> bool:
-    """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
-    return bool(_SENTENCE_END.search(text.rstrip()))
-
-
 def join_wrapped(left: str, right: str, lang: str) -> str:
     """Join two pieces of one paragraph split by a line or page break.
 
@@ -146,44 +114,10 @@ def join_wrapped(left: str, right: str, lang: str) -> str:
     return left + " " + right
 
 
-def _label_kind(text: str, lang: str, last_roman: int) -> tuple[BlockKind, str | None] | None:
-    """Classify a paragraph start: (kind, label) for a labelled paragraph, else None."""
-    m = _FOOTNOTE.match(text)
-    if m:
-        return BlockKind.FOOTNOTE, m.group(1)
-    short = display_width(text) <= _HEADING_MAX_CHARS and not text.rstrip().endswith((".", "。"))
-    m = _ZH_HEADING.match(text)
-    if m and short:
-        return BlockKind.HEADING, f"R{zh_numeral_value(m.group(1))}"
-    m = _ROMAN_HEADING.match(text)
-    if m and short:
-        value = roman_value(m.group(1))
-        letter_like = len(m.group(1)) == 1 and m.group(1) != "I" and value != last_roman + 1
-        if not letter_like:
-            return BlockKind.HEADING, f"R{value}"
-    m = _LETTER_HEADING.match(text)
-    if m and short:
-        return BlockKind.HEADING, f"L{m.group(1)}"
-    m = _NUM_PARA.match(text)
-    if m:
-        return BlockKind.BODY, str(int(unicodedata.normalize("NFKC", m.group(1))))
-    return None
-
-
-def _starts_label(text: str) -> bool:
-    stripped = text.lstrip()
-    return bool(
-        _NUM_PARA.match(stripped)
-        or _ZH_HEADING.match(stripped)
-        or _ROMAN_HEADING.match(stripped)
-        or _FOOTNOTE.match(stripped)
-    )
-
-
 def _normalize_label_text(text: str, kind: BlockKind) -> str:
     """ "12.\\tText" → "12. Text"; headings and footnotes keep their own spacing."""
     if kind is BlockKind.BODY:
-        m = _NUM_PARA.match(text)
+        m = NUM_PARA.match(text)
         if m:
             head = text[: m.end()].rstrip(" \t\u3000")
             return f"{head} {text[m.end() :]}"
@@ -217,7 +151,7 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         after_break = (
             first in feeds
             or first - 1 in feeds
-            or bool(blocks and _PAGE_NUMBER.match(blocks[-1].text))
+            or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
         )
         joinable = blank_mode or hard_wrapped or after_break
         blocks.append(_join_block(lines, lang, joinable, soft_hyphenated))
@@ -227,7 +161,7 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         for line_no, line in group:
             if current:
                 prev = current[-1][1]
-                if _starts_label(line) or _PAGE_NUMBER.match(prev) or _PAGE_NUMBER.match(line):
+                if starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line):
                     wrapped = False
                 elif blank_mode:
                     wrapped = True
@@ -284,12 +218,12 @@ def build_paragraphs(
     body_started = False
     last_roman = 0
     seen_lines: set[str] = set()
-    has_labels = any(_label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
+    has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
     for block in blocks:
         text = normalize_space(strip_controls(block.text, line=block.line, found=found))
         if not text:
             continue
-        if block.hint is None and _PAGE_NUMBER.match(text):
+        if block.hint is None and PAGE_NUMBER.match(text):
             found.append(Furniture("page-number", text, block.line))
             continue
         furniture_kind = _page_furniture(text, seen_lines)
@@ -297,7 +231,7 @@ def build_paragraphs(
             found.append(Furniture(furniture_kind, text, block.line))
             continue
         seen_lines.add(text)
-        labelled = _label_kind(text, lang, last_roman)
+        labelled = label_kind(text, lang, last_roman)
         if block.hint is BlockKind.FOOTNOTE:
             number = _NOTE_NUMBER.match(text)
             marker = labelled[1] if labelled and labelled[0] is BlockKind.FOOTNOTE else None
@@ -362,7 +296,7 @@ def _add_unlabelled(
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
         if (joinable and not ends_sentence(prev_text)) or breaks_mid_phrase(
-            prev_text, text, lang, numbered=bool(_NUM_PARA.match(prev_text))
+            prev_text, text, lang, numbered=bool(NUM_PARA.match(prev_text))
         ):
             items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
             return
