@@ -12,7 +12,8 @@ Paragraph rules, in order:
   hard-wrapped (long and without sentence-final punctuation);
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
-- blocks before the first heading or numbered paragraph are the cover;
+- blocks before the first heading or numbered paragraph are the cover; a later document's cover
+  (where the labels start again) is found by `aligner.covers`;
 - after that, an unlabelled block continues the last running-text paragraph: it is joined to it
   when that paragraph ends mid-sentence (a page break or a footnote interrupted it), otherwise it
   is a separate paragraph carrying the same label.
@@ -26,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
 from untm.aligner.hanspace import despace_lines
 from untm.aligner.labels import (
     NUM_PARA,
@@ -43,7 +45,6 @@ _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
-_COVER_MAX_CHARS = 400
 _MAX_WRAP_WIDTH = 200  # a file whose lines run longer than this is not hard-wrapped
 
 
@@ -214,11 +215,40 @@ def build_paragraphs(
 ) -> CleanedText:
     """Classify blocks into cover, heading, body and footnote paragraphs; join continuations."""
     found: list[Furniture] = list(furniture or [])
+    has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
+    entries = _labelled_entries(blocks, lang, found)
+    covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []
     body_started = False
+    for k, (block, text, labelled) in enumerate(entries):
+        if k in covers:
+            items.append((text, BlockKind.COVER, None))
+            continue
+        if labelled is not None:
+            kind, label = labelled
+            if kind in (BlockKind.HEADING, BlockKind.BODY):
+                body_started = True
+            items.append((_normalize_label_text(text, kind), kind, label))
+            continue
+        if not body_started and has_labels and display_width(text) <= COVER_MAX_CHARS:
+            items.append((text, BlockKind.COVER, None))
+            continue
+        _add_unlabelled(items, text, lang, joinable=block.joinable)
+    paragraphs = tuple(
+        Paragraph(index=i, text=text, kind=kind, label=label)
+        for i, (text, kind, label) in enumerate(items)
+    )
+    return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
+
+
+def _labelled_entries(
+    blocks: Sequence[RawBlock], lang: str, found: list[Furniture]
+) -> list[tuple[RawBlock, str, Label]]:
+    """Each block's normalised text and label (None when unlabelled); page furniture and empty
+    blocks left out, the furniture recorded in `found`."""
+    entries: list[tuple[RawBlock, str, Label]] = []
     last_roman = 0
     seen_lines: set[str] = set()
-    has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
     for block in blocks:
         text = normalize_space(strip_controls(block.text, line=block.line, found=found))
         if not text:
@@ -238,23 +268,12 @@ def build_paragraphs(
             labelled = (BlockKind.FOOTNOTE, marker or (number.group(1) if number else None))
         elif block.hint is BlockKind.HEADING:
             labelled = (BlockKind.HEADING, labelled[1] if labelled else None)
-        if labelled is not None:
-            kind, label = labelled
-            if kind is BlockKind.HEADING and label and label.startswith("R"):
+        if labelled is not None and labelled[0] is BlockKind.HEADING:
+            label = labelled[1]
+            if label and label.startswith("R"):
                 last_roman = int(label[1:])
-            if kind in (BlockKind.HEADING, BlockKind.BODY):
-                body_started = True
-            items.append((_normalize_label_text(text, kind), kind, label))
-            continue
-        if not body_started and has_labels and display_width(text) <= _COVER_MAX_CHARS:
-            items.append((text, BlockKind.COVER, None))
-            continue
-        _add_unlabelled(items, text, lang, joinable=block.joinable)
-    paragraphs = tuple(
-        Paragraph(index=i, text=text, kind=kind, label=label)
-        for i, (text, kind, label) in enumerate(items)
-    )
-    return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
+        entries.append((block, text, labelled))
+    return entries
 
 
 def _page_furniture(text: str, seen: set[str]) -> str | None:
