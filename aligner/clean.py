@@ -2,14 +2,18 @@
 
 Input is decoded text (PDF-extracted plain text) or blocks a structured reader (docx, html)
 already found. What cleaning removes is returned as `Furniture` (form feeds, control characters,
-bare page-number lines), never silently dropped.
+bare page-number lines, running headers and footers, the spaces of spaced-out Chinese), never
+silently dropped.
 
 Paragraph rules, in order:
+- Chinese text spaced out by a PDF text layer ("联 合 国") is joined first (`aligner.hanspace`);
 - blocks are separated by blank lines; inside a block, lines are joined (English with a space,
   Chinese without; a line ending in a word hyphen joins without a space and keeps the hyphen)
   unless the next line starts a labelled paragraph (number, heading, footnote marker). A file
-  without blank-line structure is read one paragraph per line, joining only lines that look
-  hard-wrapped (long and without sentence-final punctuation);
+  without blank-line structure whose lines were wrapped at a text width (PDF-extracted) has its
+  page furniture lines removed and its paragraph ends recovered from line evidence: lengths
+  against the page's width, indentation, sentence ends, labels (`aligner.linebreaks`); any
+  other file without blank lines is read one paragraph per line;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
 - blocks before the first heading or numbered paragraph are the cover; a later document's cover
@@ -38,6 +42,7 @@ from untm.aligner.labels import (
     starts_label,
 )
 from untm.aligner.language import is_han
+from untm.aligner.linebreaks import Line, hard_wrapped, paragraph_starts, recurring_page_lines
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 
 _CONTROL_KEEP = "\t\n"
@@ -45,7 +50,6 @@ _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
 _SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
-_MAX_WRAP_WIDTH = 200  # a file whose lines run longer than this is not hard-wrapped
 
 
 @dataclass(frozen=True)
@@ -140,11 +144,9 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     groups = [g for g in groups if g]
     nonblank = sum(len(g) for g in groups)
     blank_mode = len(groups) >= 3 and nonblank <= 12 * len(groups)
-    widths = sorted(display_width(line) for g in groups for _, line in g)
-    wrap_width = widths[int(0.95 * (len(widths) - 1))] if widths else 0
-    near_full = sum(1 for w in widths if w >= 0.75 * wrap_width)
-    hard_wrapped = 40 <= wrap_width <= _MAX_WRAP_WIDTH and near_full >= 0.4 * len(widths)
     feeds = {f.line for f in furniture if f.kind == "form-feed"}
+    if not blank_mode and hard_wrapped([display_width(line) for g in groups for _, line in g]):
+        return _blocks_by_evidence(cleaned, lang, furniture, feeds, soft_hyphenated)
     blocks: list[RawBlock] = []
 
     def emit(lines: list[tuple[int, str]]) -> None:
@@ -154,30 +156,69 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
             or first - 1 in feeds
             or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
         )
-        joinable = blank_mode or hard_wrapped or after_break
-        blocks.append(_join_block(lines, lang, joinable, soft_hyphenated))
+        blocks.append(_join_block(lines, lang, blank_mode or after_break, soft_hyphenated))
 
     for group in groups:
         current: list[tuple[int, str]] = []
         for line_no, line in group:
             if current:
                 prev = current[-1][1]
-                if starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line):
-                    wrapped = False
-                elif blank_mode:
-                    wrapped = True
-                else:
-                    wrapped = (
-                        hard_wrapped
-                        and display_width(prev) >= 0.7 * wrap_width
-                        and not ends_sentence(prev)
-                    )
-                if not wrapped:
+                label_or_page = (
+                    starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line)
+                )
+                if label_or_page or not blank_mode:
                     emit(current)
                     current = []
             current.append((line_no, line))
         if current:
             emit(current)
+    return blocks
+
+
+def _blocks_by_evidence(
+    lines: list[str],
+    lang: str,
+    furniture: list[Furniture],
+    feeds: set[int],
+    soft_hyphenated: set[int],
+) -> list[RawBlock]:
+    """Hard-wrapped text without blank-line structure: page furniture lines out (recorded),
+    paragraph ends from line evidence (`aligner.linebreaks`)."""
+    content: list[Line] = []
+    page, blank = 0, False
+    for i, raw in enumerate(lines):
+        page += (i + 1) in feeds
+        text = raw.strip()
+        if not text:
+            blank = True
+            continue
+        kind = "page-number" if PAGE_NUMBER.match(text) else _page_furniture(text, set())
+        if kind:
+            furniture.append(Furniture(kind, text, i + 1))
+            continue
+        indent = display_width(raw[: len(raw) - len(raw.lstrip())].expandtabs(8))
+        content.append(Line(i + 1, text, indent, page, blank and bool(content)))
+        blank = False
+    running = recurring_page_lines(content)
+    seen: set[str] = set()
+    kept: list[Line] = []
+    for k, ln in enumerate(content):
+        kind = running.get(k) or _page_furniture(ln.text, seen)
+        seen.add(ln.text)
+        if kind:
+            furniture.append(Furniture(kind, ln.text, ln.number))
+        else:
+            kept.append(ln)
+    content = kept
+    blocks: list[RawBlock] = []
+    current: list[tuple[int, str]] = []
+    for ln, start in zip(content, paragraph_starts(content, lang), strict=True):
+        if start and current:
+            blocks.append(_join_block(current, lang, False, soft_hyphenated))
+            current = []
+        current.append((ln.number, ln.text))
+    if current:
+        blocks.append(_join_block(current, lang, False, soft_hyphenated))
     return blocks
 
 
