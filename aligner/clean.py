@@ -203,6 +203,9 @@ def _blocks_by_evidence(
     seen: set[str] = set()
     kept: list[Line] = []
     for k, ln in enumerate(content):
+        page_top = ln.page > 0 and (k == 0 or content[k - 1].page != ln.page)
+        if page_top and _SYMBOL_LINE.match(ln.text):
+            running.setdefault(k, "running-header")  # the symbol atop a page after the first
         kind = running.get(k) or _page_furniture(ln.text, seen)
         seen.add(ln.text)
         if kind:

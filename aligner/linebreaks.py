@@ -58,7 +58,7 @@ _EN_OPENERS = re.compile(
     r"Approves|Endorses|Adopts|Authorizes|Appeals|Reiterates|Whereas|Proclaims)\b"
 )
 _ZH_OPENERS = re.compile(
-    r"^(?:又|还|并|再次|进一步|深为|严重)?"
+    r"^(?:又|还|再次|进一步|深为|严重)?"
     r"(?:回顾|重申|认识到|确认|注意到|欢迎|表示|强调|着重指出|铭记|深信|关切|承认|申明|考虑到|"
     r"赞扬|谴责|鼓励|痛惜|震惊|意识到|决心|希望|赞赏|欣见|决定|请|敦促|促请|呼吁|邀请|建议|"
     r"核可|认可|通过|授权|鉴于)"
