@@ -265,7 +265,7 @@ def build_paragraphs(
     items: list[tuple[str, BlockKind, str | None]] = []
     body_started = False
     for k, (block, text, labelled) in enumerate(entries):
-        if k in covers:
+        if k in covers or block.hint is BlockKind.COVER:  # a reader may know (a PDF's mastheads)
             items.append((text, BlockKind.COVER, None))
             continue
         if labelled is not None:
@@ -303,6 +303,9 @@ def _labelled_entries(
         furniture_kind = _page_furniture(text, seen_lines)
         if block.hint is None and furniture_kind:
             found.append(Furniture(furniture_kind, text, block.line))
+            continue
+        if block.hint is BlockKind.COVER:
+            entries.append((block, text, None))
             continue
         seen_lines.add(text)
         labelled = label_kind(text, lang, last_roman)

@@ -1,6 +1,7 @@
 """Read any supported document into a cleaned `Document` (the one entry point for readers).
 
-Format from the extension: `.docx`, `.html`/`.htm`/`.xhtml`, anything else is plain text
+Format from the extension: `.docx`, `.html`/`.htm`/`.xhtml`, `.pdf` (the text layer read with its
+layout: `readers/pdf.py`), anything else is plain text
 (UTF-8, UTF-8 BOM, UTF-16 BOM, GB18030/GBK). The text must be in the language it is given as.
 """
 
@@ -33,6 +34,11 @@ def read_document(path: str | Path, lang: str) -> Document:
         from untm.aligner.readers.html import read_html_blocks
 
         cleaned = build_paragraphs(read_html_blocks(name, lang), lang)
+    elif suffix == ".pdf":
+        from untm.aligner.readers.pdf import read_pdf_blocks
+
+        blocks, furniture = read_pdf_blocks(name, lang)
+        cleaned = build_paragraphs(blocks, lang, furniture)
     else:
         from untm.aligner.readers.text import read_text_file
 

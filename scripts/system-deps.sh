@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the real-client tests use: omegat (TMX import into a real CAT
-# tool), chromium and a CJK font (the HTML review page). Best effort: without root or apt the tests that
+# tool), chromium and a CJK font (the HTML review page; also the generated test PDFs), and
+# poppler's pdftotext for the PDF baseline benchmark. Best effort: without root or apt the tests that
 # need them are skipped with a reason.
 set -u
 need=()
@@ -8,6 +9,10 @@ command -v omegat >/dev/null 2>&1 || need+=(omegat)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 # a CJK font, so the review-page screenshot shows Chinese rather than boxes
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+# the baseline of bench/bench_pdf_gold.py: poppler's pdftotext (GPL; benchmarks only, never used by
+# untm) with the CMaps it needs for Chinese PDFs
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+[ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: cannot install ${need[*]} (needs root and apt-get); tests using them will be skipped" >&2

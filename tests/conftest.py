@@ -18,3 +18,20 @@ MAC = SHARED / "mac"
 def needs_shared(path: Path) -> pytest.MarkDecorator:
     """Skip a test when ../shared (the gold data and MAC) is not present beside the repo."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present (see README: Data)")
+
+
+@pytest.fixture(scope="session")
+def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The seed pair as UN-style PDFs, one (zh, en) pair per layout of tests/pdfgen.py whose fonts
+    are on this machine; generated once per test session."""
+    from pdfgen import LAYOUTS, has_font, render_pdf, seed_items
+
+    folder = tmp_path_factory.mktemp("seed-pdfs")
+    out: dict[str, tuple[Path, Path]] = {}
+    for layout in LAYOUTS:
+        if not has_font(layout):
+            continue
+        zh = render_pdf(seed_items("zh"), "zh", layout, folder / f"{layout.name}.zh.pdf")
+        en = render_pdf(seed_items("en"), "en", layout, folder / f"{layout.name}.en.pdf")
+        out[layout.name] = (zh, en)
+    return out

@@ -21,7 +21,7 @@ from untm.tmx.xliff import read_xliff
 
 
 def read_zh_document(path: Path) -> Document:
-    """A .txt, .docx or .html document read as Chinese."""
+    """A .txt, .docx, .html or .pdf document read as Chinese."""
     return read_document(path, "zh")
 
 
@@ -29,6 +29,7 @@ READERS: dict[str, Callable[[Path], Any]] = {
     "text": read_zh_document,
     "docx": read_zh_document,
     "html": read_zh_document,
+    "pdf": read_zh_document,
     "tmx": read_tmx,
     "tmx-validate": validate_tmx,
     "tbx": read_tbx,
@@ -42,6 +43,7 @@ SUFFIXES: dict[str, str] = {
     "text": ".txt",
     "docx": ".docx",
     "html": ".html",
+    "pdf": ".pdf",
     "tmx": ".tmx",
     "tmx-validate": ".tmx",
     "tbx": ".tbx",

@@ -5,7 +5,7 @@
 - a read file (random text lines, some control characters) keeps every printable character;
 - the document pipeline covers every segment of both sides exactly once and counts what it
   leaves out (units + unaligned == segments);
-- every reader (text, docx, html, tmx, tbx, xliff, srx, .align, glossary tables) given random
+- every reader (text, docx, html, pdf, tmx, tbx, xliff, srx, .align, glossary tables) given random
   bytes or a valid file with random byte edits ends in a document or an `UntmError`, nothing else;
 - the CLI on random input never reports an internal error.
 """
@@ -217,6 +217,14 @@ def _valid(kind: str) -> bytes:
             + "</body></html>").encode("utf-8")
     if kind == "text":
         return SEED_ZH.read_bytes()[:3000]
+    if kind == "pdf":  # the first paragraphs of the seed as a small UN-style PDF
+        import tempfile
+
+        from pdfgen import LAYOUTS, render_pdf, seed_items
+
+        with tempfile.TemporaryDirectory() as tmp:
+            items = seed_items("zh", extras=False)[:14]
+            return render_pdf(items, "zh", LAYOUTS[0], Path(tmp) / "v.pdf").read_bytes()
     if kind == "align":
         return (GOLD / f"{STEM}.align").read_bytes() if GOLD.exists() else b"[0]:[0]\n"
     if kind == "table":
@@ -261,6 +269,21 @@ def test_mutated_valid_files_never_crash_a_reader(
     if cut is not None:
         del data[int(cut * len(data)):]
     _survives(kind, bytes(data), tmp_path)
+
+
+@fuzz(80)
+@given(changes=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.binary(min_size=1,
+                                                                            max_size=6)),
+                        min_size=1, max_size=6))
+def test_mutated_pdfs_never_crash_the_pdf_reader(
+    changes: list[tuple[float, bytes]], tmp_path: Path
+) -> None:
+    """PDFs with bytes overwritten anywhere (object headers, xref, content and font streams)."""
+    data = bytearray(_valid("pdf"))
+    for where, chunk in changes:
+        at = int(where * len(data))
+        data[at:at + len(chunk)] = chunk
+    _survives("pdf", bytes(data), tmp_path)
 
 
 @pytest.mark.parametrize("kind", sorted(READERS))

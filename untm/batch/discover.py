@@ -14,7 +14,7 @@ from pathlib import Path
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
 
-SUPPORTED_EXTS = frozenset({"txt", "docx", "html", "htm"})
+SUPPORTED_EXTS = frozenset({"txt", "docx", "html", "htm", "pdf"})
 _MEMBER = re.compile(r"^(?P<name>.+)\.(?P<lang>zh|en)\.(?P<ext>[A-Za-z0-9]+)$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[/\\\x00-\x1f]")
 

@@ -58,7 +58,9 @@ def batch_command(
     out_dir: Annotated[Path, typer.Option("-o", "--out", help="Output folder (created).")],
     in_dir: Annotated[
         Path | None,
-        typer.Argument(help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, html)."),
+        typer.Argument(
+            help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, html, pdf)."
+        ),
     ] = None,
     workers: Annotated[
         int | None,
@@ -94,7 +96,7 @@ def batch_command(
 ) -> None:
     """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json.
 
-    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, html; mixed allowed). Pairs whose
+    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, html, pdf; mixed allowed). Pairs whose
     outputs are newer than their inputs are kept unless --force. Exit status 1 when any pair
     failed (unpaired files count as failed), 2 on a usage or input error.
 

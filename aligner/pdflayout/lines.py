@@ -1,0 +1,228 @@
+"""Characters into text lines: baselines, columns, spaces, superscript reference markers.
+
+- Characters in content order form runs on one baseline (vertical overlap); a run ends where
+  the text goes back, jumps far to the right (a column or table gap) or to another baseline.
+- Runs that share a baseline form a row; within a row, runs closer than `COLUMN_GAP` font sizes
+  are one line, farther ones separate lines (masthead columns, table cells). A paragraph label
+  standing apart ("12." before an indented text) is joined to the text it labels.
+- Spaces: a space of the text layer is kept, except between two wide (CJK) characters, where it
+  is never a real space ("联 合 国"); a visible gap without a space between two Latin characters
+  becomes one. No space is ever put between two Han characters.
+- Superscripts (smaller and raised): digits, `*`, `†`, `‡` are footnote references; they are
+  taken out of the text and kept with their position (`Line.refs`), so the caller decides.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+
+from untm.aligner.pdflayout.chars import Char, PageChars
+
+COLUMN_GAP = 2.0  # font sizes: a wider gap on one baseline separates two lines (columns, cells)
+_LABEL = re.compile(
+    r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
+    r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
+)
+_LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
+_REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text on a page (a row's fragment between column gaps)."""
+
+    page: int
+    x0: float
+    x1: float
+    y0: float  # bottom of the line's main characters
+    y1: float  # top
+    size: float  # the size most of its characters have
+    bold: bool
+    text: str
+    text_x0: float  # where the text starts after a hanging label ("12." at x0)
+    refs: tuple[tuple[int, str], ...] = ()  # superscript markers taken out: (offset, marker)
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def is_wide(ch: str) -> bool:
+    """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
+    runs: list[list[Char]] = []
+    cur: list[Char] = []
+    y0 = y1 = 0.0
+    for c in chars:
+        if cur:
+            prev = cur[-1]
+            h = min(c.y1 - c.y0, y1 - y0) or 1.0
+            same_line = _overlap(c.y0, c.y1, y0, y1) >= 0.5 * h
+            back = c.x0 < prev.x1 - 0.6 * max(c.size, 1.0)
+            far = c.x0 - prev.x1 > COLUMN_GAP * max(c.size, prev.size, 1.0)
+            if not same_line or back or far:
+                runs.append(cur)
+                cur = []
+        if not cur or c.y1 - c.y0 > y1 - y0:
+            y0, y1 = c.y0, c.y1
+        cur.append(c)
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _main_size(chars: list[Char]) -> float:
+    sizes = [round(c.size, 1) for c in chars]
+    return float(statistics.mode(sizes)) if sizes else 0.0
+
+
+def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[int, str]]]:
+    """The text of one line's characters (sorted by x) and its superscript markers."""
+    out: list[str] = []
+    refs: list[tuple[int, str]] = []
+    sup: list[str] = []
+    prev: Char | None = None
+
+    def flush_sup() -> None:
+        if sup:
+            marker = "".join(sup)
+            if _REF.match(marker):
+                refs.append((len("".join(out).rstrip()), marker))
+            else:  # raised text that is not a marker (e.g. "1er", "m²") stays text
+                out.append(marker)
+            sup.clear()
+
+    for c in chars:
+        raised = c.size <= 0.85 * size and c.y0 >= base + 0.25 * size
+        if raised and (c.ch.isdigit() or c.ch in "*†‡"):
+            sup.append(c.ch)
+            continue
+        flush_sup()
+        if prev is not None and out:
+            last = out[-1][-1] if out[-1] else ""
+            either_wide = is_wide(c.ch) or is_wide(last)
+            wide = is_wide(c.ch) and is_wide(last)
+            if c.space_before and not wide:
+                out.append(" ")  # the text layer's own space (between two CJK: never one)
+            elif not c.space_before and not either_wide and c.x0 - prev.x1 > 0.2 * size:
+                out.append(" ")  # a visible gap between Latin characters
+        out.append(c.ch)
+        prev = c
+    flush_sup()
+    text = "".join(out)
+    return text, refs
+
+
+def _line(page: int, chars: list[Char]) -> Line | None:
+    chars.sort(key=lambda c: c.x0)
+    size = _main_size(chars)
+    main = [c for c in chars if abs(c.size - size) < 0.05 * size + 0.01] or chars
+    base = min(c.y0 for c in main)
+    text, refs = _text(chars, size, base)
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    refs = [(max(0, o - lead), m) for o, m in refs]
+    bold = sum(1 for c in main if c.bold) > 0.6 * len(main)
+    x0 = chars[0].x0
+    text_x0 = x0
+    label = _LABEL_START.match(stripped)
+    if label and len(chars) > len(label.group(1)):
+        after = chars[len(label.group(1))]
+        if after.x0 - chars[len(label.group(1)) - 1].x1 > 0.5 * size:
+            text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
+    return Line(
+        page=page,
+        x0=x0,
+        x1=max(c.x1 for c in chars),
+        y0=base,
+        y1=max(c.y1 for c in main),
+        size=size,
+        bold=bold,
+        text=stripped,
+        text_x0=text_x0,
+        refs=tuple(refs),
+    )
+
+
+def _merge(a: Line, b: Line) -> Line:
+    """Line `a` followed on the same row by line `b` (a hanging label and its text)."""
+    shift = len(a.text) + 1
+    return Line(
+        page=a.page,
+        x0=a.x0,
+        x1=b.x1,
+        y0=min(a.y0, b.y0),
+        y1=max(a.y1, b.y1),
+        size=b.size,
+        bold=b.bold,
+        text=f"{a.text} {b.text}",
+        text_x0=b.x0,
+        refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
+    )
+
+
+def page_lines(page: PageChars) -> list[list[Line]]:
+    """The rows of a page, top to bottom; each row its lines left to right."""
+    lines = [ln for run in _runs(page.chars) if (ln := _line(page.number, run)) is not None]
+    lines.sort(key=lambda ln: (-ln.y1, ln.x0))
+    rows: list[list[Line]] = []
+    for ln in lines:
+        placed = False
+        for row in rows[-3:]:
+            ref = row[0]
+            if _overlap(ln.y0, ln.y1, ref.y0, ref.y1) >= 0.5 * min(ln.height, ref.height):
+                row.append(ln)
+                placed = True
+                break
+        if not placed:
+            rows.append([ln])
+    out: list[list[Line]] = []
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+        merged: list[Line] = []
+        for ln in row:
+            if merged:
+                prev = merged[-1]
+                near = ln.x0 - prev.x1 <= COLUMN_GAP * max(ln.size, prev.size)
+                if near or (_LABEL.match(prev.text) and len(merged) == 1):
+                    joined = _merge(prev, ln)
+                    if near:
+                        joined = _join_near(prev, ln)
+                    merged[-1] = joined
+                    continue
+            merged.append(ln)
+        out.append(merged)
+    out.sort(key=lambda row: -max(ln.y1 for ln in row))
+    return out
+
+
+def _join_near(a: Line, b: Line) -> Line:
+    """Two runs of one line (written as separate pieces): no space between wide characters."""
+    wide = is_wide(a.text[-1]) and is_wide(b.text[0])
+    sep = "" if wide or b.x0 - a.x1 < 0.2 * min(a.size, b.size) else " "
+    merged = _merge(a, b)
+    shift = len(a.text) + len(sep)
+    return Line(
+        page=a.page,
+        x0=a.x0,
+        x1=b.x1,
+        y0=merged.y0,
+        y1=merged.y1,
+        size=a.size if len(a.text) >= len(b.text) else b.size,
+        bold=a.bold and b.bold,
+        text=a.text + sep + b.text,
+        text_x0=a.text_x0,
+        refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
+    )
