@@ -28,12 +28,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
 from untm.aligner.hanspace import despace_lines
 from untm.aligner.labels import (
+    FOOTNOTE,
     NUM_PARA,
     PAGE_NUMBER,
     display_width,
@@ -42,13 +43,21 @@ from untm.aligner.labels import (
     starts_label,
 )
 from untm.aligner.language import is_han
-from untm.aligner.linebreaks import Line, hard_wrapped, paragraph_starts, recurring_page_lines
+from untm.aligner.linebreaks import (
+    BARE_LABEL as _BARE_LABEL,
+)
+from untm.aligner.linebreaks import (
+    Line,
+    hard_wrapped,
+    line_breaks,
+    recurring_page_lines,
+)
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 
 _CONTROL_KEEP = "\t\n"
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
-_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
+_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
@@ -135,18 +144,16 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
     if lang == "zh":
         cleaned = _despace(cleaned, furniture)
-    groups: list[list[tuple[int, str]]] = [[]]
-    for i, line in enumerate(cleaned):
-        if line.strip():
-            groups[-1].append((i + 1, line.strip()))
-        elif groups[-1]:
-            groups.append([])
-    groups = [g for g in groups if g]
-    nonblank = sum(len(g) for g in groups)
-    blank_mode = len(groups) >= 3 and nonblank <= 12 * len(groups)
     feeds = {f.line for f in furniture if f.kind == "form-feed"}
-    if not blank_mode and hard_wrapped([display_width(line) for g in groups for _, line in g]):
-        return _blocks_by_evidence(cleaned, lang, furniture, feeds, soft_hyphenated)
+    content = _page_lines(cleaned, feeds, furniture)
+    groups: list[list[Line]] = []
+    for ln in content:
+        if ln.blank_before or not groups:
+            groups.append([])
+        groups[-1].append(ln)
+    blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
+    if hard_wrapped([display_width(ln.text) for ln in content]):
+        return _blocks_by_evidence(content, lang, soft_hyphenated, bool(feeds), blank_mode)
     blocks: list[RawBlock] = []
 
     def emit(lines: list[tuple[int, str]]) -> None:
@@ -156,34 +163,42 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
             or first - 1 in feeds
             or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
         )
-        blocks.append(_join_block(lines, lang, blank_mode or after_break, soft_hyphenated))
+        block = _join_block(lines, lang, blank_mode or after_break, soft_hyphenated)
+        blocks.append(_kept_number(block, bool(feeds)))
 
+    current: list[tuple[int, str]] = []
     for group in groups:
-        current: list[tuple[int, str]] = []
-        for line_no, line in group:
-            if current:
+        for ln in group:
+            line = ln.text
+            if current and not _BARE_LABEL.match(current[-1][1]):
                 prev = current[-1][1]
                 label_or_page = (
-                    starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line)
+                    starts_label(line)
+                    or _BARE_LABEL.match(line)
+                    or PAGE_NUMBER.match(prev)
+                    or PAGE_NUMBER.match(line)
                 )
-                if label_or_page or not blank_mode:
+                if label_or_page or not blank_mode or ln is group[0]:
                     emit(current)
                     current = []
-            current.append((line_no, line))
-        if current:
-            emit(current)
+            current.append((ln.number, line))
+    if current:
+        emit(current)
     return blocks
 
 
-def _blocks_by_evidence(
-    lines: list[str],
-    lang: str,
-    furniture: list[Furniture],
-    feeds: set[int],
-    soft_hyphenated: set[int],
-) -> list[RawBlock]:
-    """Hard-wrapped text without blank-line structure: page furniture lines out (recorded),
-    paragraph ends from line evidence (`aligner.linebreaks`)."""
+def _kept_number(block: RawBlock, paged: bool) -> RawBlock:
+    """A number-only block that page analysis kept (a table cell, a year) is text."""
+    if paged and block.hint is None and PAGE_NUMBER.match(block.text.strip()):
+        return replace(block, hint=BlockKind.BODY)
+    return block
+
+
+def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -> list[Line]:
+    """The non-blank lines with page furniture removed and recorded: page and job numbers,
+    recycling notes, and, in a paged text (form feeds), the document symbol atop a page after
+    the first and lines recurring at the tops or bottoms of pages (`linebreaks`). In a paged
+    text a bare number is a page number only among the first or last two lines of a page."""
     content: list[Line] = []
     page, blank = 0, False
     for i, raw in enumerate(lines):
@@ -192,36 +207,56 @@ def _blocks_by_evidence(
         if not text:
             blank = True
             continue
-        kind = "page-number" if PAGE_NUMBER.match(text) else _page_furniture(text, set())
-        if kind:
-            furniture.append(Furniture(kind, text, i + 1))
-            continue
         indent = display_width(raw[: len(raw) - len(raw.lstrip())].expandtabs(8))
         content.append(Line(i + 1, text, indent, page, blank and bool(content)))
         blank = False
-    running = recurring_page_lines(content)
+    edge: set[int] = set()
+    if feeds:
+        by_page: dict[int, list[int]] = {}
+        for k, ln in enumerate(content):
+            by_page.setdefault(ln.page, []).append(k)
+        edge = {k for ks in by_page.values() for k in (*ks[:2], *ks[-2:])}
+    running = recurring_page_lines(content) if feeds else {}
     seen: set[str] = set()
     kept: list[Line] = []
+    gap = False  # a blank line next to removed lines still separates what is around them
     for k, ln in enumerate(content):
         page_top = ln.page > 0 and (k == 0 or content[k - 1].page != ln.page)
         if page_top and _SYMBOL_LINE.match(ln.text):
             running.setdefault(k, "running-header")  # the symbol atop a page after the first
-        kind = running.get(k) or _page_furniture(ln.text, seen)
+        number = PAGE_NUMBER.match(ln.text) and (not feeds or k in edge)
+        kind = "page-number" if number else running.get(k) or _page_furniture(ln.text, seen)
         seen.add(ln.text)
         if kind:
             furniture.append(Furniture(kind, ln.text, ln.number))
-        else:
-            kept.append(ln)
-    content = kept
+            gap = gap or ln.blank_before
+            continue
+        kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
+        gap = False
+    return kept
+
+
+def _blocks_by_evidence(
+    content: list[Line], lang: str, soft_hyphenated: set[int], paged: bool, blank_mode: bool
+) -> list[RawBlock]:
+    """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
+    right after footnotes, or after a blank line that follows a full line stopping
+    mid-sentence, may continue the paragraph before it (`build_paragraphs` joins it when that
+    ends mid-sentence); any other block stands as the evidence says."""
+    groups: list[list[Line]] = []
+    soft: list[bool] = []
+    breaks = line_breaks(content, lang, blank_structure=blank_mode)
+    for ln, start, maybe in zip(content, breaks.starts, breaks.soft, strict=True):
+        if start or not groups:
+            groups.append([])
+            soft.append(maybe)
+        groups[-1].append(ln)
     blocks: list[RawBlock] = []
-    current: list[tuple[int, str]] = []
-    for ln, start in zip(content, paragraph_starts(content, lang), strict=True):
-        if start and current:
-            blocks.append(_join_block(current, lang, False, soft_hyphenated))
-            current = []
-        current.append((ln.number, ln.text))
-    if current:
-        blocks.append(_join_block(current, lang, False, soft_hyphenated))
+    for k, group in enumerate(groups):
+        after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
+        lines = [(ln.number, ln.text) for ln in group]
+        block = _join_block(lines, lang, after_note or soft[k], soft_hyphenated)
+        blocks.append(_kept_number(block, paged))
     return blocks
 
 

@@ -8,6 +8,9 @@ paragraph ends is recovered line by line from evidence:
   else the document's, since text width varies with the page and region). A line that left room
   for the next line's first word (plus a tolerance for proportional fonts) ended its
   paragraph; an English line that ends mid-sentence before a lower-case word did not;
+- **blank lines**: after a line that had room for more, or that ends a sentence or a clause, a
+  blank line ends the paragraph; after a full line that stops mid-sentence it is a page or column
+  break inside one;
 - **labels**: a numbered paragraph, heading numeral or footnote marker starts a paragraph (a
   label alone on its line joins the line after it); a list item ("(a)", "•", "–") does after a
   line ending in ":" or ";";
@@ -38,13 +41,14 @@ MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 200  # display columns of a wrapped text's 
 MIN_PAGE_LINES = 12  # a page with fewer lines uses the document's text width
 WIDTH_QUANTILE = 0.9
 EN_TOLERANCE = 0.02  # share of the width: the width estimate of proportional text is rough
+BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines between paragraphs
 ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start rules)
 
 _LIST_ITEM = re.compile(
     r"^(?:\([a-z]{1,4}\)|[a-z]\)|\(\d{1,2}\)|（[a-z\d一二三四五六七八九十]{1,3}）|[•·▪‒–—-]\s)"
 )
 # a paragraph label alone on its line (pdftotext puts a tab-separated number on its own line)
-_BARE_LABEL = re.compile(
+BARE_LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|[IVXLC]{1,7}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|\([a-z]{1,4}\)|\*{1,4})$"
 )
 _CLAUSE_END = (",", ";", "，", "；")
@@ -160,49 +164,93 @@ def _starts_like_paragraph(text: str, lang: str) -> bool:
     return first.isupper() or first.isdigit() or first in "“\"‘'(["
 
 
-def paragraph_starts(lines: Sequence[Line], lang: str) -> list[bool]:
-    """For each line, True when it starts a new paragraph (see the module docstring)."""
+@dataclass(frozen=True)
+class Breaks:
+    """Where paragraphs start, line by line."""
+
+    starts: tuple[bool, ...]
+    # a start after a blank line that follows a full line stopping mid-sentence: perhaps a
+    # page or column break inside a paragraph (the cleaner joins it to a body paragraph that
+    # ends mid-sentence, never to a cover line)
+    soft: tuple[bool, ...]
+
+
+def paragraph_starts(
+    lines: Sequence[Line], lang: str, *, blank_structure: bool = False
+) -> list[bool]:
+    """For each line, True when it starts a new paragraph (see `line_breaks`)."""
+    return list(line_breaks(lines, lang, blank_structure=blank_structure).starts)
+
+
+def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = False) -> Breaks:
+    """Where paragraphs start (see the module docstring).
+
+    `blank_structure`: the text separates its paragraphs by blank lines, so inside a run of
+    lines only strong evidence (labels, list items, indents, a line shorter than three
+    quarters of the width) ends a paragraph, not a sentence end or a resolution opener."""
     if not lines:
-        return []
+        return Breaks((), ())
     widths = page_widths(lines)
     margins = _margins(lines)
     tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
     openers = _ZH_OPENERS if lang == "zh" else _EN_OPENERS
     starts = [True]
+    soft = [False]
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
+        starts.append(_starts(prev, line, nxt, lang, widths, margins, blank_structure))
         text, before = line.text, prev.text.rstrip()
-        if line.blank_before or starts_label(text):
-            starts.append(True)
-            continue
-        if _BARE_LABEL.match(before):
-            starts.append(False)
-            continue
-        if _LIST_ITEM.match(text) and before.endswith((":", "：", ";", "；")):
-            starts.append(True)
-            continue
-        margin = margins[line.page]
-        if (
-            line.indent >= margin + 2
-            and line.indent != prev.indent
-            and (nxt is None or nxt.indent < line.indent)
-        ):
-            starts.append(True)
-            continue
-        width = widths[prev.page]
-        room = width - prev.right - _first_word(text, lang)
-        if room > tolerance * width:
-            # the next word would have fitted: the line ended its paragraph, unless an English
-            # line stops mid-sentence before a lower-case word (a forced break in a title)
-            mid_sentence = lang == "en" and text[0].islower() and not ends_sentence(before)
-            starts.append(not mid_sentence)
-            continue
-        if ends_sentence(before) and _starts_like_paragraph(text, lang):
-            starts.append(True)
-            continue
-        starts.append(before.endswith(_CLAUSE_END) and bool(openers.match(text)))
-    return starts
+        full_mid_sentence = not (ends_sentence(before) or before.endswith(_CLAUSE_END))
+        soft.append(starts[-1] and line.blank_before and full_mid_sentence and not (
+            widths[prev.page] - prev.right - _first_word(text, lang) > tolerance * widths[prev.page]
+        ))
+        weak = not (starts[-1] or line.blank_before or blank_structure or BARE_LABEL.match(before))
+        if weak:
+            starts[-1] = (ends_sentence(before) and _starts_like_paragraph(text, lang)) or (
+                before.endswith(_CLAUSE_END) and bool(openers.match(text))
+            )
+    return Breaks(tuple(starts), tuple(soft))
+
+
+def _starts(
+    prev: Line,
+    line: Line,
+    nxt: Line | None,
+    lang: str,
+    widths: dict[int, float],
+    margins: dict[int, int],
+    blank_structure: bool,
+) -> bool:
+    """The strong evidence that `line` starts a paragraph: labels, list items, indents, the
+    room left on the line before, a blank line."""
+    text, before = line.text, prev.text.rstrip()
+    if BARE_LABEL.match(before):
+        return False
+    if starts_label(text) or BARE_LABEL.match(text):
+        return True
+    if _LIST_ITEM.match(text) and before.endswith((":", "：", ";", "；")):
+        return True
+    margin = margins[line.page]
+    if (
+        line.indent >= margin + 2
+        and line.indent != prev.indent
+        and (nxt is None or nxt.indent < line.indent)
+    ):
+        return True
+    width = widths[prev.page]
+    room = width - prev.right - _first_word(text, lang)
+    lower = lang == "en" and text[0].islower()
+    tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
+    loose = blank_structure and not line.blank_before
+    if room > (BLANK_TOLERANCE if loose else tolerance) * width:
+        # the next word would have fitted: the line ended its paragraph, unless an English
+        # line stops mid-sentence before a lower-case word (a forced break in a title)
+        return not (lower and not ends_sentence(before))
+    if line.blank_before:
+        # a full line, then a blank: the paragraph goes on only before a lower-case word
+        return not (lower and not ends_sentence(before))
+    return False
 
 
 _DIGITS = re.compile(r"\d+")
@@ -212,19 +260,27 @@ def recurring_page_lines(lines: Sequence[Line]) -> dict[int, str]:
     """Running headers and footers: {index in `lines`: "running-header" | "running-footer"}.
 
     The first and last line of each page are compared with digits normalised ("2/35" and
-    "3/35" are one footer); one that recurs on at least two pages, in a document of at least
-    three pages, is page furniture.
+    "3/35" are one footer). One that recurs on at least half the pages after the first (and on
+    two at least), in a document of at least three pages, and stands apart from the text (no
+    paragraph label or footnote marker, shorter than 70% of the text width) is page furniture;
+    copies of one report in a file repeat their lines on a few pages each, not on half of all.
     """
     pages: dict[int, list[int]] = {}
     for i, ln in enumerate(lines):
         pages.setdefault(ln.page, []).append(i)
     if len(pages) < 3:
         return {}
+    needed = max(2, (len(pages) - 1) // 2)
+    limit = 0.7 * _quantile([ln.right for ln in lines], WIDTH_QUANTILE)
     found: dict[int, str] = {}
     for kind, pick in (("running-header", 0), ("running-footer", -1)):
-        ends = [idx[pick] for idx in pages.values()]
+        ends = [
+            idx[pick]
+            for idx in pages.values()
+            if not starts_label(lines[idx[pick]].text) and lines[idx[pick]].right <= limit
+        ]
         counts = Counter(_DIGITS.sub("0", lines[i].text) for i in ends)
         for i in ends:
-            if counts[_DIGITS.sub("0", lines[i].text)] >= 2:
+            if counts[_DIGITS.sub("0", lines[i].text)] >= needed:
                 found.setdefault(i, kind)
     return found

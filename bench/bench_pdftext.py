@@ -13,7 +13,9 @@ out as PDF extraction writes them (`tests/extracted_text.py`):
 - seed `x20`: the seed pair repeated 20 times (as bench_scaling.py builds it), scored against the
   gold repeated 20 times;
 - `pdftotext`, `pdftotext-layout`: `pdftotext` (Debian poppler-utils, a bench tool only) of the
-  UN-style PDFs `tests/pdfgen.py` generates, when both are available.
+  UN-style PDFs of the seed pair that `tests/pdfgen.py` renders (each development layout, and 20
+  copies in one PDF), scored against the seed gold plus the pairs the PDFs add (footnotes, a
+  table), when both are available.
 Units are compared with gold with all white space removed (`untm.goldscore.score_units`); where
 the gold units are paragraphs (UDHR, SDG) the pair is aligned with `segtype="paragraph"`, so
 those rows measure paragraph recovery exactly.
@@ -30,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -135,27 +137,38 @@ def variants(pair: Pair) -> Iterator[tuple[str, str, str, int]]:
         yield "x20", zh, en, copies
 
 
-def pdf_variants(pair: Pair, tmp: Path) -> Iterator[tuple[str, str, str, int]]:
-    """pdftotext output (plain and -layout) of the generated UN-style PDFs of the seed pair."""
+Variant = tuple[str, str, str, int, list[tuple[str, str]] | None]
+
+
+def pdf_variants(pair: Pair, tmp: Path) -> Iterator[Variant]:
+    """pdftotext output (plain and -layout) of the UN-style PDFs of the seed pair that
+    tests/pdfgen.py renders (its development layouts, not the one kept aside), and of 20 copies
+    in one PDF; the gold is the seed gold plus the pairs the generated PDFs add."""
     if pair.name != "seed" or shutil.which("pdftotext") is None:
         return
     try:
-        from tests import pdfgen  # type: ignore[attr-defined]
-    except ImportError:
+        from tests import pdfgen
+    except ImportError:  # reportlab not installed
         return
-    for layout in pdfgen.LAYOUTS:
-        zh_pdf, en_pdf = tmp / f"{layout}.zh.pdf", tmp / f"{layout}.en.pdf"
-        pdfgen.seed_pdfs(zh_pdf, en_pdf, layout)
-        for flag in ("", "-layout"):
-            texts = []
-            for pdf in (zh_pdf, en_pdf):
+    gold = pair.gold + list(pdfgen.EXTRA_PAIRS)
+    docs = [(layout, 1) for layout in pdfgen.LAYOUTS if pdfgen.has_font(layout)]
+    docs.append((pdfgen.LAYOUTS[0], 20))
+    for layout, copies in docs:
+        texts = {}
+        for lang in ("zh", "en"):
+            pdf = tmp / f"{layout.name}.{copies}.{lang}.pdf"
+            pdfgen.render_pdf(pdfgen.repeated(pdfgen.seed_items(lang), copies), lang, layout, pdf)
+            for flag in ("", "-layout"):
                 args = ["pdftotext", "-enc", "UTF-8", *([flag] if flag else []), str(pdf), "-"]
-                texts.append(subprocess.run(args, check=True, capture_output=True).stdout.decode())
-            yield f"pdftotext{flag} {layout}", texts[0], texts[1], 1
+                out = subprocess.run(args, check=True, capture_output=True).stdout
+                texts[lang, flag] = out.decode("utf-8")
+        for flag in ("", "-layout"):
+            name = f"pdftotext{flag} {layout.name}" + (f" x{copies}" if copies > 1 else "")
+            yield name, texts["zh", flag], texts["en", flag], copies, gold
 
 
 def run(pair: Pair, variant: str, zh_text: str, en_text: str, copies: int, mode: str,
-        tmp: Path) -> dict[str, object]:
+        tmp: Path, gold: list[tuple[str, str]] | None = None) -> dict[str, object]:
     from untm.pipeline import AlignOptions, align_files, score_units, to_units
 
     zh, en = tmp / "doc.zh.txt", tmp / "doc.en.txt"
@@ -165,7 +178,7 @@ def run(pair: Pair, variant: str, zh_text: str, en_text: str, copies: int, mode:
     result = align_files(zh, en, AlignOptions(mode=mode, segtype=pair.segtype))
     seconds = time.perf_counter() - start
     units = to_units(result, source_name=pair.name)
-    score = score_units([(u.source, u.target) for u in units], pair.gold * copies)
+    score = score_units([(u.source, u.target) for u in units], (gold or pair.gold) * copies)
     han_gaps = sum(len(HAN_GAP.findall(u.source)) for u in units)
     f1 = 2 * score.matched / (score.produced + score.gold) if score.produced + score.gold else 0.0
     return {
@@ -231,6 +244,7 @@ def main() -> None:
     parser.add_argument("--out", default="pdftext", help="results file stem in bench/results/")
     parser.add_argument("--mode", default="best")
     parser.add_argument("--only", default="", help="only pairs whose name contains this")
+    parser.add_argument("--pdf-only", action="store_true", help="only the pdftotext variants")
     args = parser.parse_args()
     rows: list[dict[str, object]] = []
     with tempfile.TemporaryDirectory() as name:
@@ -238,15 +252,11 @@ def main() -> None:
         for pair in pairs():
             if args.only not in pair.name:
                 continue
-            makers: list[Callable[[], Iterator[tuple[str, str, str, int]]]] = [
-                lambda pair=pair: variants(pair),  # type: ignore[misc]
-                lambda pair=pair: pdf_variants(pair, tmp),  # type: ignore[misc]
-            ]
-            for make in makers:
-                for variant, zh, en, copies in make():
-                    row = run(pair, variant, zh, en, copies, args.mode, tmp)
-                    rows.append(row)
-                    print(_table([row])[-1], flush=True)
+            made = [(*v, None) for v in variants(pair)] if not args.pdf_only else []
+            for variant, zh, en, copies, gold in [*made, *pdf_variants(pair, tmp)]:
+                row = run(pair, variant, zh, en, copies, args.mode, tmp, gold)
+                rows.append(row)
+                print(_table([row])[-1], flush=True)
     result = {"commit": _git_commit(), "mode": args.mode, "rows": rows}
     (RESULTS / f"{args.out}.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     lines = [
