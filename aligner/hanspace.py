@@ -4,9 +4,10 @@ Justified Chinese in many PDFs (and older Word exports) comes out of the text la
 between every two characters ("联 合 国 大 会"), often on every line but each paragraph's last.
 Such spaces are found by evidence, line by line, and removed; real spaces stay:
 
-- a line is *spaced out* when most of its neighbouring Chinese pairs (Han characters and
-  full-width marks) are separated by one space (at least two such pairs; in a document where
-  most pairs are spaced, one is enough when the line has no tight pair);
+- a line is *spaced out* when most of its neighbouring Han pairs are separated by one space (at
+  least two such pairs; in a document where most pairs are spaced, one is enough when the line
+  has no more tight pairs than spaced ones); full-width marks are no evidence, as text layers
+  leave them tight even in spaced-out text;
 - on a spaced-out line, a single space between two Chinese characters goes; a space between a
   Chinese character and a Latin word, a number or an ASCII mark follows the document's own usage,
   learnt from the lines that are not spaced out ("2023 年" or "2023年", "(1) 有" or "(1)有"):
@@ -103,7 +104,7 @@ def _pairs(line: str) -> list[tuple[int, str, bool]]:
 class HanSpacing:
     """Evidence of a document: how spaced its Chinese pairs are, how it writes mixed boundaries."""
 
-    spaced_share: float  # of the Chinese pairs ("cjk" boundaries) of the whole document
+    spaced_share: float  # of the Han pairs of the whole document
     tight: frozenset[str]  # boundary keys the document writes without a space (majority)
 
     @property
@@ -111,16 +112,23 @@ class HanSpacing:
         return self.spaced_share >= DOC_SHARE
 
 
-def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
-    """True when the line's Chinese pairs are mostly separated by single spaces."""
+def _han_pairs(line: str) -> tuple[int, int]:
+    """(spaced, tight) pairs of neighbouring Han characters: the evidence (a full-width mark
+    carries its own spacing, so text layers rarely space it out)."""
     spaced = tight = 0
-    for _, key, is_spaced in _pairs(line):
-        if key == "cjk":
+    for pos, key, is_spaced in _pairs(line):
+        if key == "cjk" and is_han(line[pos - 1]) and is_han(line[pos + 1 if is_spaced else pos]):
             spaced += is_spaced
             tight += not is_spaced
+    return spaced, tight
+
+
+def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
+    """True when the line's Han pairs are mostly separated by single spaces."""
+    spaced, tight = _han_pairs(line)
     if spaced >= MIN_SPACED_PAIRS and spaced >= LINE_SHARE * (spaced + tight):
         return True
-    return spacing.spaced_document and spaced >= 1 and tight == 0
+    return spacing.spaced_document and spaced >= 1 and spaced >= tight
 
 
 def han_spacing(lines: Sequence[str]) -> HanSpacing:
@@ -128,10 +136,9 @@ def han_spacing(lines: Sequence[str]) -> HanSpacing:
     that are not spaced out."""
     spaced = tight = 0
     for line in lines:
-        for _, key, is_spaced in _pairs(line):
-            if key == "cjk":
-                spaced += is_spaced
-                tight += not is_spaced
+        line_spaced, line_tight = _han_pairs(line)
+        spaced += line_spaced
+        tight += line_tight
     share = spaced / (spaced + tight) if spaced + tight else 0.0
     first = HanSpacing(share, frozenset())
     usage: Counter[tuple[str, bool]] = Counter()

@@ -158,3 +158,37 @@ def test_no_character_is_lost(paras: list[list[str]], zh: list[list[str]]) -> No
         assert sorted(got + removed) == sorted(_squash("".join(texts)))
         if not removed:
             assert got == _squash("".join(texts))
+
+
+def test_pdftotext_blocks_labels_apart_and_page_edges() -> None:
+    """pdftotext writes a tab-separated paragraph number as its own block; a bare number is a
+    page number only at a page's edge (elsewhere it is a table cell, a year)."""
+    words = (
+        "monitoring of plastic pollution. As a first step, they jointly organized an expert group "
+        "meeting that identified the activities critical to the harmonization process, and the "
+        "agencies then met again to examine the results of the meeting of the expert group and"
+    )
+    body = "\n".join(wrap(words, "en", 44))  # hard-wrapped, as pdftotext's output is
+    wrapped = "\n".join(wrap(words + " " + words, "en", 44))
+    text = (
+        "I. Background\n1.\n\n" + body + "\nthe next steps.\n\n2.\n\nThe Assembly met.\n\n"
+        "Year\n\n2008\n\n2021\n\n3.\n\n" + body + "\n\n7\n\fA/78/1\n\nit closed.\n\n"
+        "4.\n\n" + wrapped + ".\n"
+    )
+    cleaned = clean_plain_text(text, "en")
+    assert [(p.kind, p.label) for p in cleaned.paragraphs][:-1] == [
+        (BlockKind.HEADING, "R1"),
+        (BlockKind.BODY, "1"),
+        (BlockKind.BODY, "2"),
+        (BlockKind.BODY, "2"),
+        (BlockKind.BODY, "2"),
+        (BlockKind.BODY, "2"),
+        (BlockKind.BODY, "3"),
+    ]
+    assert cleaned.paragraphs[1].text.startswith("1. monitoring")
+    assert cleaned.paragraphs[-2].text.endswith("the expert group and it closed.")
+    assert [p.text for p in cleaned.paragraphs[3:6]] == ["Year", "2008", "2021"]
+    assert [(f.kind, f.text) for f in cleaned.furniture if f.kind != "form-feed"] == [
+        ("page-number", "7"),
+        ("running-header", "A/78/1"),
+    ]
