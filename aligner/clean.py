@@ -7,13 +7,17 @@ silently dropped.
 
 Paragraph rules, in order:
 - Chinese text spaced out by a PDF text layer ("联 合 国") is joined first (`aligner.hanspace`);
-- blocks are separated by blank lines; inside a block, lines are joined (English with a space,
-  Chinese without; a line ending in a word hyphen joins without a space and keeps the hyphen)
-  unless the next line starts a labelled paragraph (number, heading, footnote marker). A file
-  without blank-line structure whose lines were wrapped at a text width (PDF-extracted) has its
-  page furniture lines removed and its paragraph ends recovered from line evidence: lengths
-  against the page's width, indentation, sentence ends, labels (`aligner.linebreaks`); any
-  other file without blank lines is read one paragraph per line;
+- page furniture lines go first: page and job numbers, recycling notes, and in a paged text
+  (form feeds) the symbol atop later pages and lines recurring at page tops or bottoms;
+- a file whose lines were wrapped at a text width (PDF-extracted) has its paragraph ends
+  recovered from line evidence: blank lines, lengths against the page's width, indentation,
+  labels, sentence ends, resolution openers (`aligner.linebreaks`); in any other file blocks are
+  separated by blank lines and lines inside a block are joined, unless the next line starts a
+  labelled paragraph (number, heading, footnote marker); a file without blank lines is read one
+  paragraph per line. Lines join English with a space, Chinese without; a line ending in a word
+  hyphen joins without a space and keeps the hyphen, except in wrapped English where the joined
+  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); a label alone on its line
+  joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
 - blocks before the first heading or numbered paragraph are the cover; a later document's cover
@@ -44,15 +48,14 @@ from untm.aligner.labels import (
 )
 from untm.aligner.language import is_han
 from untm.aligner.linebreaks import (
-    BARE_LABEL as _BARE_LABEL,
-)
-from untm.aligner.linebreaks import (
+    BARE_LABEL,
     Line,
     hard_wrapped,
     line_breaks,
     recurring_page_lines,
 )
 from untm.aligner.model import BlockKind, Furniture, Paragraph
+from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
 
 _CONTROL_KEEP = "\t\n"
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
@@ -153,7 +156,12 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         groups[-1].append(ln)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
     if hard_wrapped([display_width(ln.text) for ln in content]):
-        return _blocks_by_evidence(content, lang, soft_hyphenated, bool(feeds), blank_mode)
+        hyphens = None
+        if lang == "en" and any(ln.text.endswith("-") for ln in content):
+            hyphens = _Hyphens(content, furniture)
+        return _blocks_by_evidence(
+            content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens
+        )
     blocks: list[RawBlock] = []
 
     def emit(lines: list[tuple[int, str]]) -> None:
@@ -170,11 +178,11 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     for group in groups:
         for ln in group:
             line = ln.text
-            if current and not _BARE_LABEL.match(current[-1][1]):
+            if current and not BARE_LABEL.match(current[-1][1]):
                 prev = current[-1][1]
                 label_or_page = (
                     starts_label(line)
-                    or _BARE_LABEL.match(line)
+                    or BARE_LABEL.match(line)
                     or PAGE_NUMBER.match(prev)
                     or PAGE_NUMBER.match(line)
                 )
@@ -237,7 +245,12 @@ def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -
 
 
 def _blocks_by_evidence(
-    content: list[Line], lang: str, soft_hyphenated: set[int], paged: bool, blank_mode: bool
+    content: list[Line],
+    lang: str,
+    soft_hyphenated: set[int],
+    paged: bool,
+    blank_mode: bool,
+    hyphens: _Hyphens | None,
 ) -> list[RawBlock]:
     """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
     right after footnotes, or after a blank line that follows a full line stopping
@@ -255,7 +268,7 @@ def _blocks_by_evidence(
     for k, group in enumerate(groups):
         after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
         lines = [(ln.number, ln.text) for ln in group]
-        block = _join_block(lines, lang, after_note or soft[k], soft_hyphenated)
+        block = _join_block(lines, lang, after_note or soft[k], soft_hyphenated, hyphens)
         blocks.append(_kept_number(block, paged))
     return blocks
 
@@ -273,13 +286,39 @@ def _despace(lines: list[str], furniture: list[Furniture]) -> list[str]:
 
 
 def _join_block(
-    lines: list[tuple[int, str]], lang: str, joinable: bool, soft_hyphenated: set[int]
+    lines: list[tuple[int, str]],
+    lang: str,
+    joinable: bool,
+    soft_hyphenated: set[int],
+    hyphens: _Hyphens | None = None,
 ) -> RawBlock:
     text = lines[0][1]
-    for (prev_no, _), (_, line) in pairwise(lines):
+    for (prev_no, _), (line_no, line) in pairwise(lines):
         # a word split by a soft hyphen at the line end joins without a space
-        text = text + line if prev_no in soft_hyphenated else join_wrapped(text, line, lang)
+        if prev_no in soft_hyphenated:
+            text += line
+            continue
+        joined = hyphens.join(text, line, line_no) if hyphens is not None else None
+        text = joined if joined is not None else join_wrapped(text, line, lang)
     return RawBlock(text=text, line=lines[0][0], joinable=joinable)
+
+
+class _Hyphens:
+    """English line-end hyphens undone where the joined word is a word (the PDF reader's rule,
+    `pdflayout.hyphens`), each one recorded as `hyphenation` furniture."""
+
+    def __init__(self, lines: list[Line], furniture: list[Furniture]) -> None:
+        self.vocab = Vocabulary(ln.text for ln in lines)
+        self.furniture = furniture
+
+    def join(self, left: str, right: str, line: int) -> str | None:
+        if not left.endswith("-"):
+            return None
+        joined = dehyphenate(left, right, self.vocab)
+        if joined is not None:
+            head = left.rsplit(None, 1)[-1]
+            self.furniture.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
+        return joined
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:

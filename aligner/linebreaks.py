@@ -1,16 +1,21 @@
-"""Paragraph ends in PDF-extracted text that has no blank line between paragraphs.
+"""Paragraph ends in PDF-extracted (hard-wrapped) text, with or without blank lines.
 
-`pdftotext` writes most UN PDFs as hard-wrapped lines with nothing between paragraphs. Where a
-paragraph ends is recovered line by line from evidence:
+`pdftotext` writes most UN PDFs as hard-wrapped lines with nothing between paragraphs, or with
+blank lines between its own text blocks (a paragraph number apart from its text, a table cell).
+Where a paragraph ends is recovered line by line from evidence:
 
-- **line length against the page's text width**: the width of a page is a high percentile of
-  its line widths (display columns: CJK counts 2; the page's own when it has enough lines,
-  else the document's, since text width varies with the page and region). A line that left room
-  for the next line's first word (plus a tolerance for proportional fonts) ended its
-  paragraph; an English line that ends mid-sentence before a lower-case word did not;
-- **blank lines**: after a line that had room for more, or that ends a sentence or a clause, a
-  blank line ends the paragraph; after a full line that stops mid-sentence it is a page or column
-  break inside one;
+- **line length against the page's text width**: lines are measured by `ink_width` (a CJK
+  character 2 columns, Latin letters by their usual proportional width); the width of a page is
+  a high percentile of its line widths (the page's own when it has enough lines, else the
+  document's, since text width varies with the page and region). A line that left room for the
+  next line's first word (plus a small tolerance) ended its paragraph; an English line that
+  stops mid-sentence before a lower-case word did not;
+- **blank lines** end a paragraph, except before an English lower-case word after a full line
+  stopping mid-sentence. After a full line that stops mid-sentence the break is *soft*: maybe a
+  page or column break inside a paragraph, which the cleaner joins to a body paragraph ending
+  mid-sentence (never to a cover line). In a text whose paragraphs are separated by blank lines
+  only strong evidence ends a paragraph inside a run of lines (labels, list items, indents, a
+  line shorter than three quarters of the width);
 - **labels**: a numbered paragraph, heading numeral or footnote marker starts a paragraph (a
   label alone on its line joins the line after it); a list item ("(a)", "•", "–") does after a
   line ending in ":" or ";";
@@ -23,9 +28,10 @@ paragraph ends is recovered line by line from evidence:
   line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
   "回顾", "又重申", "决定").
 
-`paragraph_starts(lines, lang)` says for each line whether it starts a paragraph;
-`recurring_page_lines(lines)` finds running headers and footers (lines at the top or bottom of
-pages that recur, digits aside).
+`line_breaks(lines, lang)` says for each line whether it starts a paragraph (and whether softly),
+`paragraph_starts` only the first; `hard_wrapped(widths)` tells wrapped text from text written one
+paragraph a line; `recurring_page_lines(lines)` finds running headers and footers (lines at the
+top or bottom of pages that recur, digits aside).
 """
 
 from __future__ import annotations
@@ -201,10 +207,10 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         starts.append(_starts(prev, line, nxt, lang, widths, margins, blank_structure))
         text, before = line.text, prev.text.rstrip()
-        full_mid_sentence = not (ends_sentence(before) or before.endswith(_CLAUSE_END))
-        soft.append(starts[-1] and line.blank_before and full_mid_sentence and not (
-            widths[prev.page] - prev.right - _first_word(text, lang) > tolerance * widths[prev.page]
-        ))
+        width = widths[prev.page]
+        full = width - prev.right - _first_word(text, lang) <= tolerance * width
+        mid_sentence = not (ends_sentence(before) or before.endswith(_CLAUSE_END))
+        soft.append(starts[-1] and line.blank_before and full and mid_sentence)
         weak = not (starts[-1] or line.blank_before or blank_structure or BARE_LABEL.match(before))
         if weak:
             starts[-1] = (ends_sentence(before) and _starts_like_paragraph(text, lang)) or (

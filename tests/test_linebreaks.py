@@ -192,3 +192,22 @@ def test_pdftotext_blocks_labels_apart_and_page_edges() -> None:
         ("page-number", "7"),
         ("running-header", "A/78/1"),
     ]
+
+
+def test_english_line_end_hyphens_in_wrapped_text() -> None:
+    """Undone where the joined word is a word (the PDF reader's rule), kept in compounds the
+    document writes with a hyphen; each undone one is recorded."""
+    words = (
+        "The agencies have sought to mainstream environmental considerations into urban "
+        "decision-making at the global, national and local levels, and intensifying crises have "
+        "prompted the two agencies to re-examine the modalities of their cooperation"
+    )
+    lines = wrap(words, "en", 30)
+    lines[0] += " environ-"
+    lines[1] = "mental " + lines[1]
+    lines[2] += " decision-"
+    lines[3] = "making " + lines[3]
+    cleaned = clean_plain_text("\n".join(lines) + ".\n", "en")
+    (para,) = cleaned.paragraphs
+    assert " environmental " in para.text and " decision-making " in para.text
+    assert [(f.kind, f.text) for f in cleaned.furniture] == [("hyphenation", "environ-mental")]
