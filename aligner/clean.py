@@ -16,8 +16,8 @@ Paragraph rules, in order:
   labelled paragraph (number, heading, footnote marker); a file without blank lines is read one
   paragraph per line. Lines join English with a space, Chinese without; a line ending in a word
   hyphen joins without a space and keeps the hyphen, except in wrapped English where the joined
-  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); a label alone on its line
-  joins the next;
+  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); in wrapped text a label alone
+  on its line joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
 - blocks before the first heading or numbered paragraph are the cover; a later document's cover
@@ -48,7 +48,6 @@ from untm.aligner.labels import (
 )
 from untm.aligner.language import is_han
 from untm.aligner.linebreaks import (
-    BARE_LABEL,
     Line,
     hard_wrapped,
     line_breaks,
@@ -174,24 +173,21 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         block = _join_block(lines, lang, blank_mode or after_break, soft_hyphenated)
         blocks.append(_kept_number(block, bool(feeds)))
 
-    current: list[tuple[int, str]] = []
     for group in groups:
+        current: list[tuple[int, str]] = []
         for ln in group:
             line = ln.text
-            if current and not BARE_LABEL.match(current[-1][1]):
+            if current:
                 prev = current[-1][1]
                 label_or_page = (
-                    starts_label(line)
-                    or BARE_LABEL.match(line)
-                    or PAGE_NUMBER.match(prev)
-                    or PAGE_NUMBER.match(line)
+                    starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line)
                 )
-                if label_or_page or not blank_mode or ln is group[0]:
+                if label_or_page or not blank_mode:
                     emit(current)
                     current = []
             current.append((ln.number, line))
-    if current:
-        emit(current)
+        if current:
+            emit(current)
     return blocks
 
 
