@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from untm.aligner.language import is_han
 
 MIN_SPACED_PAIRS = 2
-LINE_SHARE = 0.5  # share of a line's Chinese pairs that are spaced for the line to be spaced out
-DOC_SHARE = 0.5  # share of the document's Chinese pairs that are spaced for "spaced document"
+LINE_SHARE = 0.5  # share of a line's Han pairs that are spaced for the line to be spaced out
+DOC_SHARE = 0.5  # share of the document's Han pairs that are spaced for a spaced-out document
 _CLOSING = set(",.;:!?)]}%")
 _OPENING = set("([{")
 
