@@ -2,17 +2,26 @@
 
 Input is decoded text (PDF-extracted plain text) or blocks a structured reader (docx, html)
 already found. What cleaning removes is returned as `Furniture` (form feeds, control characters,
-bare page-number lines), never silently dropped.
+bare page-number lines, running headers and footers, the spaces of spaced-out Chinese), never
+silently dropped.
 
 Paragraph rules, in order:
-- blocks are separated by blank lines; inside a block, lines are joined (English with a space,
-  Chinese without; a line ending in a word hyphen joins without a space and keeps the hyphen)
-  unless the next line starts a labelled paragraph (number, heading, footnote marker). A file
-  without blank-line structure is read one paragraph per line, joining only lines that look
-  hard-wrapped (long and without sentence-final punctuation);
+- Chinese text spaced out by a PDF text layer ("联 合 国") is joined first (`aligner.hanspace`);
+- page furniture lines go first: page and job numbers, recycling notes, and in a paged text
+  (form feeds) the symbol atop later pages and lines recurring at page tops or bottoms;
+- a file whose lines were wrapped at a text width (PDF-extracted) has its paragraph ends
+  recovered from line evidence: blank lines, lengths against the page's width, indentation,
+  labels, sentence ends, resolution openers (`aligner.linebreaks`); in any other file blocks are
+  separated by blank lines and lines inside a block are joined, unless the next line starts a
+  labelled paragraph (number, heading, footnote marker); a file without blank lines is read one
+  paragraph per line. Lines join English with a space, Chinese without; a line ending in a word
+  hyphen joins without a space and keeps the hyphen, except in wrapped English where the joined
+  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); in wrapped text a label alone
+  on its line joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
-- blocks before the first heading or numbered paragraph are the cover;
+- blocks before the first heading or numbered paragraph are the cover; a later document's cover
+  (where the labels start again) is found by `aligner.covers`;
 - after that, an unlabelled block continues the last running-text paragraph: it is joined to it
   when that paragraph ends mid-sentence (a page break or a footnote interrupted it), otherwise it
   is a separate paragraph carrying the same label.
@@ -23,29 +32,35 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
+from untm.aligner.hanspace import despace_lines
+from untm.aligner.labels import (
+    FOOTNOTE,
+    NUM_PARA,
+    PAGE_NUMBER,
+    display_width,
+    ends_sentence,
+    label_kind,
+    starts_label,
+)
 from untm.aligner.language import is_han
+from untm.aligner.linebreaks import (
+    Line,
+    hard_wrapped,
+    line_breaks,
+    recurring_page_lines,
+)
 from untm.aligner.model import BlockKind, Furniture, Paragraph
+from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
 
 _CONTROL_KEEP = "\t\n"
-_NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])[ \t\u3000]*(?=\S)")
-_ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t\u3000]*(?=\S)")
-_ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
-_LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
-_FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
 _JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
 _RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
-_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Z0-9.]+){1,6}$")
+_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
-_HEADING_MAX_CHARS = 160
-_COVER_MAX_CHARS = 400
-_MAX_WRAP_WIDTH = 200  # a file whose lines run longer than this is not hard-wrapped
-_ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @dataclass(frozen=True)
@@ -64,31 +79,6 @@ class CleanedText:
 
     paragraphs: tuple[Paragraph, ...]
     furniture: tuple[Furniture, ...]
-
-
-def zh_numeral_value(text: str) -> int:
-    """Value of a small Chinese numeral (一 … 九十九)."""
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_ZH_NUMERALS.get(tens, 1) if tens else 1) * 10 + _ZH_NUMERALS.get(units, 0)
-    return _ZH_NUMERALS.get(text, 0)
-
-
-def roman_value(text: str) -> int:
-    """Value of a Roman numeral written with I V X L C."""
-    total = 0
-    for i, ch in enumerate(text):
-        value = _ROMAN[ch]
-        nxt = _ROMAN[text[i + 1]] if i + 1 < len(text) else 0
-        total += -value if value < nxt else value
-    return total
-
-
-def display_width(text: str) -> int:
-    """Columns the text takes in a fixed-width layout (CJK wide characters count 2)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _is_noncharacter(ch: str) -> bool:
@@ -123,11 +113,6 @@ def normalize_space(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
-def ends_sentence(text: str) -> bool:
-    """True when the text ends with sentence-final punctuation (closing quotes allowed)."""
-    return bool(_SENTENCE_END.search(text.rstrip()))
-
-
 def join_wrapped(left: str, right: str, lang: str) -> str:
     """Join two pieces of one paragraph split by a line or page break.
 
@@ -145,44 +130,10 @@ def join_wrapped(left: str, right: str, lang: str) -> str:
     return left + " " + right
 
 
-def _label_kind(text: str, lang: str, last_roman: int) -> tuple[BlockKind, str | None] | None:
-    """Classify a paragraph start: (kind, label) for a labelled paragraph, else None."""
-    m = _FOOTNOTE.match(text)
-    if m:
-        return BlockKind.FOOTNOTE, m.group(1)
-    short = display_width(text) <= _HEADING_MAX_CHARS and not text.rstrip().endswith((".", "。"))
-    m = _ZH_HEADING.match(text)
-    if m and short:
-        return BlockKind.HEADING, f"R{zh_numeral_value(m.group(1))}"
-    m = _ROMAN_HEADING.match(text)
-    if m and short:
-        value = roman_value(m.group(1))
-        letter_like = len(m.group(1)) == 1 and m.group(1) != "I" and value != last_roman + 1
-        if not letter_like:
-            return BlockKind.HEADING, f"R{value}"
-    m = _LETTER_HEADING.match(text)
-    if m and short:
-        return BlockKind.HEADING, f"L{m.group(1)}"
-    m = _NUM_PARA.match(text)
-    if m:
-        return BlockKind.BODY, str(int(unicodedata.normalize("NFKC", m.group(1))))
-    return None
-
-
-def _starts_label(text: str) -> bool:
-    stripped = text.lstrip()
-    return bool(
-        _NUM_PARA.match(stripped)
-        or _ZH_HEADING.match(stripped)
-        or _ROMAN_HEADING.match(stripped)
-        or _FOOTNOTE.match(stripped)
-    )
-
-
 def _normalize_label_text(text: str, kind: BlockKind) -> str:
     """ "12.\\tText" → "12. Text"; headings and footnotes keep their own spacing."""
     if kind is BlockKind.BODY:
-        m = _NUM_PARA.match(text)
+        m = NUM_PARA.match(text)
         if m:
             head = text[: m.end()].rstrip(" \t\u3000")
             return f"{head} {text[m.end() :]}"
@@ -193,20 +144,23 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     soft_hyphenated = {i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("\u00ad")}
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
-    groups: list[list[tuple[int, str]]] = [[]]
-    for i, line in enumerate(cleaned):
-        if line.strip():
-            groups[-1].append((i + 1, line.strip()))
-        elif groups[-1]:
-            groups.append([])
-    groups = [g for g in groups if g]
-    nonblank = sum(len(g) for g in groups)
-    blank_mode = len(groups) >= 3 and nonblank <= 12 * len(groups)
-    widths = sorted(display_width(line) for g in groups for _, line in g)
-    wrap_width = widths[int(0.95 * (len(widths) - 1))] if widths else 0
-    near_full = sum(1 for w in widths if w >= 0.75 * wrap_width)
-    hard_wrapped = 40 <= wrap_width <= _MAX_WRAP_WIDTH and near_full >= 0.4 * len(widths)
+    if lang == "zh":
+        cleaned = _despace(cleaned, furniture)
     feeds = {f.line for f in furniture if f.kind == "form-feed"}
+    content = _page_lines(cleaned, feeds, furniture)
+    groups: list[list[Line]] = []
+    for ln in content:
+        if ln.blank_before or not groups:
+            groups.append([])
+        groups[-1].append(ln)
+    blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
+    if hard_wrapped([display_width(ln.text) for ln in content]):
+        hyphens = None
+        if lang == "en" and any(ln.text.endswith("-") for ln in content):
+            hyphens = _Hyphens(content, furniture)
+        return _blocks_by_evidence(
+            content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens
+        )
     blocks: list[RawBlock] = []
 
     def emit(lines: list[tuple[int, str]]) -> None:
@@ -214,43 +168,153 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         after_break = (
             first in feeds
             or first - 1 in feeds
-            or bool(blocks and _PAGE_NUMBER.match(blocks[-1].text))
+            or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
         )
-        joinable = blank_mode or hard_wrapped or after_break
-        blocks.append(_join_block(lines, lang, joinable, soft_hyphenated))
+        block = _join_block(lines, lang, blank_mode or after_break, soft_hyphenated)
+        blocks.append(_kept_number(block, bool(feeds)))
 
     for group in groups:
         current: list[tuple[int, str]] = []
-        for line_no, line in group:
+        for ln in group:
+            line = ln.text
             if current:
                 prev = current[-1][1]
-                if _starts_label(line) or _PAGE_NUMBER.match(prev) or _PAGE_NUMBER.match(line):
-                    wrapped = False
-                elif blank_mode:
-                    wrapped = True
-                else:
-                    wrapped = (
-                        hard_wrapped
-                        and display_width(prev) >= 0.7 * wrap_width
-                        and not ends_sentence(prev)
-                    )
-                if not wrapped:
+                label_or_page = (
+                    starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line)
+                )
+                if label_or_page or not blank_mode:
                     emit(current)
                     current = []
-            current.append((line_no, line))
+            current.append((ln.number, line))
         if current:
             emit(current)
     return blocks
 
 
+def _kept_number(block: RawBlock, paged: bool) -> RawBlock:
+    """A number-only block that page analysis kept (a table cell, a year) is text."""
+    if paged and block.hint is None and PAGE_NUMBER.match(block.text.strip()):
+        return replace(block, hint=BlockKind.BODY)
+    return block
+
+
+def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -> list[Line]:
+    """The non-blank lines with page furniture removed and recorded: page and job numbers,
+    recycling notes, and, in a paged text (form feeds), the document symbol atop a page after
+    the first and lines recurring at the tops or bottoms of pages (`linebreaks`). In a paged
+    text a bare number is a page number only among the first or last two lines of a page."""
+    content: list[Line] = []
+    page, blank = 0, False
+    for i, raw in enumerate(lines):
+        page += (i + 1) in feeds
+        text = raw.strip()
+        if not text:
+            blank = True
+            continue
+        indent = display_width(raw[: len(raw) - len(raw.lstrip())].expandtabs(8))
+        content.append(Line(i + 1, text, indent, page, blank and bool(content)))
+        blank = False
+    edge: set[int] = set()
+    if feeds:
+        by_page: dict[int, list[int]] = {}
+        for k, ln in enumerate(content):
+            by_page.setdefault(ln.page, []).append(k)
+        edge = {k for ks in by_page.values() for k in (*ks[:2], *ks[-2:])}
+    running = recurring_page_lines(content) if feeds else {}
+    seen: set[str] = set()
+    kept: list[Line] = []
+    gap = False  # a blank line next to removed lines still separates what is around them
+    for k, ln in enumerate(content):
+        page_top = ln.page > 0 and (k == 0 or content[k - 1].page != ln.page)
+        if page_top and _SYMBOL_LINE.match(ln.text):
+            running.setdefault(k, "running-header")  # the symbol atop a page after the first
+        number = PAGE_NUMBER.match(ln.text) and (not feeds or k in edge)
+        kind = "page-number" if number else running.get(k) or _page_furniture(ln.text, seen)
+        seen.add(ln.text)
+        if kind:
+            furniture.append(Furniture(kind, ln.text, ln.number))
+            gap = gap or ln.blank_before
+            continue
+        kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
+        gap = False
+    return kept
+
+
+def _blocks_by_evidence(
+    content: list[Line],
+    lang: str,
+    soft_hyphenated: set[int],
+    paged: bool,
+    blank_mode: bool,
+    hyphens: _Hyphens | None,
+) -> list[RawBlock]:
+    """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
+    right after footnotes, or after a blank line that follows a full line stopping
+    mid-sentence, may continue the paragraph before it (`build_paragraphs` joins it when that
+    ends mid-sentence); any other block stands as the evidence says."""
+    groups: list[list[Line]] = []
+    soft: list[bool] = []
+    breaks = line_breaks(content, lang, blank_structure=blank_mode)
+    for ln, start, maybe in zip(content, breaks.starts, breaks.soft, strict=True):
+        if start or not groups:
+            groups.append([])
+            soft.append(maybe)
+        groups[-1].append(ln)
+    blocks: list[RawBlock] = []
+    for k, group in enumerate(groups):
+        after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
+        lines = [(ln.number, ln.text) for ln in group]
+        block = _join_block(lines, lang, after_note or soft[k], soft_hyphenated, hyphens)
+        blocks.append(_kept_number(block, paged))
+    return blocks
+
+
+def _despace(lines: list[str], furniture: list[Furniture]) -> list[str]:
+    """Spaced-out Chinese joined (`aligner.hanspace`); the spaces removed recorded as one item."""
+    out, removed = despace_lines(lines)
+    total = sum(removed)
+    if total:
+        first = next(i for i, n in enumerate(removed) if n) + 1
+        spaced = sum(1 for n in removed if n)
+        note = f"{total} spaces between Chinese characters on {spaced} lines"
+        furniture.append(Furniture("han-spacing", note, first))
+    return out
+
+
 def _join_block(
-    lines: list[tuple[int, str]], lang: str, joinable: bool, soft_hyphenated: set[int]
+    lines: list[tuple[int, str]],
+    lang: str,
+    joinable: bool,
+    soft_hyphenated: set[int],
+    hyphens: _Hyphens | None = None,
 ) -> RawBlock:
     text = lines[0][1]
-    for (prev_no, _), (_, line) in pairwise(lines):
+    for (prev_no, _), (line_no, line) in pairwise(lines):
         # a word split by a soft hyphen at the line end joins without a space
-        text = text + line if prev_no in soft_hyphenated else join_wrapped(text, line, lang)
+        if prev_no in soft_hyphenated:
+            text += line
+            continue
+        joined = hyphens.join(text, line, line_no) if hyphens is not None else None
+        text = joined if joined is not None else join_wrapped(text, line, lang)
     return RawBlock(text=text, line=lines[0][0], joinable=joinable)
+
+
+class _Hyphens:
+    """English line-end hyphens undone where the joined word is a word (the PDF reader's rule,
+    `pdflayout.hyphens`), each one recorded as `hyphenation` furniture."""
+
+    def __init__(self, lines: list[Line], furniture: list[Furniture]) -> None:
+        self.vocab = Vocabulary(ln.text for ln in lines)
+        self.furniture = furniture
+
+    def join(self, left: str, right: str, line: int) -> str | None:
+        if not left.endswith("-"):
+            return None
+        joined = dehyphenate(left, right, self.vocab)
+        if joined is not None:
+            head = left.rsplit(None, 1)[-1]
+            self.furniture.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
+        return joined
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:
@@ -265,42 +329,22 @@ def build_paragraphs(
 ) -> CleanedText:
     """Classify blocks into cover, heading, body and footnote paragraphs; join continuations."""
     found: list[Furniture] = list(furniture or [])
+    has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
+    entries = _labelled_entries(blocks, lang, found)
+    covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []
     body_started = False
-    last_roman = 0
-    seen_lines: set[str] = set()
-    has_labels = any(_label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
-    for block in blocks:
-        text = normalize_space(strip_controls(block.text, line=block.line, found=found))
-        if not text:
-            continue
-        if block.hint is None and _PAGE_NUMBER.match(text):
-            found.append(Furniture("page-number", text, block.line))
-            continue
-        furniture_kind = _page_furniture(text, seen_lines)
-        if block.hint is None and furniture_kind:
-            found.append(Furniture(furniture_kind, text, block.line))
-            continue
-        if block.hint is BlockKind.COVER:  # a reader saw a cover (a PDF's later mastheads)
+    for k, (block, text, labelled) in enumerate(entries):
+        if k in covers or block.hint is BlockKind.COVER:  # a reader may know (a PDF's mastheads)
             items.append((text, BlockKind.COVER, None))
             continue
-        seen_lines.add(text)
-        labelled = _label_kind(text, lang, last_roman)
-        if block.hint is BlockKind.FOOTNOTE:
-            number = _NOTE_NUMBER.match(text)
-            marker = labelled[1] if labelled and labelled[0] is BlockKind.FOOTNOTE else None
-            labelled = (BlockKind.FOOTNOTE, marker or (number.group(1) if number else None))
-        elif block.hint is BlockKind.HEADING:
-            labelled = (BlockKind.HEADING, labelled[1] if labelled else None)
         if labelled is not None:
             kind, label = labelled
-            if kind is BlockKind.HEADING and label and label.startswith("R"):
-                last_roman = int(label[1:])
             if kind in (BlockKind.HEADING, BlockKind.BODY):
                 body_started = True
             items.append((_normalize_label_text(text, kind), kind, label))
             continue
-        if not body_started and has_labels and display_width(text) <= _COVER_MAX_CHARS:
+        if not body_started and has_labels and display_width(text) <= COVER_MAX_CHARS:
             items.append((text, BlockKind.COVER, None))
             continue
         _add_unlabelled(items, text, lang, joinable=block.joinable)
@@ -309,6 +353,44 @@ def build_paragraphs(
         for i, (text, kind, label) in enumerate(items)
     )
     return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
+
+
+def _labelled_entries(
+    blocks: Sequence[RawBlock], lang: str, found: list[Furniture]
+) -> list[tuple[RawBlock, str, Label]]:
+    """Each block's normalised text and label (None when unlabelled); page furniture and empty
+    blocks left out, the furniture recorded in `found`."""
+    entries: list[tuple[RawBlock, str, Label]] = []
+    last_roman = 0
+    seen_lines: set[str] = set()
+    for block in blocks:
+        text = normalize_space(strip_controls(block.text, line=block.line, found=found))
+        if not text:
+            continue
+        if block.hint is None and PAGE_NUMBER.match(text):
+            found.append(Furniture("page-number", text, block.line))
+            continue
+        furniture_kind = _page_furniture(text, seen_lines)
+        if block.hint is None and furniture_kind:
+            found.append(Furniture(furniture_kind, text, block.line))
+            continue
+        if block.hint is BlockKind.COVER:
+            entries.append((block, text, None))
+            continue
+        seen_lines.add(text)
+        labelled = label_kind(text, lang, last_roman)
+        if block.hint is BlockKind.FOOTNOTE:
+            number = _NOTE_NUMBER.match(text)
+            marker = labelled[1] if labelled and labelled[0] is BlockKind.FOOTNOTE else None
+            labelled = (BlockKind.FOOTNOTE, marker or (number.group(1) if number else None))
+        elif block.hint is BlockKind.HEADING:
+            labelled = (BlockKind.HEADING, labelled[1] if labelled else None)
+        if labelled is not None and labelled[0] is BlockKind.HEADING:
+            label = labelled[1]
+            if label and label.startswith("R"):
+                last_roman = int(label[1:])
+        entries.append((block, text, labelled))
+    return entries
 
 
 def _page_furniture(text: str, seen: set[str]) -> str | None:
@@ -350,7 +432,7 @@ def _add_unlabelled(
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
         if (joinable and not ends_sentence(prev_text)) or breaks_mid_phrase(
-            prev_text, text, lang, numbered=bool(_NUM_PARA.match(prev_text))
+            prev_text, text, lang, numbered=bool(NUM_PARA.match(prev_text))
         ):
             items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
             return

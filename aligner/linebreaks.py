@@ -1,0 +1,292 @@
+"""Paragraph ends in PDF-extracted (hard-wrapped) text, with or without blank lines.
+
+`pdftotext` writes most UN PDFs as hard-wrapped lines with nothing between paragraphs, or with
+blank lines between its own text blocks (a paragraph number apart from its text, a table cell).
+Where a paragraph ends is recovered line by line from evidence:
+
+- **line length against the page's text width**: lines are measured by `ink_width` (a CJK
+  character 2 columns, Latin letters by their usual proportional width); the width of a page is
+  a high percentile of its line widths (the page's own when it has enough lines, else the
+  document's, since text width varies with the page and region). A line that left room for the
+  next line's first word (plus a small tolerance) ended its paragraph; an English line that
+  stops mid-sentence before a lower-case word did not;
+- **blank lines** end a paragraph, except before an English lower-case word after a full line
+  stopping mid-sentence. After a full line that stops mid-sentence the break is *soft*: maybe a
+  page or column break inside a paragraph, which the cleaner joins to a body paragraph ending
+  mid-sentence (never to a cover line). In a text whose paragraphs are separated by blank lines
+  only strong evidence ends a paragraph inside a run of lines (labels, list items, indents, a
+  line shorter than three quarters of the width);
+- **labels**: a numbered paragraph, heading numeral or footnote marker starts a paragraph (a
+  label alone on its line joins the line after it); a list item ("(a)", "•", "–") does after a
+  line ending in ":" or ";";
+- **indentation** (`pdftotext -layout`): a line indented beyond the page's usual margin and
+  beyond the line after it is a paragraph's first line;
+- **sentence ends**: a full line that ends a sentence ends its paragraph when the next line
+  starts like a paragraph (an English capital, digit or quote; any Chinese line): a break
+  at a sentence end costs nothing for sentence units, a missed one merges two paragraphs;
+- **resolution structure**: a full line ending in "," or ";" ends its paragraph when the next
+  line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
+  "回顾", "又重申", "决定").
+
+`line_breaks(lines, lang)` says for each line whether it starts a paragraph (and whether softly),
+`paragraph_starts` only the first; `hard_wrapped(widths)` tells wrapped text from text written one
+paragraph a line; `recurring_page_lines(lines)` finds running headers and footers (lines at the
+top or bottom of pages that recur, digits aside).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from untm.aligner.labels import display_width, ends_sentence, starts_label
+
+MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 200  # display columns of a wrapped text's lines
+MIN_PAGE_LINES = 12  # a page with fewer lines uses the document's text width
+WIDTH_QUANTILE = 0.9
+EN_TOLERANCE = 0.02  # share of the width: the width estimate of proportional text is rough
+BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines between paragraphs
+ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start rules)
+
+_LIST_ITEM = re.compile(
+    r"^(?:\([a-z]{1,4}\)|[a-z]\)|\(\d{1,2}\)|（[a-z\d一二三四五六七八九十]{1,3}）|[•·▪‒–—-]\s)"
+)
+# a paragraph label alone on its line (pdftotext puts a tab-separated number on its own line)
+BARE_LABEL = re.compile(
+    r"^(?:\d{1,3}[.．]|[IVXLC]{1,7}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|\([a-z]{1,4}\)|\*{1,4})$"
+)
+_CLAUSE_END = (",", ";", "，", "；")
+_EN_OPENERS = re.compile(
+    r"^(?:(?:Also|Further|Furthermore|Strongly|Deeply|Gravely|Seriously|Fully)\s+)?"
+    r"(?:Recalling|Reaffirming|Reiterating|Recognizing|Noting|Taking|Welcoming|Expressing|"
+    r"Stressing|Emphasizing|Underlining|Underscoring|Bearing|Mindful|Convinced|Concerned|"
+    r"Acknowledging|Affirming|Considering|Guided|Commending|Condemning|Encouraging|Deploring|"
+    r"Alarmed|Aware|Determined|Desiring|Having|Welcomes|Decides|Requests|Urges|Calls|Invites|"
+    r"Encourages|Recommends|Notes|Takes|Reaffirms|Recognizes|Expresses|Emphasizes|Stresses|"
+    r"Approves|Endorses|Adopts|Authorizes|Appeals|Reiterates|Whereas|Proclaims)\b"
+)
+_ZH_OPENERS = re.compile(
+    r"^(?:又|还|再次|进一步|深为|严重)?"
+    r"(?:回顾|重申|认识到|确认|注意到|欢迎|表示|强调|着重指出|铭记|深信|关切|承认|申明|考虑到|"
+    r"赞扬|谴责|鼓励|痛惜|震惊|意识到|决心|希望|赞赏|欣见|决定|请|敦促|促请|呼吁|邀请|建议|"
+    r"核可|认可|通过|授权|鉴于)"
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank input line."""
+
+    number: int  # 1-based line of the input
+    text: str  # without surrounding white space
+    indent: int = 0  # display columns of leading white space (kept by pdftotext -layout)
+    page: int = 0  # form feeds before it
+    blank_before: bool = False
+
+    @property
+    def right(self) -> float:
+        """Where the line ends, in columns (`ink_width`)."""
+        return self.indent + ink_width(self.text)
+
+
+def hard_wrapped(widths: Sequence[int]) -> bool:
+    """True when lines of these display widths were wrapped at a text width (PDF-extracted),
+    not written one paragraph a line: many lines end just short of a width (within 15% of the
+    90th percentile, 40–200 columns) and almost none run past it (footnotes in a smaller font
+    may, a few)."""
+    if not widths:
+        return False
+    width = _quantile(widths, WIDTH_QUANTILE)
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
+        return False
+    near = sum(1 for w in widths if w >= 0.85 * width) / len(widths)
+    over = sum(1 for w in widths if w > 1.1 * width) / len(widths)
+    return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
+
+
+def _quantile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[int(q * (len(ordered) - 1))] if ordered else 0
+
+
+_NARROW = frozenset(" .,;:'!|()[]ijlrtf-/\"")
+_WIDE = frozenset("mwMW%@")
+
+
+def ink_width(text: str) -> float:
+    """Approximate printed width in columns of a fixed-width layout: a CJK character 2, a Latin
+    character by its usual proportional width (narrow "i", ".", " " about half a column, "m"
+    and capitals wider), so that wrapped lines of proportional text measure alike."""
+    total = 0.0
+    for ch in text:
+        if ch.isascii():
+            if ch in _NARROW:
+                total += 0.55
+            elif ch in _WIDE:
+                total += 1.6
+            elif ch.isupper():
+                total += 1.35
+            else:
+                total += 1.0
+        else:
+            total += display_width(ch)
+    return total
+
+
+def page_widths(lines: Sequence[Line]) -> dict[int, float]:
+    """Text width (right edge, columns) of each page."""
+    doc = _quantile([ln.right for ln in lines], WIDTH_QUANTILE)
+    by_page: dict[int, list[float]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln.right)
+    widths: dict[int, float] = {}
+    for page, rights in by_page.items():
+        own = _quantile(rights, WIDTH_QUANTILE)
+        widths[page] = own if len(rights) >= MIN_PAGE_LINES and own >= 0.7 * doc else doc
+    return widths
+
+
+def _first_word(text: str, lang: str) -> float:
+    """Width of what must fit for the next line to have started on this one."""
+    if lang == "zh" and not text[0].isascii():
+        return ink_width(text[0])
+    return ink_width(" " + text.split(maxsplit=1)[0])
+
+
+def _margins(lines: Sequence[Line]) -> dict[int, int]:
+    """Each page's usual left margin (the most common indent)."""
+    by_page: dict[int, Counter[int]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, Counter())[ln.indent] += 1
+    return {page: counts.most_common(1)[0][0] for page, counts in by_page.items()}
+
+
+def _starts_like_paragraph(text: str, lang: str) -> bool:
+    if lang == "zh":
+        return True
+    first = text[0]
+    return first.isupper() or first.isdigit() or first in "“\"‘'(["
+
+
+@dataclass(frozen=True)
+class Breaks:
+    """Where paragraphs start, line by line."""
+
+    starts: tuple[bool, ...]
+    # a start after a blank line that follows a full line stopping mid-sentence: perhaps a
+    # page or column break inside a paragraph (the cleaner joins it to a body paragraph that
+    # ends mid-sentence, never to a cover line)
+    soft: tuple[bool, ...]
+
+
+def paragraph_starts(
+    lines: Sequence[Line], lang: str, *, blank_structure: bool = False
+) -> list[bool]:
+    """For each line, True when it starts a new paragraph (see `line_breaks`)."""
+    return list(line_breaks(lines, lang, blank_structure=blank_structure).starts)
+
+
+def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = False) -> Breaks:
+    """Where paragraphs start (see the module docstring).
+
+    `blank_structure`: the text separates its paragraphs by blank lines, so inside a run of
+    lines only strong evidence (labels, list items, indents, a line shorter than three
+    quarters of the width) ends a paragraph, not a sentence end or a resolution opener."""
+    if not lines:
+        return Breaks((), ())
+    widths = page_widths(lines)
+    margins = _margins(lines)
+    tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
+    openers = _ZH_OPENERS if lang == "zh" else _EN_OPENERS
+    starts = [True]
+    soft = [False]
+    for i in range(1, len(lines)):
+        prev, line = lines[i - 1], lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        starts.append(_starts(prev, line, nxt, lang, widths, margins, blank_structure))
+        text, before = line.text, prev.text.rstrip()
+        width = widths[prev.page]
+        full = width - prev.right - _first_word(text, lang) <= tolerance * width
+        mid_sentence = not (ends_sentence(before) or before.endswith(_CLAUSE_END))
+        soft.append(starts[-1] and line.blank_before and full and mid_sentence)
+        weak = not (starts[-1] or line.blank_before or blank_structure or BARE_LABEL.match(before))
+        if weak:
+            starts[-1] = (ends_sentence(before) and _starts_like_paragraph(text, lang)) or (
+                before.endswith(_CLAUSE_END) and bool(openers.match(text))
+            )
+    return Breaks(tuple(starts), tuple(soft))
+
+
+def _starts(
+    prev: Line,
+    line: Line,
+    nxt: Line | None,
+    lang: str,
+    widths: dict[int, float],
+    margins: dict[int, int],
+    blank_structure: bool,
+) -> bool:
+    """The strong evidence that `line` starts a paragraph: labels, list items, indents, the
+    room left on the line before, a blank line."""
+    text, before = line.text, prev.text.rstrip()
+    if BARE_LABEL.match(before):
+        return False
+    if starts_label(text) or BARE_LABEL.match(text):
+        return True
+    if _LIST_ITEM.match(text) and before.endswith((":", "：", ";", "；")):
+        return True
+    margin = margins[line.page]
+    if (
+        line.indent >= margin + 2
+        and line.indent != prev.indent
+        and (nxt is None or nxt.indent < line.indent)
+    ):
+        return True
+    width = widths[prev.page]
+    room = width - prev.right - _first_word(text, lang)
+    lower = lang == "en" and text[0].islower()
+    tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
+    loose = blank_structure and not line.blank_before
+    if room > (BLANK_TOLERANCE if loose else tolerance) * width:
+        # the next word would have fitted: the line ended its paragraph, unless an English
+        # line stops mid-sentence before a lower-case word (a forced break in a title)
+        return not (lower and not ends_sentence(before))
+    if line.blank_before:
+        # a full line, then a blank: the paragraph goes on only before a lower-case word
+        return not (lower and not ends_sentence(before))
+    return False
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def recurring_page_lines(lines: Sequence[Line]) -> dict[int, str]:
+    """Running headers and footers: {index in `lines`: "running-header" | "running-footer"}.
+
+    The first and last line of each page are compared with digits normalised ("2/35" and
+    "3/35" are one footer). One that recurs on at least half the pages after the first (and on
+    two at least), in a document of at least three pages, and stands apart from the text (no
+    paragraph label or footnote marker, shorter than 70% of the text width) is page furniture;
+    copies of one report in a file repeat their lines on a few pages each, not on half of all.
+    """
+    pages: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        pages.setdefault(ln.page, []).append(i)
+    if len(pages) < 3:
+        return {}
+    needed = max(2, (len(pages) - 1) // 2)
+    limit = 0.7 * _quantile([ln.right for ln in lines], WIDTH_QUANTILE)
+    found: dict[int, str] = {}
+    for kind, pick in (("running-header", 0), ("running-footer", -1)):
+        ends = [
+            idx[pick]
+            for idx in pages.values()
+            if not starts_label(lines[idx[pick]].text) and lines[idx[pick]].right <= limit
+        ]
+        counts = Counter(_DIGITS.sub("0", lines[i].text) for i in ends)
+        for i in ends:
+            if counts[_DIGITS.sub("0", lines[i].text)] >= needed:
+                found.setdefault(i, kind)
+    return found

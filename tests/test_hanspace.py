@@ -1,0 +1,110 @@
+"""Spaced-out Chinese (aligner.hanspace): found by evidence and joined; real spaces stay."""
+
+from __future__ import annotations
+
+from conftest import SEED_ZH
+from extracted_text import space_out
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from untm.aligner.clean import clean_plain_text
+from untm.aligner.hanspace import despace_lines, han_spacing, is_cjk, line_is_spaced
+
+SEED_TEXT = SEED_ZH.read_text(encoding="utf-8")
+
+
+def _only_spaces_deleted(before: str, after: str) -> list[int]:
+    """Positions in `before` of the characters deleted to give `after` (asserting they are all
+    spaces and that nothing else changed)."""
+    deleted: list[int] = []
+    j = 0
+    for i, ch in enumerate(before):
+        if j < len(after) and after[j] == ch:
+            j += 1
+        else:
+            assert ch == " ", (before, after, i)
+            deleted.append(i)
+    assert j == len(after), (before, after)
+    return deleted
+
+
+def test_a_spaced_out_line_is_joined() -> None:
+    out, removed = despace_lines(["联 合 国 大 会", "联合国人居大会第二届会议"])
+    assert out == ["联合国大会", "联合国人居大会第二届会议"]
+    assert removed == [4, 0]
+
+
+def test_numbers_and_latin_words_follow_the_document() -> None:
+    tight = ["2008年，两署通过了框架。2014年，环境署委托审查。", "批准了 HSP/HA.1/Res.1 号文件"]
+    spaced = ["2 0 2 3 年 不 变", "2023 年 ， 两 署 批 准 了 HSP/HA.2/7 号 文 件 和 UN Habitat"]
+    out, _ = despace_lines([*tight, *spaced])
+    assert out[2:] == ["2 0 2 3年不变", "2023年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"]
+    # the same spaced lines in a document that writes "2023 年"
+    out, _ = despace_lines(["2023 年 6 月，1948 年通过", *spaced])
+    assert out[2] == "2023 年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"
+    # no evidence: the space stays
+    out, _ = despace_lines(spaced)
+    assert out[1] == "2023 年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"
+
+
+def test_ascii_marks_in_chinese() -> None:
+    lines = [
+        "鉴于对人类家庭所有成员的固有尊严,乃是世界自由的基础,",
+        "鉴 于 各 会 员 国 , 业 已 ( 重 申 ) ,",
+    ]
+    out, _ = despace_lines(lines)
+    assert out[1] == "鉴于各会员国,业已 (重申) ,"  # "业已 (" and ") ,": no Chinese evidence
+
+
+def test_evidence_decides_not_a_single_space() -> None:
+    """A normal document keeps a lone space between two Han characters (a table cell, a name
+    list); a spaced-out document does not."""
+    normal = ["项目 说明", "两署通过了其第一个正式合作框架。", "自那时以来，指导其活动的优先事项"]
+    assert despace_lines(normal)[0] == normal
+    spaced = ["大 会", *(space_out(line) for line in normal[1:])]
+    assert despace_lines(spaced)[0][0] == "大会"
+    assert han_spacing(spaced).spaced_document
+    assert not line_is_spaced("联合国 大会 第七十八届会议", han_spacing(normal))
+
+
+def test_the_seed_is_left_as_it_is() -> None:
+    lines = SEED_TEXT.split("\n")
+    assert despace_lines(lines)[0] == lines
+
+
+def test_a_spaced_out_seed_cleans_to_the_seed_paragraphs() -> None:
+    spaced = "\n".join(space_out(line) for line in SEED_TEXT.split("\n"))
+    plain = clean_plain_text(SEED_TEXT, "zh")
+    cleaned = clean_plain_text(spaced, "zh")
+    squash = [p.text.replace(" ", "") for p in plain.paragraphs]
+    assert [p.text.replace(" ", "") for p in cleaned.paragraphs] == squash
+    assert [(p.kind, p.label) for p in cleaned.paragraphs] == [
+        (p.kind, p.label) for p in plain.paragraphs
+    ]
+    para2 = next(p.text for p in cleaned.paragraphs if p.label == "2")
+    # every line is spaced out: no evidence of how the document writes "2008年", so it stays
+    assert para2.startswith("2. 2008 年，两署通过了其第一个正式合作框架。")
+    assert "发展到（2）城市和气候变化" in para2
+    (note,) = [f for f in cleaned.furniture if f.kind == "han-spacing"]
+    assert note.text.endswith("lines") and note.line == 5
+
+
+_CHARS = st.sampled_from(
+    [*"联合国大会人居署年月日", *"，。、：“”（）《》", *"abcXY", *"0129", *".,;:()-/", " ", " "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_CHARS, max_size=40), max_size=8))
+def test_only_spaces_between_chinese_go_and_twice_changes_nothing(lines: list[str]) -> None:
+    out, removed = despace_lines(lines)
+    assert len(out) == len(lines) == len(removed)
+    for before, after, n in zip(lines, out, removed, strict=True):
+        deleted = _only_spaces_deleted(before, after)
+        assert len(deleted) == n
+        for i in deleted:
+            # a single space with a Chinese character on at least one side
+            left, right = before[i - 1], before[i + 1]
+            assert not left.isspace() and not right.isspace()
+            assert is_cjk(left) or is_cjk(right), (before, i)
+    assert despace_lines(out)[0] == out
