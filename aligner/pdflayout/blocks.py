@@ -25,7 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from untm.aligner.clean import RawBlock, ends_sentence, join_wrapped
+from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
