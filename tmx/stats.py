@@ -7,6 +7,7 @@ Scores are expected in [0, 1] (untm writes them so); the histogram has ten bins 
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -84,7 +85,8 @@ def _score_stats(values: list[float], unreadable: int) -> ScoreStats:
         unreadable=unreadable,
         out_of_range=len(values) - len(in_range),
         minimum=round(min(values), 4) if have else None,
-        mean=round(statistics.fmean(values), 4) if have else None,
+        # each value divided first: the sum of scores near the float maximum must not overflow
+        mean=round(math.fsum(v / len(values) for v in values), 4) if have else None,
         median=round(statistics.median(values), 4) if have else None,
         maximum=round(max(values), 4) if have else None,
         histogram=tuple(hist),
