@@ -41,8 +41,10 @@ from untm.aligner.labels import (
     FOOTNOTE,
     NUM_PARA,
     PAGE_NUMBER,
+    SYMBOL,
     display_width,
     ends_sentence,
+    furniture_form,
     label_kind,
     starts_label,
 )
@@ -57,9 +59,6 @@ from untm.aligner.model import BlockKind, Furniture, Paragraph
 from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
 
 _CONTROL_KEEP = "\t\n"
-_JOB_NUMBER = re.compile(r"^(?:GE\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?$|^\*\d{7}\*$")
-_RECYCLE = re.compile(r"^(?:Please recycle|请回收)\s*$", re.I)
-_SYMBOL_LINE = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.]+){1,6}$")
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
@@ -226,7 +225,7 @@ def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -
     gap = False  # a blank line next to removed lines still separates what is around them
     for k, ln in enumerate(content):
         page_top = ln.page > 0 and (k == 0 or content[k - 1].page != ln.page)
-        if page_top and _SYMBOL_LINE.match(ln.text):
+        if page_top and SYMBOL.match(ln.text):
             running.setdefault(k, "running-header")  # the symbol atop a page after the first
         number = PAGE_NUMBER.match(ln.text) and (not feeds or k in edge)
         kind = "page-number" if number else running.get(k) or _page_furniture(ln.text, seen)
@@ -394,14 +393,13 @@ def _labelled_entries(
 
 
 def _page_furniture(text: str, seen: set[str]) -> str | None:
-    """Kind of page furniture a short line is: job number, recycling note, repeated symbol."""
-    if _JOB_NUMBER.match(text):
-        return "job-number"
-    if _RECYCLE.match(text):
-        return "recycle-note"
-    if text in seen and _SYMBOL_LINE.match(text):
-        return "running-header"  # the document symbol repeated at the top of later pages
-    return None
+    """Kind of page furniture a short line is: job number, barcode, recycling note, repeated
+    symbol."""
+    kind = furniture_form(text)
+    if kind != "symbol":
+        return kind
+    # the document symbol repeated at the top of later pages
+    return "running-header" if text in seen else None
 
 
 def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> bool:

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from untm.aligner.labels import furniture_form
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.lines import Line
 
@@ -39,12 +40,6 @@ _PAGE_NUMBER = re.compile(
     r"|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$",
     re.I,
 )
-_JOB = re.compile(
-    r"^(?:GE\.|V\.|E\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}\s+\d{6})?$|^[A-Z]?\d{7}\s+\d{6}$"
-)
-_BARCODE = re.compile(r"^\*\d{7,10}\*$")
-_RECYCLE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
-_SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
 
 
 @dataclass(frozen=True)
@@ -70,19 +65,12 @@ def _band(line: Line, page: PageRows) -> str | None:
 
 
 def pattern_kind(text: str) -> str | None:
-    """The furniture kind a line's text has by its form alone, if any."""
-    t = text.strip()
-    if _PAGE_NUMBER.match(t):
+    """The furniture kind a line's text has by its form alone, if any (in a page's top or bottom
+    band, where a document symbol is the running header)."""
+    if _PAGE_NUMBER.match(text.strip()):
         return "page-number"
-    if _JOB.match(t):
-        return "job-number"
-    if _BARCODE.match(t):
-        return "barcode"
-    if _RECYCLE.match(t):
-        return "recycle-note"
-    if _SYMBOL.match(t):
-        return "running-header"
-    return None
+    kind = furniture_form(text)
+    return "running-header" if kind == "symbol" else kind
 
 
 def body_size(pages: list[PageRows]) -> float:
