@@ -8,7 +8,6 @@ Scores are expected in [0, 1] (untm writes them so); the histogram has ten bins 
 from __future__ import annotations
 
 import math
-import statistics
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -74,6 +73,13 @@ class TmStats:
         }
 
 
+def _median(values: list[float]) -> float:
+    """The median; two middle values are halved before they are added (no overflow to inf)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else ordered[mid - 1] / 2 + ordered[mid] / 2
+
+
 def _score_stats(values: list[float], unreadable: int) -> ScoreStats:
     in_range = [v for v in values if 0.0 <= v <= 1.0]
     hist = [0] * BINS
@@ -87,7 +93,7 @@ def _score_stats(values: list[float], unreadable: int) -> ScoreStats:
         minimum=round(min(values), 4) if have else None,
         # each value divided first: the sum of scores near the float maximum must not overflow
         mean=round(math.fsum(v / len(values) for v in values), 4) if have else None,
-        median=round(statistics.median(values), 4) if have else None,
+        median=round(_median(values), 4) if have else None,
         maximum=round(max(values), 4) if have else None,
         histogram=tuple(hist),
     )
