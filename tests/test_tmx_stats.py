@@ -65,7 +65,7 @@ def test_stats_and_merge_read_scores_the_same_way(raws: list[str | None]) -> Non
 
 def test_scores_near_the_float_maximum_give_finite_mean_and_median() -> None:
     raws = ["8.988465674311579e+307", "8.98846567431158e+307"]
-    units = [TranslationUnit(f"甲{i}", "A", props=(("x-score", raw),)) for i, raw in enumerate(raws)]
+    units = [TranslationUnit(f"甲{i}", "A", props=(("x-score", r),)) for i, r in enumerate(raws)]
     scores = unit_stats(units).scores
     assert scores.mean is not None and math.isfinite(scores.mean)
     assert scores.median is not None and math.isfinite(scores.median)
