@@ -341,8 +341,8 @@ def main() -> int:
         f"In Chromium (headless, the page's own clock): {json.dumps(page)}.",
         "",
         f"Targets met (< 1 s, < 50 ms): {json.dumps(result['met'])}. Load average during the "
-        f"run: {result['load_average_1min']} on 2 cores (other engineers' jobs), which is where "
-        "the worst cases come from. confirm-up-to confirms 1,000-2,000 links at once here (each "
+        f"run (1 min): {result['load_average_1min']} on 2 cores; the worst cases are single "
+        "outliers (see p90). confirm-up-to confirms 1,000-2,000 links at once here (each "
         "is undone before the next). The glossary add is not an editing operation: it reloads "
         "the glossary and rebuilds its patterns.",
     ]
