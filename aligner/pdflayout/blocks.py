@@ -155,16 +155,10 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
 
 
 def _note_marker(line: Line) -> str | None:
-    if line.refs and line.refs[0][0] == 0:
-        return line.refs[0][1]
+    if line.lead_ref is not None:
+        return line.lead_ref
     match = _NOTE_START.match(line.text)
     return match.group(1) if match else None
-
-
-def _note_text(line: Line) -> str:
-    if line.refs and line.refs[0][0] == 0:
-        return f"{line.refs[0][1]} {line.text}"
-    return line.text
 
 
 def _table_rows(rows: list[list[Line]]) -> set[int]:
@@ -230,8 +224,8 @@ class _Builder:
                 text = text[:offset] + marker + text[offset:]
             else:
                 self.furniture.append(Furniture("footnote-ref", marker, line.page))
-        if block.note and line.refs[0][0] == 0:
-            text = f"{line.refs[0][1]} {text}"
+        if block.note and line.lead_ref is not None:
+            text = f"{line.lead_ref} {text}"
         return text
 
 

@@ -49,6 +49,11 @@ class Line:
     def height(self) -> float:
         return self.y1 - self.y0
 
+    @property
+    def lead_ref(self) -> str | None:
+        """The superscript marker the line starts with (a footnote's own number), if any."""
+        return self.refs[0][1] if self.refs and self.refs[0][0] == 0 else None
+
 
 def is_wide(ch: str) -> bool:
     """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
