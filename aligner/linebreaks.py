@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from untm.aligner.labels import display_width, ends_sentence, starts_label
 
@@ -85,9 +86,9 @@ class Line:
     page: int = 0  # form feeds before it
     blank_before: bool = False
 
-    @property
+    @cached_property
     def right(self) -> float:
-        """Where the line ends, in columns (`ink_width`)."""
+        """Where the line ends, in columns (`ink_width`; measured once, it is read often)."""
         return self.indent + ink_width(self.text)
 
 
