@@ -18,7 +18,9 @@ Such spaces are found by evidence, line by line, and removed; real spaces stay:
   added, only single spaces are removed (runs of spaces are column gaps), and removing twice
   changes nothing more (property-tested).
 
-`despace_lines(lines)` does it for a document (the text reader, and the PDF reader for its lines).
+`despace_lines(lines)` does it for a document: the text cleaner (`aligner.clean`). The PDF reader
+does not call it: it drops the text layer's space between two wide characters itself
+(`pdflayout.lines`) and keeps one between a wide and a narrow character ("（ 1 ）", "2023 年").
 """
 
 from __future__ import annotations
