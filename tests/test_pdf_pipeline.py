@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -20,13 +19,12 @@ from pathlib import Path
 
 import pytest
 from conftest import GOLD, SEED_EN, needs_shared
-from pdfgen import EXTRA_PAIRS, LAYOUTS, SYMBOL, render_pdf, repeated, seed_items
+from pdfgen import EXTRA_PAIRS, HAN_SPACE, LAYOUTS, SYMBOL, render_pdf, repeated, seed_items
 
 from untm.pipeline import AlignOptions, align_files, gold_units, score_units, summarize, to_units
 
 STEM = "000_a932ec9d51e334cb"
 UNTM = shutil.which("untm") or str(Path(sys.executable).parent / "untm")
-HAN_SPACE = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 pytestmark = needs_shared(GOLD)
 
 
