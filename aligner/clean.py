@@ -56,7 +56,7 @@ from untm.aligner.linebreaks import (
     recurring_page_lines,
 )
 from untm.aligner.model import BlockKind, Furniture, Paragraph
-from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
+from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
@@ -156,7 +156,7 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     if hard_wrapped([display_width(ln.text) for ln in content]):
         hyphens = None
         if lang == "en" and any(ln.text.endswith("-") for ln in content):
-            hyphens = _Hyphens(content, furniture)
+            hyphens = LineEndHyphens((ln.text for ln in content), furniture)
         return _blocks_by_evidence(
             content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens
         )
@@ -245,7 +245,7 @@ def _blocks_by_evidence(
     soft_hyphenated: set[int],
     paged: bool,
     blank_mode: bool,
-    hyphens: _Hyphens | None,
+    hyphens: LineEndHyphens | None,
 ) -> list[RawBlock]:
     """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
     right after footnotes, or after a blank line that follows a full line stopping
@@ -285,7 +285,7 @@ def _join_block(
     lang: str,
     joinable: bool,
     soft_hyphenated: set[int],
-    hyphens: _Hyphens | None = None,
+    hyphens: LineEndHyphens | None = None,
 ) -> RawBlock:
     text = lines[0][1]
     for (prev_no, _), (line_no, line) in pairwise(lines):
@@ -296,24 +296,6 @@ def _join_block(
         joined = hyphens.join(text, line, line_no) if hyphens is not None else None
         text = joined if joined is not None else join_wrapped(text, line, lang)
     return RawBlock(text=text, line=lines[0][0], joinable=joinable)
-
-
-class _Hyphens:
-    """English line-end hyphens undone where the joined word is a word (the PDF reader's rule,
-    `pdflayout.hyphens`), each one recorded as `hyphenation` furniture."""
-
-    def __init__(self, lines: list[Line], furniture: list[Furniture]) -> None:
-        self.vocab = Vocabulary(ln.text for ln in lines)
-        self.furniture = furniture
-
-    def join(self, left: str, right: str, line: int) -> str | None:
-        if not left.endswith("-"):
-            return None
-        joined = dehyphenate(left, right, self.vocab)
-        if joined is not None:
-            head = left.rsplit(None, 1)[-1]
-            self.furniture.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
-        return joined
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:

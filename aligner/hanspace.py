@@ -18,7 +18,9 @@ Such spaces are found by evidence, line by line, and removed; real spaces stay:
   added, only single spaces are removed (runs of spaces are column gaps), and removing twice
   changes nothing more (property-tested).
 
-`despace_lines(lines)` does it for a document (the text reader, and the PDF reader for its lines).
+`despace_lines(lines)` does it for a document: the text cleaner (`aligner.clean`). The PDF reader
+does not call it: it drops the text layer's space between two wide characters itself
+(`pdflayout.lines`) and keeps one between a wide and a narrow character ("（ 1 ）", "2023 年").
 """
 
 from __future__ import annotations
@@ -79,10 +81,13 @@ def boundary_key(line: str, left: int, right: int) -> str | None:
     return None
 
 
-def _pairs(line: str) -> list[tuple[int, str, bool]]:
+_Pair = tuple[int, str, bool]  # what `_pairs` gives for one boundary
+
+
+def _pairs(line: str) -> list[_Pair]:
     """(position after the left character, boundary key, spaced?) of each Chinese boundary:
     neighbouring characters, or two characters with exactly one space between them."""
-    out: list[tuple[int, str, bool]] = []
+    out: list[_Pair] = []
     n = len(line)
     for i in range(n - 1):
         left = line[i]
@@ -112,44 +117,51 @@ class HanSpacing:
         return self.spaced_share >= DOC_SHARE
 
 
-def _han_pairs(line: str) -> tuple[int, int]:
-    """(spaced, tight) pairs of neighbouring Han characters: the evidence (a full-width mark
-    carries its own spacing, so text layers rarely space it out)."""
+def _han_pairs(line: str, pairs: list[_Pair]) -> tuple[int, int]:
+    """(spaced, tight) pairs of neighbouring Han characters among the line's `pairs`: the
+    evidence (a full-width mark carries its own spacing, so text layers rarely space it out)."""
     spaced = tight = 0
-    for pos, key, is_spaced in _pairs(line):
+    for pos, key, is_spaced in pairs:
         if key == "cjk" and is_han(line[pos - 1]) and is_han(line[pos + 1 if is_spaced else pos]):
             spaced += is_spaced
             tight += not is_spaced
     return spaced, tight
 
 
-def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
-    """True when the line's Han pairs are mostly separated by single spaces."""
-    spaced, tight = _han_pairs(line)
+def _is_spaced(counts: tuple[int, int], spacing: HanSpacing) -> bool:
+    spaced, tight = counts
     if spaced >= MIN_SPACED_PAIRS and spaced >= LINE_SHARE * (spaced + tight):
         return True
     return spacing.spaced_document and spaced >= 1 and spaced >= tight
 
 
-def han_spacing(lines: Sequence[str]) -> HanSpacing:
-    """Gather a document's evidence: spaced share, and usage at mixed boundaries from the lines
-    that are not spaced out."""
-    spaced = tight = 0
-    for line in lines:
-        line_spaced, line_tight = _han_pairs(line)
-        spaced += line_spaced
-        tight += line_tight
+def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
+    """True when the line's Han pairs are mostly separated by single spaces."""
+    return _is_spaced(_han_pairs(line, _pairs(line)), spacing)
+
+
+def _spacing(pairs: list[list[_Pair]], counts: list[tuple[int, int]]) -> HanSpacing:
+    """A document's evidence from each line's boundaries and (spaced, tight) Han pairs."""
+    spaced = sum(c[0] for c in counts)
+    tight = sum(c[1] for c in counts)
     share = spaced / (spaced + tight) if spaced + tight else 0.0
     first = HanSpacing(share, frozenset())
     usage: Counter[tuple[str, bool]] = Counter()
-    for line in lines:
-        if line_is_spaced(line, first):
+    for line_pairs, line_counts in zip(pairs, counts, strict=True):
+        if _is_spaced(line_counts, first):
             continue
-        for _, key, is_spaced in _pairs(line):
+        for _, key, is_spaced in line_pairs:
             if key != "cjk":
                 usage[key, is_spaced] += 1
     keys = {key for key, _ in usage}
     return HanSpacing(share, frozenset(k for k in keys if usage[k, False] > usage[k, True]))
+
+
+def han_spacing(lines: Sequence[str]) -> HanSpacing:
+    """Gather a document's evidence: spaced share, and usage at mixed boundaries from the lines
+    that are not spaced out."""
+    pairs = [_pairs(line) for line in lines]
+    return _spacing(pairs, [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)])
 
 
 def _removable(key: str, left: str, right: str, spacing: HanSpacing) -> bool:
@@ -162,13 +174,14 @@ def _removable(key: str, left: str, right: str, spacing: HanSpacing) -> bool:
     return key in spacing.tight
 
 
-def despace_line(line: str, spacing: HanSpacing) -> tuple[str, int]:
-    """The line with its spaced-out Chinese joined, and how many spaces were removed."""
-    if not line_is_spaced(line, spacing):
+def _despace(
+    line: str, pairs: list[_Pair], counts: tuple[int, int], spacing: HanSpacing
+) -> tuple[str, int]:
+    if not _is_spaced(counts, spacing):
         return line, 0
     cut = {
         pos
-        for pos, key, is_spaced in _pairs(line)
+        for pos, key, is_spaced in pairs
         if is_spaced and _removable(key, line[pos - 1], line[pos + 1], spacing)
     }
     if not cut:
@@ -176,14 +189,23 @@ def despace_line(line: str, spacing: HanSpacing) -> tuple[str, int]:
     return "".join(ch for i, ch in enumerate(line) if i not in cut), len(cut)
 
 
+def despace_line(line: str, spacing: HanSpacing) -> tuple[str, int]:
+    """The line with its spaced-out Chinese joined, and how many spaces were removed."""
+    pairs = _pairs(line)
+    return _despace(line, pairs, _han_pairs(line, pairs), spacing)
+
+
 def despace_lines(lines: Sequence[str]) -> tuple[list[str], list[int]]:
     """Each line with spaced-out Chinese joined (see the module docstring), and the number of
-    spaces removed from each."""
-    spacing = han_spacing(lines)
+    spaces removed from each. Each line's boundaries are found once, for the document's
+    evidence and for the line."""
+    pairs = [_pairs(line) for line in lines]
+    counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
+    spacing = _spacing(pairs, counts)
     out: list[str] = []
     removed: list[int] = []
-    for line in lines:
-        text, n = despace_line(line, spacing)
+    for line, line_pairs, line_counts in zip(lines, pairs, counts, strict=True):
+        text, n = _despace(line, line_pairs, line_counts, spacing)
         out.append(text)
         removed.append(n)
     return out, removed

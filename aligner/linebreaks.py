@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from untm.aligner.labels import display_width, ends_sentence, starts_label
 
@@ -85,9 +86,9 @@ class Line:
     page: int = 0  # form feeds before it
     blank_before: bool = False
 
-    @property
+    @cached_property
     def right(self) -> float:
-        """Where the line ends, in columns (`ink_width`)."""
+        """Where the line ends, in columns (`ink_width`; measured once, it is read often)."""
         return self.indent + ink_width(self.text)
 
 
@@ -205,10 +206,11 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        starts.append(_starts(prev, line, nxt, lang, widths, margins, blank_structure))
-        text, before = line.text, prev.text.rstrip()
         width = widths[prev.page]
-        full = width - prev.right - _first_word(text, lang) <= tolerance * width
+        room = width - prev.right - _first_word(line.text, lang)  # left for the next line's word
+        starts.append(_starts(prev, line, nxt, lang, margins, blank_structure, room, width))
+        text, before = line.text, prev.text.rstrip()
+        full = room <= tolerance * width
         mid_sentence = not (ends_sentence(before) or before.endswith(_CLAUSE_END))
         soft.append(starts[-1] and line.blank_before and full and mid_sentence)
         weak = not (starts[-1] or line.blank_before or blank_structure or BARE_LABEL.match(before))
@@ -224,12 +226,13 @@ def _starts(
     line: Line,
     nxt: Line | None,
     lang: str,
-    widths: dict[int, float],
     margins: dict[int, int],
     blank_structure: bool,
+    room: float,
+    width: float,
 ) -> bool:
     """The strong evidence that `line` starts a paragraph: labels, list items, indents, the
-    room left on the line before, a blank line."""
+    room left on the line before (`room` of the page's text `width`), a blank line."""
     text, before = line.text, prev.text.rstrip()
     if BARE_LABEL.match(before):
         return False
@@ -244,8 +247,6 @@ def _starts(
         and (nxt is None or nxt.indent < line.indent)
     ):
         return True
-    width = widths[prev.page]
-    room = width - prev.right - _first_word(text, lang)
     lower = lang == "en" and text[0].islower()
     tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
     loose = blank_structure and not line.blank_before

@@ -35,6 +35,7 @@ sys.path.insert(0, str(REPO))
 
 from pdfgen import (  # noqa: E402
     EXTRA_PAIRS,
+    HAN_SPACE,
     HELDOUT,
     HELDOUT_NAMES,
     LAYOUTS,
@@ -54,7 +55,6 @@ from untm.pipeline import AlignOptions, align_files, gold_units, score_units, to
 SHARED = REPO.parent / "shared"
 GOLD = SHARED / "seeds" / "gold" / "000_a932ec9d51e334cb"
 RESULTS = REPO / "bench" / "results"
-HAN_SPACE = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 FURNITURE = re.compile(
     rf"{re.escape(SYMBOL)}|Please recycle|GE\.23-04567|K2309876|\*2304567\*|23-11111|E/2023/L\.99"
 )

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,11 +17,22 @@ SEED_ZH = SEEDS / "000_a932ec9d51e334cb.txt"
 SEED_EN = SEEDS / "000_a932ec9d51e334cb.en.txt"
 GOLD = SHARED / "seeds" / "gold"
 MAC = SHARED / "mac"
+UNTM = shutil.which("untm") or str(Path(sys.executable).parent / "untm")
 
 
 def needs_shared(path: Path) -> pytest.MarkDecorator:
     """Skip a test when ../shared (the gold data and MAC) is not present beside the repo."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present (see README: Data)")
+
+
+def run_untm(args: list[str], home: Path, *, timeout: float) -> subprocess.CompletedProcess[str]:
+    """The installed `untm` script as a user runs it (no colour, no --debug tracebacks), with
+    its glossary and data folders in `home`, never the user's own."""
+    env = {**os.environ, "NO_COLOR": "1", "UNTM_GLOSSARY": str(home / "g.sqlite3"),
+           "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
+    env.pop("UNTM_DEBUG", None)
+    return subprocess.run([UNTM, *args], capture_output=True, text=True, timeout=timeout,
+                          check=False, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -35,6 +35,8 @@ from reportlab.pdfgen import canvas
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 SYMBOL = "HSP/HA.2/8/Add.2"
+# a space between two Han characters: in a text layer that spaces them out, never in what is read
+HAN_SPACE = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)

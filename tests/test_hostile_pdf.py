@@ -6,17 +6,14 @@ Each case ends in bounded time (the subprocess timeout would fail the test)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import SEED_EN
+from conftest import SEED_EN, UNTM, run_untm
 from pdfgen import bad_pdfs
 
-UNTM = shutil.which("untm") or str(Path(sys.executable).parent / "untm")
 pytestmark = pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
 
 
@@ -26,11 +23,7 @@ def cases(seed_pdfs: dict[str, tuple[Path, Path]]) -> dict[str, tuple[bytes, str
 
 
 def _run(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "UNTM_GLOSSARY": str(home / "g.sqlite3"),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
-    env.pop("UNTM_DEBUG", None)
-    return subprocess.run([UNTM, *args], capture_output=True, text=True, timeout=120,
-                          check=False, env=env)
+    return run_untm(args, home, timeout=120)
 
 
 CASE_IDS = ("scan", "encrypted", "truncated", "corrupt", "not-a-pdf", "many-pages", "deep-tree")

@@ -11,22 +11,17 @@
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, needs_shared
-from pdfgen import EXTRA_PAIRS, LAYOUTS, SYMBOL, render_pdf, repeated, seed_items
+from conftest import GOLD, SEED_EN, UNTM, needs_shared, run_untm
+from pdfgen import EXTRA_PAIRS, HAN_SPACE, LAYOUTS, SYMBOL, render_pdf, repeated, seed_items
 
 from untm.pipeline import AlignOptions, align_files, gold_units, score_units, summarize, to_units
 
 STEM = "000_a932ec9d51e334cb"
-UNTM = shutil.which("untm") or str(Path(sys.executable).parent / "untm")
-HAN_SPACE = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 pytestmark = needs_shared(GOLD)
 
 
@@ -60,11 +55,7 @@ def test_a_pdf_with_a_text_file(seed_pdfs: dict[str, tuple[Path, Path]]) -> None
 
 
 def _run(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_COLOR": "1", "UNTM_GLOSSARY": str(home / "g.sqlite3"),
-           "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
-    env.pop("UNTM_DEBUG", None)
-    return subprocess.run([UNTM, *args], capture_output=True, text=True, timeout=600,
-                          check=False, env=env)
+    return run_untm(list(args), home, timeout=600)
 
 
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")

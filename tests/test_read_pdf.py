@@ -12,11 +12,11 @@ sees must come out as text, what the page adds (headers, footers, numbers) as fu
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from pdfgen import (
+    HAN_SPACE,
     LAYOUTS,
     SYMBOL,
     TABLE,
@@ -31,7 +31,6 @@ from untm.aligner.model import BlockKind
 from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
 from untm.aligner.read import read_document
 
-HAN_SPACE = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
 FURNITURE_TEXT = (SYMBOL, "Please recycle", "GE.23-04567", "K2309876", "*2304567*")
 
 

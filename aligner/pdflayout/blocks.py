@@ -23,13 +23,14 @@ recorded as furniture `footnote-ref`; on cover lines `*` marks stay, as the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.furniture import PageRows
-from untm.aligner.pdflayout.hyphens import Vocabulary, dehyphenate
+from untm.aligner.pdflayout.hyphens import LineEndHyphens
 from untm.aligner.pdflayout.lines import Line, is_wide
 
 SMALL = 0.88  # footnote type is at most this many body sizes
@@ -154,16 +155,10 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
 
 
 def _note_marker(line: Line) -> str | None:
-    if line.refs and line.refs[0][0] == 0:
-        return line.refs[0][1]
+    if line.lead_ref is not None:
+        return line.lead_ref
     match = _NOTE_START.match(line.text)
     return match.group(1) if match else None
-
-
-def _note_text(line: Line) -> str:
-    if line.refs and line.refs[0][0] == 0:
-        return f"{line.refs[0][1]} {line.text}"
-    return line.text
 
 
 def _table_rows(rows: list[list[Line]]) -> set[int]:
@@ -180,13 +175,14 @@ def _table_rows(rows: list[list[Line]]) -> set[int]:
 
 
 class _Builder:
-    def __init__(self, lang: str, m: _Metrics, vocab: Vocabulary) -> None:
+    def __init__(self, lang: str, m: _Metrics, lines: Iterable[str]) -> None:
         self.lang = lang
         self.m = m
-        self.vocab = vocab
         self.blocks: list[_Block] = []
         self.current: _Block | None = None
         self.furniture: list[Furniture] = []
+        # English line-end hyphens, undone where the joined word is a word
+        self.hyphens = LineEndHyphens(lines, self.furniture) if lang == "en" else None
 
     def close(self) -> None:
         if self.current is not None:
@@ -213,14 +209,8 @@ class _Builder:
             if not text:
                 text = piece
                 continue
-            joined = dehyphenate(text, piece, self.vocab) if self.lang == "en" else None
-            if joined is not None:
-                head = text.rstrip().rsplit(None, 1)[-1]
-                self.furniture.append(Furniture("hyphenation", f"{head}{piece.split()[0]}",
-                                                line.page))
-                text = joined
-            else:
-                text = join_wrapped(text, piece, self.lang)
+            joined = self.hyphens.join(text, piece, line.page) if self.hyphens else None
+            text = joined if joined is not None else join_wrapped(text, piece, self.lang)
         return text
 
     def line_text(self, line: Line, block: _Block) -> str:
@@ -234,8 +224,8 @@ class _Builder:
                 text = text[:offset] + marker + text[offset:]
             else:
                 self.furniture.append(Furniture("footnote-ref", marker, line.page))
-        if block.note and line.refs[0][0] == 0:
-            text = f"{line.refs[0][1]} {text}"
+        if block.note and line.lead_ref is not None:
+            text = f"{line.lead_ref} {text}"
         return text
 
 
@@ -292,8 +282,7 @@ def build_blocks(
 ) -> tuple[list[RawBlock], list[Furniture]]:
     """Raw blocks of the whole document in reading order, and what was left out of them."""
     m = _metrics(pages, size)
-    vocab = Vocabulary(ln.text for page in pages for row in page.rows for ln in row)
-    b = _Builder(lang, m, vocab)
+    b = _Builder(lang, m, (ln.text for page in pages for row in page.rows for ln in row))
     state = _NoteState()
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)

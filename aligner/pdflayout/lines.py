@@ -49,6 +49,11 @@ class Line:
     def height(self) -> float:
         return self.y1 - self.y0
 
+    @property
+    def lead_ref(self) -> str | None:
+        """The superscript marker the line starts with (a footnote's own number), if any."""
+        return self.refs[0][1] if self.refs and self.refs[0][0] == 0 else None
+
 
 def is_wide(ch: str) -> bool:
     """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
@@ -205,10 +210,7 @@ def page_lines(page: PageChars) -> list[list[Line]]:
                 prev = merged[-1]
                 near = ln.x0 - prev.x1 <= COLUMN_GAP * max(ln.size, prev.size)
                 if near or (_LABEL.match(prev.text) and len(merged) == 1):
-                    joined = _merge(prev, ln)
-                    if near:
-                        joined = _join_near(prev, ln)
-                    merged[-1] = joined
+                    merged[-1] = _join_near(prev, ln) if near else _merge(prev, ln)
                     continue
             merged.append(ln)
         out.append(merged)
@@ -220,14 +222,13 @@ def _join_near(a: Line, b: Line) -> Line:
     """Two runs of one line (written as separate pieces): no space between wide characters."""
     wide = is_wide(a.text[-1]) and is_wide(b.text[0])
     sep = "" if wide or b.x0 - a.x1 < 0.2 * min(a.size, b.size) else " "
-    merged = _merge(a, b)
     shift = len(a.text) + len(sep)
     return Line(
         page=a.page,
         x0=a.x0,
         x1=b.x1,
-        y0=merged.y0,
-        y1=merged.y1,
+        y0=min(a.y0, b.y0),
+        y1=max(a.y1, b.y1),
         size=a.size if len(a.text) >= len(b.text) else b.size,
         bold=a.bold and b.bold,
         text=a.text + sep + b.text,
