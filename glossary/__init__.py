@@ -27,6 +27,7 @@ __all__ = [
     "default_store_path",
     "open_glossary",
     "store_path",
+    "writable_store_path",
 ]
 
 
@@ -43,6 +44,15 @@ def store_path(path: str | Path | None = None) -> Path:
         return Path(path)
     env = os.environ.get(ENV_VAR, "")
     return Path(env) if env else default_store_path()
+
+
+def writable_store_path(path: str | Path | None = None) -> Path:
+    """`store_path(path)` for writing: the folder of the default (or $UNTM_GLOSSARY) store is
+    created; a store path given explicitly must be in an existing folder."""
+    target = store_path(path)
+    if (path is None or not str(path)) and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return target
 
 
 def open_glossary(path: str | Path | None = None, *, builtin: bool = True) -> Glossary:
@@ -92,9 +102,7 @@ def add_user_concept(
     concept = make_concept(
         concept_id_for(zh, en), [zh, *zh_variants], [en, *en_variants], domain=domain, note=note
     )
-    target = store_path(path)
-    if (path is None or not str(path)) and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
+    target = writable_store_path(path)
     with UserStore(target) as store:
         summary = store.add([concept])
     return concept, summary, target

@@ -55,7 +55,19 @@ def _alternation(terms: Sequence[str], *, fold: bool = False) -> str:
 
 
 def _tree_pattern(node: dict[str, Any]) -> str:
-    branches = [re.escape(ch) + _tree_pattern(child) for ch, child in sorted(node.items()) if ch]
+    """The pattern of a subtree. A run of characters without a branch or a term end is one
+    literal, so the nesting (of this recursion and of the regex's groups, which Python's `re`
+    refuses some hundreds deep) grows with the branch points on a path, not with a term's length:
+    a user term of thousands of characters must not break every lookup."""
+    branches = []
+    for first, child in sorted(node.items()):
+        if not first:
+            continue
+        run, below = [first], child
+        while len(below) == 1 and "" not in below:
+            ((ch, below),) = below.items()
+            run.append(ch)
+        branches.append(re.escape("".join(run)) + _tree_pattern(below))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from untm.glossary import matching
+from untm.glossary import add_user_concept, matching, open_glossary
 from untm.glossary.matching import find_terms, is_case_sensitive
 
 
@@ -90,3 +91,15 @@ def test_longest_term_wins(terms: list[str], text: str, want: list[str]) -> None
 
 def test_tree_shares_prefixes() -> None:
     assert matching._alternation(["ab", "abc", "ad"]) == "a(?:b(?:c)?|d)"
+
+
+def test_a_term_of_thousands_of_characters_is_found(tmp_path: Path) -> None:
+    """A long user term (a sentence taken into the glossary from the review editor, an import)
+    is one literal in the tree, not thousands of nested groups: every lookup still works, and
+    the terms sharing its start are still found."""
+    zh, en = "联合国" * 1000, " ".join(["United Nations"] * 300)
+    assert find_terms(f"甲{zh}乙", "zh", [zh, "联合国"]) == [(1, 1 + len(zh), zh)]
+    assert find_terms(f"the {en}.", "en", [en, "United Nations"]) == [(4, 4 + len(en), en)]
+    add_user_concept(zh, en, path=tmp_path / "g.sqlite3")
+    glossary = open_glossary(tmp_path / "g.sqlite3")
+    assert [m for _, _, m in glossary.find_in_text(f"{zh}。人居署", "zh")] == [zh, "人居署"]

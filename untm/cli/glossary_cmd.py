@@ -30,16 +30,6 @@ GlossaryOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
-def _store(path: Path | None) -> Path:
-    """The store path for writing; the default folder is created, a given one must exist."""
-    from untm.glossary import store_path
-
-    target = store_path(path)
-    if path is None and not target.parent.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-    return target
-
-
 def _show(match: Match) -> None:
     concept = match.concept
     how = match.how if match.how != "fuzzy" else f"fuzzy match, similarity {match.score:.2f}"
@@ -121,10 +111,11 @@ def remove(
     as_json: JsonOpt = False,
 ) -> None:
     """Remove user entries with this term or id; hide built-in entries with it."""
+    from untm.glossary import writable_store_path
     from untm.glossary.builtin import builtin_concepts
     from untm.glossary.store import UserStore
 
-    path = _store(glossary)
+    path = writable_store_path(glossary)
     with UserStore(path) as store:
         summary = store.remove(term, builtin_concepts())
     if as_json:
@@ -145,11 +136,12 @@ def import_(
     as_json: JsonOpt = False,
 ) -> None:
     """Import a TBX/TSV/CSV glossary into the user glossary (one transaction)."""
+    from untm.glossary import writable_store_path
     from untm.glossary.exchange import read_glossary_file
     from untm.glossary.store import UserStore
 
     read = read_glossary_file(file)
-    path = _store(glossary)
+    path = writable_store_path(glossary)
     with UserStore(path) as store:
         summary = store.add(read.concepts)
     data = {"file": str(file), "store": str(path), "concepts": len(read.concepts),
