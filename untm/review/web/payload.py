@@ -20,6 +20,7 @@ from typing import Any
 
 from untm.aligner.model import AlignmentResult, BlockKind
 from untm.glossary.termbase import Glossary
+from untm.pipeline import joiner
 from untm.report import (
     LOW_SCORE,
     NULL_COLOUR,
@@ -75,7 +76,8 @@ class TermView:
 
 
 def _joined(texts: TextKey) -> tuple[str, str]:
-    return "".join(texts[0]), " ".join(texts[1])
+    """A link's Chinese and English texts, joined as an export joins them (`pipeline.joiner`)."""
+    return joiner("zh").join(texts[0]), joiner("en").join(texts[1])
 
 
 class LinkViews:
