@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from untm.report import furniture_place
 from untm.review.session import SIDES, Session, Step
 
 
@@ -76,7 +77,8 @@ def history_labels(session: Session) -> dict[str, Any]:
 
 
 def sides_view(session: Session) -> dict[str, Any]:
-    """Each side's language, locale, name, number of segments and furniture."""
+    """Each side's language, locale, name, number of segments and furniture (with what its
+    `line` counts: `report.furniture_place`)."""
     return {
         side: {
             "lang": session.side(side).lang,
@@ -87,6 +89,7 @@ def sides_view(session: Session) -> dict[str, Any]:
                 {"kind": f.kind, "text": f.text, "line": f.line}
                 for f in session.side(side).furniture
             ],
+            "furniture_place": furniture_place(session.side(side).path),  # "page" for a PDF
         }
         for side in SIDES
     }
