@@ -1,6 +1,7 @@
 """JSON views of a session for the page: plain dicts, ready for `json.dumps`.
 
-- `summary_view(session)`: names, languages, settings, counts, furniture, undo/redo state;
+- `summary_view(session)`: names, languages, settings, counts, furniture, undo/redo state
+  (its parts `sides_view` and `history_labels` serve the editor's page on their own);
 - `links_view(session, start, stop)`: a window of links with their segments' texts;
 - `plot_view(session)`: every link's position, size, score and status, compact (the path plot);
 - `change_view(session)`: what the last applied (or undone/redone) step touched, so the page can
