@@ -103,11 +103,7 @@ def _search(
     scores = _sentalign.type_scores(space, weights)
     if held_src or held_tgt:
         _mask_held(scores, space.band, held_src, held_tgt)
-    found = dp.banded_search(space.n, space.m, space.band, scores)
-    return [
-        Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _sentalign._confidence(value))
-        for i0, i1, j0, j1, value in found
-    ]
+    return _sentalign.search_links(space, scores)
 
 
 #: sentences of context on each side of the stretches to realign whose signals are computed

@@ -457,14 +457,18 @@ def type_scores(space: SearchSpace, weights: Weights, null_types: bool = True) -
     return scores
 
 
-def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> list[Link]:
-    """Best links for prepared features under the given weights."""
-    scores = type_scores(space, weights, null_types)
+def search_links(space: SearchSpace, scores: dp.TypeScores) -> list[Link]:
+    """Best links of the search space under the given type scores (`type_scores`)."""
     found = dp.banded_search(space.n, space.m, space.band, scores)
     return [
         Link(tuple(range(i0, i1)), tuple(range(j0, j1)), _confidence(value))
         for i0, i1, j0, j1, value in found
     ]
+
+
+def decode(space: SearchSpace, weights: Weights, null_types: bool = True) -> list[Link]:
+    """Best links for prepared features under the given weights."""
+    return search_links(space, type_scores(space, weights, null_types))
 
 
 def align_sentences(

@@ -176,6 +176,16 @@ def test_a_wrong_host_is_403(env: Env) -> None:
     assert other_port.get(f"/api/state?token={TOKEN}").status_code == 403
 
 
+def test_a_websocket_is_refused_before_the_handshake(env: Env, client: TestClient) -> None:
+    from starlette.websockets import WebSocketDisconnect
+
+    for url in ("/api/state", f"/api/state?token={TOKEN}"):
+        with pytest.raises(WebSocketDisconnect) as refused:
+            client.websocket_connect(url, headers={"Origin": ORIGIN}).__enter__()
+        assert refused.value.code == 1008
+    assert env.backend.revision == 0
+
+
 def test_localhost_is_the_same_server(env: Env) -> None:
     client = TestClient(env.app, base_url=f"http://localhost:{PORT}")
     assert client.get(f"/api/state?token={TOKEN}").status_code == 200

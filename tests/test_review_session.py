@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -41,7 +42,7 @@ from untm.review import (
     undo,
     utf16_offset_to_index,
 )
-from untm.review.session import Session
+from untm.review.session import Session, new_session
 
 pytestmark = needs_shared(GOLD)
 
@@ -210,6 +211,14 @@ def test_views(session: Session) -> None:
     summary = summary_view(session)
     assert summary["sides"]["src"]["segments"] == len(session.src.segments)
     assert links_view(session, 10_000)["links"] == []
+
+
+def test_furniture_of_a_pdf_side_is_placed_by_page() -> None:
+    """As on the static review page: the PDF reader records a furniture item's page."""
+    result = gold_result()
+    pdf = dataclasses.replace(result, settings={**result.settings, "src": "report.PDF"})
+    sides = summary_view(new_session(pdf))["sides"]
+    assert (sides["src"]["furniture_place"], sides["tgt"]["furniture_place"]) == ("page", "line")
 
 
 def test_find_and_search(session: Session) -> None:

@@ -376,13 +376,18 @@ def _stats(result: AlignmentResult, views: Sequence[LinkView], low: float) -> st
     return f'<table class="stats" id="stats">{body}</table>'
 
 
+def furniture_place(path: str) -> str:
+    """What the `line` of a furniture item of the document read from `path` counts: "page" for
+    a PDF (its reader records the page where the line number would be), else "line"."""
+    return "page" if path.lower().endswith(".pdf") else "line"
+
+
 def _furniture(result: AlignmentResult) -> str:
     items = [("zh", f) for f in result.src_furniture] + [("en", f) for f in result.tgt_furniture]
     if not items:
         return ""
-    # a PDF reader records the page where the line number would be
-    where = {lang: "page" if str(result.settings.get(side, "")).lower().endswith(".pdf") else "line"
-             for lang, side in (("zh", "src"), ("en", "tgt"))}
+    where = {lang: furniture_place(str(result.settings.get(side, "")))
+             for lang, side in (("zh", "src"), ("en", "tgt"))}  # fmt: skip
     lines = "\n".join(
         f"{lang} {where[lang]} {f.line}: {f.kind}: {f.text[:120]}" for lang, f in items
     )

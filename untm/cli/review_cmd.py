@@ -57,9 +57,7 @@ SESSION_SUFFIX = ".review.json"
 
 def session_path_for(out: Path) -> Path:
     """The session file beside an output: `report.tmx` -> `report.review.json`."""
-    return out.with_name(out.stem + SESSION_SUFFIX) if out.suffix else out.with_name(
-        out.name + SESSION_SUFFIX
-    )
+    return out.with_name(out.stem + SESSION_SUFFIX)  # without a suffix, the stem is the name
 
 
 def default_output_for(session: Path) -> Path:

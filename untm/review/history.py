@@ -8,6 +8,8 @@ no longer matches the session (a hand-edited file) is detected instead of applie
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import Any
 
 from untm.errors import ReviewError
 from untm.review.session import LinkPatch, SegmentPatch, Session, Step
@@ -31,6 +33,25 @@ def _patch_segments(session: Session, patch: SegmentPatch, *, forward: bool) -> 
     if patch.side == "src":
         return dataclasses.replace(session, src=side)
     return dataclasses.replace(session, tgt=side)
+
+
+def changed_range(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int, int]:
+    """(start, old_end, new_end): the smallest patch, `new[start:new_end]` replacing
+    `old[start:old_end]` (the common head and tail are kept).
+
+    Items are compared by identity first (shared or cached objects), then by value."""
+
+    def same(a: Any, b: Any) -> bool:
+        return a is b or bool(a == b)
+
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and same(old[start], new[start]):
+        start += 1
+    tail = 0
+    while tail < limit - start and same(old[len(old) - 1 - tail], new[len(new) - 1 - tail]):
+        tail += 1
+    return start, len(old) - tail, len(new) - tail
 
 
 def apply_step(session: Session, step: Step) -> Session:

@@ -351,12 +351,8 @@ def _detach(session: Session, op: Detach) -> Step:
 
 
 def _check_segment(session: Session, side: SideName, position: int) -> tuple[int, ReviewSegment]:
-    doc = session.side(side)
-    if not 0 <= position < len(doc.segments):
-        raise ReviewError(
-            f"no {side_word(side)} segment {position} (the document has {len(doc.segments)})"
-        )
-    return session.link_of(side, position), doc.segments[position]
+    k = session.link_of(side, position)  # ReviewError when there is no such segment
+    return k, session.side(side).segments[position]
 
 
 def _edit_text(session: Session, op: EditText) -> Step:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from untm.aligner.model import Link
 from untm.errors import ReviewError
+from untm.review.history import changed_range
 from untm.review.session import ReviewLink, Session, Status
 
 if TYPE_CHECKING:
@@ -64,13 +65,7 @@ def realigned_links(
         else:
             new.append(ReviewLink(len(link.src), len(link.tgt), link.score, Status.AUTO))
     old = session.links
-    start = 0
-    while start < min(len(old), len(new)) and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
+    start, end_old, end_new = changed_range(old, new)
     if start == end_old and start == end_new:
         raise ReviewError("realigning changed no link")
     return start, old[start:end_old], tuple(new[start:end_new])

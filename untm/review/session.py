@@ -35,14 +35,13 @@ from typing import TYPE_CHECKING, Literal
 
 from untm.aligner.model import AlignmentResult, BlockKind, Furniture, Link, Segment
 from untm.errors import ReviewError
+from untm.report import LOW_SCORE as LOW_SCORE  # low-confidence: as on the static page
 
 if TYPE_CHECKING:
     from untm.pipeline import AlignOptions
 
 SideName = Literal["src", "tgt"]
 SIDES: tuple[SideName, SideName] = ("src", "tgt")
-#: links under this score count as low-confidence (the static review page's threshold)
-LOW_SCORE = 0.8
 
 
 class Status(StrEnum):

@@ -45,6 +45,7 @@ from untm.review.session import (
     ReviewSegment,
     SegmentPatch,
     Session,
+    Status,
     Step,
     check_session,
 )
@@ -192,7 +193,7 @@ def _choice(value: Any, where: str, choices: Sequence[str]) -> str:
 
 
 _KINDS = [k.value for k in BlockKind]
-_STATUSES = ["auto", "edited", "confirmed"]
+_STATUSES = [s.value for s in Status]
 
 
 def _segment(value: Any, where: str) -> ReviewSegment:
@@ -205,8 +206,6 @@ def _segment(value: Any, where: str) -> ReviewSegment:
 
 
 def _link(value: Any, where: str) -> ReviewLink:
-    from untm.review.session import Status
-
     bookmark = value.get("bookmark", False) if isinstance(value, dict) else False
     if not isinstance(bookmark, bool):
         raise _Bad(f"{where}.bookmark", "expected true or false")

@@ -1,6 +1,7 @@
 """JSON views of a session for the page: plain dicts, ready for `json.dumps`.
 
-- `summary_view(session)`: names, languages, settings, counts, furniture, undo/redo state;
+- `summary_view(session)`: names, languages, settings, counts, furniture, undo/redo state
+  (its parts `sides_view` and `history_labels` serve the editor's page on their own);
 - `links_view(session, start, stop)`: a window of links with their segments' texts;
 - `plot_view(session)`: every link's position, size, score and status, compact (the path plot);
 - `change_view(session)`: what the last applied (or undone/redone) step touched, so the page can
@@ -15,6 +16,7 @@ import json
 from collections import Counter
 from typing import Any
 
+from untm.report import furniture_place
 from untm.review.session import SIDES, Session, Step
 
 
@@ -67,6 +69,33 @@ def _step_label(step: Step) -> dict[str, Any]:
     return op
 
 
+def history_labels(session: Session) -> dict[str, Any]:
+    """The operations undo would take back and redo would make again (JSON objects, or None)."""
+    return {
+        "undo": _step_label(session.history[session.done - 1]) if session.can_undo else None,
+        "redo": _step_label(session.history[session.done]) if session.can_redo else None,
+    }
+
+
+def sides_view(session: Session) -> dict[str, Any]:
+    """Each side's language, locale, name, number of segments and furniture (with what its
+    `line` counts: `report.furniture_place`)."""
+    return {
+        side: {
+            "lang": session.side(side).lang,
+            "locale": session.side(side).locale,
+            "name": session.side(side).name,
+            "segments": len(session.side(side).segments),
+            "furniture": [
+                {"kind": f.kind, "text": f.text, "line": f.line}
+                for f in session.side(side).furniture
+            ],
+            "furniture_place": furniture_place(session.side(side).path),  # "page" for a PDF
+        }
+        for side in SIDES
+    }
+
+
 def summary_view(session: Session) -> dict[str, Any]:
     """What the page shows around the links."""
     links = session.links
@@ -74,26 +103,13 @@ def summary_view(session: Session) -> dict[str, Any]:
         "revision": session.revision,
         "settings": dict(session.settings),
         "low_score": session.low_score,
-        "sides": {
-            side: {
-                "lang": session.side(side).lang,
-                "locale": session.side(side).locale,
-                "name": session.side(side).name,
-                "segments": len(session.side(side).segments),
-                "furniture": [
-                    {"kind": f.kind, "text": f.text, "line": f.line}
-                    for f in session.side(side).furniture
-                ],
-            }
-            for side in SIDES
-        },
+        "sides": sides_view(session),
         "links": len(links),
         "by_status": dict(sorted(Counter(link.status.value for link in links).items())),
         "by_kind": dict(sorted(Counter(link.kind for link in links).items())),
         "low": sum(1 for link in links if link.score < session.low_score),
         "bookmarks": [k for k, link in enumerate(links) if link.bookmark],
-        "undo": _step_label(session.history[session.done - 1]) if session.can_undo else None,
-        "redo": _step_label(session.history[session.done]) if session.can_redo else None,
+        **history_labels(session),
     }
 
 

@@ -9,7 +9,6 @@ statuses.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,20 +110,17 @@ class Backend:
 
     def labels(self) -> dict[str, Any]:
         """The operations undo and redo would take back / make again (JSON objects)."""
-        s = self.session
-        return {
-            "undo": json.loads(s.history[s.done - 1].op) if s.can_undo else None,
-            "redo": json.loads(s.history[s.done].op) if s.can_redo else None,
-        }
+        from untm.review.view import history_labels
+
+        return history_labels(self.session)
 
     def info(self) -> dict[str, Any]:
         """Names, settings, furniture, the outputs' names and the undo/redo labels."""
-        from untm.review.view import summary_view
+        from untm.review.view import sides_view
 
-        view = summary_view(self.session)
         return {
-            "sides": view["sides"],
-            "settings": view["settings"],
+            "sides": sides_view(self.session),
+            "settings": self.session.settings_dict(),
             **self.labels(),
             "outputs": [{"name": o.path.name, "format": o.fmt} for o in self.outputs],
             "session": self.path.name,

@@ -20,6 +20,7 @@ from typing import Any
 
 from untm.aligner.model import AlignmentResult, BlockKind
 from untm.glossary.termbase import Glossary
+from untm.pipeline import joiner
 from untm.report import (
     LOW_SCORE,
     NULL_COLOUR,
@@ -30,6 +31,7 @@ from untm.report import (
     score_colour,
     zh_term_classes,
 )
+from untm.review.history import changed_range as changed_range  # the page's patches too
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,8 @@ class TermView:
 
 
 def _joined(texts: TextKey) -> tuple[str, str]:
-    return "".join(texts[0]), " ".join(texts[1])
+    """A link's Chinese and English texts, joined as an export joins them (`pipeline.joiner`)."""
+    return joiner("zh").join(texts[0]), joiner("en").join(texts[1])
 
 
 class LinkViews:
@@ -227,24 +230,6 @@ def summary(views: Sequence[dict[str, Any]], low_score: float) -> dict[str, Any]
         "terms_missing": missing,
         "issues": issues,
     }
-
-
-def changed_range(old: Sequence[Any], new: Sequence[Any]) -> tuple[int, int, int]:
-    """(start, old_end, new_end): `new[start:new_end]` replaces `old[start:old_end]`.
-
-    Items are compared by identity first (cached views are the same objects), then by value."""
-
-    def same(a: Any, b: Any) -> bool:
-        return a is b or bool(a == b)
-
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and same(old[start], new[start]):
-        start += 1
-    tail = 0
-    while tail < limit - start and same(old[len(old) - 1 - tail], new[len(new) - 1 - tail]):
-        tail += 1
-    return start, len(old) - tail, len(new) - tail
 
 
 def plot(result: AlignmentResult) -> str:

@@ -116,7 +116,9 @@ class Guard:
         if scope["type"] != "http":
             if scope["type"] == "lifespan":
                 await self.app(scope, receive, send)
-            return  # websockets and anything else: not served
+            elif scope["type"] == "websocket":  # not served: closed before the handshake (403)
+                await send({"type": "websocket.close", "code": 1008})
+            return
         problem = self._refuse(scope)
         if problem is not None:
             await _plain(send, 403, problem)

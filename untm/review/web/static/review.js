@@ -153,8 +153,8 @@
     var items = [];
     ['src', 'tgt'].forEach(function (side) {
       S.info.sides[side].furniture.forEach(function (f) {
-        items.push((side === 'src' ? 'zh' : 'en') + ' line ' + f.line + ': ' + f.kind + ': ' +
-          f.text.slice(0, 120));
+        items.push((side === 'src' ? 'zh' : 'en') + ' ' + S.info.sides[side].furniture_place +
+          ' ' + f.line + ': ' + f.kind + ': ' + f.text.slice(0, 120));
       });
     });
     $('furniture').firstChild.textContent = 'What cleaning removed (' + items.length + ' items)';
