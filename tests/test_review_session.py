@@ -221,6 +221,21 @@ def test_furniture_of_a_pdf_side_is_placed_by_page() -> None:
     assert (sides["src"]["furniture_place"], sides["tgt"]["furniture_place"]) == ("page", "line")
 
 
+def test_low_confidence_means_a_link_with_both_sides(session: Session) -> None:
+    """A null link with a low score is a null link, not a low-confidence one: the jump and the
+    count agree with the editor's page and the static review page."""
+    null_at = find_link(session, "null")
+    assert null_at is not None
+    pair_at = next(k for k, link in enumerate(session.links) if not link.is_null)
+    links = list(session.links)
+    for k in (null_at, pair_at):
+        links[k] = dataclasses.replace(links[k], score=0.1)
+    lowered = dataclasses.replace(session, links=tuple(links))
+    assert find_link(lowered, "low") == pair_at
+    assert find_link(lowered, "low", pair_at) == pair_at  # going round: the only one
+    assert summary_view(lowered)["low"] == 1
+
+
 def test_find_and_search(session: Session) -> None:
     assert find_link(session, "null") == 0
     assert find_link(session, "null", 0) == 2

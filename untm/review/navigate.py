@@ -29,7 +29,7 @@ _TESTS: dict[str, Callable[[ReviewLink, float], bool]] = {
     "unconfirmed": lambda link, low: link.status is not Status.CONFIRMED,
     "uneven": lambda link, low: not (link.src == 1 and link.tgt == 1),
     "null": lambda link, low: link.is_null,
-    "low": lambda link, low: link.score < low,
+    "low": lambda link, low: link.is_low(low),
     "edited": lambda link, low: link.status is Status.EDITED,
     "bookmark": lambda link, low: link.bookmark,
 }

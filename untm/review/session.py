@@ -95,6 +95,11 @@ class ReviewLink:
     def is_null(self) -> bool:
         return self.src == 0 or self.tgt == 0
 
+    def is_low(self, low_score: float) -> bool:
+        """A low-confidence link: text on both sides, score under `low_score` (null links are
+        counted apart, as the editor's page and the static review page count them)."""
+        return not self.is_null and self.score < low_score
+
     def count(self, side: SideName) -> int:
         return self.src if side == "src" else self.tgt
 

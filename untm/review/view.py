@@ -107,7 +107,7 @@ def summary_view(session: Session) -> dict[str, Any]:
         "links": len(links),
         "by_status": dict(sorted(Counter(link.status.value for link in links).items())),
         "by_kind": dict(sorted(Counter(link.kind for link in links).items())),
-        "low": sum(1 for link in links if link.score < session.low_score),
+        "low": sum(1 for link in links if link.is_low(session.low_score)),
         "bookmarks": [k for k, link in enumerate(links) if link.bookmark],
         **history_labels(session),
     }
