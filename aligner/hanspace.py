@@ -10,7 +10,8 @@ Such spaces are found by evidence, line by line, and removed; real spaces stay:
   leave them tight even in spaced-out text;
 - on a spaced-out line, a single space between two Chinese characters goes; a space between a
   Chinese character and a Latin word, a number or an ASCII mark follows the document's own usage,
-  learnt from the lines that are not spaced out ("2023 年" or "2023年", "(1) 有" or "(1)有"):
+  learnt from the lines that are not spaced out ("2023 年" or "2023年", "(1) 有" or "(1)有";
+  where the Chinese side is a Han character, as a full-width mark carries its own spacing):
   removed only when the document writes that boundary without a space more often than with one;
   a space beside a full-width mark ("（ 1 ）"), before an ASCII closing mark after a Chinese
   character ("地位 ,") or after an ASCII opening mark before one ("( 重") goes;
@@ -189,9 +190,10 @@ def _spacing(
         if _is_spaced(line_counts, first):
             continue
         for pos, key, is_spaced in line_pairs:
-            if key != "cjk" and is_han(line[pos - 1] if key.startswith("han>") else line[
-                pos + 1 if is_spaced else pos
-            ]):
+            if key == "cjk":
+                continue
+            chinese = line[pos - 1] if key.startswith("han>") else line[pos + is_spaced]
+            if is_han(chinese):
                 usage[key, is_spaced] += 1
     keys = {key for key, _ in usage}
     return HanSpacing(
