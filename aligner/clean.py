@@ -36,7 +36,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
-from untm.aligner.hanspace import despace_lines
+from untm.aligner.hanspace import HanSpacing, despace_lines
 from untm.aligner.labels import (
     FOOTNOTE,
     NUM_PARA,
@@ -112,12 +112,17 @@ def normalize_space(text: str) -> str:
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
-def join_wrapped(left: str, right: str, lang: str) -> str:
+def join_wrapped(
+    left: str, right: str, lang: str, spacing: HanSpacing | None = None
+) -> str:
     """Join two pieces of one paragraph split by a line or page break.
 
     English joins with a space; Chinese joins without one unless both sides of the break are
-    Latin letters, digits or ASCII punctuation. A line ending in a hyphen after a letter
-    ("decision-" + "making") joins without a space and keeps the hyphen: nothing is deleted.
+    Latin letters, digits or ASCII punctuation, or one side is a Chinese character and the
+    other a Latin word or number where the document's usage (`spacing`, from
+    `aligner.hanspace`: the paragraph's own, else the document's) writes that boundary with a
+    space ("2023 年" + "3 月"). A line ending in a hyphen after a letter ("decision-" +
+    "making") joins without a space and keeps the hyphen: nothing is deleted.
     """
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
@@ -125,6 +130,8 @@ def join_wrapped(left: str, right: str, lang: str) -> str:
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
         return left + right
     if lang == "zh" and not (left[-1].isascii() and right[0].isascii()):
+        if spacing is not None and spacing.join_spaced(left, right):
+            return left + " " + right
         return left + right
     return left + " " + right
 
@@ -143,8 +150,11 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     soft_hyphenated = {i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("\u00ad")}
     cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
+    spacing = None
     if lang == "zh":
-        cleaned = _despace(cleaned, furniture)
+        despaced = despace_lines(cleaned)
+        cleaned, spacing = list(despaced.lines), despaced.spacing
+        furniture.extend(despaced.furniture(range(1, len(cleaned) + 1)))
     feeds = {f.line for f in furniture if f.kind == "form-feed"}
     content = _page_lines(cleaned, feeds, furniture)
     groups: list[list[Line]] = []
@@ -158,7 +168,7 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
         if lang == "en" and any(ln.text.endswith("-") for ln in content):
             hyphens = LineEndHyphens((ln.text for ln in content), furniture)
         return _blocks_by_evidence(
-            content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens
+            content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens, spacing
         )
     blocks: list[RawBlock] = []
 
@@ -169,7 +179,9 @@ def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> l
             or first - 1 in feeds
             or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
         )
-        block = _join_block(lines, lang, blank_mode or after_break, soft_hyphenated)
+        block = _join_block(
+            lines, lang, blank_mode or after_break, soft_hyphenated, spacing=spacing
+        )
         blocks.append(_kept_number(block, bool(feeds)))
 
     for group in groups:
@@ -246,6 +258,7 @@ def _blocks_by_evidence(
     paged: bool,
     blank_mode: bool,
     hyphens: LineEndHyphens | None,
+    spacing: HanSpacing | None,
 ) -> list[RawBlock]:
     """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
     right after footnotes, or after a blank line that follows a full line stopping
@@ -263,21 +276,11 @@ def _blocks_by_evidence(
     for k, group in enumerate(groups):
         after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
         lines = [(ln.number, ln.text) for ln in group]
-        block = _join_block(lines, lang, after_note or soft[k], soft_hyphenated, hyphens)
+        block = _join_block(
+            lines, lang, after_note or soft[k], soft_hyphenated, hyphens, spacing
+        )
         blocks.append(_kept_number(block, paged))
     return blocks
-
-
-def _despace(lines: list[str], furniture: list[Furniture]) -> list[str]:
-    """Spaced-out Chinese joined (`aligner.hanspace`); the spaces removed recorded as one item."""
-    out, removed = despace_lines(lines)
-    total = sum(removed)
-    if total:
-        first = next(i for i, n in enumerate(removed) if n) + 1
-        spaced = sum(1 for n in removed if n)
-        note = f"{total} spaces between Chinese characters on {spaced} lines"
-        furniture.append(Furniture("han-spacing", note, first))
-    return out
 
 
 def _join_block(
@@ -286,15 +289,17 @@ def _join_block(
     joinable: bool,
     soft_hyphenated: set[int],
     hyphens: LineEndHyphens | None = None,
+    spacing: HanSpacing | None = None,
 ) -> RawBlock:
     text = lines[0][1]
+    local = spacing.within([line for _, line in lines]) if spacing is not None else None
     for (prev_no, _), (line_no, line) in pairwise(lines):
         # a word split by a soft hyphen at the line end joins without a space
         if prev_no in soft_hyphenated:
             text += line
             continue
         joined = hyphens.join(text, line, line_no) if hyphens is not None else None
-        text = joined if joined is not None else join_wrapped(text, line, lang)
+        text = joined if joined is not None else join_wrapped(text, line, lang, local)
     return RawBlock(text=text, line=lines[0][0], joinable=joinable)
 
 

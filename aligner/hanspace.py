@@ -10,7 +10,8 @@ Such spaces are found by evidence, line by line, and removed; real spaces stay:
   leave them tight even in spaced-out text;
 - on a spaced-out line, a single space between two Chinese characters goes; a space between a
   Chinese character and a Latin word, a number or an ASCII mark follows the document's own usage,
-  learnt from the lines that are not spaced out ("2023 年" or "2023年", "(1) 有" or "(1)有"):
+  learnt from the lines that are not spaced out ("2023 年" or "2023年", "(1) 有" or "(1)有";
+  where the Chinese side is a Han character, as a full-width mark carries its own spacing):
   removed only when the document writes that boundary without a space more often than with one;
   a space beside a full-width mark ("（ 1 ）"), before an ASCII closing mark after a Chinese
   character ("地位 ,") or after an ASCII opening mark before one ("( 重") goes;
@@ -18,9 +19,15 @@ Such spaces are found by evidence, line by line, and removed; real spaces stay:
   added, only single spaces are removed (runs of spaces are column gaps), and removing twice
   changes nothing more (property-tested).
 
-`despace_lines(lines)` does it for a document: the text cleaner (`aligner.clean`). The PDF reader
-does not call it: it drops the text layer's space between two wide characters itself
-(`pdflayout.lines`) and keeps one between a wide and a narrow character ("（ 1 ）", "2023 年").
+`despace_lines(lines)` does it for a document, in both paths: the text cleaner (`aligner.clean`)
+on the lines of an extracted text, the PDF reader (`pdflayout.lines.despace_rows`) on the lines of
+a Chinese PDF, whose text-layer spaces it keeps for this. It returns the document's evidence too:
+
+- where a Chinese line wraps between a Chinese character and a Latin word or a number, the
+  join follows the usage nearest to it (`HanSpacing.join_spaced`): the paragraph's own
+  (`HanSpacing.within`), else the document's; a space only where that usage is spaced, never
+  beside a full-width mark, before an ASCII closing mark or after an opening one, and none
+  without evidence.
 """
 
 from __future__ import annotations
@@ -28,12 +35,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from untm.aligner.language import is_han
+from untm.aligner.model import Furniture
 
 MIN_SPACED_PAIRS = 2
 LINE_SHARE = 0.5  # share of a line's Han pairs that are spaced for the line to be spaced out
 DOC_SHARE = 0.5  # share of the document's Han pairs that are spaced for a spaced-out document
+_WINDOW = 64  # characters each side of a line break that decide what its boundary is
 _CLOSING = set(",.;:!?)]}%")
 _OPENING = set("([{")
 
@@ -111,10 +121,35 @@ class HanSpacing:
 
     spaced_share: float  # of the Han pairs of the whole document
     tight: frozenset[str]  # boundary keys the document writes without a space (majority)
+    spaced: frozenset[str] = frozenset()  # boundary keys it writes with one (majority)
 
     @property
     def spaced_document(self) -> bool:
         return self.spaced_share >= DOC_SHARE
+
+    def within(self, lines: Sequence[str]) -> HanSpacing:
+        """This evidence with the usage of `lines` (one paragraph's) first: a boundary the
+        paragraph writes one way more often follows it, any other the document's usage. (Only
+        gathered when a break between two of the lines is a mixed boundary.)"""
+        if not any(_mixed_break(a, b) for a, b in pairwise(lines)):
+            return self  # no line break that the evidence decides
+        local = han_spacing(lines)
+        return HanSpacing(
+            self.spaced_share,
+            local.tight | (self.tight - local.spaced),
+            local.spaced | (self.spaced - local.tight),
+        )
+
+    def join_spaced(self, left: str, right: str) -> bool:
+        """Whether a Chinese line ending in `left` and the next starting with `right` join with
+        a space: only at a mixed boundary written spaced ("2023 年" + "3 月"), never where a
+        spaced-out line loses its space (beside a full-width mark, "地位" + ",")."""
+        tail = left[-_WINDOW:]
+        window = f"{tail} {right[:_WINDOW]}"  # the words beside the break decide their class
+        key = boundary_key(window, len(tail) - 1, len(tail) + 1)
+        if key is None or key not in self.spaced:
+            return False
+        return not _removable(key, left[-1], right[0], _NO_EVIDENCE)
 
 
 def _han_pairs(line: str, pairs: list[_Pair]) -> tuple[int, int]:
@@ -140,28 +175,50 @@ def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
     return _is_spaced(_han_pairs(line, _pairs(line)), spacing)
 
 
-def _spacing(pairs: list[list[_Pair]], counts: list[tuple[int, int]]) -> HanSpacing:
-    """A document's evidence from each line's boundaries and (spaced, tight) Han pairs."""
+def _spacing(
+    lines: Sequence[str], pairs: list[list[_Pair]], counts: list[tuple[int, int]]
+) -> HanSpacing:
+    """A document's evidence from each line's boundaries and (spaced, tight) Han pairs. Usage at
+    a mixed boundary is learnt where its Chinese side is a Han character: a full-width mark
+    carries its own spacing ("（1）"), which says nothing of how "2023 年" is written."""
     spaced = sum(c[0] for c in counts)
     tight = sum(c[1] for c in counts)
     share = spaced / (spaced + tight) if spaced + tight else 0.0
     first = HanSpacing(share, frozenset())
     usage: Counter[tuple[str, bool]] = Counter()
-    for line_pairs, line_counts in zip(pairs, counts, strict=True):
+    for line, line_pairs, line_counts in zip(lines, pairs, counts, strict=True):
         if _is_spaced(line_counts, first):
             continue
-        for _, key, is_spaced in line_pairs:
-            if key != "cjk":
+        for pos, key, is_spaced in line_pairs:
+            if key == "cjk":
+                continue
+            chinese = line[pos - 1] if key.startswith("han>") else line[pos + is_spaced]
+            if is_han(chinese):
                 usage[key, is_spaced] += 1
     keys = {key for key, _ in usage}
-    return HanSpacing(share, frozenset(k for k in keys if usage[k, False] > usage[k, True]))
+    return HanSpacing(
+        share,
+        frozenset(k for k in keys if usage[k, False] > usage[k, True]),
+        frozenset(k for k in keys if usage[k, True] > usage[k, False]),
+    )
+
+
+_NO_EVIDENCE = HanSpacing(0.0, frozenset())
+
+
+def _mixed_break(left: str, right: str) -> bool:
+    """Whether a line ending in `left` and the next starting with `right` meet at a boundary
+    between a Chinese character and a non-Chinese one."""
+    left, right = left.rstrip(), right.lstrip()
+    return bool(left and right) and is_cjk(left[-1]) != is_cjk(right[0])
 
 
 def han_spacing(lines: Sequence[str]) -> HanSpacing:
     """Gather a document's evidence: spaced share, and usage at mixed boundaries from the lines
     that are not spaced out."""
     pairs = [_pairs(line) for line in lines]
-    return _spacing(pairs, [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)])
+    counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
+    return _spacing(lines, pairs, counts)
 
 
 def _removable(key: str, left: str, right: str, spacing: HanSpacing) -> bool:
@@ -174,38 +231,67 @@ def _removable(key: str, left: str, right: str, spacing: HanSpacing) -> bool:
     return key in spacing.tight
 
 
-def _despace(
-    line: str, pairs: list[_Pair], counts: tuple[int, int], spacing: HanSpacing
-) -> tuple[str, int]:
+def _cuts(line: str, pairs: list[_Pair], counts: tuple[int, int], spacing: HanSpacing) -> list[int]:
     if not _is_spaced(counts, spacing):
-        return line, 0
-    cut = {
+        return []
+    return [
         pos
         for pos, key, is_spaced in pairs
         if is_spaced and _removable(key, line[pos - 1], line[pos + 1], spacing)
-    }
-    if not cut:
-        return line, 0
-    return "".join(ch for i, ch in enumerate(line) if i not in cut), len(cut)
+    ]
+
+
+def _cut(line: str, cuts: Sequence[int]) -> str:
+    if not cuts:
+        return line
+    drop = set(cuts)
+    return "".join(ch for i, ch in enumerate(line) if i not in drop)
 
 
 def despace_line(line: str, spacing: HanSpacing) -> tuple[str, int]:
     """The line with its spaced-out Chinese joined, and how many spaces were removed."""
     pairs = _pairs(line)
-    return _despace(line, pairs, _han_pairs(line, pairs), spacing)
+    cuts = _cuts(line, pairs, _han_pairs(line, pairs), spacing)
+    return _cut(line, cuts), len(cuts)
 
 
-def despace_lines(lines: Sequence[str]) -> tuple[list[str], list[int]]:
-    """Each line with spaced-out Chinese joined (see the module docstring), and the number of
-    spaces removed from each. Each line's boundaries are found once, for the document's
-    evidence and for the line."""
+@dataclass(frozen=True)
+class Despaced:
+    """A document's lines with spaced-out Chinese joined, and what was removed where."""
+
+    lines: tuple[str, ...]
+    cuts: tuple[tuple[int, ...], ...]  # per line: where the removed spaces stood (ascending)
+    spacing: HanSpacing  # the document's evidence
+
+    @property
+    def removed(self) -> tuple[int, ...]:
+        """The number of spaces removed from each line."""
+        return tuple(len(c) for c in self.cuts)
+
+    def furniture(self, where: Sequence[int]) -> list[Furniture]:
+        """The removed spaces as one furniture item, `han-spacing`, at the first line that had
+        any (`where[i]`: line i's line number, or its page in a PDF); none when none were."""
+        spaced = [i for i, c in enumerate(self.cuts) if c]
+        if not spaced:
+            return []
+        total = sum(len(c) for c in self.cuts)
+        note = f"{total} spaces between Chinese characters on {len(spaced)} lines"
+        return [Furniture("han-spacing", note, where[spaced[0]])]
+
+
+def despace_lines(lines: Sequence[str]) -> Despaced:
+    """Each line with spaced-out Chinese joined (see the module docstring), where the spaces
+    were removed, and the document's evidence. Each line's boundaries are found once, for the
+    document's evidence and for the line."""
     pairs = [_pairs(line) for line in lines]
     counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
-    spacing = _spacing(pairs, counts)
-    out: list[str] = []
-    removed: list[int] = []
-    for line, line_pairs, line_counts in zip(lines, pairs, counts, strict=True):
-        text, n = _despace(line, line_pairs, line_counts, spacing)
-        out.append(text)
-        removed.append(n)
-    return out, removed
+    spacing = _spacing(lines, pairs, counts)
+    cuts = [
+        _cuts(line, line_pairs, line_counts, spacing)
+        for line, line_pairs, line_counts in zip(lines, pairs, counts, strict=True)
+    ]
+    return Despaced(
+        tuple(_cut(line, c) for line, c in zip(lines, cuts, strict=True)),
+        tuple(tuple(c) for c in cuts),
+        spacing,
+    )

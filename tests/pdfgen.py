@@ -73,7 +73,7 @@ class Layout:
     header: str = "alternate"  # "alternate" (outer corner), "left", "center"
     page_number: str = "outer"  # "outer", "center" ("- 3 -")
     job: str = "GE.23-04567 (C)"
-    zh_spaced: bool = False  # the text layer puts a space between Han characters
+    zh_spaced: bool = False  # the text layer spaces out Chinese (justified lines, see _wrap)
     symbol: str = SYMBOL
 
 
@@ -207,9 +207,16 @@ def _wrap(
     text: str, width: float, first_x: float, rest_x: float, layout: Layout, size: float,
     bold: bool, lang: str, *, hyphenate: bool,
 ) -> list[tuple[str, float, bool]]:
-    """Lines of a paragraph: (text, x, full) — full lines are justified when the layout does."""
-    if lang == "zh" and layout.zh_spaced:  # the text layer spaces out the Han characters
-        text = re.sub(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])", " ", text)
+    """Lines of a paragraph: (text, x, full) — full lines are justified when the layout does.
+    A `zh_spaced` layout's text layer spaces out its full lines as `extracted_text.space_out`
+    does (a space at every boundary with a Chinese character, "联 合 国", "（ 1 ）", "向 25 个");
+    a paragraph's last line stays as written, as in real spaced-out PDFs."""
+    spaced = lang == "zh" and layout.zh_spaced
+    if spaced:
+        from extracted_text import space_out  # tests/ is on the path (pytest, bench)
+    else:
+        def space_out(line: str) -> str:
+            return line
     lines: list[tuple[str, float, bool]] = []
     toks = _tokens(text, lang)
     cur, x = "", first_x
@@ -218,7 +225,7 @@ def _wrap(
     while i < len(toks):
         tok = toks[i]
         trial = cur + tok
-        if not cur or _width(trial.rstrip(), layout, size, bold, lang) <= avail:
+        if not cur or _width(space_out(trial.rstrip()), layout, size, bold, lang) <= avail:
             cur = trial
             i += 1
             continue
@@ -234,7 +241,7 @@ def _wrap(
                     cur += head
                     toks[i] = word[cut:] + tok[len(word):]
                     break
-        lines.append((cur.rstrip(), x, True))
+        lines.append((space_out(cur.rstrip()), x, True))
         cur, x, avail = "", rest_x, width
     if cur.strip():
         lines.append((cur.rstrip(), x, False))

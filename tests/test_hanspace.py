@@ -29,21 +29,22 @@ def _only_spaces_deleted(before: str, after: str) -> list[int]:
 
 
 def test_a_spaced_out_line_is_joined() -> None:
-    out, removed = despace_lines(["联 合 国 大 会", "联合国人居大会第二届会议"])
-    assert out == ["联合国大会", "联合国人居大会第二届会议"]
-    assert removed == [4, 0]
+    despaced = despace_lines(["联 合 国 大 会", "联合国人居大会第二届会议"])
+    assert despaced.lines == ("联合国大会", "联合国人居大会第二届会议")
+    assert despaced.removed == (4, 0)
+    assert despaced.cuts == ((1, 3, 5, 7), ())
 
 
 def test_numbers_and_latin_words_follow_the_document() -> None:
     tight = ["2008年，两署通过了框架。2014年，环境署委托审查。", "批准了 HSP/HA.1/Res.1 号文件"]
     spaced = ["2 0 2 3 年 不 变", "2023 年 ， 两 署 批 准 了 HSP/HA.2/7 号 文 件 和 UN Habitat"]
-    out, _ = despace_lines([*tight, *spaced])
-    assert out[2:] == ["2 0 2 3年不变", "2023年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"]
+    out = despace_lines([*tight, *spaced]).lines
+    assert out[2:] == ("2 0 2 3年不变", "2023年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat")
     # the same spaced lines in a document that writes "2023 年"
-    out, _ = despace_lines(["2023 年 6 月，1948 年通过", *spaced])
+    out = despace_lines(["2023 年 6 月，1948 年通过", *spaced]).lines
     assert out[2] == "2023 年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"
     # no evidence: the space stays
-    out, _ = despace_lines(spaced)
+    out = despace_lines(spaced).lines
     assert out[1] == "2023 年，两署批准了 HSP/HA.2/7 号文件和 UN Habitat"
 
 
@@ -52,7 +53,7 @@ def test_ascii_marks_in_chinese() -> None:
         "鉴于对人类家庭所有成员的固有尊严,乃是世界自由的基础,",
         "鉴 于 各 会 员 国 , 业 已 ( 重 申 ) ,",
     ]
-    out, _ = despace_lines(lines)
+    out = despace_lines(lines).lines
     assert out[1] == "鉴于各会员国,业已 (重申) ,"  # "业已 (" and ") ,": no Chinese evidence
 
 
@@ -60,16 +61,16 @@ def test_evidence_decides_not_a_single_space() -> None:
     """A normal document keeps a lone space between two Han characters (a table cell, a name
     list); a spaced-out document does not."""
     normal = ["项目 说明", "两署通过了其第一个正式合作框架。", "自那时以来，指导其活动的优先事项"]
-    assert despace_lines(normal)[0] == normal
+    assert despace_lines(normal).lines == tuple(normal)
     spaced = ["大 会", *(space_out(line) for line in normal[1:])]
-    assert despace_lines(spaced)[0][0] == "大会"
+    assert despace_lines(spaced).lines[0] == "大会"
     assert han_spacing(spaced).spaced_document
     assert not line_is_spaced("联合国 大会 第七十八届会议", han_spacing(normal))
 
 
 def test_the_seed_is_left_as_it_is() -> None:
     lines = SEED_TEXT.split("\n")
-    assert despace_lines(lines)[0] == lines
+    assert despace_lines(lines).lines == tuple(lines)
 
 
 def test_a_spaced_out_seed_cleans_to_the_seed_paragraphs() -> None:
@@ -97,7 +98,8 @@ _CHARS = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=_CHARS, max_size=40), max_size=8))
 def test_only_spaces_between_chinese_go_and_twice_changes_nothing(lines: list[str]) -> None:
-    out, removed = despace_lines(lines)
+    despaced = despace_lines(lines)
+    out, removed = list(despaced.lines), despaced.removed
     assert len(out) == len(lines) == len(removed)
     for before, after, n in zip(lines, out, removed, strict=True):
         deleted = _only_spaces_deleted(before, after)
@@ -107,4 +109,4 @@ def test_only_spaces_between_chinese_go_and_twice_changes_nothing(lines: list[st
             left, right = before[i - 1], before[i + 1]
             assert not left.isspace() and not right.isspace()
             assert is_cjk(left) or is_cjk(right), (before, i)
-    assert despace_lines(out)[0] == out
+    assert despace_lines(out).lines == tuple(out)

@@ -15,9 +15,11 @@ After furniture is gone (`furniture.py`), each page is split into
   paragraph continues across a page break unless one of these says otherwise, or it ended with a
   full stop and the next page does not start in lower case.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
-two Han characters), English line-end hyphens are undone only where `hyphens.Vocabulary` says the
-joined word is a word. Superscript reference markers are left out of the running text and
-recorded as furniture `footnote-ref`; on cover lines `*` marks stay, as the text reader keeps them.
+two Han characters; between a Chinese character and a Latin word or number as the paragraph,
+else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
+where `hyphens.Vocabulary` says the joined word is a word. Superscript reference markers are
+left out of the running text and recorded as furniture `footnote-ref`; on cover lines `*` marks
+stay, as the text reader keeps them.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.hanspace import HanSpacing
 from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.furniture import PageRows
@@ -175,9 +178,12 @@ def _table_rows(rows: list[list[Line]]) -> set[int]:
 
 
 class _Builder:
-    def __init__(self, lang: str, m: _Metrics, lines: Iterable[str]) -> None:
+    def __init__(
+        self, lang: str, m: _Metrics, lines: Iterable[str], spacing: HanSpacing | None
+    ) -> None:
         self.lang = lang
         self.m = m
+        self.spacing = spacing
         self.blocks: list[_Block] = []
         self.current: _Block | None = None
         self.furniture: list[Furniture] = []
@@ -203,14 +209,15 @@ class _Builder:
         self.current = _Block([line], cover=cover)
 
     def text(self, block: _Block) -> str:
+        pieces = [self.line_text(line, block) for line in block.lines]
+        local = self.spacing.within(pieces) if self.spacing is not None else None
         text = ""
-        for line in block.lines:
-            piece = self.line_text(line, block)
+        for line, piece in zip(block.lines, pieces, strict=True):
             if not text:
                 text = piece
                 continue
             joined = self.hyphens.join(text, piece, line.page) if self.hyphens else None
-            text = joined if joined is not None else join_wrapped(text, piece, self.lang)
+            text = joined if joined is not None else join_wrapped(text, piece, self.lang, local)
         return text
 
     def line_text(self, line: Line, block: _Block) -> str:
@@ -278,11 +285,17 @@ def _hint(block: _Block, size: float) -> BlockKind | None:
 
 
 def build_blocks(
-    pages: list[PageRows], covers: set[int], size: float, lang: str
+    pages: list[PageRows],
+    covers: set[int],
+    size: float,
+    lang: str,
+    spacing: HanSpacing | None = None,
 ) -> tuple[list[RawBlock], list[Furniture]]:
-    """Raw blocks of the whole document in reading order, and what was left out of them."""
+    """Raw blocks of the whole document in reading order, and what was left out of them
+    (`spacing`: a Chinese document's evidence of how it writes mixed boundaries)."""
     m = _metrics(pages, size)
-    b = _Builder(lang, m, (ln.text for page in pages for row in page.rows for ln in row))
+    lines = (ln.text for page in pages for row in page.rows for ln in row)
+    b = _Builder(lang, m, lines, spacing)
     state = _NoteState()
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)

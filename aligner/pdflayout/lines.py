@@ -5,9 +5,12 @@
 - Runs that share a baseline form a row; within a row, runs closer than `COLUMN_GAP` font sizes
   are one line, farther ones separate lines (masthead columns, table cells). A paragraph label
   standing apart ("12." before an indented text) is joined to the text it labels.
-- Spaces: a space of the text layer is kept, except between two wide (CJK) characters, where it
-  is never a real space ("联 合 国"); a visible gap without a space between two Latin characters
-  becomes one. No space is ever put between two Han characters.
+- Spaces: a space of the text layer is kept; a visible gap without a space between two Latin
+  characters becomes one. A Chinese document keeps them all, and its lines go through the text
+  cleaner's `aligner.hanspace` (`despace_rows`), which removes the spaces of spaced-out Chinese
+  ("联 合 国", "（ 1 ）", "向 25 个" where the document writes "向25个") by the document's own
+  evidence; in any other document a space between two wide (CJK) characters is dropped here.
+  No space is ever put between two Han characters.
 - Superscripts (smaller and raised): digits, `*`, `†`, `‡` are footnote references; they are
   taken out of the text and kept with their position (`Line.refs`), so the caller decides.
 """
@@ -16,9 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import Char, PageChars
 
 COLUMN_GAP = 2.0  # font sizes: a wider gap on one baseline separates two lines (columns, cells)
@@ -97,8 +102,11 @@ def _main_size(chars: list[Char]) -> float:
     return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
-def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[int, str]]]:
-    """The text of one line's characters (sorted by x) and its superscript markers."""
+def _text(
+    chars: list[Char], size: float, base: float, *, wide_spaces: bool
+) -> tuple[str, list[tuple[int, str]]]:
+    """The text of one line's characters (sorted by x) and its superscript markers; the text
+    layer's spaces between two wide characters only with `wide_spaces`."""
     out: list[str] = []
     refs: list[tuple[int, str]] = []
     sup: list[str] = []
@@ -125,8 +133,8 @@ def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[
             wide_c, wide_last = is_wide(c.ch), is_wide(last)
             either_wide = wide_c or wide_last
             wide = wide_c and wide_last
-            if c.space_before and not wide:
-                out.append(" ")  # the text layer's own space (between two CJK: never one)
+            if c.space_before and (wide_spaces or not wide):
+                out.append(" ")  # the text layer's own space
             elif not c.space_before and not either_wide and c.x0 - prev.x1 > 0.2 * size:
                 out.append(" ")  # a visible gap between Latin characters
         out.append(c.ch)
@@ -136,12 +144,12 @@ def _text(chars: list[Char], size: float, base: float) -> tuple[str, list[tuple[
     return text, refs
 
 
-def _line(page: int, chars: list[Char]) -> Line | None:
+def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
     chars.sort(key=lambda c: c.x0)
     size = _main_size(chars)
     main = [c for c in chars if abs(c.size - size) < 0.05 * size + 0.01] or chars
     base = min(c.y0 for c in main)
-    text, refs = _text(chars, size, base)
+    text, refs = _text(chars, size, base, wide_spaces=wide_spaces)
     stripped = text.strip()
     if not stripped:
         return None
@@ -186,9 +194,15 @@ def _merge(a: Line, b: Line) -> Line:
     )
 
 
-def page_lines(page: PageChars) -> list[list[Line]]:
-    """The rows of a page, top to bottom; each row its lines left to right."""
-    lines = [ln for run in _runs(page.chars) if (ln := _line(page.number, run)) is not None]
+def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
+    """The rows of a page, top to bottom; each row its lines left to right. With `wide_spaces`
+    (a Chinese document, for `despace_rows`) the text layer's spaces between two wide
+    characters are kept."""
+    lines = [
+        ln
+        for run in _runs(page.chars)
+        if (ln := _line(page.number, run, wide_spaces=wide_spaces)) is not None
+    ]
     lines.sort(key=lambda ln: (-ln.y1, ln.x0))
     rows: list[list[Line]] = []
     for ln in lines:
@@ -235,3 +249,23 @@ def _join_near(a: Line, b: Line) -> Line:
         text_x0=a.text_x0,
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
     )
+
+
+def despace_rows(pages: list[list[list[Line]]]) -> tuple[list[list[list[Line]]], Despaced]:
+    """The lines of a document's pages (rows of lines, in reading order) with spaced-out Chinese
+    joined by `aligner.hanspace`, as the text cleaner joins it; the superscript markers'
+    positions follow the removed spaces. Returns the pages and what was removed."""
+    flat = [ln for rows in pages for row in rows for ln in row]
+    despaced = despace_lines([ln.text for ln in flat])
+    new = iter(
+        _without_spaces(ln, text, cuts)
+        for ln, text, cuts in zip(flat, despaced.lines, despaced.cuts, strict=True)
+    )
+    return [[[next(new) for _ in row] for row in rows] for rows in pages], despaced
+
+
+def _without_spaces(line: Line, text: str, cuts: tuple[int, ...]) -> Line:
+    if not cuts:
+        return line
+    refs = tuple((o - bisect_left(cuts, o), m) for o, m in line.refs)
+    return replace(line, text=text, refs=refs)

@@ -1,7 +1,8 @@
 """`.pdf` reader: the text layer with its geometry (PDFium via pypdfium2) → layout → raw blocks.
 
 The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, fonts),
-`lines` (baselines, columns, spaces, superscript markers), `furniture` (running headers and
+`lines` (baselines, columns, spaces, superscript markers; a Chinese document's spaced-out lines
+joined by `aligner.hanspace`, recorded as `han-spacing`), `furniture` (running headers and
 footers, page numbers, job numbers, cover pages), `blocks` (footnotes, tables, cover lines,
 paragraphs across pages, hyphenation). What is left out is returned as `Furniture`, with the page
 number in its `line` field. A PDF without a text layer (a scan) is an error that says so.
@@ -16,7 +17,7 @@ from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
 from untm.aligner.pdflayout.chars import read_pdf_chars
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
-from untm.aligner.pdflayout.lines import page_lines
+from untm.aligner.pdflayout.lines import despace_rows, page_lines
 from untm.errors import InputError
 from untm.fileio import read_bytes_checked
 
@@ -37,9 +38,17 @@ def read_pdf_blocks(path: str | Path, lang: str) -> tuple[list[RawBlock], list[F
     furniture = [
         Furniture("page-without-text", f"page {p.number}", p.number) for p in pages if not p.chars
     ]
-    rows = [PageRows(p.number, p.width, p.height, page_lines(p)) for p in pages]
+    lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
+    spacing = None
+    if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it
+        lines, despaced = despace_rows(lines)
+        spacing = despaced.spacing
+        numbers = [p.number for p, rows in zip(pages, lines, strict=True) for row in rows
+                   for _ in row]
+        furniture.extend(despaced.furniture(numbers))
+    rows = [PageRows(p.number, p.width, p.height, r) for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
     covers = cover_pages(rows, size)
     kept, removed = split_furniture(rows, covers)
-    blocks, more = build_blocks(kept, covers, size, lang)
+    blocks, more = build_blocks(kept, covers, size, lang, spacing)
     return blocks, furniture + removed + more
