@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # as pytest has it
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.macdata import REPO
