@@ -177,21 +177,26 @@ def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
     )
 
 
-def _merge(a: Line, b: Line) -> Line:
-    """Line `a` followed on the same row by line `b` (a hanging label and its text)."""
-    shift = len(a.text) + 1
+def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: float) -> Line:
+    """Line `a`, `sep`, then line `b` on the same row, as one line (markers shifted along)."""
+    shift = len(a.text) + len(sep)
     return Line(
         page=a.page,
         x0=a.x0,
         x1=b.x1,
         y0=min(a.y0, b.y0),
         y1=max(a.y1, b.y1),
-        size=b.size,
-        bold=b.bold,
-        text=f"{a.text} {b.text}",
-        text_x0=b.x0,
+        size=size,
+        bold=bold,
+        text=a.text + sep + b.text,
+        text_x0=text_x0,
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
     )
+
+
+def _merge(a: Line, b: Line) -> Line:
+    """Line `a` followed on the same row by line `b` (a hanging label and its text)."""
+    return _concat(a, b, " ", size=b.size, bold=b.bold, text_x0=b.x0)
 
 
 def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
@@ -236,19 +241,8 @@ def _join_near(a: Line, b: Line) -> Line:
     """Two runs of one line (written as separate pieces): no space between wide characters."""
     wide = is_wide(a.text[-1]) and is_wide(b.text[0])
     sep = "" if wide or b.x0 - a.x1 < 0.2 * min(a.size, b.size) else " "
-    shift = len(a.text) + len(sep)
-    return Line(
-        page=a.page,
-        x0=a.x0,
-        x1=b.x1,
-        y0=min(a.y0, b.y0),
-        y1=max(a.y1, b.y1),
-        size=a.size if len(a.text) >= len(b.text) else b.size,
-        bold=a.bold and b.bold,
-        text=a.text + sep + b.text,
-        text_x0=a.text_x0,
-        refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
-    )
+    size = a.size if len(a.text) >= len(b.text) else b.size
+    return _concat(a, b, sep, size=size, bold=a.bold and b.bold, text_x0=a.text_x0)
 
 
 def despace_rows(pages: list[list[list[Line]]]) -> tuple[list[list[list[Line]]], Despaced]:
