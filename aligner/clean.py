@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
+from untm.aligner.glyphforms import ordinary_forms
 from untm.aligner.hanspace import HanSpacing, despace_lines
 from untm.aligner.labels import (
     FOOTNOTE,
@@ -304,8 +305,11 @@ def _join_block(
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:
-    """Clean PDF-extracted (or plain) text into paragraphs and furniture."""
+    """Clean PDF-extracted (or plain) text into paragraphs and furniture. CJK radicals and
+    compatibility ideographs that a PDF's text layer gave for ordinary characters are read as
+    those (`aligner.glyphforms`), as the PDF reader reads them."""
     furniture: list[Furniture] = []
+    text, _ = ordinary_forms(text)
     blocks = _text_lines_to_blocks(text, lang, furniture)
     return build_paragraphs(blocks, lang, furniture)
 

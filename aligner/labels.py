@@ -83,7 +83,10 @@ def label_kind(text: str, lang: str, last_roman: int) -> tuple[BlockKind, str | 
     m = FOOTNOTE.match(text)
     if m:
         return BlockKind.FOOTNOTE, m.group(1)
-    short = display_width(text) <= HEADING_MAX_CHARS and not text.rstrip().endswith((".", "。"))
+    # short enough for a heading (measured only where a heading label matched: it is read often)
+    short = len(text) <= HEADING_MAX_CHARS and (
+        display_width(text) <= HEADING_MAX_CHARS and not text.rstrip().endswith((".", "。"))
+    )
     m = ZH_HEADING.match(text)
     if m and short:
         return BlockKind.HEADING, f"R{zh_numeral_value(m.group(1))}"

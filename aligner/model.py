@@ -43,6 +43,9 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     furniture: tuple[Furniture, ...] = ()
     encoding: str = "utf-8"
+    # how the reader read it, where a user should know (a PDF read in PDFium's text order after
+    # the layout reading failed its self-check, characters read in their ordinary form)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ class AlignmentResult:
     src_furniture: tuple[Furniture, ...] = ()
     tgt_furniture: tuple[Furniture, ...] = ()
     settings: dict[str, str] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()  # the readers' notes, each starting with its side ("zh: …")
 
     def link_counts(self) -> dict[str, int]:
         counts: dict[str, int] = {}

@@ -26,6 +26,7 @@ def read_document(path: str | Path, lang: str) -> Document:
         )
     suffix = Path(name).suffix.lower()
     encoding = "utf-8"
+    notes: tuple[str, ...] = ()
     if suffix == ".docx":
         from untm.aligner.readers.docx import read_docx_blocks
 
@@ -35,10 +36,10 @@ def read_document(path: str | Path, lang: str) -> Document:
 
         cleaned = build_paragraphs(read_html_blocks(name, lang), lang)
     elif suffix == ".pdf":
-        from untm.aligner.readers.pdf import read_pdf_blocks
+        from untm.aligner.readers.pdf import read_pdf
 
-        blocks, furniture = read_pdf_blocks(name, lang)
-        cleaned = build_paragraphs(blocks, lang, furniture)
+        reading = read_pdf(name, lang)
+        cleaned, notes = reading.cleaned, reading.notes
     else:
         from untm.aligner.readers.text import read_text_file
 
@@ -52,4 +53,5 @@ def read_document(path: str | Path, lang: str) -> Document:
         paragraphs=cleaned.paragraphs,
         furniture=cleaned.furniture,
         encoding=encoding,
+        notes=notes,
     )

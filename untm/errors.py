@@ -50,6 +50,10 @@ class LanguageMismatchError(InputError):
     """A document is not in the language it was given as."""
 
 
+class TextLayerError(InputError):
+    """A PDF's text layer cannot be read as text: most glyphs have no Unicode mapping."""
+
+
 class OutputError(UntmError):
     """An output file cannot be written where asked."""
 

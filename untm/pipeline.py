@@ -63,6 +63,7 @@ class AlignSummary:
     furniture_en: int = 0
     mean_score: float = 0.0
     furniture_kinds: dict[str, int] = field(default_factory=dict)  # both sides, e.g. control-char
+    reading: list[str] = field(default_factory=list)  # the readers' notes ("zh: …"), if any
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -78,6 +79,7 @@ class AlignSummary:
             f"left out: unaligned segments zh {self.unaligned_zh}, en {self.unaligned_en}; "
             f"furniture removed zh {self.furniture_zh}, en {self.furniture_en}"
             + (f" ({kinds})" if kinds else ""),
+            *(f"reading: {note}" for note in self.reading),
         ]
 
 
@@ -178,6 +180,7 @@ def align_files(
     )
     settings["encoding_src"] = src_doc.encoding
     settings["encoding_tgt"] = tgt_doc.encoding
+    notes = tuple(f"{doc.lang}: {note}" for doc in (src_doc, tgt_doc) for note in doc.notes)
     return AlignmentResult(
         tuple(src_list),
         tuple(tgt_list),
@@ -185,6 +188,7 @@ def align_files(
         src_doc.furniture,
         tgt_doc.furniture,
         settings,
+        notes,
     )
 
 
@@ -276,6 +280,7 @@ def summarize(result: AlignmentResult) -> AlignSummary:
         furniture_kinds=dict(
             sorted(Counter(f.kind for f in (*result.src_furniture, *result.tgt_furniture)).items())
         ),
+        reading=list(result.notes),
     )
 
 

@@ -1,11 +1,20 @@
 """Characters with their geometry, read from a PDF's text layer with PDFium (pypdfium2).
 
 One `PageChars` per page: every character PDFium's text page holds, in content order, with its
-box (PDF points, origin bottom left, PDFium's "loose" box: font ascent to descent, so its height
-follows the font size), its font size, and whether a space or a line break came before it in the
-text layer. The font name and weight are sampled (`bold`) at the start of each run of characters
-on one baseline, which is all the layout needs. PDFium marks a hyphen it took for a line-end
-hyphen as U+FFFE or U+0002; it is read back as "-" and the layout decides what it was.
+box (PDF points, origin bottom left, PDFium's "loose" box: the glyph's advance across, font
+ascent to descent up, so its height follows the font size) and its font size. Geometry comes
+from the glyphs, never from one operand: the size is the `Tf` operand times the scale of the
+character's text and CTM matrices (`FPDFText_GetMatrix`; Word + Distiller, cairo and many other
+producers draw at `1 Tf` under a scaled matrix), and a space is a character where the layer has
+one; between Latin glyphs the layout decides spaces from positions (`pdflayout.lines`). The font
+name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
+which is all the layout needs. PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or
+U+0002; it is read back as "-" and the layout decides what it was.
+
+Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
+compatibility ideographs); glyphs without a Unicode meaning (a font without a usable ToUnicode
+map, private-use and control codes) are left out and counted, so that the reader can say when a
+text layer cannot be read at all.
 
 Bounded work: at most `MAX_PAGES` pages and `MAX_PAGE_CHARS` characters on a page, and the
 whole extraction stops with an error past `MAX_SECONDS`. Errors are typed (`untm.errors`).
@@ -19,6 +28,7 @@ import time
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from untm.aligner.glyphforms import has_meaningless, is_meaningless, ordinary_forms
 from untm.errors import FormatError, InputError, UnsafeInputError
 
 MAX_PAGES = 3000
@@ -26,31 +36,43 @@ MAX_PAGE_CHARS = 200_000
 MAX_SECONDS = 300.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", re.I)
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
+_HYPHEN_TABLE = str.maketrans(_HYPHENS)
+SPACE = " "  # a space of the text layer
+UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
+SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 
 
 class Char(NamedTuple):
     """One character of the text layer with its box and font (a named tuple: pages have
-    thousands, and a tuple is built fastest)."""
+    thousands, and a tuple is built fastest). A space of the text layer is a `Char` too
+    (`SPACE`), at the place the layer puts it; the layout decides what it separates."""
 
     ch: str
     x0: float
     x1: float
     y0: float  # bottom (PDF points, origin at the bottom left of the page)
     y1: float  # top
-    size: float
-    space_before: bool  # a space (real or PDFium's) separates it from the character before
-    break_before: bool  # PDFium put a line break before it
+    size: float  # the effective font size: the `Tf` operand times the text and CTM scale
     bold: bool
 
 
 @dataclass(frozen=True)
 class PageChars:
-    """The characters of one page and the page size."""
+    """The characters of one page, the page size, and what the page's text layer says of itself:
+    PDFium's own text of the page in its text order (`text`: lines ending in "\n", for the
+    reader's self-check), how many glyphs have no Unicode meaning (`unmapped`: in a font that maps
+    few of its glyphs, or a control or private-use code; those are neither in `chars` nor in
+    `text`) and how many characters were read in their ordinary form (`forms`: CJK radicals and
+    compatibility ideographs)."""
 
     number: int  # 1-based
     width: float
     height: float
     chars: tuple[Char, ...]
+    text: str = ""
+    glyphs: int = 0  # glyphs that are not white space
+    unmapped: int = 0
+    forms: int = 0
 
 
 def _open(data: bytes, name: str) -> object:
@@ -96,6 +118,42 @@ def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> 
     return bool(pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600)
 
 
+def _address(handle: object) -> int | None:
+    return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
+
+
+def _unmapped(raw: object, text: str) -> set[int]:
+    """Indices (in `text`) of the glyphs without meaning.
+
+    A glyph PDFium could not map (`FPDFText_HasUnicodeMapError`) or whose code means nothing
+    (`glyphforms.is_meaningless`) has none; a font of which at least `UNMAPPED_FONT_SHARE` of the
+    glyphs have none maps none of them (its other glyphs got a code by accident). Looked into
+    only on a page where the text or every `SAMPLE_STEP`-th glyph gives a sign of it."""
+    import pypdfium2.raw as pdfium_c
+
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    if not has_meaningless(text) and not any(
+        map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)
+    ):
+        return set()
+    bad: set[int] = set()
+    fonts: dict[int | None, list[int]] = {}
+    per_font_bad: dict[int | None, int] = {}
+    for i, ch in enumerate(text):
+        if ch in _HYPHENS or ch == "\x00" or (ch.isspace() and not is_meaningless(ch)):
+            continue
+        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        font = _address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None
+        fonts.setdefault(font, []).append(i)
+        if is_meaningless(ch) or map_error(raw, i):
+            bad.add(i)
+            per_font_bad[font] = per_font_bad.get(font, 0) + 1
+    for font, indices in fonts.items():
+        if per_font_bad.get(font, 0) >= UNMAPPED_FONT_SHARE * len(indices):
+            bad.update(indices)
+    return bad
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
@@ -110,34 +168,59 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 "not a text document",
                 path=name,
             )
-        text = _page_text(raw, max(count, 0))
+        layer = _page_text(raw, max(count, 0))
+        text, forms = ordinary_forms(layer)
         rect = pdfium_c.FS_RECTF()
+        matrix = pdfium_c.FS_MATRIX()
         loose = pdfium_c.FPDFText_GetLooseCharBox
         font_size = pdfium_c.FPDFText_GetFontSize
+        get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
+        bad = _unmapped(raw, text)
         chars: list[Char] = []
-        space = brk = False
-        bold = False
+        brk = bold = False
         last_y = -1e9
+        glyphs = unmapped = 0
+        last_height = -1.0
+        size = 0.0
         for i, ch in enumerate(text):
             if ch in "\r\n":
                 brk = True
                 continue
-            if ch.isspace() or ch == "\x00":
-                space = True
+            if ch == "\x00":
+                continue
+            if ch == " " or (ch.isspace() and not is_meaningless(ch)):
+                # a space of the layer follows the glyph drawn before it (where PDFium puts its
+                # own spaces, which replace many of the layer's, says little)
+                if chars and chars[-1].ch != SPACE:
+                    last = chars[-1]
+                    chars.append(Char(SPACE, last.x1, last.x1, last.y0, last.y1, last.size,
+                                      last.bold))
                 continue
             ch = _HYPHENS.get(ch, ch)
             if not loose(raw, i, rect):
                 continue
-            size = font_size(raw, i)
-            if brk or abs(rect.bottom - last_y) > 0.5 * size or not chars:
+            glyphs += 1
+            if bad and i in bad:
+                unmapped += 1
+                continue
+            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if top - bottom != last_height:  # a box of another height: another size
+                last_height = top - bottom
+                size = font_size(raw, i)
+                if get_matrix(raw, i, matrix):  # `Tf` times the text and CTM scale
+                    size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
-            last_y = rect.bottom
-            chars.append(
-                Char(ch, rect.left, rect.right, rect.bottom, rect.top, size, space, brk, bold)
-            )
-            space = brk = False
-        return PageChars(number, float(width), float(height), tuple(chars))
+            last_y = bottom
+            chars.append(Char(ch, left, right, bottom, top, size, bold))
+            brk = False
+        if bad:
+            text = "".join(ch for i, ch in enumerate(text) if i not in bad)
+        own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
+        return PageChars(
+            number, float(width), float(height), tuple(chars), own, glyphs, unmapped, forms
+        )
     finally:
         textpage.close()
 

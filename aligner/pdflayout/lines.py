@@ -5,12 +5,17 @@
 - Runs that share a baseline form a row; within a row, runs closer than `COLUMN_GAP` font sizes
   are one line, farther ones separate lines (masthead columns, table cells). A paragraph label
   standing apart ("12." before an indented text) is joined to the text it labels.
-- Spaces: a space of the text layer is kept; a visible gap without a space between two Latin
-  characters becomes one. A Chinese document keeps them all, and its lines go through the text
+- Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
+  beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
+  there, unless the layer has one between most glyphs: one per character), so a layer without
+  spaces, with PDFium's guesses, letter-spaced or justified reads the same. Beside a wide (CJK)
+  character the layer's space is kept. A Chinese document keeps its spaces between two wide
+  characters too, and its lines go through the text
   cleaner's `aligner.hanspace` (`despace_rows`), which removes the spaces of spaced-out Chinese
   ("联 合 国", "（ 1 ）", "向 25 个" where the document writes "向25个") by the document's own
   evidence; in any other document a space between two wide (CJK) characters is dropped here.
-  No space is ever put between two Han characters.
+  No space is ever put between two Han characters, nor in Chinese beside a quotation mark, dash
+  or ellipsis (full-width marks there, which a font may draw narrow in a full-width slot).
 - Superscripts (smaller and raised): digits, `*`, `†`, `‡` are footnote references; they are
   taken out of the text and kept with their position (`Line.refs`), so the caller decides.
 """
@@ -24,14 +29,24 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from untm.aligner.hanspace import Despaced, despace_lines
-from untm.aligner.pdflayout.chars import Char, PageChars
+from untm.aligner.pdflayout.chars import SPACE, Char, PageChars
 
 COLUMN_GAP = 2.0  # font sizes: a wider gap on one baseline separates two lines (columns, cells)
+WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
+LAYER_WORD_GAP = 0.08  # the same where the text layer draws a space there
+LABEL_GAP = 0.5  # font sizes: a wider gap after a paragraph label is a space, beside CJK too
+MAX_TRACKING = 0.5  # font sizes: the most letter spacing a line is taken to have
+MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be measured
+LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
+LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
 )
 _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
+# quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
+# is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
+_CJK_MARKS = frozenset("“”‘’—–…‧·")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 
 
@@ -74,6 +89,10 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     cur: list[Char] = []
     y0 = y1 = prev_x1 = prev_size = 0.0
     for c in chars:
+        if c.ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
+            if cur:  # placed anywhere near the glyph before)
+                cur.append(c)
+            continue
         c_y0, c_y1, c_size = c.y0, c.y1, c.size
         if cur:
             h = c_y1 - c_y0
@@ -102,15 +121,67 @@ def _main_size(chars: list[Char]) -> float:
     return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
+def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
+    """A line's letter spacing (the usual gap between two Latin glyphs without a space between
+    them, clamped to 0 .. `MAX_TRACKING` font sizes) and whether its layer spaces tell words
+    apart (not when the layer has a space between most Latin glyphs: one per character)."""
+    tight: list[float] = []
+    every: list[float] = []
+    spaced = False
+    prev: Char | None = None
+    for c in chars:
+        if c.ch == SPACE:
+            spaced = prev is not None
+            continue
+        if prev is not None and not (is_wide(c.ch) or is_wide(prev.ch)):
+            gap = c.x0 - prev.x1
+            every.append(gap)
+            if not spaced:
+                tight.append(gap)
+        prev, spaced = c, False
+    trusted = len(every) < MIN_PAIRS or len(tight) >= 0.5 * len(every)
+    gaps = tight if trusted else every
+    if len(gaps) < MIN_PAIRS:
+        return 0.0, trusted
+    gaps.sort()
+    return min(max(gaps[len(gaps) // 2], 0.0), MAX_TRACKING * size), trusted
+
+
 def _text(
     chars: list[Char], size: float, base: float, *, wide_spaces: bool
 ) -> tuple[str, list[tuple[int, str]]]:
-    """The text of one line's characters (sorted by x) and its superscript markers; the text
-    layer's spaces between two wide characters only with `wide_spaces`."""
+    """The text of one line's characters (sorted by x) and its superscript markers.
+
+    Between two Latin glyphs a space is where the gap, less the line's letter spacing, is wider
+    than `WORD_GAP` font sizes (`LAYER_WORD_GAP` where the layer draws a space there and its
+    spaces tell words apart); beside a wide (CJK) character only where the layer has a space,
+    between two wide ones only with `wide_spaces` (for `aligner.hanspace` to judge). The letter
+    spacing is measured (`_tracking`) only on a line where more than `LOOSE_PAIRS` of the Latin
+    glyph pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere
+    glyphs of a word abut and it is 0."""
+    text, refs, pairs, loose = _spell(chars, size, base, 0.0, True, wide_spaces)
+    if pairs >= MIN_PAIRS and loose > LOOSE_PAIRS * pairs:
+        tracking, trusted = _tracking(chars, size)
+        if tracking or not trusted:
+            text, refs, _, _ = _spell(chars, size, base, tracking, trusted, wide_spaces)
+    return text, refs
+
+
+def _spell(
+    chars: list[Char], size: float, base: float, tracking: float, trusted: bool,
+    wide_spaces: bool,
+) -> tuple[str, list[tuple[int, str]], int, int]:
+    """`_text` with a given letter spacing; also the number of Latin glyph pairs and of those
+    that stand apart."""
     out: list[str] = []
     refs: list[tuple[int, str]] = []
     sup: list[str] = []
     prev: Char | None = None
+    layer_space = False
+    word_gap = tracking + WORD_GAP * size
+    layer_gap = tracking + LAYER_WORD_GAP * size if trusted else word_gap
+    pairs = loose = 0
+    apart = LOOSE_GAP * size
 
     def flush_sup() -> None:
         if sup:
@@ -123,31 +194,51 @@ def _text(
 
     small, raise_at = 0.85 * size, base + 0.25 * size
     for c in chars:
-        if c.size <= small and c.y0 >= raise_at and (c.ch.isdigit() or c.ch in "*†‡"):
-            sup.append(c.ch)  # a raised, smaller marker
+        ch = c.ch
+        if ch == SPACE:
+            layer_space = prev is not None
+            continue
+        if c.size <= small and c.y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
+            sup.append(ch)  # a raised, smaller marker
             continue
         if sup:
             flush_sup()
         if prev is not None and out:
-            last = out[-1][-1] if out[-1] else ""
-            wide_c, wide_last = is_wide(c.ch), is_wide(last)
-            either_wide = wide_c or wide_last
-            wide = wide_c and wide_last
-            if c.space_before and (wide_spaces or not wide):
-                out.append(" ")  # the text layer's own space
-            elif not c.space_before and not either_wide and c.x0 - prev.x1 > 0.2 * size:
-                out.append(" ")  # a visible gap between Latin characters
-        out.append(c.ch)
+            wide_c, wide_last = is_wide(ch), is_wide(prev.ch)
+            if wide_spaces and (ch in _CJK_MARKS or prev.ch in _CJK_MARKS):
+                pass  # Chinese quotes and dashes are full-width marks: no space beside them
+            elif wide_c or wide_last:
+                if layer_space and (wide_spaces or not (wide_c and wide_last)):
+                    out.append(" ")  # the text layer's own space
+                elif c.x0 - prev.x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
+                    out.append(" ")  # a label hanging before the text ("12." then a tab)
+            else:
+                pairs += 1
+                gap = c.x0 - prev.x1
+                loose += gap > apart
+                if gap > (layer_gap if layer_space else word_gap):
+                    out.append(" ")
+        out.append(ch)
         prev = c
+        layer_space = False
     flush_sup()
-    text = "".join(out)
-    return text, refs
+    return "".join(out), refs, pairs, loose
+
+
+def _place(c: Char) -> float:
+    """Where a character sorts on its line: a glyph by its left edge, a space by its right edge,
+    just before the glyph that starts there (PDFium puts its own spaces, which have no width,
+    at the start of the glyph after them)."""
+    return c.x1 - 0.05 if c.ch == SPACE else c.x0
 
 
 def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
-    chars.sort(key=lambda c: c.x0)
-    size = _main_size(chars)
-    main = [c for c in chars if abs(c.size - size) < 0.05 * size + 0.01] or chars
+    chars.sort(key=_place)
+    ink = [c for c in chars if c.ch != SPACE]
+    if not ink:
+        return None
+    size = _main_size(ink)
+    main = [c for c in ink if abs(c.size - size) < 0.05 * size + 0.01] or ink
     base = min(c.y0 for c in main)
     text, refs = _text(chars, size, base, wide_spaces=wide_spaces)
     stripped = text.strip()
@@ -156,17 +247,17 @@ def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
     lead = len(text) - len(text.lstrip())
     refs = [(max(0, o - lead), m) for o, m in refs]
     bold = sum(1 for c in main if c.bold) > 0.6 * len(main)
-    x0 = chars[0].x0
+    x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
-    if label and len(chars) > len(label.group(1)):
-        after = chars[len(label.group(1))]
-        if after.x0 - chars[len(label.group(1)) - 1].x1 > 0.5 * size:
+    if label and len(ink) > len(label.group(1)):
+        after = ink[len(label.group(1))]
+        if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
     return Line(
         page=page,
         x0=x0,
-        x1=max(c.x1 for c in chars),
+        x1=max(c.x1 for c in ink),
         y0=base,
         y1=max(c.y1 for c in main),
         size=size,

@@ -1,42 +1,89 @@
-"""`.pdf` reader: the text layer with its geometry (PDFium via pypdfium2) → layout → raw blocks.
+"""`.pdf` reader: the text layer with its geometry (PDFium via pypdfium2) → layout → paragraphs.
 
-The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, fonts),
-`lines` (baselines, columns, spaces, superscript markers; a Chinese document's spaced-out lines
-joined by `aligner.hanspace`, recorded as `han-spacing`), `furniture` (running headers and
-footers, page numbers, job numbers, cover pages), `blocks` (footnotes, tables, cover lines,
-paragraphs across pages, hyphenation). What is left out is returned as `Furniture`, with the page
-number in its `line` field. A PDF without a text layer (a scan) is an error that says so.
+The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, effective
+font sizes, glyphs without meaning), `lines` (baselines, spaces, superscript markers; a Chinese
+document's spaced-out lines joined by `aligner.hanspace`, recorded as `han-spacing`), `furniture`
+(running headers and footers, page numbers, job numbers, cover pages), `blocks` (footnotes,
+tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: the layout
+reading is checked against the pages' own text and replaced by the text path's reading of it
+where that reads better (said in a note). What is left out is returned as `Furniture`, with the
+page number in its `line` field.
+
+Errors: a PDF without a text layer (a scan), and one whose text layer maps most glyphs to no
+Unicode character (`TextLayerError`: OCR or another copy is needed).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from untm.aligner.clean import RawBlock
+from untm.aligner.clean import CleanedText, build_paragraphs
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
-from untm.aligner.pdflayout.chars import read_pdf_chars
+from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import despace_rows, page_lines
-from untm.errors import InputError
+from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
+from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
 
 MIN_TEXT_CHARS = 20
+MAX_UNMAPPED = 0.5  # share of glyphs without a Unicode mapping beyond which a layer is unreadable
+_LANGUAGE = {"zh": "Chinese", "en": "English"}
 
 
-def read_pdf_blocks(path: str | Path, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
-    """Raw blocks of a PDF in reading order and the furniture removed on the way."""
+@dataclass(frozen=True)
+class PdfReading:
+    """A PDF's paragraphs and furniture, and what a user should know of how it was read."""
+
+    cleaned: CleanedText
+    notes: tuple[str, ...] = ()
+
+
+def read_pdf(path: str | Path, lang: str) -> PdfReading:
+    """Read a PDF into paragraphs (layout reading, checked against the page text)."""
     name = str(path)
     pages = read_pdf_chars(read_bytes_checked(path), name)
-    total = sum(len(p.chars) for p in pages)
-    if total < MIN_TEXT_CHARS:
+    _check_layer(pages, lang, name)
+    layout, short = _layout_reading(pages, lang)
+    choice = choose(layout, [p.text for p in pages], lang, short_lines=short)
+    notes = [choice.note] if choice.note else []
+    forms = sum(p.forms for p in pages)
+    if forms:
+        notes.append(
+            f"{forms} CJK radicals or compatibility ideographs of the text layer read as the "
+            "ordinary characters"
+        )
+    return PdfReading(choice.cleaned, tuple(notes))
+
+
+def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
+    glyphs = sum(p.glyphs for p in pages)
+    unmapped = sum(p.unmapped for p in pages)
+    if glyphs - unmapped < MIN_TEXT_CHARS and unmapped < MIN_TEXT_CHARS:
         raise InputError(
             "the PDF has no text layer (it looks like a scan or images of text); run OCR on it "
             "first (e.g. ocrmypdf) and align the result",
             path=name,
         )
+    if unmapped > MAX_UNMAPPED * glyphs:
+        raise TextLayerError(
+            f"the {_LANGUAGE.get(lang, lang)} text layer has no Unicode mapping for "
+            f"{unmapped / glyphs:.0%} of its characters; OCR or another copy is needed",
+            path=name,
+        )
+
+
+def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float]:
+    """The layout reading and the share of its lines that hold one character."""
     furniture = [
         Furniture("page-without-text", f"page {p.number}", p.number) for p in pages if not p.chars
+    ]
+    furniture += [
+        Furniture("unmapped-glyphs", f"{p.unmapped} glyphs without a Unicode mapping", p.number)
+        for p in pages
+        if p.unmapped
     ]
     lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
     spacing = None
@@ -46,9 +93,12 @@ def read_pdf_blocks(path: str | Path, lang: str) -> tuple[list[RawBlock], list[F
         numbers = [p.number for p, rows in zip(pages, lines, strict=True) for row in rows
                    for _ in row]
         furniture.extend(despaced.furniture(numbers))
+    flat = [ln for rows in lines for row in rows for ln in row]
+    short = sum(1 for ln in flat if len(ln.text.replace(" ", "")) == 1)
     rows = [PageRows(p.number, p.width, p.height, r) for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
     covers = cover_pages(rows, size)
     kept, removed = split_furniture(rows, covers)
     blocks, more = build_blocks(kept, covers, size, lang, spacing)
-    return blocks, furniture + removed + more
+    cleaned = build_paragraphs(blocks, lang, furniture + removed + more)
+    return cleaned, short / len(flat) if len(flat) >= MIN_LINES else 0.0

@@ -134,6 +134,7 @@ def _up_to_date(
             skipped=True,
             mode=job.mode,
             fmt=job.fmt,
+            reading=tuple(str(note) for note in record.get("reading", ())),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -51,6 +51,7 @@ class PairOutcome:
     mode: str | None = None  # aligner mode and output format of an "ok" outcome: a re-run
     fmt: str | None = None  # with another mode or format must not keep this output
     translation_units: tuple[TranslationUnit, ...] = ()
+    reading: tuple[str, ...] = ()  # the readers' notes ("zh: read in PDFium's text order …")
 
     @property
     def ok(self) -> bool:
@@ -72,6 +73,7 @@ class PairOutcome:
             "review": self.review,
             "mode": self.mode,
             "format": self.fmt,
+            "reading": list(self.reading),
         }
 
 
@@ -161,6 +163,7 @@ def align_pair(job: PairJob) -> PairOutcome:
         mode=job.mode,
         fmt=job.fmt,
         translation_units=outcome.translation_units,
+        reading=outcome.reading,
     )
 
 
@@ -184,4 +187,5 @@ def _align_pair(job: PairJob) -> PairOutcome:
         mean_score=float(summary.mean_score),
         review=count_for_review(result),
         translation_units=units,
+        reading=result.notes,
     )

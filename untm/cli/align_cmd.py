@@ -125,6 +125,8 @@ def segment(
     if out is not None:
         check_output_path(out, inputs=(file,))
     doc = read_document(file, lang)
+    for note in doc.notes:
+        typer.echo(f"untm: note: {file.name}: {note}", err=True)
     text = "".join(f"{s.text}\n" for s in segment_document(doc))
     if out is None:
         typer.echo(text, nl=False)

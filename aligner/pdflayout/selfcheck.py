@@ -1,0 +1,145 @@
+"""The PDF reader checks its own reading against the page's own text, and falls back to it.
+
+After the layout reading, three things a person sees at once are measured (`ReadingCheck`):
+- **segment explosion**: sentence segments per 1,000 characters; more than `EXPLOSION` times
+  those of the *text reading* (PDFium's own text of the same pages, in its text order, as
+  `pdftotext` reads a file, through untm's text path) means lines or words became paragraphs;
+- **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
+  a single character: glyphs were not put together into lines;
+- **missing characters**: more than `MISSING` of the page text's characters (white space aside)
+  are neither in the paragraphs nor in the furniture.
+A check the layout reading fails and the text reading passes makes the reader take the text
+reading, and say so in one note (`choose`): the layout reader never does worse on these counts
+than the text path on the same file. The text reading costs as much as the layout reading, so it
+is made only where the layout reading shows a sign of trouble: more than `SUSPECT_FRAGMENTS`
+of its running-text paragraphs end neither a sentence nor a clause (",", ";", ":"), as pieces
+of lines or columns read as paragraphs do, one-character lines, or missing characters.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from untm.aligner.clean import CleanedText, clean_plain_text
+from untm.aligner.labels import ends_sentence
+from untm.aligner.model import BlockKind, Furniture
+
+EXPLOSION = 1.6
+SHORT_LINES = 0.3
+MIN_LINES = 20
+MISSING = 0.005
+SUSPECT_FRAGMENTS = 0.4  # share of running-text paragraphs (of at least MIN_BODY) that stop
+MIN_BODY = 10
+_CLAUSE_ENDS = (",", ";", ":", "，", "；", "：")
+
+
+@dataclass(frozen=True)
+class ReadingCheck:
+    """What the checks measured of one reading."""
+
+    segments_per_1000: float
+    short_lines: float  # share of one-character lines (0 for the text reading: it has none)
+    missing: float  # share of the page text's characters that the reading lost
+
+    def failures(self, text: ReadingCheck) -> list[str]:
+        """The checks this (layout) reading fails and the `text` reading passes, as phrases."""
+        out: list[str] = []
+        if self.segments_per_1000 > EXPLOSION * max(text.segments_per_1000, 1.0):
+            out.append(
+                f"{self.segments_per_1000:.0f} segments per 1,000 characters against "
+                f"{text.segments_per_1000:.0f}"
+            )
+        if self.short_lines > SHORT_LINES:
+            out.append(f"{self.short_lines:.0%} of its lines hold one character")
+        if self.missing > MISSING and text.missing <= MISSING:
+            out.append(f"{self.missing:.1%} of the characters missing")
+        return out
+
+
+def _segments(cleaned: CleanedText, lang: str) -> int:
+    from untm.aligner.segment import split_sentences
+
+    return sum(len(split_sentences(p.text, lang)) for p in cleaned.paragraphs)
+
+
+def _ink(text: str) -> Counter[str]:
+    return Counter("".join(text.split()))
+
+
+def _missing(cleaned: CleanedText, page_text: Counter[str]) -> float:
+    found = _ink("".join(p.text for p in cleaned.paragraphs))
+    found.update(_ink("".join(f.text for f in cleaned.furniture)))
+    return sum((page_text - found).values()) / max(1, page_text.total())
+
+
+def check(
+    cleaned: CleanedText, lang: str, page_text: Counter[str], short_lines: float
+) -> ReadingCheck:
+    """The measures of one reading (`page_text`: the characters of the page's own text)."""
+    chars = sum(len("".join(p.text.split())) for p in cleaned.paragraphs)
+    segments = 1000 * _segments(cleaned, lang) / max(1, chars)
+    return ReadingCheck(segments, short_lines, _missing(cleaned, page_text))
+
+
+def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
+    """The pages' own text through untm's text path (pages apart by form feeds); furniture is
+    placed by page, as the layout reader places it."""
+    cleaned = clean_plain_text("\f".join(pages), lang)
+    starts: list[int] = []  # the first line of each page
+    line = 1
+    for page in pages:
+        starts.append(line)
+        line += page.count("\n")
+    return replace(
+        cleaned,
+        furniture=tuple(
+            Furniture(f.kind, f.text, _page_of(f.line, starts)) for f in cleaned.furniture
+        ),
+    )
+
+
+def _page_of(line: int, starts: list[int]) -> int:
+    return max(1, bisect_right(starts, line))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The reading taken and, when it is the text reading, why (one line)."""
+
+    cleaned: CleanedText
+    note: str | None
+
+
+def _fragments(cleaned: CleanedText) -> float:
+    """The share of running-text paragraphs that end neither a sentence nor a clause."""
+    body = [p.text for p in cleaned.paragraphs if p.kind is BlockKind.BODY]
+    if len(body) < MIN_BODY:
+        return 0.0
+    stops = sum(1 for t in body if not (ends_sentence(t) or t.rstrip().endswith(_CLAUSE_ENDS)))
+    return stops / len(body)
+
+
+def choose(layout: CleanedText, pages: Sequence[str], lang: str, *, short_lines: float) -> Choice:
+    """The layout reading, unless it fails a check the text reading of `pages` passes."""
+    page_text = _ink("".join(pages))
+    suspect = (
+        _fragments(layout) > SUSPECT_FRAGMENTS
+        or short_lines > SHORT_LINES
+        or _missing(layout, page_text) > MISSING
+    )
+    if not suspect:
+        return Choice(layout, None)
+    mine = check(layout, lang, page_text, short_lines)
+    text = text_reading(pages, lang)
+    theirs = check(text, lang, page_text, 0.0)
+    failed = mine.failures(theirs)
+    if not failed:
+        return Choice(layout, None)
+    return Choice(
+        text,
+        "read in PDFium's text order through the text path: the layout reading had "
+        + "; ".join(failed),
+    )

@@ -1,0 +1,136 @@
+"""The PDF reader's geometry comes from the glyphs, whatever operands a producer writes.
+
+Small pages drawn with reportlab in the ways real producers draw text (the producer matrix of
+whole documents is `tests/producers*`; these are the rules one at a time):
+- every glyph at `1 Tf` under a text matrix scaled to the size (Word + Distiller, cairo);
+- one text object per word, drawn out of order; one per glyph, right to left;
+- justified lines whose word gaps are wider than a column gap; letter-spaced lines;
+each reads as the same paragraphs as the plain drawing.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+from untm.aligner.read import read_document
+
+FONT, SIZE, LEADING, LEFT, WIDTH = "Times-Roman", 10.0, 12.0, 72.0, 300.0
+PARAGRAPHS = (
+    "1. The United Nations Human Settlements Programme and the United Nations Environment "
+    "Programme have worked together on the urban environment for many years, and their "
+    "cooperation has grown in scope and depth over the period under review.",
+    "2. Both agencies adopted new medium-term strategies that repositioned the key areas of "
+    "their urban environment work, and the present report describes the joint activities "
+    "carried out since the last session of the Assembly.",
+    "3. The Executive Directors will continue to report on the joint work.",
+)
+
+
+def _wrap(text: str, width: float, tracking: float) -> list[list[str]]:
+    lines: list[list[str]] = [[]]
+    for word in text.split():
+        trial = " ".join([*lines[-1], word])
+        if lines[-1] and stringWidth(trial, FONT, SIZE) + tracking * len(trial) > width:
+            lines.append([])
+        lines[-1].append(word)
+    return lines
+
+
+def _glyphs(words: list[str], x: float, width: float, *, justify: bool, tracking: float):
+    """(x, character) of each glyph of a line; justified lines stretch their word gaps."""
+    natural = stringWidth(" ".join(words), FONT, SIZE) + tracking * (len(" ".join(words)) - 1)
+    extra = (width - natural) / (len(words) - 1) if justify and len(words) > 1 else 0.0
+    out: list[tuple[float, str]] = []
+    for k, word in enumerate(words):
+        for ch in word:
+            out.append((x, ch))
+            x += stringWidth(ch, FONT, SIZE) + tracking
+        if k < len(words) - 1:
+            out.append((x, " "))
+            x += stringWidth(" ", FONT, SIZE) + tracking + extra
+    return out
+
+
+def draw_page(path: Path, style: str, *, width: float = WIDTH, tracking: float = 0.0) -> Path:
+    """The paragraphs drawn in one of the ways producers draw: `plain` (one text object a line,
+    the size in `Tf`), `tf1` (each line at 1 Tf under a scaled text matrix), `words` (a text
+    object per word, in shuffled order, no space glyphs), `glyphs` (each glyph alone, right to
+    left, at 1 Tf)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    rng = random.Random(7)
+    y = 760.0
+    for text in PARAGRAPHS:
+        lines = _wrap(text, width, tracking)
+        for k, words in enumerate(lines):
+            glyphs = _glyphs(words, LEFT, width, justify=k < len(lines) - 1, tracking=tracking)
+            if style == "plain":
+                t = c.beginText(LEFT, y)
+                t.setFont(FONT, SIZE)
+                for x, ch in glyphs:
+                    t.setTextOrigin(x, y)
+                    t.textOut(ch)
+                c.drawText(t)
+            elif style == "tf1":
+                t = c.beginText(LEFT, y)
+                t.setFont(FONT, 1)
+                for x, ch in glyphs:
+                    t.setTextTransform(SIZE, 0, 0, SIZE, x, y)
+                    t.textOut(ch)
+                c.drawText(t)
+            elif style in ("words", "glyphs"):
+                pieces: list[list[tuple[float, str]]] = [[]]
+                for x, ch in glyphs:
+                    if ch == " ":
+                        pieces.append([])
+                    elif style == "glyphs":
+                        pieces.append([(x, ch)])
+                    else:
+                        pieces[-1].append((x, ch))
+                pieces = [p for p in pieces if p]
+                if style == "words":
+                    rng.shuffle(pieces)
+                else:
+                    pieces.reverse()
+                for piece in pieces:
+                    t = c.beginText(piece[0][0], y)
+                    t.setFont(FONT, 1 if style == "glyphs" else SIZE)
+                    for x, ch in piece:
+                        t.setTextTransform(SIZE if style == "glyphs" else 1, 0, 0,
+                                           SIZE if style == "glyphs" else 1, x, y)
+                        t.textOut(ch)
+                    c.drawText(t)
+            y -= LEADING
+        y -= 6.0
+    c.showPage()
+    c.save()
+    return path
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [p.text for p in read_document(path, "en").paragraphs]
+
+
+@pytest.mark.parametrize("style", ["tf1", "words", "glyphs"])
+def test_drawing_style_does_not_change_the_text(style: str, tmp_path: Path) -> None:
+    plain = _paragraphs(draw_page(tmp_path / "plain.pdf", "plain"))
+    assert plain == list(PARAGRAPHS)
+    assert _paragraphs(draw_page(tmp_path / f"{style}.pdf", style)) == plain
+
+
+@pytest.mark.parametrize("style", ["plain", "words"])
+def test_justified_narrow_column_with_wide_gaps_reads_as_lines(style: str, tmp_path: Path) -> None:
+    """A narrow justified column stretches some word gaps beyond two font sizes."""
+    path = draw_page(tmp_path / "narrow.pdf", style, width=150.0)
+    assert _paragraphs(path) == list(PARAGRAPHS)
+
+
+@pytest.mark.parametrize("style", ["plain", "tf1"])
+def test_letter_spaced_lines_keep_their_words(style: str, tmp_path: Path) -> None:
+    path = draw_page(tmp_path / "tracked.pdf", style, tracking=1.5)
+    assert _paragraphs(path) == list(PARAGRAPHS)

@@ -1,0 +1,171 @@
+"""Text layers that do not say what they show, and the reader's self-check.
+
+- CJK radicals and compatibility ideographs in place of ordinary characters (cairo's text layer
+  of a CJK font gives "⼈" for "人", "⻓" for "长") are read as the ordinary characters, in the
+  PDF reader and the text path alike, and the reader says how many it read so;
+- a Chinese text layer without a Unicode mapping (Ghostscript `pdfwrite` of a PDF whose Chinese
+  font it re-encodes) is a one-line error through the installed `untm` for align, segment and
+  batch: exit 2, the file named, "no Unicode mapping for N% of its characters", OCR suggested;
+- a page the layout reader cannot read (text drawn rotated) fails its self-check; the reader
+  takes PDFium's own text order through the text path and says so in the summary's reading
+  notes, in the JSON and in `untm segment`'s stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import SEED_EN, UNTM, run_untm
+from pdfgen import LAYOUTS, render_pdf, resolution_items, seed_items
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+from test_pdf_geometry import FONT, PARAGRAPHS, SIZE, _wrap
+
+from untm.aligner.clean import clean_plain_text
+from untm.aligner.glyphforms import is_meaningless, ordinary_forms
+from untm.aligner.language import is_han
+from untm.aligner.read import read_document
+from untm.errors import TextLayerError
+from untm.pipeline import AlignOptions, align_files, result_json, summarize
+
+needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="ghostscript is not installed")
+needs_cairo = pytest.mark.skipif(
+    shutil.which("pdftocairo") is None, reason="poppler-utils is not installed"
+)
+RADICALS = re.compile("[\u2e80-\u2fdf\uf900-\ufaff]")
+
+
+def test_ordinary_forms_and_meaningless_glyphs() -> None:
+    assert ordinary_forms("联合国⼈居署秘书⻓，（⼀）") == ("联合国人居署秘书长，（一）", 3)
+    assert ordinary_forms("（1）A/78/1，。") == ("（1）A/78/1，。", 0)  # full-width marks stay
+    assert all(is_meaningless(ch) for ch in "\x01\x84\ue000\ufffd")
+    assert not any(is_meaningless(ch) for ch in "a人，\u3000-")
+
+
+@needs_cairo
+def test_radicals_of_a_cairo_text_layer_are_ordinary_characters(tmp_path: Path) -> None:
+    source = render_pdf(seed_items("zh"), "zh", LAYOUTS[0], tmp_path / "rl.zh.pdf")
+    cairo = tmp_path / "cairo.zh.pdf"
+    subprocess.run(["pdftocairo", "-pdf", str(source), str(cairo)], check=True)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(cairo), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    if not RADICALS.search(text):
+        pytest.skip("this cairo keeps the ordinary characters")
+    doc = read_document(cairo, "zh")
+    assert not RADICALS.search("".join(p.text for p in doc.paragraphs))
+    assert any("read as the ordinary characters" in note for note in doc.notes)
+    assert [p.text for p in doc.paragraphs] == [
+        p.text for p in read_document(source, "zh").paragraphs
+    ]
+    assert not RADICALS.search("".join(p.text for p in clean_plain_text(text, "zh").paragraphs))
+
+
+@pytest.fixture(scope="module")
+def unmapped_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Chinese resolution whose text layer Ghostscript re-encoded without a Unicode map."""
+    if shutil.which("gs") is None:
+        pytest.skip("ghostscript is not installed")
+    folder = tmp_path_factory.mktemp("unmapped")
+    source = render_pdf(resolution_items("zh") * 4, "zh", LAYOUTS[0], folder / "res.zh.pdf")
+    out = folder / "unmapped.zh.pdf"
+    subprocess.run(["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                    f"-sOutputFile={out}", str(source)], check=True, capture_output=True)
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(out)
+    layer = "".join(page.get_textpage().get_text_range() for page in pdf)
+    pdf.close()
+    if sum(map(is_han, layer)) > 0.2 * len(layer):
+        pytest.skip("this Ghostscript keeps the Chinese text layer")
+    return out
+
+
+@needs_gs
+def test_unmapped_layer_is_a_typed_error(unmapped_pdf: Path) -> None:
+    with pytest.raises(TextLayerError, match=r"no Unicode mapping for \d+% of its characters"):
+        read_document(unmapped_pdf, "zh")
+
+
+@needs_gs
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+@pytest.mark.parametrize("command", ["align", "segment"])
+def test_unmapped_layer_fails_in_one_line(command: str, unmapped_pdf: Path, tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    if command == "align":
+        args = ["align", str(unmapped_pdf), str(SEED_EN), "-o", str(work / "out.tmx")]
+    else:
+        args = ["segment", str(unmapped_pdf), "--lang", "zh", "-o", str(work / "out.txt")]
+    proc = run_untm(args, tmp_path, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("untm: error:"), proc.stderr
+    assert unmapped_pdf.name in lines[0]
+    assert re.search(r"Chinese text layer has no Unicode mapping for \d+% of its characters; "
+                     r"OCR or another copy is needed", lines[0]), lines[0]
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    assert list(work.iterdir()) == []
+
+
+@needs_gs
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+def test_batch_reports_the_unmapped_layer(unmapped_pdf: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(unmapped_pdf, folder / "res.zh.pdf")
+    shutil.copy(SEED_EN, folder / "res.en.txt")
+    out = tmp_path / "out"
+    proc = run_untm(["batch", str(folder), "-o", str(out), "--mode", "fast", "--quiet"],
+                    tmp_path, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    [doc] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"]
+    assert doc["status"] == "failed" and "no Unicode mapping" in doc["error"]
+    assert not (out / "res.tmx").exists()
+
+
+def _rotated(path: Path) -> Path:
+    """The paragraphs three times on a page whose text runs bottom to top (a landscape page
+    rotated into a portrait one)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.translate(500, 100)
+    c.rotate(90)
+    y = 0.0
+    for text in PARAGRAPHS * 3:
+        for words in _wrap(text, 500.0, 0.0):
+            c.setFont(FONT, SIZE)
+            c.drawString(0, y, " ".join(words))
+            y -= 12
+        y -= 6
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
+    path = _rotated(tmp_path / "rotated.en.pdf")
+    doc = read_document(path, "en")
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
+    [note] = doc.notes
+    assert note.startswith("read in PDFium's text order through the text path")
+    assert "segments per 1,000 characters" in note or "one character" in note
+
+
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+def test_fallback_is_reported_in_the_summary(tmp_path: Path) -> None:
+    zh = render_pdf(resolution_items("zh"), "zh", LAYOUTS[0], tmp_path / "res.zh.pdf")
+    en = _rotated(tmp_path / "rotated.en.pdf")
+    result = align_files(zh, en, AlignOptions(mode="fast"))
+    summary = summarize(result)
+    assert [n[:4] for n in summary.reading] == ["en: "]
+    assert any(line.startswith("reading: en: read in PDFium's text order")
+               for line in summary.lines())
+    data = json.loads(result_json(result, source_name="res", options=AlignOptions(mode="fast")))
+    assert data["summary"]["reading"] == summary.reading
+    proc = run_untm(["segment", str(en), "--lang", "en"], tmp_path, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.startswith(f"untm: note: {en.name}: read in PDFium's text order")
