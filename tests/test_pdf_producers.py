@@ -80,9 +80,12 @@ def test_unmapped_text_layers(producer_matrix: Matrix) -> None:
         text = _text(pair.zh)
         assert _han_share(text) < 0.05
         assert sum(1 for c in text if "\ue000" <= c <= "\uf8ff") > 100
-    for pair in _pairs(producer_matrix, "ghostscript"):
-        assert _han_share(_text(pair.zh)) < 0.05
-        assert "United Nations" in _text(pair.en) or pair.doc.name == "resolution"
+    for name in ("ghostscript", "ghostscript-1tf"):
+        for pair in _pairs(producer_matrix, name):
+            assert _han_share(_text(pair.zh)) < 0.05
+            assert "General Assembly" in _text(pair.en) or pair.doc.name == "seed"
+    for pair in _pairs(producer_matrix, "ghostscript-lo"):
+        assert _han_share(_text(pair.zh)) > 0.8
     for pair in _pairs(producer_matrix, "unmapped-compat"):
         text = _text(pair.zh)
         odd = [c for c in text if unicodedata.normalize("NFKC", c) != c and ord(c) >= 0x2E80

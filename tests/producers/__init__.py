@@ -13,7 +13,8 @@ producers, each a function in a module of its own, each file with its gold.
 | `cairo` | cairo | `pdftocairo -pdf` of the `reportlab` files |
 | `ghostscript` | ghostscript | `gs -sDEVICE=pdfwrite` of the `reportlab` files (the Chinese |
 | | | loses its Unicode mapping) |
-| `ghostscript-1tf` | ghostscript | the same of the `reportlab-1tf` files |
+| `ghostscript-1tf` | ghostscript | the same of the `reportlab-1tf` files (likewise) |
+| `ghostscript-lo` | ghostscript | the same of the `libreoffice` files (text kept) |
 | `unmapped-pua` | unmapped | Chinese ToUnicode to the Private Use Area (error path) |
 | `unmapped-compat` | unmapped | Chinese ToUnicode to Kangxi radicals / compatibility forms |
 

@@ -1,9 +1,11 @@
-"""Producers `ghostscript` and `ghostscript-1tf`: the `reportlab` and `reportlab-1tf` producers'
-PDFs rewritten by Ghostscript's `pdfwrite` device (Debian ghostscript), as print drivers and
-"optimise PDF" tools do. Ghostscript keeps the text layer of embedded TrueType subsets with a
-ToUnicode map (the 1 Tf files) but re-encodes the non-embedded STSong-Light CID font of the
-`reportlab` files into a Type 1C font with a custom encoding and no ToUnicode: the Chinese of
-those files has no Unicode mapping (the error path of issue 16); their English is kept."""
+"""Producers `ghostscript`, `ghostscript-1tf` and `ghostscript-lo`: the `reportlab`,
+`reportlab-1tf` and `libreoffice` producers' PDFs rewritten by Ghostscript's `pdfwrite` device
+(Debian ghostscript 10.0), as print drivers and "optimise PDF" tools do. Ghostscript re-encodes
+the non-embedded STSong-Light CID font of `reportlab` into a Type 1C font with a custom encoding,
+and reportlab's embedded TrueType subsets (`reportlab-1tf`) as WinAnsi TrueType, both without
+their ToUnicode maps: the Chinese of those files has no Unicode mapping (the error path of
+issue 16) while their English keeps its text (the 1 Tf English is set at 10 Tf again). The
+LibreOffice files keep their ToUnicode maps: `ghostscript-lo` is a readable rewrite."""
 
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ NAME = "ghostscript"
 SOURCE = "reportlab"
 NAME_1TF = "ghostscript-1tf"
 SOURCE_1TF = "reportlab-1tf"
+NAME_LO = "ghostscript-lo"
+SOURCE_LO = "libreoffice"
 
 
 def missing() -> str | None:
