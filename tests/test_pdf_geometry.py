@@ -134,3 +134,55 @@ def test_justified_narrow_column_with_wide_gaps_reads_as_lines(style: str, tmp_p
 def test_letter_spaced_lines_keep_their_words(style: str, tmp_path: Path) -> None:
     path = draw_page(tmp_path / "tracked.pdf", style, tracking=1.5)
     assert _paragraphs(path) == list(PARAGRAPHS)
+
+
+def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
+    """A title across the page, then the paragraphs in two justified columns (the right one
+    begins in the middle of a paragraph, below the left one's last baseline by half a line),
+    then a table across the page whose cells stand `table_gap` points apart."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width = (450.0 - gutter) / 2
+    c.setFont("Times-Bold", 14)
+    c.drawString(LEFT, 780, "Joint activities in the urban environment")
+    lines = [(words, k == len(wrapped) - 1) for text in PARAGRAPHS * 2
+             for wrapped in [_wrap(text, width, 0.0)] for k, words in enumerate(wrapped)]
+    half = (len(lines) + 1) // 2
+    for column, chunk in enumerate((lines[:half], lines[half:])):
+        x = LEFT + column * (width + gutter)
+        y = 750.0 - column * 6.0
+        for words, last in chunk:
+            t = c.beginText(x, y)
+            t.setFont(FONT, SIZE)
+            for gx, ch in _glyphs(words, x, width, justify=not last, tracking=0.0):
+                t.setTextOrigin(gx, y)
+                t.textOut(ch)
+            c.drawText(t)
+            y -= LEADING + (6.0 if last else 0.0)
+    y = 750.0 - (half + 4) * (LEADING + 3)
+    for row in (("Year", "Framework", "Theme"), ("2008", "First framework", "Planning"),
+                ("2021", "Quarterly meetings", "Urban environment")):
+        x = LEFT
+        for cell in row:
+            c.setFont(FONT, SIZE)
+            c.drawString(x, y, cell)
+            x += stringWidth("Quarterly meetings", FONT, SIZE) + table_gap
+        y -= LEADING + 4
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("gutter", [10.0, 24.0])
+@pytest.mark.parametrize("table_gap", [12.0, 40.0])
+def test_two_columns_are_read_one_after_the_other(
+    gutter: float, table_gap: float, tmp_path: Path
+) -> None:
+    """Columns never interleave; the title above and the table below stay whole, the table's
+    cells (close together or far apart) each a paragraph, row by row. (Cells closer than one
+    font size, 10 points here, in their widest row are read as one: a known limit.)"""
+    path = _columns_page(tmp_path / "columns.pdf", gutter=gutter, table_gap=table_gap)
+    cells = ["Year", "Framework", "Theme", "2008", "First framework", "Planning", "2021",
+             "Quarterly meetings", "Urban environment"]
+    assert _paragraphs(path) == [
+        "Joint activities in the urban environment", *PARAGRAPHS * 2, *cells
+    ]

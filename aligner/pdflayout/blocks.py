@@ -30,13 +30,16 @@ from dataclasses import dataclass, field
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
-from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 from untm.aligner.pdflayout.lines import Line, is_wide
 
 SMALL = 0.88  # footnote type is at most this many body sizes
+FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
+MIN_PAGE_LINES = 10  # body lines a page needs to tell where text ends on a page
+OUTDENT = 0.8  # font sizes a line starting left of its block's lines is another paragraph
+COVER_SPACING = 1.15  # cover lines farther apart than this many body line spacings are items
 HEADING_SIZE = 1.15
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
@@ -49,6 +52,7 @@ class _Block:
     cover: bool = False
     table: bool = False
     note: bool = False
+    flowing: bool = False  # a note in the running text: lines may go on with it
 
     @property
     def last(self) -> Line:
@@ -59,18 +63,31 @@ class _Block:
         """Where the block's continuation lines start."""
         return self.lines[1].x0 if len(self.lines) > 1 else self.lines[0].text_x0
 
+    @property
+    def cont_offset(self) -> float:
+        """Where the block's continuation lines start, from the edge of their column."""
+        line = self.lines[1] if len(self.lines) > 1 else self.lines[0]
+        return self.cont_x - line.left
+
 
 @dataclass(frozen=True)
 class _Metrics:
     size: float  # body font size
     pitch: float  # body line spacing (baseline to baseline)
     right: float  # the right edge of full body lines
+    left: float  # the left edge of body lines
+    bottom: float  # where a page's body text ends (the baseline of its last full page's line)
 
 
 def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     pitches: list[float] = []
     rights: list[float] = []
+    lefts: list[float] = []
+    bottoms: list[float] = []
     for page in pages:
+        body = [ln.y0 for row in page.rows for ln in row if abs(ln.size - size) <= 0.05 * size]
+        if len(body) >= MIN_PAGE_LINES:
+            bottoms.append(min(body))
         prev: Line | None = None
         for row in page.rows:
             if len(row) != 1:
@@ -78,7 +95,9 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                 continue
             line = row[0]
             if abs(line.size - size) <= 0.05 * size:
-                rights.append(line.x1)
+                if not line.right:  # a column's lines end at the column's edge
+                    rights.append(line.x1)
+                    lefts.append(line.x0)
                 if prev is not None and abs(prev.size - size) <= 0.05 * size:
                     d = prev.y0 - line.y0
                     if 0.9 * size < d < 2.0 * size:
@@ -87,7 +106,11 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     pitch = _line_pitch(pitches, size)
     rights.sort()
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
-    return _Metrics(size, pitch, right)
+    lefts.sort()
+    left = lefts[int(0.1 * (len(lefts) - 1))] if lefts else 0.0
+    bottoms.sort()
+    bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
+    return _Metrics(size, pitch, right, left, bottom)
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -132,28 +155,43 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
     prev = block.last
     if _style_change(prev, line, m.size) or _is_label_line(line):
         return True
-    if line.x0 > block.cont_x + 0.8 * m.size:
+    # where the line starts against the block's lines, each from its column's edge (a paragraph
+    # goes on at the top of the next column)
+    shift = (line.x0 - line.left) - block.cont_offset
+    if shift > 0.8 * m.size:
         return True  # first-line indent
-    # a cover line is as wide as its block (cover lines are set narrower than the text)
-    right = max(ln.x1 for ln in block.lines) if block.cover else m.right
+    if (
+        shift < -OUTDENT * m.size
+        and not (line.bold and prev.bold)
+        and (len(block.lines) > 1 or prev.x1 - prev.x0 < 0.5 * (m.right - m.left))
+    ):
+        return True  # starts left of the block's lines (not a first line's indent): right-aligned
+    # a cover line is as wide as its block (cover lines are set narrower than the text), a
+    # column's line as its column
+    right = max(ln.x1 for ln in block.lines) if block.cover else prev.right or m.right
     if _ended_early(prev, line, m, right):
         return True
+    if same_page and line.frame != prev.frame and line.y1 > prev.y0:
+        same_page = False  # up to the top of the next column: as across a page break
     if same_page:
         expected = m.pitch * line.size / m.size
+        step = prev.y0 - line.y0
+        if block.cover and step > COVER_SPACING * expected:
+            return True  # cover lines spaced apart more than lines of text are items each
         if len(block.lines) > 1 and block.lines[-2].page == prev.page:  # the block's own spacing
             expected = min(expected, block.lines[-2].y0 - prev.y0)
-        return prev.y0 - line.y0 > 1.3 * expected or line.y0 > prev.y0
-    # across a page break: continue unless the paragraph plainly ended
-    if ends_sentence(prev.text):
-        return not (lang == "en" and line.text[:1].islower())
-    return False
+        return step > 1.3 * expected or line.y0 > prev.y0
+    # across a page or column break: the paragraph goes on unless the next page starts a new one
+    # (a label, an indent, a change of type: above) or the last one left room at the page foot
+    return prev.y0 - m.bottom > FOOT_ROOM * m.pitch
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
-    if abs(line.size - m.size) <= 0.05 * m.size:
-        return line.bold or line.x1 >= m.right - 2 * m.size
+    if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text
+        wide = line.x1 - line.x0 >= 0.6 * (m.right - m.left)
+        return line.bold or (line.x1 >= m.right - 2 * m.size and wide)
     return False
 
 
@@ -197,16 +235,20 @@ class _Builder:
 
     def add(self, line: Line, *, cover: bool, same_page: bool) -> None:
         cur = self.current
+        # a line that starts with a raised marker is a note, wherever it stands (endnotes, a
+        # note in a column's flow); its next lines go on with it
+        endnote = line.lead_ref is not None and not cover
         if (
             cur is not None
+            and not endnote
             and cur.cover == cover
-            and not (cur.table or cur.note)
+            and not (cur.table or (cur.note and not cur.flowing))
             and not _starts_new(cur, line, self.m, same_page=same_page, lang=self.lang)
         ):
             cur.lines.append(line)
             return
         self.close()
-        self.current = _Block([line], cover=cover)
+        self.current = _Block([line], cover=cover, note=endnote, flowing=endnote)
 
     def text(self, block: _Block) -> str:
         pieces = [self.line_text(line, block) for line in block.lines]

@@ -25,7 +25,8 @@ from __future__ import annotations
 import ctypes
 import re
 import time
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from untm.aligner.glyphforms import has_meaningless, is_meaningless, ordinary_forms
@@ -39,6 +40,7 @@ _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
 SPACE = " "  # a space of the text layer
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
+POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 
 
@@ -73,6 +75,7 @@ class PageChars:
     glyphs: int = 0  # glyphs that are not white space
     unmapped: int = 0
     forms: int = 0
+    unplaced: int = 0  # glyphs whose box PDFium gives as a point: no place on the page
 
 
 def _open(data: bytes, name: str) -> object:
@@ -125,10 +128,13 @@ def _address(handle: object) -> int | None:
 def _unmapped(raw: object, text: str) -> set[int]:
     """Indices (in `text`) of the glyphs without meaning.
 
-    A glyph PDFium could not map (`FPDFText_HasUnicodeMapError`) or whose code means nothing
-    (`glyphforms.is_meaningless`) has none; a font of which at least `UNMAPPED_FONT_SHARE` of the
-    glyphs have none maps none of them (its other glyphs got a code by accident). Looked into
-    only on a page where the text or every `SAMPLE_STEP`-th glyph gives a sign of it."""
+    A glyph whose code means nothing (`glyphforms.is_meaningless`: a control or private-use
+    code) has none, and a font of which at least `UNMAPPED_FONT_SHARE` of the glyphs have none
+    maps none of its glyphs (the others got a code by accident). PDFium flags the glyphs it
+    found no mapping for (`FPDFText_HasUnicodeMapError`) but often reads them right from the
+    font itself; a flagged glyph is taken for nothing only where it contradicts its font: a
+    narrow (Latin) character from a font whose other glyphs are mostly CJK. Looked into only on
+    a page where the text or every `SAMPLE_STEP`-th glyph gives a sign of it."""
     import pypdfium2.raw as pdfium_c
 
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
@@ -136,22 +142,44 @@ def _unmapped(raw: object, text: str) -> set[int]:
         map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)
     ):
         return set()
-    bad: set[int] = set()
-    fonts: dict[int | None, list[int]] = {}
-    per_font_bad: dict[int | None, int] = {}
+    fonts: dict[int | None, _FontGlyphs] = {}
     for i, ch in enumerate(text):
         if ch in _HYPHENS or ch == "\x00" or (ch.isspace() and not is_meaningless(ch)):
             continue
         obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        font = _address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None
-        fonts.setdefault(font, []).append(i)
-        if is_meaningless(ch) or map_error(raw, i):
-            bad.add(i)
-            per_font_bad[font] = per_font_bad.get(font, 0) + 1
-    for font, indices in fonts.items():
-        if per_font_bad.get(font, 0) >= UNMAPPED_FONT_SHARE * len(indices):
-            bad.update(indices)
+        font = fonts.setdefault(_address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None,
+                                _FontGlyphs())
+        font.indices.append(i)
+        if is_meaningless(ch):
+            font.meaningless.append(i)
+        elif map_error(raw, i):
+            font.flagged.append((i, ch))
+        else:
+            font.wide += _is_wide(ch)
+    bad: set[int] = set()
+    for font in fonts.values():
+        if len(font.meaningless) >= UNMAPPED_FONT_SHARE * len(font.indices):
+            bad.update(font.indices)
+            continue
+        bad.update(font.meaningless)
+        mapped = len(font.indices) - len(font.meaningless) - len(font.flagged)
+        if font.wide > 0.5 * mapped:
+            bad.update(i for i, ch in font.flagged if not _is_wide(ch))
     return bad
+
+
+@dataclass
+class _FontGlyphs:
+    """The glyphs of one font on a page, as `_unmapped` sorts them."""
+
+    indices: list[int] = field(default_factory=list)
+    meaningless: list[int] = field(default_factory=list)
+    flagged: list[tuple[int, str]] = field(default_factory=list)
+    wide: int = 0  # mapped glyphs that are wide (CJK) characters
+
+
+def _is_wide(ch: str) -> bool:
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _read_page(page: object, number: int, name: str) -> PageChars:
@@ -180,7 +208,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         chars: list[Char] = []
         brk = bold = False
         last_y = -1e9
-        glyphs = unmapped = 0
+        glyphs = unmapped = unplaced = 0
         last_height = -1.0
         size = 0.0
         for i, ch in enumerate(text):
@@ -191,11 +219,12 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 continue
             if ch == " " or (ch.isspace() and not is_meaningless(ch)):
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
-                # own spaces, which replace many of the layer's, says little)
+                # own spaces, which replace many of the layer's, says little); it starts just
+                # before that glyph's end, so that it sorts before the glyph that starts there
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    chars.append(Char(SPACE, last.x1, last.x1, last.y0, last.y1, last.size,
-                                      last.bold))
+                    chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
+                                      last.size, last.bold))
                 continue
             ch = _HYPHENS.get(ch, ch)
             if not loose(raw, i, rect):
@@ -205,6 +234,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 unmapped += 1
                 continue
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            if top - bottom < POINT and right - left < POINT:
+                unplaced += 1
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
                 size = font_size(raw, i)
@@ -219,7 +250,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             text = "".join(ch for i, ch in enumerate(text) if i not in bad)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         return PageChars(
-            number, float(width), float(height), tuple(chars), own, glyphs, unmapped, forms
+            number, float(width), float(height), tuple(chars), own, glyphs, unmapped, forms,
+            unplaced,
         )
     finally:
         textpage.close()

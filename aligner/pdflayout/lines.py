@@ -2,9 +2,13 @@
 
 - Characters in content order form runs on one baseline (vertical overlap); a run ends where
   the text goes back, jumps far to the right (a column or table gap) or to another baseline.
-- Runs that share a baseline form a row; within a row, runs closer than `COLUMN_GAP` font sizes
-  are one line, farther ones separate lines (masthead columns, table cells). A paragraph label
-  standing apart ("12." before an indented text) is joined to the text it labels.
+- Runs that share a baseline form a row (pieces: a run ends at a gap wider than `PIECE_GAP`
+  font sizes); a page's rows are read in frames (`columns`: the full width, or each column of a
+  region in columns). Within a row, pieces of one style closer than `MAX_JOIN_GAP` font sizes
+  are one line (justified lines stretch their word gaps), except in table rows (`_tabular`:
+  pieces that start where those of the row above or below start), whose pieces are cells; far
+  pieces are separate lines (masthead, footer). A paragraph label standing apart ("12." before
+  an indented text) is joined to the text it labels.
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
   beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
   there, unless the layer has one between most glyphs: one per character), so a layer without
@@ -27,11 +31,17 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import pairwise
+from operator import attrgetter
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars
+from untm.aligner.pdflayout.columns import frames
 
-COLUMN_GAP = 2.0  # font sizes: a wider gap on one baseline separates two lines (columns, cells)
+PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
+COLUMN_GAP = 2.0  # font sizes: pieces this far apart in two rows that line up are table cells
+CELL_ALIGN = 2.0  # points: table cells of two rows start this close
+MAX_JOIN_GAP = 6.0  # font sizes: pieces farther apart are never one line (masthead, footer)
 WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
 LAYER_WORD_GAP = 0.08  # the same where the text layer draws a space there
 LABEL_GAP = 0.5  # font sizes: a wider gap after a paragraph label is a space, beside CJK too
@@ -47,6 +57,7 @@ _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6
 # quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
+_X0 = attrgetter("x0")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 
 
@@ -64,6 +75,9 @@ class Line:
     text: str
     text_x0: float  # where the text starts after a hanging label ("12." at x0)
     refs: tuple[tuple[int, str], ...] = ()  # superscript markers taken out: (offset, marker)
+    frame: int = 0  # the page's frame it is read in (`columns`: the full width or a column)
+    right: float = 0.0  # a column's right edge, where its full lines end (0: the full width)
+    left: float = 0.0  # a column's left edge, where its lines start (0: the full width)
 
     @property
     def height(self) -> float:
@@ -147,24 +161,53 @@ def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
     return min(max(gaps[len(gaps) // 2], 0.0), MAX_TRACKING * size), trusted
 
 
-def _text(
-    chars: list[Char], size: float, base: float, *, wide_spaces: bool
-) -> tuple[str, list[tuple[int, str]]]:
-    """The text of one line's characters (sorted by x) and its superscript markers.
+def _run_lines(page: int, run: list[Char], *, wide_spaces: bool) -> list[Line]:
+    """A run's lines: the run (sorted by x) cut at gaps wider than `PIECE_GAP` font sizes into
+    pieces (cells, columns, or a justified line's wide word gap, joined again by `_merge_row`),
+    spelt with the run's letter spacing.
 
-    Between two Latin glyphs a space is where the gap, less the line's letter spacing, is wider
-    than `WORD_GAP` font sizes (`LAYER_WORD_GAP` where the layer draws a space there and its
-    spaces tell words apart); beside a wide (CJK) character only where the layer has a space,
-    between two wide ones only with `wide_spaces` (for `aligner.hanspace` to judge). The letter
-    spacing is measured (`_tracking`) only on a line where more than `LOOSE_PAIRS` of the Latin
-    glyph pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere
-    glyphs of a word abut and it is 0."""
-    text, refs, pairs, loose = _spell(chars, size, base, 0.0, True, wide_spaces)
+    Between two Latin glyphs a space is where the gap, less the letter spacing, is wider than
+    `WORD_GAP` font sizes (`LAYER_WORD_GAP` where the layer draws a space there and its spaces
+    tell words apart); beside a wide (CJK) character only where the layer has a space, between
+    two wide ones only with `wide_spaces` (for `aligner.hanspace` to judge). The letter spacing
+    is measured (`_tracking`) only on a run where more than `LOOSE_PAIRS` of the Latin glyph
+    pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere glyphs
+    of a word abut and it is 0."""
+    run.sort(key=_X0)
+    pieces = _cut(run)
+    lines: list[Line] = []
+    pairs = loose = 0
+    for piece in pieces:
+        made = _line(page, piece, 0.0, True, wide_spaces=wide_spaces)
+        if made is not None:
+            line, piece_pairs, piece_loose = made
+            lines.append(line)
+            pairs, loose = pairs + piece_pairs, loose + piece_loose
     if pairs >= MIN_PAIRS and loose > LOOSE_PAIRS * pairs:
-        tracking, trusted = _tracking(chars, size)
+        tracking, trusted = _tracking(run, _main_size(run))
         if tracking or not trusted:
-            text, refs, _, _ = _spell(chars, size, base, tracking, trusted, wide_spaces)
-    return text, refs
+            lines = [
+                made[0]
+                for piece in pieces
+                if (made := _line(page, piece, tracking, trusted, wide_spaces=wide_spaces))
+            ]
+    return lines
+
+
+def _cut(run: list[Char]) -> list[list[Char]]:
+    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart."""
+    pieces: list[list[Char]] = []
+    start = 0
+    last_x1 = 1e9
+    gap = PIECE_GAP * _main_size(run)
+    for i, c in enumerate(run):
+        if c.ch != SPACE:
+            if c.x0 - last_x1 > gap:
+                pieces.append(run[start:i])
+                start = i
+            last_x1 = c.x1
+    pieces.append(run[start:])
+    return pieces
 
 
 def _spell(
@@ -225,22 +268,18 @@ def _spell(
     return "".join(out), refs, pairs, loose
 
 
-def _place(c: Char) -> float:
-    """Where a character sorts on its line: a glyph by its left edge, a space by its right edge,
-    just before the glyph that starts there (PDFium puts its own spaces, which have no width,
-    at the start of the glyph after them)."""
-    return c.x1 - 0.05 if c.ch == SPACE else c.x0
-
-
-def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
-    chars.sort(key=_place)
+def _line(
+    page: int, chars: list[Char], tracking: float, trusted: bool, *, wide_spaces: bool
+) -> tuple[Line, int, int] | None:
+    """The line of a piece's characters (sorted by x), with the piece's number of Latin glyph
+    pairs and of those that stand apart (`_spell`)."""
     ink = [c for c in chars if c.ch != SPACE]
     if not ink:
         return None
     size = _main_size(ink)
     main = [c for c in ink if abs(c.size - size) < 0.05 * size + 0.01] or ink
     base = min(c.y0 for c in main)
-    text, refs = _text(chars, size, base, wide_spaces=wide_spaces)
+    text, refs, pairs, loose = _spell(chars, size, base, tracking, trusted, wide_spaces)
     stripped = text.strip()
     if not stripped:
         return None
@@ -254,7 +293,7 @@ def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
         after = ink[len(label.group(1))]
         if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
-    return Line(
+    line = Line(
         page=page,
         x0=x0,
         x1=max(c.x1 for c in ink),
@@ -266,6 +305,7 @@ def _line(page: int, chars: list[Char], *, wide_spaces: bool) -> Line | None:
         text_x0=text_x0,
         refs=tuple(refs),
     )
+    return line, pairs, loose
 
 
 def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: float) -> Line:
@@ -290,15 +330,8 @@ def _merge(a: Line, b: Line) -> Line:
     return _concat(a, b, " ", size=b.size, bold=b.bold, text_x0=b.x0)
 
 
-def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
-    """The rows of a page, top to bottom; each row its lines left to right. With `wide_spaces`
-    (a Chinese document, for `despace_rows`) the text layer's spaces between two wide
-    characters are kept."""
-    lines = [
-        ln
-        for run in _runs(page.chars)
-        if (ln := _line(page.number, run, wide_spaces=wide_spaces)) is not None
-    ]
+def _rows(lines: list[Line]) -> list[tuple[Line, ...]]:
+    """Pieces of text grouped into rows by their baselines, top to bottom, each left to right."""
     lines.sort(key=lambda ln: (-ln.y1, ln.x0))
     rows: list[list[Line]] = []
     for ln in lines:
@@ -311,21 +344,89 @@ def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]
                 break
         if not placed:
             rows.append([ln])
+    rows.sort(key=lambda row: -max(ln.y1 for ln in row))
+    return [tuple(sorted(row, key=lambda ln: ln.x0)) for row in rows]
+
+
+def _page_size(lines: list[Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        sizes[round(ln.size, 1)] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
+    """The rows of a page in reading order (`columns.frames`: a region in columns column by
+    column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
+    `despace_rows`) the text layer's spaces between two wide characters are kept."""
+    pieces = [
+        ln
+        for run in _runs(page.chars)
+        for ln in _run_lines(page.number, run, wide_spaces=wide_spaces)
+    ]
+    rows = _rows(pieces)
     out: list[list[Line]] = []
-    for row in rows:
-        row.sort(key=lambda ln: ln.x0)
-        merged: list[Line] = []
-        for ln in row:
-            if merged:
-                prev = merged[-1]
-                near = ln.x0 - prev.x1 <= COLUMN_GAP * max(ln.size, prev.size)
-                if near or (_LABEL.match(prev.text) and len(merged) == 1):
-                    merged[-1] = _join_near(prev, ln) if near else _merge(prev, ln)
-                    continue
-            merged.append(ln)
-        out.append(merged)
-    out.sort(key=lambda row: -max(ln.y1 for ln in row))
+    for number, frame in enumerate(frames(rows, _page_size(pieces), page.width)):
+        right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
+        tabular = _tabular(frame.rows)
+        for k, row in enumerate(frame.rows):
+            merged = _merge_row(row, tabular=k in tabular)
+            out.append([replace(ln, frame=number, right=right, left=left) for ln in merged])
     return out
+
+
+def _shared_starts(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[float]:
+    """The gaps before the pieces of row `b` that start where a piece of row `a` starts (the
+    first piece of each aside): table cells that line up."""
+    starts = [ln.x0 for ln in a[1:]]
+    return [
+        ln.x0 - prev.x1
+        for prev, ln in pairwise(b)
+        if any(abs(ln.x0 - s) <= CELL_ALIGN for s in starts)
+    ]
+
+
+def _tabular(rows: tuple[tuple[Line, ...], ...]) -> set[int]:
+    """Rows (indices) that are table rows: their pieces start where those of the row before or
+    after start, at two places, or over three rows, or after gaps of `COLUMN_GAP` font sizes;
+    a justified line's wide word gaps do not line up so."""
+    links = []
+    for i in range(len(rows) - 1):
+        a, b = rows[i], rows[i + 1]
+        if len(a) < 2 or len(b) < 2:
+            links.append(0)
+            continue
+        shared = _shared_starts(a, b)
+        wide = any(gap > COLUMN_GAP * b[0].size for gap in shared)
+        links.append(2 if len(shared) >= 2 or wide else len(shared))
+    found: set[int] = set()
+    for i, strength in enumerate(links):
+        chained = (i > 0 and links[i - 1]) or (i + 1 < len(links) and links[i + 1])
+        if strength >= 2 or (strength == 1 and chained):
+            found.update((i, i + 1))
+    return found
+
+
+def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
+    """A row's pieces joined where they are one line: a hanging label and its text; pieces of
+    one style closer than `MAX_JOIN_GAP` font sizes (justified and letter-spaced lines, a
+    column's row), in a table row only those closer than `PIECE_GAP` (a cell's words)."""
+    merged: list[Line] = []
+    for ln in row:
+        if merged:
+            prev = merged[-1]
+            gap, size = ln.x0 - prev.x1, max(ln.size, prev.size)
+            first = len(merged) == 1 and gap <= MAX_JOIN_GAP * size
+            note = _REF.match(prev.text) and ln.size < 0.95 * prev.size  # "1" then a note
+            if first and (_LABEL.match(prev.text) or note):
+                merged[-1] = _merge(prev, ln)  # a hanging label and its text
+                continue
+            same = abs(ln.size - prev.size) <= 0.15 * size
+            if gap <= (PIECE_GAP if tabular else MAX_JOIN_GAP) * size and same:
+                merged[-1] = _join_near(prev, ln)
+                continue
+        merged.append(ln)
+    return merged
 
 
 def _join_near(a: Line, b: Line) -> Line:

@@ -7,13 +7,16 @@ After the layout reading, three things a person sees at once are measured (`Read
 - **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
   a single character: glyphs were not put together into lines;
 - **missing characters**: more than `MISSING` of the page text's characters (white space aside)
-  are neither in the paragraphs nor in the furniture.
+  are neither in the paragraphs nor in the furniture;
+- **glyphs without a place**: more than `UNPLACED` of the glyphs have a box that is a point
+  (fonts whose metrics a converter broke): the layout cannot put them where they are read.
 A check the layout reading fails and the text reading passes makes the reader take the text
 reading, and say so in one note (`choose`): the layout reader never does worse on these counts
 than the text path on the same file. The text reading costs as much as the layout reading, so it
 is made only where the layout reading shows a sign of trouble: more than `SUSPECT_FRAGMENTS`
 of its running-text paragraphs end neither a sentence nor a clause (",", ";", ":"), as pieces
-of lines or columns read as paragraphs do, one-character lines, or missing characters.
+of lines or columns read as paragraphs do, one-character lines, missing characters or glyphs
+without a place.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ EXPLOSION = 1.6
 SHORT_LINES = 0.3
 MIN_LINES = 20
 MISSING = 0.005
+UNPLACED = 0.005
 SUSPECT_FRAGMENTS = 0.4  # share of running-text paragraphs (of at least MIN_BODY) that stop
 MIN_BODY = 10
 _CLAUSE_ENDS = (",", ";", ":", "，", "；", "：")
@@ -43,6 +47,7 @@ class ReadingCheck:
     segments_per_1000: float
     short_lines: float  # share of one-character lines (0 for the text reading: it has none)
     missing: float  # share of the page text's characters that the reading lost
+    unplaced: float = 0.0  # share of glyphs without a place (0 for the text reading)
 
     def failures(self, text: ReadingCheck) -> list[str]:
         """The checks this (layout) reading fails and the `text` reading passes, as phrases."""
@@ -56,6 +61,8 @@ class ReadingCheck:
             out.append(f"{self.short_lines:.0%} of its lines hold one character")
         if self.missing > MISSING and text.missing <= MISSING:
             out.append(f"{self.missing:.1%} of the characters missing")
+        if self.unplaced > UNPLACED:
+            out.append(f"{self.unplaced:.1%} of the glyphs without a place on the page")
         return out
 
 
@@ -76,12 +83,16 @@ def _missing(cleaned: CleanedText, page_text: Counter[str]) -> float:
 
 
 def check(
-    cleaned: CleanedText, lang: str, page_text: Counter[str], short_lines: float
+    cleaned: CleanedText,
+    lang: str,
+    page_text: Counter[str],
+    short_lines: float,
+    unplaced: float = 0.0,
 ) -> ReadingCheck:
     """The measures of one reading (`page_text`: the characters of the page's own text)."""
     chars = sum(len("".join(p.text.split())) for p in cleaned.paragraphs)
     segments = 1000 * _segments(cleaned, lang) / max(1, chars)
-    return ReadingCheck(segments, short_lines, _missing(cleaned, page_text))
+    return ReadingCheck(segments, short_lines, _missing(cleaned, page_text), unplaced)
 
 
 def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
@@ -122,17 +133,27 @@ def _fragments(cleaned: CleanedText) -> float:
     return stops / len(body)
 
 
-def choose(layout: CleanedText, pages: Sequence[str], lang: str, *, short_lines: float) -> Choice:
-    """The layout reading, unless it fails a check the text reading of `pages` passes."""
+def choose(
+    layout: CleanedText,
+    pages: Sequence[str],
+    lang: str,
+    *,
+    short_lines: float,
+    unplaced: float = 0.0,
+) -> Choice:
+    """The layout reading, unless it fails a check the text reading of `pages` passes
+    (`short_lines`, `unplaced`: the shares of its one-character lines and of glyphs without a
+    place)."""
     page_text = _ink("".join(pages))
     suspect = (
         _fragments(layout) > SUSPECT_FRAGMENTS
         or short_lines > SHORT_LINES
+        or unplaced > UNPLACED
         or _missing(layout, page_text) > MISSING
     )
     if not suspect:
         return Choice(layout, None)
-    mine = check(layout, lang, page_text, short_lines)
+    mine = check(layout, lang, page_text, short_lines, unplaced)
     text = text_reading(pages, lang)
     theirs = check(text, lang, page_text, 0.0)
     failed = mine.failures(theirs)

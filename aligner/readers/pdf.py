@@ -47,7 +47,8 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     pages = read_pdf_chars(read_bytes_checked(path), name)
     _check_layer(pages, lang, name)
     layout, short = _layout_reading(pages, lang)
-    choice = choose(layout, [p.text for p in pages], lang, short_lines=short)
+    unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
+    choice = choose(layout, [p.text for p in pages], lang, short_lines=short, unplaced=unplaced)
     notes = [choice.note] if choice.note else []
     forms = sum(p.forms for p in pages)
     if forms:
