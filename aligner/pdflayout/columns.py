@@ -34,6 +34,7 @@ MIN_COLUMN_ROWS = 5
 MIN_COLUMN_SHARE = 0.2
 MIN_COLUMN_CHARS = 12
 MAX_COLUMNS = 4
+WIDE_ROW = 0.6  # share of the page's text width: a row with a line this wide starts no region
 
 Interval = tuple[float, float]
 
@@ -156,7 +157,13 @@ def frames(rows: list[tuple[Line, ...]], size: float, page_right: float) -> list
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     i = 0
+    wide = WIDE_ROW * (max(ln.x1 for row in rows for ln in row) - min(
+        ln.x0 for row in rows for ln in row)) if rows else 0.0
     while i < len(rows):
+        if any(ln.x1 - ln.x0 > wide for ln in rows[i]):  # a line across the page: no gutter
+            plain.append(rows[i])
+            i += 1
+            continue
         end, gutters = _region(rows, i, size)
         cols = _columns(rows[i:end], gutters) if gutters and end - i >= MIN_COLUMN_ROWS else None
         if cols is None:

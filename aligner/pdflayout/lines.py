@@ -58,6 +58,7 @@ _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
 _X0 = attrgetter("x0")
+_SIZE = attrgetter("size")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 
 
@@ -103,11 +104,11 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     cur: list[Char] = []
     y0 = y1 = prev_x1 = prev_size = 0.0
     for c in chars:
-        if c.ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
+        ch, c_x0, c_x1, c_y0, c_y1, c_size, _ = c
+        if ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
             if cur:  # placed anywhere near the glyph before)
                 cur.append(c)
             continue
-        c_y0, c_y1, c_size = c.y0, c.y1, c.size
         if cur:
             h = c_y1 - c_y0
             if y1 - y0 < h:
@@ -116,22 +117,22 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             big = c_size if c_size > prev_size else prev_size
             if (
                 overlap < 0.5 * (h or 1.0)  # another baseline
-                or c.x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back
-                or c.x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
+                or c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back
+                or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
             ):
                 runs.append(cur)
                 cur = []
         if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
             y0, y1 = c_y0, c_y1
         cur.append(c)
-        prev_x1, prev_size = c.x1, c_size
+        prev_x1, prev_size = c_x1, c_size
     if cur:
         runs.append(cur)
     return runs
 
 
 def _main_size(chars: list[Char]) -> float:
-    sizes = Counter(c.size for c in chars)
+    sizes = Counter(map(_SIZE, chars))
     return float(sizes.most_common(1)[0][0]) if sizes else 0.0
 
 
