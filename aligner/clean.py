@@ -3,12 +3,16 @@
 Input is decoded text (PDF-extracted plain text) or blocks a structured reader (docx, html)
 already found. What cleaning removes is returned as `Furniture` (form feeds, control characters,
 bare page-number lines, running headers and footers, the spaces of spaced-out Chinese), never
-silently dropped.
+silently dropped. A text goes through passes (`clean_plain_text`), each returning what it
+removed: `_prepare` (controls, spaced-out Chinese), `_page_lines` (page furniture), then the
+paragraph blocks (`_blocks_by_evidence` or `_blocks_by_blank_lines`), then `build_paragraphs`.
 
 Paragraph rules, in order:
 - Chinese text spaced out by a PDF text layer ("联 合 国") is joined first (`aligner.hanspace`);
-- page furniture lines go first: page and job numbers, recycling notes, and in a paged text
-  (form feeds) the symbol atop later pages and lines recurring at page tops or bottoms;
+- page furniture lines go first, by the rules the PDF reader feeds too (`aligner.furniture`):
+  page and job numbers, recycling notes, and in a paged text (form feeds) the symbol atop a
+  page and lines recurring at page tops or bottoms (the first and last two lines of a page are
+  at its edge);
 - a file whose lines were wrapped at a text width (PDF-extracted) has its paragraph ends
   recovered from line evidence: blank lines, lengths against the page's width, indentation,
   labels, sentence ends, resolution openers (`aligner.linebreaks`); in any other file blocks are
@@ -31,35 +35,37 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
+from untm.aligner.furniture import (
+    PAGE_NUMBER,
+    Edge,
+    PageLine,
+    find_furniture,
+    furniture_of_blocks,
+    is_slug,
+    recorded,
+)
 from untm.aligner.glyphforms import ordinary_forms
 from untm.aligner.hanspace import HanSpacing, despace_lines
 from untm.aligner.labels import (
     FOOTNOTE,
     NUM_PARA,
-    PAGE_NUMBER,
-    SYMBOL,
     display_width,
     ends_sentence,
-    furniture_form,
     label_kind,
     starts_label,
 )
 from untm.aligner.language import is_han
-from untm.aligner.linebreaks import (
-    Line,
-    hard_wrapped,
-    line_breaks,
-    recurring_page_lines,
-)
+from untm.aligner.linebreaks import WIDTH_QUANTILE, Line, hard_wrapped, line_breaks, quantile
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
+APART_WIDTH = 0.7  # share of the text's width: a shorter line may be a running head
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
@@ -87,10 +93,12 @@ def _is_noncharacter(ch: str) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def strip_controls(text: str, *, line: int, found: list[Furniture]) -> str:
-    """Remove form feeds and control/format characters, recording each one as furniture."""
+def strip_controls(text: str, *, line: int) -> tuple[str, list[Furniture]]:
+    """The text without form feeds and control/format characters, and each one as furniture
+    (at `line`)."""
     if text.isprintable():
-        return text
+        return text, []
+    found: list[Furniture] = []
     out: list[str] = []
     for ch in text:
         if ch in _CONTROL_KEEP:
@@ -105,7 +113,7 @@ def strip_controls(text: str, *, line: int, found: list[Furniture]) -> str:
                 out.append(" ")
         else:
             out.append(ch)
-    return "".join(out)
+    return "".join(out), found
 
 
 def normalize_space(text: str) -> str:
@@ -147,74 +155,40 @@ def _normalize_label_text(text: str, kind: BlockKind) -> str:
     return text
 
 
-def _text_lines_to_blocks(text: str, lang: str, furniture: list[Furniture]) -> list[RawBlock]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    soft_hyphenated = {i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("\u00ad")}
-    cleaned = [strip_controls(line, line=i + 1, found=furniture) for i, line in enumerate(lines)]
+@dataclass(frozen=True)
+class _Lines:
+    """The lines of a text, ready for paragraph recovery: controls out, spaced-out Chinese
+    joined; with the line numbers that start a page (after a form feed) and that end in a soft
+    hyphen, the document's Chinese spacing, and what was removed."""
+
+    lines: tuple[str, ...]
+    feeds: frozenset[int]
+    soft_hyphenated: frozenset[int]
+    spacing: HanSpacing | None
+    furniture: tuple[Furniture, ...]
+
+
+def _prepare(text: str, lang: str) -> _Lines:
+    """Pass 1: the text's lines without control characters, spaced-out Chinese joined."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    soft = frozenset(i + 1 for i, line in enumerate(raw) if line.rstrip().endswith("\u00ad"))
+    furniture: list[Furniture] = []
+    lines: list[str] = []
+    for i, line in enumerate(raw):
+        clean, found = strip_controls(line, line=i + 1)
+        lines.append(clean)
+        furniture += found
+    feeds = frozenset(f.line for f in furniture if f.kind == "form-feed")
     spacing = None
     if lang == "zh":
-        despaced = despace_lines(cleaned)
-        cleaned, spacing = list(despaced.lines), despaced.spacing
-        furniture.extend(despaced.furniture(range(1, len(cleaned) + 1)))
-    feeds = {f.line for f in furniture if f.kind == "form-feed"}
-    content = _page_lines(cleaned, feeds, furniture)
-    groups: list[list[Line]] = []
-    for ln in content:
-        if ln.blank_before or not groups:
-            groups.append([])
-        groups[-1].append(ln)
-    blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
-    if hard_wrapped([display_width(ln.text) for ln in content]):
-        hyphens = None
-        if lang == "en" and any(ln.text.endswith("-") for ln in content):
-            hyphens = LineEndHyphens((ln.text for ln in content), furniture)
-        return _blocks_by_evidence(
-            content, lang, soft_hyphenated, bool(feeds), blank_mode, hyphens, spacing
-        )
-    blocks: list[RawBlock] = []
-
-    def emit(lines: list[tuple[int, str]]) -> None:
-        first = lines[0][0]
-        after_break = (
-            first in feeds
-            or first - 1 in feeds
-            or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
-        )
-        block = _join_block(
-            lines, lang, blank_mode or after_break, soft_hyphenated, spacing=spacing
-        )
-        blocks.append(_kept_number(block, bool(feeds)))
-
-    for group in groups:
-        current: list[tuple[int, str]] = []
-        for ln in group:
-            line = ln.text
-            if current:
-                prev = current[-1][1]
-                label_or_page = (
-                    starts_label(line) or PAGE_NUMBER.match(prev) or PAGE_NUMBER.match(line)
-                )
-                if label_or_page or not blank_mode:
-                    emit(current)
-                    current = []
-            current.append((ln.number, line))
-        if current:
-            emit(current)
-    return blocks
+        despaced = despace_lines(lines)
+        lines, spacing = list(despaced.lines), despaced.spacing
+        furniture += despaced.furniture(range(1, len(lines) + 1))
+    return _Lines(tuple(lines), feeds, soft, spacing, tuple(furniture))
 
 
-def _kept_number(block: RawBlock, paged: bool) -> RawBlock:
-    """A number-only block that page analysis kept (a table cell, a year) is text."""
-    if paged and block.hint is None and PAGE_NUMBER.match(block.text.strip()):
-        return replace(block, hint=BlockKind.BODY)
-    return block
-
-
-def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -> list[Line]:
-    """The non-blank lines with page furniture removed and recorded: page and job numbers,
-    recycling notes, and, in a paged text (form feeds), the document symbol atop a page after
-    the first and lines recurring at the tops or bottoms of pages (`linebreaks`). In a paged
-    text a bare number is a page number only among the first or last two lines of a page."""
+def _nonblank(lines: Sequence[str], feeds: frozenset[int]) -> list[Line]:
+    """The non-blank lines with their page (form feeds before) and a blank line before."""
     content: list[Line] = []
     page, blank = 0, False
     for i, raw in enumerate(lines):
@@ -226,40 +200,122 @@ def _page_lines(lines: list[str], feeds: set[int], furniture: list[Furniture]) -
         indent = display_width(raw[: len(raw) - len(raw.lstrip())].expandtabs(8))
         content.append(Line(i + 1, text, indent, page, blank and bool(content)))
         blank = False
-    edge: set[int] = set()
-    if feeds:
-        by_page: dict[int, list[int]] = {}
-        for k, ln in enumerate(content):
-            by_page.setdefault(ln.page, []).append(k)
-        edge = {k for ks in by_page.values() for k in (*ks[:2], *ks[-2:])}
-    running = recurring_page_lines(content) if feeds else {}
-    seen: set[str] = set()
-    kept: list[Line] = []
-    gap = False  # a blank line next to removed lines still separates what is around them
+    return content
+
+
+def _page_view(content: Sequence[Line], paged: bool) -> list[PageLine]:
+    """The lines as the furniture rules see them: in a paged text the first and last two lines
+    of a page are at its edge, the first and last outermost (a first page's slug lines, job
+    number, barcode, recycling note, are counted out: the page number above them is at the
+    edge); a line stands apart when it has no paragraph label and is shorter than
+    `APART_WIDTH` of the text's width."""
+    if not paged:
+        return [PageLine(ln.text, 0) for ln in content]
+    limit = APART_WIDTH * quantile([ln.right for ln in content], WIDTH_QUANTILE)
+    by_page: dict[int, list[int]] = {}
     for k, ln in enumerate(content):
-        page_top = ln.page > 0 and (k == 0 or content[k - 1].page != ln.page)
-        if page_top and SYMBOL.match(ln.text):
-            running.setdefault(k, "running-header")  # the symbol atop a page after the first
-        number = PAGE_NUMBER.match(ln.text) and (not feeds or k in edge)
-        kind = "page-number" if number else running.get(k) or _page_furniture(ln.text, seen)
-        seen.add(ln.text)
-        if kind:
-            furniture.append(Furniture(kind, ln.text, ln.number))
+        if not is_slug(ln.text):
+            by_page.setdefault(ln.page, []).append(k)
+    view: list[PageLine] = []
+    for k, ln in enumerate(content):
+        ks = by_page.get(ln.page, [])
+        rank = ks.index(k) if k in ks else (0 if not ks or k < ks[0] else len(ks) - 1)
+        edge: Edge | None = "top" if rank < 2 else "bottom" if rank >= len(ks) - 2 else None
+        apart = not starts_label(ln.text) and ln.right <= limit
+        outer = rank == 0 or rank == len(ks) - 1
+        view.append(PageLine(ln.text, ln.page + 1, edge, outer, apart))
+    return view
+
+
+def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line], list[Furniture]]:
+    """Pass 2: the non-blank lines without page furniture (`aligner.furniture`: page and job
+    numbers, recycling notes, in a paged text the symbol atop a page and lines recurring at the
+    tops or bottoms of pages), and the furniture. A blank line next to removed lines still
+    separates what is around them."""
+    content = _nonblank(lines, feeds)
+    view = _page_view(content, bool(feeds))
+    found = find_furniture(view)
+    kept: list[Line] = []
+    gap = False
+    for k, ln in enumerate(content):
+        if k in found:
             gap = gap or ln.blank_before
             continue
         kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
         gap = False
-    return kept
+    return kept, recorded(view, found, [ln.number for ln in content])
+
+
+def _groups(content: Sequence[Line]) -> list[list[Line]]:
+    """The runs of lines between blank lines."""
+    groups: list[list[Line]] = []
+    for ln in content:
+        if ln.blank_before or not groups:
+            groups.append([])
+        groups[-1].append(ln)
+    return groups
+
+
+def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
+    """Passes 3 and 4: page furniture out, then paragraph blocks (by line evidence in a
+    hard-wrapped text, by blank lines in any other); the furniture of both."""
+    content, furniture = _page_lines(prepared.lines, prepared.feeds)
+    groups = _groups(content)
+    blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
+    if not hard_wrapped([display_width(ln.text) for ln in content]):
+        return _blocks_by_blank_lines(groups, lang, prepared, blank_mode), furniture
+    hyphens = None
+    if lang == "en" and any(ln.text.endswith("-") for ln in content):
+        hyphens = LineEndHyphens(ln.text for ln in content)
+    blocks = _blocks_by_evidence(content, lang, prepared, blank_mode, hyphens)
+    return blocks, furniture + (hyphens.found if hyphens is not None else [])
+
+
+def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
+    """A blank-separated group's paragraphs: in a text whose paragraphs are apart by blank
+    lines, the group, cut before a labelled paragraph and around a bare number; in any other,
+    each line."""
+    current: list[Line] = []
+    for ln in group:
+        if current and (
+            not blank_mode
+            or starts_label(ln.text)
+            or PAGE_NUMBER.match(current[-1].text)
+            or PAGE_NUMBER.match(ln.text)
+        ):
+            yield current
+            current = []
+        current.append(ln)
+    if current:
+        yield current
+
+
+def _blocks_by_blank_lines(
+    groups: Sequence[Sequence[Line]], lang: str, prepared: _Lines, blank_mode: bool
+) -> list[RawBlock]:
+    """A text that is not hard-wrapped: paragraphs apart by blank lines (`_runs_of`). A block
+    after a page break or a bare number may continue the paragraph before it."""
+    blocks: list[RawBlock] = []
+    for group in groups:
+        for run in _runs_of(group, blank_mode):
+            first = run[0].number
+            after_break = (
+                first in prepared.feeds
+                or first - 1 in prepared.feeds
+                or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
+            )
+            blocks.append(
+                _join_block(run, lang, blank_mode or after_break, prepared, None)
+            )
+    return blocks
 
 
 def _blocks_by_evidence(
     content: list[Line],
     lang: str,
-    soft_hyphenated: set[int],
-    paged: bool,
+    prepared: _Lines,
     blank_mode: bool,
     hyphens: LineEndHyphens | None,
-    spacing: HanSpacing | None,
 ) -> list[RawBlock]:
     """Hard-wrapped text: paragraph ends from line evidence (`aligner.linebreaks`). A block
     right after footnotes, or after a blank line that follows a full line stopping
@@ -276,51 +332,61 @@ def _blocks_by_evidence(
     blocks: list[RawBlock] = []
     for k, group in enumerate(groups):
         after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
-        lines = [(ln.number, ln.text) for ln in group]
-        block = _join_block(
-            lines, lang, after_note or soft[k], soft_hyphenated, hyphens, spacing
-        )
-        blocks.append(_kept_number(block, paged))
+        blocks.append(_join_block(group, lang, after_note or soft[k], prepared, hyphens))
     return blocks
 
 
 def _join_block(
-    lines: list[tuple[int, str]],
+    lines: Sequence[Line],
     lang: str,
     joinable: bool,
-    soft_hyphenated: set[int],
-    hyphens: LineEndHyphens | None = None,
-    spacing: HanSpacing | None = None,
+    prepared: _Lines,
+    hyphens: LineEndHyphens | None,
 ) -> RawBlock:
-    text = lines[0][1]
-    local = spacing.within([line for _, line in lines]) if spacing is not None else None
-    for (prev_no, _), (line_no, line) in pairwise(lines):
-        # a word split by a soft hyphen at the line end joins without a space
-        if prev_no in soft_hyphenated:
-            text += line
+    """The lines of one paragraph joined: a word split by a soft hyphen without a space, an
+    English line-end hyphen undone where `hyphens` says so, else `join_wrapped` with the
+    paragraph's (else the document's) Chinese spacing."""
+    text = lines[0].text
+    spacing = prepared.spacing
+    local = spacing.within([ln.text for ln in lines]) if spacing is not None else None
+    for prev, ln in pairwise(lines):
+        if prev.number in prepared.soft_hyphenated:
+            text += ln.text
             continue
-        joined = hyphens.join(text, line, line_no) if hyphens is not None else None
-        text = joined if joined is not None else join_wrapped(text, line, lang, local)
-    return RawBlock(text=text, line=lines[0][0], joinable=joinable)
+        joined = hyphens.join(text, ln.text, ln.number) if hyphens is not None else None
+        text = joined if joined is not None else join_wrapped(text, ln.text, lang, local)
+    return RawBlock(text=text, line=lines[0].number, joinable=joinable)
 
 
 def clean_plain_text(text: str, lang: str) -> CleanedText:
-    """Clean PDF-extracted (or plain) text into paragraphs and furniture. CJK radicals and
-    compatibility ideographs that a PDF's text layer gave for ordinary characters are read as
-    those (`aligner.glyphforms`), as the PDF reader reads them."""
-    furniture: list[Furniture] = []
+    """Clean PDF-extracted (or plain) text into paragraphs and furniture: a pipeline of passes
+    (`_prepare`, `_page_lines`, `_blocks_by_evidence` or `_blocks_by_blank_lines`), each
+    returning what it removed. CJK radicals and compatibility ideographs that a PDF's text
+    layer gave for ordinary characters are read as those (`aligner.glyphforms`), as the PDF
+    reader reads them."""
     text, _ = ordinary_forms(text)
-    blocks = _text_lines_to_blocks(text, lang, furniture)
-    return build_paragraphs(blocks, lang, furniture)
+    prepared = _prepare(text, lang)
+    blocks, furniture = _text_blocks(prepared, lang)
+    return build_paragraphs(blocks, lang, [*prepared.furniture, *furniture])
 
 
 def build_paragraphs(
-    blocks: Sequence[RawBlock], lang: str, furniture: list[Furniture] | None = None
+    blocks: Sequence[RawBlock], lang: str, furniture: Sequence[Furniture] | None = None
 ) -> CleanedText:
-    """Classify blocks into cover, heading, body and footnote paragraphs; join continuations."""
-    found: list[Furniture] = list(furniture or [])
+    """Classify blocks into cover, heading, body and footnote paragraphs; join continuations.
+
+    `furniture`: what the reader removed on the way, having found the page furniture among its
+    lines with their pages (the text cleaner, the PDF reader); a reader that knows no pages
+    passes none, and the furniture among its blocks is found here
+    (`aligner.furniture.furniture_of_blocks`)."""
     has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
-    entries = _labelled_entries(blocks, lang, found)
+    normal, controls = _normalized(blocks)
+    if furniture is None:
+        normal, found = furniture_of_blocks(normal)
+        found = [*controls, *found]
+    else:
+        found = [*furniture, *controls]
+    entries = _labelled_entries(normal, lang)
     covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []
     body_started = False
@@ -345,29 +411,29 @@ def build_paragraphs(
     return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
 
 
-def _labelled_entries(
-    blocks: Sequence[RawBlock], lang: str, found: list[Furniture]
-) -> list[tuple[RawBlock, str, Label]]:
-    """Each block's normalised text and label (None when unlabelled); page furniture and empty
-    blocks left out, the furniture recorded in `found`."""
+def _normalized(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furniture]]:
+    """The blocks with controls out and white space normalised, empty ones left out; the
+    control characters removed."""
+    out: list[RawBlock] = []
+    found: list[Furniture] = []
+    for block in blocks:
+        text, controls = strip_controls(block.text, line=block.line)
+        found += controls
+        text = normalize_space(text)
+        if text:
+            out.append(block if text == block.text else replace(block, text=text))
+    return out, found
+
+
+def _labelled_entries(blocks: Sequence[RawBlock], lang: str) -> list[tuple[RawBlock, str, Label]]:
+    """Each (normalised) block with its text and label (None when unlabelled)."""
     entries: list[tuple[RawBlock, str, Label]] = []
     last_roman = 0
-    seen_lines: set[str] = set()
     for block in blocks:
-        text = normalize_space(strip_controls(block.text, line=block.line, found=found))
-        if not text:
-            continue
-        if block.hint is None and PAGE_NUMBER.match(text):
-            found.append(Furniture("page-number", text, block.line))
-            continue
-        furniture_kind = _page_furniture(text, seen_lines)
-        if block.hint is None and furniture_kind:
-            found.append(Furniture(furniture_kind, text, block.line))
-            continue
+        text = block.text
         if block.hint is BlockKind.COVER:
             entries.append((block, text, None))
             continue
-        seen_lines.add(text)
         labelled = label_kind(text, lang, last_roman)
         if block.hint is BlockKind.FOOTNOTE:
             number = _NOTE_NUMBER.match(text)
@@ -381,16 +447,6 @@ def _labelled_entries(
                 last_roman = int(label[1:])
         entries.append((block, text, labelled))
     return entries
-
-
-def _page_furniture(text: str, seen: set[str]) -> str | None:
-    """Kind of page furniture a short line is: job number, barcode, recycling note, repeated
-    symbol."""
-    kind = furniture_form(text)
-    if kind != "symbol":
-        return kind
-    # the document symbol repeated at the top of later pages
-    return "running-header" if text in seen else None
 
 
 def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> bool:

@@ -1,8 +1,8 @@
-"""UN paragraph labels, headings, footnote markers, page-number lines and the forms of page
-furniture; text measures.
+"""UN paragraph labels, headings and footnote markers; text measures.
 
 Shared by the cleaner (`aligner.clean`), paragraph-end recovery (`aligner.linebreaks`), cover
-detection (`aligner.covers`) and the PDF layout (`aligner.pdflayout`).
+detection (`aligner.covers`) and the PDF layout (`aligner.pdflayout`). The forms of page
+furniture (page and job numbers, barcodes, symbols) are `aligner.furniture`'s.
 """
 
 from __future__ import annotations
@@ -17,16 +17,6 @@ ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t\
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
 LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
 FOOTNOTE = re.compile(r"^(\*{1,4}|†|‡)[ \t\u3000]*(?=\S)")
-PAGE_NUMBER = re.compile(r"^(?:-\s*)?[0-9]{1,4}(?:\s*-)?$|^(?:Page|page)\s+[0-9]{1,4}$")
-# Page furniture by its form: UN job numbers ("GE.23-12345 (C)", "23-12345", "K2309876 060523"),
-# barcode text ("*2309876*"), the recycling note, a document symbol ("A/78/123",
-# "HSP/HA.2/8/Add.2"; furniture where it repeats as a running header).
-JOB_NUMBER = re.compile(
-    r"^(?:GE\.|V\.|E\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}\s+\d{6})?$|^[A-Z]?\d{7}\s+\d{6}$"
-)
-BARCODE = re.compile(r"^\*\d{7,10}\*$")
-RECYCLE_NOTE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
-SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'」』）)\]】》*]*$")
 HEADING_MAX_CHARS = 160
 _ZH_NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -56,21 +46,6 @@ def roman_value(text: str) -> int:
 def display_width(text: str) -> int:
     """Columns the text takes in a fixed-width layout (CJK wide characters count 2)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def furniture_form(text: str) -> str | None:
-    """The furniture kind a line has by its form alone ("job-number", "barcode", "recycle-note",
-    or "symbol" for a document symbol, furniture only where it repeats), else None."""
-    t = text.strip()
-    if JOB_NUMBER.match(t):
-        return "job-number"
-    if BARCODE.match(t):
-        return "barcode"
-    if RECYCLE_NOTE.match(t):
-        return "recycle-note"
-    if SYMBOL.match(t):
-        return "symbol"
-    return None
 
 
 def ends_sentence(text: str) -> bool:

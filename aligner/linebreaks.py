@@ -30,8 +30,7 @@ Where a paragraph ends is recovered line by line from evidence:
 
 `line_breaks(lines, lang)` says for each line whether it starts a paragraph (and whether softly),
 `paragraph_starts` only the first; `hard_wrapped(widths)` tells wrapped text from text written one
-paragraph a line; `recurring_page_lines(lines)` finds running headers and footers (lines at the
-top or bottom of pages that recur, digits aside).
+paragraph a line.
 """
 
 from __future__ import annotations
@@ -99,7 +98,7 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     may, a few)."""
     if not widths:
         return False
-    width = _quantile(widths, WIDTH_QUANTILE)
+    width = quantile(widths, WIDTH_QUANTILE)
     if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH:
         return False
     near = sum(1 for w in widths if w >= 0.85 * width) / len(widths)
@@ -107,7 +106,7 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
 
 
-def _quantile(values: Sequence[float], q: float) -> float:
+def quantile(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[int(q * (len(ordered) - 1))] if ordered else 0
 
@@ -138,13 +137,13 @@ def ink_width(text: str) -> float:
 
 def page_widths(lines: Sequence[Line]) -> dict[int, float]:
     """Text width (right edge, columns) of each page."""
-    doc = _quantile([ln.right for ln in lines], WIDTH_QUANTILE)
+    doc = quantile([ln.right for ln in lines], WIDTH_QUANTILE)
     by_page: dict[int, list[float]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln.right)
     widths: dict[int, float] = {}
     for page, rights in by_page.items():
-        own = _quantile(rights, WIDTH_QUANTILE)
+        own = quantile(rights, WIDTH_QUANTILE)
         widths[page] = own if len(rights) >= MIN_PAGE_LINES and own >= 0.7 * doc else doc
     return widths
 
@@ -258,36 +257,3 @@ def _starts(
         # a full line, then a blank: the paragraph goes on only before a lower-case word
         return not (lower and not ends_sentence(before))
     return False
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def recurring_page_lines(lines: Sequence[Line]) -> dict[int, str]:
-    """Running headers and footers: {index in `lines`: "running-header" | "running-footer"}.
-
-    The first and last line of each page are compared with digits normalised ("2/35" and
-    "3/35" are one footer). One that recurs on at least half the pages after the first (and on
-    two at least), in a document of at least three pages, and stands apart from the text (no
-    paragraph label or footnote marker, shorter than 70% of the text width) is page furniture;
-    copies of one report in a file repeat their lines on a few pages each, not on half of all.
-    """
-    pages: dict[int, list[int]] = {}
-    for i, ln in enumerate(lines):
-        pages.setdefault(ln.page, []).append(i)
-    if len(pages) < 3:
-        return {}
-    needed = max(2, (len(pages) - 1) // 2)
-    limit = 0.7 * _quantile([ln.right for ln in lines], WIDTH_QUANTILE)
-    found: dict[int, str] = {}
-    for kind, pick in (("running-header", 0), ("running-footer", -1)):
-        ends = [
-            idx[pick]
-            for idx in pages.values()
-            if not starts_label(lines[idx[pick]].text) and lines[idx[pick]].right <= limit
-        ]
-        counts = Counter(_DIGITS.sub("0", lines[i].text) for i in ends)
-        for i in ends:
-            if counts[_DIGITS.sub("0", lines[i].text)] >= needed:
-                found.setdefault(i, kind)
-    return found

@@ -123,9 +123,11 @@ def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[
     if lines and lines[-1] == "":
         lines.pop()
     furniture: list[Furniture] = []
-    cleaned = [
-        strip_controls(line, line=i + 1, found=furniture).strip() for i, line in enumerate(lines)
-    ]
+    cleaned: list[str] = []
+    for i, line in enumerate(lines):
+        text, found = strip_controls(line, line=i + 1)
+        cleaned.append(text.strip())
+        furniture += found
     check_language("\n".join(cleaned), lang, path=name)
     return [Segment(i, t, i) for i, t in enumerate(cleaned)], furniture
 

@@ -226,7 +226,7 @@ class _Builder:
         self.current: _Block | None = None
         self.furniture: list[Furniture] = []
         # English line-end hyphens, undone where the joined word is a word
-        self.hyphens = LineEndHyphens(lines, self.furniture) if lang == "en" else None
+        self.hyphens = LineEndHyphens(lines) if lang == "en" else None
 
     def close(self) -> None:
         if self.current is not None:
@@ -367,4 +367,4 @@ def build_blocks(
             )
             continue
         raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=_hint(block, size)))
-    return raw, b.furniture
+    return raw, b.furniture + (b.hyphens.found if b.hyphens is not None else [])

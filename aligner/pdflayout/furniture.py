@@ -1,16 +1,14 @@
-"""Page furniture of a PDF: running headers and footers, page numbers, job numbers, barcodes.
+"""Page furniture of a PDF: what the page geometry tells the furniture rules (`aligner.furniture`,
+the rules the text cleaner feeds too).
 
-A line is furniture when it lies in the top or bottom band of its page (`BAND` of the page
-height) and either
-- its text with digits normalised recurs in the same band on other pages (at least two pages and
-  `RECUR_SHARE` of the pages that are not covers), wherever it is (a cover's symbol too), and
-  it stands apart as headers and footers do: narrower than `MAX_WIDTH` of the page and separated
-  from the rows next to it by more than the line spacing, and not a footnote, labelled
-  paragraph or heading (so a line that two copies of one report in a file put at the same place
-  is not taken for a header), or
-- it has the form of furniture: a page number ("7", "- 7 -", "Page 7", "7/12"), a UN job number
-  ("GE.23-12345 (C)", "23-12345", "K2309876 060523"), barcode text ("*2309876*"), "Please recycle",
-  or a document symbol ("A/78/123", "HSP/HA.2/8/Add.2").
+Each line of a page is described by where it stands: in the top or bottom band of its page
+(`BAND` of the page height: the page's edge; every line there is outermost), standing apart as
+headers and footers do (narrower than `MAX_WIDTH` of the page and separated from the rows next
+to it by more than the line spacing, and not a footnote, labelled paragraph or heading, so that
+a line two copies of one report in a file put at the same place is not taken for a header), on
+which row, and on a cover page or not. The rules then find page numbers, job numbers, barcodes,
+recycling notes and symbols by form, running heads by repetition, and the lines beside them on
+their row by position.
 Cover pages (a large-type masthead line near the top) are found here too, since the covers'
 own recurring lines ("United Nations" on every cover of a compilation) are not furniture.
 """
@@ -21,12 +19,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from untm.aligner.labels import furniture_form
+from untm.aligner.furniture import Edge, PageLine, find_furniture, recorded
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.lines import Line
 
 BAND = 0.12
-RECUR_SHARE = 0.3
 MAX_WIDTH = 0.7
 # a footnote ("1 See …", "* HSP/…") or a labelled paragraph or heading is content, even where two
 # copies of one report in a file put it at the same place of a page
@@ -35,11 +32,6 @@ _CONTENT = re.compile(
     r"|^[一二三四五六七八九十]{1,3}、"
 )
 COVER_SIZE = 1.3  # a masthead line is at least this many body sizes
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
-    r"|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -52,25 +44,12 @@ class PageRows:
     rows: list[list[Line]]
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.strip().lower()))
-
-
-def _band(line: Line, page: PageRows) -> str | None:
+def _band(line: Line, page: PageRows) -> Edge | None:
     if line.y0 >= page.height * (1 - BAND):
         return "top"
     if line.y1 <= page.height * BAND:
         return "bottom"
     return None
-
-
-def pattern_kind(text: str) -> str | None:
-    """The furniture kind a line's text has by its form alone, if any (in a page's top or bottom
-    band, where a document symbol is the running header)."""
-    if _PAGE_NUMBER.match(text.strip()):
-        return "page-number"
-    kind = furniture_form(text)
-    return "running-header" if kind == "symbol" else kind
 
 
 def body_size(pages: list[PageRows]) -> float:
@@ -121,41 +100,23 @@ def split_furniture(
     pages: list[PageRows], covers: set[int]
 ) -> tuple[list[PageRows], list[Furniture]]:
     """Pages without their furniture lines, and the furniture (line = page number)."""
-    seen: dict[tuple[str, str], set[int]] = {}
     apart = _apart(pages)
-    for page in pages:
-        if page.number in covers:
-            continue
-        for row in page.rows:
-            for line in row:
-                band = _band(line, page)
-                if band and id(line) in apart:
-                    seen.setdefault((band, _key(line.text)), set()).add(page.number)
-    others = max(1, len(pages) - len(covers))
-    recurring = {
-        key for key, on in seen.items() if len(on) >= 2 and len(on) >= RECUR_SHARE * others
-    }
-    kept: list[PageRows] = []
-    found: list[Furniture] = []
-    for page in pages:
-        rows: list[list[Line]] = []
-        for row in page.rows:
-            keep: list[Line] = []
-            for line in row:
-                band = _band(line, page)
-                kind = pattern_kind(line.text) if band else None
-                if (
-                    band
-                    and kind is None
-                    and id(line) in apart
-                    and (band, _key(line.text)) in recurring
-                ):
-                    kind = "running-header" if band == "top" else "running-footer"
-                if kind is None:
-                    keep.append(line)
-                else:
-                    found.append(Furniture(kind, line.text, page.number))
-            if keep:
-                rows.append(keep)
-        kept.append(PageRows(page.number, page.width, page.height, rows))
-    return kept, found
+    view: list[PageLine] = []
+    where: list[tuple[int, int, int]] = []  # (page index, row index, line index)
+    for p, page in enumerate(pages):
+        for r, row in enumerate(page.rows):
+            for k, line in enumerate(row):
+                edge = _band(line, page)
+                view.append(PageLine(line.text, page.number, edge, edge is not None,
+                                     id(line) in apart, r, page.number in covers))
+                where.append((p, r, k))
+    found = find_furniture(view)
+    drop = {where[i] for i in found}
+    kept = [
+        PageRows(page.number, page.width, page.height, [
+            keep for r, row in enumerate(page.rows)
+            if (keep := [ln for k, ln in enumerate(row) if (p, r, k) not in drop])
+        ])
+        for p, page in enumerate(pages)
+    ]
+    return kept, recorded(view, found, [ln.page for ln in view])

@@ -109,11 +109,11 @@ def dehyphenate(left: str, right: str, vocab: Vocabulary) -> str | None:
 
 class LineEndHyphens:
     """English line-end hyphens undone where the joined word is a word (`dehyphenate`, with the
-    document's own `Vocabulary`), each one recorded as `hyphenation` furniture."""
+    document's own `Vocabulary`), each one recorded as `hyphenation` furniture (`found`)."""
 
-    def __init__(self, lines: Iterable[str], furniture: list[Furniture]) -> None:
+    def __init__(self, lines: Iterable[str]) -> None:
         self.vocab = Vocabulary(lines)
-        self.furniture = furniture
+        self.found: list[Furniture] = []
 
     def join(self, left: str, right: str, line: int) -> str | None:
         """`left` + `right` joined without its line-end hyphen (recorded at `line`, the line or
@@ -121,5 +121,5 @@ class LineEndHyphens:
         joined = dehyphenate(left, right, self.vocab)
         if joined is not None:
             head = left.rsplit(None, 1)[-1]
-            self.furniture.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
+            self.found.append(Furniture("hyphenation", f"{head}{right.split()[0]}", line))
         return joined

@@ -97,12 +97,13 @@ def _story(job: Job) -> list[Flowable]:
     return story
 
 
-def _pages(symbol: str, lang: str) -> tuple[PageTemplate, PageTemplate]:
+def _pages(symbol: str, lang: str, masthead: tuple[str, ...]) -> tuple[PageTemplate, PageTemplate]:
     width, height = A4
 
     def first(canv: Canvas, doc: BaseDocTemplate) -> None:
-        canv.setFont("STSong-Light" if lang == "zh" else "Times-Bold", 15)
-        canv.drawString(MARGIN, height - MARGIN + 6, "联合国" if lang == "zh" else "United Nations")
+        if masthead:  # the document's own masthead line ("United Nations"), content of its gold
+            canv.setFont("STSong-Light" if lang == "zh" else "Times-Bold", 15)
+            canv.drawString(MARGIN, height - MARGIN + 6, masthead[0])
         canv.setFont("Times-Bold", 16)
         canv.drawRightString(width - MARGIN, height - MARGIN + 6, symbol)
         canv.setLineWidth(1.2)
@@ -128,5 +129,6 @@ def make(jobs: list[Job], work: Path) -> None:
     pdfgen_fonts()
     for job in jobs:
         doc = BaseDocTemplate(str(job.out), pagesize=A4, invariant=1, title=job.doc.symbol)
-        doc.addPageTemplates(list(_pages(job.doc.symbol, job.lang)))
+        masthead = structure(job.doc.items(job.lang)).masthead_left
+        doc.addPageTemplates(list(_pages(job.doc.symbol, job.lang, masthead)))
         doc.build(_story(job))

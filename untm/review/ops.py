@@ -36,7 +36,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from untm.aligner.model import Furniture
 from untm.errors import ReviewError
 from untm.pipeline import joiner
 from untm.review.history import record
@@ -278,8 +277,7 @@ def _check_text(text: str) -> None:
         raise ReviewError("a segment cannot be empty (make it a null link or join it instead)")
     if len(text) > MAX_TEXT:
         raise ReviewError(f"text too long ({len(text)} characters; limit {MAX_TEXT})")
-    found: list[Furniture] = []
-    strip_controls(text, line=0, found=found)
+    _, found = strip_controls(text, line=0)
     bad = [f.text for f in found] + [repr(ch) for ch in text if ch in "\t\n"]
     if bad:
         raise ReviewError(f"text has a line break, control or format character ({bad[0]})")

@@ -1,0 +1,159 @@
+"""Page furniture: one set of rules that every reader feeds with what it knows of its lines.
+
+The text cleaner (`aligner.clean`: the lines of a text, with the pages its form feeds make), the
+PDF reader (`pdflayout.furniture`: the lines of each page with their place) and the readers of
+structured documents (`furniture_of_blocks`: paragraphs, without pages) describe their lines as
+`PageLine`s; `find_furniture` says which are furniture and of what kind:
+
+1. **by form, at a page's edge** (among the first or last lines of a page, or in its top or
+   bottom band; anywhere in a text without pages): a page number (`PAGE_NUMBER`: "7", "- 7 -",
+   "Page 7", "Page 7 of 12", "7/12", "第 7 页");
+2. **by form, anywhere**: a UN job number ("GE.23-12345 (C)", "23-12345", "K2309123(C)",
+   "K2309876 060523"), barcode text ("*2309876*"), the recycling note ("Please recycle");
+3. **a document symbol** ("HSP/HA.2/8/Add.2") at the top edge of a page, or one seen before;
+4. **by repetition**: a line at a page's outermost edge that stands apart from the text (short,
+   separated, no paragraph label) whose text, digits aside, recurs at the same edge on at least
+   two pages and `RECUR_SHARE` of the pages that are not covers — a running header or footer
+   wherever it sits;
+5. **by position**: a line that stands apart at a page's edge on the same row as a job number,
+   barcode or recycling note (the slug at the foot of a UN document's first page: a job number
+   of a form not listed, beside the barcode) is furniture of that edge.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from untm.aligner.model import BlockKind, Furniture
+
+if TYPE_CHECKING:
+    from untm.aligner.clean import RawBlock
+
+Edge = Literal["top", "bottom"]
+
+PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?$|^(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$"
+    r"|^\d{1,4}\s*/\s*\d{1,4}$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?$",
+    re.I,
+)
+JOB_NUMBER = re.compile(
+    r"^(?:GE\.|V\.|E\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}\s+\d{6})?$"
+    r"|^[A-Z]{0,2}\d{7}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$"
+)
+BARCODE = re.compile(r"^\*\d{7,10}\*$")
+RECYCLE_NOTE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
+SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
+RECUR_SHARE = 0.3
+_SLUG = frozenset(("job-number", "barcode", "recycle-note"))
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """A line as the furniture rules see it."""
+
+    text: str
+    page: int  # 1-based page (0: the text has no pages)
+    edge: Edge | None = None  # among its page's first or last lines / in its top or bottom band
+    outer: bool = False  # the outermost line(s) of that edge, where running heads stand
+    apart: bool = False  # stands apart from the text as headers and footers do
+    row: int = -1  # lines drawn on one row share a number (-1: a row of its own)
+    cover: bool = False  # on a cover page (its own recurring lines are not running heads)
+
+
+def form_kind(text: str) -> str | None:
+    """The kind of furniture a line is by its form alone, wherever it stands: "job-number",
+    "barcode", "recycle-note"; "symbol" for a document symbol (furniture at a page's top or
+    where it repeats)."""
+    t = text.strip()
+    if JOB_NUMBER.match(t):
+        return "job-number"
+    if BARCODE.match(t):
+        return "barcode"
+    if RECYCLE_NOTE.match(t):
+        return "recycle-note"
+    if SYMBOL.match(t):
+        return "symbol"
+    return None
+
+
+def is_slug(text: str) -> bool:
+    """A job number, barcode or recycling note: the slug of a UN document's first page."""
+    return form_kind(text) in _SLUG
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", _SPACES.sub(" ", text.strip().lower()))
+
+
+def _recurring(lines: Sequence[PageLine]) -> set[tuple[Edge, str]]:
+    """(edge, text key) of the outer lines standing apart that recur on enough pages."""
+    on: dict[tuple[Edge, str], set[int]] = {}
+    pages = {ln.page for ln in lines if not ln.cover}
+    for ln in lines:
+        if ln.edge is not None and ln.outer and ln.apart and not ln.cover:
+            on.setdefault((ln.edge, _key(ln.text)), set()).add(ln.page)
+    needed = max(2, math.ceil(RECUR_SHARE * len(pages)))
+    return {key for key, where in on.items() if len(where) >= needed}
+
+
+def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:
+    """The furniture among `lines` (in reading order): {index: kind}."""
+    paged = any(ln.page for ln in lines)
+    recurring = _recurring(lines) if paged else set()
+    found: dict[int, str] = {}
+    seen: set[str] = set()
+    for i, ln in enumerate(lines):
+        text = ln.text.strip()
+        kind = form_kind(text)
+        if kind == "symbol":
+            kind = "running-header" if ln.edge == "top" or text in seen else None
+        if kind is None and (ln.edge is not None or not paged) and PAGE_NUMBER.match(text):
+            kind = "page-number"
+        if kind is None and ln.edge is not None and (ln.edge, _key(text)) in recurring:
+            kind = "running-header" if ln.edge == "top" else "running-footer"
+        if kind is None:
+            seen.add(text)
+        else:
+            found[i] = kind
+    _rows_with_furniture(lines, found)
+    return found
+
+
+def _rows_with_furniture(lines: Sequence[PageLine], found: dict[int, str]) -> None:
+    """Lines standing apart at a page's edge on a row with a UN slug's furniture (a job number,
+    barcode or recycling note) are furniture too."""
+    marked = {
+        (lines[i].page, lines[i].row)
+        for i, kind in found.items()
+        if lines[i].row >= 0 and kind in _SLUG
+    }
+    for i, ln in enumerate(lines):
+        if i not in found and ln.edge is not None and ln.apart and (ln.page, ln.row) in marked:
+            found[i] = "running-header" if ln.edge == "top" else "running-footer"
+
+
+def furniture_of_blocks(
+    blocks: Sequence[RawBlock],
+) -> tuple[list[RawBlock], list[Furniture]]:
+    """Paragraph blocks of a reader that knows no pages (docx, html) without their furniture,
+    and the furniture (`find_furniture` on the blocks as lines of a text without pages; a
+    block whose kind the reader knows is never furniture)."""
+    free = [k for k, b in enumerate(blocks) if b.hint is None or b.hint is BlockKind.BODY]
+    found = find_furniture([PageLine(blocks[k].text, 0) for k in free])
+    drop = {free[i]: kind for i, kind in found.items() if blocks[free[i]].hint is None}
+    kept = [b for k, b in enumerate(blocks) if k not in drop]
+    return kept, [Furniture(kind, blocks[k].text.strip(), blocks[k].line) for k, kind in
+                  sorted(drop.items())]
+
+
+def recorded(lines: Sequence[PageLine], found: dict[int, str], where: Sequence[int]) -> list[
+        Furniture]:
+    """The furniture `found` among `lines` as records, each at `where[i]` (its line or page)."""
+    return [Furniture(kind, lines[i].text.strip(), where[i]) for i, kind in sorted(found.items())]
+

@@ -1,0 +1,124 @@
+"""One furniture model (`aligner.furniture`): the rules the text cleaner and the PDF reader feed.
+
+Table-driven: forms (page numbers, job numbers, barcodes, the recycling note, symbols), running
+heads by repetition at a page's edge, the slug row of a first page by position; then both
+readers on the same document give the same furniture.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pdfgen import LAYOUTS, render_pdf, seed_items
+
+from untm.aligner.clean import RawBlock, build_paragraphs, clean_plain_text
+from untm.aligner.furniture import PAGE_NUMBER, PageLine, find_furniture, form_kind
+from untm.aligner.read import read_document
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("GE.23-12345 (C)", "job-number"),
+        ("23-12345", "job-number"),
+        ("K2309123(C)", "job-number"),
+        ("K2309876 060523", "job-number"),
+        ("N2312345 (E) 120623 130623", "job-number"),
+        ("*2309876*", "barcode"),
+        ("Please recycle", "recycle-note"),
+        ("请回收", "recycle-note"),
+        ("HSP/HA.2/8/Add.2", "symbol"),
+        ("A/78/123", "symbol"),
+        ("United Nations", None),
+        ("2023", None),
+        ("1. The Assembly", None),
+    ],
+)
+def test_forms(text: str, kind: str | None) -> None:
+    assert form_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "page_number"),
+    [("7", True), ("- 7 -", True), ("Page 7", True), ("page 7 of 12", True), ("7/12", True),
+     ("第 7 页", True), ("第7页 共12页", True), ("7.", False), ("2023 年", False), ("Page", False)],
+)
+def test_page_numbers(text: str, page_number: bool) -> None:
+    assert bool(PAGE_NUMBER.match(text)) is page_number
+
+
+def _pages(heads: list[str], body: str = "The Assembly met in Nairobi.") -> list[PageLine]:
+    out = []
+    for page, head in enumerate(heads, start=1):
+        out.append(PageLine(head, page, "top", True, True))
+        out.append(PageLine(body, page))
+        out.append(PageLine(str(page), page, "bottom", True, True))
+    return out
+
+
+def test_running_heads_recur_at_an_edge() -> None:
+    lines = _pages(["Annual report 2023"] * 4)
+    found = find_furniture(lines)
+    assert {lines[i].text: kind for i, kind in found.items()} == {
+        "Annual report 2023": "running-header", "1": "page-number", "2": "page-number",
+        "3": "page-number", "4": "page-number",
+    }
+    # once is no running head; the body line that recurs is not at an edge
+    assert not {i for i in find_furniture(_pages(["Annex", "Other", "Third", "Fourth"]))
+                if i % 3 == 0}
+    # a cover's own recurring lines are not counted
+    covers = [PageLine("United Nations", p, "top", True, True, cover=True) for p in (1, 2, 3)]
+    assert find_furniture(covers) == {}
+
+
+def test_the_slug_row_of_a_first_page() -> None:
+    """A job number of a form no pattern knows, printed beside the barcode, is furniture by its
+    place; the masthead beside the symbol at the top is not."""
+    lines = [
+        PageLine("United Nations", 1, "top", True, True, row=0),
+        PageLine("HSP/HA.2/8/Add.2", 1, "top", True, True, row=0),
+        PageLine("Text.", 1, None, False, False, row=1),
+        PageLine("ZX-2309/123", 1, "bottom", True, True, row=2),
+        PageLine("*2309123*", 1, "bottom", True, True, row=2),
+        PageLine("Please recycle", 1, "bottom", True, True, row=2),
+    ]
+    found = find_furniture(lines)
+    assert sorted(lines[i].text for i in found) == [
+        "*2309123*", "HSP/HA.2/8/Add.2", "Please recycle", "ZX-2309/123"]
+
+
+def test_blocks_of_a_reader_without_pages() -> None:
+    blocks = [RawBlock("A/78/1"), RawBlock("7"), RawBlock("The text."), RawBlock("A/78/1"),
+              RawBlock("7", hint=None), RawBlock("Please recycle")]
+    cleaned = build_paragraphs(blocks, "en")
+    assert [p.text for p in cleaned.paragraphs] == ["A/78/1", "The text."]
+    assert [f.kind for f in cleaned.furniture] == [
+        "page-number", "running-header", "page-number", "recycle-note"]
+
+
+def test_both_readers_find_the_same_furniture(tmp_path: Path) -> None:
+    """The seed report as a PDF (job number "K2309123(C)") read by the PDF reader, and its
+    `pdftotext` text read by the text path: the same page numbers, running heads and slug."""
+    if subprocess.run(["which", "pdftotext"], capture_output=True).returncode:
+        pytest.skip("pdftotext is not installed")
+    from dataclasses import replace
+
+    layout = replace(LAYOUTS[0], job="K2309123(C)")
+    pdf = render_pdf(seed_items("en"), "en", layout, tmp_path / "seed.en.pdf")
+    txt = tmp_path / "seed.en.txt"
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(txt)], check=True)
+
+    def kinds(furniture: object) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for f in furniture:  # type: ignore[attr-defined]
+            if f.kind in ("page-number", "running-header", "job-number", "barcode",
+                          "recycle-note"):
+                out.setdefault(f.kind, set()).add(f.text)
+        return out
+
+    from_pdf = kinds(read_document(pdf, "en").furniture)
+    from_text = kinds(clean_plain_text(txt.read_text(encoding="utf-8"), "en").furniture)
+    assert from_pdf["job-number"] == {"K2309123(C)"}
+    assert from_pdf == from_text
