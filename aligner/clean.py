@@ -476,6 +476,9 @@ def _add_unlabelled(
     )
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
+        if prev_text.endswith(text):  # printed again (a title on a cover and its first page)
+            items.append((text, BlockKind.BODY, prev_label))
+            return
         if (joinable and not ends_sentence(prev_text)) or breaks_mid_phrase(
             prev_text, text, lang, numbered=bool(NUM_PARA.match(prev_text))
         ):

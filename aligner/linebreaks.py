@@ -18,7 +18,8 @@ Where a paragraph ends is recovered line by line from evidence:
   line shorter than three quarters of the width);
 - **labels**: a numbered paragraph, heading numeral or footnote marker starts a paragraph (a
   label alone on its line joins the line after it); a list item ("(a)", "•", "–") does after a
-  line ending in ":" or ";";
+  line ending in ":" or ";" (in Chinese, which writes its lists in the line, only after a line
+  that left room);
 - **indentation** (`pdftotext -layout`): a line indented beyond the page's usual margin and
   beyond the line after it is a paragraph's first line;
 - **sentence ends**: a full line that ends a sentence ends its paragraph when the next line
@@ -237,8 +238,11 @@ def _starts(
         return False
     if starts_label(text) or BARE_LABEL.match(text):
         return True
+    tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
     if _LIST_ITEM.match(text) and before.endswith((":", "：", ";", "；")):
-        return True
+        # Chinese writes its lists in the line ("包括：(1) …；(2) …"): a label after a full line
+        # is where the line wrapped, not a new item's line
+        return lang != "zh" or room > tolerance * width
     margin = margins[line.page]
     if (
         line.indent >= margin + 2
@@ -247,7 +251,6 @@ def _starts(
     ):
         return True
     lower = lang == "en" and text[0].islower()
-    tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
     loose = blank_structure and not line.blank_before
     if room > (BLANK_TOLERANCE if loose else tolerance) * width:
         # the next word would have fitted: the line ended its paragraph, unless an English

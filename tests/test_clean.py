@@ -188,6 +188,14 @@ def test_structured_blocks_cut_mid_sentence_are_joined() -> None:
     assert texts == ["一、背景", "1. 两署开展了合作，在全球各级纳入主流。", "目录", "通过议程"]
 
 
+def test_a_title_printed_twice_stays_two_units() -> None:
+    """A cover's title printed again atop the first page (after a page break: joinable) is not
+    joined to itself."""
+    title = "Joint activities in the urban environment"
+    blocks = [RawBlock("1. Text."), RawBlock(title), RawBlock(title, joinable=True)]
+    assert [p.text for p in build_paragraphs(blocks, "en").paragraphs] == ["1. Text.", title, title]
+
+
 def test_numbered_footnotes_from_a_reader_keep_their_number() -> None:
     blocks = [
         RawBlock("1. Text."),

@@ -128,6 +128,20 @@ def test_chinese_lines_by_display_width() -> None:
     assert ink_width("联合国") == 6 and ink_width("ill") < ink_width("MWM")
 
 
+def test_a_chinese_list_in_the_line_wraps_at_its_label() -> None:
+    """Chinese writes a list in its sentence ("包括：(1) …；(2) …"): a label that starts a line
+    after a full line ending in "：" or "；" is where the line wrapped; after a short line it is
+    an item of its own."""
+    zh = [
+        "10. 与此同时，这两个机构在更广泛的机构间进程中开展了合作，其中包括以下几个方面：",
+        "(1) 联合国全系统生物多样性共同办法，通过共同投入和承诺，除其他外，提高城市化质量；",
+        "(2) 全环基金第七次充资后的城市转变方案，环境署在 2023 年前一直领导秘书处工作。",
+        "11. 审查发现：",
+        "(1) 两署的合作有利于协调和信息传递，但缺乏激励措施和共同愿景，需要进一步的工作。",
+    ]
+    assert paragraph_starts(_lines(zh), "zh") == [True, False, False, True, True]
+
+
 def test_one_paragraph_a_line_is_not_hard_wrapped() -> None:
     lines = (UN / "udhr" / "udhr.en.txt").read_text(encoding="utf-8").splitlines()
     widths = [len(line) for line in lines]

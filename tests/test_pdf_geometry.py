@@ -186,3 +186,26 @@ def test_two_columns_are_read_one_after_the_other(
     assert _paragraphs(path) == [
         "Joint activities in the urban environment", *PARAGRAPHS * 2, *cells
     ]
+
+
+def test_a_title_printed_again_on_the_next_page_is_not_joined(tmp_path: Path) -> None:
+    """A title at the foot of a page and again atop the next one: two units, not one paragraph
+    across the page break (nothing else tells them apart: same type, no room left)."""
+    title = "Joint activities in the urban environment"
+    c = canvas.Canvas(str(tmp_path / "title.pdf"), pagesize=A4, invariant=1)
+    y = 760.0
+    lines = [" ".join(words) for text in PARAGRAPHS for words in _wrap(text, WIDTH, 0.0)]
+    for k, line in enumerate(lines * 2):
+        c.setFont(FONT, SIZE)
+        c.drawString(LEFT, y, line)
+        y -= LEADING + (6.0 if k % len(lines) == len(lines) - 1 else 0.0)
+    c.setFont("Times-Bold", SIZE)
+    c.drawString(LEFT, y - 6.0, title)
+    c.showPage()
+    c.setFont("Times-Bold", SIZE)
+    c.drawString(LEFT, 760, title)
+    c.setFont(FONT, SIZE)
+    c.drawString(LEFT, 740, PARAGRAPHS[2])
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "title.pdf")[-3:] == [title, title, PARAGRAPHS[2]]

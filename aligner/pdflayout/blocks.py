@@ -182,8 +182,9 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
             expected = min(expected, block.lines[-2].y0 - prev.y0)
         return step > 1.3 * expected or line.y0 > prev.y0
     # across a page or column break: the paragraph goes on unless the next page starts a new one
-    # (a label, an indent, a change of type: above) or the last one left room at the page foot
-    return prev.y0 - m.bottom > FOOT_ROOM * m.pitch
+    # (a label, an indent, a change of type: above), the last one left room at the page foot, or
+    # the next page prints the block's first line again (a title on a cover and on page 1)
+    return prev.y0 - m.bottom > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:

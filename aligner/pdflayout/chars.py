@@ -75,7 +75,7 @@ class PageChars:
     glyphs: int = 0  # glyphs that are not white space
     unmapped: int = 0
     forms: int = 0
-    unplaced: int = 0  # glyphs whose box PDFium gives as a point: no place on the page
+    unplaced: int = 0  # glyphs whose box PDFium gives as a point (placed after the one before)
 
 
 def _open(data: bytes, name: str) -> object:
@@ -236,6 +236,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             if top - bottom < POINT and right - left < POINT:
                 unplaced += 1
+                if chars:  # no box: it follows the glyph drawn before it, one advance wide
+                    last = chars[-1]
+                    width = last.size if _is_wide(ch) else 0.5 * last.size
+                    chars.append(Char(ch, last.x1, last.x1 + width, last.y0, last.y1, last.size,
+                                      last.bold))
+                    brk = False
+                    continue
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
                 size = font_size(raw, i)
