@@ -77,6 +77,7 @@ class RawBlock:
     line: int = 0
     hint: BlockKind | None = None  # what the reader already knows (docx heading style, footnote)
     joinable: bool = False  # may continue the previous paragraph when that ends mid-sentence
+    cell: bool = False  # a table cell: never joined to running text, which goes on around it
 
 
 @dataclass(frozen=True)
@@ -389,6 +390,7 @@ def build_paragraphs(
     entries = _labelled_entries(normal, lang)
     covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []
+    cells: set[int] = set()  # items that are table cells
     body_started = False
     for k, (block, text, labelled) in enumerate(entries):
         if k in covers or block.hint is BlockKind.COVER:  # a reader may know (a PDF's mastheads)
@@ -403,7 +405,7 @@ def build_paragraphs(
         if not body_started and has_labels and display_width(text) <= COVER_MAX_CHARS:
             items.append((text, BlockKind.COVER, None))
             continue
-        _add_unlabelled(items, text, lang, joinable=block.joinable)
+        _add_unlabelled(items, text, lang, joinable=block.joinable, cells=cells, cell=block.cell)
     paragraphs = tuple(
         Paragraph(index=i, text=text, kind=kind, label=label)
         for i, (text, kind, label) in enumerate(items)
@@ -468,14 +470,30 @@ def breaks_mid_phrase(prev: str, text: str, lang: str, *, numbered: bool) -> boo
 
 
 def _add_unlabelled(
-    items: list[tuple[str, BlockKind, str | None]], text: str, lang: str, *, joinable: bool
+    items: list[tuple[str, BlockKind, str | None]],
+    text: str,
+    lang: str,
+    *,
+    joinable: bool,
+    cells: set[int],
+    cell: bool = False,
 ) -> None:
-    """An unlabelled running-text block: continue the last body paragraph or start a new one."""
+    """An unlabelled running-text block: continue the last body paragraph (footnotes and table
+    cells, `cells`, stand aside) or start a new one; a table cell (`cell`) is always one."""
     last_body = next(
-        (i for i in range(len(items) - 1, -1, -1) if items[i][1] is not BlockKind.FOOTNOTE), None
+        (
+            i
+            for i in range(len(items) - 1, -1, -1)
+            if items[i][1] is not BlockKind.FOOTNOTE and i not in cells
+        ),
+        None,
     )
     if last_body is not None and items[last_body][1] is BlockKind.BODY:
         prev_text, _, prev_label = items[last_body]
+        if cell:
+            cells.add(len(items))
+            items.append((text, BlockKind.BODY, prev_label))
+            return
         if prev_text.endswith(text):  # printed again (a title on a cover and its first page)
             items.append((text, BlockKind.BODY, prev_label))
             return
@@ -486,4 +504,6 @@ def _add_unlabelled(
             return
         items.append((text, BlockKind.BODY, prev_label))
         return
+    if cell:
+        cells.add(len(items))
     items.append((text, BlockKind.BODY, None))

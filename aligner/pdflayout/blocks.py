@@ -3,8 +3,9 @@
 After furniture is gone (`furniture.py`), each page is split into
 - its footnote area: the rows of smaller type at the foot, starting with a marker ("1", "*", a
   superscript number) or continuing the last footnote of the page before;
-- table rows: two or more consecutive rows of several cells whose columns line up; each row is
-  one block, its cells in reading order, never mixed into a paragraph;
+- table rows: rows of several lines (pieces the row does not join, `lines._tabular`: cells that
+  line up with the row above or below, or stand far apart); each cell is a block, row by row,
+  never mixed into a paragraph, which goes on around the table;
 - the cover region of a cover page: the lines above the first labelled paragraph, heading or
   running line of text (a body-size line that fills the column);
 - body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold),
@@ -37,7 +38,8 @@ from untm.aligner.pdflayout.lines import Line, is_wide
 
 SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
-MIN_PAGE_LINES = 10  # body lines a page needs to tell where text ends on a page
+MIN_PAGE_LINES = 10
+MIN_FULL_LINES = 20  # lines across the page that tell where its text ends
 OUTDENT = 0.8  # font sizes a line starting left of its block's lines is another paragraph
 COVER_SPACING = 1.15  # cover lines farther apart than this many body line spacings are items
 HEADING_SIZE = 1.15
@@ -84,6 +86,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     rights: list[float] = []
     lefts: list[float] = []
     bottoms: list[float] = []
+    edges: list[tuple[float, float]] = []  # every body line's (x0, x1), columns' too
     for page in pages:
         body = [ln.y0 for row in page.rows for ln in row if abs(ln.size - size) <= 0.05 * size]
         if len(body) >= MIN_PAGE_LINES:
@@ -95,6 +98,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                 continue
             line = row[0]
             if abs(line.size - size) <= 0.05 * size:
+                edges.append((line.x0, line.x1))
                 if not line.right:  # a column's lines end at the column's edge
                     rights.append(line.x1)
                     lefts.append(line.x0)
@@ -104,6 +108,8 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                         pitches.append(d)
             prev = line
     pitch = _line_pitch(pitches, size)
+    if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
+        lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
     rights.sort()
     right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
     lefts.sort()
@@ -155,15 +161,22 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
     prev = block.last
     if _style_change(prev, line, m.size) or _is_label_line(line):
         return True
-    # where the line starts against the block's lines, each from its column's edge (a paragraph
-    # goes on at the top of the next column)
-    shift = (line.x0 - line.left) - block.cont_offset
+    # where the line starts against the block's continuation lines in its own column and page;
+    # at the top of the next column, each from its column's edge (a paragraph goes on there)
+    here = [ln for ln in block.lines[1:] if ln.page == line.page and ln.frame == line.frame]
+    if here:
+        shift = line.x0 - here[-1].x0
+    elif line.frame != prev.frame and line.right and prev.right:
+        shift = (line.x0 - line.left) - block.cont_offset
+    else:
+        shift = line.x0 - block.cont_x
     if shift > 0.8 * m.size:
         return True  # first-line indent
+    width = prev.right - prev.left if prev.right else m.right - m.left  # of the text, a column
     if (
         shift < -OUTDENT * m.size
         and not (line.bold and prev.bold)
-        and (len(block.lines) > 1 or prev.x1 - prev.x0 < 0.5 * (m.right - m.left))
+        and (len(block.lines) > 1 or prev.x1 - prev.x0 < 0.5 * width)
     ):
         return True  # starts left of the block's lines (not a first line's indent): right-aligned
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
@@ -178,21 +191,24 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
         step = prev.y0 - line.y0
         if block.cover and step > COVER_SPACING * expected:
             return True  # cover lines spaced apart more than lines of text are items each
-        if len(block.lines) > 1 and block.lines[-2].page == prev.page:  # the block's own spacing
-            expected = min(expected, block.lines[-2].y0 - prev.y0)
+        before = block.lines[-2] if len(block.lines) > 1 else None
+        if before is not None and before.page == prev.page and before.frame == prev.frame:
+            expected = min(expected, before.y0 - prev.y0)  # the block's own spacing
         return step > 1.3 * expected or line.y0 > prev.y0
     # across a page or column break: the paragraph goes on unless the next page starts a new one
     # (a label, an indent, a change of type: above), the last one left room at the page foot, or
     # the next page prints the block's first line again (a title on a cover and on page 1)
-    return prev.y0 - m.bottom > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
+    foot = prev.foot if prev.right else m.bottom  # a column ends where its region does
+    return prev.y0 - foot > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
-    if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text
-        wide = line.x1 - line.x0 >= 0.6 * (m.right - m.left)
-        return line.bold or (line.x1 >= m.right - 2 * m.size and wide)
+    if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text (of its column)
+        left, right = (line.left, line.right) if line.right else (m.left, m.right)
+        wide = line.x1 - line.x0 >= 0.6 * (right - left)
+        return line.bold or (line.x1 >= right - 2 * m.size and wide)
     return False
 
 
@@ -201,19 +217,6 @@ def _note_marker(line: Line) -> str | None:
         return line.lead_ref
     match = _NOTE_START.match(line.text)
     return match.group(1) if match else None
-
-
-def _table_rows(rows: list[list[Line]]) -> set[int]:
-    """Indices of rows that form tables (2+ consecutive rows whose cells line up)."""
-    multi = [len(r) >= 2 for r in rows]
-    found: set[int] = set()
-    for i in range(len(rows) - 1):
-        if multi[i] and multi[i + 1]:
-            xs = [ln.x0 for ln in rows[i][1:]]
-            ys = [ln.x0 for ln in rows[i + 1][1:]]
-            if any(abs(x - y) < 3.0 for x in xs for y in ys):
-                found.update((i, i + 1))
-    return found
 
 
 class _Builder:
@@ -343,11 +346,10 @@ def build_blocks(
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)
         body = page.rows[:start]
-        tables = _table_rows(body)
         in_cover = page.number in covers
         first_on_page = True
-        for i, row in enumerate(body):
-            if i in tables:
+        for row in body:
+            if len(row) >= 2 and not in_cover:  # lines apart on a row: cells (`lines._tabular`)
                 b.close()
                 b.blocks.append(_Block(list(row), table=True))
                 continue
@@ -363,7 +365,7 @@ def build_blocks(
     for block in b.blocks:
         if block.table:  # one block per cell, row by row (CAT tools segment tables so)
             raw.extend(
-                RawBlock(text=b.line_text(ln, block), line=ln.page, hint=BlockKind.BODY)
+                RawBlock(text=b.line_text(ln, block), line=ln.page, hint=BlockKind.BODY, cell=True)
                 for ln in block.lines
             )
             continue

@@ -47,6 +47,7 @@ class Frame:
     column: bool  # a column of a multi-column region
     right: float  # where the frame's text may reach (a column: its right edge)
     left: float = 0.0  # where the frame's lines start (a column: its left edge)
+    foot: float = 0.0  # the lowest baseline of a column's region (balanced columns end there)
 
 
 def _subtract(free: list[Interval], row: tuple[Line, ...]) -> list[Interval]:
@@ -173,9 +174,10 @@ def frames(rows: list[tuple[Line, ...]], size: float, page_right: float) -> list
         if plain:
             out.append(Frame(tuple(plain), False, page_right))
             plain = []
+        foot = min(ln.y0 for col in cols for ln in col)
         for col in cols:
             edge = min(ln.x0 for ln in col)
-            out.append(Frame(_rows_of(col), True, max(ln.x1 for ln in col), edge))
+            out.append(Frame(_rows_of(col), True, max(ln.x1 for ln in col), edge, foot))
         i = end
     if plain:
         out.append(Frame(tuple(plain), False, page_right))

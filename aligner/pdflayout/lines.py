@@ -79,6 +79,7 @@ class Line:
     frame: int = 0  # the page's frame it is read in (`columns`: the full width or a column)
     right: float = 0.0  # a column's right edge, where its full lines end (0: the full width)
     left: float = 0.0  # a column's left edge, where its lines start (0: the full width)
+    foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
 
     @property
     def height(self) -> float:
@@ -372,7 +373,10 @@ def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]
         tabular = _tabular(frame.rows)
         for k, row in enumerate(frame.rows):
             merged = _merge_row(row, tabular=k in tabular)
-            out.append([replace(ln, frame=number, right=right, left=left) for ln in merged])
+            out.append([
+                replace(ln, frame=number, right=right, left=left, foot=frame.foot)
+                for ln in merged
+            ])
     return out
 
 
@@ -388,22 +392,16 @@ def _shared_starts(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[float]:
 
 
 def _tabular(rows: tuple[tuple[Line, ...], ...]) -> set[int]:
-    """Rows (indices) that are table rows: their pieces start where those of the row before or
-    after start, at two places, or over three rows, or after gaps of `COLUMN_GAP` font sizes;
-    a justified line's wide word gaps do not line up so."""
-    links = []
+    """Rows (indices) that are table rows: every piece of one (the first aside) starts where a
+    piece of the row before or after starts; a justified line's wide word gaps do not line up
+    so."""
+    found: set[int] = set()
     for i in range(len(rows) - 1):
         a, b = rows[i], rows[i + 1]
         if len(a) < 2 or len(b) < 2:
-            links.append(0)
             continue
-        shared = _shared_starts(a, b)
-        wide = any(gap > COLUMN_GAP * b[0].size for gap in shared)
-        links.append(2 if len(shared) >= 2 or wide else len(shared))
-    found: set[int] = set()
-    for i, strength in enumerate(links):
-        chained = (i > 0 and links[i - 1]) or (i + 1 < len(links) and links[i + 1])
-        if strength >= 2 or (strength == 1 and chained):
+        short, other = (a, b) if len(a) <= len(b) else (b, a)
+        if len(_shared_starts(other, short)) == len(short) - 1:
             found.update((i, i + 1))
     return found
 

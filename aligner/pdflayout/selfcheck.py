@@ -3,7 +3,8 @@
 After the layout reading, three things a person sees at once are measured (`ReadingCheck`):
 - **segment explosion**: sentence segments per 1,000 characters; more than `EXPLOSION` times
   those of the *text reading* (PDFium's own text of the same pages, in its text order, as
-  `pdftotext` reads a file, through untm's text path) means lines or words became paragraphs;
+  `pdftotext` reads a file, through untm's text path), and at least `MIN_EXCESS` segments more,
+  means lines or words became paragraphs;
 - **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
   a single character: glyphs were not put together into lines;
 - **missing characters**: more than `MISSING` of the page text's characters (white space aside)
@@ -31,6 +32,7 @@ from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 
 EXPLOSION = 1.6
+MIN_EXCESS = 20  # segments more than the text reading's count that make an explosion
 SHORT_LINES = 0.3
 MIN_LINES = 20
 MISSING = 0.005
@@ -46,13 +48,16 @@ class ReadingCheck:
 
     segments_per_1000: float
     short_lines: float  # share of one-character lines (0 for the text reading: it has none)
+    segments: int  # the number of segments (a handful more is no explosion in a short file)
     missing: float  # share of the page text's characters that the reading lost
     unplaced: float = 0.0  # share of glyphs without a place (0 for the text reading)
 
     def failures(self, text: ReadingCheck) -> list[str]:
         """The checks this (layout) reading fails and the `text` reading passes, as phrases."""
         out: list[str] = []
-        if self.segments_per_1000 > EXPLOSION * max(text.segments_per_1000, 1.0):
+        expected = max(text.segments_per_1000, 1.0) * self.segments / self.segments_per_1000 \
+            if self.segments_per_1000 else 0.0
+        if self.segments > EXPLOSION * expected and self.segments - expected >= MIN_EXCESS:
             out.append(
                 f"{self.segments_per_1000:.0f} segments per 1,000 characters against "
                 f"{text.segments_per_1000:.0f}"
@@ -91,8 +96,9 @@ def check(
 ) -> ReadingCheck:
     """The measures of one reading (`page_text`: the characters of the page's own text)."""
     chars = sum(len("".join(p.text.split())) for p in cleaned.paragraphs)
-    segments = 1000 * _segments(cleaned, lang) / max(1, chars)
-    return ReadingCheck(segments, short_lines, _missing(cleaned, page_text), unplaced)
+    count = _segments(cleaned, lang)
+    density = 1000 * count / max(1, chars)
+    return ReadingCheck(density, short_lines, count, _missing(cleaned, page_text), unplaced)
 
 
 def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
