@@ -59,8 +59,12 @@ def pdftotext(pdf: Path, out: Path, *, layout: bool = False) -> Path:
 
 
 def _chars(text: str) -> Counter[str]:
-    """Non-space characters, NFKC; control and format characters are not text (untm removes
-    and counts them as `control-char` furniture)."""
+    """Non-space characters, NFKC (and CJK radicals of the supplement as the ideographs they
+    stand for, `aligner.glyphforms`, which NFKC leaves); control and format characters are not
+    text (untm removes and counts them as `control-char` furniture)."""
+    from untm.aligner.glyphforms import ordinary_forms
+
+    text = ordinary_forms(text)[0]
     return Counter(c for c in unicodedata.normalize("NFKC", text)
                    if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf"))
 

@@ -18,6 +18,7 @@ over many rows, a word gap does not.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -113,9 +114,9 @@ def _split(
         seen = set()
         for ln in row:
             mid = (ln.x0 + ln.x1) / 2
-            label = BARE_LABEL.match(ln.text) is not None
-            k = sum(1 for (a, b), c in zip(gutters, cuts, strict=True)
-                    if mid > c or (label and mid > a))
+            k = bisect_left(cuts, mid)
+            if k < len(gutters) and mid > gutters[k][0] and BARE_LABEL.match(ln.text):
+                k += 1
             cols[k].append(ln)
             seen.add(k)
         for k in seen:
@@ -131,6 +132,8 @@ def _columns(rows: list[tuple[Line, ...]], gutters: list[Interval]) -> list[list
     """The region's lines by column, or None when the region is not text in columns. A narrow
     strip of text between two gutters (paragraph numbers hanging before a column) is part of
     the column it labels, or of the nearer one."""
+    if len(gutters) >= 2 * MAX_COLUMNS:  # strips between many narrow pieces: a table, a form
+        return None
     width = max(ln.x1 for row in rows for ln in row) - min(ln.x0 for row in rows for ln in row)
     gutters = list(gutters)
     cols, counts = _split(rows, gutters)
