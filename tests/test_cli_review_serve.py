@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import SEED_EN, SEED_ZH
 from review_helpers import gold_session
 from typer.testing import CliRunner
 
@@ -38,7 +38,6 @@ def session_file(tmp_path: Path) -> Path:
     return path
 
 
-@needs_shared(GOLD)
 @pytest.mark.parametrize(
     ("args", "message"),
     [

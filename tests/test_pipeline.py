@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -34,7 +34,6 @@ def seed_gold() -> list[tuple[str, str]]:
     return gold_units(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", GOLD / f"{STEM}.align")
 
 
-@needs_shared(GOLD)
 def test_seed_units_equal_the_gold(seed_result: AlignmentResult) -> None:
     units = to_units(seed_result, source_name=SEED_ZH.name)
     score = score_units([(u.source, u.target) for u in units], seed_gold())
