@@ -75,6 +75,6 @@ def producer_matrix(
 
     if not GOLD.exists():
         pytest.skip(f"{GOLD} not present (see README: Data)")
-    cache = request.config.cache
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
     root = cache.mkdir("pdf-matrix") if cache is not None else tmp_path_factory.mktemp("matrix")
     return build_matrix(Path(root), DEV_DOCS)
