@@ -106,7 +106,7 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
             assert resp.status == 200
         assert len(load_session(session).links) == 82  # saved as it was made
         assert _get(f"{base}/api/search?q=Nairobi&token={token}")[0] == 200
-        searcher = children(server.proc.pid)  # the search process, started by the search
+        searcher = children(server.proc.pid)  # the search process, started with the server
         assert len(searcher) == 1
     finally:
         code, said = server.stop()

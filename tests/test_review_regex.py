@@ -158,6 +158,7 @@ def test_the_child_finds_what_the_library_finds(worker: RegexWorker, pattern: st
 
 
 @shared
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="POSIX signals")
 def test_a_child_that_does_not_answer_is_ended_in_time_and_replaced(worker: RegexWorker) -> None:
     texts = _texts()
     assert worker.find("Nairobi", V1, texts, [1], max_length=1000)[0]

@@ -87,6 +87,7 @@ def serve(
     searcher = RegexWorker(seconds=SEARCH_SECONDS)
     server = _server(backend, sock, token, searcher)
     freeze_heap()
+    searcher.start()
     url = url_of(sock, token)
     echo(f"untm review: editing {backend.path}")
     echo(f"open {url}")
