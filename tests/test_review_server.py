@@ -254,7 +254,7 @@ def test_a_term_breaking_the_rules_of_glossary_add_is_400_and_stored_nowhere(
     from untm.cli import app as cli
 
     before = env.files()
-    bad = [("框" * 501, "framework"), ("框架", "x" * 999_000), ("框架", "frame\x00work"),
+    bad = [("框" * 5001, "framework"), ("框架", "x" * 999_000), ("框架", "frame\x00work"),
            ("框架", "a|b")]  # fmt: skip
     for zh, en in bad:
         r = post(client, "/api/term", {"zh": zh, "en": en})
@@ -263,11 +263,11 @@ def test_a_term_breaking_the_rules_of_glossary_add_is_400_and_stored_nowhere(
         cli_run = CliRunner().invoke(cli, ["glossary", "add", zh, en, "--glossary",
                                            str(env.store)])  # fmt: skip
         assert cli_run.exit_code == 2 and error in cli_run.output, cli_run.output
-    assert "too long (999,000 characters; limit 500)" in post(
+    assert "too long (999,000 characters; limit 5,000)" in post(
         client, "/api/term", {"zh": "框架", "en": "x" * 999_000}
     ).json()["error"]
     assert env.files() == before
-    assert post(client, "/api/term", {"zh": "框" * 500, "en": "framework"}).status_code == 200
+    assert post(client, "/api/term", {"zh": "框" * 5000, "en": "framework"}).status_code == 200
 
 
 # --- each endpoint alone (issue 19) ---------------------------------------------------------
