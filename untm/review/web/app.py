@@ -21,7 +21,7 @@ its score, colour, status and bookmark); a page whose revision is not `base` rel
 Changes are serialized (one lock) and saved before they are answered; a search holds no lock (it
 reads the session as it stands: sessions are immutable) and runs in a child process under a
 memory and a time limit (`untm.regexworker`). Each route is a module-level endpoint that finds the
-editor, the searcher and the assets in `request.app.state` (`create_app` puts them there), so a
+editor, the searcher and the assets in `request.app.state` (`attach` puts them there), so a
 route can be served and tested alone. A request naming a path
 (a JSON or query field such as `path`, `out`, `file`) is refused with 400: the server only ever
 writes its session file and the outputs chosen when it was started. Library errors map to 400
