@@ -8,7 +8,7 @@ caches every pattern it compiles (500 of them), so eight such searches keep 1.4 
 
 - a pattern longer than `max_length` characters is refused;
 - `expanded_size` counts what compiling builds, each counted repeat multiplying the size of its
-  body (`(?:a{100}){100}` is 10,000), and a pattern over `MAX_SIZE` is refused before it is
+  body (`(?:a{100}){100}` is about 10,000), and a pattern over `MAX_SIZE` is refused before it is
   compiled (20,000: at most ~7 MB and ~60 ms to compile, measured);
 - recursion and subroutine calls (`(?R)`, `(?1)`, `(?&name)`) are refused: a match of `(?R)?a`
   grows by 500 MB within half a second;
@@ -19,7 +19,8 @@ caches every pattern it compiles (500 of them), so eight such searches keep 1.4 
 
 The count reads the pattern as the engine does where it matters (escapes, character classes,
 nested sets in version 1, comments, groups, alternatives, quantifiers) and errs upward elsewhere:
-a `{...}` that is not a repeat counts as three characters.
+a `{...}` that is not a repeat counts as its characters, a group's opening (`(?:`, `(?<=`) as
+one more than the engine builds for it.
 """
 
 from __future__ import annotations
