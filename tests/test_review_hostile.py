@@ -212,10 +212,10 @@ def test_a_search_from_another_port_or_site_is_refused_before_it_runs(served: Se
 # --- row 3 and the cookie: a page on another local port, in Chromium -----------------------------
 
 
-def _network(log: list[dict[str, Any]], prefix: str) -> dict[str, dict[str, Any]]:
-    """The browser's requests to URLs starting with `prefix`, by request id: url, status, the
-    headers it sent (the cookie included), from the DevTools network events (which come in no
-    fixed order)."""
+def _network(log: list[dict[str, Any]], prefix: str, page: str) -> dict[str, dict[str, Any]]:
+    """The requests the page at `page` made to URLs starting with `prefix`, by request id: url,
+    status, the headers sent (the cookie included), from the DevTools network events (which
+    come in no fixed order)."""
     seen: dict[str, dict[str, Any]] = {}
     for entry in log:
         message = json.loads(entry["message"])["message"]
@@ -223,11 +223,15 @@ def _network(log: list[dict[str, Any]], prefix: str) -> dict[str, dict[str, Any]
         request = seen.setdefault(params.get("requestId", ""), {"headers": {}})
         if message["method"] == "Network.requestWillBeSent":
             request["url"] = params["request"]["url"]
+            request["page"] = params.get("documentURL", "")
         elif message["method"] == "Network.requestWillBeSentExtraInfo":
             request["headers"].update({k.lower(): v for k, v in params["headers"].items()})
         elif message["method"] == "Network.responseReceivedExtraInfo":
             request["status"] = params["statusCode"]  # also for a response the page may not read
-    return {n: r for n, r in seen.items() if r.get("url", "").startswith(prefix)}
+    return {
+        n: r for n, r in seen.items()
+        if r.get("url", "").startswith(prefix) and r.get("page", "").startswith(page)
+    }  # fmt: skip
 
 
 def _wait(driver: Any, condition: str, timeout: float = 30) -> None:
@@ -263,16 +267,17 @@ def test_row3_a_page_on_another_local_port_reaches_nothing_and_the_cookie_ends_w
     try:
         watch = Watch(served)
         driver.get(served.server.url)  # as the user opens the printed address
-        _wait(driver, "document.body.dataset.ready !== undefined")
+        _wait(driver, "document.querySelector('#plot svg') !== null")  # its last request
         cookie = next(c for c in driver.get_cookies() if c["name"] == f"untm_review_{port}")
         assert "expiry" not in cookie  # a session cookie: no 7 days on disk
         assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
         driver.get_log("performance")  # only what follows
 
-        driver.get(f"http://127.0.0.1:{other.server_address[1]}/evil.html")
+        evil = f"http://127.0.0.1:{other.server_address[1]}/evil.html"
+        driver.get(evil)
         _wait(driver, "document.title === 'done' && Array.from(document.images)"
                       ".every(i => i.complete)")  # fmt: skip
-        reached = _network(driver.get_log("performance"), api)
+        reached = _network(driver.get_log("performance"), api, evil)
         assert len(reached) == 3, reached
         for request in reached.values():
             # the browser did send the token cookie (a port is not part of a site) ...
@@ -282,9 +287,9 @@ def test_row3_a_page_on_another_local_port_reaches_nothing_and_the_cookie_ends_w
 
         # the editor again, now with the other app's cookies sent along: it still works
         driver.get(f"{base}/")
-        _wait(driver, "document.body.dataset.ready !== undefined")
+        _wait(driver, "document.querySelector('#plot svg') !== null")
         assert driver.execute_script("return document.querySelectorAll('#list .row').length;")
-        own = _network(driver.get_log("performance"), api)
+        own = _network(driver.get_log("performance"), api, f"{base}/")
         assert own and all(r["status"] == 200 for r in own.values()), own
         assert all("a=b c" in r["headers"]["cookie"] for r in own.values())
         assert all(r["headers"]["sec-fetch-site"] == "same-origin" for r in own.values())
