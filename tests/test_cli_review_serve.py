@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import SEED_EN, SEED_ZH
 from review_helpers import UNTM, ReviewServer, children, gold_session
 from typer.testing import CliRunner
 
@@ -32,7 +32,6 @@ def session_file(tmp_path: Path) -> Path:
     return path
 
 
-@needs_shared(GOLD)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -89,9 +88,12 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
         url, base, token, port = server.url, server.base, server.token, server.port
         assert url.startswith("http://127.0.0.1:") and "/?token=" in url
         session = tmp_path / "out" / "seed.review.json"
-        assert len(load_session(session).links) == 83
+        # the seed's alignment, as many links as the aligner made (test_pipeline checks them against
+        # the gold): this test is about serving and saving, so it pins no count of its own
+        made = len(load_session(session).links)
+        assert made > 50
         status, body = _get(f"{base}/api/state?token={token}")
-        assert status == 200 and len(json.loads(body)["links"]) == 83
+        assert status == 200 and len(json.loads(body)["links"]) == made
         assert _get(f"{base}/api/state")[0] == 403
         assert _get(f"{base}/api/state?token=x{token}")[0] == 403
         other = _other_address()
@@ -104,7 +106,7 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
         )  # fmt: skip
         with urllib.request.urlopen(request, timeout=10) as resp:
             assert resp.status == 200
-        assert len(load_session(session).links) == 82  # saved as it was made
+        assert len(load_session(session).links) == made - 1  # the merge saved as it was made
         assert _get(f"{base}/api/search?q=Nairobi&token={token}")[0] == 200
         searcher = children(server.proc.pid)  # the search process, started with the server
         assert len(searcher) == 1
@@ -115,7 +117,7 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
     assert "Traceback" not in said
     assert not Path(f"/proc/{searcher[0]}").exists()  # ended with the server
     reopened = load_session(tmp_path / "out" / "seed.review.json")
-    assert len(reopened.links) == 82 and reopened.revision == 1
+    assert len(reopened.links) == made - 1 and reopened.revision == 1
     assert not (tmp_path / "out" / "seed.tmx").exists()  # nothing exported unless asked
 
 

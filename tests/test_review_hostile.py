@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from conftest import GOLD, needs_shared
 from hypothesis import HealthCheck, given, settings
 from review_helpers import (
     CHROMEDRIVER,
@@ -48,7 +47,6 @@ from review_helpers import (
 from untm.review.sessionfile import save_session
 
 pytestmark = [
-    needs_shared(GOLD),
     pytest.mark.skipif(not UNTM.exists(), reason="the untm script is not installed in this env"),
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads memory from /proc"),
 ]

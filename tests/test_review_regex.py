@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import regex
-from conftest import GOLD, needs_shared
 from hypothesis import HealthCheck, given, settings
 from review_helpers import gold_session, regex_strings
 
@@ -125,10 +124,6 @@ def test_an_srx_file_with_a_costly_rule_is_a_format_error(tmp_path: Path) -> Non
 
 # --- the library's search and the child process ---------------------------------------------
 
-shared = needs_shared(GOLD)
-
-
-@shared
 def test_the_library_search_refuses_a_bomb_with_a_review_error() -> None:
     with pytest.raises(ReviewError, match=r"bad search pattern: .*repeats multiply"):
         search(gold_session(), "((a{1000}){1000}){1000}")
@@ -146,7 +141,6 @@ def _texts() -> tuple[list[str], list[str]]:
     return ([s.text for s in session.src.segments], [s.text for s in session.tgt.segments])
 
 
-@shared
 @pytest.mark.parametrize("pattern", ["Nairobi", "人居署|UN-Habitat", r"\d{4}", "e", "a*", "(?i)UN"])
 def test_the_child_finds_what_the_library_finds(worker: RegexWorker, pattern: str) -> None:
     texts = _texts()
@@ -157,7 +151,6 @@ def test_the_child_finds_what_the_library_finds(worker: RegexWorker, pattern: st
     assert worker.find(pattern, V1, texts, [1], max_length=1000) == [found[1]]
 
 
-@shared
 @pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="POSIX signals")
 def test_a_child_that_does_not_answer_is_ended_in_time_and_replaced(worker: RegexWorker) -> None:
     texts = _texts()
