@@ -231,9 +231,21 @@ def _removable(key: str, left: str, right: str, spacing: HanSpacing) -> bool:
     return key in spacing.tight
 
 
-def _cuts(line: str, pairs: list[_Pair], counts: tuple[int, int], spacing: HanSpacing) -> list[int]:
+def _cuts(
+    line: str,
+    pairs: list[_Pair],
+    counts: tuple[int, int],
+    spacing: HanSpacing,
+    han_pairs: bool = False,
+) -> list[int]:
     if not _is_spaced(counts, spacing):
-        return []
+        if not han_pairs:
+            return []
+        return [  # a lone space between two Han characters (`despace_lines(han_pairs=True)`)
+            pos
+            for pos, key, is_spaced in pairs
+            if is_spaced and key == "cjk" and is_han(line[pos - 1]) and is_han(line[pos + 1])
+        ]
     return [
         pos
         for pos, key, is_spaced in pairs
@@ -279,15 +291,16 @@ class Despaced:
         return [Furniture("han-spacing", note, where[spaced[0]])]
 
 
-def despace_lines(lines: Sequence[str]) -> Despaced:
+def despace_lines(lines: Sequence[str], *, han_pairs: bool = False) -> Despaced:
     """Each line with spaced-out Chinese joined (see the module docstring), where the spaces
     were removed, and the document's evidence. Each line's boundaries are found once, for the
-    document's evidence and for the line."""
+    document's evidence and for the line. With `han_pairs` (the PDF reader, which sees where a
+    gap is only a gap) a lone space between two Han characters goes on any line too."""
     pairs = [_pairs(line) for line in lines]
     counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
     spacing = _spacing(lines, pairs, counts)
     cuts = [
-        _cuts(line, line_pairs, line_counts, spacing)
+        _cuts(line, line_pairs, line_counts, spacing, han_pairs)
         for line, line_pairs, line_counts in zip(lines, pairs, counts, strict=True)
     ]
     return Despaced(

@@ -40,7 +40,7 @@ SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
 MIN_PAGE_LINES = 10
 MIN_FULL_LINES = 20  # lines across the page that tell where its text ends
-OUTDENT = 0.8  # font sizes a line starting left of its block's lines is another paragraph
+OUTDENT = 0.8  # font sizes a cover line starting left of its block's lines is another item
 COVER_SPACING = 1.15  # cover lines farther apart than this many body line spacings are items
 HEADING_SIZE = 1.15
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
@@ -174,11 +174,12 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang
         return True  # first-line indent
     width = prev.right - prev.left if prev.right else m.right - m.left  # of the text, a column
     if (
-        shift < -OUTDENT * m.size
+        block.cover
+        and shift < -OUTDENT * m.size
         and not (line.bold and prev.bold)
         and (len(block.lines) > 1 or prev.x1 - prev.x0 < 0.5 * width)
     ):
-        return True  # starts left of the block's lines (not a first line's indent): right-aligned
+        return True  # a cover line left of its block's lines (not an indent): right-aligned
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
     # column's line as its column
     right = max(ln.x1 for ln in block.lines) if block.cover else prev.right or m.right

@@ -438,10 +438,12 @@ def _join_near(a: Line, b: Line) -> Line:
 
 def despace_rows(pages: list[list[list[Line]]]) -> tuple[list[list[list[Line]]], Despaced]:
     """The lines of a document's pages (rows of lines, in reading order) with spaced-out Chinese
-    joined by `aligner.hanspace`, as the text cleaner joins it; the superscript markers'
-    positions follow the removed spaces. Returns the pages and what was removed."""
+    joined by `aligner.hanspace`, as the text cleaner joins it, and any lone space between two
+    Han characters taken out too (Chinese writes none: a gap in a title, a layer's stray space);
+    the superscript markers' positions follow the removed spaces. Returns the pages and what was
+    removed."""
     flat = [ln for rows in pages for row in rows for ln in row]
-    despaced = despace_lines([ln.text for ln in flat])
+    despaced = despace_lines([ln.text for ln in flat], han_pairs=True)
     new = iter(
         _without_spaces(ln, text, cuts)
         for ln, text, cuts in zip(flat, despaced.lines, despaced.cuts, strict=True)

@@ -34,7 +34,7 @@ from untm.aligner.model import BlockKind, Furniture
 EXPLOSION = 1.6
 MIN_EXCESS = 20  # segments more than the text reading's count that make an explosion
 SHORT_LINES = 0.3
-MIN_LINES = 20
+MIN_LINES = 5
 MISSING = 0.005
 UNPLACED = 0.005
 SUSPECT_FRAGMENTS = 0.4  # share of running-text paragraphs (of at least MIN_BODY) that stop

@@ -15,7 +15,7 @@ Unicode character (`TextLayerError`: OCR or another copy is needed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from untm.aligner.clean import CleanedText, build_paragraphs
@@ -23,12 +23,13 @@ from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
 from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
-from untm.aligner.pdflayout.lines import despace_rows, page_lines
+from untm.aligner.pdflayout.lines import Line, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
 from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
 
 MIN_TEXT_CHARS = 20
+MOSTLY_BOLD = 0.6
 MAX_UNMAPPED = 0.5  # share of glyphs without a Unicode mapping beyond which a layer is unreadable
 _LANGUAGE = {"zh": "Chinese", "en": "English"}
 
@@ -76,6 +77,16 @@ def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
         )
 
 
+def _plain_if_all_bold(pages: list[list[list[Line]]]) -> list[list[list[Line]]]:
+    """A document set mostly in bold (more than `MOSTLY_BOLD` of its characters: a converter
+    that named every font bold) has no bold to tell headings by: its lines are read as plain."""
+    flat = [ln for rows in pages for row in rows for ln in row]
+    total = sum(len(ln.text) for ln in flat)
+    if not total or sum(len(ln.text) for ln in flat if ln.bold) <= MOSTLY_BOLD * total:
+        return pages
+    return [[[replace(ln, bold=False) for ln in row] for row in rows] for rows in pages]
+
+
 def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float]:
     """The layout reading and the share of its lines that hold one character."""
     furniture = [
@@ -86,7 +97,7 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
         for p in pages
         if p.unmapped
     ]
-    lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
+    lines = _plain_if_all_bold([page_lines(p, wide_spaces=lang == "zh") for p in pages])
     spacing = None
     if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it
         lines, despaced = despace_rows(lines)
