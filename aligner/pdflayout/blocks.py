@@ -157,50 +157,69 @@ def _style_change(a: Line, b: Line, size: float) -> bool:
     return abs(a.size - b.size) > 0.08 * size or a.bold != b.bold
 
 
-def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool, lang: str) -> bool:
+def _shift(block: _Block, line: Line) -> float:
+    """How far right of the block's continuation lines `line` starts: against those in its own
+    column and page; at the top of the next column, each from its column's edge."""
     prev = block.last
-    if _style_change(prev, line, m.size) or _is_label_line(line):
-        return True
-    # where the line starts against the block's continuation lines in its own column and page;
-    # at the top of the next column, each from its column's edge (a paragraph goes on there)
     here = [ln for ln in block.lines[1:] if ln.page == line.page and ln.frame == line.frame]
     if here:
-        shift = line.x0 - here[-1].x0
-    elif line.frame != prev.frame and line.right and prev.right:
-        shift = (line.x0 - line.left) - block.cont_offset
-    else:
-        shift = line.x0 - block.cont_x
-    if shift > 0.8 * m.size:
-        return True  # first-line indent
+        return line.x0 - here[-1].x0
+    if line.frame != prev.frame and line.right and prev.right:
+        return (line.x0 - line.left) - block.cont_offset
+    return line.x0 - block.cont_x
+
+
+def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
+    """A cover line starting left of its block's lines, not below a first line's indent: the
+    next of right-aligned masthead lines."""
+    prev = block.last
     width = prev.right - prev.left if prev.right else m.right - m.left  # of the text, a column
-    if (
+    return (
         block.cover
         and shift < -OUTDENT * m.size
         and not (line.bold and prev.bold)
         and (len(block.lines) > 1 or prev.x1 - prev.x0 < 0.5 * width)
-    ):
-        return True  # a cover line left of its block's lines (not an indent): right-aligned
+    )
+
+
+def _gap_on_page(block: _Block, line: Line, m: _Metrics) -> bool:
+    """On one page and column: a vertical gap wider than the block's line spacing (a cover's
+    lines spaced wider than text lines are items each), or the line above the last."""
+    prev = block.last
+    expected = m.pitch * line.size / m.size
+    step = prev.y0 - line.y0
+    if block.cover and step > COVER_SPACING * expected:
+        return True
+    before = block.lines[-2] if len(block.lines) > 1 else None
+    if before is not None and before.page == prev.page and before.frame == prev.frame:
+        expected = min(expected, before.y0 - prev.y0)  # the block's own spacing
+    return step > 1.3 * expected or line.y0 > prev.y0
+
+
+def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
+    """Across a page or column break the paragraph goes on, unless the last line left room at
+    the page's (the column region's) foot, or the next page prints the block's first line again
+    (a title on a cover and on page 1); labels, indents and type are judged before."""
+    prev = block.last
+    foot = prev.foot if prev.right else m.bottom
+    return prev.y0 - foot > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
+
+
+def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
+    prev = block.last
+    if _style_change(prev, line, m.size) or _is_label_line(line):
+        return True
+    shift = _shift(block, line)
+    if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
+        return True  # a first-line indent; right-aligned cover lines
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
     # column's line as its column
     right = max(ln.x1 for ln in block.lines) if block.cover else prev.right or m.right
     if _ended_early(prev, line, m, right):
         return True
-    if same_page and line.frame != prev.frame and line.y1 > prev.y0:
-        same_page = False  # up to the top of the next column: as across a page break
-    if same_page:
-        expected = m.pitch * line.size / m.size
-        step = prev.y0 - line.y0
-        if block.cover and step > COVER_SPACING * expected:
-            return True  # cover lines spaced apart more than lines of text are items each
-        before = block.lines[-2] if len(block.lines) > 1 else None
-        if before is not None and before.page == prev.page and before.frame == prev.frame:
-            expected = min(expected, before.y0 - prev.y0)  # the block's own spacing
-        return step > 1.3 * expected or line.y0 > prev.y0
-    # across a page or column break: the paragraph goes on unless the next page starts a new one
-    # (a label, an indent, a change of type: above), the last one left room at the page foot, or
-    # the next page prints the block's first line again (a title on a cover and on page 1)
-    foot = prev.foot if prev.right else m.bottom  # a column ends where its region does
-    return prev.y0 - foot > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
+    if same_page and not (line.frame != prev.frame and line.y1 > prev.y0):
+        return _gap_on_page(block, line, m)
+    return _ends_at_break(block, line, m)  # a page break, or up to the next column's top
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
@@ -248,7 +267,7 @@ class _Builder:
             and not endnote
             and cur.cover == cover
             and not (cur.table or (cur.note and not cur.flowing))
-            and not _starts_new(cur, line, self.m, same_page=same_page, lang=self.lang)
+            and not _starts_new(cur, line, self.m, same_page=same_page)
         ):
             cur.lines.append(line)
             return
