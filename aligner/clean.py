@@ -169,8 +169,9 @@ class _Lines:
     furniture: tuple[Furniture, ...]
 
 
-def _prepare(text: str, lang: str) -> _Lines:
-    """Pass 1: the text's lines without control characters, spaced-out Chinese joined."""
+def _prepare(text: str, lang: str, *, han_pairs: bool = False) -> _Lines:
+    """Pass 1: the text's lines without control characters, spaced-out Chinese joined (with
+    `han_pairs`, any lone space between two Han characters too)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     soft = frozenset(i + 1 for i, line in enumerate(raw) if line.rstrip().endswith("\u00ad"))
     furniture: list[Furniture] = []
@@ -182,7 +183,7 @@ def _prepare(text: str, lang: str) -> _Lines:
     feeds = frozenset(f.line for f in furniture if f.kind == "form-feed")
     spacing = None
     if lang == "zh":
-        despaced = despace_lines(lines)
+        despaced = despace_lines(lines, han_pairs=han_pairs)
         lines, spacing = list(despaced.lines), despaced.spacing
         furniture += despaced.furniture(range(1, len(lines) + 1))
     return _Lines(tuple(lines), feeds, soft, spacing, tuple(furniture))
@@ -359,14 +360,16 @@ def _join_block(
     return RawBlock(text=text, line=lines[0].number, joinable=joinable)
 
 
-def clean_plain_text(text: str, lang: str) -> CleanedText:
+def clean_plain_text(text: str, lang: str, *, text_layer: bool = False) -> CleanedText:
     """Clean PDF-extracted (or plain) text into paragraphs and furniture: a pipeline of passes
     (`_prepare`, `_page_lines`, `_blocks_by_evidence` or `_blocks_by_blank_lines`), each
     returning what it removed. CJK radicals and compatibility ideographs that a PDF's text
     layer gave for ordinary characters are read as those (`aligner.glyphforms`), as the PDF
-    reader reads them."""
+    reader reads them. `text_layer`: the text is a PDF's own text layer (the PDF reader's
+    text reading), where a lone space between two Han characters is a gap of the layout and
+    goes, as the PDF reader has it; in a user's text it may part two cells and stays."""
     text, _ = ordinary_forms(text)
-    prepared = _prepare(text, lang)
+    prepared = _prepare(text, lang, han_pairs=text_layer)
     blocks, furniture = _text_blocks(prepared, lang)
     return build_paragraphs(blocks, lang, [*prepared.furniture, *furniture])
 

@@ -104,7 +104,7 @@ def check(
 def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
     """The pages' own text through untm's text path (pages apart by form feeds); furniture is
     placed by page, as the layout reader places it."""
-    cleaned = clean_plain_text("\f".join(pages), lang)
+    cleaned = clean_plain_text("\f".join(pages), lang, text_layer=True)
     starts: list[int] = []  # the first line of each page
     line = 1
     for page in pages:
