@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from untm.cli.common import cli_errors, fail
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from untm.batch import BatchResult
 
 
@@ -26,6 +25,8 @@ def _default_workers() -> int:
 
 
 def _table(result: BatchResult) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"untm batch: {len(result.outcomes)} documents",
         title_justify="left",
@@ -130,6 +131,15 @@ def batch_command(
         force=force,
         mode=mode,
     )
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     err = Console(stderr=True)
     for name in discovery.ignored:
         if not quiet:
