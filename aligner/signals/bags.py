@@ -8,8 +8,10 @@ products near the search band are computed (`BandedBag`), never the full n x m m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -81,3 +83,40 @@ class BandedBag:
         norms = self.src_norms[a][ends_i - a] * self.tgt_norms[b][ends_j - b]
         out: FloatArray = np.where(norms > 0, dots / np.maximum(norms, 1e-12), 0.0)
         return out
+
+
+class BagSignal:
+    """A signal whose sentences are additive vectors (`BagPair`), scored by window cosines.
+
+    `vectors(src, tgt, config)` gives the sentence vectors of both sides; the feature is named
+    after the signal. (The registry protocol: signals/base.py.)
+    """
+
+    grouped = False
+    default_weights: Mapping[str, Mapping[str, float]] = MappingProxyType({})
+
+    def __init__(
+        self,
+        name: str,
+        vectors: Callable[[Sequence[str], Sequence[str], Any], tuple[FloatArray, FloatArray]],
+    ) -> None:
+        self.name = name
+        self.features: tuple[str, ...] = (name,)
+        self._vectors = vectors
+
+    def prepare(self, src: Sequence[str], tgt: Sequence[str], config: Any) -> BagPair:
+        return BagPair(*self._vectors(src, tgt, config))
+
+    def slice(self, state: BagPair, i0: int, i1: int, j0: int, j1: int) -> BagPair:
+        return BagPair(state.src[i0:i1], state.tgt[j0:j1])
+
+    def sentence_features(self, state: BagPair, start: int, stop: int) -> dict[str, FloatArray]:
+        return {self.name: state.sentence_cosines(start, stop)}
+
+    def banded(self, state: BagPair, band: Any, config: Any, weights: Any) -> BandedBag:
+        return BandedBag(state, band.lo, band.hi, config.max_src, config.max_tgt)
+
+    def window_features(
+        self, banded: BandedBag, a: int, b: int, ends_i: IntArray, ends_j: IntArray
+    ) -> dict[str, FloatArray]:
+        return {self.name: banded.window_cosines(a, b, ends_i, ends_j)}

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from untm.aligner.signals.bags import BagSignal
+
 if TYPE_CHECKING:
     from untm.aligner.signals.cedict_index import CedictIndex
     from untm.aligner.signals.jieba_index import JiebaIndex
@@ -223,3 +225,7 @@ def dictionary_vectors(src: Sequence[str], tgt: Sequence[str]) -> tuple[FloatArr
             for word in present:
                 src_vec[row, _bucket(word)] += weight * idf(word)
     return src_vec, tgt_vec
+
+
+#: the dictionary signal of the aligner's registry (signals/registry.py)
+SIGNAL = BagSignal("dictionary", lambda src, tgt, _config: dictionary_vectors(src, tgt))
