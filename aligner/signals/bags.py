@@ -27,12 +27,14 @@ def unit_rows(matrix: FloatArray) -> FloatArray:
     return out
 
 
-def window_norms(rows: FloatArray, size: int) -> FloatArray:
-    """Length of the sum of each run of `size` consecutive rows (by start index)."""
+def all_window_norms(rows: FloatArray, sizes: Sequence[int]) -> dict[int, FloatArray]:
+    """For each size, the length of the sum of each run of `size` consecutive rows (by start
+    index), from one prefix sum of the rows."""
     prefix = np.zeros((rows.shape[0] + 1, rows.shape[1]), dtype=np.float64)
     np.cumsum(rows, axis=0, out=prefix[1:])
-    sums = prefix[size:] - prefix[:-size]
-    out: FloatArray = np.linalg.norm(sums, axis=1)
+    out: dict[int, FloatArray] = {}
+    for size in sizes:
+        out[size] = np.linalg.norm(prefix[size:] - prefix[:-size], axis=1)
     return out
 
 
@@ -69,8 +71,8 @@ class BandedBag:
             first = int(self.clo[p])
             cols = pair.tgt[first : first + int(widths[p])]
             self.block[p, : cols.shape[0]] = cols @ pair.src[p]
-        self.src_norms = {a: window_norms(pair.src, a) for a in range(1, max_a + 1) if a <= n}
-        self.tgt_norms = {b: window_norms(pair.tgt, b) for b in range(1, max_b + 1) if b <= m}
+        self.src_norms = all_window_norms(pair.src, range(1, min(max_a, n) + 1))
+        self.tgt_norms = all_window_norms(pair.tgt, range(1, min(max_b, m) + 1))
 
     def window_cosines(self, a: int, b: int, ends_i: IntArray, ends_j: IntArray) -> FloatArray:
         """Cosine of zh window [i-a, i) with en window [j-b, j) for each (i, j) given."""
