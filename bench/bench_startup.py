@@ -76,20 +76,27 @@ COLD = ("align seed pair, best", "align seed pair, fast")
 @dataclass
 class Runs:
     wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float, rss_mb: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+        self.rss_mb.append(rss_mb)
 
     def summary(self) -> dict[str, float]:
         return {
             "median_s": round(statistics.median(self.wall), 3),
             "min_s": round(min(self.wall), 3),
             "max_s": round(max(self.wall), 3),
+            "cpu_s": round(statistics.median(self.cpu), 3),
             "peak_rss_mb": round(statistics.median(self.rss_mb), 1),
             "runs": len(self.wall),
         }
 
 
-def _run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, bytes]:
-    """Wall seconds, peak RSS (MB) of this child alone, and its stdout."""
+def _run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, float, bytes]:
+    """Wall seconds, CPU seconds (user + system), peak RSS (MB) of this child alone, stdout."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=err)
@@ -101,7 +108,8 @@ def _run(cmd: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, 
         if proc.returncode != 0:
             message = err.read().decode(errors="replace")[-500:]
             raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {message}")
-        return wall, usage.ru_maxrss / 1024, out.read()
+        cpu = usage.ru_utime + usage.ru_stime
+        return wall, cpu, usage.ru_maxrss / 1024, out.read()
 
 
 def _install(tree: Path, venv: Path) -> Path:
@@ -193,14 +201,13 @@ def measure(versions: dict[str, Path], runs: int, work: Path) -> dict[str, objec
         outputs: dict[str, bytes] = {}
         for label, untm in versions.items():  # warm-up: build caches, fill the page cache
             env = _env(work, label, fresh=False)
-            _wall, _rss, out = _run(_command(untm, case, work, label), env, work)
+            *_measured, out = _run(_command(untm, case, work, label), env, work)
             outputs[label] = _output(case, work, label, out)
         for _ in range(runs):
             for label, untm in versions.items():
                 env = _env(work, label, fresh=False)
-                wall, rss, _out = _run(_command(untm, case, work, label), env, work)
-                per[label].wall.append(wall)
-                per[label].rss_mb.append(rss)
+                wall, cpu, rss, _out = _run(_command(untm, case, work, label), env, work)
+                per[label].add(wall, cpu, rss)
             loads.append(os.getloadavg()[0])
         row: dict[str, object] = {k: v.summary() for k, v in per.items()}
         row["same_output"] = len(set(outputs.values())) == 1
@@ -209,9 +216,8 @@ def measure(versions: dict[str, Path], runs: int, work: Path) -> dict[str, objec
             for _ in range(3):
                 for label, untm in versions.items():
                     env = _env(work, label, fresh=True)
-                    wall, rss, _out = _run(_command(untm, case, work, label), env, work)
-                    cold[label].wall.append(wall)
-                    cold[label].rss_mb.append(rss)
+                    wall, cpu, rss, _out = _run(_command(untm, case, work, label), env, work)
+                    cold[label].add(wall, cpu, rss)
             row["cold"] = {k: v.summary() for k, v in cold.items()}
         results[case.name] = row
         print(f"{case.name}: " + json.dumps(row), flush=True)
@@ -233,7 +239,8 @@ def render(data: dict[str, Any]) -> str:
         "",
         f"Command: `{meta['command']}`. Whole processes of the installed `untm` (`pip install`",
         f"of each tree into its own venv), {meta['runs']} runs each, the two versions alternating;",
-        "median wall time, peak RSS from `os.wait4` (median over the runs). Warm: after one",
+        "median wall time; CPU (user + system) and peak RSS from `os.wait4` (medians over the",
+        "runs; CPU time is what the load of other jobs changes least). Warm: after one",
         "untimed run (caches built, files in the page cache). Cold: a fresh user cache and",
         "temporary folder (the first run after an install), 3 runs.",
         "",
@@ -241,9 +248,9 @@ def render(data: dict[str, Any]) -> str:
         f"run: min {loads['min']}, median {loads['median']}, max {loads['max']}.",
         f"Baseline: `{base}`; candidate: `{cand}`.",
         "",
-        f"| command | {base} | {cand} | ratio | target | met | {base} RSS | {cand} RSS "
-        "| same output |",
-        "|---|---|---|---|---|---|---|---|---|",
+        f"| command | {base} | {cand} | ratio | target | met | {base} CPU | {cand} CPU "
+        f"| {base} RSS | {cand} RSS | same output |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for case in CASES:
         row = cases[case.name]
@@ -264,17 +271,21 @@ def render(data: dict[str, Any]) -> str:
         )
         lines.append(
             f"| {case.name} | {b['median_s']:.2f} s | {c['median_s']:.2f} s | {ratio:.2f} | "
-            f"{target} | {' / '.join(met)} | {b['peak_rss_mb']:.0f} MB | "
+            f"{target} | {' / '.join(met)} | {b['cpu_s']:.2f} s | {c['cpu_s']:.2f} s | "
+            f"{b['peak_rss_mb']:.0f} MB | "
             f"{c['peak_rss_mb']:.0f} MB | {'yes' if row['same_output'] else '**no**'} |"
         )
     lines += ["", "Cold first run (fresh user cache and temporary folder):", ""]
-    lines += [f"| command | {base} | {cand} | {base} RSS | {cand} RSS |", "|---|---|---|---|---|"]
+    lines += [
+        f"| command | {base} | {cand} | {base} CPU | {cand} CPU | {base} RSS | {cand} RSS |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name in COLD:
         cold = cases[name]["cold"]
         b, c = cold["baseline"], cold["candidate"]
         lines.append(
-            f"| {name} | {b['median_s']:.2f} s | {c['median_s']:.2f} s | "
-            f"{b['peak_rss_mb']:.0f} MB | {c['peak_rss_mb']:.0f} MB |"
+            f"| {name} | {b['median_s']:.2f} s | {c['median_s']:.2f} s | {b['cpu_s']:.2f} s | "
+            f"{c['cpu_s']:.2f} s | {b['peak_rss_mb']:.0f} MB | {c['peak_rss_mb']:.0f} MB |"
         )
     lines += ["", "Min / max wall of every row: `startup.json`.", ""]
     return "\n".join(lines)
