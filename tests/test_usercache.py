@@ -174,3 +174,37 @@ def test_align_without_writable_home_or_cache(tmp_path: Path, mode: str) -> None
     assert proc.returncode == 0, proc.stderr
     assert (work / out).read_bytes() == (GOLDEN / out).read_bytes()
     assert not (work / ".cache").exists()
+
+
+def test_two_processes_preparing_at_once_both_succeed(tmp_path: Path) -> None:
+    """Both build (neither waits for the other); the first rename wins, the second keeps its
+    own value and leaves the saved folder alone."""
+    import threading
+    import time
+
+    barrier = threading.Barrier(2)
+
+    def make() -> list[int]:
+        barrier.wait(timeout=30)  # both have built before either saves
+        time.sleep(0.05)
+        return [1, 2, 3]
+
+    preparer = Preparer(
+        "race",
+        lambda: "k1",
+        make,
+        lambda value, folder: write_marshal(folder / "v", value),
+        lambda folder: read_marshal(folder / "v"),
+    )
+    results: list[object] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(prepared(preparer, tmp_path)))
+        for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results == [[1, 2, 3], [1, 2, 3]]
+    assert [p.name for p in tmp_path.iterdir()] == ["race-k1"]
+    assert read_marshal(tmp_path / "race-k1" / "v") == [1, 2, 3]
