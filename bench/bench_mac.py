@@ -112,7 +112,10 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
         "# MAC benchmark",
         "",
         "Command: `python bench/bench_mac.py` (weights tuned on mac/dev only; test splits "
-        "reported, never tuned on). Vecalign null-link rule, micro-averaged over chapters.",
+        "reported, never tuned on). Vecalign null-link rule, micro-averaged over chapters. "
+        "Each split and mode in one process, one BLAS thread as `untm` runs (rows measured "
+        "before 2026-12-06 used numpy's default, two threads). `main COMMIT` rows: that "
+        "commit run in the same bench run (`--baseline COMMIT`), alternately.",
         "",
     ]
     for split in SPLITS:
@@ -163,11 +166,16 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
 
 
 def _one(python: str, script: Path, split: str, mode: str) -> dict[str, Any]:
+    # one BLAS thread unless the caller says otherwise, as the `untm` command runs (two
+    # threads spin against each other on a shared 2-core machine)
+    env = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    env.update(os.environ)
     proc = subprocess.run(
         [python, str(script), "--one", "--splits", split, "--modes", mode],
         check=True,
         capture_output=True,
         text=True,
+        env=env,
     )
     run: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
     return run
