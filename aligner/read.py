@@ -27,9 +27,10 @@ def read_document(path: str | Path, lang: str) -> Document:
     suffix = Path(name).suffix.lower()
     encoding = "utf-8"
     if suffix == ".docx":
-        from untm.aligner.readers.docx import read_docx_blocks
+        from untm.aligner.readers.docx import read_docx
 
-        cleaned: CleanedText = build_paragraphs(read_docx_blocks(name, lang), lang)
+        blocks, furniture = read_docx(name, lang)
+        cleaned: CleanedText = build_paragraphs(blocks, lang, furniture)
     elif suffix in (".html", ".htm", ".xhtml"):
         from untm.aligner.readers.html import read_html_blocks
 
