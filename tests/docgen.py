@@ -59,9 +59,10 @@ def _footnotes_part(document: object) -> object:
     return part
 
 
-def _add_footnote(notes: object, paragraph: object, text: str, *, custom: bool) -> None:
+def _add_footnote(notes: object, paragraph: object, text: str, *, custom: str = "") -> None:
     """A footnote referred to at the end of `paragraph`'s runs so far: numbered by Word, or with
-    a custom mark written in the text itself ("* HSP/HA.2/1.")."""
+    a custom mark (`custom`, "*") that follows the reference in the text, as Word writes it; its
+    note text then starts with the mark ("* HSP/HA.2/1.")."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -105,10 +106,20 @@ def _add_footnote(notes: object, paragraph: object, text: str, *, custom: bool) 
         fref.set(qn("w:customMarkFollows"), "1")
     ref.append(fref)
     paragraph._p.append(ref)  # type: ignore[attr-defined]
+    if custom:
+        paragraph.add_run(custom).font.superscript = True  # type: ignore[attr-defined]
 
 
-def write_docx(items: Sequence[Item], lang: str, path: Path, *, auto_numbering: bool) -> Path:
-    """The items as a real .docx (python-docx's template, its styles and numbering)."""
+def write_docx(
+    items: Sequence[Item], lang: str, path: Path, *, auto_numbering: bool, custom_marks: bool = True
+) -> Path:
+    """The items as a real .docx (python-docx's template, its styles and numbering).
+
+    The seed's "* HSP/HA.2/1." notes are footnotes with a custom mark, as Word writes them; with
+    `custom_marks=False` they are plain paragraphs where the text has them (LibreOffice 7.4 turns
+    a custom-marked footnote into a numbered one when it imports a .docx, which renumbers the
+    notes after it, so the sources of its conversions leave them out).
+    """
     import docx
 
     document = docx.Document()
@@ -116,7 +127,8 @@ def write_docx(items: Sequence[Item], lang: str, path: Path, *, auto_numbering: 
     section.header.paragraphs[0].text = HEADER[lang]
     section.footer.paragraphs[0].text = FOOTER[lang]
     notes = _footnotes_part(document)
-    last = None
+    custom = {i.text.split(" ", 1)[0]: i.text for i in items if i.kind == "footnote"}
+    custom = {m: t for m, t in custom.items() if not m.isdigit()} if custom_marks else {}
     rows: list[Item] = []
 
     def flush_rows() -> None:
@@ -132,11 +144,8 @@ def write_docx(items: Sequence[Item], lang: str, path: Path, *, auto_numbering: 
             rows.append(item)
             continue
         flush_rows()
-        if item.kind == "footnote":
-            marker, _ = item.text.split(" ", 1)
-            if not marker.isdigit():  # the seed's "* HSP/HA.2/1.": a custom mark in the text
-                _add_footnote(notes, last, item.text, custom=True)
-            continue  # a numbered footnote was written at its reference
+        if item.kind == "footnote" and (custom_marks or item.text.split(" ", 1)[0].isdigit()):
+            continue  # written at its reference
         text = item.text
         number = re.match(r"^(\d+)\. ", text)
         if item.kind == "heading":
@@ -148,14 +157,20 @@ def write_docx(items: Sequence[Item], lang: str, path: Path, *, auto_numbering: 
             paragraph = document.add_paragraph()
             if number:
                 text = f"{number.group(1)}.\t{text[number.end():]}"
+        mark = next((m for m in custom if re.search(rf"(?<!\*){re.escape(m)}(?!\*)", text)), "")
         if item.note and item.at in text:
             head, tail = text.split(item.at, 1)
             paragraph.add_run(head + item.at)
-            _add_footnote(notes, paragraph, _note_text(items, item.note), custom=False)
+            _add_footnote(notes, paragraph, _note_text(items, item.note))
             paragraph.add_run(tail)
+        elif mark:  # the seed's "临时议程*项目7": the mark of a custom-marked footnote
+            at = re.search(rf"(?<!\*){re.escape(mark)}(?!\*)", text)
+            assert at is not None
+            paragraph.add_run(text[: at.start()])
+            _add_footnote(notes, paragraph, custom.pop(mark), custom=mark)
+            paragraph.add_run(text[at.end() :])
         else:
             paragraph.add_run(text)
-        last = paragraph
     flush_rows()
     document.save(str(path))
     return path

@@ -34,7 +34,7 @@ from untm.xmlsafe import parse_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-_HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
+HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
 _ZH_DIGITS = "零一二三四五六七八九"
 
 
@@ -64,11 +64,11 @@ class _Numbering:
         text = fmt[1]
         for lvl in range(ilvl + 1):
             lvl_fmt = self.levels.get((num_id, lvl), ("decimal", "", 1))[0]
-            text = text.replace(f"%{lvl + 1}", _format_number(counts[lvl], lvl_fmt))
+            text = text.replace(f"%{lvl + 1}", format_number(counts[lvl], lvl_fmt))
         return text
 
 
-def _format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
     """`n` in a Word number format; decimal where the format has no form for it."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
@@ -243,7 +243,7 @@ def _heading(p: Any, styles: _Styles) -> bool:
     if style is None:
         return False
     sid = style.get(_w("val"), "")
-    return bool(_HEADING_STYLE.search(sid) or _HEADING_STYLE.search(styles.names.get(sid, "")))
+    return bool(HEADING_STYLE.search(sid) or HEADING_STYLE.search(styles.names.get(sid, "")))
 
 
 def _number_label(p: Any, numbering: _Numbering, styles: _Styles, path: str) -> str:

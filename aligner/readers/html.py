@@ -15,7 +15,7 @@ from lxml import etree
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.encoding import decode_bytes
-from untm.aligner.model import BlockKind
+from untm.aligner.model import BlockKind, Furniture
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
 from untm.xmlsafe import make_html_parser
@@ -86,6 +86,11 @@ def _walk(el: Any, lang: str, blocks: list[RawBlock]) -> None:
                 run.append("".join(child.itertext()))
             run.append(child.tail or "")
     _emit(blocks, "".join(run), line, lang, heading)
+
+
+def read_html(path: str | Path, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
+    """The blocks of an HTML file and the site furniture removed around them."""
+    return read_html_blocks(path, lang), []
 
 
 def read_html_blocks(path: str | Path, lang: str) -> list[RawBlock]:
