@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the real-client tests use: omegat (TMX import into a real CAT
 # tool), chromium, chromium-driver and a CJK font (the HTML review page, the review editor and the
-# generated test PDFs), and poppler's pdftotext for the PDF baseline benchmark. Best effort: without
-# root or apt the tests that need them are skipped with a reason.
+# generated test PDFs), poppler's pdftotext for the PDF baseline benchmark, and LibreOffice Writer
+# (.doc input; the generated word-processor test documents). Best effort: without root or apt the
+# tests that need them are skipped with a reason.
 set -u
 need=()
 command -v omegat >/dev/null 2>&1 || need+=(omegat)
@@ -15,6 +16,9 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # untm) with the CMaps it needs for Chinese PDFs
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
+# LibreOffice Writer (headless): untm reads Word 97-2003 .doc through it; the tests convert their
+# generated .docx to .doc, .odt, .fodt and .rtf with it
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: cannot install ${need[*]} (needs root and apt-get); tests using them will be skipped" >&2

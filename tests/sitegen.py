@@ -65,6 +65,12 @@ SITE = {
         "title": "Economic and Social Council | United Nations",
     },
 }
+#: a list added to the page's text when measuring list handling (paragraph 4's three areas)
+LIST = {
+    "zh": ("有韧性的资源效率型城市", "可持续运输和交通出行", "废物和废水"),
+    "en": ("Resilient and resource-efficient cities", "Sustainable transport and mobility",
+           "Waste and wastewater"),
+}
 LANGUAGES = ("العربية", "中文", "English", "Français", "Русский", "Español")
 TEMPLATES = ("semantic", "divs")
 
@@ -87,7 +93,7 @@ def _links(items: Sequence[str], cls: str = "") -> str:
     )
 
 
-def _content(items: Sequence[Item], lang: str) -> tuple[str, list[str]]:
+def _content(items: Sequence[Item], lang: str, with_list: bool) -> tuple[str, list[str]]:
     """The document's own text as HTML blocks (and each block's text)."""
     out: list[str] = []
     texts: list[str] = []
@@ -121,6 +127,9 @@ def _content(items: Sequence[Item], lang: str) -> tuple[str, list[str]]:
         else:
             out.append(f"<p>{_e(text)}</p>")
         texts.append(text)
+        if with_list and text.startswith("4. "):
+            out.append("<ul>" + "".join(f"<li>{_e(t)}</li>" for t in LIST[lang]) + "</ul>")
+            texts.extend(LIST[lang])
     flush()
     return "\n".join(out), texts
 
@@ -135,10 +144,13 @@ def _furniture_texts(lang: str, template: str) -> list[str]:
     return texts
 
 
-def un_page(items: Sequence[Item], lang: str, template: str = "semantic") -> Page:
-    """The items as a UN site page in `template` (see the module's doc)."""
+def un_page(
+    items: Sequence[Item], lang: str, template: str = "semantic", *, with_list: bool = False
+) -> Page:
+    """The items as a UN site page in `template` (see the module's doc); `with_list` adds a
+    bulleted list to the text (not in the seed gold)."""
     s = SITE[lang]
-    body, texts = _content(items, lang)
+    body, texts = _content(items, lang, with_list)
     head = (
         f'<!DOCTYPE html>\n<html lang="{"zh-hans" if lang == "zh" else "en"}" dir="ltr">\n'
         f'<head><meta charset="utf-8"><title>{_e(s["title"])}</title>'
