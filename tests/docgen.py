@@ -290,3 +290,50 @@ def write_rtf(items: Sequence[Item], lang: str, path: Path, *, escapes: str) -> 
 def seed(lang: str) -> list[Item]:
     """The seed report with its extras (numbered footnotes, a table)."""
     return seed_items(lang)
+
+
+# --- OpenDocument by hand ------------------------------------------------------------------------
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"'
+)
+
+
+def fodt(body: str, styles: str = "", master: str = "") -> str:
+    """A flat OpenDocument text (.fodt) with `body` inside office:text."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {ODF_NS} '
+        'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
+        f"<office:styles>{styles}</office:styles>"
+        f"<office:master-styles>{master}</office:master-styles>"
+        f"<office:body><office:text>{body}</office:text></office:body></office:document>\n"
+    )
+
+
+def odt_bytes(body: str, styles: str = "", master: str = "") -> bytes:
+    """The same document as a zipped .odt (mimetype first and stored, content.xml, styles.xml)."""
+    import io
+    import zipfile
+
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ODF_NS} '
+        f'office:version="1.3"><office:body><office:text>{body}</office:text></office:body>'
+        "</office:document-content>"
+    )
+    style_xml = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-styles {ODF_NS} '
+        f'office:version="1.3"><office:styles>{styles}</office:styles>'
+        f"<office:master-styles>{master}</office:master-styles></office:document-styles>"
+    )
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                    compress_type=zipfile.ZIP_STORED)
+        zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("styles.xml", style_xml, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()

@@ -136,6 +136,7 @@ class _Parser:
     note_number: int = 0
     pending: bytearray = field(default_factory=bytearray)
     pending_codec: str = ""
+    pending_dest: str = "body"
     # the paragraph being read, per destination kind (a note interrupts a body paragraph)
     paras: dict[str, _Para] = field(default_factory=dict)
     note_texts: list[str] = field(default_factory=list)
@@ -151,14 +152,14 @@ class _Parser:
         if self.pending:
             text = bytes(self.pending).decode(self.pending_codec, errors="replace")
             self.pending.clear()
-            self._put(self._dest_for_pending, text)
+            self._put(self.pending_dest, text)
 
     def add_bytes(self, data: bytes, state: _State) -> None:
         codec = self.codec(state)
         if self.pending and codec != self.pending_codec:
             self.flush_bytes()
         self.pending_codec = codec
-        self._dest_for_pending = state.dest
+        self.pending_dest = state.dest
         self.pending.extend(data)
 
     def text(self, state: _State, text: str) -> None:
@@ -202,7 +203,7 @@ class _Parser:
 
     def end_note(self, state: _State) -> None:
         self.end_paragraph(state)
-        text = " ".join(self.note_texts)
+        text = " ".join(" ".join(self.note_texts).split())  # "1" + " See …" → "1 See …"
         self.note_texts.clear()
         if text:
             self.notes.append(RawBlock(text=text, line=0, hint=BlockKind.FOOTNOTE))
@@ -326,8 +327,8 @@ def parse_rtf(data: bytes, name: str, lang: str) -> RtfText:
             if w == "uc" and n is not None:
                 state = replace(state, uc=max(0, n))
             elif w == "u" and n is not None:
-                if state.dest != "skip":
-                    p.text(state, chr(n + 65536 if n < 0 else n))
+                if state.dest != "skip":  # a signed 16-bit code unit
+                    p.text(state, chr(n % 65536) if -32768 <= n <= 65535 else "\ufffd")
                 skip = state.uc
             elif w == "f" and n is not None:
                 state = replace(state, font=n)
