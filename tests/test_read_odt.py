@@ -24,7 +24,8 @@ STYLES = (
     'style:num-format="a"/>'
     "</text:list-style>"
     '<text:list-style style:name="L2">'
-    '<text:list-level-style-number text:level="1" style:num-suffix="、" style:num-format="一, 二, 三, ..."/>'
+    '<text:list-level-style-number text:level="1" style:num-suffix="、" '
+    'style:num-format="一, 二, 三, ..."/>'
     "</text:list-style>"
     '<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" '
     'text:bullet-char="•"/></text:list-style>'
