@@ -36,7 +36,7 @@ def sniff_bytes(head: bytes) -> str | None:
         return "doc"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
-    if b"%PDF-" in head[:1024]:
+    if head.lstrip(b"\x00\t\r\n \xef\xbb\xbf").startswith(b"%PDF-"):
         return "pdf"
     text = _text_head(head)
     if text.startswith("{\\rtf"):
