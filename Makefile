@@ -13,6 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev,dask]'
+	$(BIN)/python scripts/mypy_tree.py --tree-only
 	touch $@
 
 # OmegaT (CAT-tool import test), chromium + chromium-driver (review page and editor tests), from Debian.
@@ -25,20 +26,21 @@ demo: setup
 
 test: setup system-deps
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	$(BIN)/python scripts/mypy_tree.py
 	$(BIN)/python -m pytest
 	$(MAKE) smoke
 
 # What users install: the wheel in a fresh venv without extras (then with [dask]), run from
 # outside the checkout; the seed PDFs it reads are generated with the dev tools (reportlab).
+# Then `pip install .` from a clone made without symbolic links (git's default on Windows).
 smoke: setup
 	@rm -rf out/smoke-pdf
 	$(BIN)/python -m tests.pdfgen out/smoke-pdf
-	$(PYTHON) scripts/smoke_wheel.py --dask --pdf out/smoke-pdf
+	$(PYTHON) scripts/smoke_wheel.py --dask --pdf out/smoke-pdf --clone
 
 lint: setup
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	$(BIN)/python scripts/mypy_tree.py
 
 bench: setup
 	$(BIN)/python bench/run_all.py

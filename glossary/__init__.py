@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from untm.glossary.store import WriteSummary
     from untm.glossary.term import Concept
 
+# This folder is installed as `untm.glossary` only (pyproject.toml maps it): imported as `glossary`
+# (from a checkout's root) every class would exist twice, `glossary.x.C is not untm.glossary.x.C`.
+if __name__ != "untm.glossary":
+    raise ImportError(f"import untm.glossary, not {__name__} (the package is untm)")
+
 ENV_VAR = "UNTM_GLOSSARY"
 
 __all__ = [

@@ -125,9 +125,14 @@ NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "build", "dist", "out", "*.
                                     "__pycache__", ".*_cache", ".hypothesis")
 
 
+def copy_source(dest: Path) -> Path:
+    """The checkout's source files (no venv, caches, build output) copied to `dest`."""
+    shutil.copytree(REPO, dest, symlinks=True, ignore=NOT_SOURCE)
+    return dest
+
+
 def build_wheel(tmp: Path, env: dict[str, str]) -> Path:
-    src, dist = tmp / "src", tmp / "dist"
-    shutil.copytree(REPO, src, symlinks=True, ignore=NOT_SOURCE)
+    src, dist = copy_source(tmp / "src"), tmp / "dist"
     run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist, src],
         cwd=tmp, env=env, what="build the wheel")
     (wheel,) = dist.glob("untm-*.whl")
@@ -140,19 +145,24 @@ def build_wheel(tmp: Path, env: dict[str, str]) -> Path:
     return wheel
 
 
-def smoke(tmp: Path, *, dask: bool, pdf: Path | None) -> None:
+def clean_env(tmp: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     # a home of its own: the user glossary goes to its default place, never the real user's
     env.pop("UNTM_GLOSSARY", None)
     env["HOME"] = str(tmp / "home")
     env["XDG_DATA_HOME"] = str(tmp / "home" / ".local" / "share")
-    wheel = build_wheel(tmp, env)
+    return env
+
+
+def fresh_venv(tmp: Path, env: dict[str, str]) -> tuple[Path, Path]:
+    """A new venv in `tmp`/venv: its python and its `untm` script (once untm is installed)."""
     venv = tmp / "venv"
     run([sys.executable, "-m", "venv", venv], cwd=tmp, env=env, what="create a fresh venv")
-    py, untm = venv / "bin" / "python", venv / "bin" / "untm"
-    run([py, "-m", "pip", "install", "-q", wheel], cwd=tmp, env=env,
-        what="pip install the wheel (no extras)")
+    return venv / "bin" / "python", venv / "bin" / "untm"
 
+
+def core_checks(tmp: Path, py: Path, untm: Path, env: dict[str, str]) -> Path:
+    """Step 3 up to the glossary lookup, from `tmp`/work; returns that folder."""
     work = tmp / "work"  # outside the checkout: nothing of the source tree is importable here
     work.mkdir()
     version = run([py, "-c", "import importlib.metadata as m; print(m.version('untm'))"],
@@ -184,7 +194,16 @@ def smoke(tmp: Path, *, dask: bool, pdf: Path | None) -> None:
                 what="untm glossary lookup 人居署")
     if "UN-Habitat" not in found:
         raise SmokeFailure(f"glossary lookup 人居署 did not find UN-Habitat: {found.strip()!r}")
+    return work
 
+
+def smoke(tmp: Path, *, dask: bool, pdf: Path | None) -> None:
+    env = clean_env(tmp)
+    wheel = build_wheel(tmp, env)
+    py, untm = fresh_venv(tmp, env)
+    run([py, "-m", "pip", "install", "-q", wheel], cwd=tmp, env=env,
+        what="pip install the wheel (no extras)")
+    work = core_checks(tmp, py, untm, env)
     review_serves(untm, work, env)
 
     if pdf is not None:
@@ -203,14 +222,31 @@ def smoke(tmp: Path, *, dask: bool, pdf: Path | None) -> None:
         pairs = work / "pairs"
         pairs.mkdir()
         for name in ("first", "second"):
-            shutil.copyfile(zh, pairs / f"{name}.zh.txt")
-            shutil.copyfile(en, pairs / f"{name}.en.txt")
+            shutil.copyfile(work / "seed.zh.txt", pairs / f"{name}.zh.txt")
+            shutil.copyfile(work / "seed.en.txt", pairs / f"{name}.en.txt")
         run([untm, "batch", pairs, "-o", work / "batch", "--engine", "dask", "--workers", "2",
              "--quiet"], cwd=work, env=env, what="untm batch --engine dask (two pairs)")
         done = json.loads((work / "batch" / "summary.json").read_text(encoding="utf-8"))
         units = [doc.get("units") for doc in done["documents"]]
         if units != [SEED_UNITS, SEED_UNITS]:
             raise SmokeFailure(f"the dask batch wrote units {units}, not two times {SEED_UNITS}")
+
+
+def clone_smoke(tmp: Path) -> None:
+    """Step 6: `git -c core.symlinks=false clone` of HEAD, `pip install .` in it, core checks."""
+    if not (REPO / ".git").exists():
+        print("SKIP the symlink-free clone: this tree is not a git checkout")
+        return
+    env = clean_env(tmp)
+    clone = tmp / "clone"
+    run(["git", "-c", "core.symlinks=false", "clone", "-q", REPO, clone], cwd=tmp, env=env,
+        what="git -c core.symlinks=false clone (HEAD)")
+    head = run(["git", "rev-parse", "--short", "HEAD"], cwd=clone, env=env,
+               what="the clone's commit").strip()
+    py, untm = fresh_venv(tmp, env)
+    run([py, "-m", "pip", "install", "-q", "."], cwd=clone, env=env,
+        what=f"pip install . in the clone of {head} (no extras)")
+    core_checks(tmp, py, untm, env)
 
 
 def review_serves(untm: Path, work: Path, env: dict[str, str]) -> None:
@@ -265,11 +301,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dask", action="store_true", help="also install [dask] and run a batch")
     parser.add_argument("--pdf", type=Path, help="a folder with seed.zh.pdf and seed.en.pdf")
+    parser.add_argument("--clone", action="store_true",
+                        help="also pip install a core.symlinks=false clone and check it")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="untm-smoke-"))
     try:
-        smoke(tmp, dask=args.dask, pdf=args.pdf.resolve() if args.pdf else None)
+        (tmp / "wheel").mkdir()
+        smoke(tmp / "wheel", dask=args.dask, pdf=args.pdf.resolve() if args.pdf else None)
+        if args.clone:
+            print("-- the repository cloned without symbolic links, installed with pip install .")
+            (tmp / "clone").mkdir()
+            clone_smoke(tmp / "clone")
     except SmokeFailure as exc:
         print(f"FAIL {exc}", file=sys.stderr)
         return 1

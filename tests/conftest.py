@@ -1,4 +1,5 @@
-"""Shared fixtures: paths to the seed pair and the ../shared data."""
+"""Shared fixtures: paths to the seed pair, its gold and the real UN pairs in tests/data, and to
+the large data of ../shared (MAC, all UN pairs) that only the full run has."""
 
 from __future__ import annotations
 
@@ -13,15 +14,20 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SHARED = REPO.parent / "shared"
+DATA = REPO / "tests" / "data"
 SEED_ZH = SEEDS / "000_a932ec9d51e334cb.txt"
 SEED_EN = SEEDS / "000_a932ec9d51e334cb.en.txt"
-GOLD = SHARED / "seeds" / "gold"
+# The seed pair's gold segmentation and alignment: a copy of ../shared/seeds/gold in the repository
+# (tests/test_data_copies.py keeps the two equal), so a clone alone tests the seed end to end.
+GOLD = DATA / "seed_gold"
+UN_PAIRS = DATA / "un"  # UDHR and the SDG goals and targets, with their gold (see its README)
 MAC = SHARED / "mac"
+SHARED_UN = SHARED / "un"  # every UN pair, the 2023 ECOSOC documents too
 UNTM = shutil.which("untm") or str(Path(sys.executable).parent / "untm")
 
 
 def needs_shared(path: Path) -> pytest.MarkDecorator:
-    """Skip a test when ../shared (the gold data and MAC) is not present beside the repo."""
+    """Skip a test when its part of ../shared (MAC, the ECOSOC documents) is not beside the repo."""
     return pytest.mark.skipif(not path.exists(), reason=f"{path} not present (see README: Data)")
 
 

@@ -4,7 +4,6 @@ the review session's Realign operation built on it (seed pair's gold, fast mode)
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD, needs_shared
 from review_helpers import gold_result, gold_session
 
 from untm.aligner.model import Link
@@ -30,7 +29,6 @@ def _is_partition(links: list[Link], n: int, m: int) -> bool:
     return src == list(range(n)) and tgt == list(range(m))
 
 
-@needs_shared(GOLD)
 def test_fixed_links_are_kept_and_the_rest_fills_a_monotone_partition() -> None:
     result = gold_result()
     src = [s.text for s in result.src_segments[:16]]
@@ -43,7 +41,6 @@ def test_fixed_links_are_kept_and_the_rest_fills_a_monotone_partition() -> None:
     assert all(not (set(link.src) & {5, 6, 10}) for link in links if link not in fixed)
 
 
-@needs_shared(GOLD)
 def test_fixed_null_links_of_several_sentences_come_back_whole() -> None:
     result = gold_result()
     src = [s.text for s in result.src_segments[:12]]
@@ -81,7 +78,6 @@ def test_no_fixed_links_is_the_plain_aligner() -> None:
     assert align_sentences(src, tgt, config=FAST, fixed=None) == plain
 
 
-@needs_shared(GOLD)
 def test_realign_repairs_broken_links_between_confirmed_ones() -> None:
     gold = gold_session()
     broken = apply(apply(gold, Merge(link=30)), ShiftFirst(link=40, side="tgt"))
@@ -98,14 +94,12 @@ def test_realign_repairs_broken_links_between_confirmed_ones() -> None:
     assert step.links.start >= 27 and len(step.links.new) < 20  # only the stretches changed
 
 
-@needs_shared(GOLD)
 def test_realign_with_everything_held_is_an_error() -> None:
     s = apply(gold_session(), ConfirmUpTo(link=len(gold_session().links) - 1))
     with pytest.raises(ReviewError, match="nothing to realign"):
         apply(s, Realign())
 
 
-@needs_shared(GOLD)
 @pytest.mark.parametrize("mode", ["fast", "best"])
 def test_sliced_signals_are_the_documents_signals_of_the_gap(mode: str) -> None:
     import numpy as np

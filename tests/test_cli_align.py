@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH
 from typer.testing import CliRunner
 
 from untm.cli import app
@@ -47,7 +47,6 @@ def test_align_writes_a_valid_tmx_and_prints_the_summary(runner: CliRunner, tmp_
     assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-@needs_shared(GOLD)
 def test_align_presegmented_writes_align(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "gold.align"
     result = runner.invoke(

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import GOLD, needs_shared
 from untm.cli import app
 from untm.glossary.builtin import builtin_concepts
 from untm.tmx.unit import TranslationUnit
@@ -190,7 +189,6 @@ def test_check_flags_un_habitat_mistranslation(tmp_path: Path) -> None:
     assert _run("glossary", "check", str(clean))[0] == 0
 
 
-@needs_shared(GOLD)
 def test_extract_on_seed_tmx(tmp_path: Path) -> None:
     from tests.test_glossary_mining import _gold_units
     from untm.tmx.tmx14 import write_tmx

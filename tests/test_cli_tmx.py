@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
 from untm.cli import app
 from untm.tmx.tmx14 import read_tmx, write_tmx
@@ -107,7 +106,6 @@ def test_lookup_errors(tmp_path: Path, small_tmx: Path) -> None:
     assert code == 2 and "empty lookup text" in err
 
 
-@needs_shared(GOLD)
 def test_lookup_edited_seed_sentence(tmp_path: Path) -> None:
     units = gold_units()
     tmx = tmp_path / "gold.tmx"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH
 
 from untm.aligner.clean import clean_plain_text
 from untm.aligner.model import BlockKind, Document
@@ -56,7 +56,6 @@ def test_restarted_numbering_without_a_cover_is_not_one() -> None:
     assert not [p for p in paras if p.kind is BlockKind.COVER]
 
 
-@needs_shared(GOLD)
 def test_copies_of_the_seed_pair_align_to_copies_of_the_gold(tmp_path: Path) -> None:
     zh, en = tmp_path / "three.zh.txt", tmp_path / "three.en.txt"
     zh.write_text(_copies(SEED_ZH, 3), encoding="utf-8")

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from tests.conftest import GOLD, SEED_EN, SEED_ZH
 from untm.glossary import open_glossary
 from untm.glossary.builtin import load_builtin
 from untm.glossary.normalize import norm_key
@@ -178,7 +178,6 @@ def test_open_glossary_without_store_is_builtin(tmp_path: object, monkeypatch: p
     assert not path.exists()
 
 
-@needs_shared(GOLD)
 def test_gold_zh_names_found(builtin: Glossary) -> None:
     gold_zh = (GOLD / "000_a932ec9d51e334cb.zh").read_text(encoding="utf-8")
     hits = {t for _, _, t in builtin.find_in_text(gold_zh, "zh")}

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import GOLD, needs_shared
+from tests.conftest import GOLD, SHARED_UN, needs_shared
 from untm.glossary.builtin import load_builtin
 from untm.glossary.check import check_tmx, check_units
 from untm.glossary.extract import extract_terms, extract_tmx
@@ -74,7 +74,6 @@ def _normalize_pair(zh: str, en: str) -> tuple[str, str]:
     return zh.strip(), en.strip()
 
 
-@needs_shared(GOLD)
 def test_check_flags_wrong_rendering_of_un_habitat(tmp_path: Path, builtin: Glossary) -> None:
     from untm.tmx.tmx14 import write_tmx
 
@@ -99,7 +98,6 @@ def test_check_flags_wrong_rendering_of_un_habitat(tmp_path: Path, builtin: Glos
     assert "UN-Habitat" in bad.expected
 
 
-@needs_shared(GOLD)
 def test_check_on_gold_seed_is_nearly_clean(seed_tmx: Path, builtin: Glossary) -> None:
     report = check_tmx(str(seed_tmx), builtin)
     assert report.units >= 75
@@ -108,7 +106,6 @@ def test_check_on_gold_seed_is_nearly_clean(seed_tmx: Path, builtin: Glossary) -
     assert not any(i.term in ("人居署", "环境署", "UN-Habitat", "UNEP") for i in report.issues)
 
 
-@needs_shared(GOLD)
 def test_extract_finds_real_pairs_missing_from_glossary(seed_tmx: Path, builtin: Glossary,
                                                         tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -148,7 +145,7 @@ def test_check_reports_only_terms_that_occur(pairs: list[tuple[str, str]]) -> No
         assert issue.term.casefold() in text.casefold()
 
 
-UN_DIR = GOLD.parent.parent / "un" / "ecosoc2023"
+UN_DIR = SHARED_UN / "ecosoc2023"
 
 
 def _ecosoc_units() -> list[TranslationUnit]:

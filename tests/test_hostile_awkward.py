@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, REPO, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, REPO, SEED_EN, SEED_ZH
 from typer.testing import CliRunner
 
 from untm.aligner.model import AlignmentResult
@@ -66,7 +66,6 @@ def test_encodings_and_line_ends_read_as_the_plain_seed(form: str) -> None:
         assert read_document(AWKWARD / str(zh_name), "zh").encoding == "gb18030"
 
 
-@needs_shared(GOLD)
 @pytest.mark.parametrize("form", SEED_FORMS, ids=[f[0] for f in SEED_FORMS])
 def test_seed_in_awkward_form_aligns_to_the_gold(
     form: tuple[str, str | None, str | None], gold: list[tuple[str, str]], tmp_path: Path
@@ -101,7 +100,6 @@ def _check_controls_counted(result: AlignmentResult, kinds: dict[str, int]) -> N
         assert seg.text.isprintable(), repr(seg.text)
 
 
-@needs_shared(GOLD)
 def test_cli_summary_reports_control_chars_and_tmx_has_none(tmp_path: Path) -> None:
     out = tmp_path / "c.tmx"
     zh = AWKWARD / "seed.zh.control-chars.txt"

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SEED_EN, SEED_ZH, SHARED
+from conftest import SEED_EN, SEED_ZH, SHARED_UN, UN_PAIRS
 from extracted_text import Layout, extracted, wrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +16,8 @@ from untm.aligner.linebreaks import Line, hard_wrapped, ink_width, paragraph_sta
 from untm.aligner.model import BlockKind
 from untm.aligner.read import read_document
 
-UN = SHARED / "un"
-RESOLUTION = UN / "ecosoc2023" / "02_ECOSOC-res-2023_humanitarian_assistance_coordination"
+UDHR = UN_PAIRS / "udhr"  # in the repository
+RESOLUTION = SHARED_UN / "ecosoc2023" / "02_ECOSOC-res-2023_humanitarian_assistance_coordination"
 
 
 def _squash(text: str) -> str:
@@ -51,7 +51,7 @@ def test_the_seed_rewrapped_keeps_its_structure(path: Path, lang: str) -> None:
     assert body == _squash("".join(p.text for p in source))
 
 
-@pytest.mark.skipif(not UN.exists(), reason="../shared/un not present")
+@pytest.mark.skipif(not RESOLUTION.parent.exists(), reason="../shared/un not present")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_resolution_whose_paragraphs_end_in_commas(lang: str) -> None:
     """ECOSOC resolution 2023 (one paragraph a line in the data), wrapped as pdftotext writes
@@ -63,10 +63,9 @@ def test_a_resolution_whose_paragraphs_end_in_commas(lang: str) -> None:
     assert matched >= 0.95 * given_ and matched >= 0.95 * produced, (matched, produced, given_)
 
 
-@pytest.mark.skipif(not UN.exists(), reason="../shared/un not present")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_udhr_rewrapped_and_spaced_out(lang: str) -> None:
-    paragraphs = (UN / "udhr" / f"udhr.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    paragraphs = (UDHR / f"udhr.{lang}.txt").read_text(encoding="utf-8").splitlines()
     width = 40 if lang == "zh" else 44
     layout = Layout(width_em=width, header="A/RES/217(III)", spaced="justified")
     matched, produced, given_ = _recovered(paragraphs, lang, layout)
@@ -129,7 +128,7 @@ def test_chinese_lines_by_display_width() -> None:
 
 
 def test_one_paragraph_a_line_is_not_hard_wrapped() -> None:
-    lines = (UN / "udhr" / "udhr.en.txt").read_text(encoding="utf-8").splitlines()
+    lines = (UDHR / "udhr.en.txt").read_text(encoding="utf-8").splitlines()
     widths = [len(line) for line in lines]
     assert not hard_wrapped(widths)
     wrapped = [len(line) for p in lines for line in wrap(p, "en", 44)]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOLD, SEED_ZH, needs_shared
+from tests.conftest import SEED_ZH
 from tests.test_tmx_gold import gold_units, pipeline_units
 from untm.aligner.read import read_document
 from untm.aligner.segment import segment_document
@@ -31,7 +31,6 @@ def run_on(tmp_path: Path, tmx: Path) -> omegat.OmegatRun:
     return omegat.translate(project)
 
 
-@needs_shared(GOLD)
 def test_gold_tmx_is_loaded_and_translates_seed(tmp_path: Path) -> None:
     tmx = tmp_path / "gold.tmx"
     assert write_tmx(tmx, gold_units()) == 80

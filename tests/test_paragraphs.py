@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -123,7 +123,6 @@ def test_order_links_places_late_target_only_links_by_target_position() -> None:
     assert order_links(crossing) == crossing
 
 
-@needs_shared(GOLD)
 def test_seed_align_file_is_in_gold_document_order() -> None:
     from untm.aligner.alignfile import read_align
     from untm.pipeline import align_files

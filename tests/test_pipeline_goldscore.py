@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GOLD, needs_shared
+from tests.conftest import GOLD
 from untm.errors import FormatError, InputError
 from untm.goldscore import gold_units, score_units
 
 STEM = "000_a932ec9d51e334cb"
 
 
-@needs_shared(GOLD)
 def test_seed_gold_units_leave_out_null_links() -> None:
     units = gold_units(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", GOLD / f"{STEM}.align")
     links = (GOLD / f"{STEM}.align").read_text("utf-8").split()

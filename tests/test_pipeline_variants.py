@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH, SHARED_UN
 from lxml import etree
 from test_read_docx import build_docx
 
@@ -22,7 +22,6 @@ from untm.aligner.read import read_document
 from untm.pipeline import AlignOptions, align_files, gold_units, score_units, to_units
 
 STEM = "000_a932ec9d51e334cb"
-pytestmark = needs_shared(GOLD)
 
 ZH = read_document(SEED_ZH, "zh")
 EN = read_document(SEED_EN, "en")
@@ -173,7 +172,7 @@ def test_control_characters_in_the_seed(tmp_path: Path) -> None:
     assert score.precision >= 0.90 and score.recall >= 0.90, score
 
 
-UN = GOLD.parent.parent / "un" / "ecosoc2023"
+UN = SHARED_UN / "ecosoc2023"
 
 
 @pytest.mark.skipif(not UN.exists(), reason="../shared/un not present")

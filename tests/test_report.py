@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import GOLD, REPO, SEED_EN, SEED_ZH, needs_shared
+from tests.conftest import GOLD, REPO, SEED_EN, SEED_ZH
 from untm.aligner.alignfile import read_align
 from untm.aligner.model import AlignmentResult, Link, Segment
 from untm.errors import AlignmentError, OutputError
@@ -56,7 +56,6 @@ def joined(result: AlignmentResult, link: Link) -> tuple[str, str]:
     return zh, en
 
 
-@needs_shared(GOLD)
 def test_gold_page_lists_every_link_and_nulls_first() -> None:
     result = gold_result()
     page = render_report(result, title="Gold <seed> & co")
@@ -131,7 +130,6 @@ def test_document_order_of_crossing_links_and_nulls() -> None:
     assert [shuffled[n] for n in document_order(shuffled)] == links
 
 
-@needs_shared(GOLD)
 def test_glossary_terms_marked_and_missing_equivalents_flagged() -> None:
     result = gold_result()
     pairs = [("人居署", "UN-Habitat"), ("环境署", "UNEP"), ("城市", "urban")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from conftest import GOLD, SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +15,6 @@ from untm.errors import FormatError
 STEM = "000_a932ec9d51e334cb"
 
 
-@needs_shared(GOLD)
 @pytest.mark.parametrize(("path", "lang"), [(SEED_ZH, "zh"), (SEED_EN, "en")])
 def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> None:
     doc = read_document(str(path), lang)

@@ -107,7 +107,6 @@ def test_best_mode_floor_on_dev() -> None:
     assert _chapter_f1("006", AlignConfig()) >= 0.85
 
 
-@needs_shared(GOLD)
 def test_seed_gold_segments() -> None:
     base = GOLD / "000_a932ec9d51e334cb"
     src, tgt = _lines(base.with_suffix(".zh")), _lines(base.with_suffix(".en"))

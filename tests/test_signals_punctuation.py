@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.macdata import load_split
+from tests.conftest import MAC, needs_shared
 from untm.aligner.signals.punctuation import MARKS, prefix_counts, sentence_counts, window_features
 
 
@@ -17,6 +18,7 @@ def test_counts_of_real_dialogue() -> None:
     assert sentence_counts("Trinket's 'I won' — and then!", "en") == (0, 1, 1, 1)
 
 
+@needs_shared(MAC)
 def test_agreeing_window_scores_higher_on_mac_dev() -> None:
     chapter = load_split("dev")[1]
     src, tgt = prefix_counts(chapter.zh, "zh"), prefix_counts(chapter.en, "en")

@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units
 from untm.cli import app
 from untm.tmx.lookup import TmIndex, cache_file, match_score
@@ -30,7 +29,6 @@ def gold_tmx(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@needs_shared(GOLD)
 def test_edited_seed_sentence_finds_its_unit(gold_tmx: Path) -> None:
     units = gold_units()
     (target,) = [u for u in units if "三十多年" in u.source]
@@ -43,7 +41,6 @@ def test_edited_seed_sentence_finds_its_unit(gold_tmx: Path) -> None:
     assert matches[0].score > matches[1].score + 20
 
 
-@needs_shared(GOLD)
 def test_exact_and_normalised_matches_score_100(gold_tmx: Path) -> None:
     index = TmIndex.from_tmx(gold_tmx, cache=False)
     unit = gold_units()[20]

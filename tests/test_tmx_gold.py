@@ -9,7 +9,7 @@ import functools
 
 import pytest
 
-from tests.conftest import GOLD, SEED_EN, SEED_ZH, needs_shared
+from tests.conftest import GOLD, SEED_EN, SEED_ZH
 from untm.tmx.unit import TranslationUnit
 
 GOLD_STEM = GOLD / "000_a932ec9d51e334cb"
@@ -30,7 +30,6 @@ def gold_units() -> list[TranslationUnit]:
     return units
 
 
-@needs_shared(GOLD)
 def test_gold_units_have_both_sides() -> None:
     units = gold_units()
     assert len(units) == 80

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from translate.storage import tmx as ttk_tmx
 
-from tests.conftest import GOLD, needs_shared
 from tests.test_tmx_gold import gold_units, pipeline_units
 from untm.tmx.tmx14 import write_tmx
 from untm.tmx.unit import TranslationUnit
@@ -18,7 +17,6 @@ def read_with_ttk(path: Path) -> list[tuple[str, str]]:
     return [(unit.source, unit.target) for unit in store.units]
 
 
-@needs_shared(GOLD)
 def test_translate_toolkit_reads_gold_tmx(tmp_path: Path) -> None:
     units = gold_units()
     path = tmp_path / "gold.tmx"

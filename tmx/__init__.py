@@ -9,3 +9,8 @@
 - `tmx.omegat`: drive OmegaT in console mode to prove a TMX works in a real CAT tool.
 - `tmx.xmlchars`: keeping XML-illegal characters out of every XML file written.
 """
+
+# This folder is installed as `untm.tmx` only (pyproject.toml maps it): imported as `tmx`
+# (from a checkout's root) every class would exist twice, `tmx.x.C is not untm.tmx.x.C`.
+if __name__ != "untm.tmx":
+    raise ImportError(f"import untm.tmx, not {__name__} (the package is untm)")
