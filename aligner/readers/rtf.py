@@ -16,7 +16,8 @@ and footnotes without a word; rtfparse (MIT) pulls in GPL dependencies (extract-
 - Footnotes and endnotes (`\\footnote`, also written `{\\*\\footnote`) are left out of the
   paragraph and read after the body, as FOOTNOTE blocks starting with their number (`\\chftn`).
 - Headers and footers (`\\header`, `\\footerf`, …) are furniture, each distinct line once.
-- Skipped destinations (not document text): the font, colour, style, list and revision tables,
+- Read for what they tell, never as text: the font table (code pages) and the style sheet (heading
+  styles). Skipped destinations (not document text): the colour, list and revision tables,
   document info, pictures, object data, field instructions (the field's result is read), bookmarks,
   shape properties, footnote separators, and every `{\\*\\…}` destination not named above.
 """
@@ -78,7 +79,7 @@ SYMBOLS = {
 }
 SKIP = frozenset(
     {
-        "fonttbl", "colortbl", "stylesheet", "info", "pict", "objdata", "objclass", "objname",
+        "colortbl", "info", "pict", "objdata", "objclass", "objname",
         "themedata", "colorschememapping", "datastore", "latentstyles", "listtable",
         "listoverridetable", "rsidtbl", "generator", "xmlnstbl", "mmathPr", "fldinst", "filetbl",
         "revtbl", "pgdsctbl", "userprops", "bkmkstart", "bkmkend", "ftnsep", "ftnsepc", "ftncn",
@@ -245,7 +246,7 @@ def _destination(word: str, state: _State, starred: bool) -> _State | None:
         return replace(state, dest=state.outer if word == "ud" else "skip")
     if word == "upr":
         return replace(state, dest="upr", outer=state.dest)
-    if word in SKIP and word not in ("fonttbl", "stylesheet"):
+    if word in SKIP:
         return replace(state, dest="skip")
     if word == "fonttbl":
         return replace(state, dest="fonttbl")
