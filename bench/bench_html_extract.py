@@ -401,10 +401,13 @@ def report(data: dict[str, Any]) -> str:
             failed = [str(r["page"]) for r in rows if "error" in r]
             lines.append(f"| {name} | {cells[0]} | {cells[1]} | {', '.join(failed) or '-'} |")
         lines += ["", "Per page (F1): " + "; ".join(
-            f"{page}: " + ", ".join(f"{r['candidate'].split(' ')[0]} {r.get('f1', 'err')}"
+            f"{page}: " + ", ".join(f"{r['candidate']} {r.get('f1', 'err')}"
                                      for r in real if r["page"] == page)
             for page in HELD_OUT)]  # fmt: skip
     weights = data["weight"]
+    lines += ["", "trafilatura's licence changed: 1.7.0 and before are GPL-3.0-or-later (its "
+              "wheel's METADATA: `License: GPLv3+`), 1.8.0 and later Apache-2.0 "
+              "(`pip download --no-deps trafilatura==1.7.0` / `==1.8.0`)."]
     if weights:
         lines += ["", "## Weight and licences (dependencies untm does not already have)", "",
                   "| candidate | install MB | import s | licences |", "|---|---|---|---|"]
