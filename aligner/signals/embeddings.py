@@ -48,7 +48,9 @@ class _CachedEncoder:
     def encode(self, texts: Sequence[str]) -> Matrix:
         if len(self._cache) > self.max_cached:
             self._cache.clear()
-        todo = sorted({t for t in texts if t not in self._cache}, key=len)
+        # by length, then text: the batches (and so the last bits of each row) do not depend on the
+        # hash seed that orders a set
+        todo = sorted({t for t in texts if t not in self._cache}, key=lambda t: (len(t), t))
         for start in range(0, len(todo), self.batch):
             chunk = todo[start : start + self.batch]
             rows = self._raw(chunk)
