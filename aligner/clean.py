@@ -371,25 +371,27 @@ def clean_plain_text(text: str, lang: str, *, text_layer: bool = False) -> Clean
     text, _ = ordinary_forms(text)
     prepared = _prepare(text, lang, han_pairs=text_layer)
     blocks, furniture = _text_blocks(prepared, lang)
-    return build_paragraphs(blocks, lang, [*prepared.furniture, *furniture])
+    return build_paragraphs(blocks, lang, [*prepared.furniture, *furniture], pages_checked=True)
 
 
 def build_paragraphs(
-    blocks: Sequence[RawBlock], lang: str, furniture: Sequence[Furniture] | None = None
+    blocks: Sequence[RawBlock],
+    lang: str,
+    furniture: Sequence[Furniture] | None = None,
+    *,
+    pages_checked: bool = False,
 ) -> CleanedText:
     """Classify blocks into cover, heading, body and footnote paragraphs; join continuations.
 
-    `furniture`: what the reader removed on the way, having found the page furniture among its
-    lines with their pages (the text cleaner, the PDF reader); a reader that knows no pages
-    passes none, and the furniture among its blocks is found here
-    (`aligner.furniture.furniture_of_blocks`)."""
+    `furniture`: what the reader removed on the way. The page furniture among the blocks is
+    found here (`aligner.furniture.furniture_of_blocks`), unless the reader found it on its lines
+    with their pages already (`pages_checked`: the text cleaner, the PDF reader)."""
     has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
-    normal, controls = _normalized(blocks)
-    if furniture is None:
-        normal, found = furniture_of_blocks(normal)
-        found = [*controls, *found]
-    else:
-        found = [*furniture, *controls]
+    normal, found = _normalized(blocks)
+    if not pages_checked:
+        normal, more = furniture_of_blocks(normal)
+        found += more
+    found = [*(furniture or ()), *found]
     entries = _labelled_entries(normal, lang)
     covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []

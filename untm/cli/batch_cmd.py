@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from untm.cli.common import cli_errors, fail
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from untm.batch import BatchResult
 
 
@@ -26,6 +25,8 @@ def _default_workers() -> int:
 
 
 def _table(result: BatchResult) -> Table:
+    from rich.table import Table
+
     table = Table(
         title=f"untm batch: {len(result.outcomes)} documents",
         title_justify="left",
@@ -59,7 +60,8 @@ def batch_command(
     in_dir: Annotated[
         Path | None,
         typer.Argument(
-            help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, html, pdf)."
+            help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, doc, odt, fodt, rtf, "
+            "html, htm, xhtml, pdf)."
         ),
     ] = None,
     workers: Annotated[
@@ -96,7 +98,8 @@ def batch_command(
 ) -> None:
     """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json.
 
-    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, html, pdf; mixed allowed). Pairs whose
+    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, doc, odt, rtf, html, pdf, …; mixed
+    allowed; .doc needs LibreOffice). Pairs whose
     outputs are newer than their inputs are kept unless --force. Exit status 1 when any pair
     failed (unpaired files count as failed), 2 on a usage or input error.
 
@@ -130,6 +133,15 @@ def batch_command(
         force=force,
         mode=mode,
     )
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     err = Console(stderr=True)
     for name in discovery.ignored:
         if not quiet:
