@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
 from untm.aligner.model import BlockKind, Furniture
+from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
-from untm.aligner.pdflayout.lines import Line, is_wide
+from untm.aligner.pdflayout.lines import Line
 
 SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there

@@ -155,7 +155,7 @@ def _unmapped(raw: object, text: str) -> set[int]:
         elif map_error(raw, i):
             font.flagged.append((i, ch))
         else:
-            font.wide += _is_wide(ch)
+            font.wide += is_wide(ch)
     bad: set[int] = set()
     for font in fonts.values():
         if len(font.meaningless) >= UNMAPPED_FONT_SHARE * len(font.indices):
@@ -164,7 +164,7 @@ def _unmapped(raw: object, text: str) -> set[int]:
         bad.update(font.meaningless)
         mapped = len(font.indices) - len(font.meaningless) - len(font.flagged)
         if font.wide > 0.5 * mapped:
-            bad.update(i for i, ch in font.flagged if not _is_wide(ch))
+            bad.update(i for i, ch in font.flagged if not is_wide(ch))
     return bad
 
 
@@ -178,7 +178,8 @@ class _FontGlyphs:
     wide: int = 0  # mapped glyphs that are wide (CJK) characters
 
 
-def _is_wide(ch: str) -> bool:
+def is_wide(ch: str) -> bool:
+    """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
     return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
@@ -238,7 +239,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 unplaced += 1
                 if chars:  # no box: it follows the glyph drawn before it, one advance wide
                     last = chars[-1]
-                    width = last.size if _is_wide(ch) else 0.5 * last.size
+                    width = last.size if is_wide(ch) else 0.5 * last.size
                     chars.append(Char(ch, last.x1, last.x1 + width, last.y0, last.y1, last.size,
                                       last.bold))
                     brk = False

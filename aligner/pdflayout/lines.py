@@ -1,14 +1,15 @@
 """Characters into text lines: baselines, columns, spaces, superscript reference markers.
 
 - Characters in content order form runs on one baseline (vertical overlap); a run ends where
-  the text goes back, jumps far to the right (a column or table gap) or to another baseline.
-- Runs that share a baseline form a row (pieces: a run ends at a gap wider than `PIECE_GAP`
-  font sizes); a page's rows are read in frames (`columns`: the full width, or each column of a
+  the text goes back, jumps right by more than `COLUMN_GAP` font sizes or to another baseline;
+  a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (`_run_lines`, spelt with
+  the run's letter spacing). Pieces that share a baseline form a row, whatever order they were
+  drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
   region in columns). Within a row, pieces of one style closer than `MAX_JOIN_GAP` font sizes
   are one line (justified lines stretch their word gaps), except in table rows (`_tabular`:
-  pieces that start where those of the row above or below start), whose pieces are cells; far
+  every piece starts where one of the row above or below starts), whose pieces are cells; far
   pieces are separate lines (masthead, footer). A paragraph label standing apart ("12." before
-  an indented text) is joined to the text it labels.
+  an indented text) and a note's number before its smaller text are joined to what they label.
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
   beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
   there, unless the layer has one between most glyphs: one per character), so a layer without
@@ -27,7 +28,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -35,11 +35,11 @@ from itertools import pairwise
 from operator import attrgetter
 
 from untm.aligner.hanspace import Despaced, despace_lines
-from untm.aligner.pdflayout.chars import SPACE, Char, PageChars
+from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import frames
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
-COLUMN_GAP = 2.0  # font sizes: pieces this far apart in two rows that line up are table cells
+COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
 CELL_ALIGN = 2.0  # points: table cells of two rows start this close
 MAX_JOIN_GAP = 6.0  # font sizes: pieces farther apart are never one line (masthead, footer)
 WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
@@ -89,11 +89,6 @@ class Line:
     def lead_ref(self) -> str | None:
         """The superscript marker the line starts with (a footnote's own number), if any."""
         return self.refs[0][1] if self.refs and self.refs[0][0] == 0 else None
-
-
-def is_wide(ch: str) -> bool:
-    """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
-    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
