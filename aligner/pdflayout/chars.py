@@ -239,9 +239,9 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 unplaced += 1
                 if chars:  # no box: it follows the glyph drawn before it, one advance wide
                     last = chars[-1]
-                    width = last.size if is_wide(ch) else 0.5 * last.size
-                    chars.append(Char(ch, last.x1, last.x1 + width, last.y0, last.y1, last.size,
-                                      last.bold))
+                    advance = last.size if is_wide(ch) else 0.5 * last.size
+                    chars.append(Char(ch, last.x1, last.x1 + advance, last.y0, last.y1,
+                                      last.size, last.bold))
                     brk = False
                     continue
             if top - bottom != last_height:  # a box of another height: another size
