@@ -8,16 +8,16 @@ After the layout reading, three things a person sees at once are measured (`Read
 - **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
   a single character: glyphs were not put together into lines;
 - **missing characters**: more than `MISSING` of the page text's characters (white space aside)
-  are neither in the paragraphs nor in the furniture;
-- **glyphs without a place**: more than `UNPLACED` of the glyphs have a box that is a point
-  (fonts whose metrics a converter broke): the layout cannot put them where they are read.
+  are neither in the paragraphs nor in the furniture.
 A check the layout reading fails and the text reading passes makes the reader take the text
 reading, and say so in one note (`choose`): the layout reader never does worse on these counts
 than the text path on the same file. The text reading costs as much as the layout reading, so it
 is made only where the layout reading shows a sign of trouble: more than `SUSPECT_FRAGMENTS`
 of its running-text paragraphs end neither a sentence nor a clause (",", ";", ":"), as pieces
-of lines or columns read as paragraphs do, one-character lines, missing characters or glyphs
-without a place.
+of lines or columns read as paragraphs do, one-character lines, missing characters, or more
+than `UNPLACED` of the glyphs with a box that is a point (fonts whose metrics a converter broke;
+`pdflayout.chars` places them after the glyph before them; then `UNSURE_EXPLOSION` times the
+text reading's segments are enough to take it).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 
 EXPLOSION = 1.6
+UNSURE_EXPLOSION = 1.3  # where more than UNPLACED of the glyphs had no box
 MIN_EXCESS = 20  # segments more than the text reading's count that make an explosion
 SHORT_LINES = 0.3
 MIN_LINES = 5
@@ -50,14 +51,16 @@ class ReadingCheck:
     short_lines: float  # share of one-character lines (0 for the text reading: it has none)
     segments: int  # the number of segments (a handful more is no explosion in a short file)
     missing: float  # share of the page text's characters that the reading lost
-    unplaced: float = 0.0  # share of glyphs without a place (0 for the text reading)
 
-    def failures(self, text: ReadingCheck) -> list[str]:
-        """The checks this (layout) reading fails and the `text` reading passes, as phrases."""
+    def failures(self, text: ReadingCheck, *, unsure: bool = False) -> list[str]:
+        """The checks this (layout) reading fails and the `text` reading passes, as phrases
+        (`unsure`: glyphs without a box were placed by guess, so fewer extra segments than
+        `EXPLOSION` times, `UNSURE_EXPLOSION`, tell that the guess went wrong)."""
         out: list[str] = []
         expected = max(text.segments_per_1000, 1.0) * self.segments / self.segments_per_1000 \
             if self.segments_per_1000 else 0.0
-        if self.segments > EXPLOSION * expected and self.segments - expected >= MIN_EXCESS:
+        ratio = UNSURE_EXPLOSION if unsure else EXPLOSION
+        if self.segments > ratio * expected and self.segments - expected >= MIN_EXCESS:
             out.append(
                 f"{self.segments_per_1000:.0f} segments per 1,000 characters against "
                 f"{text.segments_per_1000:.0f}"
@@ -66,8 +69,6 @@ class ReadingCheck:
             out.append(f"{self.short_lines:.0%} of its lines hold one character")
         if self.missing > MISSING and text.missing <= MISSING:
             out.append(f"{self.missing:.1%} of the characters missing")
-        if self.unplaced > UNPLACED:
-            out.append(f"{self.unplaced:.1%} of the glyphs without a place on the page")
         return out
 
 
@@ -88,17 +89,13 @@ def _missing(cleaned: CleanedText, page_text: Counter[str]) -> float:
 
 
 def check(
-    cleaned: CleanedText,
-    lang: str,
-    page_text: Counter[str],
-    short_lines: float,
-    unplaced: float = 0.0,
+    cleaned: CleanedText, lang: str, page_text: Counter[str], short_lines: float
 ) -> ReadingCheck:
     """The measures of one reading (`page_text`: the characters of the page's own text)."""
     chars = sum(len("".join(p.text.split())) for p in cleaned.paragraphs)
     count = _segments(cleaned, lang)
     density = 1000 * count / max(1, chars)
-    return ReadingCheck(density, short_lines, count, _missing(cleaned, page_text), unplaced)
+    return ReadingCheck(density, short_lines, count, _missing(cleaned, page_text))
 
 
 def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
@@ -148,8 +145,8 @@ def choose(
     unplaced: float = 0.0,
 ) -> Choice:
     """The layout reading, unless it fails a check the text reading of `pages` passes
-    (`short_lines`, `unplaced`: the shares of its one-character lines and of glyphs without a
-    place)."""
+    (`short_lines`: the share of its one-character lines; `unplaced`: of glyphs without a box,
+    a sign to check)."""
     page_text = _ink("".join(pages))
     suspect = (
         _fragments(layout) > SUSPECT_FRAGMENTS
@@ -159,10 +156,10 @@ def choose(
     )
     if not suspect:
         return Choice(layout, None)
-    mine = check(layout, lang, page_text, short_lines, unplaced)
+    mine = check(layout, lang, page_text, short_lines)
     text = text_reading(pages, lang)
     theirs = check(text, lang, page_text, 0.0)
-    failed = mine.failures(theirs)
+    failed = mine.failures(theirs, unsure=unplaced > UNPLACED)
     if not failed:
         return Choice(layout, None)
     return Choice(
