@@ -30,8 +30,9 @@ from untm.aligner.clean import clean_plain_text
 from untm.aligner.glyphforms import is_meaningless, ordinary_forms
 from untm.aligner.language import is_han
 from untm.aligner.read import read_document
+from untm.batch.task import PairOutcome
 from untm.errors import TextLayerError
-from untm.pipeline import AlignOptions, align_files, result_json, summarize
+from untm.pipeline import AlignOptions, AlignSummary, align_files, result_json, summarize
 
 needs_gs = pytest.mark.skipif(shutil.which("gs") is None, reason="ghostscript is not installed")
 needs_cairo = pytest.mark.skipif(
@@ -169,3 +170,15 @@ def test_fallback_is_reported_in_the_summary(tmp_path: Path) -> None:
     proc = run_untm(["segment", str(en), "--lang", "en"], tmp_path, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.startswith(f"untm: note: {en.name}: read in PDFium's text order")
+
+
+def test_reading_is_in_the_json_only_when_a_reader_took_a_note() -> None:
+    """A pair read without a note gives the JSON summary and batch record it gave before."""
+    quiet = AlignSummary(segments_zh=1, segments_en=1)
+    assert "reading" not in quiet.to_dict()
+    assert not any(line.startswith("reading:") for line in quiet.lines())
+    noted = AlignSummary(segments_zh=1, segments_en=1, reading=["en: read in PDFium's text order"])
+    assert noted.to_dict()["reading"] == ["en: read in PDFium's text order"]
+    assert "reading" not in PairOutcome(name="res", status="ok").to_dict()
+    outcome = PairOutcome(name="res", status="ok", reading=("zh: note",))
+    assert outcome.to_dict()["reading"] == ["zh: note"]

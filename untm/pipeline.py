@@ -66,7 +66,12 @@ class AlignSummary:
     reading: list[str] = field(default_factory=list)  # the readers' notes ("zh: …"), if any
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The JSON summary; `reading` only when a reader had something to say, so the output of
+        every other pair is what it was before the readers could take notes."""
+        data = asdict(self)
+        if not self.reading:
+            del data["reading"]
+        return data
 
     def lines(self) -> list[str]:
         """A short human-readable summary."""

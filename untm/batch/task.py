@@ -58,8 +58,8 @@ class PairOutcome:
         return self.status == "ok"
 
     def to_dict(self) -> dict[str, Any]:
-        """The summary.json record of this pair."""
-        return {
+        """The summary.json record of this pair (`reading` only when a reader took a note)."""
+        record: dict[str, Any] = {
             "name": self.name,
             "status": self.status,
             "units": self.units,
@@ -73,8 +73,10 @@ class PairOutcome:
             "review": self.review,
             "mode": self.mode,
             "format": self.fmt,
-            "reading": list(self.reading),
         }
+        if self.reading:
+            record["reading"] = list(self.reading)
+        return record
 
 
 def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
