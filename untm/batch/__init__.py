@@ -25,7 +25,9 @@ from untm.batch.run import (
     run_batch,
 )
 from untm.batch.task import PairJob, PairOutcome, align_pair
-from untm.pipeline import FORMATS
+from untm.export import format_names
+
+FORMATS = format_names()  # what BatchOptions.fmt takes
 
 __all__ = [
     "ENGINES",

@@ -20,6 +20,7 @@ from untm.batch.discover import Discovery, PairSource
 from untm.batch.engines import OnDone, run_jobs
 from untm.batch.task import PairJob, PairOutcome, failed
 from untm.errors import OutputError
+from untm.export import get_format
 from untm.fileio import write_text_atomic
 from untm.tmx.unit import TranslationUnit
 
@@ -32,7 +33,7 @@ class BatchOptions:
     """How to run a batch."""
 
     out_dir: Path
-    fmt: str = "tmx"
+    fmt: str = "tmx"  # a format of untm.export (its first extension names the outputs)
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -80,10 +81,6 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-def _suffix(fmt: str) -> str:
-    return "." + fmt
 
 
 def _read_previous(summary: Path) -> dict[str, dict[str, Any]]:
@@ -149,7 +146,7 @@ def plan_batch(discovery: Discovery, options: BatchOptions) -> BatchPlan:
     skipped: list[PairOutcome] = []
     problems = [failed(p.name, p.error) for p in discovery.problems]
     for pair in discovery.pairs:
-        output = out_dir / (pair.name + _suffix(options.fmt))
+        output = out_dir / (pair.name + get_format(options.fmt).extension)
         if output.name == SUMMARY_NAME:
             problems.append(failed(pair.name, f"output {output.name} would replace the summary"))
             continue

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from untm.cli.common import cli_errors, fail
+from untm.cli.common import cli_errors, fail, format_choices
 
 if TYPE_CHECKING:
     from untm.batch import BatchResult
@@ -67,7 +67,7 @@ def batch_command(
         typer.Option("--workers", "-j", min=1, help="Worker processes (default: CPUs)."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Per-pair output: tmx, tsv, align or json.")
+        str, typer.Option("--format", "-f", help=f"Per-pair output: {format_choices()}.")
     ] = "tmx",
     manifest: Annotated[
         Path | None,
@@ -105,10 +105,11 @@ def batch_command(
     from untm.batch import BatchOptions, BatchPlan, PairOutcome, discover_pairs, read_manifest
     from untm.batch import run_batch as run
     from untm.batch.engines import ENGINES
-    from untm.pipeline import FORMATS, MODES
+    from untm.export import format_names
+    from untm.pipeline import MODES
 
     for value, choices, option in (
-        (fmt, FORMATS, "--format"),
+        (fmt, format_names(), "--format"),
         (engine, ENGINES, "--engine"),
         (mode, MODES, "--mode"),
     ):
