@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the Debian packages the real-client tests use: omegat (TMX import into a real CAT
 # tool), chromium, chromium-driver and a CJK font (the HTML review page, the review editor and the
-# generated test PDFs), and poppler's pdftotext for the PDF baseline benchmark. Best effort: without
+# generated test PDFs), poppler's pdftotext for the PDF baseline benchmark, and the PDF producers
+# of tests/producers (LibreOffice, Ghostscript, cairo, Chromium) with their fonts. Best effort: without
 # root or apt the tests that need them are skipped with a reason.
 set -u
 need=()
@@ -15,6 +16,14 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # untm) with the CMaps it needs for Chinese PDFs
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
+# the PDF producer matrix (tests/producers, issue 16): LibreOffice converts .docx, Ghostscript
+# rewrites PDFs (pdfwrite), poppler's pdftocairo (above) rewrites them through cairo, chromium
+# (above) prints HTML; the fonts they and reportlab set the documents in
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v gs >/dev/null 2>&1 || need+=(ghostscript)
+[ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
+[ -d /usr/share/fonts/opentype/urw-base35 ] || need+=(fonts-urw-base35)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: cannot install ${need[*]} (needs root and apt-get); tests using them will be skipped" >&2

@@ -8,8 +8,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from producers.matrix import Matrix
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
@@ -56,3 +60,21 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
         en = render_pdf(seed_items("en"), "en", layout, folder / f"{layout.name}.en.pdf")
         out[layout.name] = (zh, en)
     return out
+
+
+@pytest.fixture(scope="session")
+def producer_matrix(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Matrix:
+    """The development documents (seed, resolution) written by every producer of
+    tests/producers (LibreOffice, Chromium, cairo, Ghostscript, reportlab variants), built once
+    and kept in pytest's cache folder (keyed by the sources and tool versions); the held-out UN
+    texts are left to bench/bench_pdf_producers.py."""
+    from producers.documents import DEV_DOCS
+    from producers.matrix import build_matrix
+
+    if not GOLD.exists():
+        pytest.skip(f"{GOLD} not present (see README: Data)")
+    cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
+    root = cache.mkdir("pdf-matrix") if cache is not None else tmp_path_factory.mktemp("matrix")
+    return build_matrix(Path(root), DEV_DOCS)

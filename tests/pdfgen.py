@@ -74,6 +74,9 @@ class Layout:
     page_number: str = "outer"  # "outer", "center" ("- 3 -")
     job: str = "GE.23-04567 (C)"
     zh_spaced: bool = False  # the text layer spaces out Chinese (justified lines, see _wrap)
+    # room (em) before each wide character, for a canvas that draws a space glyph in it
+    # (tests/producers/reportlab_scaled.py); the plain canvas leaves it empty
+    zh_track: float = 0.0
     symbol: str = SYMBOL
 
 
@@ -179,7 +182,9 @@ def _runs(text: str, layout: Layout, bold: bool, lang: str) -> list[tuple[str, s
 
 
 def _width(text: str, layout: Layout, size: float, bold: bool, lang: str) -> float:
-    return sum(pdfmetrics.stringWidth(t, f, size) for f, t in _runs(text, layout, bold, lang))
+    track = layout.zh_track * size * sum(1 for ch in text if _is_wide(ch))
+    runs = _runs(text, layout, bold, lang)
+    return track + sum(pdfmetrics.stringWidth(t, f, size) for f, t in runs)
 
 
 _NO_LINE_START = set("，。、；：？！）》」』”’,.;:?!)%")
@@ -258,8 +263,10 @@ class _Page:
 class _Renderer:
     """Lays out items on A4 pages and draws them."""
 
-    def __init__(self, layout: Layout, lang: str) -> None:
+    def __init__(self, layout: Layout, lang: str,
+                 canvas_class: type[canvas.Canvas] = canvas.Canvas) -> None:
         _fonts()
+        self.canvas_class = canvas_class
         self.layout = layout
         self.lang = lang
         self.width, self.height = A4
@@ -457,7 +464,7 @@ class _Renderer:
             self._draw_text(c, note.text, note.x, y, note.size, False, note.width)
 
     def draw(self, path: Path, masthead: Sequence[tuple[str, str]]) -> None:
-        c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+        c = self.canvas_class(str(path), pagesize=A4, invariant=1)
         c.setTitle("untm test document")
         lo = self.layout
         for number, page in enumerate(self.pages, start=1):
@@ -491,9 +498,11 @@ class _Renderer:
         c.save()
 
 
-def render_pdf(items: Sequence[Item], lang: str, layout: Layout, path: Path) -> Path:
-    """Lay out and draw `items` as a UN-style A4 PDF at `path`."""
-    r = _Renderer(layout, lang)
+def render_pdf(items: Sequence[Item], lang: str, layout: Layout, path: Path,
+               canvas_class: type[canvas.Canvas] = canvas.Canvas) -> Path:
+    """Lay out and draw `items` as a UN-style A4 PDF at `path`; `canvas_class` draws the text
+    (tests/producers/reportlab_scaled.py draws every glyph as Word + Distiller do)."""
+    r = _Renderer(layout, lang, canvas_class)
     masthead: list[tuple[str, str]] = []
     lo = layout
     notes_here: list[tuple[str, str]] = []
