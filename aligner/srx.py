@@ -18,11 +18,13 @@ from typing import Any
 
 import regex
 
-from untm.errors import FormatError
+from untm.errors import FormatError, PatternError
+from untm.userregex import compile_user_regex
 from untm.xmlsafe import parse_bytes, parse_file
 
 SRX_NS = "http://www.lisa.org/srx20"
 _INLINE_FLAGS = re.compile(r"^\(\?([a-zA-Z]+)\)")
+MAX_RULE_LENGTH = 20_000  # characters of one rule (abbreviation lists run long)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class SrxRules:
     def rules_for(self, lang: str) -> tuple[SrxRule, ...]:
         """The rules that apply to a language code, in order (all matching maps, no cascade)."""
         for pattern, name in self.maps:
-            if regex.fullmatch(pattern, lang):
+            if _language_pattern(pattern).fullmatch(lang):
                 return self.languages[name]
         raise FormatError(f"no segmentation rules for language {lang!r}", path=self.source)
 
@@ -84,26 +86,38 @@ def _rules_from_tree(tree: Any, source: str) -> SrxRules:
         (m.get("languagepattern", ""), m.get("languagerulename", ""))
         for m in root.iter(f"{{{SRX_NS}}}languagemap")
     )
-    for _, name in maps:
+    for pattern, name in maps:
         if name not in languages:
             raise FormatError(f"language map names unknown rule set {name!r}", path=source)
+        try:
+            _language_pattern(pattern)
+        except PatternError as exc:
+            message = f"bad language pattern {pattern[:40]!r}: {exc}"
+            raise FormatError(message, path=source) from None
     for name, rules in languages.items():
         for rule in rules:
             try:
                 _compile(rule.before, rule.after)
-            except regex.error as exc:
-                raise FormatError(f"bad pattern in rule set {name!r}: {exc}", path=source) from exc
+            except PatternError as exc:
+                raise FormatError(f"bad pattern in rule set {name!r}: {exc}", path=source) from None
     return SrxRules(languages=languages, maps=maps, source=source)
 
 
 @functools.lru_cache(maxsize=256)
 def _compile(before: str, after: str) -> regex.Pattern[str]:
+    """A rule as one look-around pattern, within `untm.userregex`'s bounds (rules come from the
+    user's SRX files): a PatternError for a bad or too costly one."""
     parts = []
     if before:
         parts.append(f"(?<={_scoped(before)})")
     if after:
         parts.append(f"(?={_scoped(after)})")
-    return regex.compile("".join(parts) or r"(?!)", regex.V0)
+    return compile_user_regex("".join(parts) or r"(?!)", regex.V0, max_length=MAX_RULE_LENGTH)
+
+
+@functools.lru_cache(maxsize=64)
+def _language_pattern(pattern: str) -> regex.Pattern[str]:
+    return compile_user_regex(pattern or "(?:)", regex.V0, max_length=MAX_RULE_LENGTH)
 
 
 def load_srx(path: str | Path) -> SrxRules:

@@ -13,7 +13,10 @@ own (built-in glossary, 551 concepts).
 - each operation: `POST /api/op` (or /api/undo, /api/redo, /api/term, GET /api/search) through
   Starlette's TestClient, at links near the start, middle and end, each followed by its undo;
   the time includes saving the session file (atomic write) and the patch's JSON. Also a few
-  through real HTTP (uvicorn on 127.0.0.1, urllib), to show the server's own overhead.
+  through real HTTP (uvicorn on 127.0.0.1, urllib), to show the server's own overhead. A search
+  runs in the search process (`untm.regexworker`); the same search in the server's own process
+  (the library's `search`) and the first search after a change (the texts sent again) are timed
+  beside it.
 Targets: open < 1 s, every operation < 50 ms (median and worst). Realign re-runs the aligner
 between held links; it is timed on a 40-link gap (three wrong merges in it) and reported apart
 (not an editing keystroke).
@@ -149,7 +152,7 @@ def main() -> int:
     from untm.review.web.app import create_app
     from untm.review.web.backend import Backend, Output
     from untm.review.web.security import Access
-    from untm.review.web.serve import start
+    from untm.review.web.serve import freeze_heap, start
 
     tmp = Path(tempfile.mkdtemp(prefix="untm-bench-review-"))
     session = big_session(args.copies)
@@ -176,6 +179,7 @@ def main() -> int:
 
         seconds, (client, backend, state_bytes) = timed(open_session)
         open_times.append(seconds)
+    freeze_heap()  # as `untm review` does once its app is built (`serve`)
     plot_s, plot = timed(lambda: client.get("/api/plot"))
     assert plot.status_code == 200
 
@@ -222,9 +226,29 @@ def main() -> int:
                 seconds, _ = timed(lambda: post("/api/redo", {}))
                 op_times["redo"].append(seconds)
                 post("/api/undo", {})
-    search_times = [timed(lambda: client.get("/api/search", params={"q": r"Programm\w+"}))[0]
-                    for _ in range(args.repeats)]  # fmt: skip
-    op_times["search"] = search_times
+    # search: in the search process (untm.regexworker), started by a first search; the same
+    # pattern in the server's own process (the library's search) for comparison; and the first
+    # search after a change, which sends the session's texts to the search process again
+    from untm.review.navigate import search as library_search
+
+    pattern = r"Programm\w+"
+
+    def search_route() -> Any:
+        r = client.get("/api/search", params={"q": pattern})
+        assert r.status_code == 200, r.text
+        return r
+
+    search_route()
+    op_times["search (child process)"] = [timed(search_route)[0] for _ in range(args.repeats)]
+    op_times["search (in process, library)"] = [
+        timed(lambda: library_search(backend.session, pattern, limit=10**6))[0]
+        for _ in range(args.repeats)
+    ]
+    after_change = []
+    for _ in range(args.repeats):
+        post("/api/op", {"op": "bookmark", "link": 7})
+        after_change.append(timed(search_route)[0])
+    op_times["search after a change (texts sent)"] = after_change
     term_times = []
     for n in range(3):
         pair = {"zh": f"城市环境{n}", "en": f"urban env {n}"}

@@ -24,6 +24,7 @@ from untm.fileio import atomic_open, read_bytes_checked
 from untm.glossary.matching import is_abbrev
 from untm.glossary.term import Concept, Term
 
+MAX_TERM = 5_000  # characters of one term
 FULL_COLUMNS = ("id", "domain", "zh", "zh_variants", "en", "en_variants", "note")
 _HEADER_WORDS = frozenset(
     {
@@ -78,7 +79,7 @@ def make_concept(
     terms: list[Term] = []
     seen: set[tuple[str, str]] = set()
     for lang, texts in (("zh", zh), ("en", en)):
-        clean = [clean_text(t) for t in texts if t.strip()]
+        clean = [clean_term(t) for t in texts if t.strip()]
         for i, text in enumerate(clean):
             if (lang, text) in seen:
                 continue
@@ -97,6 +98,20 @@ def make_concept(
         note=clean_text(note, bar=True),
         origin=origin,
     )
+
+
+def clean_term(text: str) -> str:
+    """A term as it is stored: `clean_text`'s rules, and at most `MAX_TERM` characters. The
+    longest built-in term has 185, but a user may take a whole sentence into the glossary (the
+    review editor's term key): the seed's longest has 1,259 characters, MAC's 560. Every way into
+    the user glossary goes through it: `untm glossary add`, the editor's term key, imports."""
+    text = clean_text(text)
+    if len(text) > MAX_TERM:
+        raise GlossaryError(
+            f"glossary term {text[:40]!r}... is too long ({len(text):,} characters; limit "
+            f"{MAX_TERM:,})"
+        )
+    return text
 
 
 def clean_text(text: str, *, bar: bool = False) -> str:

@@ -4,24 +4,18 @@ session and serve; reopen; Ctrl-C saves and exits 0), and its one-line errors.""
 from __future__ import annotations
 
 import json
-import signal
 import socket
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import SEED_EN, SEED_ZH
-from review_helpers import gold_session
+from review_helpers import UNTM, ReviewServer, children, gold_session
 from typer.testing import CliRunner
 
 from untm.cli import app
 from untm.review import load_session, save_session
-
-UNTM = Path(sys.executable).with_name("untm")
 
 
 def _one_line_error(output: str) -> str:
@@ -65,21 +59,6 @@ def test_errors_are_one_line_with_exit_2_and_write_nothing(
     assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
-def _start(args: list[str], cwd: Path) -> tuple[subprocess.Popen[str], str]:
-    proc = subprocess.Popen([str(UNTM), "review", *args, "--no-browser"], cwd=cwd,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
-    assert proc.stdout is not None
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        line = proc.stdout.readline()
-        if not line:
-            break
-        if line.startswith("open "):
-            return proc, line.split()[1]
-    proc.kill()
-    raise AssertionError(f"no address printed: {proc.communicate()}")
-
-
 def _get(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=10) as resp:
@@ -104,11 +83,10 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
     tmp_path: Path,
 ) -> None:
     (tmp_path / "out").mkdir()
-    proc, url = _start([str(SEED_ZH), str(SEED_EN), "-o", "out/seed.tmx"], tmp_path)
+    server = ReviewServer(SEED_ZH, SEED_EN, "-o", "out/seed.tmx", cwd=tmp_path)
     try:
+        url, base, token, port = server.url, server.base, server.token, server.port
         assert url.startswith("http://127.0.0.1:") and "/?token=" in url
-        base, token = url.split("/?token=")
-        port = int(base.rsplit(":", 1)[1])
         session = tmp_path / "out" / "seed.review.json"
         # the seed's alignment, as many links as the aligner made (test_pipeline checks them against
         # the gold): this test is about serving and saving, so it pins no count of its own
@@ -129,12 +107,15 @@ def test_review_zh_en_aligns_into_a_session_serves_on_loopback_and_saves_on_ctrl
         with urllib.request.urlopen(request, timeout=10) as resp:
             assert resp.status == 200
         assert len(load_session(session).links) == made - 1  # the merge saved as it was made
+        assert _get(f"{base}/api/search?q=Nairobi&token={token}")[0] == 200
+        searcher = children(server.proc.pid)  # the search process, started with the server
+        assert len(searcher) == 1
     finally:
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 0, err
-    assert f"session saved to {Path('out') / 'seed.review.json'}" in out
-    assert "Traceback" not in err
+        code, said = server.stop()
+    assert code == 0, said
+    assert f"session saved to {Path('out') / 'seed.review.json'}" in said
+    assert "Traceback" not in said
+    assert not Path(f"/proc/{searcher[0]}").exists()  # ended with the server
     reopened = load_session(tmp_path / "out" / "seed.review.json")
     assert len(reopened.links) == made - 1 and reopened.revision == 1
     assert not (tmp_path / "out" / "seed.tmx").exists()  # nothing exported unless asked

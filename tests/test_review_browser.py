@@ -9,10 +9,6 @@ text editor and the help overlay are driven by keys too.
 
 from __future__ import annotations
 
-import shutil
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,23 +16,19 @@ from typing import Any
 
 import pytest
 from conftest import GOLD, needs_shared
-from review_helpers import STEM, gold_session
+from review_helpers import CHROMEDRIVER, CHROMIUM, STEM, UNTM, ReviewServer, chromium, gold_session
 
 from untm.glossary import open_glossary
 from untm.goldscore import gold_units, score_units
 from untm.review import Merge, ShiftLast, apply, load_session, save_session
 from untm.tmx.tmx14 import read_tmx
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
-UNTM = Path(sys.executable).with_name("untm")
-
 pytestmark = [
     pytest.mark.chromium,
     needs_shared(GOLD),
     pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium not installed (make system-deps)"),
     pytest.mark.skipif(
-        DRIVER is None, reason="Debian chromium-driver not installed (make system-deps)"
+        CHROMEDRIVER is None, reason="Debian chromium-driver not installed (make system-deps)"
     ),
     pytest.mark.skipif(not UNTM.exists(), reason="the untm script is not installed in this env"),
 ]
@@ -45,34 +37,9 @@ MERGED = 20  # links 20 and 21 of the gold alignment are merged on purpose
 SHIFTED = 40  # the English sentence of link 40 is shifted down into link 41 on purpose
 
 
-class Server:
-    """`untm review SESSION -o OUT --no-browser` as a subprocess."""
-
-    def __init__(self, session: Path, out: Path, store: Path) -> None:
-        self.proc = subprocess.Popen(
-            [str(UNTM), "review", str(session), "-o", str(out), "--glossary", str(store),
-             "--no-browser"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        self.url = ""
-        deadline = time.monotonic() + 60
-        assert self.proc.stdout is not None
-        while time.monotonic() < deadline:
-            line = self.proc.stdout.readline()
-            if not line:
-                break
-            if line.startswith("open http://127.0.0.1:"):
-                self.url = line.split()[1]
-                break
-        if not self.url:
-            self.proc.kill()
-            raise AssertionError(f"untm review did not start: {self.proc.stderr.read()}")  # type: ignore[union-attr]
-
-    def stop(self) -> tuple[int, str]:
-        """Ctrl-C, as a user stops it; its exit code and what it printed."""
-        self.proc.send_signal(signal.SIGINT)
-        out, err = self.proc.communicate(timeout=30)
-        return self.proc.returncode, out + err
+def serve(session: Path, out: Path, store: Path) -> ReviewServer:
+    """`untm review SESSION -o OUT --glossary STORE --no-browser` as a subprocess."""
+    return ReviewServer(session, "-o", out, "--glossary", store)
 
 
 @pytest.fixture(scope="module")
@@ -89,19 +56,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def browser(files: dict[str, Path]) -> Iterator[Any]:
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1400,1000",
-                f"--user-data-dir={files['profile']}"):  # fmt: skip
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(DRIVER)), options=options)
-    driver.set_script_timeout(30)
+    driver = chromium(files["profile"])
     try:
         yield driver
     finally:
@@ -181,7 +136,7 @@ def test_keystrokes_repair_two_broken_links_and_the_export_equals_gold(
 ) -> None:
     from selenium.webdriver.common.keys import Keys
 
-    server = Server(files["session"], files["out"], files["store"])
+    server = serve(files["session"], files["out"], files["store"])
     try:
         browser.get(server.url)
         ready(browser)
@@ -233,7 +188,7 @@ def test_keystrokes_repair_two_broken_links_and_the_export_equals_gold(
             server.proc.kill()
 
     # a restart (new port, new token) shows the same state
-    again = Server(files["session"], files["out"], files["store"])
+    again = serve(files["session"], files["out"], files["store"])
     try:
         browser.get(again.url)
         ready(browser)
@@ -251,7 +206,7 @@ def test_terms_search_edit_confirm_and_help_by_keys(
     from selenium.webdriver.common.keys import Keys
 
     browser.get_log("browser")  # the previous test stopped a server under an open page
-    server = Server(files["session"], files["out"], files["store"])
+    server = serve(files["session"], files["out"], files["store"])
     try:
         browser.get(server.url)
         ready(browser)

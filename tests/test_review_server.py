@@ -99,6 +99,8 @@ def test_page_load_with_the_token_sets_a_strict_httponly_cookie_and_drops_the_to
     cookie = r.headers["set-cookie"]
     assert cookie.startswith(f"untm_review_{PORT}={TOKEN};")
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
+    # a session cookie: it ends with the browser, not in 7 days
+    assert "max-age" not in cookie.lower() and "expires" not in cookie.lower()
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     assert '<script src="/static/review.js">' in page.text
@@ -167,6 +169,157 @@ def test_sec_fetch_site_same_origin_is_accepted_without_origin(
                     headers={"Content-Type": "application/json",
                              "Sec-Fetch-Site": "same-origin"})  # fmt: skip
     assert r.status_code == 200 and env.backend.revision == 1
+
+
+# --- the page's own origin, the cookie, bodies (issue 18) ------------------------------------
+
+API_GETS = [url for url in GETS if url.startswith("/api/")]
+COOKIE = f"untm_review_{PORT}"
+
+
+@pytest.mark.parametrize("url", API_GETS)
+def test_every_api_get_from_another_port_or_site_is_403(
+    env: Env, client: TestClient, url: str
+) -> None:
+    """A page on another port of 127.0.0.1 gets the cookie sent along (a port is not part of a
+    site) but its requests say `Sec-Fetch-Site: same-site`: refused, reads included."""
+    before = env.files()
+    for site in ("same-site", "cross-site", "none"):
+        r = client.get(url, headers={"Sec-Fetch-Site": site})
+        assert r.status_code == 403 and "own page" in r.text, site
+    assert client.get(url, headers={"Sec-Fetch-Site": "same-origin"}).status_code == 200
+    assert client.get(url).status_code == 200  # curl and old browsers send no such header
+    assert env.files() == before
+
+
+def test_the_page_itself_opens_from_a_typed_address_or_a_link(client: TestClient) -> None:
+    for site in ("none", "cross-site"):
+        assert client.get("/", headers={"Sec-Fetch-Site": site}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        f"a=b c; {COOKIE}={TOKEN}",  # another local app's cookies, which http.cookies rejects
+        f'j={{"a":1}}; {COOKIE}={TOKEN}',
+        f"{COOKIE}=wrong; {COOKIE}={TOKEN}",  # a stale cookie of the same name (another path)
+        f"{COOKIE}={TOKEN}; {COOKIE}=wrong",  # the last, wrong one does not win
+        f'{COOKIE}="{TOKEN}"',
+        f"; ;{COOKIE}={TOKEN};",
+    ],
+)
+def test_the_cookie_is_read_leniently_and_a_right_one_among_duplicates_counts(
+    env: Env, header: str
+) -> None:
+    anonymous = env.client(token=False)
+    assert anonymous.get("/api/state", headers={"Cookie": header}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "header",
+    [f"{COOKIE}=wrong", f"{COOKIE}=wrong; {COOKIE}=", "a=b c", f"x{COOKIE}={TOKEN}",
+     f"{COOKIE}={TOKEN}x", f"untm_review_{PORT + 1}={TOKEN}"],
+)  # fmt: skip
+def test_without_a_right_cookie_of_this_port_it_is_403(env: Env, header: str) -> None:
+    anonymous = env.client(token=False)
+    assert anonymous.get("/api/state", headers={"Cookie": header}).status_code == 403
+
+
+def test_a_body_over_the_limit_is_refused_by_its_length_or_as_it_arrives(
+    env: Env, client: TestClient
+) -> None:
+    from untm.review.web.security import MAX_BODY
+
+    before = env.files()
+    r = client.post("/api/op", content=b" " * (MAX_BODY + 1), headers=WRITE)
+    assert r.status_code == 413 and f"{MAX_BODY + 1} bytes" in r.text
+
+    def unsized() -> Iterator[bytes]:  # sent chunked: no Content-Length to refuse it by
+        for _ in range(3):
+            yield b" " * 600_000
+
+    r = client.post("/api/op", content=unsized(), headers=WRITE)
+    assert r.status_code == 413 and "over 1000000 bytes" in r.json()["error"]
+    r = client.post("/api/op", content=b"{}", headers={**WRITE, "Content-Length": "2x"})
+    assert r.status_code == 400
+    assert env.files() == before and env.backend.revision == 0
+
+
+def test_a_term_breaking_the_rules_of_glossary_add_is_400_and_stored_nowhere(
+    env: Env, client: TestClient
+) -> None:
+    """The page's term key and `untm glossary add` go through one function (`clean_term`)."""
+    from typer.testing import CliRunner
+
+    from untm.cli import app as cli
+
+    before = env.files()
+    bad = [("框" * 5001, "framework"), ("框架", "x" * 999_000), ("框架", "frame\x00work"),
+           ("框架", "a|b")]  # fmt: skip
+    for zh, en in bad:
+        r = post(client, "/api/term", {"zh": zh, "en": en})
+        assert r.status_code == 400, (zh[:9], en[:9])
+        error = r.json()["error"]
+        cli_run = CliRunner().invoke(cli, ["glossary", "add", zh, en, "--glossary",
+                                           str(env.store)])  # fmt: skip
+        assert cli_run.exit_code == 2 and error in cli_run.output, cli_run.output
+    assert "too long (999,000 characters; limit 5,000)" in post(
+        client, "/api/term", {"zh": "框架", "en": "x" * 999_000}
+    ).json()["error"]
+    assert env.files() == before
+    assert post(client, "/api/term", {"zh": "框" * 5000, "en": "framework"}).status_code == 200
+
+
+# --- each endpoint alone (issue 19) ---------------------------------------------------------
+
+ALONE = [("/", "index", "GET", None), ("/static/{name}", "static", "GET", None),
+         ("/api/state", "state", "GET", None), ("/api/plot", "plot_svg", "GET", None),
+         ("/api/findings", "findings", "GET", None), ("/api/search", "search", "GET", None),
+         ("/api/op", "op", "POST", {"op": "bookmark", "link": 3}),
+         ("/api/undo", "undo", "POST", {}), ("/api/redo", "redo", "POST", {}),
+         ("/api/realign", "realign", "POST", {"keep_edited": True}),
+         ("/api/export", "export", "POST", {}),
+         ("/api/term", "term", "POST", {"zh": "框架", "en": "framework"})]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "name", "method", "body"), ALONE)
+def test_each_endpoint_serves_alone(
+    env: Env, path: str, name: str, method: str, body: Any
+) -> None:
+    """A route is a module-level endpoint that reads `request.app.state`: mounted alone in a
+    bare Starlette app (no Guard, no other route), it answers."""
+    from starlette.applications import Starlette
+    from starlette.routing import Route
+
+    from untm.review.web import app as web
+
+    if name in ("undo", "redo"):  # something to take back (and to make again)
+        env.backend.apply({"op": "bookmark", "link": 3})
+        if name == "redo":
+            env.backend.undo()
+    alone = web.attach(Starlette(routes=[Route(path, getattr(web, name), methods=[method])]),
+                       env.backend)  # fmt: skip
+    client = TestClient(alone)
+    url = path.replace("{name}", "review.css") + ("?q=Nairobi" if name == "search" else "")
+    r = client.request(method, url, content=None if body is None else json.dumps(body))
+    assert r.status_code == 200, r.text
+    alone.state.searcher.close()
+
+
+def test_building_an_app_leaves_the_collector_alone(tmp_path: Path) -> None:
+    """`gc.freeze` is the server's to call when it starts (`serve`), not `create_app`'s."""
+    import gc
+
+    from untm.review.web.serve import freeze_heap
+
+    frozen = gc.get_freeze_count()
+    Env(tmp_path)
+    assert gc.get_freeze_count() == frozen
+    try:
+        freeze_heap()
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_a_wrong_host_is_403(env: Env) -> None:

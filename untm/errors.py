@@ -80,3 +80,7 @@ class ReviewError(UntmError):
 
 class ServerError(UntmError):
     """The review editor's server cannot start (the port is taken or not allowed)."""
+
+
+class PatternError(UntmError):
+    """A user's regular expression is malformed or too costly to compile (`untm.userregex`)."""

@@ -6,20 +6,21 @@ session's threshold), `edited` or `bookmark`ed, going round the end; None when t
 
 `search(session, pattern)` finds a regular expression (the `regex` module's syntax) in the
 segments of both sides (or one), in link order from a starting link, going round the end. Its
-cost is bounded: the pattern's length, the number of hits, and the time (a pattern that
-backtracks catastrophically stops with a ReviewError instead of hanging the server).
+cost is bounded: the pattern's length and what compiling it builds (`untm.userregex`), the number
+of hits, and the time (a pattern that backtracks catastrophically stops with a ReviewError
+instead of hanging the caller).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
-from untm.errors import ReviewError
+from untm.errors import PatternError, ReviewError
 from untm.review.session import SIDES, ReviewLink, Session, SideName, Status
+from untm.userregex import compile_user_regex, find_in_texts
 
 MAX_PATTERN = 1000
 SEARCH_SECONDS = 0.5
@@ -68,15 +69,12 @@ class SearchHit:
 
 
 def compile_pattern(pattern: str, *, ignore_case: bool = True) -> regex.Pattern[str]:
-    """Compile a search pattern; a bad or oversize one is a ReviewError."""
-    if not pattern:
-        raise ReviewError("empty search pattern")
-    if len(pattern) > MAX_PATTERN:
-        raise ReviewError(f"search pattern too long ({len(pattern)}; limit {MAX_PATTERN})")
+    """Compile a search pattern within `untm.userregex`'s bounds; a bad, oversize or too costly
+    one is a ReviewError."""
     flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
     try:
-        return regex.compile(pattern, flags)
-    except (regex.error, ValueError, OverflowError, RecursionError) as exc:
+        return compile_user_regex(pattern, flags, max_length=MAX_PATTERN)
+    except PatternError as exc:
         raise ReviewError(f"bad search pattern: {exc}") from None
 
 
@@ -94,28 +92,19 @@ def search(
     if not sides or any(side not in SIDES for side in sides):
         raise ReviewError(f"search sides must be among {', '.join(SIDES)}")
     compiled = compile_pattern(pattern, ignore_case=ignore_case)
-    deadline = time.monotonic() + seconds
-    hits: list[SearchHit] = []
     n = len(session.links)
-    for offset in range(n):
-        k = (start_link + offset) % n if n else 0
-        span = session.span(k)
-        for side in sides:
-            doc = session.side(side)
-            for position in span.side(side):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    raise ReviewError(f"search took longer than {seconds:g} s; narrow the pattern")
-                try:
-                    found = compiled.finditer(doc.segments[position].text, timeout=left)
-                    for match in found:
-                        if match.end() == match.start():
-                            continue  # an empty match marks nothing
-                        hits.append(SearchHit(k, side, position, match.start(), match.end()))
-                        if len(hits) >= limit:
-                            return hits
-                except TimeoutError:
-                    raise ReviewError(
-                        f"search took longer than {seconds:g} s; narrow the pattern"
-                    ) from None
+    places = (
+        ((k, side, position), session.side(side).segments[position].text)
+        for k in ((start_link + offset) % n for offset in range(n))
+        for side in sides
+        for position in session.span(k).side(side)
+    )
+    hits: list[SearchHit] = []
+    try:
+        for (k, side, position), start, end in find_in_texts(compiled, places, seconds=seconds):
+            hits.append(SearchHit(k, side, position, start, end))
+            if len(hits) >= limit:
+                break
+    except PatternError as exc:
+        raise ReviewError(str(exc)) from None
     return hits

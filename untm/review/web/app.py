@@ -18,7 +18,11 @@ A patch is `{"base": revision before, "revision": after, "start", "remove", "lin
 "total", "summary", "info", "focus"}`: links [start, start+remove) of the page's list are replaced
 by `links` (an entry `{"same": true, ...}` keeps the texts of the link it replaces and updates
 its score, colour, status and bookmark); a page whose revision is not `base` reloads instead.
-Changes are serialized (one lock) and saved before they are answered. A request naming a path
+Changes are serialized (one lock) and saved before they are answered; a search holds no lock (it
+reads the session as it stands: sessions are immutable) and runs in a child process under a
+memory and a time limit (`untm.regexworker`). Each route is a module-level endpoint that finds the
+editor, the searcher and the assets in `request.app.state` (`attach` puts them there), so a
+route can be served and tested alone. A request naming a path
 (a JSON or query field such as `path`, `out`, `file`) is refused with 400: the server only ever
 writes its session file and the outputs chosen when it was started. Library errors map to 400
 (a bad request: nothing changed) and 500 (the session could not be saved: nothing changed).
@@ -26,27 +30,29 @@ writes its session file and the outputs chosen when it was started. Library erro
 
 from __future__ import annotations
 
-import gc
+import functools
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from untm.errors import OutputError, UntmError
+from untm.regexworker import RegexWorker
 from untm.report import CSS as REPORT_CSS
+from untm.review.navigate import SEARCH_SECONDS
 from untm.review.web.backend import Backend
 from untm.review.web.payload import LinkRow, LinkViews, changed_range, plot, summary
-from untm.review.web.security import Access, Guard
+from untm.review.web.security import MAX_BODY, Access, Guard
 
-MAX_BODY = 1_000_000  # bytes of JSON a request may send (an edited segment is at most 20,000 chars)
+LOG = logging.getLogger("untm.review")
 #: request fields that would name a file; the page never sends one, so a request that does is
 #: refused before anything else is looked at
 PATH_FIELDS = frozenset(
@@ -170,10 +176,21 @@ def _refuse_paths(fields: Any, where: str) -> None:
         )
 
 
+async def read_body(request: Request) -> bytes:
+    """The request's body, cut off at `MAX_BODY` bytes (413) as it arrives: a body without a
+    `Content-Length` is never held whole (one with a length over the limit never reaches a
+    route: `security.Guard`)."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise BadRequest(f"request too large (over {MAX_BODY} bytes)", 413)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 async def _body(request: Request, allowed: frozenset[str] | None = None) -> dict[str, Any]:
-    raw = await request.body()
-    if len(raw) > MAX_BODY:
-        raise BadRequest(f"request too large ({len(raw)} bytes; limit {MAX_BODY})", 413)
+    raw = await read_body(request)
     try:
         data = json.loads(raw or b"{}")
     except (ValueError, RecursionError):
@@ -198,130 +215,196 @@ def _error(exc: Exception) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=500)
     if isinstance(exc, UntmError):
         return JSONResponse({"error": str(exc)}, status_code=400)
-    logging.getLogger("untm.review").error("internal error", exc_info=exc)
+    LOG.error("internal error", exc_info=exc)
     return JSONResponse({"error": f"internal error: {type(exc).__name__}"}, status_code=500)
 
 
-def create_app(backend: Backend, access: Access) -> Guard:
-    """The editor as an ASGI app: the routes behind `Guard` (see the module docstring)."""
-    editor = Editor(backend)
-    # the session and its views live as long as the server: keep the collector from walking
-    # them on every full collection (pauses of 50-150 ms on a 2,000-link session otherwise);
-    # garbage is collected first so that none of it is kept
-    gc.collect()
-    gc.freeze()
-    page = _asset("index.html")
-    assets = {name: (_asset(name), ctype) for name, ctype in ASSETS.items()}
+Handler = Callable[[Request], Awaitable[Any]]
+
+
+def endpoint(handler: Handler) -> Callable[[Request], Awaitable[Response]]:
+    """A route's endpoint: a query naming a path is refused, the handler's result is sent as
+    JSON (unless it is a response), its failure as its status (`_error`). A client that went
+    away before its request was read is one line in the log."""
+
+    @functools.wraps(handler)
+    async def run(request: Request) -> Response:
+        try:
+            _refuse_paths(request.query_params.keys(), "the address")
+            result = await handler(request)
+        except ClientDisconnect:
+            LOG.warning("untm review: a client went away while sending %s %s; nothing changed",
+                        request.method, request.url.path)  # fmt: skip
+            return Response(status_code=400)  # no one reads it
+        except Exception as exc:  # mapped to a status at the edge
+            return _error(exc)
+        if isinstance(result, Response):
+            return result
+        return JSONResponse(result)
+
+    return run
+
+
+def _editor(request: Request) -> Editor:
+    editor: Editor = request.app.state.editor
+    return editor
+
+
+@endpoint
+async def index(request: Request) -> Response:
+    if "token" in request.query_params:  # the cookie is set (Guard): drop the token from view
+        return Response(status_code=303, headers={"location": "/"})
+    page: bytes = request.app.state.page
+    return Response(page, media_type="text/html; charset=utf-8")
+
+
+@endpoint
+async def static(request: Request) -> Response:
+    assets: dict[str, tuple[bytes, str]] = request.app.state.assets
+    name = request.path_params["name"]
+    if name not in assets:
+        return JSONResponse({"error": "no such asset"}, status_code=404)
+    body, ctype = assets[name]
+    return Response(body, media_type=ctype)
+
+
+@endpoint
+async def state(request: Request) -> Any:
+    return await run_in_threadpool(_editor(request).state)
+
+
+@endpoint
+async def findings(request: Request) -> Any:
+    editor = _editor(request)
+
+    def collect() -> dict[str, Any]:
+        with editor.lock:
+            found = [{"link": n, **issue} for n, view in enumerate(editor.shown)
+                     for issue in view["issues"]]  # fmt: skip
+            return {"revision": editor.backend.revision, "findings": found}
+
+    return await run_in_threadpool(collect)
+
+
+@endpoint
+async def plot_svg(request: Request) -> Response:
+    editor = _editor(request)
+
+    def draw() -> str:
+        with editor.lock:
+            return plot(editor.backend.result())
+
+    svg = await run_in_threadpool(draw)
+    return Response(svg, media_type="image/svg+xml")
+
+
+@endpoint
+async def search(request: Request) -> Any:
+    """The links whose text matches `q`: searched in the searcher's child process, on the
+    session as it stands (sessions are immutable: no lock is held, changes go on)."""
+    q = request.query_params.get("q", "")
+    side = request.query_params.get("side", "both")
+    backend, searcher = _editor(request).backend, request.app.state.searcher
+    return {"links": await run_in_threadpool(backend.search, q, side, searcher)}
+
+
+@endpoint
+async def op(request: Request) -> Any:
+    editor = _editor(request)
+    data = await _body(request)
+    return await run_in_threadpool(editor.change, lambda: editor.backend.apply(data))
+
+
+@endpoint
+async def undo(request: Request) -> Any:
+    editor = _editor(request)
+    await _body(request, frozenset())
+    return await run_in_threadpool(editor.change, editor.backend.undo)
+
+
+@endpoint
+async def redo(request: Request) -> Any:
+    editor = _editor(request)
+    await _body(request, frozenset())
+    return await run_in_threadpool(editor.change, editor.backend.redo)
+
+
+@endpoint
+async def realign(request: Request) -> Any:
+    editor = _editor(request)
+    data = await _body(request, frozenset({"keep_edited"}))
+    change = {"op": "realign", "keep_edited": data.get("keep_edited", True)}
+    return await run_in_threadpool(editor.change, lambda: editor.backend.apply(change))
+
+
+@endpoint
+async def export(request: Request) -> Any:
+    editor = _editor(request)
+    data = await _body(request, frozenset({"confirmed_only"}))
+    confirmed_only = data.get("confirmed_only", False)
+    if not isinstance(confirmed_only, bool):
+        raise BadRequest("'confirmed_only' must be true or false")
+
+    def run() -> list[dict[str, Any]]:
+        with editor.lock:
+            return editor.backend.export(confirmed_only=confirmed_only)
+
+    return {"written": await run_in_threadpool(run)}
+
+
+@endpoint
+async def term(request: Request) -> Any:
+    """A term pair into the user glossary: checked by the rules of `untm glossary add`
+    (`clean_term`) before the editor's lock is taken, then added and the links marked."""
+    from untm.glossary.tabular import clean_term
+
+    editor = _editor(request)
+    data = await _body(request, frozenset({"zh", "en"}))
+    zh, en = data.get("zh"), data.get("en")
+    if not isinstance(zh, str) or not isinstance(en, str):
+        raise BadRequest("a term needs 'zh' and 'en' strings")
+    await run_in_threadpool(lambda: (clean_term(zh), clean_term(en)))
+    return await run_in_threadpool(
+        lambda: editor.change(lambda: editor.backend.add_term(zh, en), glossary_changed=(zh, en))
+    )
+
+
+ROUTES = [
+    Route("/", index, methods=["GET"]),
+    Route("/static/{name}", static, methods=["GET"]),
+    Route("/api/state", state, methods=["GET"]),
+    Route("/api/plot", plot_svg, methods=["GET"]),
+    Route("/api/findings", findings, methods=["GET"]),
+    Route("/api/search", search, methods=["GET"]),
+    Route("/api/op", op, methods=["POST"]),
+    Route("/api/undo", undo, methods=["POST"]),
+    Route("/api/redo", redo, methods=["POST"]),
+    Route("/api/realign", realign, methods=["POST"]),
+    Route("/api/export", export, methods=["POST"]),
+    Route("/api/term", term, methods=["POST"]),
+]
+
+
+def assets() -> dict[str, tuple[bytes, str]]:
+    """The page's assets by name: (bytes, content type)."""
+    found = {name: (_asset(name), ctype) for name, ctype in ASSETS.items()}
     # the static review page's styles first (colours, terms, plot), then the editor's own
-    assets["review.css"] = (REPORT_CSS.encode() + assets["review.css"][0], ASSETS["review.css"])
+    found["review.css"] = (REPORT_CSS.encode() + found["review.css"][0], ASSETS["review.css"])
+    return found
 
-    def guarded(
-        handler: Callable[[Request], Any],
-    ) -> Callable[[Request], Any]:
-        async def endpoint(request: Request) -> Response:
-            try:
-                _refuse_paths(request.query_params.keys(), "the address")
-                result = await handler(request)
-            except Exception as exc:  # mapped to a status at the edge
-                return _error(exc)
-            if isinstance(result, Response):
-                return result
-            return JSONResponse(result)
 
-        return endpoint
+def attach(app: Starlette, backend: Backend, *, searcher: RegexWorker | None = None) -> Starlette:
+    """Put what the endpoints read into `app.state`: the editor of `backend`, the searcher (a
+    new `RegexWorker`, whose child starts at the first search, by default), the page and its
+    assets. Any of the endpoints served by `app` then works, alone or with the others."""
+    app.state.editor = Editor(backend)
+    app.state.searcher = searcher if searcher is not None else RegexWorker(seconds=SEARCH_SECONDS)
+    app.state.page = _asset("index.html")
+    app.state.assets = assets()
+    return app
 
-    async def index(request: Request) -> Response:
-        if "token" in request.query_params:  # the cookie is set (Guard): drop the token from view
-            return Response(status_code=303, headers={"location": "/"})
-        return Response(page, media_type="text/html; charset=utf-8")
 
-    async def static(request: Request) -> Response:
-        name = request.path_params["name"]
-        if name not in assets:
-            return JSONResponse({"error": "no such asset"}, status_code=404)
-        body, ctype = assets[name]
-        return Response(body, media_type=ctype)
-
-    async def state(request: Request) -> Any:
-        return await run_in_threadpool(editor.state)
-
-    async def findings(request: Request) -> Any:
-        def collect() -> dict[str, Any]:
-            with editor.lock:
-                found = [{"link": n, **issue} for n, view in enumerate(editor.shown)
-                         for issue in view["issues"]]  # fmt: skip
-                return {"revision": editor.backend.revision, "findings": found}
-
-        return await run_in_threadpool(collect)
-
-    async def plot_svg(request: Request) -> Response:
-        def draw() -> str:
-            with editor.lock:
-                return plot(editor.backend.result())
-
-        svg = await run_in_threadpool(draw)
-        return Response(svg, media_type="image/svg+xml")
-
-    async def search(request: Request) -> Any:
-        q = request.query_params.get("q", "")
-        side = request.query_params.get("side", "both")
-
-        def run() -> list[int]:
-            with editor.lock:
-                return editor.backend.search(q, side)
-
-        return {"links": await run_in_threadpool(run)}
-
-    async def op(request: Request) -> Any:
-        data = await _body(request)
-        return await run_in_threadpool(editor.change, lambda: backend.apply(data))
-
-    async def undo(request: Request) -> Any:
-        await _body(request, frozenset())
-        return await run_in_threadpool(editor.change, backend.undo)
-
-    async def redo(request: Request) -> Any:
-        await _body(request, frozenset())
-        return await run_in_threadpool(editor.change, backend.redo)
-
-    async def realign(request: Request) -> Any:
-        data = await _body(request, frozenset({"keep_edited"}))
-        op = {"op": "realign", "keep_edited": data.get("keep_edited", True)}
-        return await run_in_threadpool(editor.change, lambda: backend.apply(op))
-
-    async def export(request: Request) -> Any:
-        data = await _body(request, frozenset({"confirmed_only"}))
-        confirmed_only = data.get("confirmed_only", False)
-        if not isinstance(confirmed_only, bool):
-            raise BadRequest("'confirmed_only' must be true or false")
-
-        def run() -> list[dict[str, Any]]:
-            with editor.lock:
-                return backend.export(confirmed_only=confirmed_only)
-
-        return {"written": await run_in_threadpool(run)}
-
-    async def term(request: Request) -> Any:
-        data = await _body(request, frozenset({"zh", "en"}))
-        zh, en = data.get("zh"), data.get("en")
-        if not isinstance(zh, str) or not isinstance(en, str):
-            raise BadRequest("a term needs 'zh' and 'en' strings")
-        return await run_in_threadpool(
-            lambda: editor.change(lambda: backend.add_term(zh, en), glossary_changed=(zh, en))
-        )
-
-    routes = [
-        Route("/", guarded(index), methods=["GET"]),
-        Route("/static/{name}", guarded(static), methods=["GET"]),
-        Route("/api/state", guarded(state), methods=["GET"]),
-        Route("/api/plot", guarded(plot_svg), methods=["GET"]),
-        Route("/api/findings", guarded(findings), methods=["GET"]),
-        Route("/api/search", guarded(search), methods=["GET"]),
-        Route("/api/op", guarded(op), methods=["POST"]),
-        Route("/api/undo", guarded(undo), methods=["POST"]),
-        Route("/api/redo", guarded(redo), methods=["POST"]),
-        Route("/api/realign", guarded(realign), methods=["POST"]),
-        Route("/api/export", guarded(export), methods=["POST"]),
-        Route("/api/term", guarded(term), methods=["POST"]),
-    ]
-    return Guard(Starlette(routes=routes), access)
+def create_app(backend: Backend, access: Access, *, searcher: RegexWorker | None = None) -> Guard:
+    """The editor as an ASGI app: every route (module-level endpoints reading `app.state`,
+    `attach`) behind `Guard` (see the module docstring)."""
+    return Guard(attach(Starlette(routes=ROUTES), backend, searcher=searcher), access)

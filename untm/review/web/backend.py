@@ -16,7 +16,8 @@ from typing import Any
 
 from untm.aligner.model import AlignmentResult, Link, Segment
 from untm.glossary.termbase import Glossary
-from untm.review.session import Session, SideName
+from untm.regexworker import RegexWorker
+from untm.review.session import Session
 from untm.review.web.payload import LinkRow
 
 
@@ -45,6 +46,8 @@ class Backend:
         self.outputs = tuple(outputs)
         self.glossary_path = glossary
         self._undone = False  # whether the last change was an undo (for `changed`)
+        # the texts of both sides of a session, as the search worker gets them (once a session)
+        self._texts: tuple[Session, tuple[list[str], list[str]]] | None = None
 
     # --- what the page shows ------------------------------------------------------------
 
@@ -197,18 +200,32 @@ class Backend:
         concept, _, _ = add_user_concept(zh, en, path=self.glossary_path)
         return concept.id
 
-    def search(self, pattern: str, side: str) -> list[int]:
+    def search(self, pattern: str, side: str, worker: RegexWorker) -> list[int]:
         """The links with a match of the regex `pattern` (case-insensitive unless it has a
-        capital letter), on side zh, en or both."""
-        from untm.errors import ReviewError
-        from untm.review.navigate import search
+        capital letter), on side zh, en or both, found by `worker` in its child process (within
+        `untm.review.navigate`'s bounds) in the session as it stands when called."""
+        import bisect
 
-        choices: dict[str, tuple[SideName, ...]] = {
-            "both": ("src", "tgt"), "zh": ("src",), "en": ("tgt",)
-        }  # fmt: skip
-        sides = choices.get(side)
-        if sides is None:
+        import regex
+
+        from untm.errors import ReviewError
+        from untm.review.navigate import MAX_PATTERN
+
+        choices: dict[str, tuple[int, ...]] = {"both": (0, 1), "zh": (0,), "en": (1,)}
+        lists = choices.get(side)
+        if lists is None:
             raise ReviewError(f"unknown side {side!r} (use both, zh or en)")
+        session = self.session
+        texts = self._texts
+        if texts is None or texts[0] is not session:
+            src = [seg.text for seg in session.src.segments]
+            texts = (session, (src, [seg.text for seg in session.tgt.segments]))
+            self._texts = texts
         ignore_case = not any(ch.isupper() for ch in pattern)
-        hits = search(self.session, pattern, sides=sides, ignore_case=ignore_case)
-        return sorted({hit.link for hit in hits})
+        flags = regex.VERSION1 | (regex.IGNORECASE if ignore_case else 0)
+        found = worker.find(pattern, flags, texts[1], lists, max_length=MAX_PATTERN)
+        links: set[int] = set()
+        for n, positions in zip(lists, found, strict=True):
+            starts = session.starts("src" if n == 0 else "tgt")
+            links.update(bisect.bisect_right(starts, p) - 1 for p in positions)
+        return sorted(links)

@@ -1,12 +1,19 @@
 """The editor's request checks, as one ASGI middleware in front of every route.
 
 - Every request needs the server's random token: `?token=` in the URL (the address `untm review`
-  prints), or else the cookie the page got on its first load (HttpOnly, SameSite=Strict, named
-  after the port so two editors on one machine keep their own). Without it, or with a wrong one:
-  403, and the request never reaches a route.
-- Every write (any method but GET/HEAD) also needs a same-origin request: an `Origin` header equal
-  to the server's own origin, or, without `Origin`, `Sec-Fetch-Site: same-origin`; and a JSON body.
-  A page on another site cannot forge one even though the browser would attach the cookie.
+  prints), or else the cookie the page got on its first load (HttpOnly, SameSite=Strict, a
+  session cookie that ends with the browser, named after the port so two editors on one machine
+  keep their own). Without it, or with a wrong one: 403, and the request never reaches a route.
+  The `Cookie` header is read leniently, as Starlette reads it (another local app's cookie that
+  Python's `http.cookies` rejects, `a=b c`, does not hide ours), and any one of several cookies
+  of our name may carry the token (a stale one does not lock the user out).
+- A browser sends that cookie to every port of 127.0.0.1 (a port is not part of a site), also
+  from a page another local server shows: so every `/api/*` request, GET included, must come
+  from the editor's own page: `Sec-Fetch-Site: same-origin`, or no such header (curl, old
+  browsers). Every write (any method but GET/HEAD) also needs an `Origin` header equal to the
+  server's own origin, or, without `Origin`, `Sec-Fetch-Site: same-origin`; and a JSON body.
+- A body larger than `MAX_BODY` is refused (413) by its `Content-Length`, before it is read;
+  one sent without a length is cut off at `MAX_BODY` while it is read (`read_body`).
 - The Host header must name the loopback address the server listens on (no DNS rebinding).
 - Responses forbid framing, sniffing, referrers (the token is in the URL) and caching.
 """
@@ -15,12 +22,13 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
+from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+MAX_BODY = 1_000_000  # bytes of JSON a request may send (an edited segment is at most 20,000 chars)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -57,17 +65,17 @@ class Access:
         return frozenset(f"http://{host}:{self.port}" for host in self.hosts)
 
     def cookie_header(self) -> str:
-        return (
-            f"{self.cookie_name}={self.token}; Path=/; HttpOnly; SameSite=Strict; "
-            "Max-Age=604800"
-        )
+        """A session cookie: no Max-Age or Expires, so it ends with the browser session."""
+        return f"{self.cookie_name}={self.token}; Path=/; HttpOnly; SameSite=Strict"
 
     def host_ok(self, host: str | None) -> bool:
         return host is not None and host in {f"{h}:{self.port}" for h in self.hosts}
 
-    def token_ok(self, offered: str | None) -> bool:
-        return offered is not None and secrets.compare_digest(
-            offered.encode("utf-8", "replace"), self.token.encode()
+    def token_ok(self, offered: list[str]) -> bool:
+        """Whether one of the `offered` tokens is the server's (each is compared in full)."""
+        right = self.token.encode()
+        return any(
+            [secrets.compare_digest(token.encode("utf-8", "replace"), right) for token in offered]
         )
 
 
@@ -78,22 +86,21 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-def offered_token(scope: Scope, cookie_name: str) -> str | None:
-    """The token a request offers: the `?token=` of its URL when it has one (a wrong one is not
-    rescued by a right cookie), else its cookie."""
+def offered_tokens(scope: Scope, cookie_name: str) -> list[str]:
+    """The tokens a request offers: the `?token=` of its URL when it has one (a wrong one is not
+    rescued by a right cookie; two are none), else every cookie named `cookie_name`."""
     query = parse_qs(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
     if "token" in query:
         values = query["token"]
-        return values[0] if len(values) == 1 else None
-    raw = _header(scope, b"cookie")
-    if not raw:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(raw)
-    except Exception:  # a malformed cookie header offers no token
-        return None
-    return jar[cookie_name].value if cookie_name in jar else None
+        return values if len(values) == 1 else []
+    return [
+        value
+        for key, raw in scope["headers"]
+        if key == b"cookie"
+        for chunk in raw.decode("latin-1").split(";")
+        for name, value in cookie_parser(chunk).items()
+        if name == cookie_name
+    ]
 
 
 def same_origin(scope: Scope, access: Access) -> bool:
@@ -102,6 +109,19 @@ def same_origin(scope: Scope, access: Access) -> bool:
     if origin is not None:
         return origin in access.origins
     return _header(scope, b"sec-fetch-site") == "same-origin"
+
+
+def body_refused(scope: Scope) -> tuple[int, str] | None:
+    """The status and reason that refuse a request by its declared body size (413, or 400 for a
+    length that is not a number), or None."""
+    length = _header(scope, b"content-length")
+    if length is None:
+        return None
+    if not length.isascii() or not length.isdigit():
+        return 400, "the request's Content-Length is not a number"
+    if int(length) > MAX_BODY:
+        return 413, f"request too large ({int(length)} bytes; limit {MAX_BODY})"
+    return None
 
 
 class Guard:
@@ -123,6 +143,10 @@ class Guard:
         if problem is not None:
             await _plain(send, 403, problem)
             return
+        refused = body_refused(scope)
+        if refused is not None:  # answered before a byte of the body is read
+            await _plain(send, *refused)
+            return
         set_cookie = "token=" in scope.get("query_string", b"").decode("latin-1")
 
         async def send_with_headers(message: Message) -> None:
@@ -140,8 +164,11 @@ class Guard:
     def _refuse(self, scope: Scope) -> str | None:
         if not self.access.host_ok(_header(scope, b"host")):
             return "forbidden: wrong host"
-        if not self.access.token_ok(offered_token(scope, self.access.cookie_name)):
+        if not self.access.token_ok(offered_tokens(scope, self.access.cookie_name)):
             return "forbidden: a valid token is required (open the address untm review printed)"
+        fetch_site = _header(scope, b"sec-fetch-site")
+        if scope["path"].startswith("/api/") and fetch_site not in (None, "same-origin"):
+            return "forbidden: the editor's API answers only its own page"
         if scope["method"] not in SAFE_METHODS:
             if not same_origin(scope, self.access):
                 return "forbidden: writes are accepted only from the editor's own page"
