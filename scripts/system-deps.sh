@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the real-client tests use: omegat (TMX import into a real CAT
 # tool), chromium, chromium-driver and a CJK font (the HTML review page, the review editor and the
-# generated test PDFs), poppler's pdftotext for the PDF baseline benchmark, and the PDF producers
-# of tests/producers (LibreOffice, Ghostscript, cairo, Chromium) with their fonts. Best effort: without
+# generated test PDFs), poppler's pdftotext for the PDF baseline benchmark, the PDF producers
+# of tests/producers (LibreOffice, Ghostscript, cairo, Chromium) with their fonts, and LibreOffice
+# Writer for .doc input and the generated word-processor test documents. Best effort: without
 # root or apt the tests that need them are skipped with a reason.
 set -u
 need=()
@@ -18,7 +19,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/poppler/cMap ] || need+=(poppler-data)
 # the PDF producer matrix (tests/producers, issue 16): LibreOffice converts .docx, Ghostscript
 # rewrites PDFs (pdfwrite), poppler's pdftocairo (above) rewrites them through cairo, chromium
-# (above) prints HTML; the fonts they and reportlab set the documents in
+# (above) prints HTML; the fonts they and reportlab set the documents in. LibreOffice Writer
+# (headless) is also how untm reads Word 97-2003 .doc, and what converts the generated .docx of
+# tests/docgen.py to .doc, .odt, .fodt and .rtf.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)

@@ -78,3 +78,25 @@ def producer_matrix(
     cache = getattr(request.config, "cache", None)  # absent under -p no:cacheprovider
     root = cache.mkdir("pdf-matrix") if cache is not None else tmp_path_factory.mktemp("matrix")
     return build_matrix(Path(root), DEV_DOCS)
+
+
+@pytest.fixture(scope="session")
+def seed_word_docs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The seed pair (with its numbered footnotes and a table) as a python-docx .docx pair (zh
+    with literal "12." numbers, en with Word's automatic numbering; a running header and footer)
+    and, when LibreOffice is on the PATH, its conversions to .doc, .odt, .fodt and .rtf; built
+    once per test session (the conversions take a few seconds each)."""
+    from docgen import convert, seed, soffice, write_docx
+
+    folder = tmp_path_factory.mktemp("word-docs")
+    out: dict[str, tuple[Path, Path]] = {}
+    pair = []
+    for lang in ("zh", "en"):
+        pair.append(write_docx(seed(lang), lang, folder / f"seed.{lang}.docx",
+                               auto_numbering=lang == "en", custom_marks=False))
+    out["docx"] = (pair[0], pair[1])
+    if soffice() is not None:
+        for fmt in ("doc", "odt", "fodt", "rtf"):
+            zh, en = (convert(p, fmt, folder / fmt) for p in pair)
+            out[fmt] = (zh, en)
+    return out

@@ -21,13 +21,16 @@ from untm.tmx.xliff import read_xliff
 
 
 def read_zh_document(path: Path) -> Document:
-    """A .txt, .docx, .html or .pdf document read as Chinese."""
+    """A .txt, .docx, .odt, .fodt, .rtf, .html or .pdf document read as Chinese."""
     return read_document(path, "zh")
 
 
 READERS: dict[str, Callable[[Path], Any]] = {
     "text": read_zh_document,
     "docx": read_zh_document,
+    "odt": read_zh_document,
+    "fodt": read_zh_document,
+    "rtf": read_zh_document,
     "html": read_zh_document,
     "pdf": read_zh_document,
     "tmx": read_tmx,
@@ -42,6 +45,9 @@ READERS: dict[str, Callable[[Path], Any]] = {
 SUFFIXES: dict[str, str] = {
     "text": ".txt",
     "docx": ".docx",
+    "odt": ".odt",
+    "fodt": ".fodt",
+    "rtf": ".rtf",
     "html": ".html",
     "pdf": ".pdf",
     "tmx": ".tmx",

@@ -40,10 +40,12 @@ def test_discovery_pairs_problems_and_ignored(tmp_path: Path) -> None:
         "b.EN.HTML",  # language tag and extension are case-insensitive
         "c.zh.txt",  # no English partner
         "d.en.txt",  # no Chinese partner
-        "e.zh.odt",
+        "e.zh.xlsx",
         "e.en.txt",  # unsupported type
         "g.zh.pdf",
         "g.en.pdf",  # PDF pairs
+        "h.zh.doc",
+        "h.en.odt",  # Word 97-2003 and OpenDocument pair up too
         "f.zh.txt",
         "f.zh.docx",
         "f.en.txt",  # two Chinese files
@@ -57,12 +59,13 @@ def test_discovery_pairs_problems_and_ignored(tmp_path: Path) -> None:
         ("a", "a.zh.txt", "a.en.docx"),
         ("b", "b.zh.html", "b.EN.HTML"),
         ("g", "g.zh.pdf", "g.en.pdf"),
+        ("h", "h.zh.doc", "h.en.odt"),
     ]
     problems = {p.name: p.error for p in found.problems}
     assert set(problems) == {"c", "d", "e", "f"}
     assert problems["c"].startswith("unpaired: c.zh.txt has no c.en.* partner")
     assert problems["d"].startswith("unpaired: d.en.txt has no d.zh.* partner")
-    assert "unsupported file type: e.zh.odt" in problems["e"]
+    assert "unsupported file type: e.zh.xlsx" in problems["e"]
     assert "more than one file per language" in problems["f"]
     assert found.ignored == ("README.md", "notes.txt", "sub.zh.txt")
 

@@ -209,6 +209,18 @@ def _valid(kind: str) -> bytes:
         return (REPO / "aligner" / "rules" / "untm.srx").read_bytes()[:6000]
     if kind == "docx":
         return _seed_docx()
+    if kind in ("odt", "fodt", "rtf"):
+        import tempfile
+
+        from docgen import fodt, odt_bytes, write_rtf
+        from pdfgen import seed_items
+
+        items = seed_items("zh", extras=True)[:16]
+        if kind == "rtf":
+            with tempfile.TemporaryDirectory() as tmp:
+                return write_rtf(items, "zh", Path(tmp) / "v.rtf", escapes="gbk").read_bytes()
+        body = "".join(f"<text:p>{i.text}</text:p>" for i in items if i.kind != "row")
+        return odt_bytes(body) if kind == "odt" else fodt(body).encode("utf-8")
     if kind == "html":
         return ("<html><body><h1>报告</h1>" + "".join(
             f"<p>{line}</p>" for line in SEED_ZH.read_text(encoding="utf-8").splitlines()[:10])

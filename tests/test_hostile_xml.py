@@ -45,8 +45,10 @@ def _validate_tmx(p: Path) -> list[str]:
 
 READERS: dict[str, Callable[[Path], Any]] = {
     "tmx": read_tmx, "tmx-validate": _validate_tmx, "tbx": read_tbx, "xliff": read_xliff,
-    "srx": load_srx, "docx": read_zh_document,
+    "srx": load_srx, "docx": read_zh_document, "odt": read_zh_document, "fodt": read_zh_document,
 }
+ODF = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -77,11 +79,16 @@ def _body(kind: str, text: str) -> str:
     if kind == "docx":
         return (f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>秘书长的报告。{text}</w:t>'
                 "</w:r></w:p></w:body></w:document>")
+    if kind in ("odt", "fodt"):
+        root = "office:document-content" if kind == "odt" else "office:document"
+        return (f"<{root} {ODF}><office:body><office:text><text:p>秘书长的报告。{text}"
+                f"</text:p></office:text></office:body></{root}>")
     raise AssertionError(kind)
 
 
 def _root(kind: str) -> str:
-    return {"tbx": "tbx", "xliff": "xliff", "srx": "srx", "docx": "w:document"}.get(kind, "tmx")
+    return {"tbx": "tbx", "xliff": "xliff", "srx": "srx", "docx": "w:document",
+            "odt": "office:document-content", "fodt": "office:document"}.get(kind, "tmx")
 
 
 def _docx_bytes(document_xml: bytes) -> bytes:
@@ -96,6 +103,13 @@ def _write(tmp: Path, kind: str, doctype: str, text: str, name: str = "doc") -> 
     xml = f'<?xml version="1.0" encoding="UTF-8"?>\n{doctype}{_body(kind, text)}\n'.encode()
     ext = {"tmx-validate": "tmx", "xliff": "xlf"}.get(kind, kind)
     path = tmp / f"{name}.{ext}"
+    if kind == "odt":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+            zf.writestr("content.xml", xml)
+        path.write_bytes(buf.getvalue())
+        return path
     path.write_bytes(_docx_bytes(xml) if kind == "docx" else xml)
     return path
 

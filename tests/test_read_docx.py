@@ -12,7 +12,7 @@ from lxml import etree
 
 from untm.aligner.model import BlockKind, Paragraph
 from untm.aligner.read import read_document
-from untm.aligner.readers.docx import _format_number, read_docx_blocks
+from untm.aligner.readers.docx import format_number, read_docx_blocks
 from untm.aligner.segment import segment_document
 from untm.errors import FormatError, UnsafeInputError
 
@@ -221,7 +221,7 @@ def test_bad_numbering_attributes_are_format_errors(
 
 
 def test_chinese_numbering_past_99_falls_back_to_digits() -> None:
-    assert [_format_number(n, "chineseCounting") for n in (3, 12, 99, 100, 123)] == [
+    assert [format_number(n, "chineseCounting") for n in (3, 12, 99, 100, 123)] == [
         "三",
         "十二",
         "九十九",

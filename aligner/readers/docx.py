@@ -1,13 +1,18 @@
 """`.docx` reader: `word/document.xml` (and footnotes) via zipfile + the safe XML parser.
 
-- Zip bombs are refused before anything is decompressed in full: too many members, a member
-  whose declared size or compression ratio is absurd, or one that inflates past its limit while
-  being read → `UnsafeInputError`.
+- Zip bombs are refused before anything is decompressed in full (`readers.zipparts`): too many
+  members, a member whose declared size or compression ratio is absurd, or one that inflates past
+  its limit while being read → `UnsafeInputError`.
 - Each `w:p` of the body is one block, in reading order (mc:Fallback copies are skipped);
   paragraphs styled as headings (Heading N, Title, UN house styles like "H1G"/"HChG", or an
   outline level) are headings; automatic numbering (`w:numPr`) is rendered from
   `word/numbering.xml` ("12." stays on its paragraph as in the printed document).
-- Footnotes from `word/footnotes.xml` are read apart, as FOOTNOTE blocks after the body.
+- Footnotes from `word/footnotes.xml` are read apart, as FOOTNOTE blocks after the body, numbered
+  as Word numbers them (a custom-marked note, "*", takes no number).
+- Automatic numbering may come from the paragraph's style ("List Number"), through `w:basedOn`.
+- A table cell's paragraphs are content, never page furniture ("2008" alone in a cell).
+- Headers and footers (`word/header*.xml`, `word/footer*.xml`) are furniture: each distinct line
+  once, as `running-header` / `running-footer`.
 - A text box (`w:txbxContent`) is read once: its paragraphs are blocks of their own, after the
   paragraph that anchors it, and left out of that paragraph's text.
 - A numbering attribute that is not a number (or a level outside 0–8) → `FormatError`.
@@ -17,24 +22,19 @@ from __future__ import annotations
 
 import re
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from untm.aligner.clean import RawBlock, join_wrapped
-from untm.aligner.model import BlockKind
-from untm.errors import FormatError, InputError, UnsafeInputError
-from untm.fileio import read_bytes_checked
+from untm.aligner.model import BlockKind, Furniture
+from untm.aligner.readers.zipparts import open_zip, read_member
+from untm.errors import FormatError, InputError
 from untm.xmlsafe import parse_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MAX_MEMBERS = 2000
-MAX_MEMBER_BYTES = 64 * 1024 * 1024
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
-MAX_RATIO = 150.0
-_HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
+HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
 _ZH_DIGITS = "零一二三四五六七八九"
 
 
@@ -64,11 +64,11 @@ class _Numbering:
         text = fmt[1]
         for lvl in range(ilvl + 1):
             lvl_fmt = self.levels.get((num_id, lvl), ("decimal", "", 1))[0]
-            text = text.replace(f"%{lvl + 1}", _format_number(counts[lvl], lvl_fmt))
+            text = text.replace(f"%{lvl + 1}", format_number(counts[lvl], lvl_fmt))
         return text
 
 
-def _format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
     """`n` in a Word number format; decimal where the format has no form for it."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
@@ -120,76 +120,45 @@ def _int(value: str | None, default: int, path: str, what: str, *, level: bool =
 
 
 def _read_member(zf: zipfile.ZipFile, name: str, path: str) -> bytes | None:
-    try:
-        info = zf.getinfo(name)
-    except KeyError:
+    return read_member(zf, name, path, "docx")
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Paragraph style names and the numbering a style carries (through `w:basedOn`)."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    num_pr: dict[str, Any] = field(default_factory=dict)  # styleId → its own w:numPr
+    based_on: dict[str, str] = field(default_factory=dict)
+
+    def numbering(self, sid: str) -> Any:
+        """The w:numPr a paragraph of style `sid` inherits (None when it has none)."""
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if sid in self.num_pr:
+                return self.num_pr[sid]
+            sid = self.based_on.get(sid, "")
         return None
-    if info.file_size > MAX_MEMBER_BYTES:
-        raise UnsafeInputError(
-            f"docx member {name} would inflate to {info.file_size} bytes (limit "
-            f"{MAX_MEMBER_BYTES}); refused as a possible zip bomb",
-            path=path,
-        )
-    ratio = info.file_size / max(info.compress_size, 1)
-    if ratio > MAX_RATIO and info.file_size > 1024 * 1024:
-        raise UnsafeInputError(
-            f"docx member {name} has compression ratio {ratio:.0f}:1; refused as a possible "
-            "zip bomb",
-            path=path,
-        )
-    try:
-        with zf.open(info) as fh:
-            data = fh.read(MAX_MEMBER_BYTES + 1)
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        ValueError,
-        OSError,
-    ) as exc:
-        # a corrupt or lying member (bad CRC, wrong declared size, unknown compression, encrypted)
-        raise FormatError(f"docx member {name} is corrupt: {exc}", path=path) from exc
-    if len(data) > MAX_MEMBER_BYTES:
-        raise UnsafeInputError(f"docx member {name} inflates past its limit", path=path)
-    return data
 
 
-def _open_zip(path: str) -> zipfile.ZipFile:
-    data = read_bytes_checked(path)
-    import io
-
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise FormatError("not a valid .docx file (not a zip archive)", path=path) from exc
-    except (NotImplementedError, ValueError, OSError, EOFError) as exc:  # damaged zip headers
-        raise FormatError(f"not a valid .docx file (damaged zip: {exc})", path=path) from exc
-    infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise UnsafeInputError(f"docx has {len(infos)} zip members; refused", path=path)
-    total = sum(i.file_size for i in infos)
-    if total > MAX_TOTAL_BYTES:
-        raise UnsafeInputError(
-            f"docx would inflate to {total} bytes (limit {MAX_TOTAL_BYTES}); refused as a "
-            "possible zip bomb",
-            path=path,
-        )
-    return zf
-
-
-def _style_names(zf: zipfile.ZipFile, path: str) -> dict[str, str]:
+def _styles(zf: zipfile.ZipFile, path: str) -> _Styles:
     data = _read_member(zf, "word/styles.xml", path)
+    styles = _Styles()
     if data is None:
-        return {}
+        return styles
     tree = parse_bytes(data, name=f"{path}:word/styles.xml")
-    names: dict[str, str] = {}
     for style in tree.getroot().iter(_w("style")):
         sid = style.get(_w("styleId"), "")
         name_el = style.find(_w("name"))
-        names[sid] = name_el.get(_w("val"), sid) if name_el is not None else sid
-    return names
+        styles.names[sid] = name_el.get(_w("val"), sid) if name_el is not None else sid
+        based = style.find(_w("basedOn"))
+        if based is not None:
+            styles.based_on[sid] = based.get(_w("val"), "")
+        num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+        if num_pr is not None:
+            styles.num_pr[sid] = num_pr
+    return styles
 
 
 def _numbering(zf: zipfile.ZipFile, path: str) -> _Numbering:
@@ -264,7 +233,7 @@ def _paragraph_text(p: Any, lang: str, marks: dict[str, str] | None = None) -> s
     return text
 
 
-def _heading(p: Any, styles: dict[str, str]) -> bool:
+def _heading(p: Any, styles: _Styles) -> bool:
     ppr = p.find(_w("pPr"))
     if ppr is None:
         return False
@@ -274,16 +243,25 @@ def _heading(p: Any, styles: dict[str, str]) -> bool:
     if style is None:
         return False
     sid = style.get(_w("val"), "")
-    return bool(_HEADING_STYLE.search(sid) or _HEADING_STYLE.search(styles.get(sid, "")))
+    return bool(HEADING_STYLE.search(sid) or HEADING_STYLE.search(styles.names.get(sid, "")))
 
 
-def _number_label(p: Any, numbering: _Numbering, path: str) -> str:
+def _number_label(p: Any, numbering: _Numbering, styles: _Styles, path: str) -> str:
+    """The label automatic numbering gives `p`: its own w:numPr, else its style's."""
     ppr = p.find(_w("pPr"))
     num_pr = ppr.find(_w("numPr")) if ppr is not None else None
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    inherited = styles.numbering(style.get(_w("val"), "")) if style is not None else None
+    if num_pr is None:
+        num_pr = inherited
     if num_pr is None:
         return ""
     num_id = num_pr.find(_w("numId"))
     ilvl = num_pr.find(_w("ilvl"))
+    if num_id is None and inherited is not None:
+        num_id = inherited.find(_w("numId"))
+    if ilvl is None and inherited is not None:
+        ilvl = inherited.find(_w("ilvl"))
     if num_id is None:
         return ""
     level = (
@@ -292,7 +270,20 @@ def _number_label(p: Any, numbering: _Numbering, path: str) -> str:
     return numbering.render(num_id.get(_w("val"), ""), level)
 
 
-def _footnote_blocks(zf: zipfile.ZipFile, path: str, lang: str) -> list[RawBlock]:
+def _note_numbers(body: Any) -> dict[str, int]:
+    """The number Word gives each footnote: its place among the body's references that carry
+    no custom mark (a custom-marked note, "*", takes no number)."""
+    numbers: dict[str, int] = {}
+    for ref in body.iter(_w("footnoteReference")):
+        note_id = ref.get(_w("id"), "")
+        if ref.get(_w("customMarkFollows")) not in ("1", "true", "on") and note_id not in numbers:
+            numbers[note_id] = len(numbers) + 1
+    return numbers
+
+
+def _footnote_blocks(
+    zf: zipfile.ZipFile, path: str, lang: str, numbers: dict[str, int]
+) -> list[RawBlock]:
     data = _read_member(zf, "word/footnotes.xml", path)
     if data is None:
         return []
@@ -303,6 +294,7 @@ def _footnote_blocks(zf: zipfile.ZipFile, path: str, lang: str) -> list[RawBlock
         if note.get(_w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
             continue
         ordinal += 1
+        ordinal = numbers.get(note.get(_w("id"), ""), ordinal)
         has_ref = next(note.iter(_w("footnoteRef")), None) is not None
         texts = [_paragraph_text(p, lang, {}) for p in note.iter(_w("p"))]
         text = " ".join(t.strip() for t in texts if t.strip())
@@ -313,10 +305,36 @@ def _footnote_blocks(zf: zipfile.ZipFile, path: str, lang: str) -> list[RawBlock
     return blocks
 
 
+def _running_furniture(zf: zipfile.ZipFile, path: str, lang: str) -> list[Furniture]:
+    """The text of the headers and footers (`word/header*.xml`, `word/footer*.xml`), each
+    distinct line once, as running-header / running-footer furniture."""
+    found: list[Furniture] = []
+    seen: set[tuple[str, str]] = set()
+    for member in sorted(zf.namelist()):
+        part = re.fullmatch(r"word/(header|footer)\d*\.xml", member)
+        data = _read_member(zf, member, path) if part else None
+        if part is None or data is None:
+            continue
+        kind = f"running-{part.group(1)}"
+        root = parse_bytes(data, name=f"{path}:{member}").getroot()
+        for p in root.iter(_w("p")):
+            text = " ".join(_paragraph_text(p, lang).split())
+            if text and (kind, text) not in seen:
+                seen.add((kind, text))
+                found.append(Furniture(kind, text, 0))
+    return found
+
+
 def read_docx_blocks(path: str | Path, lang: str) -> list[RawBlock]:
     """Read the paragraphs (then the footnotes) of a .docx file as raw blocks."""
+    return read_docx(path, lang)[0]
+
+
+def read_docx(path: str | Path, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
+    """The paragraphs (then the footnotes) of a .docx file as raw blocks, and its headers and
+    footers as furniture."""
     name = str(path)
-    zf = _open_zip(name)
+    zf = open_zip(name, "docx")
     with zf:
         data = _read_member(zf, "word/document.xml", name)
         if data is None:
@@ -325,21 +343,32 @@ def read_docx_blocks(path: str | Path, lang: str) -> list[RawBlock]:
         body = root.find(_w("body"))
         if body is None:
             raise FormatError("word/document.xml has no w:body", path=name)
-        styles = _style_names(zf, name)
+        styles = _styles(zf, name)
         numbering = _numbering(zf, name)
         blocks: list[RawBlock] = []
         for p in body.iter(_w("p")):
             if _in_fallback(p):
                 continue
             text = _paragraph_text(p, lang)
-            label = _number_label(p, numbering, name)
+            label = _number_label(p, numbering, styles, name)
             if not text.strip():
                 continue
             if label:
                 text = f"{label}\t{text}"
-            hint = BlockKind.HEADING if _heading(p, styles) else None
+            hint = BlockKind.HEADING if _heading(p, styles) else _cell_hint(p)
             blocks.append(RawBlock(text=text, line=0, hint=hint))
-        blocks.extend(_footnote_blocks(zf, name, lang))
+        blocks.extend(_footnote_blocks(zf, name, lang, _note_numbers(body)))
+        furniture = _running_furniture(zf, name, lang)
     if not blocks:
         raise InputError("the document has no text", path=name)
-    return blocks
+    return blocks, furniture
+
+
+def _cell_hint(p: Any) -> BlockKind | None:
+    """A paragraph in a table cell is content ("2008" in a cell is no page number)."""
+    parent = p.getparent()
+    while parent is not None:
+        if parent.tag == _w("tc"):
+            return BlockKind.BODY
+        parent = parent.getparent()
+    return None

@@ -14,7 +14,9 @@ from pathlib import Path
 from untm.errors import FormatError, InputError, UsageError
 from untm.fileio import read_bytes_checked
 
-SUPPORTED_EXTS = frozenset({"txt", "docx", "html", "htm", "pdf"})
+SUPPORTED_EXTS = frozenset(
+    {"txt", "docx", "doc", "odt", "fodt", "rtf", "html", "htm", "xhtml", "pdf"}
+)
 _MEMBER = re.compile(r"^(?P<name>.+)\.(?P<lang>zh|en)\.(?P<ext>[A-Za-z0-9]+)$", re.IGNORECASE)
 _BAD_NAME = re.compile(r"[/\\\x00-\x1f]")
 

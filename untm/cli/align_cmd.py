@@ -18,7 +18,9 @@ from untm.fileio import check_output_path
 @cli_errors
 def align(
     zh: Annotated[
-        Path, typer.Argument(help="Chinese (source) document: .txt, .docx, .html or .pdf.")
+        Path, typer.Argument(
+            help="Chinese (source) document: .txt, .docx, .doc, .odt, .rtf, .html or .pdf."
+        )
     ],
     en: Annotated[Path, typer.Argument(help="English (target) document.")],
     out: Annotated[Path, typer.Option("--out", "-o", help=f"Output file ({format_extensions()}).")],
@@ -112,7 +114,9 @@ def _block_progress() -> Iterator[Callable[[int, int], None] | None]:
 
 @cli_errors
 def segment(
-    file: Annotated[Path, typer.Argument(help="Document to segment (.txt, .docx, .html, .pdf).")],
+    file: Annotated[Path, typer.Argument(
+            help="Document to segment (.txt, .docx, .doc, .odt, .rtf, .html, .pdf)."
+        )],
     lang: Annotated[str, typer.Option("--lang", help="Language of the document: zh or en.")],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")

@@ -27,7 +27,8 @@ def batch_command(
     in_dir: Annotated[
         Path | None,
         typer.Argument(
-            help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, html, pdf)."
+            help="Folder of NAME.zh.EXT + NAME.en.EXT pairs (EXT: txt, docx, doc, odt, fodt, rtf, "
+            "html, htm, xhtml, pdf)."
         ),
     ] = None,
     workers: Annotated[
@@ -64,7 +65,8 @@ def batch_command(
 ) -> None:
     """Align every pair of a folder (or manifest) into OUT_DIR, with OUT_DIR/summary.json.
 
-    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, html, pdf; mixed allowed). Pairs whose
+    Pairs are NAME.zh.EXT + NAME.en.EXT (EXT: txt, docx, doc, odt, rtf, html, pdf, …; mixed
+    allowed; .doc needs LibreOffice). Pairs whose
     outputs are newer than their inputs are kept unless --force. Exit status 1 when any pair
     failed (unpaired files count as failed), 2 on a usage or input error.
 

@@ -1,0 +1,144 @@
+"""OpenDocument text (.odt, .fodt): hand-written documents exercising each rule of
+`readers/odt.py` (LibreOffice's own files are in test_read_formats.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docgen import fodt, odt_bytes
+
+from untm.aligner.model import BlockKind, Furniture
+from untm.aligner.read import document_format, read_document
+from untm.aligner.readers.odt import read_odt
+from untm.errors import FormatError, UnsafeInputError
+
+STYLES = (
+    '<style:style style:name="Heading_20_1" style:display-name="Heading 1" '
+    'style:family="paragraph"/>'
+    '<style:style style:name="P9" style:family="paragraph" '
+    'style:parent-style-name="Heading_20_1"/>'
+    '<text:list-style style:name="L1">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="." style:num-format="1"/>'
+    '<text:list-level-style-number text:level="2" style:num-prefix="(" style:num-suffix=")" '
+    'style:num-format="a"/>'
+    "</text:list-style>"
+    '<text:list-style style:name="L2">'
+    '<text:list-level-style-number text:level="1" style:num-suffix="、" '
+    'style:num-format="一, 二, 三, ..."/>'
+    "</text:list-style>"
+    '<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" '
+    'text:bullet-char="•"/></text:list-style>'
+)
+MASTER = (
+    '<style:master-page style:name="Standard"><style:header><text:p>A/78/1</text:p>'
+    "</style:header><style:footer><text:p>23-12345 <text:page-number>3</text:page-number>"
+    "</text:p></style:footer><style:footer-first><text:p>23-12345 (E)</text:p>"
+    "</style:footer-first></style:master-page>"
+)
+BODY = (
+    '<text:h text:outline-level="1">I. Background</text:h>'
+    '<text:p text:style-name="P9">Styled as a heading</text:p>'
+    '<text:list text:style-name="L1">'
+    "<text:list-item><text:p>First item.</text:p>"
+    '<text:list><text:list-item><text:p>Nested one.</text:p></text:list-item>'
+    "<text:list-item><text:p>Nested two.</text:p></text:list-item></text:list></text:list-item>"
+    "<text:list-item><text:p>Second item.</text:p></text:list-item></text:list>"
+    "<text:p>Between the lists.</text:p>"
+    '<text:list text:style-name="L1" text:continue-numbering="true">'
+    "<text:list-item><text:p>Third item.</text:p></text:list-item></text:list>"
+    '<text:list text:style-name="L1"><text:list-item text:start-value="7">'
+    "<text:p>Seventh item.</text:p></text:list-item></text:list>"
+    '<text:list text:style-name="B"><text:list-item><text:p>A bullet.</text:p>'
+    "</text:list-item></text:list>"
+    '<text:list text:style-name="L2"><text:list-item><text:p>背景</text:p></text:list-item>'
+    "<text:list-item><text:p>审查</text:p></text:list-item></text:list>"
+    "<text:p>Two<text:s text:c=\"3\"/>spaces,\n   a wrapped\tsource line<text:tab/>and a tab."
+    "</text:p>"
+    "<text:p>Broken<text:line-break/>line, a note<text:note text:note-class=\"footnote\">"
+    "<text:note-citation>1</text:note-citation><text:note-body><text:p>See the annex."
+    "</text:p></text:note-body></text:note> and a comment<office:annotation><dc:creator>x"
+    "</dc:creator><text:p>Not text.</text:p></office:annotation> here.</text:p>"
+    "<text:p>Starred<text:note text:note-class=\"footnote\"><text:note-citation "
+    "text:label=\"*\">*</text:note-citation><text:note-body><text:p>* HSP/HA.2/1.</text:p>"
+    "</text:note-body></text:note> cover line.</text:p>"
+    "<text:tracked-changes><text:changed-region><text:deletion><text:p>Deleted text."
+    "</text:p></text:deletion></text:changed-region></text:tracked-changes>"
+    "<table:table><table:table-row><table:table-cell><text:p>2008</text:p></table:table-cell>"
+    "<table:table-cell><text:p>First framework</text:p></table:table-cell>"
+    "<table:covered-table-cell/></table:table-row></table:table>"
+    '<text:p>Anchor<draw:frame><draw:text-box><text:p>In the box.</text:p></draw:text-box>'
+    "</draw:frame> text.</text:p>"
+)
+EXPECTED = [
+    ("I. Background", BlockKind.HEADING),
+    ("Styled as a heading", BlockKind.HEADING),
+    ("1.\tFirst item.", None),
+    ("(a)\tNested one.", None),
+    ("(b)\tNested two.", None),
+    ("2.\tSecond item.", None),
+    ("Between the lists.", None),
+    ("3.\tThird item.", None),
+    ("7.\tSeventh item.", None),
+    ("A bullet.", None),
+    ("一、\t背景", None),
+    ("二、\t审查", None),
+    ("Two   spaces, a wrapped source line\tand a tab.", None),
+    ("Broken line, a note and a comment here.", None),
+    ("Starred cover line.", None),
+    ("2008", BlockKind.BODY),
+    ("First framework", BlockKind.BODY),
+    ("Anchor text.", None),
+    ("In the box.", None),
+    ("1 See the annex.", BlockKind.FOOTNOTE),
+    ("* HSP/HA.2/1.", BlockKind.FOOTNOTE),
+]
+
+
+@pytest.fixture(params=["fodt", "odt"])
+def document(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    path = tmp_path / f"doc.{request.param}"
+    if request.param == "fodt":
+        path.write_text(fodt(BODY, STYLES, MASTER), encoding="utf-8")
+    else:
+        path.write_bytes(odt_bytes(BODY, STYLES, MASTER))
+    return path
+
+
+def test_every_rule(document: Path) -> None:
+    blocks, furniture = read_odt(document, "en")
+    assert [(b.text, b.hint) for b in blocks] == EXPECTED
+    assert furniture == [
+        Furniture("running-header", "A/78/1", 0),
+        Furniture("running-footer", "23-12345 3", 0),
+        Furniture("running-footer", "23-12345 (E)", 0),
+    ]
+    assert document_format(document) == document.suffix[1:]
+
+
+def test_read_document_keeps_numbers_and_notes(document: Path) -> None:
+    doc = read_document(document, "en")
+    texts = [p.text for p in doc.paragraphs]
+    assert "1. First item." in texts and "Not text." not in " ".join(texts)
+    assert "Deleted text." not in " ".join(texts)
+    assert {f.kind for f in doc.furniture} == {"running-header", "running-footer"}
+
+
+def test_not_opendocument_text(tmp_path: Path) -> None:
+    path = tmp_path / "x.fodt"
+    path.write_text('<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:'
+                    'opendocument:xmlns:office:1.0"><office:body><office:spreadsheet/>'
+                    "</office:body></office:document>", encoding="utf-8")
+    with pytest.raises(FormatError, match="no office:text"):
+        read_document(path, "en")
+
+
+def test_an_odt_zip_bomb_is_refused(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bomb.odt"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", b"<a>" + b" " * (80 * 1024 * 1024) + b"</a>")
+    with pytest.raises(UnsafeInputError, match="zip bomb"):
+        read_document(path, "en")
