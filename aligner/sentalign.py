@@ -4,7 +4,8 @@
 order, and cover every index of both sides exactly once (null links `[i]:[]`, `[]:[j]` for what
 has no counterpart), each with a confidence score in [0, 1].
 
-How it works: every signal scores a pair of windows (runs of consecutive sentences). A first
+How it works: every signal (signals/registry.py: one module each, the protocol in
+signals/base.py) scores a pair of windows (runs of consecutive sentences). A first
 pass finds a 1-1 anchor path over sentence-level scores; a second, banded pass around it picks
 the best partition into links of the allowed types (1-1, 1-2, 2-1, 1-3, ..., 2-3, 3-2, 1-0,
 0-1). The score of a link is a weighted sum of signals plus a bias for its type; the weights were
@@ -22,17 +23,19 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from untm.aligner import dp
 from untm.aligner.model import Link
-from untm.aligner.signals import dictionary, lexical, punctuation
-from untm.aligner.signals.bags import BagPair, BandedBag
 from untm.aligner.signals.embeddings import ENCODERS
-from untm.aligner.signals.length import char_lengths, length_feature, length_ratio, prefix_sums
+from untm.aligner.signals.registry import SIGNALS
 from untm.errors import AlignmentError
+
+if TYPE_CHECKING:
+    from untm.aligner.signals.base import Signal
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -64,6 +67,15 @@ class Weights:
     punct_ellipsis: float = 0.01
     punct_quote: float = 0.05
     punct_exclamation_miss: float = 0.03
+    #: weights of features that are not fields above (signals added later), by feature name
+    extra: tuple[tuple[str, float], ...] = ()
+
+    def weight(self, feature: str) -> float:
+        """The weight of a signal's feature: a field of its name, else `extra` (0 if absent)."""
+        if feature in _WEIGHT_FIELDS:
+            value: float = getattr(self, feature)
+            return value
+        return dict(self.extra).get(feature, 0.0)
 
     def scale(self, a: int, b: int) -> float:
         return float(((a + b) / 2) ** self.size_power)
@@ -71,6 +83,22 @@ class Weights:
     def bias(self, a: int, b: int) -> float:
         extra = dict(self.type_bias).get((a, b), 0.0)
         return self.merge * (max(a - 1, 0) + max(b - 1, 0)) + extra
+
+
+_WEIGHT_FIELDS = frozenset(f.name for f in dataclasses.fields(Weights)) - {"extra", "type_bias"}
+
+
+def _with_defaults(weights: Weights, mode: str) -> Weights:
+    """`weights` plus the registered signals' own defaults for `mode` (features that are not
+    fields of Weights and not in `weights.extra`)."""
+    extra = dict(weights.extra)
+    for signal in SIGNALS:
+        for feature, value in signal.default_weights.get(mode, {}).items():
+            if feature not in _WEIGHT_FIELDS:
+                extra.setdefault(feature, value)
+    if len(extra) == len(weights.extra):
+        return weights
+    return dataclasses.replace(weights, extra=tuple(sorted(extra.items())))
 
 
 #: weights for mode "fast" (no embeddings)
@@ -132,110 +160,52 @@ class AlignConfig:
     def resolved_weights(self) -> Weights:
         if self.weights is not None:
             return self.weights
-        return FAST_WEIGHTS if self.mode == "fast" else Weights()
-
-
-@dataclass(frozen=True)
-class _Side:
-    """Per-side tables from which any window's features are computed."""
-
-    chars: FloatArray  # prefix sums of character counts
-    embeddings: dict[int, FloatArray]  # window size -> rows by start index (unit length)
-    emb_mean: dict[int, FloatArray]  # window size -> mean cosine to a sample of the other side
-
-
-def _sample(rows: FloatArray, count: int = 64) -> FloatArray:
-    if rows.shape[0] == 0:
-        return np.zeros(rows.shape[1])
-    picks = np.unique(np.linspace(0, rows.shape[0] - 1, min(count, rows.shape[0])).astype(int))
-    return np.asarray(rows[picks].mean(axis=0))
-
-
-def _embed_sides(
-    src: Sequence[str], tgt: Sequence[str], config: AlignConfig
-) -> tuple[
-    dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray], dict[int, FloatArray]
-]:
-    from untm.aligner.signals.embeddings import get_encoder, window_embeddings
-
-    encoder = get_encoder(config.encoder, config.threads)
-    exact = config.exact_windows
-    emb_z = {
-        k: v.astype(np.float64)
-        for k, v in window_embeddings(
-            encoder, src, config.max_src, "", exact=exact, exact_upto=config.exact_upto
-        ).items()
-    }
-    emb_e = {
-        k: v.astype(np.float64)
-        for k, v in window_embeddings(
-            encoder, tgt, config.max_tgt, " ", exact=exact, exact_upto=config.exact_upto
-        ).items()
-    }
-    centre_e, centre_z = _sample(emb_e[1]), _sample(emb_z[1])
-    mean_z = {size: rows @ centre_e for size, rows in emb_z.items()}
-    mean_e = {size: rows @ centre_z for size, rows in emb_e.items()}
-    return emb_z, emb_e, mean_z, mean_e
+        return _with_defaults(FAST_WEIGHTS if self.mode == "fast" else Weights(), self.mode)
 
 
 @dataclass(frozen=True)
 class _Signals:
-    """Everything computed once per document pair before the search."""
+    """Every registered signal's state for one document pair (signals off in this
+    configuration, such as embeddings in mode fast, are absent)."""
 
-    zs: _Side
-    es: _Side
-    ratio: float
-    dictionary: BagPair
-    lexical: BagPair
-    use_embeddings: bool
-    punct_src: FloatArray
-    punct_tgt: FloatArray
-    zs_margin: dict[int, FloatArray] = field(default_factory=dict)
-    es_margin: dict[int, FloatArray] = field(default_factory=dict)
+    n: int
+    m: int
+    states: dict[str, Any]
 
 
 def _signals(src: Sequence[str], tgt: Sequence[str], config: AlignConfig) -> _Signals:
-    zl, el = char_lengths(src), char_lengths(tgt)
-    ratio = length_ratio(zl, el)
-    dz, de = dictionary.dictionary_vectors(src, tgt)
-    lz, le = lexical.anchor_vectors(src, tgt, glossary=config.glossary, names=config.names)
-    emb_z: dict[int, FloatArray] = {}
-    emb_e: dict[int, FloatArray] = {}
-    mean_z: dict[int, FloatArray] = {}
-    mean_e: dict[int, FloatArray] = {}
-    if config.mode == "best":
-        emb_z, emb_e, mean_z, mean_e = _embed_sides(src, tgt, config)
-    return _Signals(
-        _Side(prefix_sums(zl), emb_z, mean_z),
-        _Side(prefix_sums(el), emb_e, mean_e),
-        ratio,
-        BagPair(dz, de),
-        BagPair(lz, le),
-        config.mode == "best",
-        punctuation.prefix_counts(src, "zh"),
-        punctuation.prefix_counts(tgt, "en"),
-    )
+    states: dict[str, Any] = {}
+    for signal in SIGNALS:
+        state = signal.prepare(src, tgt, config)
+        if state is not None:
+            states[signal.name] = state
+    return _Signals(len(src), len(tgt), states)
+
+
+def _active(sig: _Signals) -> list[tuple[Signal, Any]]:
+    return [(s, sig.states[s.name]) for s in SIGNALS if s.name in sig.states]
 
 
 def combine(feats: dict[str, FloatArray], weights: Weights) -> FloatArray:
-    """The weighted sum of a link's signal values (without the type bias)."""
-    total = (
-        weights.dictionary * feats["dictionary"]
-        + weights.lexical * feats["lexical"]
-        + weights.lexical_miss * feats["lexical_miss"]
-        + weights.length * feats["length"]
-    )
-    if "embedding" in feats:
-        total = total + weights.embedding * feats["embedding"]
-    if "margin" in feats and weights.margin:
-        total = total + weights.margin * feats["margin"]
-    if "punct_quote" in feats:
-        total = total + (
-            weights.punct_question * feats["punct_question"]
-            + weights.punct_ellipsis * feats["punct_ellipsis"]
-            + weights.punct_quote * feats["punct_quote"]
-            + weights.punct_exclamation_miss * feats["punct_exclamation_miss"]
-        )
+    """The weighted sum of a link's signal values (without the type bias).
+
+    Terms are added in registry order, each signal's features in its order; a grouped
+    signal's terms are summed before they join the total (signals/base.py).
+    """
+    total: FloatArray | None = None
+    for signal in SIGNALS:
+        terms = [weights.weight(f) * feats[f] for f in signal.features if f in feats]
+        if not terms:
+            continue
+        if signal.grouped:
+            group = terms[0]
+            for term in terms[1:]:
+                group = group + term
+            terms = [group]
+        for term in terms:
+            total = term if total is None else total + term
+    if total is None:
+        raise AlignmentError("no signal scored these links")
     return total
 
 
@@ -249,27 +219,14 @@ class _AnchorScores:
         self.weights = weights
         self._start = -1
         self._rows: FloatArray = np.zeros((0, 0))
-        self._lex_tgt = sig.lexical.tgt.sum(axis=1) > 0
+        self._active = _active(sig)
 
     def _compute(self, start: int) -> None:
-        sig, w = self.sig, self.weights
-        stop = min(start + self.block, sig.dictionary.src.shape[0])
-        zc = np.diff(sig.zs.chars)[start:stop, None]
-        ec = np.diff(sig.es.chars)[None, :]
-        feats = {
-            "length": length_feature(zc, ec, sig.ratio),
-            "dictionary": sig.dictionary.sentence_cosines(start, stop),
-            "lexical": sig.lexical.sentence_cosines(start, stop),
-            "lexical_miss": (
-                (sig.lexical.src[start:stop].sum(axis=1) > 0)[:, None] != self._lex_tgt[None, :]
-            ).astype(np.float64),
-        }
-        if sig.use_embeddings:
-            cos = sig.zs.embeddings[1][start:stop] @ sig.es.embeddings[1].T
-            feats["embedding"] = cos - 0.5 * (
-                sig.zs.emb_mean[1][start:stop, None] + sig.es.emb_mean[1][None, :]
-            )
-        self._rows = combine(feats, w)
+        stop = min(start + self.block, self.sig.n)
+        feats: dict[str, FloatArray] = {}
+        for signal, state in self._active:
+            feats.update(signal.sentence_features(state, start, stop))
+        self._rows = combine(feats, self.weights)
         self._start = start
 
     def __call__(self, i: int, lo: int, hi: int) -> FloatArray:
@@ -277,82 +234,6 @@ class _AnchorScores:
             self._compute(i - i % self.block)
         out: FloatArray = self._rows[i - self._start, lo:hi]
         return out
-
-
-def _link_features(
-    sig: _Signals,
-    bags: tuple[BandedBag, BandedBag],
-    a: int,
-    b: int,
-    ends_i: IntArray,
-    ends_j: IntArray,
-) -> dict[str, FloatArray]:
-    """Signal values for links covering zh [i-a, i) and en [j-b, j), one per (i, j) given."""
-    si, sj = ends_i - a, ends_j - b
-    zc = sig.zs.chars[ends_i] - sig.zs.chars[si]
-    ec = sig.es.chars[ends_j] - sig.es.chars[sj]
-    dict_bag, lex_bag = bags
-    lex = lex_bag.window_cosines(a, b, ends_i, ends_j)
-    has_z = lex_bag.src_norms[a][si] > 0
-    has_e = lex_bag.tgt_norms[b][sj] > 0
-    feats = {
-        "length": length_feature(zc, ec, sig.ratio),
-        "dictionary": dict_bag.window_cosines(a, b, ends_i, ends_j),
-        "lexical": lex,
-        "lexical_miss": (has_z != has_e).astype(np.float64),
-    }
-    feats.update(punctuation.window_features(sig.punct_src, sig.punct_tgt, a, b, ends_i, ends_j))
-    if sig.use_embeddings:
-        ez = sig.zs.embeddings[a][si]
-        ee = sig.es.embeddings[b][sj]
-        cos = np.einsum("ij,ij->i", ez, ee)
-        feats["embedding"] = cos - 0.5 * (sig.zs.emb_mean[a][si] + sig.es.emb_mean[b][sj])
-        if sig.zs_margin:
-            feats["margin"] = cos - 0.5 * (sig.zs_margin[a][si] + sig.es_margin[b][sj])
-    return feats
-
-
-def _local_margins(
-    windows: dict[int, FloatArray], other: FloatArray, ranges: list[tuple[int, int]], k: int
-) -> dict[int, FloatArray]:
-    """For each window (by size, start), the mean of its k best cosines to nearby sentences.
-
-    `ranges[e]` is the span of other-side sentences near a window ending at grid index e.
-    """
-    out: dict[int, FloatArray] = {}
-    for size, rows in windows.items():
-        values = np.zeros(rows.shape[0])
-        for start in range(rows.shape[0]):
-            first, last = ranges[start + size]
-            if last <= first:
-                continue
-            cos = other[first:last] @ rows[start]
-            top = min(k, cos.shape[0])
-            values[start] = float(np.partition(cos, -top)[-top:].mean())
-        out[size] = values
-    return out
-
-
-def _margins(sig: _Signals, band: dp.Band, k: int = 3, reach: int = 4) -> _Signals:
-    """Add local CSLS-style margins: each window's mean top-k cosine to its neighbourhood."""
-    n, m = len(band.lo) - 1, band.hi[-1]
-    zh_ranges = [(max(0, band.lo[i] - reach), min(m, band.hi[i] + 1)) for i in range(n + 1)]
-    first_row = [n] * (m + 1)
-    last_row = [0] * (m + 1)
-    for i in range(n + 1):
-        for j in (band.lo[i], band.hi[i]):
-            first_row[j] = min(first_row[j], i)
-            last_row[j] = max(last_row[j], i)
-    # fill columns between band edges
-    lo_run, hi_run = n, 0
-    for j in range(m + 1):
-        if first_row[j] > last_row[j]:
-            first_row[j], last_row[j] = lo_run, hi_run
-        lo_run, hi_run = first_row[j], last_row[j]
-    en_ranges = [(max(0, first_row[j] - reach), min(n, last_row[j] + 1)) for j in range(m + 1)]
-    rz = _local_margins(sig.zs.embeddings, sig.es.embeddings[1], zh_ranges, k)
-    re_ = _local_margins(sig.es.embeddings, sig.zs.embeddings[1], en_ranges, k)
-    return dataclasses.replace(sig, zs_margin=rz, es_margin=re_)
 
 
 def _confidence(value: float) -> float:
@@ -391,23 +272,8 @@ def prepare(
 def slice_signals(sig: _Signals, i0: int, i1: int, j0: int, j1: int) -> _Signals:
     """The signals of zh [i0, i1) and en [j0, j1) alone, as computed over the whole documents
     (document-level statistics kept: IDF, length ratio, embedding centring, pooled windows)."""
-
-    def side(s: _Side, start: int, stop: int) -> _Side:
-        emb = {k: v[start : stop - k + 1] for k, v in s.embeddings.items() if stop - start >= k}
-        mean = {k: v[start : stop - k + 1] for k, v in s.emb_mean.items() if stop - start >= k}
-        return _Side(s.chars[start : stop + 1] - s.chars[start], emb, mean)
-
-    return dataclasses.replace(
-        sig,
-        zs=side(sig.zs, i0, i1),
-        es=side(sig.es, j0, j1),
-        dictionary=BagPair(sig.dictionary.src[i0:i1], sig.dictionary.tgt[j0:j1]),
-        lexical=BagPair(sig.lexical.src[i0:i1], sig.lexical.tgt[j0:j1]),
-        punct_src=sig.punct_src[i0 : i1 + 1] - sig.punct_src[i0],
-        punct_tgt=sig.punct_tgt[j0 : j1 + 1] - sig.punct_tgt[j0],
-        zs_margin={},
-        es_margin={},
-    )
+    states = {s.name: s.slice(state, i0, i1, j0, j1) for s, state in _active(sig)}
+    return _Signals(i1 - i0, j1 - j0, states)
 
 
 def search_space(
@@ -421,19 +287,17 @@ def search_space(
         first = dp.diagonal_band(n, m, max(FULL_GRID_LIMIT // max(n, 1) // 2, abs(n - m) + 50))
     path = dp.anchor_path(_AnchorScores(sig, weights), n, m, weights.skip, first)
     band = dp.band_around(path, n, m, config.band)
-    if sig.use_embeddings and weights.margin:
-        sig = _margins(sig, band)
-    bags = (
-        BandedBag(sig.dictionary, band.lo, band.hi, config.max_src, config.max_tgt),
-        BandedBag(sig.lexical, band.lo, band.hi, config.max_src, config.max_tgt),
-    )
+    banded = [(s, s.banded(state, band, config, weights)) for s, state in _active(sig)]
     cell_i, cell_j = band.coordinates()
     features: dict[tuple[int, int], TypeFeatures] = {}
     for a, b in config.link_types():
         if a == 0 or b == 0 or a > n or b > m:
             continue
         valid = (cell_i >= a) & (cell_j >= b)
-        values = _link_features(sig, bags, a, b, cell_i[valid], cell_j[valid])
+        ends_i, ends_j = cell_i[valid], cell_j[valid]
+        values: dict[str, FloatArray] = {}
+        for signal, data in banded:
+            values.update(signal.window_features(data, a, b, ends_i, ends_j))
         features[(a, b)] = TypeFeatures(valid, values)
     return SearchSpace(n, m, band, features)
 

@@ -1,23 +1,33 @@
 """MAC benchmark: our aligner on MAC-Dev, MAC-Test and MAC-Test (Bertalign 2021 segmentation).
 
 Usage: python bench/bench_mac.py [--modes best,fast] [--splits dev,test,test_bertalign2021]
+                                 [--baseline COMMIT [--keep DIR]]
 
 Each (split, mode) runs in its own process so wall time (including model loading) and peak
 memory (resource.getrusage ru_maxrss) are its own. Writes strict/lax P/R/F1 per split, per book
 and per chapter, next to the peers' rows (test_bertalign2021 only), to bench/results/mac.md and
 bench/results/mac.json, and the alignments to bench/results/mac_align/<mode>/<split>/.
 Weights were tuned on dev only (bench/experiments/tune_dev.py); test splits are only reported.
+
+With `--baseline COMMIT` (e.g. 0126895), that commit is installed into its own venv (as
+bench_startup.py does; `--keep DIR` reuses it) and each (split, mode) is run by both versions,
+alternately, in the same run: time, memory and F1 side by side, and whether the `.align` files
+are byte-identical.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -102,7 +112,10 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
         "# MAC benchmark",
         "",
         "Command: `python bench/bench_mac.py` (weights tuned on mac/dev only; test splits "
-        "reported, never tuned on). Vecalign null-link rule, micro-averaged over chapters.",
+        "reported, never tuned on). Vecalign null-link rule, micro-averaged over chapters. "
+        "Each split and mode in one process, one BLAS thread as `untm` runs (rows measured "
+        "before 2026-12-06 used numpy's default, two threads). `main COMMIT` rows: that "
+        "commit run in the same bench run (`--baseline COMMIT`), alternately.",
         "",
     ]
     for split in SPLITS:
@@ -116,6 +129,14 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
             cpu = r.get("cpu_seconds", "?")
             extra = f"{r['seconds']} s wall, {cpu} s CPU, {r['peak_memory_mb']} MB"
             lines.append(_fmt(f"**untm {r['mode']}**", r["overall"], extra))  # type: ignore[arg-type]
+            base = r.get("baseline")
+            if isinstance(base, dict):
+                extra = (
+                    f"{base['seconds']} s wall, {base['cpu_seconds']} s CPU, "
+                    f"{base['peak_memory_mb']} MB; same run, load {base['load_avg_1min']}; "
+                    f"alignments {'identical' if base['same_alignments'] else '**differ**'}"
+                )
+                lines.append(_fmt(f"main {base['commit']} {r['mode']}", base["overall"], extra))
         lines += [
             "",
             "Per book (strict F1 / lax F1): "
@@ -144,31 +165,86 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
     return "\n".join(lines) + "\n"
 
 
+def _one(python: str, script: Path, split: str, mode: str) -> dict[str, Any]:
+    # one BLAS thread unless the caller says otherwise, as the `untm` command runs (two
+    # threads spin against each other on a shared 2-core machine)
+    env = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    env.update(os.environ)
+    proc = subprocess.run(
+        [python, str(script), "--one", "--splits", split, "--modes", mode],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    run: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return run
+
+
+def _baseline(commit: str, keep: Path | None, scratch: Path) -> tuple[str, Path]:
+    """The python of a venv with `commit` installed, and that commit's bench_mac.py (in a tree
+    beside a link to ../shared, where its macdata looks for MAC)."""
+    from bench.bench_startup import _archive, _install
+
+    tree = _archive(commit, scratch / "tree")
+    (scratch / "shared").symlink_to(REPO.parent / "shared")
+    untm = _install(tree, (keep or scratch) / f"venv-{commit}")
+    return str(untm.parent / "python"), tree / "bench" / "bench_mac.py"
+
+
+def _same_alignments(ours: Path, theirs: Path) -> bool:
+    names = sorted(p.name for p in ours.glob("*.align"))
+    return names == sorted(p.name for p in theirs.glob("*.align")) and all(
+        (ours / n).read_bytes() == (theirs / n).read_bytes() for n in names
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modes", default="best,fast")
     parser.add_argument("--splits", default=",".join(SPLITS))
     parser.add_argument("--one", action="store_true", help="internal: run one split+mode")
+    parser.add_argument("--baseline", help="also run this commit, alternately (same run)")
+    parser.add_argument("--keep", type=Path, help="keep (and reuse) the baseline's venv here")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.splits, args.modes)))
         return
+    scratch = Path(tempfile.mkdtemp(prefix="untm-mac-"))
+    try:
+        _runs(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _runs(args: argparse.Namespace, scratch: Path) -> None:
+    baseline = _baseline(args.baseline, args.keep, scratch) if args.baseline else None
     runs: list[dict[str, object]] = []
     json_path = RESULTS / "mac.json"
     previous = json.loads(json_path.read_text(encoding="utf-8")) if json_path.exists() else {}
     kept = {(r["split"], r["mode"]): r for r in previous.get("runs", [])}
     for split in args.splits.split(","):
         for mode in args.modes.split(","):
-            proc = subprocess.run(
-                [sys.executable, __file__, "--one", "--splits", split, "--modes", mode],
-                check=True,
-                capture_output=True,
-                text=True,
-            )
-            run = json.loads(proc.stdout.strip().splitlines()[-1])
+            if baseline is not None:
+                base = _one(baseline[0], baseline[1], split, mode)
+                theirs = baseline[1].parent / "results" / "mac_align" / mode / split
+            run = _one(sys.executable, Path(__file__), split, mode)
+            if baseline is not None:
+                run["baseline"] = {
+                    "commit": args.baseline,
+                    "overall": base["overall"],
+                    "seconds": base["seconds"],
+                    "cpu_seconds": base["cpu_seconds"],
+                    "peak_memory_mb": base["peak_memory_mb"],
+                    "same_alignments": _same_alignments(
+                        RESULTS / "mac_align" / mode / split, theirs
+                    ),
+                    "load_avg_1min": round(os.getloadavg()[0], 2),
+                }
             print(
                 f"{split} {mode}: F1 strict {run['overall']['f1_strict']:.3f} "
-                f"lax {run['overall']['f1_lax']:.3f} in {run['seconds']} s",
+                f"lax {run['overall']['f1_lax']:.3f} in {run['seconds']} s"
+                + (f" (baseline {run['baseline']['seconds']} s)" if baseline else ""),
                 flush=True,
             )
             kept[(split, mode)] = run

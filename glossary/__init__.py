@@ -66,13 +66,14 @@ def open_glossary(path: str | Path | None = None, *, builtin: bool = True) -> Gl
     A missing user glossary file is not an error (nothing is created); a user concept with the
     same id as a built-in one replaces it.
     """
-    from untm.glossary.builtin import builtin_concepts
+    from untm.glossary.builtin import builtin_concepts, load_builtin
+
+    target = store_path(path)
+    if not target.exists():
+        return load_builtin() if builtin else Glossary(())
     from untm.glossary.store import UserStore
 
     base = builtin_concepts() if builtin else ()
-    target = store_path(path)
-    if not target.exists():
-        return Glossary(base)
     with UserStore(target) as store:
         user = store.concepts()
         hidden = store.hidden_ids()

@@ -114,15 +114,21 @@ def test_sliced_signals_are_the_documents_signals_of_the_gap(mode: str) -> None:
     part = slice_signals(whole, 7, 19, 9, 22)
     alone = _signals(src[7:19], tgt[9:22], config)
     # per-sentence values are the same whether computed over the gap or over the documents
-    assert np.array_equal(part.zs.chars, alone.zs.chars)
-    assert np.array_equal(part.es.chars, alone.es.chars)
-    assert np.array_equal(part.punct_src, alone.punct_src)
-    assert np.array_equal(part.punct_tgt, alone.punct_tgt)
-    assert part.dictionary.src.shape == alone.dictionary.src.shape
-    assert part.lexical.tgt.shape == alone.lexical.tgt.shape
+    assert (part.n, part.m) == (alone.n, alone.m) == (12, 13)
+    assert part.states.keys() == alone.states.keys()
+    length, whole_length = part.states["length"], alone.states["length"]
+    assert np.array_equal(length.src, whole_length.src)
+    assert np.array_equal(length.tgt, whole_length.tgt)
+    for got, want in zip(part.states["punctuation"], alone.states["punctuation"], strict=True):
+        assert np.array_equal(got, want)
+    assert part.states["dictionary"].src.shape == alone.states["dictionary"].src.shape
+    assert part.states["lexical"].tgt.shape == alone.states["lexical"].tgt.shape
     if mode == "best":
+        emb, emb_alone = part.states["embedding"], alone.states["embedding"]
         for size in (1, 2):
-            assert np.allclose(part.zs.embeddings[size], alone.zs.embeddings[size], atol=1e-5)
-            assert np.allclose(part.es.embeddings[size], alone.es.embeddings[size], atol=1e-5)
-        assert set(part.zs.embeddings) == set(alone.zs.embeddings)
-        assert part.es.emb_mean[1].shape == alone.es.emb_mean[1].shape
+            assert np.allclose(emb.src[size], emb_alone.src[size], atol=1e-5)
+            assert np.allclose(emb.tgt[size], emb_alone.tgt[size], atol=1e-5)
+        assert set(emb.src) == set(emb_alone.src)
+        assert emb.tgt_mean[1].shape == emb_alone.tgt_mean[1].shape
+    else:
+        assert "embedding" not in part.states

@@ -337,7 +337,11 @@ def _command(path: tuple[str, ...]) -> Any:
 
 
 def _is_input_path(param: Any) -> bool:
-    annotation = repr(getattr(param.type_descriptor, "annotation", None))
+    descriptor = getattr(param, "type_descriptor", None)  # typer >= 0.29; before: a TyperPath type
+    if descriptor is not None:
+        annotation = repr(getattr(descriptor, "annotation", None))
+    else:
+        annotation = type(param.type).__name__
     return param.required and "Path" in annotation and param.name not in ("out", "out_dir")
 
 

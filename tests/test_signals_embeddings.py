@@ -65,3 +65,34 @@ def test_labse_missing_is_typed_error() -> None:
             get_encoder("labse")
     else:  # pragma: no cover - only when installed
         pytest.skip("sentence-transformers installed")
+
+
+_EMBED_SEED = """
+import hashlib, sys
+from untm.aligner.signals.embeddings import get_encoder
+texts = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+texts += [a + " " + b for a, b in zip(texts, texts[1:])]
+print(hashlib.sha256(get_encoder("use", 1).encode(texts).tobytes()).hexdigest())
+"""
+
+
+def test_embeddings_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """The texts to embed are a set; batched in hash order, rows differed in their last bits from
+    one process to the next (PYTHONHASHSEED 1 and 2 gave different bytes before the batches were
+    ordered by length and text)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    seed_en = REPO / "seeds" / "000_a932ec9d51e334cb.en.txt"
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _EMBED_SEED, str(seed_en)],
+            env=env, capture_output=True, text=True, check=True, cwd=tmp_path,
+        )
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1, digests

@@ -8,8 +8,10 @@ products near the search band are computed (`BandedBag`), never the full n x m m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,12 +27,14 @@ def unit_rows(matrix: FloatArray) -> FloatArray:
     return out
 
 
-def window_norms(rows: FloatArray, size: int) -> FloatArray:
-    """Length of the sum of each run of `size` consecutive rows (by start index)."""
+def all_window_norms(rows: FloatArray, sizes: Sequence[int]) -> dict[int, FloatArray]:
+    """For each size, the length of the sum of each run of `size` consecutive rows (by start
+    index), from one prefix sum of the rows."""
     prefix = np.zeros((rows.shape[0] + 1, rows.shape[1]), dtype=np.float64)
     np.cumsum(rows, axis=0, out=prefix[1:])
-    sums = prefix[size:] - prefix[:-size]
-    out: FloatArray = np.linalg.norm(sums, axis=1)
+    out: dict[int, FloatArray] = {}
+    for size in sizes:
+        out[size] = np.linalg.norm(prefix[size:] - prefix[:-size], axis=1)
     return out
 
 
@@ -67,8 +71,8 @@ class BandedBag:
             first = int(self.clo[p])
             cols = pair.tgt[first : first + int(widths[p])]
             self.block[p, : cols.shape[0]] = cols @ pair.src[p]
-        self.src_norms = {a: window_norms(pair.src, a) for a in range(1, max_a + 1) if a <= n}
-        self.tgt_norms = {b: window_norms(pair.tgt, b) for b in range(1, max_b + 1) if b <= m}
+        self.src_norms = all_window_norms(pair.src, range(1, min(max_a, n) + 1))
+        self.tgt_norms = all_window_norms(pair.tgt, range(1, min(max_b, m) + 1))
 
     def window_cosines(self, a: int, b: int, ends_i: IntArray, ends_j: IntArray) -> FloatArray:
         """Cosine of zh window [i-a, i) with en window [j-b, j) for each (i, j) given."""
@@ -81,3 +85,40 @@ class BandedBag:
         norms = self.src_norms[a][ends_i - a] * self.tgt_norms[b][ends_j - b]
         out: FloatArray = np.where(norms > 0, dots / np.maximum(norms, 1e-12), 0.0)
         return out
+
+
+class BagSignal:
+    """A signal whose sentences are additive vectors (`BagPair`), scored by window cosines.
+
+    `vectors(src, tgt, config)` gives the sentence vectors of both sides; the feature is named
+    after the signal. (The registry protocol: signals/base.py.)
+    """
+
+    grouped = False
+    default_weights: Mapping[str, Mapping[str, float]] = MappingProxyType({})
+
+    def __init__(
+        self,
+        name: str,
+        vectors: Callable[[Sequence[str], Sequence[str], Any], tuple[FloatArray, FloatArray]],
+    ) -> None:
+        self.name = name
+        self.features: tuple[str, ...] = (name,)
+        self._vectors = vectors
+
+    def prepare(self, src: Sequence[str], tgt: Sequence[str], config: Any) -> BagPair:
+        return BagPair(*self._vectors(src, tgt, config))
+
+    def slice(self, state: BagPair, i0: int, i1: int, j0: int, j1: int) -> BagPair:
+        return BagPair(state.src[i0:i1], state.tgt[j0:j1])
+
+    def sentence_features(self, state: BagPair, start: int, stop: int) -> dict[str, FloatArray]:
+        return {self.name: state.sentence_cosines(start, stop)}
+
+    def banded(self, state: BagPair, band: Any, config: Any, weights: Any) -> BandedBag:
+        return BandedBag(state, band.lo, band.hi, config.max_src, config.max_tgt)
+
+    def window_features(
+        self, banded: BandedBag, a: int, b: int, ends_i: IntArray, ends_j: IntArray
+    ) -> dict[str, FloatArray]:
+        return {self.name: banded.window_cosines(a, b, ends_i, ends_j)}

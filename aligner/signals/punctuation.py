@@ -10,7 +10,9 @@ features cost O(1). Measured on MAC-Dev only (weights in aligner/sentalign.py).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -65,3 +67,44 @@ def window_features(
         feats[f"punct_{mark}"] = -np.minimum(np.abs(cz[:, col] - ce[:, col]), CAP)
         feats[f"punct_{mark}_miss"] = -((cz[:, col] > 0) != (ce[:, col] > 0)).astype(np.float64)
     return feats
+
+
+class PunctuationSignal:
+    """The punctuation signal of the aligner's registry (protocol: signals/base.py): second pass
+    only; the state is the prefix count tables of both sides."""
+
+    name = "punctuation"
+    #: the features that are weighted (the others are kept for tuning); summed as one term
+    features = ("punct_question", "punct_ellipsis", "punct_quote", "punct_exclamation_miss")
+    grouped = True
+    default_weights: Mapping[str, Mapping[str, float]] = MappingProxyType({})
+
+    def prepare(
+        self, src: Sequence[str], tgt: Sequence[str], config: Any
+    ) -> tuple[FloatArray, FloatArray]:
+        return prefix_counts(src, "zh"), prefix_counts(tgt, "en")
+
+    def slice(
+        self, state: tuple[FloatArray, FloatArray], i0: int, i1: int, j0: int, j1: int
+    ) -> tuple[FloatArray, FloatArray]:
+        src, tgt = state
+        return src[i0 : i1 + 1] - src[i0], tgt[j0 : j1 + 1] - tgt[j0]
+
+    def sentence_features(self, state: Any, start: int, stop: int) -> dict[str, FloatArray]:
+        return {}
+
+    def banded(self, state: Any, band: Any, config: Any, weights: Any) -> Any:
+        return state
+
+    def window_features(
+        self,
+        banded: tuple[FloatArray, FloatArray],
+        a: int,
+        b: int,
+        ends_i: IntArray,
+        ends_j: IntArray,
+    ) -> dict[str, FloatArray]:
+        return window_features(banded[0], banded[1], a, b, ends_i, ends_j)
+
+
+SIGNAL = PunctuationSignal()
