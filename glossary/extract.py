@@ -179,31 +179,28 @@ def _llr(k11: int, k12: int, k21: int, k22: int) -> float:
     return 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
 
 
-def extract_terms(
-    units: Iterable[TranslationUnit],
-    glossary: Glossary | None = None,
-    *,
-    top: int = 50,
-    min_count: int = 2,
-    nbest: int = 8,
-) -> ExtractResult:
-    """Mine candidate (zh, en) term pairs from aligned units; see the module docstring."""
-    pairs = [zh_en_sides(u) for u in units]
+def _masked_sides(
+    units: Iterable[TranslationUnit], glossary: Glossary | None
+) -> tuple[list[str], list[str], int]:
+    """Step 1: both sides of every unit with the known glossary terms masked, and how many."""
     masked = 0
     zh_texts: list[str] = []
     en_texts: list[str] = []
-    for zh, en in pairs:
+    for zh, en in (zh_en_sides(u) for u in units):
         mz, a = _mask(zh, "zh", glossary)
         me, b = _mask(en, "en", glossary)
         masked += a + b
         zh_texts.append(mz)
         en_texts.append(me)
-    if sum(1 for t in zh_texts if t.strip()) < min_count:
-        return ExtractResult((), len(pairs), 0, 0, masked)
+    return zh_texts, en_texts, masked
+
+
+def _zh_index(zh_texts: Sequence[str], nbest: int) -> dict[str, set[int]]:
+    """Step 2: the units of each Chinese candidate, from the n best segmentations of each unmasked
+    run by a SentencePiece model trained on these texts."""
     sp = _train([t for t in zh_texts if t.strip()])
-    zh_index: dict[str, set[int]] = defaultdict(set)
-    en_index: dict[str, set[int]] = defaultdict(set)
-    for i, (zh, en) in enumerate(zip(zh_texts, en_texts, strict=True)):
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, zh in enumerate(zh_texts):
         for part in zh.split(_MASK):
             if not part.strip():
                 continue
@@ -213,16 +210,36 @@ def extract_terms(
             }
             for seg in segmentations:
                 for cand in _zh_candidates(seg):
-                    zh_index[cand].add(i)
+                    index[cand].add(i)
+    return index
+
+
+def _en_index(en_texts: Sequence[str]) -> dict[str, set[int]]:
+    """Step 3: the units of each English candidate."""
+    index: dict[str, set[int]] = defaultdict(set)
+    for i, en in enumerate(en_texts):
         for cand in _en_candidates(en):
-            en_index[cand].add(i)
-    zh_sets = _maximal({k: frozenset(v) for k, v in zh_index.items() if len(v) >= min_count})
-    en_sets = _maximal({k: frozenset(v) for k, v in en_index.items() if len(v) >= min_count})
+            index[cand].add(i)
+    return index
+
+
+def _recurring(index: dict[str, set[int]], min_count: int) -> dict[str, frozenset[int]]:
+    """Step 4: the maximal candidates occurring in at least `min_count` units."""
+    return _maximal({k: frozenset(v) for k, v in index.items() if len(v) >= min_count})
+
+
+def _associate(
+    zh_sets: dict[str, frozenset[int]],
+    en_sets: dict[str, frozenset[int]],
+    total: int,
+    min_count: int,
+) -> list[TermCandidate]:
+    """Step 5a: every (zh, en) pair found together in at least `min_count` of `total` units, with
+    its Dice and G² scores."""
     en_by_unit: dict[int, list[str]] = defaultdict(list)
     for cand, en_units in en_sets.items():
         for u in en_units:
             en_by_unit[u].append(cand)
-    total = len(pairs)
     scored: list[TermCandidate] = []
     for zc, zh_units in zh_sets.items():
         together: Counter[str] = Counter()
@@ -243,11 +260,18 @@ def extract_terms(
             scored.append(
                 TermCandidate(zc, ec, dice, llr, k11, len(zh_units), len(en_units), examples)
             )
-    scored.sort(key=lambda c: (-c.dice, -c.llr, -len(c.en.split()), -len(c.zh), c.zh, c.en))
+    return scored
+
+
+def _link(scored: Iterable[TermCandidate], top: int) -> list[TermCandidate]:
+    """Step 5b: competitive linking: best first, each zh and each en term used once, `top` pairs."""
+    ranked = sorted(
+        scored, key=lambda c: (-c.dice, -c.llr, -len(c.en.split()), -len(c.zh), c.zh, c.en)
+    )
     linked: list[TermCandidate] = []
     used_zh: set[str] = set()
     used_en: set[str] = set()
-    for pair in scored:
+    for pair in ranked:
         if pair.zh in used_zh or pair.en in used_en:
             continue
         used_zh.add(pair.zh)
@@ -255,6 +279,25 @@ def extract_terms(
         linked.append(pair)
         if len(linked) >= top:
             break
+    return linked
+
+
+def extract_terms(
+    units: Iterable[TranslationUnit],
+    glossary: Glossary | None = None,
+    *,
+    top: int = 50,
+    min_count: int = 2,
+    nbest: int = 8,
+) -> ExtractResult:
+    """Mine candidate (zh, en) term pairs from aligned units; see the module docstring."""
+    zh_texts, en_texts, masked = _masked_sides(units, glossary)
+    total = len(zh_texts)
+    if sum(1 for t in zh_texts if t.strip()) < min_count:
+        return ExtractResult((), total, 0, 0, masked)
+    zh_sets = _recurring(_zh_index(zh_texts, nbest), min_count)
+    en_sets = _recurring(_en_index(en_texts), min_count)
+    linked = _link(_associate(zh_sets, en_sets, total, min_count), top)
     return ExtractResult(tuple(linked), total, len(zh_sets), len(en_sets), masked)
 
 

@@ -130,6 +130,44 @@ def _text(elem: Any) -> str:
     return " ".join("".join(elem.itertext()).split())
 
 
+def _descrips(entry: Any) -> tuple[str, str]:
+    """An entry's subject field (`descrip`, also inside a `descripGrp`) and its first note."""
+    domain = note = ""
+    for child in entry:
+        name = _local(child.tag)
+        if name == "descrip" and child.get("type") == "subjectField":
+            domain = _text(child)
+        elif name == "note" and not note:
+            note = _text(child)
+        elif name == "descripGrp":
+            for d in _children(child, "descrip"):
+                if d.get("type") == "subjectField":
+                    domain = _text(d)
+    return domain, note
+
+
+def _terms(entry: Any) -> tuple[list[Term], int]:
+    """An entry's terms (v3 langSec/termSec, v2 langSet/tig/ntig) and the terms skipped for
+    lack of a language or a text. A language's first term is its full form unless a termType
+    note says otherwise."""
+    terms: list[Term] = []
+    skipped = 0
+    for lang_sec in _children(entry, "langSec", "langSet"):
+        lang = _lang(lang_sec.get(XML_LANG))
+        for term_sec in _children(lang_sec, "termSec", "tig", "ntig"):
+            term_elems = [t for t in term_sec.iter() if _local(t.tag) == "term"]
+            text = _text(term_elems[0]) if term_elems else ""
+            if not lang or not text:
+                skipped += 1
+                continue
+            kind = "full" if not any(t.lang == lang for t in terms) else "variant"
+            for tn in term_sec.iter():
+                if _local(tn.tag) == "termNote" and tn.get("type") == "termType":
+                    kind = _TYPE_TO_KIND.get(_text(tn).lower(), kind)
+            terms.append(Term(text, lang, kind))
+    return terms, skipped
+
+
 def read_tbx(path: str | Path, *, origin: str = "user") -> GlossaryFile:
     """Read a TBX v3 or v2 file into concepts."""
     tree = parse_file(path)
@@ -141,31 +179,8 @@ def read_tbx(path: str | Path, *, origin: str = "user") -> GlossaryFile:
     skipped_entries = skipped_terms = 0
     seen_ids: set[str] = set()
     for n, entry in enumerate(entries, start=1):
-        terms: list[Term] = []
-        domain = note = ""
-        for child in entry:
-            name = _local(child.tag)
-            if name == "descrip" and child.get("type") == "subjectField":
-                domain = _text(child)
-            elif name == "note" and not note:
-                note = _text(child)
-            elif name == "descripGrp":
-                for d in _children(child, "descrip"):
-                    if d.get("type") == "subjectField":
-                        domain = _text(d)
-        for lang_sec in _children(entry, "langSec", "langSet"):
-            lang = _lang(lang_sec.get(XML_LANG))
-            for term_sec in _children(lang_sec, "termSec", "tig", "ntig"):
-                term_elems = [t for t in term_sec.iter() if _local(t.tag) == "term"]
-                text = _text(term_elems[0]) if term_elems else ""
-                if not lang or not text:
-                    skipped_terms += 1
-                    continue
-                kind = "full" if not any(t.lang == lang for t in terms) else "variant"
-                for tn in term_sec.iter():
-                    if _local(tn.tag) == "termNote" and tn.get("type") == "termType":
-                        kind = _TYPE_TO_KIND.get(_text(tn).lower(), kind)
-                terms.append(Term(text, lang, kind))
+        terms, skipped = _terms(entry)
+        skipped_terms += skipped
         if not terms:
             skipped_entries += 1
             continue
@@ -176,5 +191,6 @@ def read_tbx(path: str | Path, *, origin: str = "user") -> GlossaryFile:
         if cid in seen_ids:
             raise FormatError(f"duplicate concept id {cid!r}", path=path, line=entry.sourceline)
         seen_ids.add(cid)
+        domain, note = _descrips(entry)
         concepts.append(Concept(cid, tuple(terms), domain=domain, note=note, origin=origin))
     return GlossaryFile(tuple(concepts), skipped_entries, skipped_terms)

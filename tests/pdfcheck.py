@@ -37,6 +37,7 @@ from pathlib import Path
 
 from untm.aligner.language import HAN_CLASS
 from untm.errors import UntmError
+from untm.goldscore import UnitScore
 
 DENSITY_TOLERANCE = 0.15
 COVERAGE_MIN = 0.995
@@ -219,27 +220,12 @@ def check_pdf(path: Path, lang: str, name: str = "") -> PdfProperties:
 
 
 @dataclass(frozen=True)
-class PairScore:
-    """Units of an aligned pair against gold."""
+class PairScore(UnitScore):
+    """Units of an aligned pair against gold (precision, recall, F1 of `UnitScore`), with the
+    typed error that stopped the alignment and the time it took."""
 
-    matched: int
-    produced: int
-    gold: int
     error: str | None = None
     seconds: float = 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.produced if self.produced else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def score_pair(zh: Path, en: Path, gold: list[tuple[str, str]], *, segtype: str = "sentence",

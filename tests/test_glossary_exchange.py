@@ -175,11 +175,16 @@ def test_tbx_entities_refused_fast(tmp_path: Path) -> None:
     assert "TOP-SECRET" not in str(info.value)
 
 
-_TEXT = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="|"),
-    min_size=1,
-    max_size=12,
-).filter(lambda t: t.strip() != "")
+def _nonblank(excluded: str, max_size: int) -> st.SearchStrategy[str]:
+    """Text with something besides white space, no controls and none of `excluded`."""
+    return st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters=excluded),
+        min_size=1,
+        max_size=max_size,
+    ).filter(lambda t: t.strip() != "")
+
+
+_TEXT = _nonblank("|", 12)
 
 
 @settings(
@@ -276,11 +281,7 @@ def test_concept_ids_with_spaces_are_cleaned_the_same_way_by_every_reader(tmp_pa
     assert info.value.line == 3
 
 
-_ID = st.text(
-    st.characters(blacklist_categories=("Cc", "Cs", "Cn"), blacklist_characters="]"),
-    min_size=1,
-    max_size=10,
-).filter(lambda t: t.strip() != "")
+_ID = _nonblank("]", 10)
 
 
 @settings(

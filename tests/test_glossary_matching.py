@@ -53,26 +53,19 @@ EN_CHARS = "abcAB sS-."
 ZH_CHARS = "联合国大会环境署"
 
 
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.text(EN_CHARS, min_size=1, max_size=6), min_size=1, max_size=8),
-    st.text(EN_CHARS, max_size=40),
+@pytest.mark.parametrize(
+    ("lang", "chars", "term_size", "text_size"), [("en", EN_CHARS, 6, 40), ("zh", ZH_CHARS, 5, 30)]
 )
-def test_english_tree_pattern_matches_like_the_flat_alternation(
-    terms: list[str], text: str
-) -> None:
-    assert find_terms(text, "en", terms) == _flat_find(text, "en", terms)
-
-
 @settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.text(ZH_CHARS, min_size=1, max_size=5), min_size=1, max_size=8),
-    st.text(ZH_CHARS, max_size=30),
-)
-def test_chinese_tree_pattern_matches_like_the_flat_alternation(
-    terms: list[str], text: str
+@given(data=st.data())
+def test_tree_pattern_matches_like_the_flat_alternation(
+    lang: str, chars: str, term_size: int, text_size: int, data: st.DataObject
 ) -> None:
-    assert find_terms(text, "zh", terms) == _flat_find(text, "zh", terms)
+    terms = data.draw(
+        st.lists(st.text(chars, min_size=1, max_size=term_size), min_size=1, max_size=8)
+    )
+    text = data.draw(st.text(chars, max_size=text_size))
+    assert find_terms(text, lang, terms) == _flat_find(text, lang, terms)
 
 
 @pytest.mark.parametrize(

@@ -179,3 +179,23 @@ def test_real_un_documents_check_and_extract(builtin: Glossary) -> None:
     assert not any(lacking.lookup(zh, fuzzy=False).found for zh, _ in absent)
     found = {(c.zh, c.en) for c in extract_terms(units, lacking, top=40).candidates}
     assert len(found & absent) >= 4, sorted(found)
+
+
+def test_association_scores_and_competitive_linking_alone() -> None:
+    """Steps 5a and 5b of extract_terms on hand-made unit sets: Dice and G² from the counts,
+    then best first with each term used once."""
+    from untm.glossary.extract import _associate, _link, _llr
+
+    zh_sets = {"人居署": frozenset({0, 1, 2}), "城市股": frozenset({3, 4})}
+    en_sets = {"UN-Habitat": frozenset({0, 1, 2}), "Cities Unit": frozenset({3, 4, 5}),
+               "Habitat": frozenset({1, 2})}
+    scored = {(c.zh, c.en): c for c in _associate(zh_sets, en_sets, total=8, min_count=2)}
+    assert set(scored) == {
+        ("人居署", "UN-Habitat"), ("人居署", "Habitat"), ("城市股", "Cities Unit")}
+    cities = scored[("城市股", "Cities Unit")]
+    assert (cities.together, cities.zh_count, cities.en_count, cities.examples) == (2, 2, 3, (3, 4))
+    assert cities.dice == pytest.approx(2 * 2 / (2 + 3))
+    assert cities.llr == pytest.approx(_llr(2, 0, 1, 5))
+    linked = _link(scored.values(), top=5)
+    assert [(c.zh, c.en) for c in linked] == [("人居署", "UN-Habitat"), ("城市股", "Cities Unit")]
+    assert len(_link(scored.values(), top=1)) == 1

@@ -8,7 +8,7 @@ import pytest
 
 from tests.conftest import GOLD
 from untm.errors import FormatError, InputError
-from untm.goldscore import gold_units, score_units
+from untm.goldscore import UnitScore, gold_units, score_units
 
 STEM = "000_a932ec9d51e334cb"
 
@@ -26,6 +26,15 @@ def test_score_ignores_white_space_and_counts_duplicates() -> None:
     gold = [("甲 乙", "A b"), ("丙", "C"), ("丙", "C")]
     score = score_units([("甲乙", "Ab"), ("丙", "C"), ("丁", "D")], gold)
     assert (score.matched, score.produced, score.gold) == (2, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("counts", "p", "r", "f1"),
+    [((2, 3, 4), 2 / 3, 0.5, 4 / 7), ((0, 0, 5), 0.0, 0.0, 0.0), ((3, 3, 3), 1.0, 1.0, 1.0)],
+)
+def test_precision_recall_f1(counts: tuple[int, int, int], p: float, r: float, f1: float) -> None:
+    score = UnitScore(*counts)
+    assert (score.precision, score.recall, score.f1) == pytest.approx((p, r, f1))
 
 
 def test_bad_gold_files_raise_typed_errors(tmp_path: Path) -> None:

@@ -66,6 +66,10 @@ class GlossaryError(UntmError):
     """A glossary operation failed (bad entry, store problem)."""
 
 
+class UsageError(UntmError):
+    """A run's options name an unknown choice or do not fit together (`untm batch -f xml`)."""
+
+
 class ModelUnavailableError(UntmError):
     """An optional scoring model was requested but is not installed."""
 

@@ -32,6 +32,11 @@ class UnitScore:
     def recall(self) -> float:
         return self.matched / self.gold if self.gold else 0.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
 
 def _squash(text: str) -> str:
     return "".join(text.split())

@@ -2,14 +2,13 @@
 
 `align_files(zh, en, options)` returns an `AlignmentResult`; `to_units` turns its links with text
 on both sides into translation units (stable tuids, props x-score / x-document / x-link);
-`summarize` counts what was produced and what was left out; `write_result` writes TMX, TSV,
-.align or JSON atomically (format from the extension unless given).
+`summarize` counts what was produced and what was left out; `write_result` writes it in any
+format of `untm.export` (from the extension unless given).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -17,13 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from untm.aligner.model import AlignmentResult, Document, Furniture, Link, Segment
-from untm.errors import AlignmentError, OutputError
+from untm.errors import AlignmentError
+from untm.export.alignment_json import result_json as result_json  # the JSON export moved
 from untm.goldscore import UnitScore as UnitScore  # re-exported: evaluation helpers moved
 from untm.goldscore import gold_units as gold_units
 from untm.goldscore import score_units as score_units
 from untm.tmx.unit import TranslationUnit
 
-FORMATS = ("tmx", "tsv", "align", "json")
 MODES = ("best", "fast")  # sentence aligner modes
 SEGTYPES = ("sentence", "paragraph")
 
@@ -291,61 +290,6 @@ def summarize(result: AlignmentResult) -> AlignSummary:
     )
 
 
-def format_of(out_path: str | Path, fmt: str | None) -> str:
-    """The output format: explicit, else from the extension."""
-    name = fmt.lower().lstrip(".") if fmt else Path(out_path).suffix.lower().lstrip(".")
-    if name not in FORMATS:
-        raise OutputError(
-            f"unknown output format {name or '(no extension)'!r}; use one of: "
-            f"{', '.join(FORMATS)} (or --format)",
-            path=str(out_path),
-        )
-    return name
-
-
-def result_json(
-    result: AlignmentResult,
-    *,
-    source_name: str,
-    options: AlignOptions,
-    link_props: LinkProps | None = None,
-) -> str:
-    """The JSON export: segments, links with scores (and `link_props` as "props", when given),
-    furniture and the summary."""
-
-    def segs(items: Sequence[Segment]) -> list[dict[str, Any]]:
-        return [
-            {"index": s.index, "text": s.text, "paragraph": s.paragraph, "kind": s.kind.value}
-            for s in items
-        ]
-
-    def furn(items: Sequence[Furniture]) -> list[dict[str, Any]]:
-        return [{"kind": f.kind, "text": f.text, "line": f.line} for f in items]
-
-    data = {
-        "format": "untm-alignment",
-        "version": 1,
-        "document": source_name,
-        "languages": {"src": options.src_locale, "tgt": options.tgt_locale},
-        "settings": dict(result.settings),
-        "src_segments": segs(result.src_segments),
-        "tgt_segments": segs(result.tgt_segments),
-        "links": [
-            {
-                "src": list(link.src),
-                "tgt": list(link.tgt),
-                "score": round(link.score, 4),
-                "type": link.kind,
-                **({"props": dict(link_props[number])} if link_props is not None else {}),
-            }
-            for number, link in enumerate(result.links)
-        ],
-        "furniture": {"src": furn(result.src_furniture), "tgt": furn(result.tgt_furniture)},
-        "summary": summarize(result).to_dict(),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-
-
 def write_result(
     result: AlignmentResult,
     out_path: str | Path,
@@ -355,33 +299,17 @@ def write_result(
     *,
     link_props: LinkProps | None = None,
 ) -> AlignSummary:
-    """Write the result in the requested format (atomically) and return the summary.
+    """Write the result in the requested format (atomically; `untm.export`) and return the
+    summary.
 
-    `link_props[k]`: extra props of link k (TMX `<prop>`s, JSON "props"; TSV and .align have no
-    place for them).
+    `link_props[k]`: extra props of link k (TMX `<prop>`s, XLIFF notes, JSON "props"; TSV,
+    .align and the review page have no place for them).
     """
-    options = options or AlignOptions()
-    name = format_of(out_path, fmt)
+    from untm.export import AlignmentExport, format_of
+
+    output = format_of(out_path, fmt)
     source_name = source_name or Path(str(result.settings.get("src", "document"))).name
-    summary = summarize(result)
-    if name == "tmx":
-        from untm.tmx.header import TmxHeader
-        from untm.tmx.tmx14 import write_tmx
+    export = AlignmentExport(result, options or AlignOptions(), source_name, link_props)
+    output.write_alignment(export, out_path)
+    return summarize(result)
 
-        header = TmxHeader(srclang=options.src_locale, segtype=options.segtype)
-        units = to_units(result, source_name=source_name, options=options, link_props=link_props)
-        write_tmx(out_path, units, header=header)
-    elif name == "tsv":
-        from untm.tmx.tsv import write_tsv
-
-        write_tsv(out_path, to_units(result, source_name=source_name, options=options))
-    elif name == "align":
-        from untm.aligner.alignfile import write_align
-
-        write_align(out_path, result.links)
-    else:
-        from untm.fileio import write_text_atomic
-
-        text = result_json(result, source_name=source_name, options=options, link_props=link_props)
-        write_text_atomic(out_path, text)
-    return summary

@@ -1,6 +1,7 @@
 """Batch runs over folders of document pairs, on local worker processes or a Dask cluster.
 
-- `discover_pairs(folder)` / `read_manifest(path)` find the pairs (`untm.batch.discover`);
+- `discover_pairs(folder)` / `read_manifest(path)` find the pairs (`find_pairs`: either one;
+  `untm.batch.discover`);
 - `align_pair(job) -> PairOutcome` is the one per-pair task every engine runs (`untm.batch.task`);
 - `run_jobs(...)` runs the tasks locally or on Dask (`untm.batch.engines`);
 - `run_batch(discovery, options) -> BatchResult` plans, skips what is up to date, runs, and writes
@@ -12,6 +13,7 @@ from untm.batch.discover import (
     PairProblem,
     PairSource,
     discover_pairs,
+    find_pairs,
     read_manifest,
 )
 from untm.batch.engines import ENGINES, run_jobs
@@ -25,7 +27,9 @@ from untm.batch.run import (
     run_batch,
 )
 from untm.batch.task import PairJob, PairOutcome, align_pair
-from untm.pipeline import FORMATS
+from untm.export import format_names
+
+FORMATS = format_names()  # what BatchOptions.fmt takes
 
 __all__ = [
     "ENGINES",
@@ -42,6 +46,7 @@ __all__ = [
     "PairSource",
     "align_pair",
     "discover_pairs",
+    "find_pairs",
     "plan_batch",
     "read_manifest",
     "run_batch",

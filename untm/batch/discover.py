@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from untm.errors import FormatError, InputError
+from untm.errors import FormatError, InputError, UsageError
 from untm.fileio import read_bytes_checked
 
 SUPPORTED_EXTS = frozenset(
@@ -150,3 +150,10 @@ def read_manifest(path: str | Path) -> Discovery:
     if not pairs:
         raise InputError("manifest lists no pairs", path=manifest)
     return Discovery(tuple(pairs))
+
+
+def find_pairs(folder: str | Path | None, manifest: str | Path | None) -> Discovery:
+    """The pairs of a folder or of a manifest: exactly one of them (UsageError otherwise)."""
+    if (folder is None) == (manifest is None):
+        raise UsageError("give either IN_DIR or --manifest (exactly one)")
+    return read_manifest(manifest) if manifest is not None else discover_pairs(folder or ".")

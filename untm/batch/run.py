@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import quote
 
 from untm.batch.discover import Discovery, PairSource
-from untm.batch.engines import OnDone, run_jobs
+from untm.batch.engines import ENGINES, OnDone, run_jobs
 from untm.batch.task import PairJob, PairOutcome, failed
-from untm.errors import OutputError
+from untm.errors import OutputError, UsageError
+from untm.export import format_names, get_format
 from untm.fileio import write_text_atomic
 from untm.tmx.unit import TranslationUnit
 
@@ -29,10 +30,11 @@ INDEX_NAME = "index.html"  # the review index in the report folder
 
 @dataclass(frozen=True)
 class BatchOptions:
-    """How to run a batch."""
+    """How to run a batch; checked when made (UsageError naming the option as `untm batch`
+    spells it: an unknown format, engine or aligner mode, a scheduler without Dask)."""
 
     out_dir: Path
-    fmt: str = "tmx"
+    fmt: str = "tmx"  # a format of untm.export (its first extension names the outputs)
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
@@ -40,6 +42,19 @@ class BatchOptions:
     report_dir: Path | None = None
     force: bool = False
     mode: str = "best"
+
+    def __post_init__(self) -> None:
+        from untm.pipeline import MODES
+
+        for value, choices, option in (
+            (self.fmt, format_names(), "--format"),
+            (self.engine, ENGINES, "--engine"),
+            (self.mode, MODES, "--mode"),
+        ):
+            if value not in choices:
+                raise UsageError(f"{option} must be one of {', '.join(choices)} (got {value!r})")
+        if self.scheduler is not None and self.engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
 
 
 @dataclass(frozen=True)
@@ -80,10 +95,6 @@ class BatchResult:
     @property
     def exit_code(self) -> int:
         return 1 if self.failed else 0
-
-
-def _suffix(fmt: str) -> str:
-    return "." + fmt
 
 
 def _read_previous(summary: Path) -> dict[str, dict[str, Any]]:
@@ -150,7 +161,7 @@ def plan_batch(discovery: Discovery, options: BatchOptions) -> BatchPlan:
     skipped: list[PairOutcome] = []
     problems = [failed(p.name, p.error) for p in discovery.problems]
     for pair in discovery.pairs:
-        output = out_dir / (pair.name + _suffix(options.fmt))
+        output = out_dir / (pair.name + get_format(options.fmt).extension)
         if output.name == SUMMARY_NAME:
             problems.append(failed(pair.name, f"output {output.name} would replace the summary"))
             continue

@@ -7,7 +7,6 @@ once per worker process (called by the local pool's initializer and by a Dask wo
 
 from __future__ import annotations
 
-import functools
 import tempfile
 import time
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from untm.errors import UntmError
-from untm.report import count_for_review, write_report
+from untm.report import count_for_review
 from untm.tmx.unit import TranslationUnit
 
 
@@ -86,16 +85,6 @@ def failed(name: str, error: str, *, seconds: float = 0.0) -> PairOutcome:
 def worker_error(where: str, exc: BaseException) -> str:
     """The error of a pair whose worker or task died: "worker failed: KilledWorker: ..."."""
     return f"{where} failed: {type(exc).__name__}: {exc}".rstrip(": ")
-
-
-@functools.lru_cache(maxsize=1)
-def glossary_pairs() -> tuple[tuple[str, str], ...]:
-    """The glossary term pairs (built-in + user store) highlighted on review pages."""
-    try:
-        from untm.glossary import open_glossary
-    except ImportError:
-        return ()
-    return tuple(open_glossary().term_pairs())
 
 
 WARM_UP_ZH = "一、背景\n\n1. 联合国环境规划署和联合国人类住区规划署于2008年通过了第一个合作框架。\n"
@@ -170,16 +159,17 @@ def align_pair(job: PairJob) -> PairOutcome:
 
 
 def _align_pair(job: PairJob) -> PairOutcome:
-    from untm.pipeline import AlignOptions, align_files, to_units, write_result
+    from untm.export import REVIEW_PAGE, AlignmentExport, get_format
+    from untm.pipeline import AlignOptions, align_files, summarize
 
     options = AlignOptions(mode=job.mode)
     result = align_files(Path(job.zh), Path(job.en), options)
-    summary = write_result(result, Path(job.output), job.fmt, options=options, source_name=job.name)
-    units: tuple[TranslationUnit, ...] = ()
-    if job.collect_units:
-        units = tuple(to_units(result, source_name=job.name, options=options))
+    export = AlignmentExport(result, options, job.name)
+    get_format(job.fmt).write_alignment(export, job.output)
+    summary = summarize(result)
+    units = tuple(export.units()) if job.collect_units else ()
     if job.report is not None:
-        write_report(result, job.report, title=job.name, glossary_pairs=list(glossary_pairs()))
+        REVIEW_PAGE.write_alignment(export, job.report)
     return PairOutcome(
         name=job.name,
         status="ok",

@@ -1,4 +1,5 @@
-"""`untm align` (a document pair → TMX/TSV/.align/JSON) and `untm segment` (one segment a line)."""
+"""`untm align` (a document pair → any format of `untm.export`: TMX, TSV, .align, JSON, XLIFF, a
+review page) and `untm segment` (one segment a line)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from untm.cli.common import cli_errors
+from untm.cli.common import cli_errors, format_choices, format_extensions
 from untm.fileio import check_output_path
 
 
@@ -22,10 +23,10 @@ def align(
         )
     ],
     en: Annotated[Path, typer.Argument(help="English (target) document.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (.tmx .tsv .align .json).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help=f"Output file ({format_extensions()}).")],
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="tmx, tsv, align or json (default: from OUT's extension)."),
+        typer.Option("--format", help=f"{format_choices()} (default: from OUT's extension)."),
     ] = None,
     presegmented: Annotated[
         bool, typer.Option("--presegmented", help="Each input line is one segment.")
@@ -52,7 +53,8 @@ def align(
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Align a Chinese-English document pair and write translation memory."""
-    from untm.pipeline import AlignOptions, align_files, format_of, write_result
+    from untm.export import REVIEW_PAGE, AlignmentExport, format_of
+    from untm.pipeline import AlignOptions, align_files, summarize
 
     options = AlignOptions(
         src_lang=src_lang,
@@ -64,19 +66,17 @@ def align(
         encoder=encoder,
         segtype=segtype,
     )
-    format_of(out, fmt)  # fail on a bad format before the (slow) alignment
+    output = format_of(out, fmt)  # fail on a bad format before the (slow) alignment
     check_output_path(out, inputs=(zh, en))
     if report is not None:
         check_output_path(report, inputs=(zh, en, out))
     with _block_progress() as progress:
         result = align_files(zh, en, options, progress=progress)
-    summary = write_result(result, out, fmt, options=options, source_name=zh.name)
+    export = AlignmentExport(result, options, zh.name, title=f"{zh.name} ↔ {en.name}")
+    output.write_alignment(export, out)
     if report is not None:
-        from untm.batch.task import glossary_pairs
-        from untm.report import write_report
-
-        pairs = list(glossary_pairs())
-        write_report(result, report, title=f"{zh.name} ↔ {en.name}", glossary_pairs=pairs)
+        REVIEW_PAGE.write_alignment(export, report)
+    summary = summarize(result)
     if as_json:
         from untm.cli.common import echo_json
 

@@ -1,57 +1,24 @@
 """`untm batch IN_DIR -o OUT_DIR`: align every document pair of a folder (or a manifest).
 
-Thin over `untm.batch`: finds the pairs, runs them on local worker processes or on Dask, shows a
-rich progress bar and a final table (`--quiet`: failures only), exits 1 when any pair failed.
+Thin over `untm.batch`: the options are checked as `BatchOptions` is made and the pairs found by
+`find_pairs` (both raise UsageError, exit 2, through `cli_errors`); the run is shown by
+`untm.cli.batch_output` (a progress bar and a final table, or with `--quiet` failures only).
+Exits 1 when any pair failed.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from untm.cli.common import cli_errors, fail
-
-if TYPE_CHECKING:
-    from rich.table import Table
-
-    from untm.batch import BatchResult
+from untm.cli.common import cli_errors, format_choices
 
 
 def _default_workers() -> int:
     return max(1, os.cpu_count() or 1)
-
-
-def _table(result: BatchResult) -> Table:
-    from rich.table import Table
-
-    table = Table(
-        title=f"untm batch: {len(result.outcomes)} documents",
-        title_justify="left",
-        caption="zh/en left: sentences without a partner; kept: up to date, not redone",
-        caption_justify="left",
-    )
-    table.add_column("document", overflow="fold")
-    table.add_column("status", no_wrap=True)
-    for column in ("units", "zh left", "en left", "score", "secs"):
-        table.add_column(column, justify="right", no_wrap=True)
-    for o in result.outcomes:
-        status = "[green]ok[/]" if o.ok else "[red]failed[/]"
-        if o.skipped:
-            status = "[green]ok[/] (kept)"
-        table.add_row(
-            o.name,
-            status,
-            str(o.units) if o.ok else "",
-            str(o.unaligned_zh) if o.ok else "",
-            str(o.unaligned_en) if o.ok else "",
-            f"{o.mean_score:.3f}" if o.ok else "",
-            f"{o.seconds:.1f}",
-            style=None if o.ok else "red",
-        )
-    return table
 
 
 @cli_errors
@@ -69,7 +36,7 @@ def batch_command(
         typer.Option("--workers", "-j", min=1, help="Worker processes (default: CPUs)."),
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="Per-pair output: tmx, tsv, align or json.")
+        str, typer.Option("--format", "-f", help=f"Per-pair output: {format_choices()}.")
     ] = "tmx",
     manifest: Annotated[
         Path | None,
@@ -105,23 +72,9 @@ def batch_command(
 
     Example: untm batch reports/ -o tm/ --merged tm/all.tmx --report-dir review/
     """
-    from untm.batch import BatchOptions, BatchPlan, PairOutcome, discover_pairs, read_manifest
-    from untm.batch import run_batch as run
-    from untm.batch.engines import ENGINES
-    from untm.pipeline import FORMATS, MODES
+    from untm.batch import BatchOptions, find_pairs
+    from untm.cli.batch_output import run_quiet, run_shown
 
-    for value, choices, option in (
-        (fmt, FORMATS, "--format"),
-        (engine, ENGINES, "--engine"),
-        (mode, MODES, "--mode"),
-    ):
-        if value not in choices:
-            raise fail(f"{option} must be one of {', '.join(choices)} (got {value!r})")
-    if scheduler is not None and engine != "dask":
-        raise fail("--scheduler needs --engine dask")
-    if (in_dir is None) == (manifest is None):
-        raise fail("give either IN_DIR or --manifest (exactly one)")
-    discovery = read_manifest(manifest) if manifest is not None else discover_pairs(in_dir or ".")
     options = BatchOptions(
         out_dir=out_dir,
         fmt=fmt,
@@ -133,61 +86,8 @@ def batch_command(
         force=force,
         mode=mode,
     )
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    err = Console(stderr=True)
-    for name in discovery.ignored:
-        if not quiet:
-            err.print(f"untm: note: not a pair member, ignored: {name}", markup=False)
-
-    if quiet:
-        result = run(discovery, options)
-        for outcome in result.outcomes:
-            if not outcome.ok:
-                typer.echo(f"untm: failed: {outcome.name}: {outcome.error}", err=True)
-    else:
-        progress = Progress(
-            TextColumn("[bold]aligning[/]"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=False,
-        )
-        task = progress.add_task("", total=None)
-
-        def on_plan(plan: BatchPlan) -> None:
-            progress.update(task, total=len(plan.jobs))
-            if plan.skipped:
-                err.print(f"{len(plan.skipped)} pair(s) up to date (use --force to redo)")
-
-        def on_done(outcome: PairOutcome) -> None:
-            mark = "ok" if outcome.ok else "FAILED"
-            progress.update(task, advance=1, description=f"{outcome.name}: {mark}")
-
-        with progress:
-            result = run(discovery, options, on_plan=on_plan, on_done=on_done)
-        out = Console()
-        out.print(_table(result))
-        for o in result.outcomes:
-            if not o.ok:
-                out.print(f"[red]failed[/] {o.name}: {o.error}", highlight=False)
-        ok = len(result.outcomes) - result.failed
-        line = f"{ok} ok, {result.failed} failed; summary: {result.summary_path}"
-        if result.merged is not None:
-            m = result.merged
-            line += f"; merged: {m.path} ({m.units} units, {m.duplicates} duplicates folded)"
-        if discovery.ignored:
-            line += f"; {len(discovery.ignored)} other file(s) ignored"
-        typer.echo(line)
+    discovery = find_pairs(in_dir, manifest)
+    result = run_quiet(discovery, options) if quiet else run_shown(discovery, options)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 

@@ -109,3 +109,18 @@ def echo_json(data: Any) -> None:
     import json
 
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def format_choices() -> str:
+    """The output formats for a help text: "tmx, tsv, align, json, xliff or html"."""
+    from untm.export import format_names
+
+    *head, last = format_names()
+    return f"{', '.join(head)} or {last}"
+
+
+def format_extensions() -> str:
+    """The output formats' extensions for a help text: ".tmx .tsv .align …"."""
+    from untm.export import OUTPUT_FORMATS
+
+    return " ".join(f.extension for f in OUTPUT_FORMATS)

@@ -3,8 +3,8 @@
 - `untm review ZH EN [-o OUT.tmx]` aligns the pair, writes the session `OUT.review.json` beside
   the (first) output and serves the editor;
 - `untm review SESSION [-o OUT.tmx]` reopens a session in the editor;
-- `untm review SESSION --export OUT` writes the session's links as TMX, TSV, .align or JSON and
-  exits (`export_session_cmd`, no server).
+- `untm review SESSION --export OUT` writes the session's links in any format of `untm.export`
+  (TMX, TSV, .align, JSON, XLIFF, a review page) and exits (`export_session_cmd`, no server).
 
 The editor listens on 127.0.0.1 only, on a free port unless `--port`; its address (with a new
 random token) is printed and opened in a browser unless `--no-browser`. It exports only to the
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from untm.cli.common import cli_errors, fail
+from untm.cli.common import cli_errors, fail, format_choices, format_extensions
 from untm.errors import OutputError
 from untm.fileio import check_output_path
 
@@ -35,7 +35,7 @@ def export_session_cmd(
     as_json: bool = False,
 ) -> None:
     """Load a session file and export it to `out`, printing the summary (raises UntmError)."""
-    from untm.pipeline import format_of
+    from untm.export import format_of
     from untm.review.export import export_session
     from untm.review.sessionfile import load_session
 
@@ -68,12 +68,12 @@ def default_output_for(session: Path) -> Path:
 
 
 def _outputs(paths: list[Path], inputs: tuple[Path, ...]) -> list[Output]:
-    from untm.pipeline import format_of
+    from untm.export import format_of
     from untm.review.web.backend import Output
 
     chosen = []
     for path in paths:
-        fmt = format_of(path, None)
+        fmt = format_of(path, None).name
         check_output_path(path, inputs=inputs)
         chosen.append(Output(path, fmt))
     if len({o.path.resolve() for o in chosen}) < len(chosen):
@@ -96,7 +96,7 @@ def review(
         typer.Option(
             "--out",
             "-o",
-            help="Where the editor exports (.tmx .tsv .align .json; repeatable). With ZH EN the "
+            help=f"Where the editor exports ({format_extensions()}; repeatable). With ZH EN the "
             "session is written beside the first, as NAME.review.json. Default: ZH's name .tmx "
             "in the current folder, or the session's name .tmx.",
         ),
@@ -104,12 +104,12 @@ def review(
     export: Annotated[
         Path | None,
         typer.Option(
-            "--export", help="Export SESSION here (.tmx .tsv .align .json) and exit; no editor."
+            "--export", help=f"Export SESSION here ({format_extensions()}) and exit; no editor."
         ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", help="tmx, tsv, align or json (default: from the extension)."),
+        typer.Option("--format", help=f"{format_choices()} (default: from the extension)."),
     ] = None,
     confirmed_only: Annotated[
         bool, typer.Option("--confirmed-only", help="Export only the confirmed links.")

@@ -19,8 +19,6 @@ from untm.cli.common import cli_errors, echo_json, fail
 tmx_app = typer.Typer(help="Validate, inspect, merge and convert TMX files.", no_args_is_help=True)
 tm_app = typer.Typer(help="Use a translation memory (fuzzy lookup).", no_args_is_help=True)
 
-CONVERT_FORMATS = {".tsv": "tsv", ".xlf": "xliff", ".xliff": "xliff", ".tmx": "tmx"}
-
 SrcLang = Annotated[
     str | None,
     typer.Option("--src-lang", help="Source language of a multilingual TMX (default: srclang)."),
@@ -145,27 +143,16 @@ def convert_command(
     tgt_lang: TgtLang = None,
 ) -> None:
     """Convert a TMX file to TSV or XLIFF 1.2 (format from the output's extension)."""
-    from untm.tmx.tmx14 import read_tmx, write_tmx_counted
-    from untm.tmx.tsv import write_tsv
-    from untm.tmx.xliff import write_xliff_counted
+    from untm.export import UnitsExport, units_format_of
+    from untm.tmx.tmx14 import read_tmx
 
-    fmt = CONVERT_FORMATS.get(out.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(CONVERT_FORMATS))
-        raise fail(f"{out}: unknown output format {out.suffix!r} (use {known})")
+    fmt = units_format_of(out)
     tm = read_tmx(file, src_lang=src_lang, tgt_lang=tgt_lang)
     _note_left_out(tm.other_language_tuvs)
-    removed = 0
-    if fmt == "tsv":
-        written = write_tsv(out, tm.units)
-    elif fmt == "xliff":
-        xliff_result = write_xliff_counted(out, tm.units, original=file.name)
-        written, removed = xliff_result.units, xliff_result.removed_chars
-    else:
-        tmx_result = write_tmx_counted(out, tm.units, tm.header)
-        written, removed = tmx_result.units, tmx_result.removed_chars
+    written = fmt.write_units(UnitsExport(tm.units, header=tm.header, original=file.name), out)
+    removed = written.removed_chars
     extra = f", {removed} XML-illegal characters removed" if removed else ""
-    typer.echo(f"{out}: {written} units ({fmt}){extra}")
+    typer.echo(f"{out}: {written.units} units ({fmt.name}){extra}")
 
 
 @tm_app.command("lookup")

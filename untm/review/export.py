@@ -1,10 +1,11 @@
-"""Export a review session: TMX, TSV, .align or JSON, through the pipeline's writers.
+"""Export a review session in any format of `untm.export` (TMX, TSV, .align, JSON, XLIFF, …).
 
 The session becomes an `AlignmentResult` (segments in document order, links over document
 indices: `session_result`), written by `untm.pipeline.write_result`, so an exported TMX is the
 same as `untm align` writes, with one more prop per unit: `x-status` (confirmed, edited or
 auto); `x-score` is the aligner's score. `confirmed_only=True` writes the confirmed links alone
-(what is left out is counted in the summary). TSV and `.align` have no place for props.
+(what is left out is counted in the summary). TSV and `.align` have no place for props; the
+unit counts are for the formats that hold units (TMX, TSV, XLIFF).
 """
 
 from __future__ import annotations
@@ -95,9 +96,10 @@ def export_session(
     confirmed_only: bool = False,
 ) -> ExportSummary:
     """Write the session's links to `out_path` (format from the extension unless `fmt`)."""
-    from untm.pipeline import AlignOptions, format_of, has_both_sides, write_result
+    from untm.export import format_of
+    from untm.pipeline import AlignOptions, has_both_sides, write_result
 
-    name = format_of(out_path, fmt)
+    output = format_of(out_path, fmt)
     result, chosen = session_result(session, confirmed_only=confirmed_only)
     settings = session.settings_dict()
     options = AlignOptions(
@@ -108,16 +110,16 @@ def export_session(
         segtype=settings.get("segtype", "sentence"),
     )
     props = [(("x-status", link.status.value),) for link in chosen]
-    write_result(result, out_path, name, options, session.src.name, link_props=props)
+    write_result(result, out_path, output.name, options, session.src.name, link_props=props)
     with_text = [has_both_sides(result, link) for link in result.links]
     units = Counter(link.status.value for link, ok in zip(chosen, with_text, strict=True) if ok)
     return ExportSummary(
         path=str(out_path),
-        format=name,
+        format=output.name,
         links=len(session.links),
         links_written=len(chosen),
-        units=sum(units.values()) if name in ("tmx", "tsv") else 0,
+        units=sum(units.values()) if output.holds_units else 0,
         left_out_unconfirmed=len(session.links) - len(chosen),
-        left_out_one_sided=with_text.count(False) if name in ("tmx", "tsv") else 0,
-        units_by_status=dict(sorted(units.items())) if name in ("tmx", "tsv") else {},
+        left_out_one_sided=with_text.count(False) if output.holds_units else 0,
+        units_by_status=dict(sorted(units.items())) if output.holds_units else {},
     )

@@ -26,7 +26,7 @@ class Output:
     """An export target chosen on the command line."""
 
     path: Path
-    fmt: str  # tmx, tsv, align or json
+    fmt: str  # a format of untm.export (tmx, tsv, align, json, xliff, html)
 
 
 class Backend:
