@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import io
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from docgen import fodt, odt_bytes
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.read import document_format, read_document
 from untm.aligner.readers.odt import read_odt
+from untm.aligner.readers.sniff import _zip_kind
 from untm.errors import FormatError, UnsafeInputError
 
 STYLES = (
@@ -134,11 +138,54 @@ def test_not_opendocument_text(tmp_path: Path) -> None:
 
 
 def test_an_odt_zip_bomb_is_refused(tmp_path: Path) -> None:
-    import zipfile
-
     path = tmp_path / "bomb.odt"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         zf.writestr("content.xml", b"<a>" + b" " * (80 * 1024 * 1024) + b"</a>")
     with pytest.raises(UnsafeInputError, match="zip bomb"):
         read_document(path, "en")
+
+
+def test_sniffing_never_inflates_a_huge_mimetype(tmp_path: Path) -> None:
+    """Content sniffing runs on every input before the readers' zip limits: a `mimetype` member
+    that inflates to 64 MiB (from 64 kB) is judged from its declared size and at most 257 bytes
+    of it, never read in full; by extension the .odt reader then reads it (mimetype unread)."""
+    path = tmp_path / "big-mimetype.odt"
+    with zipfile.ZipFile(io.BytesIO(odt_bytes("<text:p>Kept.</text:p>"))) as good, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("mimetype", "w") as fh:
+            fh.write(b"application/vnd.oasis.opendocument.text")
+            for _ in range(64):
+                fh.write(b" " * (1024 * 1024))
+        for name in ("content.xml", "styles.xml"):
+            zf.writestr(name, good.read(name))
+    data = path.read_bytes()  # (read_bytes_checked's read buffer would count in the peak)
+    tracemalloc.start()
+    try:
+        kind = _zip_kind(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, peak
+    assert kind is None  # not OpenDocument's mimetype: the extension decides
+    assert document_format(path) == "odt"
+    assert [b.text for b in read_odt(path, "en")[0]] == ["Kept."]
+
+
+def test_a_corrupt_mimetype_member_is_no_traceback(tmp_path: Path) -> None:
+    """Found with the fix above: zlib.error from a damaged deflated `mimetype` escaped the
+    sniffer; now the sniffer has no verdict and the .odt reader (which never reads the member)
+    reads the text."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(odt_bytes("<text:p>Kept.</text:p>"))) as good, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", b"application/vnd.oasis.opendocument.text" * 3)
+        for name in ("content.xml", "styles.xml"):
+            zf.writestr(name, good.read(name))
+    data = bytearray(buf.getvalue())
+    start = data.find(b"mimetype") + len(b"mimetype")
+    data[start:start + 10] = bytes(b ^ 0xFF for b in data[start:start + 10])
+    path = tmp_path / "damaged.odt"
+    path.write_bytes(bytes(data))
+    assert document_format(path) == "odt"
+    assert [p.text for p in read_document(path, "en").paragraphs] == ["Kept."]
