@@ -189,3 +189,34 @@ def test_a_corrupt_mimetype_member_is_no_traceback(tmp_path: Path) -> None:
     path.write_bytes(bytes(data))
     assert document_format(path) == "odt"
     assert [p.text for p in read_document(path, "en").paragraphs] == ["Kept."]
+
+
+@pytest.mark.parametrize(("count", "spaces"), [("3", 3), ("100", 100), ("3000000000", 100)])
+def test_text_s_count_is_capped(tmp_path: Path, count: str, spaces: int) -> None:
+    """`text:s text:c` is the file's number: at most MAX_SPACES (100) spaces are made of it, so
+    "3000000000" is 100 spaces, not 3 GB."""
+    path = tmp_path / "spaces.fodt"
+    path.write_text(fodt(f'<text:p>A<text:s text:c="{count}"/>B</text:p>'), encoding="utf-8")
+    assert [b.text for b in read_odt(path, "en")[0]] == ["A" + " " * spaces + "B"]
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [("style", "MMMCMXCIX."), ("item", "MMMCMXCIX."), ("style-huge", "32767."),
+     ("item-huge", "32767.")],
+)
+def test_list_start_value_is_held_to_words_limit(tmp_path: Path, where: str, shown: str) -> None:
+    """A list style's or an item's start-value past 32767 is taken as 32767 (Word's limit, as
+    for .docx); Roman numerals stop at 3999, larger numbers are shown in digits."""
+    value = "1000000000000" if where.endswith("huge") else "3999"
+    on_style = f' text:start-value="{value}"' if where.startswith("style") else ""
+    on_item = f' text:start-value="{value}"' if where.startswith("item") else ""
+    styles = (
+        f'<text:list-style style:name="R"><text:list-level-style-number text:level="1"{on_style} '
+        'style:num-suffix="." style:num-format="I"/></text:list-style>'
+    )
+    body = (f'<text:list text:style-name="R"><text:list-item{on_item}><text:p>Numbered.</text:p>'
+            "</text:list-item></text:list>")
+    path = tmp_path / "list.fodt"
+    path.write_text(fodt(body, styles), encoding="utf-8")
+    assert [b.text for b in read_odt(path, "en")[0]] == [f"{shown}\tNumbered."]
