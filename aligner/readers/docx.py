@@ -74,7 +74,7 @@ class _Numbering:
 
 
 def list_start(n: int) -> int:
-    """A list's start value as Word and LibreOffice take it: within 0–`MAX_LIST_START`."""
+    """A list's start value held to what Word's "Start at" allows: 0–`MAX_LIST_START`."""
     return min(max(n, 0), MAX_LIST_START)
 
 
