@@ -156,6 +156,39 @@ def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
     assert "segments per 1,000 characters" in note or "one character" in note
 
 
+def _rotated_pages(path: Path, pages: int = 3) -> Path:
+    """`_rotated`'s page `pages` times, each under a running header, then a blank page."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        c.translate(500, 100)
+        c.rotate(90)
+        c.setFont(FONT, SIZE)
+        c.drawString(0, 0, "Report of the Executive Director")
+        y = -24.0
+        for text in PARAGRAPHS:
+            for words in _wrap(text, 500.0, 0.0):
+                c.setFont(FONT, SIZE)
+                c.drawString(0, y, " ".join(words))
+                y -= 12
+            y -= 6
+        c.showPage()
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_fallback_reads_across_page_breaks(tmp_path: Path) -> None:
+    """The text reading ends each page's last line (PDFium's page text has no break after it):
+    no word glued to the next page's header, the header found on every page, and the text
+    layer's own furniture (the blank page) kept as the layout reading keeps it."""
+    doc = read_document(_rotated_pages(tmp_path / "pages.en.pdf"), "en")
+    assert doc.notes and doc.notes[0].startswith("read in PDFium's text order")
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
+    headers = [f.line for f in doc.furniture if f.kind == "running-header"]
+    assert headers == [1, 2, 3]
+    assert [f.text for f in doc.furniture if f.kind == "page-without-text"] == ["page 4"]
+
+
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
 def test_fallback_is_reported_in_the_summary(tmp_path: Path) -> None:
     zh = render_pdf(resolution_items("zh"), "zh", LAYOUTS[0], tmp_path / "res.zh.pdf")
