@@ -129,20 +129,29 @@ def test_batch_reports_the_unmapped_layer(unmapped_pdf: Path, tmp_path: Path) ->
     assert not (out / "res.tmx").exists()
 
 
-def _rotated(path: Path) -> Path:
-    """The paragraphs three times on a page whose text runs bottom to top (a landscape page
-    rotated into a portrait one)."""
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+def _rotated_page(c: canvas.Canvas, paragraphs: list[str], header: str | None = None) -> None:
+    """`paragraphs` on a page whose text runs bottom to top (a landscape page rotated into a
+    portrait one), under `header` if one is given."""
     c.translate(500, 100)
     c.rotate(90)
     y = 0.0
-    for text in PARAGRAPHS * 3:
+    if header:
+        c.setFont(FONT, SIZE)
+        c.drawString(0, y, header)
+        y -= 24
+    for text in paragraphs:
         for words in _wrap(text, 500.0, 0.0):
             c.setFont(FONT, SIZE)
             c.drawString(0, y, " ".join(words))
             y -= 12
         y -= 6
     c.showPage()
+
+
+def _rotated(path: Path) -> Path:
+    """The paragraphs three times on one rotated page."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _rotated_page(c, list(PARAGRAPHS) * 3)
     c.save()
     return path
 
@@ -157,21 +166,10 @@ def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
 
 
 def _rotated_pages(path: Path, pages: int = 3) -> Path:
-    """`_rotated`'s page `pages` times, each under a running header, then a blank page."""
+    """The paragraphs on `pages` rotated pages, each under a running header, then a blank page."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     for _ in range(pages):
-        c.translate(500, 100)
-        c.rotate(90)
-        c.setFont(FONT, SIZE)
-        c.drawString(0, 0, "Report of the Executive Director")
-        y = -24.0
-        for text in PARAGRAPHS:
-            for words in _wrap(text, 500.0, 0.0):
-                c.setFont(FONT, SIZE)
-                c.drawString(0, y, " ".join(words))
-                y -= 12
-            y -= 6
-        c.showPage()
+        _rotated_page(c, list(PARAGRAPHS), "Report of the Executive Director")
     c.showPage()
     c.save()
     return path
