@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.macdata import BOOKS, MAC, PEERS, REPO, SPLITS, load_split
 from untm.aligner.alignfile import write_align
 from untm.aligner.evaluate import Score, evaluate_paths, score_pairs
+from untm.threads import NATIVE_THREAD_VARS
 
 RESULTS = REPO / "bench" / "results"
 
@@ -113,9 +114,10 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
         "",
         "Command: `python bench/bench_mac.py` (weights tuned on mac/dev only; test splits "
         "reported, never tuned on). Vecalign null-link rule, micro-averaged over chapters. "
-        "Each split and mode in one process, one BLAS thread as `untm` runs (rows measured "
-        "before 2026-12-06 used numpy's default, two threads). `main COMMIT` rows: that "
-        "commit run in the same bench run (`--baseline COMMIT`), alternately.",
+        "Each split and mode in one process, one BLAS thread as `untm` runs unless the row "
+        "says otherwise (`--threads N`, both sides; rows measured before 2026-12-06 used "
+        "numpy's default, two threads). `main COMMIT` rows: that commit run in the same bench "
+        "run (`--baseline COMMIT`), alternately.",
         "",
     ]
     for split in SPLITS:
@@ -128,6 +130,8 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
         for r in chosen:
             cpu = r.get("cpu_seconds", "?")
             extra = f"{r['seconds']} s wall, {cpu} s CPU, {r['peak_memory_mb']} MB"
+            if r.get("threads", 1) != 1:
+                extra += f", {r['threads']} BLAS threads"
             lines.append(_fmt(f"**untm {r['mode']}**", r["overall"], extra))  # type: ignore[arg-type]
             base = r.get("baseline")
             if isinstance(base, dict):
@@ -165,11 +169,11 @@ def render(runs: list[dict[str, object]], peer_rows: dict[str, dict[str, float]]
     return "\n".join(lines) + "\n"
 
 
-def _one(python: str, script: Path, split: str, mode: str) -> dict[str, Any]:
-    # one BLAS thread unless the caller says otherwise, as the `untm` command runs (two
-    # threads spin against each other on a shared 2-core machine)
-    env = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
-    env.update(os.environ)
+def _one(python: str, script: Path, split: str, mode: str, threads: int) -> dict[str, Any]:
+    # one BLAS thread by default, as the `untm` command runs (two threads spin against each
+    # other on a shared 2-core machine); `--threads` sets another count for both sides
+    env = dict(os.environ)
+    env.update({name: str(threads) for name in NATIVE_THREAD_VARS})
     proc = subprocess.run(
         [python, str(script), "--one", "--splits", split, "--modes", mode],
         check=True,
@@ -206,7 +210,10 @@ def main() -> None:
     parser.add_argument("--one", action="store_true", help="internal: run one split+mode")
     parser.add_argument("--baseline", help="also run this commit, alternately (same run)")
     parser.add_argument("--keep", type=Path, help="keep (and reuse) the baseline's venv here")
+    parser.add_argument("--threads", type=int, default=1, help="BLAS threads, both sides")
     args = parser.parse_args()
+    if args.threads < 1:
+        parser.error("--threads must be >= 1")
     if args.one:
         print(json.dumps(run_one(args.splits, args.modes)))
         return
@@ -226,9 +233,10 @@ def _runs(args: argparse.Namespace, scratch: Path) -> None:
     for split in args.splits.split(","):
         for mode in args.modes.split(","):
             if baseline is not None:
-                base = _one(baseline[0], baseline[1], split, mode)
+                base = _one(baseline[0], baseline[1], split, mode, args.threads)
                 theirs = baseline[1].parent / "results" / "mac_align" / mode / split
-            run = _one(sys.executable, Path(__file__), split, mode)
+            run = _one(sys.executable, Path(__file__), split, mode, args.threads)
+            run["threads"] = args.threads
             if baseline is not None:
                 run["baseline"] = {
                     "commit": args.baseline,
