@@ -136,10 +136,13 @@ def test_letter_spaced_lines_keep_their_words(style: str, tmp_path: Path) -> Non
     assert _paragraphs(path) == list(PARAGRAPHS)
 
 
-def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
+def _columns_page(
+    path: Path, *, gutter: float, table_gap: float, head_space: float | None = None
+) -> Path:
     """A title across the page, then the paragraphs in two justified columns (the right one
     begins in the middle of a paragraph, below the left one's last baseline by half a line),
-    then a table across the page whose cells stand `table_gap` points apart."""
+    then a table across the page whose cells stand `table_gap` points apart (its first baseline
+    `head_space` points below the columns' last, when given; else farther)."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width = (450.0 - gutter) / 2
     c.setFont("Times-Bold", 14)
@@ -147,6 +150,7 @@ def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
     lines = [(words, k == len(wrapped) - 1) for text in PARAGRAPHS * 2
              for wrapped in [_wrap(text, width, 0.0)] for k, words in enumerate(wrapped)]
     half = (len(lines) + 1) // 2
+    foot = 750.0
     for column, chunk in enumerate((lines[:half], lines[half:])):
         x = LEFT + column * (width + gutter)
         y = 750.0 - column * 6.0
@@ -157,8 +161,9 @@ def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
                 t.setTextOrigin(gx, y)
                 t.textOut(ch)
             c.drawText(t)
+            foot = min(foot, y)
             y -= LEADING + (6.0 if last else 0.0)
-    y = 750.0 - (half + 4) * (LEADING + 3)
+    y = 750.0 - (half + 4) * (LEADING + 3) if head_space is None else foot - head_space
     for row in (("Year", "Framework", "Theme"), ("2008", "First framework", "Planning"),
                 ("2021", "Quarterly meetings", "Urban environment")):
         x = LEFT
@@ -181,6 +186,20 @@ def test_two_columns_are_read_one_after_the_other(
     cells (close together or far apart) each a paragraph, row by row. (Cells closer than one
     font size, 10 points here, in their widest row are read as one: a known limit.)"""
     path = _columns_page(tmp_path / "columns.pdf", gutter=gutter, table_gap=table_gap)
+    cells = ["Year", "Framework", "Theme", "2008", "First framework", "Planning", "2021",
+             "Quarterly meetings", "Urban environment"]
+    assert _paragraphs(path) == [
+        "Joint activities in the urban environment", *PARAGRAPHS * 2, *cells
+    ]
+
+
+@pytest.mark.parametrize("gutter", [10.0, 24.0])
+def test_a_table_close_below_the_columns_is_not_read_into_them(gutter: float,
+                                                                tmp_path: Path) -> None:
+    """A table two lines below the columns whose first rows leave the gutter free (only its
+    last row crosses it): those rows are the table's, read after both columns, not the end of
+    the left column and the right one."""
+    path = _columns_page(tmp_path / "close.pdf", gutter=gutter, table_gap=12.0, head_space=24.0)
     cells = ["Year", "Framework", "Theme", "2008", "First framework", "Planning", "2021",
              "Quarterly meetings", "Urban environment"]
     assert _paragraphs(path) == [
