@@ -228,3 +228,44 @@ def test_a_title_printed_again_on_the_next_page_is_not_joined(tmp_path: Path) ->
     c.showPage()
     c.save()
     assert _paragraphs(tmp_path / "title.pdf")[-3:] == [title, title, PARAGRAPHS[2]]
+
+
+DEJAVU_SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+DATED = (
+    "4. The Assembly adopted the strategic plan for 2020-2025 at its session in 2019, revised "
+    "it in 2021 and 2023, and asked for a report on the 16 joint activities by 2024, with the "
+    "budget of 2022 and 2023 and the figures of 2018 set beside them for comparison.",
+    "5. The Executive Directors met in 2022 and agreed on 12 priorities for 2024.",
+)
+
+
+@pytest.mark.skipif(not DEJAVU_SERIF.exists(), reason="fonts-dejavu-core not installed")
+def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Path) -> None:
+    """Words with digits set in a font whose ascent and descent are three times its glyphs'
+    (as a converter wrote a Chinese paper's digits): PDFium's boxes of those glyphs reach far
+    below and above the line, yet the lines are read on their baselines, one paragraph each
+    (the last line holds only "2024.")."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font_file = tmp_path / "tall.ttf"  # a copy: reportlab keeps one face per file
+    font_file.write_bytes(DEJAVU_SERIF.read_bytes())
+    tall = TTFont("TallDigits", str(font_file))
+    tall.face.ascent, tall.face.descent = 2000, -1500
+    tall.face.bbox = [-770, -1500, 2105, 2000]
+    pdfmetrics.registerFont(tall)
+    c = canvas.Canvas(str(tmp_path / "tall.pdf"), pagesize=A4, invariant=1)
+    y = 760.0
+    for text in DATED:
+        for words in _wrap(text, WIDTH, 0.0):
+            x = LEFT
+            for word in words:
+                font = "TallDigits" if any(ch.isdigit() for ch in word) else FONT
+                c.setFont(font, SIZE)
+                c.drawString(x, y, word)
+                x += stringWidth(word + " ", font, SIZE)
+            y -= LEADING
+        y -= 6.0
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "tall.pdf") == list(DATED)
