@@ -269,3 +269,49 @@ def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Pat
     c.showPage()
     c.save()
     assert _paragraphs(tmp_path / "tall.pdf") == list(DATED)
+
+
+def test_a_bold_run_in_heading_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """A paragraph that opens with a bold run-in heading ("Summary:" then text in roman, in one
+    text object): its first line is not a bold line, so the next lines go on in the paragraph
+    (the weight is read again where the font changes, not only once a baseline)."""
+    heading = "Summary of the proposal:"
+    texts = [f"{heading} {PARAGRAPHS[0][3:]}", PARAGRAPHS[1][3:]]
+    c = canvas.Canvas(str(tmp_path / "runin.pdf"), pagesize=A4, invariant=1)
+    y = 760.0
+    for text in texts:
+        for k, words in enumerate(_wrap(text, WIDTH, 0.0)):
+            t = c.beginText(LEFT, y)
+            line = " ".join(words)
+            if k == 0 and line.startswith(heading):
+                t.setFont("Times-Bold", SIZE)
+                t.textOut(heading + " ")
+                line = line[len(heading) + 1:]
+            t.setFont(FONT, SIZE)
+            t.textOut(line)
+            c.drawText(t)
+            y -= LEADING
+        y -= 6.0
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "runin.pdf") == texts
+
+
+def test_masthead_fields_are_items_of_their_own(tmp_path: Path) -> None:
+    """A cover's masthead: "United Nations" in bold and, on its baseline and the next at the
+    right, "Distr.: General" and "Original: English" in roman at the text's line spacing; each
+    field line is an item, not one paragraph (nothing but the label tells them apart)."""
+    c = canvas.Canvas(str(tmp_path / "masthead.pdf"), pagesize=A4, invariant=1)
+    c.setFont("Times-Bold", 16)
+    c.drawString(LEFT, 760, "United Nations")
+    c.setFont(FONT, SIZE)
+    c.drawString(LEFT + 340, 760, "Distr.: General")
+    c.drawString(LEFT + 340, 760 - LEADING, "Original: English")
+    y = 700.0
+    for words in _wrap(PARAGRAPHS[0], WIDTH, 0.0):
+        c.drawString(LEFT, y, " ".join(words))
+        y -= LEADING
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "masthead.pdf")[:4] == [
+        "United Nations", "Distr.: General", "Original: English", PARAGRAPHS[0]]
