@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,23 @@ def test_read_missing_and_folder(tmp_path: Path) -> None:
         read_bytes_checked(tmp_path / "missing.txt")
     with pytest.raises(InputError, match="folder"):
         read_bytes_checked(tmp_path)
+
+
+def test_read_sets_aside_what_the_file_holds(tmp_path: Path) -> None:
+    """A small input costs its size, not the 200 MB input limit (read(n) sets n aside), and a
+    regular file whose size stat cannot tell (/proc) is still read whole."""
+    small = tmp_path / "small.txt"
+    small.write_bytes(b"x" * 1000)
+    tracemalloc.start()
+    try:
+        assert read_bytes_checked(small) == b"x" * 1000
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000
+    proc = Path("/proc/self/status")
+    if proc.exists() and proc.stat().st_size == 0:
+        assert b"Name:" in read_bytes_checked(proc)
 
 
 def test_external_entity_never_resolved(tmp_path: Path) -> None:

@@ -227,3 +227,22 @@ def test_review_export_counts_units_in_every_unit_format(tmp_path: Path) -> None
             assert summary.units_by_status == {"auto": summary.units}
         else:
             assert (summary.units, summary.units_by_status) == (0, {})
+
+
+def test_review_page_glossary_is_read_again_when_the_store_changes(tmp_path: Path) -> None:
+    """The review page's glossary pairs are kept while the user store's files are unchanged
+    (one read for a whole batch) and read again once anything wrote to it, here
+    `add_user_concept` as `untm glossary add` does, with no call to forget them."""
+    from untm.export.review_page import forget_glossary_pairs
+    from untm.glossary import add_user_concept
+
+    store = tmp_path / "g.sqlite3"
+    add_user_concept("城市环境", "urban environment", path=store)
+    first = glossary_pairs(store)
+    assert ("城市环境", "urban environment") in first
+    assert glossary_pairs(store) is first  # unchanged store: not read again
+    add_user_concept("人居议程", "Habitat Agenda", path=store)
+    second = glossary_pairs(store)
+    assert ("人居议程", "Habitat Agenda") in second and second is not first
+    forget_glossary_pairs()
+    assert glossary_pairs(store) == second and glossary_pairs(store) is not second

@@ -5,6 +5,7 @@ builds the same wheel as the tree."""
 from __future__ import annotations
 
 import hashlib
+import re
 import subprocess
 import sys
 import tarfile
@@ -137,3 +138,10 @@ def test_the_sdist_is_the_repository_and_builds_the_trees_wheel(tmp_path: Path) 
     tracked = _tracked_files()
     if tracked is not None:
         assert sorted(tracked - members) == []
+
+
+def test_the_files_manifest_in_names_exist() -> None:
+    """MANIFEST.in's comments point at the test that checks the sdist: that file must exist."""
+    text = (REPO / "MANIFEST.in").read_text(encoding="utf-8")
+    named = re.findall(r"\b(?:tests|scripts|bench)/[\w/.-]+\.py\b", text)
+    assert named and all((REPO / name).is_file() for name in named), named

@@ -129,20 +129,29 @@ def test_batch_reports_the_unmapped_layer(unmapped_pdf: Path, tmp_path: Path) ->
     assert not (out / "res.tmx").exists()
 
 
-def _rotated(path: Path) -> Path:
-    """The paragraphs three times on a page whose text runs bottom to top (a landscape page
-    rotated into a portrait one)."""
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+def _rotated_page(c: canvas.Canvas, paragraphs: list[str], header: str | None = None) -> None:
+    """`paragraphs` on a page whose text runs bottom to top (a landscape page rotated into a
+    portrait one), under `header` if one is given."""
     c.translate(500, 100)
     c.rotate(90)
     y = 0.0
-    for text in PARAGRAPHS * 3:
+    if header:
+        c.setFont(FONT, SIZE)
+        c.drawString(0, y, header)
+        y -= 24
+    for text in paragraphs:
         for words in _wrap(text, 500.0, 0.0):
             c.setFont(FONT, SIZE)
             c.drawString(0, y, " ".join(words))
             y -= 12
         y -= 6
     c.showPage()
+
+
+def _rotated(path: Path) -> Path:
+    """The paragraphs three times on one rotated page."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _rotated_page(c, list(PARAGRAPHS) * 3)
     c.save()
     return path
 
@@ -154,6 +163,28 @@ def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
     [note] = doc.notes
     assert note.startswith("read in PDFium's text order through the text path")
     assert "segments per 1,000 characters" in note or "one character" in note
+
+
+def _rotated_pages(path: Path, pages: int = 3) -> Path:
+    """The paragraphs on `pages` rotated pages, each under a running header, then a blank page."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        _rotated_page(c, list(PARAGRAPHS), "Report of the Executive Director")
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_fallback_reads_across_page_breaks(tmp_path: Path) -> None:
+    """The text reading ends each page's last line (PDFium's page text has no break after it):
+    no word glued to the next page's header, the header found on every page, and the text
+    layer's own furniture (the blank page) kept as the layout reading keeps it."""
+    doc = read_document(_rotated_pages(tmp_path / "pages.en.pdf"), "en")
+    assert doc.notes and doc.notes[0].startswith("read in PDFium's text order")
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
+    headers = [f.line for f in doc.furniture if f.kind == "running-header"]
+    assert headers == [1, 2, 3]
+    assert [f.text for f in doc.furniture if f.kind == "page-without-text"] == ["page 4"]
 
 
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")

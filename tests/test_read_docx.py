@@ -228,3 +228,35 @@ def test_chinese_numbering_past_99_falls_back_to_digits() -> None:
         "100",
         "123",
     ]
+
+
+def test_roman_numbering_up_to_3999_then_digits() -> None:
+    """Roman numerals with M, D and the subtractive pairs; past 3999 (and for 0) digits: a
+    number from the file can be huge, and must not take time in proportion to its size."""
+    numbers = (1, 4, 9, 14, 40, 90, 400, 1994, 3999, 4000, 10**8, 0)
+    assert [format_number(n, "upperRoman") for n in numbers] == [
+        "I", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV", "MMMCMXCIX", "4000", "100000000", "0",
+    ]
+    assert format_number(1994, "lowerRoman") == "mcmxciv"
+
+
+@pytest.mark.parametrize(
+    ("start", "shown"),
+    [("3", "III."), ("3999", "MMMCMXCIX."), ("40000", "32767."), ("1000000000000", "32767."),
+     ("-5", "0.")],
+)
+def test_list_start_is_held_to_words_limit(tmp_path: Path, start: str, shown: str) -> None:
+    """w:start past Word's 0–32767 is taken as the nearest allowed value (Word's "Start at"
+    field takes no other); Roman past 3999 is shown in digits."""
+    numbering = (
+        _numbering_xml()
+        .replace(b'w:val="1"/>', f'w:val="{start}"/>'.encode(), 1)
+        .replace(b'w:val="decimal"', b'w:val="upperRoman"')
+    )
+    path = tmp_path / "num.docx"
+    para = (
+        '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>'
+        "<w:r><w:t>Numbered.</w:t></w:r></w:p>"
+    )
+    _write_docx(path, _body(para), numbering)
+    assert [b.text for b in read_docx_blocks(path, "en")] == [f"{shown}\tNumbered."]

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import io
+import tracemalloc
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ from docgen import fodt, odt_bytes
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.read import document_format, read_document
 from untm.aligner.readers.odt import read_odt
+from untm.aligner.readers.sniff import _zip_kind
 from untm.errors import FormatError, UnsafeInputError
 
 STYLES = (
@@ -134,11 +138,85 @@ def test_not_opendocument_text(tmp_path: Path) -> None:
 
 
 def test_an_odt_zip_bomb_is_refused(tmp_path: Path) -> None:
-    import zipfile
-
     path = tmp_path / "bomb.odt"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
         zf.writestr("content.xml", b"<a>" + b" " * (80 * 1024 * 1024) + b"</a>")
     with pytest.raises(UnsafeInputError, match="zip bomb"):
         read_document(path, "en")
+
+
+def test_sniffing_never_inflates_a_huge_mimetype(tmp_path: Path) -> None:
+    """Content sniffing runs on every input before the readers' zip limits: a `mimetype` member
+    that inflates to 64 MiB (from 64 kB) is judged from its declared size and at most 257 bytes
+    of it, never read in full; by extension the .odt reader then reads it (mimetype unread)."""
+    path = tmp_path / "big-mimetype.odt"
+    with zipfile.ZipFile(io.BytesIO(odt_bytes("<text:p>Kept.</text:p>"))) as good, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        with zf.open("mimetype", "w") as fh:
+            fh.write(b"application/vnd.oasis.opendocument.text")
+            for _ in range(64):
+                fh.write(b" " * (1024 * 1024))
+        for name in ("content.xml", "styles.xml"):
+            zf.writestr(name, good.read(name))
+    data = path.read_bytes()  # the sniffer's own peak, apart from the file's bytes
+    tracemalloc.start()
+    try:
+        kind = _zip_kind(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024, peak
+    assert kind is None  # not OpenDocument's mimetype: the extension decides
+    assert document_format(path) == "odt"
+    assert [b.text for b in read_odt(path, "en")[0]] == ["Kept."]
+
+
+def test_a_corrupt_mimetype_member_is_no_traceback(tmp_path: Path) -> None:
+    """Found with the fix above: zlib.error from a damaged deflated `mimetype` escaped the
+    sniffer; now the sniffer has no verdict and the .odt reader (which never reads the member)
+    reads the text."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(odt_bytes("<text:p>Kept.</text:p>"))) as good, \
+            zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", b"application/vnd.oasis.opendocument.text" * 3)
+        for name in ("content.xml", "styles.xml"):
+            zf.writestr(name, good.read(name))
+    data = bytearray(buf.getvalue())
+    start = data.find(b"mimetype") + len(b"mimetype")
+    data[start:start + 10] = bytes(b ^ 0xFF for b in data[start:start + 10])
+    path = tmp_path / "damaged.odt"
+    path.write_bytes(bytes(data))
+    assert document_format(path) == "odt"
+    assert [p.text for p in read_document(path, "en").paragraphs] == ["Kept."]
+
+
+@pytest.mark.parametrize(("count", "spaces"), [("3", 3), ("100", 100), ("3000000000", 100)])
+def test_text_s_count_is_capped(tmp_path: Path, count: str, spaces: int) -> None:
+    """`text:s text:c` is the file's number: at most MAX_SPACES (100) spaces are made of it, so
+    "3000000000" is 100 spaces, not 3 GB."""
+    path = tmp_path / "spaces.fodt"
+    path.write_text(fodt(f'<text:p>A<text:s text:c="{count}"/>B</text:p>'), encoding="utf-8")
+    assert [b.text for b in read_odt(path, "en")[0]] == ["A" + " " * spaces + "B"]
+
+
+@pytest.mark.parametrize(
+    ("where", "shown"),
+    [("style", "MMMCMXCIX."), ("item", "MMMCMXCIX."), ("style-huge", "32767."),
+     ("item-huge", "32767.")],
+)
+def test_list_start_value_is_held_to_words_limit(tmp_path: Path, where: str, shown: str) -> None:
+    """A list style's or an item's start-value past 32767 is taken as 32767 (Word's limit, as
+    for .docx); Roman numerals stop at 3999, larger numbers are shown in digits."""
+    value = "1000000000000" if where.endswith("huge") else "3999"
+    on_style = f' text:start-value="{value}"' if where.startswith("style") else ""
+    on_item = f' text:start-value="{value}"' if where.startswith("item") else ""
+    styles = (
+        f'<text:list-style style:name="R"><text:list-level-style-number text:level="1"{on_style} '
+        'style:num-suffix="." style:num-format="I"/></text:list-style>'
+    )
+    body = (f'<text:list text:style-name="R"><text:list-item{on_item}><text:p>Numbered.</text:p>'
+            "</text:list-item></text:list>")
+    path = tmp_path / "list.fodt"
+    path.write_text(fodt(body, styles), encoding="utf-8")
+    assert [b.text for b in read_odt(path, "en")[0]] == [f"{shown}\tNumbered."]

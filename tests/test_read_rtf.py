@@ -89,3 +89,31 @@ def test_refusals() -> None:
         parse_rtf(b"hello", "x.rtf", "en")
     with pytest.raises(FormatError, match="nested deeper"):
         parse_rtf(b"{\\rtf1 " + b"{" * 5000 + b"x" + b"}" * 5000 + b"}", "x.rtf", "en")
+
+
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_raw_newlines_before_a_destination_word_are_ignored(newline: bytes) -> None:
+    """RTF ignores raw CR/LF: `{<newline>\\header …}` is still a header (and so for the font
+    table, the style sheet and footnotes), not body text."""
+    doc = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{" + newline + rb"\fonttbl{\f0\fcharset134 SimSun;}}"
+        + rb"{" + newline + rb"\stylesheet{\s1 heading 1;}}"
+        + rb"{" + newline + rb"\header\pard Running head\par}"
+        + rb"\pard\s1 Title\par\pard Body{" + newline + rb"\footnote\pard A note.}.\par}"
+    )
+    text = parse_rtf(doc, "x.rtf", "en")
+    assert [(b.text, b.hint) for b in text.blocks] == [
+        ("Title", BlockKind.HEADING), ("Body.", None), ("A note.", BlockKind.FOOTNOTE),
+    ]
+    assert text.furniture == [Furniture("running-header", "Running head", 0)]
+
+
+def test_deff_is_the_font_before_any_f() -> None:
+    """Text without an explicit `\\fN` is in the default font `\\deffN` (here GBK), not in the
+    `\\ansicpg` code page; `\\plain` goes back to it."""
+    doc = (
+        rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\fcharset134 SimSun;}"
+        rb"{\f2\fcharset204 Arial Cyr;}} \'c4\'e3\'ba\'c3\par"
+        rb"\pard\f2 \'cf\'f0\'e8\'e2\'e5\'f2 \plain \'c4\'e3\par}"
+    )
+    assert [b.text.strip() for b in parse_rtf(doc, "x.rtf", "zh").blocks] == ["你好", "Привет 你"]

@@ -121,3 +121,21 @@ def test_cli_review_bad_format_fails_before_reading(tmp_path: Path) -> None:
         app, ["review", str(tmp_path / "none.json"), "--export", str(tmp_path / "x.docx")]
     )
     assert result.exit_code == 2 and "unknown output format 'docx'" in result.output
+
+
+def test_review_page_export_marks_the_terms_of_the_glossary_given(tmp_path: Path) -> None:
+    """`untm review SESSION --export page.html --glossary G` marks G's terms (it used to read
+    $UNTM_GLOSSARY's store whatever --glossary said)."""
+    from untm.glossary import add_user_concept
+
+    session = tmp_path / "s.review.json"
+    save_session(gold_session(), session)
+    store = tmp_path / "g.sqlite3"
+    add_user_concept("城市环境", "urban environment", path=store)
+    page = tmp_path / "s.html"
+    result = CliRunner().invoke(
+        app, ["review", str(session), "--export", str(page), "--glossary", str(store)],
+        env={"UNTM_GLOSSARY": str(tmp_path / "other.sqlite3")},
+    )
+    assert result.exit_code == 0, result.output
+    assert 'title="城市环境"' in page.read_text(encoding="utf-8")

@@ -500,6 +500,32 @@ def test_export_writes_only_the_command_line_outputs(env: Env, client: TestClien
     assert post(client, "/api/export", {"confirmed_only": "yes"}).status_code == 400
 
 
+@pytest.mark.parametrize("given", ["--glossary", "UNTM_GLOSSARY"])
+def test_the_html_export_marks_a_term_added_in_the_same_session(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str
+) -> None:
+    """The review page written by the editor's export marks the terms of the editor's own
+    glossary (`--glossary`, else $UNTM_GLOSSARY's), including one added a moment ago with the
+    `t` key: the glossary is read for every page, not once a process."""
+    session = tmp_path / "seed.review.json"
+    page = tmp_path / "seed.html"
+    store = tmp_path / "g.sqlite3"
+    save_session(gold_session(), session)
+    monkeypatch.setenv("UNTM_GLOSSARY", str(store if given == "UNTM_GLOSSARY" else tmp_path / "x"))
+    backend = Backend(
+        session, outputs=[Output(page, "html")], glossary=store if given == "--glossary" else None
+    )
+    mark = 'title="城市环境"'
+    with TestClient(create_app(backend, Access(TOKEN, PORT)), base_url=ORIGIN) as client:
+        assert client.get(f"/?token={TOKEN}").status_code == 200
+        assert post(client, "/api/export", {"confirmed_only": False}).status_code == 200
+        assert mark not in page.read_text(encoding="utf-8")
+        r = post(client, "/api/term", {"zh": "城市环境", "en": "urban environment"})
+        assert r.status_code == 200, r.text
+        assert post(client, "/api/export", {"confirmed_only": False}).status_code == 200
+    assert mark in page.read_text(encoding="utf-8")
+
+
 def test_export_without_outputs_is_400(tmp_path: Path) -> None:
     path = tmp_path / "s.review.json"
     save_session(gold_session(), path)

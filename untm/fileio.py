@@ -101,7 +101,10 @@ def read_bytes_checked(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) ->
         if info.st_size > max_bytes:
             raise InputError(f"file is too large ({info.st_size} bytes; limit {max_bytes})", path=p)
         with p.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            # sized by stat (read(n) sets aside n bytes at once); a file that grew since: the rest
+            data = fh.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += fh.read(max_bytes + 1 - len(data))
     except PermissionError as exc:
         raise InputError("permission denied", path=p) from exc
     except OSError as exc:

@@ -298,18 +298,22 @@ def write_result(
     source_name: str | None = None,
     *,
     link_props: LinkProps | None = None,
+    glossary: str | Path | None = None,
 ) -> AlignSummary:
     """Write the result in the requested format (atomically; `untm.export`) and return the
     summary.
 
     `link_props[k]`: extra props of link k (TMX `<prop>`s, XLIFF notes, JSON "props"; TSV,
-    .align and the review page have no place for them).
+    .align and the review page have no place for them); `glossary`: the user glossary whose
+    terms a review page marks (default: $UNTM_GLOSSARY's or the default store).
     """
     from untm.export import AlignmentExport, format_of
 
     output = format_of(out_path, fmt)
     source_name = source_name or Path(str(result.settings.get("src", "document"))).name
-    export = AlignmentExport(result, options or AlignOptions(), source_name, link_props)
+    export = AlignmentExport(
+        result, options or AlignOptions(), source_name, link_props, glossary=glossary
+    )
     output.write_alignment(export, out_path)
     return summarize(result)
 

@@ -8,7 +8,8 @@ own folder under the user cache (`$UNTM_CACHE_DIR`, else platformdirs' user cach
 
 - the format number of this module and the Python version (marshal's format),
 - the source code of the module that builds it (a changed builder never reads a stale index),
-- size and modification time of the data files it reads (a reinstalled or upgraded package).
+- size and contents of the data files it reads (of a large file, its first and last 64 KiB):
+  an upgraded package gives a new key, the same package in another environment the same key.
 
 The first run after an install builds and saves (written to a temporary folder, then renamed,
 so a reader never sees half a folder and two processes starting together both succeed); later
@@ -37,6 +38,8 @@ T = TypeVar("T")
 #: bump when the layout of the prepared folders changes
 FORMAT = 1
 CACHE_ENV = "UNTM_CACHE_DIR"
+_WHOLE = 1 << 20  # data files up to this size are keyed on their whole contents
+_PART = 1 << 16
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +56,27 @@ def cache_root() -> Path:
 
 def data_key(*, code: Iterable[str | Path] = (), files: Iterable[str | Path] = ()) -> str:
     """A key over this module's format, the Python version, the contents of the `code` files
-    and the size and modification time of the `files` (cheap: no data file is read)."""
+    and the size and contents of the `files` (cheap: at most 128 KiB read of each)."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version_info[:2]}|{marshal.version}".encode())
     for path in code:
         digest.update(b"|code|" + Path(path).read_bytes())
     for path in files:
-        stat = os.stat(path)
-        digest.update(f"|file|{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        digest.update(f"|file|{Path(path).name}|".encode() + _sample(Path(path)))
     return digest.hexdigest()[:16]
+
+
+def _sample(path: Path) -> bytes:
+    """A file's size and contents; of a file over `_WHOLE` bytes, its first and last `_PART`
+    bytes (a zip's or gzip's tail holds its members' CRCs and sizes). Not the modification time:
+    two installs of the same packages (a project's venv and pipx's) share one prepared folder
+    instead of removing each other's."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size <= _WHOLE:
+            return f"{size}|".encode() + hashlib.sha256(handle.read()).digest()
+        head = handle.read(_PART)
+        handle.seek(size - _PART)
+        return f"{size}|".encode() + hashlib.sha256(head + handle.read()).digest()
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ class Char(NamedTuple):
 @dataclass(frozen=True)
 class PageChars:
     """The characters of one page, the page size, and what the page's text layer says of itself:
-    PDFium's own text of the page in its text order (`text`: lines ending in "\n", for the
+    PDFium's own text of the page in its text order (`text`: lines apart by "\n", for the
     reader's self-check), how many glyphs have no Unicode meaning (`unmapped`: in a font that maps
     few of its glyphs, or a control or private-use code; those are neither in `chars` nor in
     `text`) and how many characters were read in their ordinary form (`forms`: CJK radicals and

@@ -101,6 +101,9 @@ def check(
 def text_reading(pages: Sequence[str], lang: str) -> CleanedText:
     """The pages' own text through untm's text path (pages apart by form feeds); furniture is
     placed by page, as the layout reader places it."""
+    # PDFium's page text has no line break after its last line: without one, a page's last line
+    # would run into the next page's first (words glued, a running header not found)
+    pages = [page if page.endswith("\n") else page + "\n" for page in pages]
     cleaned = clean_plain_text("\f".join(pages), lang, text_layer=True)
     starts: list[int] = []  # the first line of each page
     line = 1

@@ -36,6 +36,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 HEADING_STYLE = re.compile(r"^(heading|title|subtitle)|^_?\s*H_?(Ch|\d{1,2})_?G\b", re.I)
 _ZH_DIGITS = "零一二三四五六七八九"
+#: Word's limit for a list's start value (its "Start at" field takes 0–32767): a larger or
+#: negative w:start (or .odt text:start-value) in a file is taken as the nearest allowed value
+MAX_LIST_START = 32767
+#: Roman numerals are written up to 3999 (MMMCMXCIX); larger list numbers are shown in digits
+MAX_ROMAN = 3999
 
 
 def _w(tag: str) -> str:
@@ -68,12 +73,18 @@ class _Numbering:
         return text
 
 
+def list_start(n: int) -> int:
+    """A list's start value held to what Word's "Start at" allows: 0–`MAX_LIST_START`."""
+    return min(max(n, 0), MAX_LIST_START)
+
+
 def format_number(n: int, fmt: str) -> str:
-    """`n` in a Word number format; decimal where the format has no form for it."""
+    """`n` in a Word number format; decimal where the format has no form for it (Roman numerals
+    past `MAX_ROMAN`, Chinese counting past 99)."""
     if fmt in ("lowerLetter", "upperLetter"):
         letter = chr(ord("a") + (n - 1) % 26)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n <= MAX_ROMAN:
         roman = _to_roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt.startswith(("chinese", "ideograph", "taiwanese")) and 0 <= n < 100:
@@ -85,8 +96,13 @@ def format_number(n: int, fmt: str) -> str:
 
 
 def _to_roman(n: int) -> str:
+    """`n` (1–3999) in Roman numerals."""
     out = []
     for value, sym in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
         (100, "C"),
         (90, "XC"),
         (50, "L"),
@@ -97,9 +113,8 @@ def _to_roman(n: int) -> str:
         (4, "IV"),
         (1, "I"),
     ):
-        while n >= value:
-            out.append(sym)
-            n -= value
+        count, n = divmod(n, value)
+        out.append(sym * count)
     return "".join(out)
 
 
@@ -179,7 +194,9 @@ def _numbering(zf: zipfile.ZipFile, path: str) -> _Numbering:
             levels[ilvl] = (
                 fmt.get(_w("val"), "decimal") if fmt is not None else "decimal",
                 text.get(_w("val"), "") if text is not None else "",
-                _int(start.get(_w("val")), 1, path, f"{where} w:start") if start is not None else 1,
+                list_start(_int(start.get(_w("val")), 1, path, f"{where} w:start"))
+                if start is not None
+                else 1,
             )
         abstract[an.get(_w("abstractNumId"), "")] = levels
     for num in root.iter(_w("num")):

@@ -30,7 +30,7 @@ from typing import Any
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.model import BlockKind, Furniture
-from untm.aligner.readers.docx import HEADING_STYLE, format_number
+from untm.aligner.readers.docx import HEADING_STYLE, format_number, list_start
 from untm.aligner.readers.zipparts import open_zip, read_member
 from untm.errors import FormatError, InputError
 from untm.fileio import read_bytes_checked
@@ -43,6 +43,9 @@ TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _SPACE = re.compile(r"[ \t\r\n]+")
+#: the most spaces one `text:s` stands for here: more are layout, not text (and `text:c` is
+#: the file's to say: "3000000000" must not become 3 GB of spaces)
+MAX_SPACES = 100
 #: ODF number formats as the Word names `docx.format_number` renders
 _FORMATS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 _SKIP = {  # elements whose content is not document text
@@ -109,7 +112,7 @@ class _Styles:
                         fmt=level.get(_s("num-format"), ""),
                         prefix=level.get(_s("num-prefix"), ""),
                         suffix=level.get(_s("num-suffix"), ""),
-                        start=_number(level.get(_t("start-value")), 1),
+                        start=list_start(_number(level.get(_t("start-value")), 1)),
                         display=_number(level.get(_t("display-levels")), 1),
                     )
                 else:  # bullets and images carry no number
@@ -180,7 +183,7 @@ class _Counters:
         start = level.start if level is not None else 1
         override = item.get(_t("start-value"))
         if override is not None:
-            counts[depth] = _number(override, start)
+            counts[depth] = list_start(_number(override, start))
         elif counts[depth] == 0:
             counts[depth] = start
         else:
@@ -214,7 +217,8 @@ class _Reader:
             if not isinstance(tag, str) or tag in _SKIP:
                 pass
             elif tag == _t("s"):
-                parts.append(" " * max(1, _number(child.get(_t("c")), 1)))
+                count = _number(child.get(_t("c")), 1)
+                parts.append(" " * min(max(1, count), MAX_SPACES))
             elif tag == _t("tab"):
                 parts.append("\t")
             elif tag == _t("line-break"):

@@ -50,6 +50,9 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     layout, short = _layout_reading(pages, lang)
     unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
     choice = choose(layout, [p.text for p in pages], lang, short_lines=short, unplaced=unplaced)
+    cleaned = choice.cleaned
+    if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
+        cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
     notes = [choice.note] if choice.note else []
     forms = sum(p.forms for p in pages)
     if forms:
@@ -57,7 +60,7 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
             f"{forms} CJK radicals or compatibility ideographs of the text layer read as the "
             "ordinary characters"
         )
-    return PdfReading(choice.cleaned, tuple(notes))
+    return PdfReading(cleaned, tuple(notes))
 
 
 def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
@@ -87,8 +90,8 @@ def _plain_if_all_bold(pages: list[list[list[Line]]]) -> list[list[list[Line]]]:
     return [[[replace(ln, bold=False) for ln in row] for row in rows] for rows in pages]
 
 
-def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float]:
-    """The layout reading and the share of its lines that hold one character."""
+def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
+    """What the text layer itself leaves out: pages without text, glyphs without meaning."""
     furniture = [
         Furniture("page-without-text", f"page {p.number}", p.number) for p in pages if not p.chars
     ]
@@ -97,6 +100,12 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
         for p in pages
         if p.unmapped
     ]
+    return furniture
+
+
+def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float]:
+    """The layout reading and the share of its lines that hold one character."""
+    furniture = _layer_furniture(pages)
     lines = _plain_if_all_bold([page_lines(p, wide_spaces=lang == "zh") for p in pages])
     spacing = None
     if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it

@@ -6,7 +6,8 @@ and footnotes without a word; rtfparse (MIT) pulls in GPL dependencies (extract-
 - Text: `\\uN` (signed 16-bit, surrogate pairs joined) with `\\ucN` fallback skipping (scoped to
   its group; a `\\'hh`, a control word or one character each count one); `\\'hh` bytes and raw
   8-bit bytes decoded together in the code page of the current font (`\\fcharsetN` of the font
-  table: 134 GBK, 136 Big5, 128 Shift-JIS, 204 Cyrillic, …) or the document's `\\ansicpgN`, so a
+  table: 134 GBK, 136 Big5, 128 Shift-JIS, 204 Cyrillic, …; before any `\\fN` the default font
+  `\\deffN`, again after `\\plain`) or the document's `\\ansicpgN`, so a
   Chinese character's two GBK bytes decode as one; `\\bin N` data skipped; symbols (`\\emdash`,
   `\\ldblquote`, `\\~`, `\\_`, …) as their characters; `\\-` (an optional hyphen) is no text.
 - Paragraphs end at `\\par` (and a table cell at `\\cell`); `\\line` is a line break inside a
@@ -128,6 +129,7 @@ class _Parser:
     name: str
     lang: str
     ansi: str = "cp1252"
+    default_font: int = -1  # \deffN: the font of text before (or without) any \fN
     fonts: dict[int, str] = field(default_factory=dict)
     styles: dict[int, str] = field(default_factory=dict)
     outline_styles: set[int] = field(default_factory=set)
@@ -147,7 +149,8 @@ class _Parser:
 
     # -- text ------------------------------------------------------------------------------
     def codec(self, state: _State) -> str:
-        return self.fonts.get(state.font, "") or self.ansi
+        font = state.font if state.font >= 0 else self.default_font
+        return self.fonts.get(font, "") or self.ansi
 
     def flush_bytes(self) -> None:
         if self.pending:
@@ -280,6 +283,8 @@ def parse_rtf(data: bytes, name: str, lang: str) -> RtfText:
         if m is None:  # a lone backslash at the very end
             break
         pos = m.end()
+        if m.lastindex is None:  # raw CR/LF: RTF ignores them, even between "{" and a word
+            continue
         word, param, hexbyte, symbol, brace, plain = m.groups()
         if brace == b"{":
             if len(stack) >= MAX_DEPTH:
@@ -394,6 +399,10 @@ def _control(p: _Parser, w: str, n: int | None, state: _State) -> _State | None:
         return None
     if w == "ansicpg" and n is not None:
         p.ansi = _codepage(n)
+    elif w == "deff" and n is not None:
+        p.default_font = n
+    elif w == "plain":  # character formatting back to the defaults: the font is \deffN's
+        return replace(state, font=-1)
     elif w in ("par", "sect"):
         p.end_paragraph(state)
     elif w in ("cell", "nestcell"):

@@ -12,6 +12,7 @@ import codecs
 import io
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from untm.fileio import read_bytes_checked
@@ -20,6 +21,9 @@ HEAD_BYTES = 4096
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ODF_TEXT = b"application/vnd.oasis.opendocument.text"  # and -template, -master
 _HTML_TAGS = ("<!doctype html", "<html", "<body")
+#: an OpenDocument `mimetype` member is one short line (about 40 bytes); a longer one is not
+#: OpenDocument's, and is never inflated here: the sniffer runs before the readers' zip limits
+MAX_MIMETYPE_BYTES = 256
 
 
 def _text_head(head: bytes) -> str:
@@ -50,6 +54,17 @@ def sniff_bytes(head: bytes) -> str | None:
     return None
 
 
+def _odf_text_mimetype(zf: zipfile.ZipFile) -> bool:
+    """Whether the archive's `mimetype` member names OpenDocument text, read with a bound: a
+    member that declares (or inflates to) more than `MAX_MIMETYPE_BYTES` is not one."""
+    if zf.getinfo("mimetype").file_size > MAX_MIMETYPE_BYTES:
+        return False
+    with zf.open("mimetype") as fh:
+        mimetype = fh.read(MAX_MIMETYPE_BYTES + 1)
+    mimetype = mimetype.strip()
+    return len(mimetype) <= MAX_MIMETYPE_BYTES and (not mimetype or mimetype.startswith(_ODF_TEXT))
+
+
 def _zip_kind(data: bytes) -> str | None:
     """`docx` or `odt` from the members of a zip archive (None when it is neither)."""
     try:
@@ -58,9 +73,17 @@ def _zip_kind(data: bytes) -> str | None:
             if "word/document.xml" in names:
                 return "docx"
             if "content.xml" in names:
-                mimetype = zf.read("mimetype").strip() if "mimetype" in names else b""
-                return "odt" if not mimetype or mimetype.startswith(_ODF_TEXT) else None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, KeyError):
+                return "odt" if "mimetype" not in names or _odf_text_mimetype(zf) else None
+    except (
+        zipfile.BadZipFile,
+        zlib.error,  # a corrupt member; the reader then says which
+        RuntimeError,  # an encrypted member
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        KeyError,
+    ):
         return None
     return None
 

@@ -1,7 +1,8 @@
 """The documents of the producer matrix: their items (tests/pdfgen.py) and their gold.
 
 - `seed`: the seed report with the two numbered footnotes and the table `pdfgen.seed_items`
-  adds; gold = the seed gold (../shared/seeds/gold) + `pdfgen.EXTRA_PAIRS`; sentence units.
+  adds; gold = the seed gold (tests/data/seed_gold, a copy of ../shared/seeds/gold) +
+  `pdfgen.EXTRA_PAIRS`; sentence units.
 - `resolution`: `pdfgen.resolution_items`, a preamble of paragraphs ending in commas and two
   operative paragraphs; gold = its six paragraph pairs (each paragraph is one sentence).
 - HELD OUT — `udhr`, `ecosoc_03`, `ecosoc_05`: real UN texts of ../shared/un
@@ -27,7 +28,7 @@ from pdfgen import (
 
 REPO = Path(__file__).resolve().parent.parent.parent
 SHARED = REPO.parent / "shared"
-SEED_GOLD = SHARED / "seeds" / "gold" / "000_a932ec9d51e334cb"
+SEED_GOLD = REPO / "tests" / "data" / "seed_gold" / "000_a932ec9d51e334cb"
 SYMBOLS = {"seed": "HSP/HA.2/8/Add.2", "resolution": "E/RES/2023/99",
            "udhr": "A/RES/217(III)", "ecosoc_03": "A/AC.182/2023/L.3", "ecosoc_05": "E/2023/55"}
 
@@ -46,10 +47,6 @@ class Doc:
     def symbol(self) -> str:
         """The document symbol printed in its running header."""
         return SYMBOLS[self.name]
-
-    def available(self) -> bool:
-        """Whether the data it is made from (../shared) is on this machine."""
-        return SHARED.exists()
 
 
 def _seed_gold() -> list[tuple[str, str]]:

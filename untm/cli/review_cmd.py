@@ -33,8 +33,10 @@ def export_session_cmd(
     *,
     confirmed_only: bool = False,
     as_json: bool = False,
+    glossary: Path | None = None,
 ) -> None:
-    """Load a session file and export it to `out`, printing the summary (raises UntmError)."""
+    """Load a session file and export it to `out`, printing the summary (raises UntmError); a
+    review page marks the terms of the user glossary `glossary` (default: $UNTM_GLOSSARY's)."""
     from untm.export import format_of
     from untm.review.export import export_session
     from untm.review.sessionfile import load_session
@@ -42,7 +44,7 @@ def export_session_cmd(
     format_of(out, fmt)  # a bad format fails before anything is read
     check_output_path(out, inputs=(session_path,))
     session = load_session(session_path)
-    summary = export_session(session, out, fmt, confirmed_only=confirmed_only)
+    summary = export_session(session, out, fmt, confirmed_only=confirmed_only, glossary=glossary)
     if as_json:
         from untm.cli.common import echo_json
 
@@ -123,8 +125,8 @@ def review(
     ] = False,
     glossary: Annotated[
         Path | None,
-        typer.Option("--glossary", help="User glossary (SQLite) the editor adds terms to; "
-                     "default $UNTM_GLOSSARY or user data."),
+        typer.Option("--glossary", help="User glossary (SQLite) the editor adds terms to and a "
+                     "review page (.html) marks; default $UNTM_GLOSSARY or user data."),
     ] = None,
     mode: Annotated[str, typer.Option("--mode", help="Aligner mode for ZH EN: best or fast.")] = (
         "best"
@@ -137,7 +139,9 @@ def review(
     if export is not None:
         if len(files) != 1:
             raise fail("--export works on one SESSION file (untm review SESSION --export OUT)")
-        export_session_cmd(files[0], export, fmt, confirmed_only=confirmed_only, as_json=as_json)
+        export_session_cmd(
+            files[0], export, fmt, confirmed_only=confirmed_only, as_json=as_json, glossary=glossary
+        )
         return
     if fmt is not None or confirmed_only or as_json:
         raise fail("--format, --confirmed-only and --json go with --export")

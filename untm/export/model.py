@@ -38,7 +38,9 @@ class AlignmentExport:
 
     `options`: languages, TMX locales and segtype; `source_name`: the document's name (TMX
     `x-document` prop, tuids, XLIFF `original`); `link_props[k]`: extra props of link k (TMX
-    `<prop>`s, XLIFF notes, JSON "props"); `title`: the review page's title (default: the name).
+    `<prop>`s, XLIFF notes, JSON "props"); `title`: the review page's title (default: the name);
+    `glossary`: the user glossary whose terms the review page marks with the built-in ones
+    (default: $UNTM_GLOSSARY's or the default store).
     """
 
     result: AlignmentResult
@@ -46,6 +48,7 @@ class AlignmentExport:
     source_name: str
     link_props: LinkProps | None = None
     title: str | None = None
+    glossary: str | Path | None = None
 
     def units(self) -> list[TranslationUnit]:
         """The translation units of the links with text on both sides (`pipeline.to_units`)."""

@@ -94,8 +94,11 @@ def export_session(
     fmt: str | None = None,
     *,
     confirmed_only: bool = False,
+    glossary: str | Path | None = None,
 ) -> ExportSummary:
-    """Write the session's links to `out_path` (format from the extension unless `fmt`)."""
+    """Write the session's links to `out_path` (format from the extension unless `fmt`); a
+    review page marks the terms of the built-in glossary and the user glossary `glossary`
+    (default: $UNTM_GLOSSARY's or the default store)."""
     from untm.export import format_of
     from untm.pipeline import AlignOptions, has_both_sides, write_result
 
@@ -110,7 +113,10 @@ def export_session(
         segtype=settings.get("segtype", "sentence"),
     )
     props = [(("x-status", link.status.value),) for link in chosen]
-    write_result(result, out_path, output.name, options, session.src.name, link_props=props)
+    write_result(
+        result, out_path, output.name, options, session.src.name, link_props=props,
+        glossary=glossary,
+    )
     with_text = [has_both_sides(result, link) for link in result.links]
     units = Counter(link.status.value for link, ok in zip(chosen, with_text, strict=True) if ok)
     return ExportSummary(

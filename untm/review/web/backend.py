@@ -189,15 +189,23 @@ class Backend:
             raise ReviewError("no outputs were chosen: start untm review with -o OUT to export")
         written = []
         for out in self.outputs:
-            summary = export_session(self.session, out.path, out.fmt, confirmed_only=confirmed_only)
+            summary = export_session(
+                self.session,
+                out.path,
+                out.fmt,
+                confirmed_only=confirmed_only,
+                glossary=self.glossary_path,  # the store `add_term` adds to: its terms marked
+            )
             written.append({"name": out.path.name, **summary.to_dict()})
         return written
 
     def add_term(self, zh: str, en: str) -> str:
         """Add zh = en to the user glossary (as `untm glossary add`); the concept id."""
+        from untm.export.review_page import forget_glossary_pairs
         from untm.glossary import add_user_concept
 
         concept, _, _ = add_user_concept(zh, en, path=self.glossary_path)
+        forget_glossary_pairs()  # the next review page written marks it
         return concept.id
 
     def search(self, pattern: str, side: str, worker: RegexWorker) -> list[int]:
