@@ -7,8 +7,7 @@ After furniture is gone (`furniture.py`), each page is split into
   line up with the row above or below, or stand far apart); each cell is a block, row by row,
   never mixed into a paragraph, which goes on around the table;
 - the cover region of a cover page: the lines above the first labelled paragraph, heading or
-  running line of text (a body-size line that fills the column); a masthead field there
-  ("Distr.: General", "Original: English": a label of one or two words and a colon) is an item;
+  running line of text (a body-size line that fills the column);
 - body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold),
   a vertical gap larger than the line spacing, a paragraph label ("12." hanging at the margin,
   "一、", "I."), a first-line indent, or after a line that ended early (the next line's first
@@ -48,9 +47,6 @@ HEADING_SIZE = 1.15
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
-# a cover's field line: a label of one or two words and a colon, then its value ("Distr.:
-# General", "Original: English", "原文：英文"): an item of the masthead of its own
-_COVER_FIELD = re.compile(r"^[^\s:：]{1,16}(?: [^\s:：]{1,16})?[:：]\s*\S")
 
 
 @dataclass
@@ -213,8 +209,6 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
     if _style_change(prev, line, m.size) or _is_label_line(line):
-        return True
-    if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line)
     if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):

@@ -9,9 +9,8 @@ producers draw at `1 Tf` under a scaled matrix), and a space is a character wher
 one; between Latin glyphs the layout decides spaces from positions (`pdflayout.lines`). A box
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
 descent a converter wrote far too large) is taken as tall as those about its middle. The font
-name and weight are sampled (`bold`) at the start of each run of characters on one baseline
-and where the box height changes (another font: a bold run-in heading and its text), which is
-all the layout needs. PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or
+name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
+which is all the layout needs. PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or
 U+0002; it is read back as "-" and the layout decides what it was.
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
@@ -115,23 +114,15 @@ def _page_text(raw: object, count: int) -> str:
     return text
 
 
-def _is_bold(
-    raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char], known: dict[bytes, bool]
-) -> bool:
-    """Whether the character's font is bold, by its name or weight (`known`: by font name)."""
+def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> bool:
     import pypdfium2.raw as pdfium_c
 
     flags = ctypes.c_int(0)
     pdfium_c.FPDFText_GetFontInfo(raw, index, name_buf, len(name_buf), ctypes.byref(flags))
-    key = name_buf.value
-    bold = known.get(key) if key else None  # fonts without a name are asked each time
-    if bold is None:
-        name = key.decode("latin-1", errors="replace")
-        bold = bool(_BOLD_NAME.search(name.split("+")[-1])) or bool(
-            pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600)
-        if key:
-            known[key] = bold
-    return bold
+    name = name_buf.value.decode("latin-1", errors="replace")
+    if _BOLD_NAME.search(name.split("+")[-1]):
+        return True
+    return bool(pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600)
 
 
 def _address(handle: object) -> int | None:
@@ -243,7 +234,6 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         font_size = pdfium_c.FPDFText_GetFontSize
         get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
-        weights: dict[bytes, bool] = {}
         bad = _unmapped(raw, text)
         chars: list[Char] = []
         brk = bold = False
@@ -292,9 +282,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
-                brk = True  # another font, maybe another weight (a bold run-in heading)
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
-                bold = _is_bold(raw, i, name_buf, weights)  # once a baseline or font
+                bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
             last_y = bottom
             chars.append(Char(ch, left, right, bottom, top, size, bold))
             brk = False
