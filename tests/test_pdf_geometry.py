@@ -248,9 +248,10 @@ def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Pat
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font_file = tmp_path / "tall.ttf"  # a copy: reportlab keeps one face per file
-    font_file.write_bytes(DEJAVU_SERIF.read_bytes())
-    tall = TTFont("TallDigits", str(font_file))
+    tall = TTFont("TallDigits", str(DEJAVU_SERIF))
+    # a face name of its own: reportlab registers fonts by face name too, and would give every
+    # later "DejaVuSerif" (the producer matrix's) these metrics, or this font the usual ones
+    tall.face.name = b"TallDigits"
     tall.face.ascent, tall.face.descent = 2000, -1500
     tall.face.bbox = [-770, -1500, 2105, 2000]
     pdfmetrics.registerFont(tall)
