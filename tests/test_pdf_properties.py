@@ -86,8 +86,9 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "path makes seven segments of its 7,341 characters"),
     (CORPUS, "pdfjs__issue7014.pdf", "en"): "x3.7 segments",
     (CORPUS, "pdfjs__issue15012.pdf", "en"): (
-        "untm partly wrong (x1.40): its two columns are read in order, but the copyright box at "
-        "the left column's foot cuts a paragraph, whose rest begins with the box's '$5.00'"),
+        "untm partly wrong (x1.46): its two columns are read in order, but a line opening with a "
+        "bold run-in heading reads as bold, so its next line starts a paragraph ('Lan-' / "
+        "'guages]:'), and the copyright box at the left column's foot cuts a paragraph"),
     (CORPUS, "pdfjs__issue1905.pdf", "en"): "x0.72 segments",
     (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): "x8.2 segments (numbered lines)",
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
