@@ -136,10 +136,13 @@ def test_letter_spaced_lines_keep_their_words(style: str, tmp_path: Path) -> Non
     assert _paragraphs(path) == list(PARAGRAPHS)
 
 
-def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
+def _columns_page(
+    path: Path, *, gutter: float, table_gap: float, head_space: float | None = None
+) -> Path:
     """A title across the page, then the paragraphs in two justified columns (the right one
     begins in the middle of a paragraph, below the left one's last baseline by half a line),
-    then a table across the page whose cells stand `table_gap` points apart."""
+    then a table across the page whose cells stand `table_gap` points apart (its first baseline
+    `head_space` points below the columns' last, when given; else farther)."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     width = (450.0 - gutter) / 2
     c.setFont("Times-Bold", 14)
@@ -147,6 +150,7 @@ def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
     lines = [(words, k == len(wrapped) - 1) for text in PARAGRAPHS * 2
              for wrapped in [_wrap(text, width, 0.0)] for k, words in enumerate(wrapped)]
     half = (len(lines) + 1) // 2
+    foot = 750.0
     for column, chunk in enumerate((lines[:half], lines[half:])):
         x = LEFT + column * (width + gutter)
         y = 750.0 - column * 6.0
@@ -157,8 +161,9 @@ def _columns_page(path: Path, *, gutter: float, table_gap: float) -> Path:
                 t.setTextOrigin(gx, y)
                 t.textOut(ch)
             c.drawText(t)
+            foot = min(foot, y)
             y -= LEADING + (6.0 if last else 0.0)
-    y = 750.0 - (half + 4) * (LEADING + 3)
+    y = 750.0 - (half + 4) * (LEADING + 3) if head_space is None else foot - head_space
     for row in (("Year", "Framework", "Theme"), ("2008", "First framework", "Planning"),
                 ("2021", "Quarterly meetings", "Urban environment")):
         x = LEFT
@@ -188,6 +193,20 @@ def test_two_columns_are_read_one_after_the_other(
     ]
 
 
+@pytest.mark.parametrize("gutter", [10.0, 24.0])
+def test_a_table_close_below_the_columns_is_not_read_into_them(gutter: float,
+                                                                tmp_path: Path) -> None:
+    """A table two lines below the columns whose first rows leave the gutter free (only its
+    last row crosses it): those rows are the table's, read after both columns, not the end of
+    the left column and the right one."""
+    path = _columns_page(tmp_path / "close.pdf", gutter=gutter, table_gap=12.0, head_space=24.0)
+    cells = ["Year", "Framework", "Theme", "2008", "First framework", "Planning", "2021",
+             "Quarterly meetings", "Urban environment"]
+    assert _paragraphs(path) == [
+        "Joint activities in the urban environment", *PARAGRAPHS * 2, *cells
+    ]
+
+
 def test_a_title_printed_again_on_the_next_page_is_not_joined(tmp_path: Path) -> None:
     """A title at the foot of a page and again atop the next one: two units, not one paragraph
     across the page break (nothing else tells them apart: same type, no room left)."""
@@ -209,3 +228,45 @@ def test_a_title_printed_again_on_the_next_page_is_not_joined(tmp_path: Path) ->
     c.showPage()
     c.save()
     assert _paragraphs(tmp_path / "title.pdf")[-3:] == [title, title, PARAGRAPHS[2]]
+
+
+DEJAVU_SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+DATED = (
+    "4. The Assembly adopted the strategic plan for 2020-2025 at its session in 2019, revised "
+    "it in 2021 and 2023, and asked for a report on the 16 joint activities by 2024, with the "
+    "budget of 2022 and 2023 and the figures of 2018 set beside them for comparison.",
+    "5. The Executive Directors met in 2022 and agreed on 12 priorities for 2024.",
+)
+
+
+@pytest.mark.skipif(not DEJAVU_SERIF.exists(), reason="fonts-dejavu-core not installed")
+def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Path) -> None:
+    """Words with digits set in a font whose ascent and descent are three times its glyphs'
+    (as a converter wrote a Chinese paper's digits): PDFium's boxes of those glyphs reach far
+    below and above the line, yet the lines are read on their baselines, one paragraph each
+    (the last line holds only "2024.")."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    tall = TTFont("TallDigits", str(DEJAVU_SERIF))
+    # a face name of its own: reportlab registers fonts by face name too, and would give every
+    # later "DejaVuSerif" (the producer matrix's) these metrics, or this font the usual ones
+    tall.face.name = b"TallDigits"
+    tall.face.ascent, tall.face.descent = 2000, -1500
+    tall.face.bbox = [-770, -1500, 2105, 2000]
+    pdfmetrics.registerFont(tall)
+    c = canvas.Canvas(str(tmp_path / "tall.pdf"), pagesize=A4, invariant=1)
+    y = 760.0
+    for text in DATED:
+        for words in _wrap(text, WIDTH, 0.0):
+            x = LEFT
+            for word in words:
+                font = "TallDigits" if any(ch.isdigit() for ch in word) else FONT
+                c.setFont(font, SIZE)
+                c.drawString(x, y, word)
+                x += stringWidth(word + " ", font, SIZE)
+            y -= LEADING
+        y -= 6.0
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "tall.pdf") == list(DATED)

@@ -6,7 +6,9 @@ ascent to descent up, so its height follows the font size) and its font size. Ge
 from the glyphs, never from one operand: the size is the `Tf` operand times the scale of the
 character's text and CTM matrices (`FPDFText_GetMatrix`; Word + Distiller, cairo and many other
 producers draw at `1 Tf` under a scaled matrix), and a space is a character where the layer has
-one; between Latin glyphs the layout decides spaces from positions (`pdflayout.lines`). The font
+one; between Latin glyphs the layout decides spaces from positions (`pdflayout.lines`). A box
+more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
+descent a converter wrote far too large) is taken as tall as those about its middle. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
 which is all the layout needs. PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or
 U+0002; it is read back as "-" and the layout decides what it was.
@@ -26,6 +28,7 @@ import ctypes
 import re
 import time
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -42,6 +45,7 @@ SPACE = " "  # a space of the text layer
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
+TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 
 
 class Char(NamedTuple):
@@ -183,6 +187,31 @@ def is_wide(ch: str) -> bool:
     return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
+def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
+    """The characters, each box more than `TALL_BOX` times as tall (in font sizes) as most on
+    the page (`ems`: box heights in font sizes, with how many characters have each) made that
+    tall about its middle: the glyphs of a font whose ascent and descent a converter wrote far
+    too large (digits in a Chinese paper) would lower their line and join it to the row above."""
+    ems.pop(0.0, None)
+    total = sum(ems.values())
+    if not total or max(ems) <= TALL_BOX * min(ems):
+        return chars
+    seen, common = 0, 0.0
+    for em, count in sorted(ems.items()):  # the median height
+        seen += count
+        if 2 * seen > total:
+            common = em
+            break
+    limit = TALL_BOX * common
+    out: list[Char] = []
+    for c in chars:
+        if c.size > 0 and c.y1 - c.y0 > limit * c.size:
+            middle, half = (c.y0 + c.y1) / 2, common * c.size / 2
+            c = c._replace(y0=middle - half, y1=middle + half)
+        out.append(c)
+    return out
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
@@ -212,6 +241,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         glyphs = unmapped = unplaced = 0
         last_height = -1.0
         size = 0.0
+        ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
+        em, since = 0.0, 0
         for i, ch in enumerate(text):
             if ch in "\r\n":
                 brk = True
@@ -249,17 +280,20 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 size = font_size(raw, i)
                 if get_matrix(raw, i, matrix):  # `Tf` times the text and CTM scale
                     size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                ems[em] += len(chars) - since
+                em, since = (last_height / size if size > 0 else 0.0), len(chars)
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
             last_y = bottom
             chars.append(Char(ch, left, right, bottom, top, size, bold))
             brk = False
+        ems[em] += len(chars) - since
         if bad:
             text = "".join(ch for i, ch in enumerate(text) if i not in bad)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         return PageChars(
-            number, float(width), float(height), tuple(chars), own, glyphs, unmapped, forms,
-            unplaced,
+            number, float(width), float(height), tuple(_even_boxes(chars, ems)), own, glyphs,
+            unmapped, forms, unplaced,
         )
     finally:
         textpage.close()

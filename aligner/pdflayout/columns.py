@@ -11,7 +11,10 @@ into it, as a hanging mark or a label does) and no row is farther than
 - its rows are text, not table cells: in every column on average at least `MIN_COLUMN_CHARS`
   characters a row (a CJK character counts two).
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
-the region, so it stays whole, and the rows of a page that has no gutter stay as they are.
+the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
+first rows of such a table whose cells happen to leave the gutter free are not the columns'
+last rows: rows of more cells than there are columns, lining up with the table's row below,
+set apart from the columns above (`HEAD_GAP` font sizes), go with the table.
 Justified lines in a narrow column can have word gaps wider than the gutter; the gutter holds
 over many rows, a word gap does not.
 """
@@ -35,6 +38,8 @@ MIN_COLUMN_ROWS = 5
 MIN_COLUMN_SHARE = 0.2
 MIN_COLUMN_CHARS = 12
 MAX_COLUMNS = 4
+HEAD_GAP = 1.0  # font sizes between a table's head row and the columns above it
+CELL_ALIGN = 2.0  # points: table cells of two rows start this close
 WIDE_ROW = 0.6  # share of the page's text width: a row with a line this wide starts no region
 
 Interval = tuple[float, float]
@@ -100,6 +105,29 @@ def _region(rows: list[tuple[Line, ...]], start: int, size: float) -> tuple[int,
         free, left, right, gutters = nfree, nleft, nright, found
         end += 1
     return end, gutters
+
+
+def _lines_up(row: tuple[Line, ...], below: tuple[Line, ...]) -> bool:
+    """Every piece of `row` starts where a piece of `below` starts (table cells)."""
+    starts = [ln.x0 for ln in below]
+    return all(any(abs(ln.x0 - s) <= CELL_ALIGN for s in starts) for ln in row)
+
+
+def _table_top(
+    rows: list[tuple[Line, ...]], start: int, end: int, gutters: list[Interval], size: float
+) -> int:
+    """Where the region ends when its last rows belong to the table row that ended it (`end`):
+    rows of more cells than the region has columns, each row lining up with the one below,
+    the first of them set apart from the columns above (`HEAD_GAP`); else `end`."""
+    if end >= len(rows):
+        return end
+    top = end
+    while (top - 1 - start > MIN_COLUMN_ROWS and len(rows[top - 1]) > len(gutters) + 1
+           and _lines_up(rows[top - 1], rows[top])):
+        top -= 1
+    if top < end and _bottom(rows[top - 1]) - _top(rows[top]) >= HEAD_GAP * size:
+        return top
+    return end
 
 
 def _split(
@@ -169,6 +197,9 @@ def frames(rows: list[tuple[Line, ...]], size: float, page_right: float) -> list
             i += 1
             continue
         end, gutters = _region(rows, i, size)
+        top = _table_top(rows, i, end, gutters, size)
+        if top < end:  # the gutters without the table's cells
+            end, gutters = _region(rows[:top], i, size)
         cols = _columns(rows[i:end], gutters) if gutters and end - i >= MIN_COLUMN_ROWS else None
         if cols is None:
             plain.append(rows[i])

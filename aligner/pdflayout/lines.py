@@ -36,11 +36,10 @@ from operator import attrgetter
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
-from untm.aligner.pdflayout.columns import frames
+from untm.aligner.pdflayout.columns import CELL_ALIGN, frames
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
-CELL_ALIGN = 2.0  # points: table cells of two rows start this close
 MAX_JOIN_GAP = 6.0  # font sizes: pieces farther apart are never one line (masthead, footer)
 WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
 LAYER_WORD_GAP = 0.08  # the same where the text layer draws a space there
