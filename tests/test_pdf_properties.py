@@ -56,8 +56,11 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm right (x0.36): its sentences are whole; pdftotext breaks the text after every "
         "comma, and the text path makes a segment of each piece"),
     (CORPUS, "pdfjs__rotated.pdf", "en"): (
-        "untm wrong (x3.00): rotated words read by their glyph boxes ('t e s te t st') and the "
-        "title joined to the next word; the text path joins all five words into one segment"),
+        "untm partly wrong (x3.00): the layout now reads the words drawn at 270 and 45 degrees "
+        "in their own frames ('test', 'test'), but the upright letters stacked one under "
+        "another (t/e/s/t: vertical writing, not rotated glyphs) make 4 of the page's 9 lines "
+        "one character long, so the self-check takes PDFium's text order ('t e s te t st'); "
+        "the text path joins all five words into one segment"),
     (CORPUS, "pdfjs__Type3WordSpacing.pdf", "en"): (
         "neither (x2.50): a test page of Type3 glyphs 'a' and 'b' set in a staircase; no reading "
         "of it is text"),

@@ -129,35 +129,131 @@ def test_batch_reports_the_unmapped_layer(unmapped_pdf: Path, tmp_path: Path) ->
     assert not (out / "res.tmx").exists()
 
 
-def _rotated_page(c: canvas.Canvas, paragraphs: list[str], header: str | None = None) -> None:
-    """`paragraphs` on a page whose text runs bottom to top (a landscape page rotated into a
-    portrait one), under `header` if one is given."""
-    c.translate(500, 100)
-    c.rotate(90)
+# where a turned page's text starts (its first line's baseline origin) and how it is turned, so
+# that the text's own top is the top of its (landscape) frame: (x, y) in points on A4
+_TURNS = {90: (60.0, 100.0), 180: (535.0, 60.0), 270: (535.0, 742.0)}
+
+
+def _rotated_page(
+    c: canvas.Canvas, paragraphs: list[str], header: str | None = None, angle: int = 90
+) -> None:
+    """`paragraphs` on a page whose text is turned by `angle` degrees counter-clockwise (90: it
+    runs bottom to top, a landscape page rotated into a portrait one), under `header` if one
+    is given."""
+    c.translate(*_TURNS[angle])
+    c.rotate(angle)
     y = 0.0
     if header:
         c.setFont(FONT, SIZE)
         c.drawString(0, y, header)
         y -= 24
-    for text in paragraphs:
-        for words in _wrap(text, 500.0, 0.0):
-            c.setFont(FONT, SIZE)
-            c.drawString(0, y, " ".join(words))
-            y -= 12
-        y -= 6
+    _draw_paragraphs(c, paragraphs, 0.0, y)
     c.showPage()
 
 
-def _rotated(path: Path) -> Path:
-    """The paragraphs three times on one rotated page."""
+def _draw_paragraphs(c: canvas.Canvas, paragraphs: list[str], x: float, y: float) -> None:
+    """`paragraphs` in lines 500 points wide, the first line's baseline at (`x`, `y`)."""
+    for text in paragraphs:
+        for words in _wrap(text, 500.0, 0.0):
+            c.setFont(FONT, SIZE)
+            c.drawString(x, y, " ".join(words))
+            y -= 12
+        y -= 6
+
+
+def _rotated(path: Path, angle: int = 90) -> Path:
+    """The paragraphs three times on one turned page."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    _rotated_page(c, list(PARAGRAPHS) * 3)
+    _rotated_page(c, list(PARAGRAPHS) * 3, angle=angle)
+    c.save()
+    return path
+
+
+def _rotated_pages(path: Path, pages: int = 3, *, rotate: int = 0) -> Path:
+    """The paragraphs on `pages` pages turned by 90 degrees, each under a running header, then a
+    blank page; with `rotate`, each turned page carries that `/Rotate` (90: it shows upright)."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        if rotate:
+            c.setPageRotation(rotate)
+        _rotated_page(c, list(PARAGRAPHS), "Report of the Executive Director")
+    c.showPage()
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize("angle", [90, 180, 270])
+def test_turned_page_is_read_in_its_own_frame(tmp_path: Path, angle: int) -> None:
+    """Text drawn turned (a landscape table page rotated into a portrait one) is read by the
+    layout, in the text's own frame: no fallback, every paragraph exact."""
+    doc = read_document(_rotated(tmp_path / f"rotated{angle}.en.pdf", angle), "en")
+    assert not doc.notes
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
+
+
+@pytest.mark.parametrize("rotate", [0, 90])
+def test_turned_pages_keep_their_furniture(tmp_path: Path, rotate: int) -> None:
+    """Turned pages (drawn turned, with or without a `/Rotate` that shows them upright) read
+    by the layout with their running header found on each page and the blank page reported."""
+    doc = read_document(_rotated_pages(tmp_path / "pages.en.pdf", rotate=rotate), "en")
+    assert not doc.notes
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
+    headers = [f.line for f in doc.furniture if f.kind == "running-header"]
+    assert headers == [1, 2, 3]
+    assert [f.text for f in doc.furniture if f.kind == "page-without-text"] == ["page 4"]
+
+
+def test_turned_words_on_an_upright_page_are_read_apart(tmp_path: Path) -> None:
+    """Words set upwards below upright paragraphs (a table's column headers) are read as words
+    of their own, where they stand; the upright text reads as it does without them."""
+    path = tmp_path / "headers.en.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    _draw_paragraphs(c, list(PARAGRAPHS), 60.0, 780.0)
+    for k, label in enumerate(["Population", "Households"]):
+        c.saveState()
+        c.translate(100 + 20 * k, 450)
+        c.rotate(90)
+        c.setFont(FONT, SIZE)
+        c.drawString(0, 0, label)
+        c.restoreState()
+    c.showPage()
+    c.save()
+    doc = read_document(path, "en")
+    assert not doc.notes
+    assert [p.text for p in doc.paragraphs] == [*PARAGRAPHS, "Population", "Households"]
+
+
+def _wavy(path: Path, header: str | None = None, pages: int = 1) -> Path:
+    """The paragraphs three times (once a page with `pages`), each glyph drawn at its own angle
+    (text set on a wave, -6 to 6 degrees): no text frame holds more than scattered glyphs, so
+    the layout reads one-character lines, and PDFium's text order reads the text; then a blank
+    page where `pages` > 1."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    for _ in range(pages):
+        y = 780.0
+        lines = [[header]] if header else []
+        for text in list(PARAGRAPHS) * (3 if pages == 1 else 1):
+            lines += [[" ".join(words)] for words in _wrap(text, 480.0, 0.0)] + [[]]
+        for line in lines:
+            x = 60.0
+            for k, ch in enumerate("".join(line)):
+                c.saveState()
+                c.translate(x, y)
+                c.rotate((-6, 0, 6, 0)[k % 4])
+                c.setFont(FONT, SIZE)
+                c.drawString(0, 0, ch)
+                c.restoreState()
+                x += c.stringWidth(ch, FONT, SIZE)
+            y -= 14 if line else 8
+        c.showPage()
+    if pages > 1:
+        c.showPage()
     c.save()
     return path
 
 
 def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
-    path = _rotated(tmp_path / "rotated.en.pdf")
+    path = _wavy(tmp_path / "wavy.en.pdf")
     doc = read_document(path, "en")
     assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
     [note] = doc.notes
@@ -165,21 +261,13 @@ def test_self_check_falls_back_to_the_text_order(tmp_path: Path) -> None:
     assert "segments per 1,000 characters" in note or "one character" in note
 
 
-def _rotated_pages(path: Path, pages: int = 3) -> Path:
-    """The paragraphs on `pages` rotated pages, each under a running header, then a blank page."""
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    for _ in range(pages):
-        _rotated_page(c, list(PARAGRAPHS), "Report of the Executive Director")
-    c.showPage()
-    c.save()
-    return path
-
-
 def test_fallback_reads_across_page_breaks(tmp_path: Path) -> None:
     """The text reading ends each page's last line (PDFium's page text has no break after it):
     no word glued to the next page's header, the header found on every page, and the text
     layer's own furniture (the blank page) kept as the layout reading keeps it."""
-    doc = read_document(_rotated_pages(tmp_path / "pages.en.pdf"), "en")
+    doc = read_document(
+        _wavy(tmp_path / "pages.en.pdf", "Report of the Executive Director", pages=3), "en"
+    )
     assert doc.notes and doc.notes[0].startswith("read in PDFium's text order")
     assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
     headers = [f.line for f in doc.furniture if f.kind == "running-header"]
@@ -190,7 +278,7 @@ def test_fallback_reads_across_page_breaks(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
 def test_fallback_is_reported_in_the_summary(tmp_path: Path) -> None:
     zh = render_pdf(resolution_items("zh"), "zh", LAYOUTS[0], tmp_path / "res.zh.pdf")
-    en = _rotated(tmp_path / "rotated.en.pdf")
+    en = _wavy(tmp_path / "wavy.en.pdf")
     result = align_files(zh, en, AlignOptions(mode="fast"))
     summary = summarize(result)
     assert [n[:4] for n in summary.reading] == ["en: "]

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from untm.aligner.glyphforms import has_meaningless, is_meaningless, ordinary_forms
+from untm.aligner.pdflayout.textframes import direction, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
 MAX_PAGES = 3000
@@ -80,6 +81,9 @@ class PageChars:
     unmapped: int = 0
     forms: int = 0
     unplaced: int = 0  # glyphs whose box PDFium gives as a point (placed after the one before)
+    # groups of glyphs drawn turned against the page's text, each in its own text frame, placed
+    # where the group stands on the page (`textframes`); read apart from `chars`
+    turned: tuple[tuple[Char, ...], ...] = ()
 
 
 def _open(data: bytes, name: str) -> object:
@@ -243,6 +247,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
         em, since = 0.0, 0
+        angles: list[float] = []  # each character's direction (`textframes.direction`)
+        angle, turned = 0.0, False
         for i, ch in enumerate(text):
             if ch in "\r\n":
                 brk = True
@@ -257,6 +263,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     last = chars[-1]
                     chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
                                       last.size, last.bold))
+                    angles.append(angles[-1])
                 continue
             ch = _HYPHENS.get(ch, ch)
             if not loose(raw, i, rect):
@@ -273,27 +280,41 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     advance = last.size if is_wide(ch) else 0.5 * last.size
                     chars.append(Char(ch, last.x1, last.x1 + advance, last.y0, last.y1,
                                       last.size, last.bold))
+                    angles.append(angles[-1])
                     brk = False
                     continue
+            read = False
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
                 size = font_size(raw, i)
-                if get_matrix(raw, i, matrix):  # `Tf` times the text and CTM scale
+                read = bool(get_matrix(raw, i, matrix))
+                if read:  # `Tf` times the text and CTM scale
                     size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
+                angle = direction(matrix) if read else 0.0
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
+                if not read:  # the direction, read again where a run starts
+                    angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
+            turned = turned or angle != 0.0
             last_y = bottom
             chars.append(Char(ch, left, right, bottom, top, size, bold))
+            angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
         if bad:
             text = "".join(ch for i, ch in enumerate(text) if i not in bad)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
+        groups: tuple[tuple[Char, ...], ...] = ()
+        width, height = float(width), float(height)
+        if turned:  # glyphs drawn turned: each read in its text's own frame (`textframes`)
+            framed = to_text_frames(chars, angles, width, height)
+            chars, groups, width, height = framed.chars, framed.turned, framed.width, framed.height
+            ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
         return PageChars(
-            number, float(width), float(height), tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced,
+            number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
+            unmapped, forms, unplaced, groups,
         )
     finally:
         textpage.close()

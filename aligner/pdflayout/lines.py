@@ -354,24 +354,42 @@ def _page_size(lines: list[Line]) -> float:
 def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
-    `despace_rows`) the text layer's spaces between two wide characters are kept."""
+    `despace_rows`) the text layer's spaces between two wide characters are kept. Each group
+    of glyphs turned against the page's text (`PageChars.turned`) is read apart, in frames of
+    its own, and its rows come before the first row of the page that starts below its top."""
+    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces)
+    for group in page.turned:
+        rows, more = _frame_rows(page.number, group, page.width, count, wide_spaces)
+        count += more
+        top = max(c.y1 for c in group)
+        at = next((k for k, row in enumerate(out) if max(ln.y1 for ln in row) < top), len(out))
+        out[at:at] = rows
+    return out
+
+
+def _frame_rows(
+    number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool
+) -> tuple[list[list[Line]], int]:
+    """The rows of one text frame's characters in reading order, numbered from frame `first`,
+    and the number of frames they are read in."""
     pieces = [
         ln
-        for run in _runs(page.chars)
-        for ln in _run_lines(page.number, run, wide_spaces=wide_spaces)
+        for run in _runs(chars)
+        for ln in _run_lines(number, run, wide_spaces=wide_spaces)
     ]
     rows = _rows(pieces)
     out: list[list[Line]] = []
-    for number, frame in enumerate(frames(rows, _page_size(pieces), page.width)):
+    count = 0
+    for count, frame in enumerate(frames(rows, _page_size(pieces), width), start=1):
         right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
         tabular = _tabular(frame.rows)
         for k, row in enumerate(frame.rows):
             merged = _merge_row(row, tabular=k in tabular)
             out.append([
-                replace(ln, frame=number, right=right, left=left, foot=frame.foot)
+                replace(ln, frame=first + count - 1, right=right, left=left, foot=frame.foot)
                 for ln in merged
             ])
-    return out
+    return out, count
 
 
 def _shared_starts(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[float]:
