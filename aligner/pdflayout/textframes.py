@@ -11,9 +11,11 @@ them turned, and their boxes, read as upright text, give one-character lines ("t
   characters are mapped into it (the page's width and height swap at 90 and 270), so a page
   drawn turned reads exactly as it would upright, and a page of upright text is left as it is;
 - glyphs at another angle are grouped by their angle to the page's frame (within `TURN`
-  degrees), and each group is turned into its own upright frame as one rigid piece (the words
-  of a group keep their places to each other), then placed where the group stands on the page
-  (its top left corner), to be read apart from the page's text (`lines.page_lines`).
+  degrees) and by place (`_clusters`: glyphs within `NEAR` font sizes of each other, so the
+  labels of two charts are two groups), and each group is turned into its own upright frame as
+  one rigid piece (the words of a group keep their places to each other), then placed where
+  the group stands on the page (its top left corner), to be read apart from the page's text
+  (`lines.page_lines`).
 At a right angle a glyph's box turns exactly; at another angle its box's middle is turned and
 the glyph takes the advance its turned box gives (`_oblique`).
 """
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 
 TURN = 2.0  # degrees: a baseline turned by less is taken as the frame's
 EM = 1.15  # font sizes: the box height of a glyph turned at an oblique angle
+NEAR = 3.0  # font sizes: turned glyphs this near each other are one group
+MAX_CLUSTERS = 400  # more pieces of one angle than this are left one group (bounded work)
 _RIGHT = (0.0, 90.0, 180.0, 270.0)
 
 
@@ -119,7 +123,9 @@ def to_text_frames(
         else:
             groups[round(rel)].append(c)
     turned: list[tuple[Char, ...]] = []
-    for rel, group in sorted(groups.items()):
+    for rel, group in sorted(
+        (rel, cluster) for rel, glyphs in groups.items() for cluster in _clusters(glyphs)
+    ):
         at_x, at_y = min(c.x0 for c in group), max(c.y1 for c in group)
         if rel in (90, 180, 270):
             upright = [_turn(c, float(rel), 0.0, 0.0) for c in group]
@@ -127,6 +133,52 @@ def to_text_frames(
             upright = [_oblique(c, float(rel)) for c in group]
         turned.append(_placed(_spaced(upright), at_x, at_y))
     return TextFrames(_spaced(main), tuple(turned), width, height)
+
+
+def _clusters(glyphs: list[Char]) -> list[list[Char]]:
+    """Glyphs of one angle (in content order) split where they stand apart: runs of glyphs each
+    within `NEAR` font sizes of the one before, then runs whose boxes come within `NEAR` font
+    sizes of each other joined again (the lines of one turned paragraph)."""
+    runs: list[list[Char]] = []
+    for c in glyphs:
+        if runs and _gap(_box(runs[-1][-1:]), _box([c])) <= NEAR * max(c.size, 1.0):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    if len(runs) > MAX_CLUSTERS:
+        return [glyphs]
+    pieces = [(_box(run), run) for run in runs]
+    merged = True
+    while merged and len(pieces) > 1:
+        merged = False
+        out: list[tuple[tuple[float, float, float, float], list[Char]]] = []
+        for box, run in pieces:
+            near = NEAR * max(run[0].size, 1.0)
+            for k, (other, chars) in enumerate(out):
+                if _gap(box, other) <= near:
+                    out[k] = (_union(box, other), chars + run)
+                    merged = True
+                    break
+            else:
+                out.append((box, run))
+        pieces = out
+    return [run for _, run in pieces]
+
+
+def _box(chars: list[Char]) -> tuple[float, float, float, float]:
+    return (min(c.x0 for c in chars), max(c.x1 for c in chars),
+            min(c.y0 for c in chars), max(c.y1 for c in chars))
+
+
+def _union(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> tuple[float, float, float, float]:
+    return (min(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), max(a[3], b[3]))
+
+
+def _gap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> float:
+    """How far apart two boxes (x0, x1, y0, y1) stand (0 where they touch or overlap)."""
+    return max(a[0] - b[1], b[0] - a[1], a[2] - b[3], b[2] - a[3], 0.0)
 
 
 def _spaced(chars: list[Char]) -> list[Char]:
