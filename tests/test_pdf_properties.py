@@ -92,8 +92,12 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm partly wrong (x1.46): its two columns are read in order, but a line opening with a "
         "bold run-in heading reads as bold, so its next line starts a paragraph ('Lan-' / "
         "'guages]:'), and the copyright box at the left column's foot cuts a paragraph"),
-    (CORPUS, "pdfjs__issue1905.pdf", "en"): "x0.72 segments",
-    (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): "x8.2 segments (numbered lines)",
+    (CORPUS, "pdfjs__issue1905.pdf", "en"): (
+        "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
+        "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
+    (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): (
+        "x1.53 segments (numbered lines); its rotated margin stamp now read apart in its own "
+        "frame, no longer letters inside the text (x1.89 before)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
