@@ -191,6 +191,23 @@ def test_turned_page_is_read_in_its_own_frame(tmp_path: Path, angle: int) -> Non
     assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS) * 3
 
 
+@pytest.mark.parametrize("angle", [30, -20])
+def test_oblique_page_is_read_in_its_own_frame(tmp_path: Path, angle: int) -> None:
+    """A page whose text is drawn at an angle that is not a right one (no glyph upright) reads
+    the same: its text is the page's, not a page without text."""
+    path = tmp_path / "oblique.en.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.translate(40, 300)
+    c.rotate(angle)
+    _draw_paragraphs(c, list(PARAGRAPHS), 0.0, 0.0)
+    c.showPage()
+    c.save()
+    doc = read_document(path, "en")
+    assert not doc.notes
+    assert [p.text for p in doc.paragraphs] == list(PARAGRAPHS)
+    assert not [f for f in doc.furniture if f.kind == "page-without-text"]
+
+
 @pytest.mark.parametrize("rotate", [0, 90])
 def test_turned_pages_keep_their_furniture(tmp_path: Path, rotate: int) -> None:
     """Turned pages (drawn turned, with or without a `/Rotate` that shows them upright) read

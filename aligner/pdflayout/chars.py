@@ -10,8 +10,10 @@ one; between Latin glyphs the layout decides spaces from positions (`pdflayout.l
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
 descent a converter wrote far too large) is taken as tall as those about its middle. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
-which is all the layout needs. PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or
-U+0002; it is read back as "-" and the layout decides what it was.
+which is all the layout needs; so is the glyph's direction (its matrix), and a page with glyphs
+drawn turned is mapped into its text's frames (`textframes`). PDFium marks a hyphen it took for
+a line-end hyphen as U+FFFE or U+0002; it is read back as "-" and the layout decides what it
+was.
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning (a font without a usable ToUnicode

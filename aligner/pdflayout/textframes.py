@@ -15,7 +15,8 @@ them turned, and their boxes, read as upright text, give one-character lines ("t
   labels of two charts are two groups), and each group is turned into its own upright frame as
   one rigid piece (the words of a group keep their places to each other), then placed where
   the group stands on the page (its top left corner), to be read apart from the page's text
-  (`lines.page_lines`).
+  (`lines.page_lines`); on a page without a glyph at a right angle, the largest group is the
+  page's text.
 At a right angle a glyph's box turns exactly; at another angle its box's middle is turned and
 the glyph takes the advance its turned box gives (`_oblique`).
 """
@@ -132,6 +133,10 @@ def to_text_frames(
         else:
             upright = [_oblique(c, float(rel)) for c in group]
         turned.append(_placed(_spaced(upright), at_x, at_y))
+    if not main and turned:  # no glyph at a right angle: the largest group is the page's text
+        largest = max(turned, key=len)
+        turned.remove(largest)
+        return TextFrames(list(largest), tuple(turned), width, height)
     return TextFrames(_spaced(main), tuple(turned), width, height)
 
 
