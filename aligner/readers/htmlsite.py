@@ -23,7 +23,7 @@ Every removed block is reported with its text (its blocks joined by " | ") and s
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -216,21 +216,8 @@ def _outside(body: Any, root: Any) -> Iterator[tuple[Any, str]]:
     stack = [body]
     while stack:
         parent = stack.pop()
-        loose = [parent.text or ""]
-        for child in list(parent):
-            if child in on_path:
-                if child is not root:
-                    stack.append(child)
-                loose.append(child.tail or "")
-                continue
-            if not _tag(child):
-                loose.append(child.tail or "")
-                continue
-            yield from _classified(child, furniture_kind(child) or "outside-content")
-            loose.append(child.tail or "")
-        if "".join(loose).strip():
-            holder = _Loose(" ".join(s.strip() for s in loose if s.strip()), parent.sourceline)
-            yield holder, "outside-content"
+        stack.extend(c for c in parent if c in on_path and c is not root)
+        yield from _children(parent, "outside-content", skip=on_path)
 
 
 def _classified(el: Any, kind: str) -> Iterator[tuple[Any, str]]:
@@ -243,15 +230,21 @@ def _classified(el: Any, kind: str) -> Iterator[tuple[Any, str]]:
     if not parts:
         yield el, kind
         return
-    loose = [el.text or ""]
-    for child in list(el):
-        if not _tag(child):
-            loose.append(child.tail or "")
-            continue
-        yield from _classified(child, furniture_kind(child) or "outside-content")
+    yield from _children(el, kind)
+
+
+def _children(
+    parent: Any, kind: str, skip: Container[Any] = frozenset()
+) -> Iterator[tuple[Any, str]]:
+    """Each element child of `parent` classified (those in `skip` left to the caller), then the
+    loose text between them as one text holder element of `kind`."""
+    loose = [parent.text or ""]
+    for child in list(parent):
+        if _tag(child) and child not in skip:
+            yield from _classified(child, furniture_kind(child) or "outside-content")
         loose.append(child.tail or "")
     if "".join(loose).strip():
-        yield _Loose(" ".join(s.strip() for s in loose if s.strip()), el.sourceline), kind
+        yield _Loose(" ".join(s.strip() for s in loose if s.strip()), parent.sourceline), kind
 
 
 def _has_furniture(el: Any) -> bool:
