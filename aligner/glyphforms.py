@@ -14,6 +14,11 @@ ideograph; only ideographs of the basic block).
 A glyph *means nothing* when its character is a control or format code, a private-use code
 point, U+FFFD or a noncharacter: what a font without a Unicode mapping yields (`is_meaningless`).
 Both the PDF reader and the text cleaner use these rules.
+
+A glyph whose character the text layer does not say, though it stands for one (a glyph of a font
+that lost its Unicode map, drawn among text), is read in place as `LOST` (U+FFFD, Unicode's
+replacement character): the text keeps its length and its neighbours, and a unit that holds one
+is kept out of a TM (`has_lost`), never written with a wrong or missing character.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ _SUPPLEMENT = (
     "⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟"
     "⻄西⺧牛⺜日⺝月⻏阝"  # the same equivalences, drawn with glyphs of their own in these fonts
 )
+LOST = "\ufffd"  # a character the input does not say (a glyph without a Unicode mapping)
 _RADICALS = {_SUPPLEMENT[i]: _SUPPLEMENT[i + 1] for i in range(0, len(_SUPPLEMENT), 2)}
 _MEANINGLESS = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd\ufdd0-\ufdef\ufffe\uffff"
@@ -61,3 +67,8 @@ def is_meaningless(ch: str) -> bool:
 def has_meaningless(text: str) -> bool:
     """Whether `text` holds any character `is_meaningless` says means nothing."""
     return bool(_MEANINGLESS.search(text))
+
+
+def has_lost(text: str) -> bool:
+    """Whether `text` holds a character the input did not say (`LOST`)."""
+    return LOST in text

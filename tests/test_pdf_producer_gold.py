@@ -27,10 +27,11 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(
 
 # (producer, document) -> why the reader fails it (measured on branch pdfread, mode fast)
 KNOWN: dict[tuple[str, str], str] = {
-    ("ghostscript-lo", "seed"): ("Ghostscript broke the Chinese glyph metrics and maps some "
-                                 "glyphs to letters: F1 .56 in mode best, above pdftotext's .489, "
-                                 "far below .98; 38 of the 40 gold units missed are there with "
-                                 "the right English and Chinese the text layer damaged"),
+    ("ghostscript-lo", "seed"): ("Ghostscript dropped the ToUnicode map of one of LibreOffice's "
+                                 "CJK subset fonts (an entry with two characters, '——'): its "
+                                 "glyphs (6.6%) are read as U+FFFD, not recoverable from the "
+                                 "file, and the units that hold one stay out of the TM: P 1.000, "
+                                 "R .571 in mode best (tests/test_pdf_lostglyphs.py)"),
 }
 
 

@@ -63,13 +63,17 @@ class AlignSummary:
     mean_score: float = 0.0
     furniture_kinds: dict[str, int] = field(default_factory=dict)  # both sides, e.g. control-char
     reading: list[str] = field(default_factory=list)  # the readers' notes ("zh: …"), if any
+    units_lost: int = 0  # links left out of the TM: a side holds a character the input lost
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON summary; `reading` only when a reader had something to say, so the output of
-        every other pair is what it was before the readers could take notes."""
+        """The JSON summary; `reading` only when a reader had something to say and `units_lost`
+        only when a unit was left out for a lost character, so the output of every other pair
+        is what it was before."""
         data = asdict(self)
         if not self.reading:
             del data["reading"]
+        if not self.units_lost:
+            del data["units_lost"]
         return data
 
     def lines(self) -> list[str]:
@@ -82,7 +86,9 @@ class AlignSummary:
             f"units written: {self.units} (mean score {self.mean_score:.3f})",
             f"left out: unaligned segments zh {self.unaligned_zh}, en {self.unaligned_en}; "
             f"furniture removed zh {self.furniture_zh}, en {self.furniture_en}"
-            + (f" ({kinds})" if kinds else ""),
+            + (f" ({kinds})" if kinds else "")
+            + (f"; units with characters the input lost (U+FFFD) {self.units_lost}"
+               if self.units_lost else ""),
             *(f"reading: {note}" for note in self.reading),
         ]
 
@@ -215,6 +221,16 @@ def has_both_sides(result: AlignmentResult, link: Link) -> bool:
     )
 
 
+def holds_lost(result: AlignmentResult, link: Link) -> bool:
+    """Whether a side of `link` holds a character the input did not say (`glyphforms.LOST`: a
+    glyph without a Unicode mapping): such a link is no translation unit, whatever its score."""
+    from untm.aligner.glyphforms import has_lost
+
+    return any(has_lost(result.src_segments[i].text) for i in link.src) or any(
+        has_lost(result.tgt_segments[j].text) for j in link.tgt
+    )
+
+
 def link_label(link: Link) -> str:
     """`[1,2]:[3]` notation of a link, without brackets: "1,2:3"."""
     return f"{','.join(map(str, link.src))}:{','.join(map(str, link.tgt))}"
@@ -239,14 +255,16 @@ def to_units(
     options: AlignOptions | None = None,
     link_props: LinkProps | None = None,
 ) -> list[TranslationUnit]:
-    """Translation units for the links with text on both sides, in link order.
+    """Translation units for the links with text on both sides, in link order; a link a side of
+    which holds a character the input lost (`holds_lost`) is left out (counted by `summarize`):
+    a TM never gets a unit with a wrong or missing character.
 
     `link_props[k]` (optional) is appended to the props of link k's unit.
     """
     options = options or AlignOptions()
     units: list[TranslationUnit] = []
     for number, link in enumerate(result.links):
-        if not has_both_sides(result, link):
+        if not has_both_sides(result, link) or holds_lost(result, link):
             continue
         source = side_text(result.src_segments, link.src, options.src_lang)
         target = side_text(result.tgt_segments, link.tgt, options.tgt_lang)
@@ -271,13 +289,14 @@ def to_units(
 def summarize(result: AlignmentResult) -> AlignSummary:
     """Counts of segments, links by type, units, and everything left out."""
     full = [link for link in result.links if not link.is_null]
-    units = sum(1 for link in full if has_both_sides(result, link))
+    whole = [link for link in full if has_both_sides(result, link)]
+    lost = sum(1 for link in whole if holds_lost(result, link))
     scores = [link.score for link in full]
     return AlignSummary(
         segments_zh=len(result.src_segments),
         segments_en=len(result.tgt_segments),
         links_by_type=result.link_counts(),
-        units=units,
+        units=len(whole) - lost,
         unaligned_zh=sum(len(link.src) for link in result.links if not link.tgt),
         unaligned_en=sum(len(link.tgt) for link in result.links if not link.src),
         furniture_zh=len(result.src_furniture),
@@ -287,6 +306,7 @@ def summarize(result: AlignmentResult) -> AlignSummary:
             sorted(Counter(f.kind for f in (*result.src_furniture, *result.tgt_furniture)).items())
         ),
         reading=list(result.notes),
+        units_lost=lost,
     )
 
 

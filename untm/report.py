@@ -7,7 +7,8 @@ and SVG (nothing is fetched from the network):
 - a plot of the alignment path (Chinese sentence index against English sentence index, each link
   a block coloured by confidence, null links as ticks on the axes, the diagonal dashed) so a
   reviewer sees at a glance where the alignment strays; every block links to its row;
-- "Needs review": null links and links under the confidence threshold, worst first;
+- "Needs review": null links, links under the confidence threshold and links that hold a
+  character the input lost (U+FFFD: kept out of the TM), worst first;
 - "All links" in document order, the two texts side by side, each row coloured by confidence.
 
 Glossary terms (given as (zh, en) pairs) are highlighted; a Chinese term whose English equivalent
@@ -22,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from untm.aligner.glyphforms import LOST
 from untm.aligner.model import AlignmentResult, BlockKind, Link
 from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
@@ -182,12 +184,24 @@ def score_colour(score: float) -> str:
 
 
 def _needs_review(view: LinkView, low: float) -> bool:
-    return view.link.is_null or view.link.score < low
+    return (
+        view.link.is_null
+        or view.link.score < low
+        or LOST in view.zh_html  # a character the input lost: kept out of the TM
+        or LOST in view.en_html
+    )
 
 
 def count_for_review(result: AlignmentResult, low_score: float = LOW_SCORE) -> int:
-    """How many links the page lists under "Needs review" (null or below `low_score`)."""
-    return sum(1 for link in result.links if link.is_null or link.score < low_score)
+    """How many links the page lists under "Needs review" (null, below `low_score`, or holding a
+    character the input lost)."""
+    from untm.pipeline import holds_lost
+
+    return sum(
+        1
+        for link in result.links
+        if link.is_null or link.score < low_score or holds_lost(result, link)
+    )
 
 
 def _indices(ix: tuple[int, ...]) -> str:
@@ -372,6 +386,9 @@ def _stats(result: AlignmentResult, views: Sequence[LinkView], low: float) -> st
             f"{len(result.src_furniture)} / {len(result.tgt_furniture)}",
         ),
     ]
+    if summary.units_lost:
+        rows.insert(3, ("Units left out: characters the input lost (U+FFFD)",
+                        str(summary.units_lost)))
     body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
     return f'<table class="stats" id="stats">{body}</table>'
 

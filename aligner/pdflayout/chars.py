@@ -16,9 +16,10 @@ a line-end hyphen as U+FFFE or U+0002; it is read back as "-" and the layout dec
 was.
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
-compatibility ideographs); glyphs without a Unicode meaning (a font without a usable ToUnicode
-map, private-use and control codes) are left out and counted, so that the reader can say when a
-text layer cannot be read at all.
+compatibility ideographs); glyphs without a Unicode meaning are counted, so that the reader can
+say when a text layer cannot be read at all: those of a font without a usable ToUnicode map are
+read in place as `glyphforms.LOST` (the text keeps its shape, and a unit that holds one stays
+out of a TM), stray private-use and control codes of a font that maps the rest are left out.
 
 Bounded work: at most `MAX_PAGES` pages and `MAX_PAGE_CHARS` characters on a page, and the
 whole extraction stops with an error past `MAX_SECONDS`. Errors are typed (`untm.errors`).
@@ -34,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from untm.aligner.glyphforms import has_meaningless, is_meaningless, ordinary_forms
+from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.pdflayout.textframes import direction, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -48,6 +49,10 @@ SPACE = " "  # a space of the text layer
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
+_LATIN = re.compile("[A-Za-z0-9]")
+_LATIN_IN_HAN = re.compile("(?<=[\u4e00-\u9fff])[A-Za-z0-9](?=[\u4e00-\u9fff])")
+FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are narrower)
+MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 
 
@@ -69,10 +74,11 @@ class Char(NamedTuple):
 class PageChars:
     """The characters of one page, the page size, and what the page's text layer says of itself:
     PDFium's own text of the page in its text order (`text`: lines apart by "\n", for the
-    reader's self-check), how many glyphs have no Unicode meaning (`unmapped`: in a font that maps
-    few of its glyphs, or a control or private-use code; those are neither in `chars` nor in
-    `text`) and how many characters were read in their ordinary form (`forms`: CJK radicals and
-    compatibility ideographs)."""
+    reader's self-check), how many glyphs have no Unicode meaning (`unmapped`: the glyphs of a
+    font that lost its map, in `chars` and `text` as `glyphforms.LOST` where they stand, and
+    stray control or private-use codes of a font that maps the others, left out) and how many
+    characters were read in their ordinary form (`forms`: CJK radicals and compatibility
+    ideographs)."""
 
     number: int  # 1-based
     width: float
@@ -86,6 +92,7 @@ class PageChars:
     # groups of glyphs drawn turned against the page's text, each in its own text frame, placed
     # where the group stands on the page (`textframes`); read apart from `chars`
     turned: tuple[tuple[Char, ...], ...] = ()
+    lost_fonts: tuple[str, ...] = ()  # the fonts of the glyphs read as `glyphforms.LOST`
 
 
 def _open(data: bytes, name: str) -> object:
@@ -113,9 +120,15 @@ def _page_text(raw: object, count: int) -> str:
     import pypdfium2.raw as pdfium_c
 
     buf = ctypes.create_string_buffer((count + 1) * 2)
-    pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    written = pdfium_c.FPDFText_GetText(
+        raw, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
+    )
     text = buf.raw[: count * 2].decode("utf-16-le", errors="replace")
-    if len(text) != count:  # characters outside the BMP: one index per character, read each
+    if written != count + 1 or len(text) != count:
+        # not one unit a character: characters outside the BMP take two, and PDFium's text
+        # leaves out the codes it takes for controls (U+0002, U+0003, U+0093, U+0094,
+        # U+0096-U+0098, U+FFFE that is no hyphen): every index after one would name the glyph
+        # after it (its box, its font). One index per character: read each.
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
     return text
 
@@ -135,57 +148,152 @@ def _address(handle: object) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
 
 
-def _unmapped(raw: object, text: str) -> set[int]:
-    """Indices (in `text`) of the glyphs without meaning.
+def _unmapped(raw: object, text: str) -> _Unmapped:
+    """The glyphs (indices in `text`) without meaning.
 
-    A glyph whose code means nothing (`glyphforms.is_meaningless`: a control or private-use
-    code) has none, and a font of which at least `UNMAPPED_FONT_SHARE` of the glyphs have none
-    maps none of its glyphs (the others got a code by accident). PDFium flags the glyphs it
-    found no mapping for (`FPDFText_HasUnicodeMapError`) but often reads them right from the
-    font itself; a flagged glyph is taken for nothing only where it contradicts its font: a
-    narrow (Latin) character from a font whose other glyphs are mostly CJK. Looked into only on
-    a page where the text or every `SAMPLE_STEP`-th glyph gives a sign of it."""
+    PDFium flags the glyphs it found no mapping for (`FPDFText_HasUnicodeMapError`) and gives
+    their raw code as the character; often the code is right (a Latin font whose codes are
+    ASCII, a CJK font read from its own cmap). A glyph that the map gives a code without
+    meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
+    character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
+    `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font).
+
+    A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
+    `glyphforms.LOST`) where PDFium read its raw code and the code means nothing (a quote or a
+    dash of a subset font without a map, read as U+0001-U+0004) or contradicts its font: a
+    flagged narrow (Latin) character from a font whose other glyphs are mostly CJK; and every
+    glyph but the CJK ones (and its spaces narrower than a full em) of a font whose Latin
+    glyphs contradict their own advances: most of its flagged narrow characters and ASCII
+    letters and digits (at least `MIN_LATIN`) drawn a full em wide (`FULL_EM`), on a page of
+    mostly CJK text.
+    That is a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a simple
+    font's whole map when one entry gives two characters), its codes read as ASCII letters,
+    digits, controls and line ends. Looked into only on a page where the text or every
+    `SAMPLE_STEP`-th glyph gives a sign of it (`_suspect`)."""
     import pypdfium2.raw as pdfium_c
 
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    if not has_meaningless(text) and not any(
-        map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)
-    ):
-        return set()
+    if not _suspect(raw, text):
+        return _Unmapped()
     fonts: dict[int | None, _FontGlyphs] = {}
     for i, ch in enumerate(text):
-        if ch in _HYPHENS or ch == "\x00" or (ch.isspace() and not is_meaningless(ch)):
+        flagged = map_error(raw, i)
+        space = ch.isspace() and not is_meaningless(ch)
+        if not flagged and (
+            ch in _HYPHENS or ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
+        ):
             continue
         obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        font = fonts.setdefault(_address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None,
-                                _FontGlyphs())
+        handle = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+        font = fonts.get(_address(handle) if handle else None)
+        if font is None:
+            font = fonts[_address(handle) if handle else None] = _FontGlyphs(_font_name(handle))
+        if space and not flagged:  # a space glyph of the font's own
+            font.spaces.append(i)
+            continue
         font.indices.append(i)
         if is_meaningless(ch):
             font.meaningless.append(i)
-        elif map_error(raw, i):
-            font.flagged.append((i, ch))
-        else:
-            font.wide += is_wide(ch)
-    bad: set[int] = set()
-    for font in fonts.values():
-        if len(font.meaningless) >= UNMAPPED_FONT_SHARE * len(font.indices):
-            bad.update(font.indices)
+            if flagged:
+                font.unknown.append(i)
             continue
-        bad.update(font.meaningless)
-        mapped = len(font.indices) - len(font.meaningless) - len(font.flagged)
-        if font.wide > 0.5 * mapped:
-            bad.update(i for i, ch in font.flagged if not is_wide(ch))
-    return bad
+        if flagged:
+            font.flagged.append((i, ch))
+            if is_wide(ch):
+                continue
+        elif is_wide(ch):
+            font.wide.append(i)
+            continue
+        elif not _LATIN.match(ch):
+            continue
+        font.latin += 1
+        font.full_em += _advance(raw, i) >= FULL_EM
+    wide = sum(len(f.wide) for f in fonts.values())
+    mapped = sum(len(f.indices) - len(f.meaningless) - len(f.flagged) for f in fonts.values())
+    lost: set[int] = set()
+    dropped: set[int] = set()
+    names: list[str] = []
+    for font in fonts.values():
+        if 2 * font.full_em > font.latin >= MIN_LATIN and 2 * wide > mapped:
+            lost.update(set(font.indices).difference(font.wide))
+            lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
+            names.append(font.name)
+        elif len(font.meaningless) >= UNMAPPED_FONT_SHARE * len(font.indices):
+            dropped.update(font.indices)
+        else:
+            dropped.update(set(font.meaningless).difference(font.unknown))
+            unknown = set(font.unknown)
+            own = len(font.indices) - len(font.meaningless) - len(font.flagged)
+            if len(font.wide) > 0.5 * own:
+                unknown.update(i for i, ch in font.flagged if not is_wide(ch))
+            if unknown:
+                lost.update(unknown)
+                names.append(font.name)
+    return _Unmapped(frozenset(lost), frozenset(dropped), tuple(sorted(set(names))))
+
+
+def _suspect(raw: object, text: str) -> bool:
+    """Whether a page's text layer gives a sign of glyphs without meaning: a control or
+    private-use code, a glyph PDFium flags among every `SAMPLE_STEP`-th, or an ASCII letter or
+    digit between two Chinese characters drawn a full em wide."""
+    import pypdfium2.raw as pdfium_c
+
+    if has_meaningless(text):
+        return True
+    map_error = pdfium_c.FPDFText_HasUnicodeMapError
+    if any(map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)):
+        return True
+    return any(_advance(raw, m.start()) >= FULL_EM for m in _LATIN_IN_HAN.finditer(text))
+
+
+def _font_name(handle: object) -> str:
+    """A font's base name as PDFium gives it."""
+    import pypdfium2.raw as pdfium_c
+
+    if not handle:
+        return "?"
+    buf = ctypes.create_string_buffer(128)
+    pdfium_c.FPDFFont_GetBaseFontName(handle, buf, len(buf))
+    return buf.value.decode("latin-1", errors="replace") or "?"
+
+
+def _advance(raw: object, index: int) -> float:
+    """The glyph's advance in ems: its box's width over its effective font size."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
+        return 0.0
+    size = pdfium_c.FPDFText_GetFontSize(raw, index)
+    if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    return abs(rect.right - rect.left) / size if size > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class _Unmapped:
+    """What `_unmapped` found on a page: glyphs that stand for characters the layer does not
+    say (`lost`), glyphs that stand for none (`dropped`), the fonts of the lost ones."""
+
+    lost: frozenset[int] = frozenset()
+    dropped: frozenset[int] = frozenset()
+    fonts: tuple[str, ...] = ()
 
 
 @dataclass
 class _FontGlyphs:
     """The glyphs of one font on a page, as `_unmapped` sorts them."""
 
+    name: str
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
+    unknown: list[int] = field(default_factory=list)  # of those, flagged: a raw code
     flagged: list[tuple[int, str]] = field(default_factory=list)
-    wide: int = 0  # mapped glyphs that are wide (CJK) characters
+    wide: list[int] = field(default_factory=list)  # mapped glyphs of wide (CJK) characters
+    spaces: list[int] = field(default_factory=list)  # mapped white space it draws
+    latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
+    full_em: int = 0  # of those, drawn at least `FULL_EM` wide
 
 
 def is_wide(ch: str) -> bool:
@@ -240,7 +348,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         font_size = pdfium_c.FPDFText_GetFontSize
         get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
-        bad = _unmapped(raw, text)
+        found = _unmapped(raw, text)
+        lost, dropped = found.lost, found.dropped
         chars: list[Char] = []
         brk = bold = False
         last_y = -1e9
@@ -252,6 +361,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
         for i, ch in enumerate(text):
+            if lost and i in lost:  # before the white space: it may read as a line end
+                ch = LOST
+            elif dropped and i in dropped:
+                if loose(raw, i, rect):
+                    glyphs += 1
+                    unmapped += 1
+                continue
             if ch in "\r\n":
                 brk = True
                 continue
@@ -271,9 +387,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             if not loose(raw, i, rect):
                 continue
             glyphs += 1
-            if bad and i in bad:
-                unmapped += 1
-                continue
+            unmapped += ch == LOST
             left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
             if top - bottom < POINT and right - left < POINT:
                 unplaced += 1
@@ -305,8 +419,9 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
-        if bad:
-            text = "".join(ch for i, ch in enumerate(text) if i not in bad)
+        if lost or dropped:
+            text = "".join(LOST if i in lost else ch for i, ch in enumerate(text)
+                           if i not in dropped)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         groups: tuple[tuple[Char, ...], ...] = ()
         width, height = float(width), float(height)
@@ -316,7 +431,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups,
+            unmapped, forms, unplaced, groups, found.fonts,
         )
     finally:
         textpage.close()

@@ -10,8 +10,10 @@ reading is checked against the pages' own text and replaced by the text path's r
 where that reads better (said in a note). What is left out is returned as `Furniture`, with the
 page number in its `line` field.
 
-Errors: a PDF without a text layer (a scan), and one whose text layer maps most glyphs to no
-Unicode character (`TextLayerError`: OCR or another copy is needed).
+Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
+in a note; the units that hold one stay out of a TM). Errors: a PDF without a text layer (a
+scan), and one whose text layer maps most glyphs to no Unicode character (`TextLayerError`: OCR
+or another copy is needed).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from untm.aligner.clean import CleanedText, build_paragraphs
+from untm.aligner.glyphforms import LOST
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
 from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
@@ -55,6 +58,15 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
         cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
     notes = [choice.note] if choice.note else []
+    lost = sum(p.text.count(LOST) for p in pages)
+    if lost:
+        fonts = sorted({f for p in pages for f in p.lost_fonts})
+        notes.append(
+            f"{lost} glyphs ({lost / max(1, sum(p.glyphs for p in pages)):.1%}) have no Unicode "
+            f"mapping (font{'s' * (len(fonts) > 1)} {', '.join(fonts)}); read as U+FFFD, and the "
+            "units that hold them are left out of the TM (the JSON output and the review page "
+            "show them)"
+        )
     forms = sum(p.forms for p in pages)
     if forms:
         notes.append(
