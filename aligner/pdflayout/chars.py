@@ -159,16 +159,16 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
-    `glyphforms.LOST`) where PDFium read its raw code and the code means nothing (a quote or a
-    dash of a subset font without a map, read as U+0001-U+0004) or contradicts its font: a
-    flagged narrow (Latin) character from a font whose other glyphs are mostly CJK; and every
-    glyph but the CJK ones (and its spaces narrower than a full em) of a font whose Latin
-    glyphs contradict their own advances: most of its flagged narrow characters and ASCII
-    letters and digits (at least `MIN_LATIN`) drawn a full em wide (`FULL_EM`), on a page of
-    mostly CJK text.
-    That is a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a simple
-    font's whole map when one entry gives two characters), its codes read as ASCII letters,
-    digits, controls and line ends. Looked into only on a page where the text or every
+    `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
+    dash of a subset font without a map, read as U+0001-U+0004; a raw private-use code is a
+    symbol font's, a bullet, and stands for none) or contradicts its font: a flagged narrow
+    (Latin) character from a font whose other glyphs are mostly CJK; and every glyph but the
+    CJK ones (and its spaces drawn a full em wide) of a font whose Latin glyphs contradict
+    their own advances: most of its flagged narrow characters and ASCII letters and digits (at
+    least `MIN_LATIN`) drawn a full em wide (`FULL_EM`), on a page of mostly CJK text. That is
+    a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a simple font's whole
+    map when one entry gives two characters), its codes read as ASCII letters, digits,
+    controls and line ends. Looked into only on a page where the text or every
     `SAMPLE_STEP`-th glyph gives a sign of it (`_suspect`)."""
     import pypdfium2.raw as pdfium_c
 
@@ -194,7 +194,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         font.indices.append(i)
         if is_meaningless(ch):
             font.meaningless.append(i)
-            if flagged:
+            if flagged and unicodedata.category(ch) == "Cc":  # a raw code: a glyph unknown
                 font.unknown.append(i)
             continue
         if flagged:
@@ -288,7 +288,7 @@ class _FontGlyphs:
     name: str
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
-    unknown: list[int] = field(default_factory=list)  # of those, flagged: a raw code
+    unknown: list[int] = field(default_factory=list)  # of those, raw control codes (flagged)
     flagged: list[tuple[int, str]] = field(default_factory=list)
     wide: list[int] = field(default_factory=list)  # mapped glyphs of wide (CJK) characters
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
