@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from untm.aligner.glyphforms import LOST
 from untm.aligner.language import HAN_CLASS
 from untm.errors import UntmError
 from untm.goldscore import UnitScore
@@ -212,7 +213,10 @@ def check_pdf(path: Path, lang: str, name: str = "") -> PdfProperties:
     if reference and usable and untm.error is None and untm.crash is None:
         found = _chars("".join(untm.segments) + "".join(untm.furniture))
         lost = reference - found
-        coverage = 1 - sum(lost.values()) / sum(reference.values())
+        # a U+FFFD of the reading is a glyph whose character the layer does not say: it stands
+        # for the one pdftotext gives there, whatever pdftotext made of it
+        gone = max(0, sum(lost.values()) - found[LOST])
+        coverage = 1 - gone / sum(reference.values())
         missing = "".join(c for c, _ in lost.most_common(12))
     han_gaps = sum(1 for s in untm.segments if HAN_GAP.search(s))
     return PdfProperties(name or path.name, lang, pages, untm, text,

@@ -45,9 +45,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
                                       "across, the reference the text path measures"),
     ("chromium-2col", "resolution", "zh"): "pdftotext reads the two columns across (x1.29)",
     ("chromium-2col", "resolution", "en"): "pdftotext reads the two columns across (x1.50)",
-    ("ghostscript-lo", "seed", "zh"): ("Ghostscript broke the glyph metrics (2% of glyphs without "
-                                       "a box, placed by guess) and maps some Chinese glyphs to "
-                                       "letters: x1.21 segments, 98.2% of pdftotext's characters"),
     ("ghostscript-lo", "resolution", "zh"): _SHORT,
     # Looked at by eye (pdftotext -layout beside untm's segments), one judgment a file: "untm
     # right" where the text path on pdftotext's text is the weak reading, "untm wrong" where the
