@@ -14,11 +14,14 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import UNTM, run_untm
 from pdfgen import render_pdf, seed_items
 from producers.matrix import Matrix, MatrixPair
 from producers.unmapped import LAYOUT
@@ -163,6 +166,26 @@ def test_units_with_lost_glyphs_stay_out_of_the_tm(producer_matrix: Matrix) -> N
     assert sum(line.startswith("reading: zh:") and "U+FFFD" in line
                for line in summary.lines()) == 1
     assert count_for_review(result) >= summary.units_lost  # the review page lists them
+
+
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+def test_batch_counts_the_units_left_out(producer_matrix: Matrix, tmp_path: Path) -> None:
+    """Through the installed `untm batch`: the pair is done, its summary.json record says how
+    many units were left out and why (the reading note), and its TMX holds no U+FFFD."""
+    pair = _pair(producer_matrix, "ghostscript-lo")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(pair.zh, folder / "seed.zh.pdf")
+    shutil.copy(pair.en, folder / "seed.en.pdf")
+    out = tmp_path / "out"
+    proc = run_untm(["batch", str(folder), "-o", str(out), "--mode", "fast", "--quiet"],
+                    tmp_path, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    [doc] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"]
+    assert doc["status"] == "ok" and doc["units_lost"] > 20 and doc["units"] > 40
+    assert any("read as U+FFFD" in note for note in doc["reading"])
+    tmx = (out / "seed.tmx").read_text(encoding="utf-8")
+    assert tmx.count("<tu ") == doc["units"] and LOST not in tmx
     assert "units_lost" not in summarize(
         align_files(*(p for _, p in _pair(producer_matrix, "libreoffice").files()),
                     AlignOptions(mode="fast"))

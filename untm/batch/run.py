@@ -146,6 +146,7 @@ def _up_to_date(
             mode=job.mode,
             fmt=job.fmt,
             reading=tuple(str(note) for note in record.get("reading", ())),
+            units_lost=int(record.get("units_lost", 0)),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -51,13 +51,15 @@ class PairOutcome:
     fmt: str | None = None  # with another mode or format must not keep this output
     translation_units: tuple[TranslationUnit, ...] = ()
     reading: tuple[str, ...] = ()  # the readers' notes ("zh: read in PDFium's text order …")
+    units_lost: int = 0  # links left out: a side holds a character the input lost (U+FFFD)
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
 
     def to_dict(self) -> dict[str, Any]:
-        """The summary.json record of this pair (`reading` only when a reader took a note)."""
+        """The summary.json record of this pair (`reading` only when a reader took a note,
+        `units_lost` only when a unit was left out for a lost character)."""
         record: dict[str, Any] = {
             "name": self.name,
             "status": self.status,
@@ -75,6 +77,8 @@ class PairOutcome:
         }
         if self.reading:
             record["reading"] = list(self.reading)
+        if self.units_lost:
+            record["units_lost"] = self.units_lost
         return record
 
 
@@ -141,20 +145,12 @@ def align_pair(job: PairJob) -> PairOutcome:
         return failed(job.name, _error_text(exc), seconds=time.perf_counter() - start)
     finally:
         forget_document_caches(job.mode)
-    return PairOutcome(
-        name=outcome.name,
-        status="ok",
-        units=outcome.units,
-        unaligned_zh=outcome.unaligned_zh,
-        unaligned_en=outcome.unaligned_en,
-        mean_score=outcome.mean_score,
-        review=outcome.review,
+    return replace(
+        outcome,
         seconds=time.perf_counter() - start,
         output=job.output,
         mode=job.mode,
         fmt=job.fmt,
-        translation_units=outcome.translation_units,
-        reading=outcome.reading,
     )
 
 
@@ -180,4 +176,5 @@ def _align_pair(job: PairJob) -> PairOutcome:
         review=count_for_review(result),
         translation_units=units,
         reading=result.notes,
+        units_lost=summary.units_lost,
     )
