@@ -165,10 +165,12 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     (Latin) character from a font whose other glyphs are mostly CJK; and every glyph but the
     CJK ones (and its spaces drawn a full em wide) of a font whose Latin glyphs contradict
     their own advances: most of its flagged narrow characters and ASCII letters and digits (at
-    least `MIN_LATIN`) drawn a full em wide (`FULL_EM`), on a page of mostly CJK text. That is
-    a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a simple font's whole
-    map when one entry gives two characters), its codes read as ASCII letters, digits,
-    controls and line ends. Looked into only on a page where the text or every
+    least `MIN_LATIN`) drawn a full em wide (`FULL_EM`), on a page of mostly CJK text or in a
+    font that has raw control codes too (every CJK font of the page may have lost its map,
+    then nothing on it reads as CJK; a Latin font drawn at odd widths, a Type 3 font, has
+    neither). That is a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a
+    simple font's whole map when one entry gives two characters), its codes read as ASCII
+    letters, digits, controls and line ends. Looked into only on a page where the text or every
     `SAMPLE_STEP`-th glyph gives a sign of it (`_suspect`)."""
     import pypdfium2.raw as pdfium_c
 
@@ -214,7 +216,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     dropped: set[int] = set()
     names: list[str] = []
     for font in fonts.values():
-        if 2 * font.full_em > font.latin >= MIN_LATIN and 2 * wide > mapped:
+        if 2 * font.full_em > font.latin >= MIN_LATIN and (2 * wide > mapped or font.unknown):
             lost.update(set(font.indices).difference(font.wide))
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
