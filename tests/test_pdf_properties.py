@@ -75,7 +75,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm nearer (x21): its self-check took PDFium's text order, a 45-row table row by row "
         "where the text path on pdftotext's makes one segment; wrong: some rows joined in twos "
         "and threes"),
-    (CORPUS, "pdfjs__issue12823.pdf", "zh"): "emoji (⛳⭐) lost; x0.81 segments",
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): "a form: x3.3 segments; 99.42% of characters",
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
         "untm right (x20): a cheat sheet in two columns of API tables, read column by column "
