@@ -87,17 +87,21 @@ KNOWN: dict[tuple[str, str, str], str] = {
     (CORPUS, "pdfjs__issue840.pdf", "en"): (
         "untm right (x104): a festival timetable grid, each time and band a segment; the text "
         "path makes seven segments of its 7,341 characters"),
-    (CORPUS, "pdfjs__issue7014.pdf", "en"): "x3.7 segments",
+    (CORPUS, "pdfjs__issue7014.pdf", "en"): (
+        "untm right (x1.43): the page of issue15012 through Quartz, read as there; the text "
+        "path joins the title, authors and affiliations into one segment"),
     (CORPUS, "pdfjs__issue15012.pdf", "en"): (
-        "untm partly wrong (x1.46): its two columns are read in order, but a line opening with a "
-        "bold run-in heading reads as bold, so its next line starts a paragraph ('Lan-' / "
-        "'guages]:'), and the copyright box at the left column's foot cuts a paragraph"),
+        "untm right (x1.40): columns in order, each run-in paragraph ('Categories and Subject "
+        "Descriptors D.3.4 [Programming Languages]: ...') whole, the copyright box at the left "
+        "column's foot read apart and the paragraph it cut whole; the text path joins the "
+        "title, the author lines and affiliations (12 cover items in untm) into one segment"),
     (CORPUS, "pdfjs__issue1905.pdf", "en"): (
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): (
-        "x1.53 segments (numbered lines); its rotated margin stamp now read apart in its own "
-        "frame, no longer letters inside the text (x1.89 before)"),
+        "x1.42 segments (numbered lines); its rotated margin stamp read apart in its own "
+        "frame (x1.89 before), its run-in fields whole ('AGENCY: Federal Aviation "
+        "Administration (FAA), DOT.'; x1.53 before)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "

@@ -10,10 +10,11 @@ one; between Latin glyphs the layout decides spaces from positions (`pdflayout.l
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
 descent a converter wrote far too large) is taken as tall as those about its middle. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
-which is all the layout needs; so is the glyph's direction (its matrix), and a page with glyphs
-drawn turned is mapped into its text's frames (`textframes`). PDFium marks a hyphen it took for
-a line-end hyphen as U+FFFE or U+0002; it is read back as "-" and the layout decides what it
-was.
+and in a bold run again where a word starts in another font (a bold run-in heading, then the
+regular text of its line), which is all the layout needs; so is the glyph's direction (its
+matrix), and a page with glyphs drawn turned is mapped into its text's frames (`textframes`).
+PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
+and the layout decides what it was.
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning (a font without a usable ToUnicode
@@ -135,6 +136,14 @@ def _address(handle: object) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
 
 
+def _font(raw: object, index: int) -> int | None:
+    """The address of the font the character is drawn in (None: not known)."""
+    import pypdfium2.raw as pdfium_c
+
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    return _address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None
+
+
 def _unmapped(raw: object, text: str) -> set[int]:
     """Indices (in `text`) of the glyphs without meaning.
 
@@ -242,7 +251,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         name_buf = ctypes.create_string_buffer(128)
         bad = _unmapped(raw, text)
         chars: list[Char] = []
-        brk = bold = False
+        brk = bold = word = False
+        font: int | None = None  # the font of the run's weight (`bold`)
         last_y = -1e9
         glyphs = unmapped = unplaced = 0
         last_height = -1.0
@@ -261,6 +271,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
                 # own spaces, which replace many of the layer's, says little); it starts just
                 # before that glyph's end, so that it sorts before the glyph that starts there
+                word = True
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
                     chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
@@ -297,8 +308,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 angle = direction(matrix) if read else 0.0
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
+                font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
                     angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
+            elif word and bold and (now := _font(raw, i)) != font:
+                bold = _is_bold(raw, i, name_buf)  # a bold run goes on in another font
+                font = now if bold else None
+            word = False
             turned = turned or angle != 0.0
             last_y = bottom
             chars.append(Char(ch, left, right, bottom, top, size, bold))

@@ -10,6 +10,8 @@
   every piece starts where one of the row above or below starts), whose pieces are cells; far
   pieces are separate lines (masthead, footer). A paragraph label standing apart ("12." before
   an indented text) and a note's number before its smaller text are joined to what they label.
+  A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
+  weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
   beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
   there, unless the layer has one between most glyphs: one per character), so a layer without
@@ -79,6 +81,7 @@ class Line:
     right: float = 0.0  # a column's right edge, where its full lines end (0: the full width)
     left: float = 0.0  # a column's left edge, where its lines start (0: the full width)
     foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
+    runin: bool = False  # opens with a bold run-in heading, then regular text of its size
 
     @property
     def height(self) -> float:
@@ -281,7 +284,9 @@ def _line(
         return None
     lead = len(text) - len(text.lstrip())
     refs = [(max(0, o - lead), m) for o, m in refs]
-    bold = sum(1 for c in main if c.bold) > 0.6 * len(main)
+    weights = [c.bold for c in main]
+    bold = all(weights)  # a heading line is bold throughout
+    runin = weights[0] and not bold  # a bold run-in heading, then text of its size
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
@@ -300,6 +305,7 @@ def _line(
         text=stripped,
         text_x0=text_x0,
         refs=tuple(refs),
+        runin=runin,
     )
     return line, pairs, loose
 
@@ -307,6 +313,7 @@ def _line(
 def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: float) -> Line:
     """Line `a`, `sep`, then line `b` on the same row, as one line (markers shifted along)."""
     shift = len(a.text) + len(sep)
+    runin = a.runin or (a.bold and not b.bold and abs(a.size - b.size) <= 0.05 * size)
     return Line(
         page=a.page,
         x0=a.x0,
@@ -318,6 +325,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         text=a.text + sep + b.text,
         text_x0=text_x0,
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
+        runin=runin,
     )
 
 
