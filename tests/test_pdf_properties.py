@@ -66,18 +66,21 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "of it is text"),
     (CORPUS, "mPDF-examples__chinese.pdf", "zh"): "x1.16 segments",
     (CORPUS, "PyMuPDF__chinese-tables.pdf", "zh"): (
-        "untm wrong (x4.77): table 7-1's wrapped cells are read line by line across the row "
-        "('用评级有限责 2023 AA+ 偿还债务的能力很强'); the text path is weaker still (cells of a "
-        "column run together), and a cell a unit would be denser than either"),
-    (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): "x1.71 segments; a space between Han characters",
+        "untm right (x7.23): both tables read from their ruling lines cell by cell, row by row, "
+        "each wrapped cell one unit ('中诚信国际信用评级有限责任公司、联合资信评估有限公司'; x4.77 "
+        "before, when wrapped cells were read line by line across the row); the text path runs "
+        "a column's cells together"),
+    (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): (
+        "x1.33 segments (x1.71 before): a ruled shipping form, its fields now read cell by "
+        "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): _TABLES,
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
         "untm right (x20): a customs form read field by field, where the text path makes one "
         "segment of it; the one character lost ('子') is a glyph PDFium's text layer lacks"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
-        "untm nearer (x21): its self-check took PDFium's text order, a 45-row table row by row "
-        "where the text path on pdftotext's makes one segment; wrong: some rows joined in twos "
-        "and threes"),
+        "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
+        "before, when the self-check took PDFium's text order, some rows joined); the text "
+        "path makes one segment of it"),
     (CORPUS, "pdfjs__issue12823.pdf", "zh"): "emoji (⛳⭐) lost; x0.81 segments",
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): "a form: x3.3 segments; 99.42% of characters",
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
@@ -107,7 +110,9 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "into long segments; wrong only at the page foot, where terms and bank details that "
         "stand side by side are read line by line across"),
     (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): "x1.25 segments",
-    (CORPUS, "sample-files__google-doc-document.pdf", "en"): "x1.5 segments; flag emoji lost",
+    (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
+        "x2.02 segments (x1.5 before): its ruled table of countries now read row by row, cell "
+        "by cell; the flag emoji are lost (99.13% of characters)"),
     (CORPUS, "pdfium__bug_707673.pdf", "en"): "x2.0 segments; 98.9% of characters",
 }
 

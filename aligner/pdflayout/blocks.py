@@ -4,8 +4,9 @@ After furniture is gone (`furniture.py`), each page is split into
 - its footnote area: the rows of smaller type at the foot, starting with a marker ("1", "*", a
   superscript number) or continuing the last footnote of the page before;
 - table rows: rows of several lines (pieces the row does not join, `lines._tabular`: cells that
-  line up with the row above or below, or stand far apart); each cell is a block, row by row,
-  never mixed into a paragraph, which goes on around the table;
+  line up with the row above or below, or stand far apart) and a table's rows of cells (`tables`:
+  a cell's lines joined as a paragraph's); each cell is a block, row by row, never mixed into a
+  paragraph, which goes on around the table;
 - the cover region of a cover page: the lines above the first labelled paragraph, heading or
   running line of text (a body-size line that fills the column); a masthead field there
   ("Distr.: General", "Original: English": a label of one or two words and a colon) is an item;
@@ -390,6 +391,18 @@ def _hint(block: _Block, size: float) -> BlockKind | None:
     return None
 
 
+def _cells(lines: list[Line]) -> list[list[Line]]:
+    """A table row's lines by cell: the lines of one cell of a table (`Line.cell`) together,
+    every other line a cell of its own."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if out and ln.cell and out[-1][-1].cell == ln.cell:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
 def build_blocks(
     pages: list[PageRows],
     covers: set[int],
@@ -409,7 +422,8 @@ def build_blocks(
         in_cover = page.number in covers
         first_on_page = True
         for row in body:
-            if len(row) >= 2 and not in_cover:  # lines apart on a row: cells (`lines._tabular`)
+            # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`)
+            if row[0].cell or (len(row) >= 2 and not in_cover):
                 b.close()
                 b.blocks.append(_Block(list(row), table=True))
                 continue
@@ -431,8 +445,9 @@ def build_blocks(
     for block in b.blocks:
         if block.table:  # one block per cell, row by row (CAT tools segment tables so)
             raw.extend(
-                RawBlock(text=b.line_text(ln, block), line=ln.page, hint=BlockKind.BODY, cell=True)
-                for ln in block.lines
+                RawBlock(text=b.text(_Block(lines, table=True)), line=lines[0].page,
+                         hint=BlockKind.BODY, cell=True)
+                for lines in _cells(block.lines)
             )
             continue
         raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=_hint(block, size)))

@@ -50,6 +50,23 @@ UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
+RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
+MIN_RULE = 4.0  # points: the shortest ruling line
+MAX_PAGE_OBJECTS = 20_000  # a page with more objects is not searched for ruling lines
+
+
+class Rule(NamedTuple):
+    """A ruling line of the page (a thin path object: a table's border or a rule), as its
+    bounds; horizontal when wider than tall."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 > self.y1 - self.y0
 
 
 class Char(NamedTuple):
@@ -87,6 +104,8 @@ class PageChars:
     # groups of glyphs drawn turned against the page's text, each in its own text frame, placed
     # where the group stands on the page (`textframes`); read apart from `chars`
     turned: tuple[tuple[Char, ...], ...] = ()
+    # the page's ruling lines (table borders), in the page's frame; none on a page read turned
+    rules: tuple[Rule, ...] = ()
 
 
 def _open(data: bytes, name: str) -> object:
@@ -227,6 +246,33 @@ def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     return out
 
 
+def _rules(page: object) -> tuple[Rule, ...]:
+    """The page's ruling lines: path objects of its content at most `RULE_WIDTH` thick and at
+    least `MIN_RULE` long (stroked lines, thin filled rectangles: how LibreOffice, Chromium and
+    reportlab draw table borders). Paths inside form XObjects and a grid drawn as one path of
+    many segments are not read."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = page.raw  # type: ignore[attr-defined]
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count > MAX_PAGE_OBJECTS:
+        return ()
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    out: list[Rule] = []
+    for i in range(count):
+        obj = get_object(raw, i)
+        if get_type(obj) != path or not pdfium_c.FPDFPageObj_GetBounds(
+            obj, left, bottom, right, top
+        ):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        if min(w, h) <= RULE_WIDTH and max(w, h) >= MIN_RULE:
+            out.append(Rule(left.value, bottom.value, right.value, top.value))
+    return tuple(out)
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
@@ -326,13 +372,16 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         groups: tuple[tuple[Char, ...], ...] = ()
         width, height = float(width), float(height)
+        rules: tuple[Rule, ...] = ()
         if turned:  # glyphs drawn turned: each read in its text's own frame (`textframes`)
             framed = to_text_frames(chars, angles, width, height)
             chars, groups, width, height = framed.chars, framed.turned, framed.width, framed.height
             ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
+        elif chars:
+            rules = _rules(page)
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups,
+            unmapped, forms, unplaced, groups, rules,
         )
     finally:
         textpage.close()
