@@ -205,21 +205,37 @@ def _cut(run: list[Char], walls: list[float]) -> list[list[Char]]:
     """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart,
     and where a wall (a vertical rule's x, sorted) stands between two glyphs."""
     pieces: list[list[Char]] = []
-    start = wall = 0
+    start = 0
     last_x1 = 1e9
     gap = PIECE_GAP * _main_size(run)
     for i, c in enumerate(run):
         if c.ch != SPACE:
-            walled = False
-            while wall < len(walls) and walls[wall] <= c.x0 + TOL_WALL:
-                walled = walled or walls[wall] >= last_x1 - TOL_WALL
-                wall += 1
-            if c.x0 - last_x1 > gap or (walled and start < i):
+            if c.x0 - last_x1 > gap:
                 pieces.append(run[start:i])
                 start = i
             last_x1 = c.x1
     pieces.append(run[start:])
-    return pieces
+    return [part for piece in pieces for part in _walled(piece, walls)] if walls else pieces
+
+
+def _walled(piece: list[Char], walls: list[float]) -> list[list[Char]]:
+    """A piece cut where a wall stands between two of its glyphs."""
+    out: list[list[Char]] = []
+    start = wall = 0
+    last_x1 = 1e9
+    for i, c in enumerate(piece):
+        if c.ch == SPACE:
+            continue
+        walled = False
+        while wall < len(walls) and walls[wall] <= c.x0 + TOL_WALL:
+            walled = walled or walls[wall] >= last_x1 - TOL_WALL
+            wall += 1
+        if walled and start < i:
+            out.append(piece[start:i])
+            start = i
+        last_x1 = c.x1
+    out.append(piece[start:])
+    return out
 
 
 def _spell(
