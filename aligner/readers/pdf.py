@@ -1,9 +1,10 @@
 """`.pdf` reader: the text layer with its geometry (PDFium via pypdfium2) → layout → paragraphs.
 
 The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, effective
-font sizes, glyphs without meaning; glyphs drawn turned mapped into their text's frame by
-`textframes`), `lines` (baselines, spaces, superscript markers; a Chinese
-document's spaced-out lines joined by `aligner.hanspace`, recorded as `han-spacing`), `furniture`
+font sizes, glyphs without meaning, ruling lines; glyphs drawn turned mapped into their text's
+frame by `textframes`), `lines` (baselines, spaces, superscript markers, columns, a ruled
+table's cells by `tables`; a Chinese document's spaced-out lines joined by `aligner.hanspace`,
+recorded as `han-spacing`), `furniture`
 (running headers and footers, page numbers, job numbers, cover pages), `blocks` (footnotes,
 tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: the layout
 reading is checked against the pages' own text and replaced by the text path's reading of it
