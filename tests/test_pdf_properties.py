@@ -71,7 +71,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "before, when wrapped cells were read line by line across the row); the text path runs "
         "a column's cells together"),
     (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): (
-        "x1.33 segments (x1.71 before): a ruled shipping form, its fields now read cell by "
+        "x1.33 segments (x1.83 on main): a ruled shipping form, its fields now read cell by "
         "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): _TABLES,
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
@@ -111,7 +111,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "stand side by side are read line by line across"),
     (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): "x1.25 segments",
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
-        "x2.02 segments (x1.5 before): its ruled table of countries now read row by row, cell "
+        "x2.02 segments (x1.61 on main): its ruled table of countries now read row by row, cell "
         "by cell; the flag emoji are lost (99.13% of characters)"),
     (CORPUS, "pdfium__bug_707673.pdf", "en"): "x2.0 segments; 98.9% of characters",
 }
