@@ -13,15 +13,19 @@ Paragraph rules, in order:
   page and job numbers, recycling notes, and in a paged text (form feeds) the symbol atop a
   page and lines recurring at page tops or bottoms (the first and last two lines of a page are
   at its edge);
-- a file whose lines were wrapped at a text width (PDF-extracted) has its paragraph ends
-  recovered from line evidence: blank lines, lengths against the page's width, indentation,
-  labels, sentence ends, resolution openers (`aligner.linebreaks`); in any other file blocks are
-  separated by blank lines and lines inside a block are joined, unless the next line starts a
-  labelled paragraph (number, heading, footnote marker); a file without blank lines is read one
-  paragraph per line. Lines join English with a space, Chinese without; a line ending in a word
-  hyphen joins without a space and keeps the hyphen, except in wrapped English where the joined
-  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); in wrapped text a label alone
-  on its line joins the next;
+- `pdftotext`'s habits are undone (`aligner.linebreaks.reader_lines`): the words of a
+  justified line written one a block are that line again; a paragraph number apart from its
+  text is not parted from it by the blank line after it;
+- a file whose lines were wrapped at a text width (PDF-extracted; in a text too short for line
+  statistics, where its long lines stop mid-sentence) has its paragraph ends recovered from
+  line evidence: blank lines, lengths against the page's width, indentation, labels, sentence
+  ends, resolution openers (`aligner.linebreaks`); in any other file blocks are separated by
+  blank lines and lines inside a block are joined, unless the next line starts a labelled
+  paragraph (number, heading, footnote marker) or is a bare label (which goes with the line
+  after it); a file without blank lines is read one paragraph per line. Lines join English
+  with a space, Chinese without; a line ending in a word hyphen joins without a space and keeps
+  the hyphen, except in wrapped English where the joined word is a word (`pdflayout.hyphens`,
+  recorded as `hyphenation`); in wrapped text a label alone on its line joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
 - blocks before the first heading or numbered paragraph are the cover; a later document's cover
@@ -60,7 +64,16 @@ from untm.aligner.labels import (
     starts_label,
 )
 from untm.aligner.language import is_han
-from untm.aligner.linebreaks import WIDTH_QUANTILE, Line, hard_wrapped, line_breaks, quantile
+from untm.aligner.linebreaks import (
+    BARE_LABEL,
+    WIDTH_QUANTILE,
+    Line,
+    hard_wrapped,
+    line_breaks,
+    quantile,
+    reader_lines,
+    wrapped_short_text,
+)
 from untm.aligner.model import BlockKind, Furniture, Paragraph
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
@@ -262,9 +275,11 @@ def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furn
     """Passes 3 and 4: page furniture out, then paragraph blocks (by line evidence in a
     hard-wrapped text, by blank lines in any other); the furniture of both."""
     content, furniture = _page_lines(prepared.lines, prepared.feeds)
+    content = reader_lines(content)
     groups = _groups(content)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
-    if not hard_wrapped([display_width(ln.text) for ln in content]):
+    wrapped = hard_wrapped([display_width(ln.text) for ln in content])
+    if not (wrapped or wrapped_short_text(content)):
         return _blocks_by_blank_lines(groups, lang, prepared, blank_mode), furniture
     hyphens = None
     if lang == "en" and any(ln.text.endswith("-") for ln in content):
@@ -275,15 +290,22 @@ def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furn
 
 def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
     """A blank-separated group's paragraphs: in a text whose paragraphs are apart by blank
-    lines, the group, cut before a labelled paragraph and around a bare number; in any other,
-    each line."""
+    lines, the group, cut before a labelled paragraph or a bare label ("1.", which goes with
+    the line after it) and around a bare number; in any other, each line (a text written one
+    paragraph a line may give a label a line of its own)."""
     current: list[Line] = []
     for ln in group:
         if current and (
             not blank_mode
-            or starts_label(ln.text)
-            or PAGE_NUMBER.match(current[-1].text)
-            or PAGE_NUMBER.match(ln.text)
+            or (
+                not BARE_LABEL.match(current[-1].text)
+                and (
+                    starts_label(ln.text)
+                    or BARE_LABEL.match(ln.text)
+                    or PAGE_NUMBER.match(current[-1].text)
+                    or PAGE_NUMBER.match(ln.text)
+                )
+            )
         ):
             yield current
             current = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from conftest import SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,3 +217,32 @@ def test_numbered_footnotes_from_a_reader_keep_their_number() -> None:
         (BlockKind.FOOTNOTE, "3"),
         (BlockKind.FOOTNOTE, "*"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(  # pdftotext's block of a tab-separated number: "1." then a blank line
+            "Resolution 2023/1\n\nThe Council,\nNoting its work,\n1.\n\nDecides to act;\n\n2.\n\n"
+            "Requests more.\n",
+            ["Resolution 2023/1", "The Council, Noting its work,", "1. Decides to act;",
+             "2. Requests more."],
+            id="bare-label-goes-with-the-block-after-it",
+        ),
+        pytest.param(  # the same labels, each with its text on the line after it
+            "Resolution 2023/1\n\nThe Council,\nNoting its work,\n\n1.\nDecides to act;\n\n2.\n"
+            "Requests more.\n",
+            ["Resolution 2023/1", "The Council, Noting its work,", "1. Decides to act;",
+             "2. Requests more."],
+            id="bare-label-on-the-line-before-its-text",
+        ),
+        pytest.param(  # one paragraph a line: a label on a line of its own stays one
+            "Agenda\nI.\nIntroduction\nThe Commission met.\n",
+            ["Agenda", "I.", "Introduction", "The Commission met."],
+            id="one-paragraph-a-line-keeps-its-lines",
+        ),
+    ],
+)
+def test_blocks_apart_by_blank_lines_and_bare_labels(text: str, want: list[str]) -> None:
+    """A text too short or too ragged to be read as wrapped: its blocks by blank lines."""
+    assert [p.text for p in clean_plain_text(text, "en").paragraphs] == want
