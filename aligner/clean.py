@@ -79,6 +79,7 @@ from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
 APART_WIDTH = 0.7  # share of the text's width: a shorter line may be a running head
+_CELL_GAP = re.compile(r"\s{3,}")  # between the cells of a row in `pdftotext -layout` output
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
@@ -242,14 +243,37 @@ def _page_view(content: Sequence[Line], paged: bool) -> list[PageLine]:
     return view
 
 
+def _cells(view: Sequence[PageLine]) -> tuple[list[PageLine], list[int]]:
+    """The view with each line at a page's edge that `pdftotext -layout` wrote as cells apart
+    by wide gaps (a UN first page's foot: job number, barcode, recycling note on one row) as
+    one line a cell, on one row; and the line each entry comes from."""
+    cells: list[PageLine] = []
+    owner: list[int] = []
+    for k, pl in enumerate(view):
+        parts = _CELL_GAP.split(pl.text.strip()) if pl.edge is not None else [pl.text]
+        for part in parts:
+            cells.append(replace(pl, text=part, row=k) if len(parts) > 1 else pl)
+            owner.append(k)
+    return cells, owner
+
+
+def _all_furniture(found: dict[int, str], owner: Sequence[int], k: int) -> bool:
+    """Every cell of line `k` is furniture, and at most one is a page number (a row of bare
+    numbers is a table's)."""
+    kinds = [found.get(i) for i, o in enumerate(owner) if o == k]
+    return None not in kinds and (len(kinds) == 1 or kinds.count("page-number") <= 1)
+
+
 def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line], list[Furniture]]:
     """Pass 2: the non-blank lines without page furniture (`aligner.furniture`: page and job
     numbers, recycling notes, in a paged text the symbol atop a page and lines recurring at the
-    tops or bottoms of pages), and the furniture. A blank line next to removed lines still
+    tops or bottoms of pages; a line of cells at a page's edge when each cell is, `_cells`, but
+    for a row of page numbers), and the furniture. A blank line next to removed lines still
     separates what is around them."""
     content = _nonblank(lines, feeds)
-    view = _page_view(content, bool(feeds))
-    found = find_furniture(view)
+    cells, owner = _cells(_page_view(content, bool(feeds)))
+    found_cells = find_furniture(cells)
+    found = {k for k in owner if _all_furniture(found_cells, owner, k)}
     kept: list[Line] = []
     gap = False
     for k, ln in enumerate(content):
@@ -258,7 +282,8 @@ def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line]
             continue
         kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
         gap = False
-    return kept, recorded(view, found, [ln.number for ln in content])
+    found_cells = {i: kind for i, kind in found_cells.items() if owner[i] in found}
+    return kept, recorded(cells, found_cells, [content[k].number for k in owner])
 
 
 def _groups(content: Sequence[Line]) -> list[list[Line]]:
