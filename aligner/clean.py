@@ -16,6 +16,8 @@ Paragraph rules, in order:
 - `pdftotext`'s habits are undone (`aligner.linebreaks.reader_lines`): the words of a
   justified line written one a block are that line again; a paragraph number apart from its
   text is not parted from it by the blank line after it;
+- in a paged text, numbered footnotes at a page's foot (`aligner.pagenotes`) are footnote
+  paragraphs of their own, and the paragraph they interrupted is read across them;
 - a file whose lines were wrapped at a text width (PDF-extracted; in a text too short for line
   statistics, where its long lines stop mid-sentence) has its paragraph ends recovered from
   line evidence: blank lines, lengths against the page's width, indentation, labels, sentence
@@ -75,6 +77,7 @@ from untm.aligner.linebreaks import (
     wrapped_short_text,
 )
 from untm.aligner.model import BlockKind, Furniture, Paragraph
+from untm.aligner.pagenotes import Note, page_notes
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
@@ -274,16 +277,23 @@ def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line]
     cells, owner = _cells(_page_view(content, bool(feeds)))
     found_cells = find_furniture(cells)
     found = {k for k in owner if _all_furniture(found_cells, owner, k)}
+    found_cells = {i: kind for i, kind in found_cells.items() if owner[i] in found}
+    kept = _without(content, {content[k].number for k in found})
+    return kept, recorded(cells, found_cells, [content[k].number for k in owner])
+
+
+def _without(content: Sequence[Line], removed: set[int]) -> list[Line]:
+    """The lines but those numbered in `removed`; a blank line next to removed lines still
+    separates what is around them."""
     kept: list[Line] = []
     gap = False
-    for k, ln in enumerate(content):
-        if k in found:
+    for ln in content:
+        if ln.number in removed:
             gap = gap or ln.blank_before
             continue
         kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
         gap = False
-    found_cells = {i: kind for i, kind in found_cells.items() if owner[i] in found}
-    return kept, recorded(cells, found_cells, [content[k].number for k in owner])
+    return kept
 
 
 def _groups(content: Sequence[Line]) -> list[list[Line]]:
@@ -298,19 +308,40 @@ def _groups(content: Sequence[Line]) -> list[list[Line]]:
 
 def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
     """Passes 3 and 4: page furniture out, then paragraph blocks (by line evidence in a
-    hard-wrapped text, by blank lines in any other); the furniture of both."""
+    hard-wrapped text, by blank lines in any other) and the page notes; the furniture of
+    both."""
     content, furniture = _page_lines(prepared.lines, prepared.feeds)
     content = reader_lines(content)
+    notes = page_notes(content) if prepared.feeds else []
+    if notes:
+        content = _without(content, {ln.number for note in notes for ln in note.lines})
     groups = _groups(content)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
     wrapped = hard_wrapped([display_width(ln.text) for ln in content])
-    if not (wrapped or wrapped_short_text(content)):
-        return _blocks_by_blank_lines(groups, lang, prepared, blank_mode), furniture
     hyphens = None
-    if lang == "en" and any(ln.text.endswith("-") for ln in content):
-        hyphens = LineEndHyphens(ln.text for ln in content)
-    blocks = _blocks_by_evidence(content, lang, prepared, blank_mode, hyphens)
+    if not (wrapped or wrapped_short_text(content)):
+        blocks = _blocks_by_blank_lines(groups, lang, prepared, blank_mode)
+    else:
+        if lang == "en" and any(ln.text.endswith("-") for ln in content):
+            hyphens = LineEndHyphens(ln.text for ln in content)
+        blocks = _blocks_by_evidence(content, lang, prepared, blank_mode, hyphens)
+    blocks = _with_notes(blocks, notes)
     return blocks, furniture + (hyphens.found if hyphens is not None else [])
+
+
+def _with_notes(blocks: list[RawBlock], notes: Sequence[Note]) -> list[RawBlock]:
+    """The paragraph blocks with the page notes (`aligner.pagenotes`) as footnote blocks where
+    they stand; a block right after a note may continue the paragraph before it."""
+    if not notes:
+        return blocks
+    merged = sorted(
+        [*blocks, *(RawBlock(n.text, n.lines[0].number, BlockKind.FOOTNOTE) for n in notes)],
+        key=lambda b: b.line,
+    )
+    return [
+        replace(b, joinable=True) if k and merged[k - 1].hint is BlockKind.FOOTNOTE else b
+        for k, b in enumerate(merged)
+    ]
 
 
 def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
