@@ -260,11 +260,17 @@ def _cells(view: Sequence[PageLine]) -> tuple[list[PageLine], list[int]]:
     return cells, owner
 
 
-def _all_furniture(found: dict[int, str], owner: Sequence[int], k: int) -> bool:
-    """Every cell of line `k` is furniture, and at most one is a page number (a row of bare
-    numbers is a table's)."""
-    kinds = [found.get(i) for i, o in enumerate(owner) if o == k]
-    return None not in kinds and (len(kinds) == 1 or kinds.count("page-number") <= 1)
+def _furniture_lines(found: dict[int, str], owner: Sequence[int]) -> set[int]:
+    """The lines each of whose cells is furniture (`found`, by cell), with at most one page
+    number among several cells (a row of bare numbers is a table's)."""
+    kinds: dict[int, list[str | None]] = {}
+    for i, k in enumerate(owner):
+        kinds.setdefault(k, []).append(found.get(i))
+    return {
+        k
+        for k, row in kinds.items()
+        if None not in row and (len(row) == 1 or row.count("page-number") <= 1)
+    }
 
 
 def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line], list[Furniture]]:
@@ -276,7 +282,7 @@ def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line]
     content = _nonblank(lines, feeds)
     cells, owner = _cells(_page_view(content, bool(feeds)))
     found_cells = find_furniture(cells)
-    found = {k for k in owner if _all_furniture(found_cells, owner, k)}
+    found = _furniture_lines(found_cells, owner)
     found_cells = {i: kind for i, kind in found_cells.items() if owner[i] in found}
     kept = _without(content, {content[k].number for k in found})
     return kept, recorded(cells, found_cells, [content[k].number for k in owner])
@@ -291,7 +297,9 @@ def _without(content: Sequence[Line], removed: set[int]) -> list[Line]:
         if ln.number in removed:
             gap = gap or ln.blank_before
             continue
-        kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
+        blank = bool(kept) and (gap or ln.blank_before)
+        # the line itself where nothing changes: it keeps its measured width
+        kept.append(ln if blank == ln.blank_before else replace(ln, blank_before=blank))
         gap = False
     return kept
 
