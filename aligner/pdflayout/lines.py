@@ -48,6 +48,7 @@ MAX_TRACKING = 0.5  # font sizes: the most letter spacing a line is taken to hav
 MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be measured
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
+_BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
@@ -97,7 +98,7 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     runs: list[list[Char]] = []
     cur: list[Char] = []
-    y0 = y1 = prev_x1 = prev_size = 0.0
+    y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
     for c in chars:
         ch, c_x0, c_x1, c_y0, c_y1, c_size, _ = c
         if ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
@@ -112,7 +113,8 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             big = c_size if c_size > prev_size else prev_size
             if (
                 overlap < 0.5 * (h or 1.0)  # another baseline
-                or c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back
+                or (c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back,
+                    and (c_x0 != prev_x0 or c_x1 != prev_x1))  # not a ligature's next letter
                 or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
             ):
                 runs.append(cur)
@@ -120,10 +122,46 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
         if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
             y0, y1 = c_y0, c_y1
         cur.append(c)
-        prev_x1, prev_size = c_x1, c_size
+        prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
     if cur:
         runs.append(cur)
-    return runs
+    return _absorb(runs)
+
+
+def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
+    """Runs with each run drawn later inside an earlier run's span on the same baseline (a
+    glyph from a fallback font, a raised marker or a correction drawn after its line) put into
+    that run, where `_run_lines` sorts it into place; a run that draws again glyphs of its host
+    where they are (bold made by overprinting) is left out."""
+    out: list[list[Char]] = []
+    spans: list[tuple[float, float, float, float]] = []  # (x0, x1, y0, y1) of each out run's ink
+    by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
+    for run in runs:
+        ink = [c for c in run if c.ch != SPACE]
+        if not ink:
+            out.append(run)
+            spans.append((0.0, 0.0, 0.0, 0.0))
+            continue
+        x0, x1 = min(c.x0 for c in ink), max(c.x1 for c in ink)
+        y0, y1 = min(c.y0 for c in ink), max(c.y1 for c in ink)
+        h = y1 - y0
+        host = None
+        for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
+            for j in by_height.get(key, ()):
+                hx0, hx1, hy0, hy1 = spans[j]
+                if (hx0 - 0.1 * h <= x0 and x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0
+                        and _overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
+                    host = j if host is None else max(host, j)
+        if host is None:
+            by_height.setdefault(int((y0 + y1) / 2 // _BUCKET), []).append(len(out))
+            out.append(run)
+            spans.append((x0, x1, y0, y1))
+            continue
+        target = out[host]
+        drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
+        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in ink):
+            target.extend(run)
+    return out
 
 
 def _main_size(chars: list[Char]) -> float:
