@@ -285,6 +285,8 @@ def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Pat
 ZH_PARAGRAPHS = (
     "在举行了三次专家研讨会之后，爱尔兰人权中心编写的研究报告已准备好向公众公布，委员会将于下次会议审议该报告。",
     "Lynk先生通过视频链接发言，介绍了该研究报告，他说，占领具有许多非法特征。",
+    # 30 characters, so that the second line starts with a label's form ("一、")
+    "执行旨在实现核裁军和不扩散核武器目标的措施均应符合该条约的第一、第二、第三和第四条。",
 )
 
 
@@ -293,7 +295,8 @@ def test_a_chinese_paragraph_after_one_that_ended_short_starts_with_a_latin_name
 ) -> None:
     """A Chinese paragraph's last line ends a few characters before the measure and the next
     one starts with a Latin name ("Lynk先生"): the name would have fitted there (it is as wide as
-    the letters are, not as the rest of its line up to a space), so the paragraph ended."""
+    the letters are, not as the rest of its line up to a space), so the paragraph ended. A line
+    that starts like a label ("一、第二、") after a full line ending mid-word goes on with it."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
@@ -315,3 +318,34 @@ def test_a_chinese_paragraph_after_one_that_ended_short_starts_with_a_latin_name
     c.save()
     assert [p.text for p in read_document(tmp_path / "zh.pdf", "zh").paragraphs] == list(
         ZH_PARAGRAPHS * 3)
+
+
+def _draw_columns(c: canvas.Canvas, texts: tuple[str, ...], top: float, gutter: float) -> None:
+    """`texts` as justified paragraphs in two balanced columns from `top` down."""
+    width = (450.0 - gutter) / 2
+    lines = [(words, k == len(wrapped) - 1) for text in texts
+             for wrapped in [_wrap(text, width, 0.0)] for k, words in enumerate(wrapped)]
+    half = (len(lines) + 1) // 2
+    for column, chunk in enumerate((lines[:half], lines[half:])):
+        x, y = LEFT + column * (width + gutter), top
+        for words, last in chunk:
+            t = c.beginText(x, y)
+            t.setFont(FONT, SIZE)
+            for gx, ch in _glyphs(words, x, width, justify=not last, tracking=0.0):
+                t.setTextOrigin(gx, y)
+                t.textOut(ch)
+            c.drawText(t)
+            y -= LEADING
+
+
+def test_the_short_columns_of_a_last_page_are_read_as_columns(tmp_path: Path) -> None:
+    """A document in two columns whose last page holds three lines in each: too few rows to
+    tell columns from a table on that page alone, but the gutter is the one the page before
+    has, so the columns are read one after the other, not row by row across."""
+    c = canvas.Canvas(str(tmp_path / "last.pdf"), pagesize=A4, invariant=1)
+    _draw_columns(c, PARAGRAPHS * 2, 760.0, 20.0)
+    c.showPage()
+    _draw_columns(c, PARAGRAPHS[:1], 760.0, 20.0)
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "last.pdf") == [*PARAGRAPHS * 2, PARAGRAPHS[0]]

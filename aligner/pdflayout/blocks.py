@@ -249,15 +249,20 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
 
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
-    if _style_change(prev, line, m.size) or _is_label_line(line):
+    if _style_change(prev, line, m.size):
+        return True
+    # a cover line is as wide as its block (cover lines are set narrower than the text), a
+    # column's line as its column
+    right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)
+    early = _ended_early(prev, line, m, right)
+    # a label ("一、", "I. ") starts a paragraph, but not where the full line before runs on
+    # into it mid-word (a Chinese line broken before "一、第二、第三和第四条")
+    if _is_label_line(line) and (early or block.cover or not prev.text[-1:].isalnum()):
         return True
     shift = _shift(block, line)
     if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
         return True  # a first-line indent; right-aligned cover lines
-    # a cover line is as wide as its block (cover lines are set narrower than the text), a
-    # column's line as its column
-    right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)
-    if _ended_early(prev, line, m, right):
+    if early:
         return True
     if same_page and not (line.frame != prev.frame and line.y1 > prev.y0):
         return _gap_on_page(block, line, m)

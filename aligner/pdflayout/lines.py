@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
-from untm.aligner.pdflayout.columns import CELL_ALIGN, frames
+from untm.aligner.pdflayout.columns import CELL_ALIGN, Interval, frames
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
@@ -389,13 +390,16 @@ def _page_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
+def page_lines(
+    page: PageChars, *, wide_spaces: bool = False, grid: Sequence[Interval] = ()
+) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
     `despace_rows`) the text layer's spaces between two wide characters are kept. Each group
     of glyphs turned against the page's text (`PageChars.turned`) is read apart, in frames of
-    its own, and its rows come before the first row of the page that starts below its top."""
-    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces)
+    its own, and its rows come before the first row of the page that starts below its top.
+    `grid`: the gutters of the document's columns on other pages (`columns.frames`)."""
+    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid)
     for group in page.turned:
         rows, more = _frame_rows(page.number, group, page.width, count, wide_spaces)
         count += more
@@ -405,8 +409,20 @@ def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]
     return out
 
 
+def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
+    """The gutters between the columns the document's pages are read in (each page's column
+    frames side by side: from one column's right edge to the next one's left edge)."""
+    gutters: set[Interval] = set()
+    for rows in pages:
+        edges = {(ln.frame, ln.left, ln.right) for row in rows for ln in row if ln.right}
+        ordered = sorted(edges, key=lambda e: e[1])
+        gutters.update((a[2], b[1]) for a, b in pairwise(ordered) if b[1] > a[2])
+    return tuple(sorted(gutters))
+
+
 def _frame_rows(
-    number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool
+    number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool,
+    grid: Sequence[Interval] = (),
 ) -> tuple[list[list[Line]], int]:
     """The rows of one text frame's characters in reading order, numbered from frame `first`,
     and the number of frames they are read in."""
@@ -418,7 +434,7 @@ def _frame_rows(
     rows = _rows(pieces)
     out: list[list[Line]] = []
     count = 0
-    for count, frame in enumerate(frames(rows, _page_size(pieces), width), start=1):
+    for count, frame in enumerate(frames(rows, _page_size(pieces), width, grid), start=1):
         right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
         tabular = _tabular(frame.rows)
         for k, row in enumerate(frame.rows):
