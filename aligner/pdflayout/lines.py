@@ -1,7 +1,9 @@
 """Characters into text lines: baselines, columns, spaces, superscript reference markers.
 
 - Characters in content order form runs on one baseline (vertical overlap); a run ends where
-  the text goes back, jumps right by more than `COLUMN_GAP` font sizes or to another baseline;
+  the text goes back (not to a ligature's next letter, which shares its box), jumps right by
+  more than `COLUMN_GAP` font sizes or to another baseline; a run drawn later inside an earlier
+  run's span on its baseline (a fallback font's glyph, drawn after its line) joins that run;
   a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (`_run_lines`, spelt with
   the run's letter spacing). Pieces that share a baseline form a row, whatever order they were
   drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
