@@ -6,8 +6,9 @@ matrix and of the real-world corpus (tests/data/realworld.tsv, when assembled).
 Usage: python bench/bench_pdf_producers.py [--mode best] [--no-heldout] [--no-baseline]
        [--cache DIR] [--docs NAME,...] [--producers NAME,...]
 
-`--docs` / `--producers` measure only those documents / producers (and no real-world corpus) and
-print the tables without writing bench/results (a partial table must not replace the full one).
+`--docs` / `--producers` measure only those documents / producers (and no real-world corpus);
+a table that lacks any document of its set (development or held out) or any producer is printed,
+not written to bench/results (a partial table must not replace the full one).
 
 - gold: strict unit P/R/F1 as bench/bench_pdf_gold.py scores (`untm.goldscore`, white space
   removed); the seed is aligned by sentence (its gold: seed gold + the generated footnotes and
@@ -177,7 +178,7 @@ def main() -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     parser.add_argument("--docs", type=_names, help="only these documents (comma-separated: "
-                        + ", ".join(d.name for d in DOCS) + "); results not written")
+                        + ", ".join(d.name for d in DOCS) + ")")
     parser.add_argument("--producers", type=_names, help="only these producers (comma-separated: "
                         + ", ".join(BY_NAME) + "); results not written")
     args = parser.parse_args()
@@ -189,7 +190,11 @@ def main() -> int:
         BY_NAME)
     if unknown:
         parser.error(f"unknown document or producer: {', '.join(sorted(unknown))}")
-    save = args.docs is None and args.producers is None
+
+    def complete(heldout: bool) -> bool:  # every document of the set, every producer
+        return args.producers is None and all(
+            d in docs for d in DOCS if d.heldout == heldout)
+
     start = time.perf_counter()
     matrix: Matrix = build_matrix(args.cache, docs, producers)
     build_seconds = round(time.perf_counter() - start, 1)
@@ -200,6 +205,7 @@ def main() -> int:
             continue
         with tempfile.TemporaryDirectory() as name:
             gold = gold_rows(pairs, args.mode, baseline, Path(name))
+        save = complete(heldout)
         props = property_rows(pairs, real=not heldout and save)
         data = {
             "command": command, "mode": args.mode, "matrix": str(matrix.folder),
