@@ -88,18 +88,21 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "of it is text"),
     (CORPUS, "mPDF-examples__chinese.pdf", "zh"): "x1.16 segments",
     (CORPUS, "PyMuPDF__chinese-tables.pdf", "zh"): (
-        "untm wrong (x4.77): table 7-1's wrapped cells are read line by line across the row "
-        "('用评级有限责 2023 AA+ 偿还债务的能力很强'); the text path is weaker still (cells of a "
-        "column run together), and a cell a unit would be denser than either"),
-    (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): "x1.71 segments; a space between Han characters",
+        "untm right (x7.23): both tables read from their ruling lines cell by cell, row by row, "
+        "each wrapped cell one unit ('中诚信国际信用评级有限责任公司、联合资信评估有限公司'; x4.77 "
+        "before, when wrapped cells were read line by line across the row); the text path runs "
+        "a column's cells together"),
+    (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): (
+        "x1.33 segments (x1.83 on main): a ruled shipping form, its fields now read cell by "
+        "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): _TABLES,
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
         "untm right (x20): a customs form read field by field, where the text path makes one "
         "segment of it; the one character lost ('子') is a glyph PDFium's text layer lacks"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
-        "untm nearer (x21): its self-check took PDFium's text order, a 45-row table row by row "
-        "where the text path on pdftotext's makes one segment; wrong: some rows joined in twos "
-        "and threes"),
+        "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
+        "before, when the self-check took PDFium's text order, some rows joined); the text "
+        "path makes one segment of it"),
     (CORPUS, "pdfjs__issue12823.pdf", "zh"): "emoji (⛳⭐) lost; x0.81 segments",
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): "a form: x3.3 segments; 99.42% of characters",
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
@@ -109,23 +112,29 @@ KNOWN: dict[tuple[str, str, str], str] = {
     (CORPUS, "pdfjs__issue840.pdf", "en"): (
         "untm right (x104): a festival timetable grid, each time and band a segment; the text "
         "path makes seven segments of its 7,341 characters"),
-    (CORPUS, "pdfjs__issue7014.pdf", "en"): "x3.7 segments",
+    (CORPUS, "pdfjs__issue7014.pdf", "en"): (
+        "untm right (x1.43): the page of issue15012 through Quartz, read as there; the text "
+        "path joins the title, authors and affiliations into one segment"),
     (CORPUS, "pdfjs__issue15012.pdf", "en"): (
-        "untm partly wrong (x1.46): its two columns are read in order, but a line opening with a "
-        "bold run-in heading reads as bold, so its next line starts a paragraph ('Lan-' / "
-        "'guages]:'), and the copyright box at the left column's foot cuts a paragraph"),
+        "untm right (x1.40): columns in order, each run-in paragraph ('Categories and Subject "
+        "Descriptors D.3.4 [Programming Languages]: ...') whole, the copyright box at the left "
+        "column's foot read apart and the paragraph it cut whole; the text path joins the "
+        "title, the author lines and affiliations (12 cover items in untm) into one segment"),
     (CORPUS, "pdfjs__issue1905.pdf", "en"): (
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): (
-        "x1.53 segments (numbered lines); its rotated margin stamp now read apart in its own "
-        "frame, no longer letters inside the text (x1.89 before)"),
+        "x1.42 segments (numbered lines); its rotated margin stamp read apart in its own "
+        "frame (x1.89 before), its run-in fields whole ('AGENCY: Federal Aviation "
+        "Administration (FAA), DOT.'; x1.53 before)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
         "stand side by side are read line by line across"),
     (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): "x1.25 segments",
-    (CORPUS, "sample-files__google-doc-document.pdf", "en"): "x1.5 segments; flag emoji lost",
+    (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
+        "x2.02 segments (x1.61 on main): its ruled table of countries now read row by row, cell "
+        "by cell; the flag emoji are lost (99.13% of characters)"),
     (CORPUS, "pdfium__bug_707673.pdf", "en"): "x2.0 segments; 98.9% of characters",
 }
 

@@ -4,17 +4,21 @@ After furniture is gone (`furniture.py`), each page is split into
 - its footnote area: the rows of smaller type at the foot, starting with a marker ("1", "*", a
   superscript number) or continuing the last footnote of the page before;
 - table rows: rows of several lines (pieces the row does not join, `lines._tabular`: cells that
-  line up with the row above or below, or stand far apart); each cell is a block, row by row,
-  never mixed into a paragraph, which goes on around the table;
+  line up with the row above or below, or stand far apart) and a table's rows of cells (`tables`:
+  a cell's lines joined as a paragraph's); each cell is a block, row by row, never mixed into a
+  paragraph, which goes on around the table;
 - the cover region of a cover page: the lines above the first labelled paragraph, heading or
-  running line of text (a body-size line that fills the column);
-- body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold),
-  a vertical gap larger than the line spacing, a paragraph label ("12." hanging at the margin,
-  "一、", "I."), a first-line indent, or after a line that ended early (the next line's first
-  word would have fit on it) — so resolution paragraphs that end in a comma are found without a
-  number. A
-  paragraph continues across a page break unless one of these says otherwise, or it ended with a
-  full stop and the next page does not start in lower case.
+  running line of text (a body-size line that fills the column); a masthead field there
+  ("Distr.: General", "Original: English": a label of one or two words and a colon) is an item;
+- body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold:
+  a heading line is bold throughout), a line that opens with a bold run-in heading followed by
+  regular text of its size ("Keywords JavaScript, ..."), a vertical gap larger than the line
+  spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent,
+  or after a line that ended early (the next line's first word would have fit on it) — so
+  resolution paragraphs that end in a comma are found without a number. A paragraph continues
+  across a page break unless one of these says otherwise, or it ended with a full stop and the
+  next page does not start in lower case; it goes on past a box in small type at the foot of a
+  column (a copyright notice under a paper's first column: `_column_feet`), read after it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -28,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
@@ -49,6 +53,9 @@ COMMON_END = 0.25  # share of the lines near the farthest that end at one place:
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
+# a cover's field line: a label of one or two words and a colon, then its value ("Distr.:
+# General", "Original: English", "原文：英文"): an item of the masthead of its own
+_COVER_FIELD = re.compile(r"^[^\s:：]{1,16}(?: [^\s:：]{1,16})?[:：]\s*\S")
 
 
 @dataclass
@@ -249,8 +256,8 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
 
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
-    if _style_change(prev, line, m.size):
-        return True
+    if _style_change(prev, line, m.size) or line.runin:
+        return True  # a run-in heading opens its paragraph
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
     # column's line as its column
     right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)
@@ -258,6 +265,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     # a label ("一、", "I. ") starts a paragraph, but not where the full line before runs on
     # into it mid-word (a Chinese line broken before "一、第二、第三和第四条")
     if _is_label_line(line) and (early or block.cover or not prev.text[-1:].isalnum()):
+        return True
+    if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line)
     if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
@@ -379,6 +388,37 @@ def _footnote_area(
     return start, found
 
 
+def _column_feet(rows: list[list[Line]], size: float) -> tuple[list[list[Line]], list[Line]]:
+    """A page's body rows without the small-type rows at the foot of a column that another
+    frame follows (a copyright or note box under a paper's first column), and those lines. The
+    column's text then ends where its body rows end: a paragraph cut by the box goes on at the
+    top of the next column (`_ends_at_break`)."""
+    spans: list[tuple[int, int]] = []  # each frame's rows: [start, end)
+    for k, row in enumerate(rows):
+        if spans and row[0].frame == rows[spans[-1][0]][0].frame:
+            spans[-1] = (spans[-1][0], k + 1)
+        else:
+            spans.append((k, k + 1))
+    if len(spans) < 2:
+        return rows, []
+    keep: list[list[Line]] = []
+    aside: list[Line] = []
+    for n, (start, end) in enumerate(spans):
+        cut = end
+        if n < len(spans) - 1 and rows[start][0].right:  # a column with a frame after it
+            while cut > start + 1 and all(ln.size <= SMALL * size for ln in rows[cut - 1]):
+                cut -= 1
+            if all(ln.size <= SMALL * size for ln in rows[cut - 1]):
+                cut = end  # all small: a column in small type, not a box at its foot
+        if cut == end:
+            keep.extend(rows[start:end])
+            continue
+        aside.extend(ln for row in rows[cut:end] for ln in row)
+        foot = min(ln.y0 for row in rows[start:cut] for ln in row)
+        keep.extend([replace(ln, foot=foot) for ln in row] for row in rows[start:cut])
+    return keep, aside
+
+
 @dataclass
 class _NoteState:
     number: int = 0  # the last footnote number seen
@@ -397,6 +437,18 @@ def _hint(block: _Block, size: float) -> BlockKind | None:
     return None
 
 
+def _cells(lines: list[Line]) -> list[list[Line]]:
+    """A table row's lines by cell: the lines of one cell of a table (`Line.cell`) together,
+    every other line a cell of its own."""
+    out: list[list[Line]] = []
+    for ln in lines:
+        if out and ln.cell and out[-1][-1].cell == ln.cell:
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return out
+
+
 def build_blocks(
     pages: list[PageRows],
     covers: set[int],
@@ -412,11 +464,12 @@ def build_blocks(
     state = _NoteState()
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)
-        body = page.rows[:start]
+        body, aside = _column_feet(page.rows[:start], size)
         in_cover = page.number in covers
         first_on_page = True
         for row in body:
-            if len(row) >= 2 and not in_cover:  # lines apart on a row: cells (`lines._tabular`)
+            # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`)
+            if row[0].cell or (len(row) >= 2 and not in_cover):
                 b.close()
                 b.blocks.append(_Block(list(row), table=True))
                 continue
@@ -425,15 +478,22 @@ def build_blocks(
                     in_cover = False
                 b.add(line, cover=in_cover, same_page=not first_on_page)
                 first_on_page = False
-        # footnotes go after the page's body (the paragraph may continue on the next page)
+        # footnotes and boxes at a column's foot go after the page's body (the paragraph may
+        # continue on the next page)
+        held, b.current = b.current, None
+        for line in aside:
+            b.add(line, cover=False, same_page=True)
+        b.close()
+        b.current = held
         b.blocks.extend(page_notes)
     b.close()
     raw: list[RawBlock] = []
     for block in b.blocks:
         if block.table:  # one block per cell, row by row (CAT tools segment tables so)
             raw.extend(
-                RawBlock(text=b.line_text(ln, block), line=ln.page, hint=BlockKind.BODY, cell=True)
-                for ln in block.lines
+                RawBlock(text=b.text(_Block(lines, table=True)), line=lines[0].page,
+                         hint=BlockKind.BODY, cell=True)
+                for lines in _cells(block.lines)
             )
             continue
         raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=_hint(block, size)))

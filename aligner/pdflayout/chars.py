@@ -10,10 +10,11 @@ one; between Latin glyphs the layout decides spaces from positions (`pdflayout.l
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
 descent a converter wrote far too large) is taken as tall as those about its middle. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
-which is all the layout needs; so is the glyph's direction (its matrix), and a page with glyphs
-drawn turned is mapped into its text's frames (`textframes`). PDFium marks a hyphen it took for
-a line-end hyphen as U+FFFE or U+0002; it is read back as "-" and the layout decides what it
-was.
+and in a bold run again where a word starts in another font (a bold run-in heading, then the
+regular text of its line), which is all the layout needs; so is the glyph's direction (its
+matrix), and a page with glyphs drawn turned is mapped into its text's frames (`textframes`).
+PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
+and the layout decides what it was.
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning (a font without a usable ToUnicode
@@ -49,6 +50,23 @@ UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
+RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
+MIN_RULE = 4.0  # points: the shortest ruling line
+MAX_PAGE_OBJECTS = 20_000  # a page with more objects is not searched for ruling lines
+
+
+class Rule(NamedTuple):
+    """A ruling line of the page (a thin path object: a table's border or a rule), as its
+    bounds; horizontal when wider than tall."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 > self.y1 - self.y0
 
 
 class Char(NamedTuple):
@@ -86,6 +104,8 @@ class PageChars:
     # groups of glyphs drawn turned against the page's text, each in its own text frame, placed
     # where the group stands on the page (`textframes`); read apart from `chars`
     turned: tuple[tuple[Char, ...], ...] = ()
+    # the page's ruling lines (table borders), in the page's frame; none on a page read turned
+    rules: tuple[Rule, ...] = ()
 
 
 def _open(data: bytes, name: str) -> object:
@@ -133,6 +153,14 @@ def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> 
 
 def _address(handle: object) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
+
+
+def _font(raw: object, index: int) -> int | None:
+    """The address of the font the character is drawn in (None: not known)."""
+    import pypdfium2.raw as pdfium_c
+
+    obj = pdfium_c.FPDFText_GetTextObject(raw, index)
+    return _address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None
 
 
 def _unmapped(raw: object, text: str) -> set[int]:
@@ -218,6 +246,33 @@ def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     return out
 
 
+def _rules(page: object) -> tuple[Rule, ...]:
+    """The page's ruling lines: path objects of its content at most `RULE_WIDTH` thick and at
+    least `MIN_RULE` long (stroked lines, thin filled rectangles: how LibreOffice, Chromium and
+    reportlab draw table borders). Paths inside form XObjects and a grid drawn as one path of
+    many segments are not read."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = page.raw  # type: ignore[attr-defined]
+    count = pdfium_c.FPDFPage_CountObjects(raw)
+    if count > MAX_PAGE_OBJECTS:
+        return ()
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    out: list[Rule] = []
+    for i in range(count):
+        obj = get_object(raw, i)
+        if get_type(obj) != path or not pdfium_c.FPDFPageObj_GetBounds(
+            obj, left, bottom, right, top
+        ):
+            continue
+        w, h = right.value - left.value, top.value - bottom.value
+        if min(w, h) <= RULE_WIDTH and max(w, h) >= MIN_RULE:
+            out.append(Rule(left.value, bottom.value, right.value, top.value))
+    return tuple(out)
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
@@ -242,7 +297,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         name_buf = ctypes.create_string_buffer(128)
         bad = _unmapped(raw, text)
         chars: list[Char] = []
-        brk = bold = False
+        brk = bold = word = False
+        font: int | None = None  # the font of the run's weight (`bold`)
         last_y = -1e9
         glyphs = unmapped = unplaced = 0
         last_height = -1.0
@@ -261,6 +317,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
                 # own spaces, which replace many of the layer's, says little); it starts just
                 # before that glyph's end, so that it sorts before the glyph that starts there
+                word = True
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
                     chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
@@ -297,8 +354,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 angle = direction(matrix) if read else 0.0
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
+                font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
                     angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
+            elif word and bold and (now := _font(raw, i)) != font:
+                bold = _is_bold(raw, i, name_buf)  # a bold run goes on in another font
+                font = now if bold else None
+            word = False
             turned = turned or angle != 0.0
             last_y = bottom
             chars.append(Char(ch, left, right, bottom, top, size, bold))
@@ -310,13 +372,16 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         groups: tuple[tuple[Char, ...], ...] = ()
         width, height = float(width), float(height)
+        rules: tuple[Rule, ...] = ()
         if turned:  # glyphs drawn turned: each read in its text's own frame (`textframes`)
             framed = to_text_frames(chars, angles, width, height)
             chars, groups, width, height = framed.chars, framed.turned, framed.width, framed.height
             ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
+        elif chars:
+            rules = _rules(page)
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups,
+            unmapped, forms, unplaced, groups, rules,
         )
     finally:
         textpage.close()

@@ -10,7 +10,7 @@ into it, as a hanging mark or a label does) and no row is farther than
   numbers or of page numbers in a table of contents is none), and
 - its rows are text, not table cells: in every column on average at least `MIN_COLUMN_CHARS`
   characters a row (a CJK character counts two).
-Where the document's other pages set their text in columns (`grid`: the gutters found there), a
+Where the document's other pages set their text in columns (`known`: the gutters found there), a
 region whose gutters are those needs only one row in each column: the short columns of a last
 page, balanced or not, are read as columns too, not row by row across.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
@@ -190,16 +190,16 @@ def _columns(
     return cols
 
 
-def _on_grid(gutters: list[Interval], grid: Sequence[Interval]) -> bool:
+def _known(gutters: list[Interval], known: Sequence[Interval]) -> bool:
     """Each of the region's gutters is one the document's columns have elsewhere."""
-    return bool(grid) and all(any(a < d and c < b for c, d in grid) for a, b in gutters)
+    return bool(known) and all(any(a < d and c < b for c, d in known) for a, b in gutters)
 
 
 def frames(
-    rows: list[tuple[Line, ...]], size: float, page_right: float, grid: Sequence[Interval] = ()
+    rows: list[tuple[Line, ...]], size: float, page_right: float, known: Sequence[Interval] = ()
 ) -> list[Frame]:
     """The page's rows (top to bottom; pieces left to right) as frames in reading order
-    (`grid`: the gutters of the document's columns on its other pages)."""
+    (`known`: the gutters of the document's columns on its other pages)."""
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     i = 0
@@ -214,7 +214,7 @@ def frames(
         top = _table_top(rows, i, end, gutters, size)
         if top < end:  # the gutters without the table's cells
             end, gutters = _region(rows[:top], i, size)
-        min_rows = 1 if _on_grid(gutters, grid) else MIN_COLUMN_ROWS
+        min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
         if cols is None:
             plain.append(rows[i])

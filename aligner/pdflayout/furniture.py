@@ -53,12 +53,15 @@ def _band(line: Line, page: PageRows) -> Edge | None:
 
 
 def body_size(pages: list[PageRows]) -> float:
-    """The font size most characters of the document have."""
+    """The font size most characters of the document's running text have (not counting the
+    cells of ruled tables, unless there is nothing else)."""
     sizes: Counter[float] = Counter()
+    cells: Counter[float] = Counter()
     for page in pages:
         for row in page.rows:
             for line in row:
-                sizes[round(line.size, 1)] += len(line.text)
+                (cells if line.cell else sizes)[round(line.size, 1)] += len(line.text)
+    sizes = sizes or cells
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 

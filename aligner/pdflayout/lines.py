@@ -12,6 +12,8 @@
   every piece starts where one of the row above or below starts), whose pieces are cells; far
   pieces are separate lines (masthead, footer). A paragraph label standing apart ("12." before
   an indented text) and a note's number before its smaller text are joined to what they label.
+  A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
+  weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
   beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
   there, unless the layer has one between most glyphs: one per character), so a layer without
@@ -36,10 +38,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
+from typing import NamedTuple
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import CELL_ALIGN, Interval, frames
+from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
@@ -52,6 +56,7 @@ MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be mea
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
+TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
@@ -83,6 +88,8 @@ class Line:
     right: float = 0.0  # a column's right edge, where its full lines end (0: the full width)
     left: float = 0.0  # a column's left edge, where its lines start (0: the full width)
     foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
+    runin: bool = False  # opens with a bold run-in heading, then regular text of its size
+    cell: int = 0  # a table cell's lines share its number (on the page; 0: no cell's)
 
     @property
     def height(self) -> float:
@@ -198,7 +205,9 @@ def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
     return min(max(gaps[len(gaps) // 2], 0.0), MAX_TRACKING * size), trusted
 
 
-def _run_lines(page: int, run: list[Char], *, wide_spaces: bool) -> list[Line]:
+def _run_lines(
+    page: int, run: list[Char], *, wide_spaces: bool, grid: Grid | None = None
+) -> list[Line]:
     """A run's lines: the run (sorted by x) cut at gaps wider than `PIECE_GAP` font sizes into
     pieces (cells, columns, or a justified line's wide word gap, joined again by `_merge_row`),
     spelt with the run's letter spacing.
@@ -209,9 +218,11 @@ def _run_lines(page: int, run: list[Char], *, wide_spaces: bool) -> list[Line]:
     two wide ones only with `wide_spaces` (for `aligner.hanspace` to judge). The letter spacing
     is measured (`_tracking`) only on a run where more than `LOOSE_PAIRS` of the Latin glyph
     pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere glyphs
-    of a word abut and it is 0."""
+    of a word abut and it is 0. Where a vertical rule of the page's `grid` crosses the run,
+    it is cut there too (two cells of a ruled table)."""
     run.sort(key=_X0)
-    pieces = _cut(run)
+    walls = grid.walls((run[0].y0 + run[0].y1) / 2, run[0].x0, run[-1].x1) if grid else []
+    pieces = _cut(run, walls)
     lines: list[Line] = []
     pairs = loose = 0
     for piece in pieces:
@@ -231,8 +242,9 @@ def _run_lines(page: int, run: list[Char], *, wide_spaces: bool) -> list[Line]:
     return lines
 
 
-def _cut(run: list[Char]) -> list[list[Char]]:
-    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart."""
+def _cut(run: list[Char], walls: list[float]) -> list[list[Char]]:
+    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart,
+    and where a wall (a vertical rule's x, sorted) stands between two glyphs."""
     pieces: list[list[Char]] = []
     start = 0
     last_x1 = 1e9
@@ -244,7 +256,27 @@ def _cut(run: list[Char]) -> list[list[Char]]:
                 start = i
             last_x1 = c.x1
     pieces.append(run[start:])
-    return pieces
+    return [part for piece in pieces for part in _walled(piece, walls)] if walls else pieces
+
+
+def _walled(piece: list[Char], walls: list[float]) -> list[list[Char]]:
+    """A piece cut where a wall stands between two of its glyphs."""
+    out: list[list[Char]] = []
+    start = wall = 0
+    last_x1 = 1e9
+    for i, c in enumerate(piece):
+        if c.ch == SPACE:
+            continue
+        walled = False
+        while wall < len(walls) and walls[wall] <= c.x0 + TOL_WALL:
+            walled = walled or walls[wall] >= last_x1 - TOL_WALL
+            wall += 1
+        if walled and start < i:
+            out.append(piece[start:i])
+            start = i
+        last_x1 = c.x1
+    out.append(piece[start:])
+    return out
 
 
 def _spell(
@@ -322,7 +354,9 @@ def _line(
         return None
     lead = len(text) - len(text.lstrip())
     refs = [(max(0, o - lead), m) for o, m in refs]
-    bold = sum(1 for c in main if c.bold) > 0.6 * len(main)
+    weights = [c.bold for c in main]
+    bold = all(weights)  # a heading line is bold throughout
+    runin = weights[0] and not bold  # a bold run-in heading, then text of its size
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
@@ -341,6 +375,7 @@ def _line(
         text=stripped,
         text_x0=text_x0,
         refs=tuple(refs),
+        runin=runin,
     )
     return line, pairs, loose
 
@@ -348,6 +383,7 @@ def _line(
 def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: float) -> Line:
     """Line `a`, `sep`, then line `b` on the same row, as one line (markers shifted along)."""
     shift = len(a.text) + len(sep)
+    runin = a.runin or (a.bold and not b.bold and abs(a.size - b.size) <= 0.05 * size)
     return Line(
         page=a.page,
         x0=a.x0,
@@ -359,6 +395,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         text=a.text + sep + b.text,
         text_x0=text_x0,
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
+        runin=runin,
     )
 
 
@@ -393,15 +430,17 @@ def _page_size(lines: list[Line]) -> float:
 
 
 def page_lines(
-    page: PageChars, *, wide_spaces: bool = False, grid: Sequence[Interval] = ()
+    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = ()
 ) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
     `despace_rows`) the text layer's spaces between two wide characters are kept. Each group
     of glyphs turned against the page's text (`PageChars.turned`) is read apart, in frames of
     its own, and its rows come before the first row of the page that starts below its top.
-    `grid`: the gutters of the document's columns on other pages (`columns.frames`)."""
-    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid)
+    A ruled table's rows are its rows of cells (`tables`), each cell's lines numbered alike.
+    `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
+    grid = Grid.of(page.rules)
+    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid, gutters)
     for group in page.turned:
         rows, more = _frame_rows(page.number, group, page.width, count, wide_spaces)
         count += more
@@ -424,28 +463,85 @@ def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
 
 def _frame_rows(
     number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool,
-    grid: Sequence[Interval] = (),
+    grid: Grid | None = None, gutters: Sequence[Interval] = (),
 ) -> tuple[list[list[Line]], int]:
     """The rows of one text frame's characters in reading order, numbered from frame `first`,
     and the number of frames they are read in."""
     pieces = [
         ln
         for run in _runs(chars)
-        for ln in _run_lines(number, run, wide_spaces=wide_spaces)
+        for ln in _run_lines(number, run, wide_spaces=wide_spaces, grid=grid)
     ]
     rows = _rows(pieces)
+    size = _page_size(pieces)
     out: list[list[Line]] = []
-    count = 0
-    for count, frame in enumerate(frames(rows, _page_size(pieces), width, grid), start=1):
-        right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
-        tabular = _tabular(frame.rows)
-        for k, row in enumerate(frame.rows):
-            merged = _merge_row(row, tabular=k in tabular)
-            out.append([
-                replace(ln, frame=first + count - 1, right=right, left=left, foot=frame.foot)
-                for ln in merged
-            ])
+    count = cells = 0
+    # ruled tables across the frame first (their cells must not be taken for columns), then
+    # the rows between them in frames, with the ruled tables inside a column
+    tables = ruled_tables(rows, grid) if grid is not None else {}
+    k = 0
+    while k < len(rows):
+        if k in tables:
+            k, table = tables[k]
+            count += 1
+            cells = _cell_rows(table, cells, _Place(first + count - 1), out)
+            continue
+        end = min((t for t in tables if t > k), default=len(rows))
+        for frame in frames(rows[k:end], size, width, gutters):
+            count += 1
+            right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
+            place = _Place(first + count - 1, right, left, frame.foot)
+            cells = _frame_cells(frame.rows, grid, cells, place, out)
+        k = end
     return out, count
+
+
+class _Place(NamedTuple):
+    """Where a frame's lines are read: the frame's number and, for a column, its edges and
+    its region's foot (`Line.frame`, `right`, `left`, `foot`)."""
+
+    frame: int
+    right: float = 0.0
+    left: float = 0.0
+    foot: float = 0.0
+
+
+def _put(line: Line, place: _Place, cell: int = 0) -> Line:
+    return replace(line, frame=place.frame, right=place.right, left=place.left,
+                   foot=place.foot, cell=cell)
+
+
+def _frame_cells(
+    rows: tuple[tuple[Line, ...], ...], grid: Grid | None, cells: int, place: _Place,
+    out: list[list[Line]],
+) -> int:
+    """A frame's rows added to `out`, each row's pieces joined where they are one line
+    (`_merge_row`), a ruled table's as its rows of cells; returns the last cell number."""
+    tabular = _tabular(rows)
+    tables = ruled_tables(rows, grid) if grid is not None else {}
+    k = 0
+    while k < len(rows):
+        if k in tables:
+            k, table = tables[k]
+            cells = _cell_rows(table, cells, place, out)
+            continue
+        out.append([_put(ln, place) for ln in _merge_row(rows[k], tabular=k in tabular)])
+        k += 1
+    return cells
+
+
+def _cell_rows(table: TableRows, cells: int, place: _Place, out: list[list[Line]]) -> int:
+    """A table's rows of cells added to `out` (a row: its cells' lines, cell by cell, each
+    cell's pieces on one baseline joined as one line's), the cells numbered on from `cells`;
+    returns the last number given."""
+    for row in table:
+        lines: list[Line] = []
+        for cell in row:
+            cells += 1
+            lines.extend(_put(ln, place, cells)
+                         for pieces in cell for ln in _merge_row(pieces, tabular=False))
+        out.append(lines)
+    return cells
 
 
 def _shared_starts(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[float]:

@@ -4,7 +4,8 @@ After the layout reading, three things a person sees at once are measured (`Read
 - **segment explosion**: sentence segments per 1,000 characters; more than `EXPLOSION` times
   those of the *text reading* (PDFium's own text of the same pages, in its text order, as
   `pdftotext` reads a file, through untm's text path), and at least `MIN_EXCESS` segments more,
-  means lines or words became paragraphs;
+  means lines or words became paragraphs (the cells of ruled tables, units by their rules, are
+  not counted: the text reading runs a table's rows together);
 - **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
   a single character: glyphs were not put together into lines;
 - **missing characters**: more than `MISSING` of the page text's characters (white space aside)
@@ -52,15 +53,19 @@ class ReadingCheck:
     segments: int  # the number of segments (a handful more is no explosion in a short file)
     missing: float  # share of the page text's characters that the reading lost
 
-    def failures(self, text: ReadingCheck, *, unsure: bool = False) -> list[str]:
+    def failures(
+        self, text: ReadingCheck, *, unsure: bool = False, cells: int = 0
+    ) -> list[str]:
         """The checks this (layout) reading fails and the `text` reading passes, as phrases
         (`unsure`: glyphs without a box were placed by guess, so fewer extra segments than
-        `EXPLOSION` times, `UNSURE_EXPLOSION`, tell that the guess went wrong)."""
+        `EXPLOSION` times, `UNSURE_EXPLOSION`, tell that the guess went wrong; `cells`: how
+        many of its segments are cells of ruled tables, not counted)."""
         out: list[str] = []
         expected = max(text.segments_per_1000, 1.0) * self.segments / self.segments_per_1000 \
             if self.segments_per_1000 else 0.0
         ratio = UNSURE_EXPLOSION if unsure else EXPLOSION
-        if self.segments > ratio * expected and self.segments - expected >= MIN_EXCESS:
+        segments = self.segments - cells
+        if segments > ratio * expected and segments - expected >= MIN_EXCESS:
             out.append(
                 f"{self.segments_per_1000:.0f} segments per 1,000 characters against "
                 f"{text.segments_per_1000:.0f}"
@@ -146,10 +151,11 @@ def choose(
     *,
     short_lines: float,
     unplaced: float = 0.0,
+    cells: int = 0,
 ) -> Choice:
     """The layout reading, unless it fails a check the text reading of `pages` passes
     (`short_lines`: the share of its one-character lines; `unplaced`: of glyphs without a box,
-    a sign to check)."""
+    a sign to check; `cells`: the number of its paragraphs that are cells of ruled tables)."""
     page_text = _ink("".join(pages))
     suspect = (
         _fragments(layout) > SUSPECT_FRAGMENTS
@@ -162,7 +168,7 @@ def choose(
     mine = check(layout, lang, page_text, short_lines)
     text = text_reading(pages, lang)
     theirs = check(text, lang, page_text, 0.0)
-    failed = mine.failures(theirs, unsure=unplaced > UNPLACED)
+    failed = mine.failures(theirs, unsure=unplaced > UNPLACED, cells=cells)
     if not failed:
         return Choice(layout, None)
     return Choice(

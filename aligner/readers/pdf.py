@@ -1,11 +1,11 @@
 """`.pdf` reader: the text layer with its geometry (PDFium via pypdfium2) → layout → paragraphs.
 
 The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, effective
-font sizes, glyphs without meaning; glyphs drawn turned mapped into their text's frame by
-`textframes`), `lines` (baselines, spaces, superscript markers; a Chinese
-document's spaced-out lines joined by `aligner.hanspace`, recorded as `han-spacing`; a page
-without columns of its own whose rows fit the gutters the document's other pages have is read
-again with them: `lines.column_grid`), `furniture`
+font sizes, glyphs without meaning, ruling lines; glyphs drawn turned mapped into their text's
+frame by `textframes`), `lines` (baselines, spaces, superscript markers, columns, a ruled
+table's cells by `tables`; a Chinese document's spaced-out lines joined by `aligner.hanspace`,
+recorded as `han-spacing`; a page without columns of its own whose rows fit the gutters the
+document's other pages have is read again with them: `lines.column_grid`), `furniture`
 (running headers and footers, page numbers, job numbers, cover pages), `blocks` (footnotes,
 tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: the layout
 reading is checked against the pages' own text and replaced by the text path's reading of it
@@ -50,9 +50,10 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     name = str(path)
     pages = read_pdf_chars(read_bytes_checked(path), name)
     _check_layer(pages, lang, name)
-    layout, short = _layout_reading(pages, lang)
+    layout, short, cells = _layout_reading(pages, lang)
     unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
-    choice = choose(layout, [p.text for p in pages], lang, short_lines=short, unplaced=unplaced)
+    choice = choose(layout, [p.text for p in pages], lang, short_lines=short, unplaced=unplaced,
+                    cells=cells)
     cleaned = choice.cleaned
     if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
         cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
@@ -111,14 +112,15 @@ def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
     return furniture
 
 
-def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float]:
-    """The layout reading and the share of its lines that hold one character."""
+def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, float, int]:
+    """The layout reading, the share of its lines that hold one character and the number of
+    cells of ruled tables it read."""
     furniture = _layer_furniture(pages)
     lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
-    grid = column_grid(lines)
-    if grid:  # a page without columns of its own read again where its rows fit the others'
-        lines = [page_lines(p, wide_spaces=lang == "zh", grid=grid) if _across(rows) else rows
-                 for p, rows in zip(pages, lines, strict=True)]
+    gutters = column_grid(lines)
+    if gutters:  # a page without columns of its own read again where its rows fit the others'
+        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters) if _across(rows)
+                 else rows for p, rows in zip(pages, lines, strict=True)]
     lines = _plain_if_all_bold(lines)
     spacing = None
     if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it
@@ -129,10 +131,11 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
         furniture.extend(despaced.furniture(numbers))
     flat = [ln for rows in lines for row in rows for ln in row]
     short = sum(1 for ln in flat if len(ln.text.replace(" ", "")) == 1)
+    cells = len({(ln.page, ln.cell) for ln in flat if ln.cell})
     rows = [PageRows(p.number, p.width, p.height, r) for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
     covers = cover_pages(rows, size)
     kept, removed = split_furniture(rows, covers)
     blocks, more = build_blocks(kept, covers, size, lang, spacing)
     cleaned = build_paragraphs(blocks, lang, furniture + removed + more, pages_checked=True)
-    return cleaned, short / len(flat) if len(flat) >= MIN_LINES else 0.0
+    return cleaned, short / len(flat) if len(flat) >= MIN_LINES else 0.0, cells

@@ -1,0 +1,132 @@
+"""Table cells: the lines of a ruled table grouped into its cells, read cell by cell, row by row.
+
+A table drawn with ruling lines (`chars.Rule`: table borders as LibreOffice, Chromium and
+reportlab draw them) has cells bounded by them (`Grid.cell`): a piece of text between the
+nearest vertical rules that cross its height, left and right, and the nearest horizontal rules
+that cross its middle, above and below, is in the cell those four rules bound. A run of a
+frame's rows whose pieces are all in cells is a table (`ruled_tables`) when it has cells side by
+side and none of more than `MAX_CELL_LINES` lines (a box drawn round a page's text or round two
+columns is no table). Its cells are read row by row (a row: the cells under one top rule; a
+cell spanning rows is read in its first), each row left to right, a cell's lines top to bottom
+(`lines` joins a cell's pieces on one baseline, `blocks` its lines as a paragraph's). A piece
+that crosses a vertical rule is cut there (`lines._cut`), so two cells set close together are
+two.
+
+Tables without vertical rules are read as before (`lines._tabular`: one cell a line): where a
+cell wraps, its lines are not joined. Telling a wrapped cell's next line from the next row's
+cell, and a table of wrapped text from text in columns, by the lines' places alone was tried
+and changed the reading of real files for the worse (timetables, cheat sheets, covers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from untm.aligner.pdflayout.chars import Rule
+    from untm.aligner.pdflayout.lines import Line
+
+TOL = 2.0  # points a piece may reach past the rule it stands against
+MAX_CELL_LINES = 12  # a ruled cell of more lines is a box round text, not a table's cell
+
+Key = tuple[float, float, float, float]  # a cell's left, right, top and bottom rules
+Cell = list[tuple["Line", ...]]  # a cell's lines top to bottom, each as its pieces
+TableRows = list[list[Cell]]  # a table's rows top to bottom, each its cells left to right
+
+
+def _mid_x(rule: Rule) -> float:
+    return (rule.x0 + rule.x1) / 2
+
+
+def _mid_y(rule: Rule) -> float:
+    return (rule.y0 + rule.y1) / 2
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A page's ruling lines, horizontal and vertical."""
+
+    horizontal: tuple[Rule, ...]
+    vertical: tuple[Rule, ...]
+
+    @classmethod
+    def of(cls, rules: Sequence[Rule]) -> Grid | None:
+        """The grid of a page's rules, or None where there are no vertical and horizontal ones."""
+        horizontal = tuple(r for r in rules if r.horizontal)
+        vertical = tuple(r for r in rules if not r.horizontal)
+        return cls(horizontal, vertical) if horizontal and vertical else None
+
+    def walls(self, y: float, x0: float, x1: float) -> list[float]:
+        """Where vertical rules cross height `y` between `x0` and `x1` (a run to cut there)."""
+        return sorted(_mid_x(r) for r in self.vertical
+                      if r.y0 - TOL <= y <= r.y1 + TOL and x0 < _mid_x(r) < x1)
+
+    def cell(self, ln: Line) -> Key | None:
+        """The rules round the piece (left, right, top, bottom), or None where one is missing."""
+        my, mx = (ln.y0 + ln.y1) / 2, (ln.x0 + ln.x1) / 2
+        sides = [_mid_x(r) for r in self.vertical if r.y0 - TOL <= my <= r.y1 + TOL]
+        left = max((x for x in sides if x <= ln.x0 + TOL), default=None)
+        right = min((x for x in sides if x >= ln.x1 - TOL), default=None)
+        if left is None or right is None:
+            return None
+        ends = [_mid_y(r) for r in self.horizontal if r.x0 - TOL <= mx <= r.x1 + TOL]
+        top = min((y for y in ends if y >= ln.y1 - TOL), default=None)
+        bottom = max((y for y in ends if y <= ln.y0 + TOL), default=None)
+        if top is None or bottom is None:
+            return None
+        return (round(left, 1), round(right, 1), round(top, 1), round(bottom, 1))
+
+
+def _baselines(lines: list[Line]) -> Cell:
+    """A cell's pieces as its lines top to bottom, each line's pieces left to right."""
+    out: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (-ln.y1, ln.x0)):
+        ref = out[-1][0] if out else None
+        if ref is not None and min(ln.y1, ref.y1) - max(ln.y0, ref.y0) >= 0.5 * min(
+            ln.y1 - ln.y0, ref.y1 - ref.y0
+        ):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return [tuple(sorted(row, key=lambda ln: ln.x0)) for row in out]
+
+
+def _read(cells: dict[Key, list[Line]]) -> TableRows | None:
+    """The cells of a ruled table in reading order, or None where they are no table."""
+    if len({key[0] for key in cells}) < 2:  # no cells side by side
+        return None
+    read = {key: _baselines(lines) for key, lines in cells.items()}
+    if any(len(cell) > MAX_CELL_LINES for cell in read.values()):
+        return None
+    rows: dict[float, list[Key]] = {}
+    for key in cells:
+        rows.setdefault(key[2], []).append(key)
+    return [[read[key] for key in sorted(rows[top])] for top in sorted(rows, reverse=True)]
+
+
+def ruled_tables(
+    rows: Sequence[tuple[Line, ...]], grid: Grid
+) -> dict[int, tuple[int, TableRows]]:
+    """The ruled tables among a frame's rows: first row index -> (end index, the table)."""
+    out: dict[int, tuple[int, TableRows]] = {}
+    k = 0
+    while k < len(rows):
+        start = k
+        cells: dict[Key, list[Line]] = {}
+        while k < len(rows):
+            keys = [grid.cell(ln) for ln in rows[k]]
+            if any(key is None for key in keys):
+                break
+            for ln, key in zip(rows[k], keys, strict=True):
+                cells.setdefault(key, []).append(ln)  # type: ignore[arg-type]
+            k += 1
+        if k == start:
+            k += 1
+            continue
+        table = _read(cells)
+        if table is not None:
+            out[start] = (k, table)
+    return out
+
