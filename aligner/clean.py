@@ -13,15 +13,21 @@ Paragraph rules, in order:
   page and job numbers, recycling notes, and in a paged text (form feeds) the symbol atop a
   page and lines recurring at page tops or bottoms (the first and last two lines of a page are
   at its edge);
-- a file whose lines were wrapped at a text width (PDF-extracted) has its paragraph ends
-  recovered from line evidence: blank lines, lengths against the page's width, indentation,
-  labels, sentence ends, resolution openers (`aligner.linebreaks`); in any other file blocks are
-  separated by blank lines and lines inside a block are joined, unless the next line starts a
-  labelled paragraph (number, heading, footnote marker); a file without blank lines is read one
-  paragraph per line. Lines join English with a space, Chinese without; a line ending in a word
-  hyphen joins without a space and keeps the hyphen, except in wrapped English where the joined
-  word is a word (`pdflayout.hyphens`, recorded as `hyphenation`); in wrapped text a label alone
-  on its line joins the next;
+- `pdftotext`'s habits are undone (`aligner.linebreaks.reader_lines`): the words of a
+  justified line written one a block are that line again; a paragraph number apart from its
+  text is not parted from it by the blank line after it;
+- in a paged text, numbered footnotes at a page's foot (`aligner.pagenotes`) are footnote
+  paragraphs of their own, and the paragraph they interrupted is read across them;
+- a file whose lines were wrapped at a text width (PDF-extracted; in a text too short for line
+  statistics, where its long lines stop mid-sentence) has its paragraph ends recovered from
+  line evidence: blank lines, lengths against the page's width, indentation, labels, sentence
+  ends, resolution openers (`aligner.linebreaks`); in any other file blocks are separated by
+  blank lines and lines inside a block are joined, unless the next line starts a labelled
+  paragraph (number, heading, footnote marker) or is a bare label (which goes with the line
+  after it); a file without blank lines is read one paragraph per line. Lines join English
+  with a space, Chinese without; a line ending in a word hyphen joins without a space and keeps
+  the hyphen, except in wrapped English where the joined word is a word (`pdflayout.hyphens`,
+  recorded as `hyphenation`); in wrapped text a label alone on its line joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
 - blocks before the first heading or numbered paragraph are the cover; a later document's cover
@@ -60,12 +66,23 @@ from untm.aligner.labels import (
     starts_label,
 )
 from untm.aligner.language import is_han
-from untm.aligner.linebreaks import WIDTH_QUANTILE, Line, hard_wrapped, line_breaks, quantile
+from untm.aligner.linebreaks import (
+    BARE_LABEL,
+    WIDTH_QUANTILE,
+    Line,
+    hard_wrapped,
+    line_breaks,
+    quantile,
+    reader_lines,
+    wrapped_short_text,
+)
 from untm.aligner.model import BlockKind, Furniture, Paragraph
+from untm.aligner.pagenotes import Note, page_notes
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
 APART_WIDTH = 0.7  # share of the text's width: a shorter line may be a running head
+_CELL_GAP = re.compile(r"\s{3,}")  # between the cells of a row in `pdftotext -layout` output
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
 
@@ -229,23 +246,62 @@ def _page_view(content: Sequence[Line], paged: bool) -> list[PageLine]:
     return view
 
 
+def _cells(view: Sequence[PageLine]) -> tuple[list[PageLine], list[int]]:
+    """The view with each line at a page's edge that `pdftotext -layout` wrote as cells apart
+    by wide gaps (a UN first page's foot: job number, barcode, recycling note on one row) as
+    one line a cell, on one row; and the line each entry comes from."""
+    cells: list[PageLine] = []
+    owner: list[int] = []
+    for k, pl in enumerate(view):
+        parts = _CELL_GAP.split(pl.text.strip()) if pl.edge is not None else [pl.text]
+        for part in parts:
+            cells.append(replace(pl, text=part, row=k) if len(parts) > 1 else pl)
+            owner.append(k)
+    return cells, owner
+
+
+def _furniture_lines(found: dict[int, str], owner: Sequence[int]) -> set[int]:
+    """The lines each of whose cells is furniture (`found`, by cell), with at most one page
+    number among several cells (a row of bare numbers is a table's)."""
+    kinds: dict[int, list[str | None]] = {}
+    for i, k in enumerate(owner):
+        kinds.setdefault(k, []).append(found.get(i))
+    return {
+        k
+        for k, row in kinds.items()
+        if None not in row and (len(row) == 1 or row.count("page-number") <= 1)
+    }
+
+
 def _page_lines(lines: Sequence[str], feeds: frozenset[int]) -> tuple[list[Line], list[Furniture]]:
     """Pass 2: the non-blank lines without page furniture (`aligner.furniture`: page and job
     numbers, recycling notes, in a paged text the symbol atop a page and lines recurring at the
-    tops or bottoms of pages), and the furniture. A blank line next to removed lines still
+    tops or bottoms of pages; a line of cells at a page's edge when each cell is, `_cells`, but
+    for a row of page numbers), and the furniture. A blank line next to removed lines still
     separates what is around them."""
     content = _nonblank(lines, feeds)
-    view = _page_view(content, bool(feeds))
-    found = find_furniture(view)
+    cells, owner = _cells(_page_view(content, bool(feeds)))
+    found_cells = find_furniture(cells)
+    found = _furniture_lines(found_cells, owner)
+    found_cells = {i: kind for i, kind in found_cells.items() if owner[i] in found}
+    kept = _without(content, {content[k].number for k in found})
+    return kept, recorded(cells, found_cells, [content[k].number for k in owner])
+
+
+def _without(content: Sequence[Line], removed: set[int]) -> list[Line]:
+    """The lines but those numbered in `removed`; a blank line next to removed lines still
+    separates what is around them."""
     kept: list[Line] = []
     gap = False
-    for k, ln in enumerate(content):
-        if k in found:
+    for ln in content:
+        if ln.number in removed:
             gap = gap or ln.blank_before
             continue
-        kept.append(replace(ln, blank_before=bool(kept) and (gap or ln.blank_before)))
+        blank = bool(kept) and (gap or ln.blank_before)
+        # the line itself where nothing changes: it keeps its measured width
+        kept.append(ln if blank == ln.blank_before else replace(ln, blank_before=blank))
         gap = False
-    return kept, recorded(view, found, [ln.number for ln in content])
+    return kept
 
 
 def _groups(content: Sequence[Line]) -> list[list[Line]]:
@@ -260,30 +316,60 @@ def _groups(content: Sequence[Line]) -> list[list[Line]]:
 
 def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furniture]]:
     """Passes 3 and 4: page furniture out, then paragraph blocks (by line evidence in a
-    hard-wrapped text, by blank lines in any other); the furniture of both."""
+    hard-wrapped text, by blank lines in any other) and the page notes; the furniture of
+    both."""
     content, furniture = _page_lines(prepared.lines, prepared.feeds)
+    content = reader_lines(content)
+    notes = page_notes(content) if prepared.feeds else []
+    if notes:
+        content = _without(content, {ln.number for note in notes for ln in note.lines})
     groups = _groups(content)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
-    if not hard_wrapped([display_width(ln.text) for ln in content]):
-        return _blocks_by_blank_lines(groups, lang, prepared, blank_mode), furniture
+    wrapped = hard_wrapped([display_width(ln.text) for ln in content])
     hyphens = None
-    if lang == "en" and any(ln.text.endswith("-") for ln in content):
-        hyphens = LineEndHyphens(ln.text for ln in content)
-    blocks = _blocks_by_evidence(content, lang, prepared, blank_mode, hyphens)
+    if not (wrapped or wrapped_short_text(content)):
+        blocks = _blocks_by_blank_lines(groups, lang, prepared, blank_mode)
+    else:
+        if lang == "en" and any(ln.text.endswith("-") for ln in content):
+            hyphens = LineEndHyphens(ln.text for ln in content)
+        blocks = _blocks_by_evidence(content, lang, prepared, blank_mode, hyphens)
+    blocks = _with_notes(blocks, notes)
     return blocks, furniture + (hyphens.found if hyphens is not None else [])
+
+
+def _with_notes(blocks: list[RawBlock], notes: Sequence[Note]) -> list[RawBlock]:
+    """The paragraph blocks with the page notes (`aligner.pagenotes`) as footnote blocks where
+    they stand; a block right after a note may continue the paragraph before it."""
+    if not notes:
+        return blocks
+    merged = sorted(
+        [*blocks, *(RawBlock(n.text, n.lines[0].number, BlockKind.FOOTNOTE) for n in notes)],
+        key=lambda b: b.line,
+    )
+    return [
+        replace(b, joinable=True) if k and merged[k - 1].hint is BlockKind.FOOTNOTE else b
+        for k, b in enumerate(merged)
+    ]
 
 
 def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
     """A blank-separated group's paragraphs: in a text whose paragraphs are apart by blank
-    lines, the group, cut before a labelled paragraph and around a bare number; in any other,
-    each line."""
+    lines, the group, cut before a labelled paragraph or a bare label ("1.", which goes with
+    the line after it) and around a bare number; in any other, each line (a text written one
+    paragraph a line may give a label a line of its own)."""
     current: list[Line] = []
     for ln in group:
         if current and (
             not blank_mode
-            or starts_label(ln.text)
-            or PAGE_NUMBER.match(current[-1].text)
-            or PAGE_NUMBER.match(ln.text)
+            or (
+                not BARE_LABEL.match(current[-1].text)
+                and (
+                    starts_label(ln.text)
+                    or BARE_LABEL.match(ln.text)
+                    or PAGE_NUMBER.match(current[-1].text)
+                    or PAGE_NUMBER.match(ln.text)
+                )
+            )
         ):
             yield current
             current = []

@@ -29,9 +29,13 @@ Where a paragraph ends is recovered line by line from evidence:
   line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
   "回顾", "又重申", "决定").
 
+Before that, `reader_lines` undoes two habits of `pdftotext`: a justified line with wide spaces
+written one word a block, and a blank line between a paragraph's number and its text.
+
 `line_breaks(lines, lang)` says for each line whether it starts a paragraph (and whether softly),
 `paragraph_starts` only the first; `hard_wrapped(widths)` tells wrapped text from text written one
-paragraph a line.
+paragraph a line, `wrapped_short_text(lines)` where a text (a one-page resolution) has too few
+lines for its statistics.
 """
 
 from __future__ import annotations
@@ -39,13 +43,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from untm.aligner.labels import display_width, ends_sentence, starts_label
 
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 200  # display columns of a wrapped text's lines
 MIN_PAGE_LINES = 12  # a page with fewer lines uses the document's text width
+SHORT_TEXT_LINES = 24  # fewer lines than this are too few for line-length statistics
 WIDTH_QUANTILE = 0.9
 EN_TOLERANCE = 0.02  # share of the width: the width estimate of proportional text is rough
 BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines between paragraphs
@@ -85,11 +90,63 @@ class Line:
     indent: int = 0  # display columns of leading white space (kept by pdftotext -layout)
     page: int = 0  # form feeds before it
     blank_before: bool = False
+    full: bool = False  # ran to the text's width, whatever its measure (`reader_lines`)
 
     @cached_property
     def right(self) -> float:
         """Where the line ends, in columns (`ink_width`; measured once, it is read often)."""
         return self.indent + ink_width(self.text)
+
+
+WORD_RUN_MIN = 3  # one-word lines in a row that were one justified line
+WORD_RUN_WIDTH = (0.75, 1.15)  # a justified line's words with one space between, of the width
+_ONE_WORD = re.compile(r"^[^\s\u2e80-\ufaff]{1,30}$")  # no space, no CJK character
+
+
+def reader_lines(lines: Sequence[Line]) -> list[Line]:
+    """The lines as a reader sees them on the page, where `pdftotext` wrote them otherwise:
+
+    - a justified line with wide spaces comes out one word a line, blank lines between
+      ("sought" / "" / "to" / "" / "mainstream" …, the first word often at the end of the
+      lines before): a run of at least `WORD_RUN_MIN` one-word lines, most of them after a
+      blank line, at least a third of them lower-case words (table cells of one word are
+      capitalised or numbers), that joined measure a full line (`WORD_RUN_WIDTH` of the text's
+      width, taken from its lines of several words), is that one line again, `full`;
+    - a paragraph label set apart by a tab ("1." / "" / "Welcomes the report …"): the blank
+      line after a bare label does not part it from its text.
+    """
+    width = quantile([ln.right for ln in lines if " " in ln.text], WIDTH_QUANTILE)
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ONE_WORD.match(lines[j].text) and not BARE_LABEL.match(
+            lines[j].text
+        ):
+            j += 1
+        run = lines[i:j]
+        words = " ".join(ln.text for ln in run)
+        if _is_word_run(run, ink_width(words) / width if width else 0.0):
+            out.append(Line(run[0].number, words, run[0].indent, run[0].page,
+                            run[0].blank_before, full=True))
+            i = j
+            continue
+        for line in lines[i : max(j, i + 1)]:
+            if out and line.blank_before and BARE_LABEL.match(out[-1].text):
+                line = replace(line, blank_before=False)
+            out.append(line)
+        i = max(j, i + 1)
+    return out
+
+
+def _is_word_run(run: Sequence[Line], share: float) -> bool:
+    """`run`: one-word lines in a row; `share`: their words' width over the text's."""
+    low, high = WORD_RUN_WIDTH
+    if len(run) < WORD_RUN_MIN or len({ln.page for ln in run}) > 1 or not low <= share <= high:
+        return False
+    apart = sum(ln.blank_before for ln in run[1:])
+    lower = sum(ln.text[0].islower() for ln in run)
+    return 2 * apart >= len(run) - 1 and 3 * lower >= len(run)
 
 
 def hard_wrapped(widths: Sequence[int]) -> bool:
@@ -105,6 +162,26 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     near = sum(1 for w in widths if w >= 0.85 * width) / len(widths)
     over = sum(1 for w in widths if w > 1.1 * width) / len(widths)
     return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
+
+
+def wrapped_short_text(lines: Sequence[Line]) -> bool:
+    """True when a text too short for `hard_wrapped`'s statistics (fewer than
+    `SHORT_TEXT_LINES` lines, a one-page resolution) was wrapped: its longest line is as wide
+    as a page's text (`MIN_WRAP_WIDTH`–`MAX_WRAP_WIDTH` columns) and at least half of its long
+    lines (within 15% of the longest; its last line aside) stop mid-sentence. A text written
+    one paragraph a line ends its long lines where its paragraphs end, in punctuation."""
+    if not lines or len(lines) >= SHORT_TEXT_LINES:
+        return False
+    longest = max(ln.right for ln in lines)
+    if not MIN_WRAP_WIDTH <= longest <= MAX_WRAP_WIDTH:
+        return False
+    long = [ln for ln in lines[:-1] if ln.right >= 0.85 * longest]
+    mid = sum(1 for ln in long if not _ends_clause(ln.text))
+    return bool(long) and 2 * mid >= len(long)
+
+
+def _ends_clause(text: str) -> bool:
+    return ends_sentence(text) or text.endswith((*_CLAUSE_END, ":", "："))
 
 
 def quantile(values: Sequence[float], q: float) -> float:
@@ -207,7 +284,8 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         width = widths[prev.page]
-        room = width - prev.right - _first_word(line.text, lang)  # left for the next line's word
+        # left for the next line's first word
+        room = 0.0 if prev.full else width - prev.right - _first_word(line.text, lang)
         starts.append(_starts(prev, line, nxt, lang, margins, blank_structure, room, width))
         text, before = line.text, prev.text.rstrip()
         full = room <= tolerance * width

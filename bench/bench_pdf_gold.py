@@ -11,6 +11,9 @@ Usage: python bench/bench_pdf_gold.py [--mode best] [--skip-baseline] [--skip-he
   seven 2023 ECOSOC documents), one gold unit a paragraph, rendered in `pdfgen.HELDOUT`, a layout
   the reader was never developed on; aligned with --segtype paragraph (the gold is one unit a
   line, one line a paragraph). For reference, the same texts as .txt through the text path.
+  (ecosoc_01, ecosoc_07 and sdg_goals_targets are also development documents of the PDF producer
+  matrix, tests/producers/documents.py: the reader has been tuned on them, so their rows here are
+  held out for this layout only.)
 - copies: the seed PDFs repeated 20 times in one file (20 covers) versus once: units.
 - baseline: the same PDFs converted with poppler's `pdftotext` (plain and -layout, what users do
   today; GPL, used here only) and aligned by the text path.

@@ -4,7 +4,11 @@ scored against its gold; and issue 16's properties (tests/pdfcheck.py) on every 
 matrix and of the real-world corpus (tests/data/realworld.tsv, when assembled).
 
 Usage: python bench/bench_pdf_producers.py [--mode best] [--no-heldout] [--no-baseline]
-       [--cache DIR]
+       [--cache DIR] [--docs NAME,...] [--producers NAME,...]
+
+`--docs` / `--producers` measure only those documents / producers (and no real-world corpus);
+a table that lacks any document of its set (development or held out) or any producer is printed,
+not written to bench/results (a partial table must not replace the full one).
 
 - gold: strict unit P/R/F1 as bench/bench_pdf_gold.py scores (`untm.goldscore`, white space
   removed); the seed is aligned by sentence (its gold: seed gold + the generated footnotes and
@@ -34,7 +38,7 @@ sys.path.insert(0, str(REPO))
 
 from pdfcheck import PairScore, check_pdf, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DOCS  # noqa: E402
-from producers.matrix import Matrix, MatrixPair, build_matrix  # noqa: E402
+from producers.matrix import BY_NAME, PRODUCERS, Matrix, MatrixPair, build_matrix  # noqa: E402
 from producers.shape import describe  # noqa: E402
 from realworld import corpus_folder, entries  # noqa: E402
 
@@ -142,10 +146,11 @@ def summary(rows: dict) -> dict[str, int]:
     }
 
 
-def write(stem: str, title: str, data: dict, intro: list[str]) -> None:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / f"{stem}.json").write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
-                                          encoding="utf-8")
+def write(stem: str, title: str, data: dict, intro: list[str], *, save: bool = True) -> None:
+    if save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"{stem}.json").write_text(
+            json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     md = [f"# {title}", "", *intro, "", "## Against gold (strict units)", "",
           *gold_table(data["gold"]), "", "Totals: " + "; ".join(
               f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
@@ -157,8 +162,13 @@ def write(stem: str, title: str, data: dict, intro: list[str]) -> None:
         md += ["## What each file's text layer looks like (PDFium)", "",
                "| file | shape |", "|---|---|",
                *(f"| {k} | {v} |" for k, v in data["shapes"].items()), ""]
-    (RESULTS / f"{stem}.md").write_text("\n".join(md), encoding="utf-8")
+    if save:
+        (RESULTS / f"{stem}.md").write_text("\n".join(md), encoding="utf-8")
     print("\n".join(md))
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip())
 
 
 def main() -> int:
@@ -167,11 +177,26 @@ def main() -> int:
     parser.add_argument("--no-heldout", action="store_true")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    parser.add_argument("--docs", type=_names, help="only these documents (comma-separated: "
+                        + ", ".join(d.name for d in DOCS) + ")")
+    parser.add_argument("--producers", type=_names, help="only these producers (comma-separated: "
+                        + ", ".join(BY_NAME) + "); results not written")
     args = parser.parse_args()
     baseline = not args.no_baseline and shutil.which("pdftotext") is not None
-    docs = [d for d in DOCS if not (args.no_heldout and d.heldout)]
+    docs = [d for d in DOCS if not (args.no_heldout and d.heldout)
+            and (args.docs is None or d.name in args.docs)]
+    producers = [p for p in PRODUCERS if args.producers is None or p.name in args.producers]
+    unknown = set(args.docs or ()) - {d.name for d in DOCS} | set(args.producers or ()) - set(
+        BY_NAME)
+    if unknown:
+        parser.error(f"unknown document or producer: {', '.join(sorted(unknown))}")
+
+    def complete(heldout: bool) -> bool:  # every document of the set, every producer
+        return args.producers is None and all(
+            d in docs for d in DOCS if d.heldout == heldout)
+
     start = time.perf_counter()
-    matrix: Matrix = build_matrix(args.cache, docs)
+    matrix: Matrix = build_matrix(args.cache, docs, producers)
     build_seconds = round(time.perf_counter() - start, 1)
     command = "python bench/bench_pdf_producers.py " + " ".join(sys.argv[1:])
     for heldout in (False, True):
@@ -180,7 +205,8 @@ def main() -> int:
             continue
         with tempfile.TemporaryDirectory() as name:
             gold = gold_rows(pairs, args.mode, baseline, Path(name))
-        props = property_rows(pairs, real=not heldout)
+        save = complete(heldout)
+        props = property_rows(pairs, real=not heldout and save)
         data = {
             "command": command, "mode": args.mode, "matrix": str(matrix.folder),
             "skipped": matrix.skipped, "build_seconds_this_run": matrix.seconds,
@@ -204,10 +230,10 @@ def main() -> int:
         if heldout:
             write("pdf_producers_heldout", "HELD OUT: real UN texts through the PDF producers",
                   data, ["**Held out: do not look at these rows while building or tuning the "
-                         "PDF reader.**", "", *intro])
+                         "PDF reader.**", "", *intro], save=save)
         else:
             write("pdf_producers", "PDF producer matrix and real-world PDFs (issue 16)", data,
-                  intro)
+                  intro, save=save)
     return 0
 
 

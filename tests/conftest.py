@@ -66,7 +66,7 @@ def seed_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path,
 def producer_matrix(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Matrix:
-    """The development documents (seed, resolution) written by every producer of
+    """The development documents (`documents.DEV_DOCS`) written by every producer of
     tests/producers (LibreOffice, Chromium, cairo, Ghostscript, reportlab variants), built once
     and kept in pytest's cache folder (keyed by the sources and tool versions); the held-out UN
     texts are left to bench/bench_pdf_producers.py."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from conftest import SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -216,3 +217,78 @@ def test_numbered_footnotes_from_a_reader_keep_their_number() -> None:
         (BlockKind.FOOTNOTE, "3"),
         (BlockKind.FOOTNOTE, "*"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        pytest.param(  # pdftotext's block of a tab-separated number: "1." then a blank line
+            "Resolution 2023/1\n\nThe Council,\nNoting its work,\n1.\n\nDecides to act;\n\n2.\n\n"
+            "Requests more.\n",
+            ["Resolution 2023/1", "The Council, Noting its work,", "1. Decides to act;",
+             "2. Requests more."],
+            id="bare-label-goes-with-the-block-after-it",
+        ),
+        pytest.param(  # the same labels, each with its text on the line after it
+            "Resolution 2023/1\n\nThe Council,\nNoting its work,\n\n1.\nDecides to act;\n\n2.\n"
+            "Requests more.\n",
+            ["Resolution 2023/1", "The Council, Noting its work,", "1. Decides to act;",
+             "2. Requests more."],
+            id="bare-label-on-the-line-before-its-text",
+        ),
+        pytest.param(  # one paragraph a line: a label on a line of its own stays one
+            "Agenda\nI.\nIntroduction\nThe Commission met.\n",
+            ["Agenda", "I.", "Introduction", "The Commission met."],
+            id="one-paragraph-a-line-keeps-its-lines",
+        ),
+    ],
+)
+def test_blocks_apart_by_blank_lines_and_bare_labels(text: str, want: list[str]) -> None:
+    """A text too short or too ragged to be read as wrapped: its blocks by blank lines."""
+    assert [p.text for p in clean_plain_text(text, "en").paragraphs] == want
+
+
+_BODY = (
+    "       The Economic and Social Council met at its headquarters and adopted the following\n"
+    "       decision after a long debate on the coordination of humanitarian assistance.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("foot", "kept", "removed"),
+    [
+        pytest.param(  # `pdftotext -layout` writes a UN first page's slug as one row of cells
+            "GE.23-04567 (C)      *2304567*             Please recycle",
+            [],
+            [("job-number", "GE.23-04567 (C)"), ("barcode", "*2304567*"),
+             ("recycle-note", "Please recycle")],
+            id="slug-cells-on-one-row",
+        ),
+        pytest.param(  # on every page: a running foot
+            "THE ANNUAL REPORT                                              7",
+            [],
+            [("running-footer", "THE ANNUAL REPORT"), ("page-number", "7")],
+            id="running-foot-and-page-number",
+        ),
+        pytest.param(  # a table's last row: bare numbers, not page numbers
+            "       20{k}8          1{k}          45", ["20{k}8 1{k} 45"], [], id="row-of-numbers",
+        ),
+        pytest.param(  # each page's table ends in a row of its own
+            "       {row}         First formal framework",
+            ["{row} First formal framework"], [], id="table-row",
+        ),
+    ],
+)
+def test_a_row_of_cells_at_a_page_foot(
+    foot: str, kept: list[str], removed: list[tuple[str, str]]
+) -> None:
+    """A line of cells apart by wide gaps at a page's edge (three pages, pdftotext's form feed
+    after each; {k} the page, {row} a word of its own) is furniture when each cell is, but for
+    a row of bare numbers."""
+    rows = ("Year", "Theme", "Total")
+    text = "".join(_BODY + foot.format(k=k, row=rows[k]) + "\n\f" for k in range(3))
+    cleaned = clean_plain_text(text, "en")
+    found = [(f.kind, f.text) for f in cleaned.furniture if f.kind != "form-feed"]
+    assert found == removed * 3
+    want = [t.format(k=k, row=rows[k]) for k in range(3) for t in kept]
+    assert [p.text for p in cleaned.paragraphs if p.text in want] == want

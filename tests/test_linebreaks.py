@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from untm.aligner.clean import clean_plain_text
-from untm.aligner.linebreaks import Line, hard_wrapped, ink_width, paragraph_starts
+from untm.aligner.linebreaks import (
+    Line,
+    hard_wrapped,
+    ink_width,
+    paragraph_starts,
+    reader_lines,
+    wrapped_short_text,
+)
 from untm.aligner.model import BlockKind
 from untm.aligner.read import read_document
 
@@ -224,3 +232,133 @@ def test_english_line_end_hyphens_in_wrapped_text() -> None:
     (para,) = cleaned.paragraphs
     assert " environmental " in para.text and " decision-making " in para.text
     assert [(f.kind, f.text) for f in cleaned.furniture] == [("hyphenation", "environ-mental")]
+
+
+# --- pdftotext's habits, read as the page shows them (`reader_lines`, `wrapped_short_text`) ----
+_JUSTIFIED = (  # a line, the words of one justified line, the paragraph's next line
+    "Programme (UNEP) have been cooperating for more than three decades. During that time, they",
+    "sought", "to", "mainstream", "environmental", "considerations", "into", "urban",
+    "decision-making,", "and", "urban",
+    "considerations into environmental decision-making, at the global, national and local levels.",
+)
+
+
+def _pdftotext_lines(texts: Sequence[str], apart: Sequence[bool]) -> list[Line]:
+    """Lines as `_nonblank` gives them: `apart[k]`, a blank line before line k."""
+    pairs = zip(texts, apart, strict=True)
+    return [Line(k + 1, t, blank_before=b) for k, (t, b) in enumerate(pairs)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "apart", "want"),
+    [
+        pytest.param(  # one word a block: the justified line again, full to the width
+            _JUSTIFIED, [False] * 2 + [True] * 10,
+            [(_JUSTIFIED[0], False, False), (" ".join(_JUSTIFIED[1:11]), False, True),
+             (_JUSTIFIED[11], True, False)],
+            id="justified-line-split-into-words",
+        ),
+        pytest.param(  # its first word at the end of the lines before (no blank line before it)
+            _JUSTIFIED, [False] * 12,
+            [(t, False, False) for t in _JUSTIFIED],
+            id="one-word-lines-without-blanks-stay",
+        ),
+        pytest.param(  # table cells of one word: capitalised, numbers; not a line's width
+            (_JUSTIFIED[0], "Year", "2008", "2021", "Theme", "Urban"), [False] + [True] * 5,
+            [(_JUSTIFIED[0], False, False), ("Year", True, False), ("2008", True, False),
+             ("2021", True, False), ("Theme", True, False), ("Urban", True, False)],
+            id="one-word-table-cells-stay",
+        ),
+        pytest.param(  # a few lower-case words apart: far narrower than a line
+            (_JUSTIFIED[0], "and", "or", "not"), [False] + [True] * 3,
+            [(_JUSTIFIED[0], False, False), ("and", True, False), ("or", True, False),
+             ("not", True, False)],
+            id="short-word-run-stays",
+        ),
+        pytest.param(  # a paragraph number set apart by a tab: the blank after it goes
+            (_JUSTIFIED[0], "1.", "Welcomes the report;", "2.", "Requests the report."),
+            [False, False, True, True, True],
+            [(_JUSTIFIED[0], False, False), ("1.", False, False),
+             ("Welcomes the report;", False, False), ("2.", True, False),
+             ("Requests the report.", False, False)],
+            id="bare-label-joins-the-text-after-the-blank",
+        ),
+    ],
+)
+def test_reader_lines(
+    texts: Sequence[str], apart: Sequence[bool], want: list[tuple[str, bool, bool]]
+) -> None:
+    got = reader_lines(_pdftotext_lines(texts, apart))
+    assert [(ln.text, ln.blank_before, ln.full) for ln in got] == want
+
+
+_RESOLUTION_ZH = (  # pdftotext of tests/pdfgen.py's one-page resolution (reportlab), furniture out
+    "大会，",
+    "回顾其1991年12月19日第46/182号决议及其附件所载指导原则，以及关于加强紧急人道主义援助",
+    "协调的其他相关决议，",
+    "重申提供人道主义援助的人道、中立、公正和独立原则，",
+    "关切地注意到需要人道主义援助的人数继续增加，需求与资源之间的差距正在扩大，",
+    "1.",
+    "欢迎秘书长关于加强联合国紧急人道主义援助协调的报告；",
+    "2.",
+    "请秘书长向大会下届会议报告本决议执行进展情况。",
+)
+_ONE_A_LINE = (  # a short text written one paragraph a line
+    "The General Assembly,",
+    "Recalling its resolution 46/182 of 19 December 1991 and the guiding principles annexed,",
+    "Noting with concern that the number of people in need continues to grow,",
+    "1. Welcomes the report of the Secretary-General on the strengthening of coordination;",
+    "2. Requests the Secretary-General to report to the General Assembly at its next session.",
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        pytest.param(_RESOLUTION_ZH, True, id="one-page-resolution-wrapped"),
+        pytest.param(_ONE_A_LINE, False, id="one-paragraph-a-line"),
+        pytest.param(("Text1", "Text2", "Text3"), False, id="no-line-as-wide-as-a-page"),
+        pytest.param(_RESOLUTION_ZH * 3, False, id="long-enough-for-statistics"),
+    ],
+)
+def test_wrapped_short_text(texts: Sequence[str], want: bool) -> None:
+    assert wrapped_short_text(_lines(list(texts))) is want
+
+
+def _resolution_pdftotext(lang: str, *, chromium: bool = False) -> str:
+    """The one-page resolution as `pdftotext` writes it: hard-wrapped, each operative
+    paragraph's number apart (its own line, a blank line after it), the page's furniture.
+    `chromium`: as it writes Chromium's PDF, a blank line after every paragraph and the
+    second line of the first long paragraph, justified with wide spaces, one word a block."""
+    from pdfgen import RESOLUTION
+
+    lines = ["E/RES/2023/99"]
+    split = chromium
+    for para in RESOLUTION[lang]:
+        label, _, text = para.partition(" ") if para[0].isdigit() else ("", "", para)
+        if label:
+            lines += [label, ""]
+        wrapped = wrap(text, lang, 46 if lang == "zh" else 44)
+        if split and len(wrapped) > 2:
+            words = wrapped[1].split()
+            wrapped[1:2] = [words[0], *(w for word in words[1:] for w in ("", word)), ""]
+            split = False
+        lines += wrapped
+        lines += [""] if label or chromium else []
+    return "\n".join([*lines, "1", "GE.23-04567 (C)", "", "*2304567*", "", "\f"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "chromium"), [("zh", False), ("en", False), ("en", True)], ids=["zh", "en", "en-split"]
+)
+def test_a_one_page_resolution_from_pdftotext(lang: str, chromium: bool) -> None:
+    """Before: too few lines for `hard_wrapped`, so each blank-separated group was one
+    paragraph and "1." ended the paragraph before it (zh: 1 paragraph and 2 of 6); the words of
+    a justified line apart made the English a text of blank-separated blocks (3 of 6)."""
+    from pdfgen import RESOLUTION
+
+    cleaned = clean_plain_text(_resolution_pdftotext(lang, chromium=chromium), lang)
+    assert [_squash(p.text) for p in cleaned.paragraphs] == [
+        _squash(p) for p in RESOLUTION[lang]
+    ]
+    assert [p.label for p in cleaned.paragraphs][-2:] == ["1", "2"]

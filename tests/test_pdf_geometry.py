@@ -61,21 +61,26 @@ def draw_page(path: Path, style: str, *, width: float = WIDTH, tracking: float =
     """The paragraphs drawn in one of the ways producers draw: `plain` (one text object a line,
     the size in `Tf`), `tf1` (each line at 1 Tf under a scaled text matrix), `words` (a text
     object per word, in shuffled order, no space glyphs), `glyphs` (each glyph alone, right to
-    left, at 1 Tf)."""
+    left, at 1 Tf), `late` (as `plain`, but the hyphens and the letter "y" drawn at their place
+    after the page's text, as a producer may draw what its font lacks from a fallback font)."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     rng = random.Random(7)
+    deferred: list[tuple[float, float, str]] = []  # `late` glyphs: drawn after the page's text
     y = 760.0
     for text in PARAGRAPHS:
         lines = _wrap(text, width, tracking)
         for k, words in enumerate(lines):
             glyphs = _glyphs(words, LEFT, width, justify=k < len(lines) - 1, tracking=tracking)
-            if style == "plain":
+            if style in ("plain", "late"):
                 t = c.beginText(LEFT, y)
                 t.setFont(FONT, SIZE)
+                late = [(x, ch) for x, ch in glyphs if style == "late" and ch in "-y"]
                 for x, ch in glyphs:
-                    t.setTextOrigin(x, y)
-                    t.textOut(ch)
+                    if (x, ch) not in late:
+                        t.setTextOrigin(x, y)
+                        t.textOut(ch)
                 c.drawText(t)
+                deferred += [(x, y, ch) for x, ch in late]
             elif style == "tf1":
                 t = c.beginText(LEFT, y)
                 t.setFont(FONT, 1)
@@ -107,6 +112,11 @@ def draw_page(path: Path, style: str, *, width: float = WIDTH, tracking: float =
                     c.drawText(t)
             y -= LEADING
         y -= 6.0
+    for x, y, ch in deferred:
+        t = c.beginText(x, y)
+        t.setFont(FONT, SIZE)
+        t.textOut(ch)
+        c.drawText(t)
     c.showPage()
     c.save()
     return path
@@ -116,7 +126,7 @@ def _paragraphs(path: Path) -> list[str]:
     return [p.text for p in read_document(path, "en").paragraphs]
 
 
-@pytest.mark.parametrize("style", ["tf1", "words", "glyphs"])
+@pytest.mark.parametrize("style", ["tf1", "words", "glyphs", "late"])
 def test_drawing_style_does_not_change_the_text(style: str, tmp_path: Path) -> None:
     plain = _paragraphs(draw_page(tmp_path / "plain.pdf", "plain"))
     assert plain == list(PARAGRAPHS)
@@ -270,3 +280,72 @@ def test_digits_in_a_font_with_tall_boxes_do_not_break_lines_apart(tmp_path: Pat
     c.showPage()
     c.save()
     assert _paragraphs(tmp_path / "tall.pdf") == list(DATED)
+
+
+ZH_PARAGRAPHS = (
+    "在举行了三次专家研讨会之后，爱尔兰人权中心编写的研究报告已准备好向公众公布，委员会将于下次会议审议该报告。",
+    "Lynk先生通过视频链接发言，介绍了该研究报告，他说，占领具有许多非法特征。",
+    # 30 characters, so that the second line starts with a label's form ("一、")
+    "执行旨在实现核裁军和不扩散核武器目标的措施均应符合该条约的第一、第二、第三和第四条。",
+)
+
+
+def test_a_chinese_paragraph_after_one_that_ended_short_starts_with_a_latin_name(
+    tmp_path: Path,
+) -> None:
+    """A Chinese paragraph's last line ends a few characters before the measure and the next
+    one starts with a Latin name ("Lynk先生"): the name would have fitted there (it is as wide as
+    the letters are, not as the rest of its line up to a space), so the paragraph ended. A line
+    that starts like a label ("一、第二、") after a full line ending mid-word goes on with it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(tmp_path / "zh.pdf"), pagesize=A4, invariant=1)
+    c.setFont("STSong-Light", SIZE)
+    y = 760.0
+    for text in ZH_PARAGRAPHS * 3:
+        line = ""
+        for ch in text:  # a line breaks after any character, at the 300 pt measure
+            if stringWidth(line + ch, "STSong-Light", SIZE) > WIDTH:
+                c.drawString(LEFT, y, line)
+                y -= LEADING
+                line = ""
+            line += ch
+        c.drawString(LEFT, y, line)
+        y -= LEADING
+    c.showPage()
+    c.save()
+    assert [p.text for p in read_document(tmp_path / "zh.pdf", "zh").paragraphs] == list(
+        ZH_PARAGRAPHS * 3)
+
+
+def _draw_columns(c: canvas.Canvas, texts: tuple[str, ...], top: float, gutter: float) -> None:
+    """`texts` as justified paragraphs in two balanced columns from `top` down."""
+    width = (450.0 - gutter) / 2
+    lines = [(words, k == len(wrapped) - 1) for text in texts
+             for wrapped in [_wrap(text, width, 0.0)] for k, words in enumerate(wrapped)]
+    half = (len(lines) + 1) // 2
+    for column, chunk in enumerate((lines[:half], lines[half:])):
+        x, y = LEFT + column * (width + gutter), top
+        for words, last in chunk:
+            t = c.beginText(x, y)
+            t.setFont(FONT, SIZE)
+            for gx, ch in _glyphs(words, x, width, justify=not last, tracking=0.0):
+                t.setTextOrigin(gx, y)
+                t.textOut(ch)
+            c.drawText(t)
+            y -= LEADING
+
+
+def test_the_short_columns_of_a_last_page_are_read_as_columns(tmp_path: Path) -> None:
+    """A document in two columns whose last page holds three lines in each: too few rows to
+    tell columns from a table on that page alone, but the gutter is the one the page before
+    has, so the columns are read one after the other, not row by row across."""
+    c = canvas.Canvas(str(tmp_path / "last.pdf"), pagesize=A4, invariant=1)
+    _draw_columns(c, PARAGRAPHS * 2, 760.0, 20.0)
+    c.showPage()
+    _draw_columns(c, PARAGRAPHS[:1], 760.0, 20.0)
+    c.showPage()
+    c.save()
+    assert _paragraphs(tmp_path / "last.pdf") == [*PARAGRAPHS * 2, PARAGRAPHS[0]]

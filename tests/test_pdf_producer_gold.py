@@ -1,4 +1,4 @@
-"""Issue 16's must-show on the producer matrix: each development pair (seed, resolution) of every
+"""Issue 16's must-show on the producer matrix: each development pair (documents.DEV_DOCS) of every
 producer whose text has a Unicode meaning, read by untm's PDF reader, has unit P and R ≥ .98
 (or, where mode fast's aligner stays below that on the reference producer's own file of the
 document, at least as high as there) against its gold and an F1 never below `pdftotext` (plain
@@ -32,6 +32,19 @@ KNOWN: dict[tuple[str, str], str] = {
                                  "glyphs (6.6%) are read as U+FFFD, not recoverable from the "
                                  "file, and the units that hold one stay out of the TM: P 1.000, "
                                  "R .571 in mode best (tests/test_pdf_lostglyphs.py)"),
+    ("ghostscript-lo", "ecosoc_01"): ("Ghostscript leaves this Chinese without a Unicode map for "
+                                      "97% of its glyphs: the reader's one-line error, as for "
+                                      "ghostscript/*; pdftotext's text is no Chinese either"),
+    ("reportlab-1tf", "ecosoc_01"): (
+        "P .981 R .972 (pdftotext .991 / .991): a Chinese paragraph ends a page in a full line "
+        "(its '。' hanging past the measure) and the next page starts a new one with no indent, "
+        "label or room left: the layout reads on (as it must for a paragraph that goes on), "
+        "the text path parts them at the '。'; and '56‑year': reportlab's standard font has no "
+        "U+2011, the PDF holds a space there"),
+    ("reportlab-2col", "sdg_goals_targets"): (
+        "P .951 R .935: five targets hold U+2010 ('non‐communicable'), which the column "
+        "layout's font draws as '■' (the PDF holds no hyphen there); two items that end a column "
+        "in a full line without a full stop run on into the next column's item (no cue)"),
 }
 
 

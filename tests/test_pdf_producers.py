@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from producers.documents import DEV_DOCS
 from producers.matrix import PRODUCERS, Matrix, MatrixPair
 from producers.shape import describe
 
@@ -37,7 +38,7 @@ def _han_share(text: str) -> float:
 @pytest.mark.parametrize("producer", [p.name for p in PRODUCERS])
 def test_each_producer_writes_both_languages(producer: str, producer_matrix: Matrix) -> None:
     pairs = _pairs(producer_matrix, producer)
-    assert {p.doc.name for p in pairs} == {"seed", "resolution"}
+    assert {p.doc.name for p in pairs} == {d.name for d in DEV_DOCS}
     for pair in pairs:
         for lang, path in pair.files():
             shape = describe(path)
@@ -82,10 +83,14 @@ def test_unmapped_text_layers(producer_matrix: Matrix) -> None:
         assert sum(1 for c in text if "\ue000" <= c <= "\uf8ff") > 100
     for name in ("ghostscript", "ghostscript-1tf"):
         for pair in _pairs(producer_matrix, name):
-            assert _han_share(_text(pair.zh)) < 0.05
-            assert "General Assembly" in _text(pair.en) or pair.doc.name == "seed"
+            text = _text(pair.zh)  # few Han among the wide characters, or few wide ones at all
+            assert _han_share(text) < 0.05 or _han_share(text) * sum(
+                ord(c) >= 0x2E80 for c in text) < 0.05 * sum(not c.isspace() for c in text)
+            assert "General Assembly" in _text(pair.en) or pair.doc.name != "resolution"
     for pair in _pairs(producer_matrix, "ghostscript-lo"):
-        assert _han_share(_text(pair.zh)) > 0.8
+        # except ecosoc_01, whose Chinese Ghostscript leaves without a Unicode map for 97% of
+        # its glyphs when it rewrites LibreOffice's PDF (the reader's one-line error)
+        assert _han_share(_text(pair.zh)) > 0.8 or pair.doc.name == "ecosoc_01"
     for pair in _pairs(producer_matrix, "unmapped-compat"):
         text = _text(pair.zh)
         odd = [c for c in text if unicodedata.normalize("NFKC", c) != c and ord(c) >= 0x2E80

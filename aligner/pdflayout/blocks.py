@@ -30,6 +30,7 @@ stay, as the text reader keeps them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -48,6 +49,7 @@ MIN_FULL_LINES = 20  # lines across the page that tell where its text ends
 OUTDENT = 0.8  # font sizes a cover line starting left of its block's lines is another item
 COVER_SPACING = 1.15  # cover lines farther apart than this many body line spacings are items
 HEADING_SIZE = 1.15
+COMMON_END = 0.25  # share of the lines near the farthest that end at one place: a measure
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -87,6 +89,14 @@ class _Metrics:
     right: float  # the right edge of full body lines
     left: float  # the left edge of body lines
     bottom: float  # where a page's body text ends (the baseline of its last full page's line)
+    # (page, frame) of a column -> the right edge of its full lines (`_common_right`)
+    column_rights: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def right_of(self, line: Line) -> float:
+        """Where full lines end in the line's column, or across the page."""
+        if not line.right:
+            return self.right
+        return self.column_rights.get((line.page, line.frame), line.right)
 
 
 def _metrics(pages: list[PageRows], size: float) -> _Metrics:
@@ -95,6 +105,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     lefts: list[float] = []
     bottoms: list[float] = []
     edges: list[tuple[float, float]] = []  # every body line's (x0, x1), columns' too
+    column_ends: dict[tuple[int, int], list[float]] = {}
     for page in pages:
         body = [ln.y0 for row in page.rows for ln in row if abs(ln.size - size) <= 0.05 * size]
         if len(body) >= MIN_PAGE_LINES:
@@ -110,6 +121,8 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                 if not line.right:  # a column's lines end at the column's edge
                     rights.append(line.x1)
                     lefts.append(line.x0)
+                else:
+                    column_ends.setdefault((line.page, line.frame), []).append(line.x1)
                 if prev is not None and abs(prev.size - size) <= 0.05 * size:
                     d = prev.y0 - line.y0
                     if 0.9 * size < d < 2.0 * size:
@@ -118,13 +131,26 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     pitch = _line_pitch(pitches, size)
     if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
-    rights.sort()
-    right = rights[int(0.9 * (len(rights) - 1))] if rights else 0.0
+    right = _common_right(rights, size) if rights else 0.0
     lefts.sort()
     left = lefts[int(0.1 * (len(lefts) - 1))] if lefts else 0.0
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
-    return _Metrics(size, pitch, right, left, bottom)
+    columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
+               if len(ends) >= MIN_PAGE_LINES // 2}
+    return _Metrics(size, pitch, right, left, bottom, columns)
+
+
+def _common_right(ends: list[float], size: float) -> float:
+    """The right edge of full lines: where most of the lines that reach near the farthest ones
+    end (justified lines end at the measure; a closing mark hanging past it, as Chinese sets
+    "。" rather than begin a line with it, does not move it), else (ragged lines) near the
+    farthest."""
+    ends = sorted(ends)
+    top = ends[int(0.9 * (len(ends) - 1))]
+    near = Counter(round(2 * x) / 2 for x in ends if top - 1.5 * size <= x <= top)
+    value, count = near.most_common(1)[0]
+    return value if count >= COMMON_END * sum(near.values()) and value < top else top
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -146,10 +172,24 @@ def _is_label_line(line: Line) -> bool:
     return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
 
 
-def _first_token_width(line: Line) -> float:
-    """About how wide the line's first word is (a Chinese line breaks after any character)."""
-    avg = (line.x1 - line.x0) / max(1, len(line.text))
-    return avg if is_wide(line.text[0]) else avg * len(line.text.split(" ", 1)[0])
+def _narrow_width(line: Line) -> float:
+    """About how wide a narrow (Latin) character of the line is, spaces included: the line's
+    width less one em for each wide (CJK) character, over its other characters (0 without)."""
+    wide = sum(1 for ch in line.text if is_wide(ch))
+    narrow = len(line.text) - wide
+    return max(0.0, line.x1 - line.x0 - wide * line.size) / narrow if narrow else 0.0
+
+
+def _first_token_width(prev: Line, nxt: Line) -> float:
+    """About how wide `nxt`'s first word is: a wide (CJK) character, after which a line may
+    break, or the Latin letters and digits up to the first space or wide character, measured
+    as `prev` sets them (the line that may have ended its paragraph is not stretched, where a
+    justified `nxt` is)."""
+    text = nxt.text
+    if is_wide(text[0]):
+        return (nxt.x1 - nxt.x0) / len(text)
+    n = next((k for k, ch in enumerate(text) if ch == " " or is_wide(ch)), len(text))
+    return n * (_narrow_width(prev) or _narrow_width(nxt))
 
 
 def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
@@ -158,7 +198,7 @@ def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
     if prev.text.endswith("-") or abs(prev.size - m.size) > 0.05 * m.size or prev.bold:
         return False
     room = max(right, prev.x1) - prev.x1
-    return room > _first_token_width(nxt) + 0.6 * m.size
+    return room > _first_token_width(prev, nxt) + 0.6 * m.size
 
 
 def _style_change(a: Line, b: Line, size: float) -> bool:
@@ -181,7 +221,8 @@ def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool
     """A cover line starting left of its block's lines, not below a first line's indent: the
     next of right-aligned masthead lines."""
     prev = block.last
-    width = prev.right - prev.left if prev.right else m.right - m.left  # of the text, a column
+    width = (m.right_of(prev) - prev.left if prev.right
+             else m.right - m.left)  # of the text, a column
     return (
         block.cover
         and shift < -OUTDENT * m.size
@@ -215,17 +256,22 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
 
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
-    if _style_change(prev, line, m.size) or _is_label_line(line) or line.runin:
+    if _style_change(prev, line, m.size) or line.runin:
         return True  # a run-in heading opens its paragraph
+    # a cover line is as wide as its block (cover lines are set narrower than the text), a
+    # column's line as its column
+    right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)
+    early = _ended_early(prev, line, m, right)
+    # a label ("一、", "I. ") starts a paragraph, but not where the full line before runs on
+    # into it mid-word (a Chinese line broken before "一、第二、第三和第四条")
+    if _is_label_line(line) and (early or block.cover or not prev.text[-1:].isalnum()):
+        return True
     if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line)
     if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
         return True  # a first-line indent; right-aligned cover lines
-    # a cover line is as wide as its block (cover lines are set narrower than the text), a
-    # column's line as its column
-    right = max(ln.x1 for ln in block.lines) if block.cover else prev.right or m.right
-    if _ended_early(prev, line, m, right):
+    if early:
         return True
     if same_page and not (line.frame != prev.frame and line.y1 > prev.y0):
         return _gap_on_page(block, line, m)
@@ -236,7 +282,7 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
     if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text (of its column)
-        left, right = (line.left, line.right) if line.right else (m.left, m.right)
+        left, right = (line.left, m.right_of(line)) if line.right else (m.left, m.right)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
         return line.bold or (line.x1 >= right - 2 * m.size and wide)
     return False

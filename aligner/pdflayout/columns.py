@@ -10,6 +10,9 @@ into it, as a hanging mark or a label does) and no row is farther than
   numbers or of page numbers in a table of contents is none), and
 - its rows are text, not table cells: in every column on average at least `MIN_COLUMN_CHARS`
   characters a row (a CJK character counts two).
+Where the document's other pages set their text in columns (`known`: the gutters found there), a
+region whose gutters are those needs only one row in each column: the short columns of a last
+page, balanced or not, are read as columns too, not row by row across.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -22,6 +25,7 @@ over many rows, a word gap does not.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -156,7 +160,9 @@ def _narrow(col: list[Line], width: float) -> bool:
     return max(ln.x1 for ln in col) - min(ln.x0 for ln in col) < MIN_COLUMN_SHARE * width
 
 
-def _columns(rows: list[tuple[Line, ...]], gutters: list[Interval]) -> list[list[Line]] | None:
+def _columns(
+    rows: list[tuple[Line, ...]], gutters: list[Interval], min_rows: int = MIN_COLUMN_ROWS
+) -> list[list[Line]] | None:
     """The region's lines by column, or None when the region is not text in columns. A narrow
     strip of text between two gutters (paragraph numbers hanging before a column) is part of
     the column it labels, or of the nearer one."""
@@ -179,13 +185,21 @@ def _columns(rows: list[tuple[Line, ...]], gutters: list[Interval]) -> list[list
         return None
     for col, count in zip(cols, counts, strict=True):
         chars = sum(display_width(ln.text) for ln in col) / count  # a CJK character counts 2
-        if count < MIN_COLUMN_ROWS or _narrow(col, width) or chars < MIN_COLUMN_CHARS:
+        if count < min_rows or _narrow(col, width) or chars < MIN_COLUMN_CHARS:
             return None
     return cols
 
 
-def frames(rows: list[tuple[Line, ...]], size: float, page_right: float) -> list[Frame]:
-    """The page's rows (top to bottom; pieces left to right) as frames in reading order."""
+def _known(gutters: list[Interval], known: Sequence[Interval]) -> bool:
+    """Each of the region's gutters is one the document's columns have elsewhere."""
+    return bool(known) and all(any(a < d and c < b for c, d in known) for a, b in gutters)
+
+
+def frames(
+    rows: list[tuple[Line, ...]], size: float, page_right: float, known: Sequence[Interval] = ()
+) -> list[Frame]:
+    """The page's rows (top to bottom; pieces left to right) as frames in reading order
+    (`known`: the gutters of the document's columns on its other pages)."""
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     i = 0
@@ -200,7 +214,8 @@ def frames(rows: list[tuple[Line, ...]], size: float, page_right: float) -> list
         top = _table_top(rows, i, end, gutters, size)
         if top < end:  # the gutters without the table's cells
             end, gutters = _region(rows[:top], i, size)
-        cols = _columns(rows[i:end], gutters) if gutters and end - i >= MIN_COLUMN_ROWS else None
+        min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
+        cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
         if cols is None:
             plain.append(rows[i])
             i += 1

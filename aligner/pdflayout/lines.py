@@ -1,7 +1,9 @@
 """Characters into text lines: baselines, columns, spaces, superscript reference markers.
 
 - Characters in content order form runs on one baseline (vertical overlap); a run ends where
-  the text goes back, jumps right by more than `COLUMN_GAP` font sizes or to another baseline;
+  the text goes back (not to a ligature's next letter, which shares its box), jumps right by
+  more than `COLUMN_GAP` font sizes or to another baseline; a run drawn later inside an earlier
+  run's span on its baseline (a fallback font's glyph, drawn after its line) joins that run;
   a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (`_run_lines`, spelt with
   the run's letter spacing). Pieces that share a baseline form a row, whatever order they were
   drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
@@ -32,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
@@ -39,7 +42,7 @@ from typing import NamedTuple
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
-from untm.aligner.pdflayout.columns import CELL_ALIGN, frames
+from untm.aligner.pdflayout.columns import CELL_ALIGN, Interval, frames
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
@@ -52,6 +55,7 @@ MAX_TRACKING = 0.5  # font sizes: the most letter spacing a line is taken to hav
 MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be measured
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
+_BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
@@ -104,7 +108,7 @@ def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
 def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     runs: list[list[Char]] = []
     cur: list[Char] = []
-    y0 = y1 = prev_x1 = prev_size = 0.0
+    y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
     for c in chars:
         ch, c_x0, c_x1, c_y0, c_y1, c_size, _ = c
         if ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
@@ -119,7 +123,8 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             big = c_size if c_size > prev_size else prev_size
             if (
                 overlap < 0.5 * (h or 1.0)  # another baseline
-                or c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back
+                or (c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back,
+                    and (c_x0 != prev_x0 or c_x1 != prev_x1))  # not a ligature's next letter
                 or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
             ):
                 runs.append(cur)
@@ -127,10 +132,46 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
         if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
             y0, y1 = c_y0, c_y1
         cur.append(c)
-        prev_x1, prev_size = c_x1, c_size
+        prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
     if cur:
         runs.append(cur)
-    return runs
+    return _absorb(runs)
+
+
+def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
+    """Runs with each run drawn later inside an earlier run's span on the same baseline (a
+    glyph from a fallback font, a raised marker or a correction drawn after its line) put into
+    that run, where `_run_lines` sorts it into place; a run that draws again glyphs of its host
+    where they are (bold made by overprinting) is left out."""
+    out: list[list[Char]] = []
+    spans: list[tuple[float, float, float, float]] = []  # (x0, x1, y0, y1) of each out run's ink
+    by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
+    for run in runs:
+        ink = [c for c in run if c.ch != SPACE]
+        if not ink:
+            out.append(run)
+            spans.append((0.0, 0.0, 0.0, 0.0))
+            continue
+        x0, x1 = min(c.x0 for c in ink), max(c.x1 for c in ink)
+        y0, y1 = min(c.y0 for c in ink), max(c.y1 for c in ink)
+        h = y1 - y0
+        host = None
+        for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
+            for j in by_height.get(key, ()):
+                hx0, hx1, hy0, hy1 = spans[j]
+                if (hx0 - 0.1 * h <= x0 and x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0
+                        and _overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
+                    host = j if host is None else max(host, j)
+        if host is None:
+            by_height.setdefault(int((y0 + y1) / 2 // _BUCKET), []).append(len(out))
+            out.append(run)
+            spans.append((x0, x1, y0, y1))
+            continue
+        target = out[host]
+        drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
+        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in ink):
+            target.extend(run)
+    return out
 
 
 def _main_size(chars: list[Char]) -> float:
@@ -388,15 +429,18 @@ def _page_size(lines: list[Line]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]]:
+def page_lines(
+    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = ()
+) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
     `despace_rows`) the text layer's spaces between two wide characters are kept. Each group
     of glyphs turned against the page's text (`PageChars.turned`) is read apart, in frames of
     its own, and its rows come before the first row of the page that starts below its top.
-    A ruled table's rows are its rows of cells (`tables`), each cell's lines numbered alike."""
+    A ruled table's rows are its rows of cells (`tables`), each cell's lines numbered alike.
+    `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
     grid = Grid.of(page.rules)
-    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid)
+    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid, gutters)
     for group in page.turned:
         rows, more = _frame_rows(page.number, group, page.width, count, wide_spaces)
         count += more
@@ -406,9 +450,20 @@ def page_lines(page: PageChars, *, wide_spaces: bool = False) -> list[list[Line]
     return out
 
 
+def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
+    """The gutters between the columns the document's pages are read in (each page's column
+    frames side by side: from one column's right edge to the next one's left edge)."""
+    gutters: set[Interval] = set()
+    for rows in pages:
+        edges = {(ln.frame, ln.left, ln.right) for row in rows for ln in row if ln.right}
+        ordered = sorted(edges, key=lambda e: e[1])
+        gutters.update((a[2], b[1]) for a, b in pairwise(ordered) if b[1] > a[2])
+    return tuple(sorted(gutters))
+
+
 def _frame_rows(
     number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool,
-    grid: Grid | None = None,
+    grid: Grid | None = None, gutters: Sequence[Interval] = (),
 ) -> tuple[list[list[Line]], int]:
     """The rows of one text frame's characters in reading order, numbered from frame `first`,
     and the number of frames they are read in."""
@@ -432,7 +487,7 @@ def _frame_rows(
             cells = _cell_rows(table, cells, _Place(first + count - 1), out)
             continue
         end = min((t for t in tables if t > k), default=len(rows))
-        for frame in frames(rows[k:end], size, width):
+        for frame in frames(rows[k:end], size, width, gutters):
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
             place = _Place(first + count - 1, right, left, frame.foot)

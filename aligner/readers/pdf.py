@@ -4,7 +4,8 @@ The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, bo
 font sizes, glyphs without meaning, ruling lines; glyphs drawn turned mapped into their text's
 frame by `textframes`), `lines` (baselines, spaces, superscript markers, columns, a ruled
 table's cells by `tables`; a Chinese document's spaced-out lines joined by `aligner.hanspace`,
-recorded as `han-spacing`), `furniture`
+recorded as `han-spacing`; a page without columns of its own whose rows fit the gutters the
+document's other pages have is read again with them: `lines.column_grid`), `furniture`
 (running headers and footers, page numbers, job numbers, cover pages), `blocks` (footnotes,
 tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: the layout
 reading is checked against the pages' own text and replaced by the text path's reading of it
@@ -28,7 +29,7 @@ from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
 from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
-from untm.aligner.pdflayout.lines import Line, despace_rows, page_lines
+from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
 from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
@@ -105,6 +106,11 @@ def _plain_if_all_bold(pages: list[list[list[Line]]]) -> list[list[list[Line]]]:
     return [[[replace(ln, bold=False) for ln in row] for row in rows] for rows in pages]
 
 
+def _across(rows: list[list[Line]]) -> bool:
+    """A page read without columns that has rows of two or more lines side by side."""
+    return not any(ln.right for row in rows for ln in row) and any(len(row) > 1 for row in rows)
+
+
 def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
     """What the text layer itself leaves out: pages without text, glyphs without meaning."""
     furniture = [
@@ -122,7 +128,12 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     """The layout reading, the share of its lines that hold one character and the number of
     cells of ruled tables it read."""
     furniture = _layer_furniture(pages)
-    lines = _plain_if_all_bold([page_lines(p, wide_spaces=lang == "zh") for p in pages])
+    lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
+    gutters = column_grid(lines)
+    if gutters:  # a page without columns of its own read again where its rows fit the others'
+        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters) if _across(rows)
+                 else rows for p, rows in zip(pages, lines, strict=True)]
+    lines = _plain_if_all_bold(lines)
     spacing = None
     if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it
         lines, despaced = despace_rows(lines)

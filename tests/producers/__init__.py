@@ -24,6 +24,7 @@ use it. The documents and their gold are in `documents`.
 
 HELD OUT: the real UN texts (`documents.DOCS` with `heldout=True`: udhr, ecosoc_03, ecosoc_05)
 written by these producers measure the PDF reader; whoever builds or tunes the reader must not
-look at them or at their rows in bench/results/pdf_producers_heldout.md. Tune on the `seed` and
-`resolution` documents (and the real-world corpus, tests/data/realworld.tsv) only.
+look at them or at their rows in bench/results/pdf_producers_heldout.md. Tune on the development
+documents (`documents.DEV_DOCS`: seed, resolution, ecosoc_01, ecosoc_07, sdg_goals_targets) and
+the real-world corpus (tests/data/realworld.tsv) only.
 """

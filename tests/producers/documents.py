@@ -5,9 +5,13 @@
   `pdfgen.EXTRA_PAIRS`; sentence units.
 - `resolution`: `pdfgen.resolution_items`, a preamble of paragraphs ending in commas and two
   operative paragraphs; gold = its six paragraph pairs (each paragraph is one sentence).
-- HELD OUT — `udhr`, `ecosoc_03`, `ecosoc_05`: real UN texts of ../shared/un
-  (`pdfgen.heldout_items`, one line a paragraph), gold = their own alignment, paragraph
-  units. Never look at these while building or tuning the PDF reader: they measure it.
+- `ecosoc_01` (a summary record), `ecosoc_07` (a working paper with numbered sections),
+  `sdg_goals_targets` (the SDG goals and their targets, one item a line): real UN texts of
+  ../shared/un that the held-out set does not use, made as the held-out ones are
+  (`pdfgen.heldout_items`, one line a paragraph; gold = their own alignment, paragraph units),
+  so that the reader is developed on more than two documents.
+- HELD OUT — `udhr`, `ecosoc_03`, `ecosoc_05`: real UN texts of ../shared/un, made the same
+  way. Never look at these while building or tuning the PDF reader: they measure it.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ REPO = Path(__file__).resolve().parent.parent.parent
 SHARED = REPO.parent / "shared"
 SEED_GOLD = REPO / "tests" / "data" / "seed_gold" / "000_a932ec9d51e334cb"
 SYMBOLS = {"seed": "HSP/HA.2/8/Add.2", "resolution": "E/RES/2023/99",
+           "ecosoc_01": "A/AC.183/SR.413", "ecosoc_07": "A/CN.10/2023/WG.I/CRP.1",
+           "sdg_goals_targets": "A/RES/70/1",
            "udhr": "A/RES/217(III)", "ecosoc_03": "A/AC.182/2023/L.3", "ecosoc_05": "E/2023/55"}
 
 
@@ -42,6 +48,7 @@ class Doc:
     gold: Callable[[], list[tuple[str, str]]]
     segtype: str  # "sentence" or "paragraph": what the gold units are
     heldout: bool
+    from_shared: bool = False  # its text is read from ../shared (part of the matrix cache key)
 
     @property
     def symbol(self) -> str:
@@ -60,16 +67,21 @@ def _resolution_gold() -> list[tuple[str, str]]:
     return list(zip(RESOLUTION["zh"], RESOLUTION["en"], strict=True))
 
 
-def _heldout(name: str) -> Doc:
+def _un_text(name: str, *, heldout: bool) -> Doc:
+    """A real UN text of ../shared/un, one line a paragraph, its gold one unit a line."""
     return Doc(name, lambda lang: heldout_items(name, lang, SHARED),
-               lambda: heldout_gold(name, SHARED), "paragraph", heldout=True)
+               lambda: heldout_gold(name, SHARED), "paragraph", heldout=heldout,
+               from_shared=True)
 
 
 DOCS: tuple[Doc, ...] = (
     Doc("seed", seed_items, _seed_gold, "sentence", heldout=False),
     Doc("resolution", resolution_items, _resolution_gold, "sentence", heldout=False),
-    _heldout("udhr"),
-    _heldout("ecosoc_03"),
-    _heldout("ecosoc_05"),
+    _un_text("ecosoc_01", heldout=False),
+    _un_text("ecosoc_07", heldout=False),
+    _un_text("sdg_goals_targets", heldout=False),
+    _un_text("udhr", heldout=True),
+    _un_text("ecosoc_03", heldout=True),
+    _un_text("ecosoc_05", heldout=True),
 )
 DEV_DOCS = tuple(d for d in DOCS if not d.heldout)

@@ -45,7 +45,7 @@ class Producer:
     make: Callable[[list[Job], Path], None]
     missing: Callable[[], str | None]
     source: str | None = None  # the producer whose PDFs this one rewrites
-    dev_only: bool = False  # only the development documents (seed, resolution)
+    dev_only: bool = False  # only the development documents (documents.DEV_DOCS)
     zh_unmapped: bool = False
 
 
@@ -118,7 +118,7 @@ def cache_key() -> str:
     for path in sources:
         h.update(path.name.encode() + path.read_bytes())
     for doc in DOCS:
-        if doc.heldout and SHARED.exists():
+        if doc.from_shared and SHARED.exists():
             for lang in LANGS:
                 h.update(repr(doc.items(lang)).encode())
     for pkg in ("reportlab", "python-docx"):
