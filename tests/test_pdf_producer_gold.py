@@ -35,6 +35,12 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ghostscript-lo", "ecosoc_01"): ("Ghostscript leaves this Chinese without a Unicode map for "
                                       "97% of its glyphs: the reader's one-line error, as for "
                                       "ghostscript/*; pdftotext's text is no Chinese either"),
+    ("cairo", "ecosoc_01"): (
+        "F1 .991 against pdftotext + the text path .995 (mode best, bench/results/"
+        "pdf_producers.md) since the text path reads pdftotext's habits: untm's 108 units are "
+        "reportlab's own (identical segments), all right but '56‑year', where reportlab's font "
+        "has no U+2011 and the PDF holds no hyphen; pdftotext's reading misses the same unit "
+        "and writes one unit fewer"),
     ("reportlab-1tf", "ecosoc_01"): (
         "P .981 R .972 (pdftotext .991 / .991): a Chinese paragraph ends a page in a full line "
         "(its '。' hanging past the measure) and the next page starts a new one with no indent, "

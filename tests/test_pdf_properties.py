@@ -28,9 +28,6 @@ pytestmark = pytest.mark.skipif(not has_pdftotext(), reason="pdftotext not insta
 _TABLES = "a table or form page: the text path makes a few long segments (a weak reference)"
 _ACROSS = ("two columns: untm reads them in order (P, R >= .95 against the gold); pdftotext reads "
            "them line by line across, the reference the text path measures")
-_GS_SHIFT = ("untm wrong: PDFium's page text leaves out the control codes Ghostscript writes for "
-             "’ and –, so each later glyph took the box before it ('ofw ork f or 2 023'); fixed "
-             "on branch gslo (aece74a: characters read by index)")
 # (producer or corpus, document, language) -> why the reader fails it: the matrix rows measured
 # on branch pdfread (bench/results/pdf_producers.md; the one-page resolutions and chromium's seed
 # in English hold since the text path reads pdftotext's text as the page shows it, branch
@@ -45,8 +42,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("chromium-2col", "resolution", "en"): ("pdftotext reads the two columns across, word by "
                                             "word (x0.25; x1.50 before the text path took the "
                                             "blank after a bare '1.' as no paragraph end)"),
-    ("chromium", "ecosoc_01", "en"): ("x0.77: untm's paragraphs are the gold's (P = R = 1.000); "
-                                      "pdftotext's text is cut more"),
     ("reportlab-1tf", "sdg_goals_targets", "en"): (
         "x1.28: untm reads 185 of the 186 items apart; the text path joins items that end "
         "without a full stop"),
@@ -54,12 +49,14 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("chromium-2col", "ecosoc_07", "zh"): _ACROSS,
     ("chromium-2col", "sdg_goals_targets", "zh"): _ACROSS,
     ("chromium-2col", "sdg_goals_targets", "en"): _ACROSS,
+    ("chromium-2col", "ecosoc_07", "en"): _ACROSS,  # x0.71; P = R = 1.000 against gold
     ("reportlab-2col", "ecosoc_01", "en"): _ACROSS,
     ("reportlab-2col", "ecosoc_07", "zh"): _ACROSS,
     ("reportlab-2col", "ecosoc_07", "en"): _ACROSS,
     ("reportlab-2col", "sdg_goals_targets", "zh"): _ACROSS,
-    ("ghostscript-1tf", "ecosoc_01", "en"): _GS_SHIFT,
-    ("ghostscript-1tf", "sdg_goals_targets", "en"): _GS_SHIFT,
+    ("ghostscript-1tf", "sdg_goals_targets", "en"): (
+        "x1.29, as reportlab-1tf/sdg_goals_targets.en: untm reads 185 of the 186 items apart; "
+        "the text path joins items that end without a full stop"),
     ("ghostscript-lo", "ecosoc_01", "zh"): ("Ghostscript leaves this Chinese without a Unicode "
                                             "map for 97% of its glyphs: the one-line error"),
     # Looked at by eye (pdftotext -layout beside untm's segments), one judgment a file: "untm
