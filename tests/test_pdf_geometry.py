@@ -146,6 +146,17 @@ def test_letter_spaced_lines_keep_their_words(style: str, tmp_path: Path) -> Non
     assert _paragraphs(path) == list(PARAGRAPHS)
 
 
+def _draw_line(c: canvas.Canvas, words: list[str], x: float, y: float, width: float, *,
+               justify: bool) -> None:
+    """One line of `words` from `x` at baseline `y`, a glyph at a time (justified to `width`)."""
+    t = c.beginText(x, y)
+    t.setFont(FONT, SIZE)
+    for gx, ch in _glyphs(words, x, width, justify=justify, tracking=0.0):
+        t.setTextOrigin(gx, y)
+        t.textOut(ch)
+    c.drawText(t)
+
+
 def _columns_page(
     path: Path, *, gutter: float, table_gap: float, head_space: float | None = None
 ) -> Path:
@@ -165,12 +176,7 @@ def _columns_page(
         x = LEFT + column * (width + gutter)
         y = 750.0 - column * 6.0
         for words, last in chunk:
-            t = c.beginText(x, y)
-            t.setFont(FONT, SIZE)
-            for gx, ch in _glyphs(words, x, width, justify=not last, tracking=0.0):
-                t.setTextOrigin(gx, y)
-                t.textOut(ch)
-            c.drawText(t)
+            _draw_line(c, words, x, y, width, justify=not last)
             foot = min(foot, y)
             y -= LEADING + (6.0 if last else 0.0)
     y = 750.0 - (half + 4) * (LEADING + 3) if head_space is None else foot - head_space
@@ -329,12 +335,7 @@ def _draw_columns(c: canvas.Canvas, texts: tuple[str, ...], top: float, gutter: 
     for column, chunk in enumerate((lines[:half], lines[half:])):
         x, y = LEFT + column * (width + gutter), top
         for words, last in chunk:
-            t = c.beginText(x, y)
-            t.setFont(FONT, SIZE)
-            for gx, ch in _glyphs(words, x, width, justify=not last, tracking=0.0):
-                t.setTextOrigin(gx, y)
-                t.textOut(ch)
-            c.drawText(t)
+            _draw_line(c, words, x, y, width, justify=not last)
             y -= LEADING
 
 
