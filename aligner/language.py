@@ -7,6 +7,7 @@ catches the gross mistake of giving a Chinese file as English or the reverse.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from untm.errors import LanguageMismatchError
@@ -60,10 +61,38 @@ def count_scripts(text: str) -> ScriptCounts:
     return ScriptCounts(han, latin, other)
 
 
+def _is_symbol(ch: str) -> bool:
+    """A punctuation mark or symbol outside ASCII and the CJK punctuation and full-width blocks:
+    what a text layer or a file decoded with the wrong map turns letters into ("€•‚„…†")."""
+    if ch.isascii() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef":
+        return False
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def count_symbols(text: str) -> int:
+    """How many characters of `text` are such symbols (`_is_symbol`)."""
+    return sum(1 for ch in text if _is_symbol(ch))
+
+
+def _sample_symbols(text: str) -> str:
+    return "".join(dict.fromkeys(ch for ch in text if _is_symbol(ch)))[:8]
+
+
 def check_language(text: str, lang: str, *, path: str) -> None:
-    """Raise LanguageMismatchError when `text` is clearly not in `lang` ("zh" or "en")."""
+    """Raise LanguageMismatchError when `text` is clearly not in `lang` ("zh" or "en"): its
+    letters are of the other script, or it has almost none but many symbols (a text layer
+    without a Unicode meaning read as Latin-1 symbols, a file decoded with the wrong map)."""
     counts = count_scripts(text)
-    if counts.han + counts.latin + counts.other < MIN_LETTERS:
+    letters = counts.han + counts.latin + counts.other
+    if letters < MIN_LETTERS:
+        symbols = count_symbols(text)
+        if symbols >= MIN_LETTERS and symbols > letters:
+            raise LanguageMismatchError(
+                f"holds almost no letters ({letters}, among {symbols} symbols such as "
+                f"{_sample_symbols(text)!r}): its text layer or its encoding is not text in "
+                f"{'Chinese' if lang == 'zh' else 'English'}",
+                path=path,
+            )
         return
     share = counts.han_share
     if lang == "zh" and share < ZH_MIN_HAN_SHARE:

@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from untm.aligner.clean import breaks_mid_phrase
-from untm.aligner.language import HAN_CLASS, count_scripts, is_han
+from untm.aligner.language import HAN_CLASS, check_language, count_scripts, is_han
+from untm.errors import LanguageMismatchError
 from untm.glossary.extract import _CJK_RUN
 from untm.glossary.matching import find_terms
 from untm.glossary.normalize import is_cjk
@@ -51,3 +52,28 @@ def test_wrapped_chinese_line_joins_across_extension_a() -> None:
 @given(st.text(alphabet=st.sampled_from(HAN + NOT_HAN), max_size=30))
 def test_count_scripts_counts_han_like_is_han(text: str) -> None:
     assert count_scripts(text).han == sum(map(is_han, text))
+
+
+_GARBLED = ("1991 12 19 46/182\n€•‚ƒ„…† ‡ˆ\n‰Š‹Œ €•‚ƒ† •Ž•••‘’“•\n"
+            "”•–—˜™š €•‚ƒ† ›œ•ž ™Ÿ ¡¢£¤†¥¦‘§¨\n1. ©ª«¬- ®¯° €•‚ƒ„…†±²³\n2. ´«¬-µ ¶· ±²¸ ¹º»¼½¾¿\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "refused"),
+    [
+        # pdftotext -layout of a Chinese PDF whose fonts lost their Unicode map (Ghostscript's
+        # rewrite of reportlab's 1 Tf file): Latin-1 symbols where the Chinese was
+        (_GARBLED, "zh", True),
+        (_GARBLED, "en", True),
+        ("€ 1,234\n€ 5,678\n" * 5, "en", False),  # few symbols, few letters: nothing to judge
+        ("1991 12 19 46/182\n" * 10, "zh", False),  # numbers only
+        ("大会，" * 10, "zh", False),  # CJK punctuation is no symbol of a wrong map
+        ("• Item one\n• Item two\n" * 10, "en", False),  # bullets beside enough letters
+    ],
+)
+def test_a_text_of_symbols_is_refused(text: str, lang: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(LanguageMismatchError, match="holds almost no letters"):
+            check_language(text, lang, path="x.txt")
+    else:
+        check_language(text, lang, path="x.txt")
