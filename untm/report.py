@@ -23,7 +23,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from untm.aligner.glyphforms import LOST
 from untm.aligner.model import AlignmentResult, BlockKind, Link
 from untm.errors import AlignmentError
 from untm.fileio import write_text_atomic
@@ -86,6 +85,7 @@ class LinkView:
     en_kinds: tuple[str, ...]
     terms_found: int
     terms_missing: int
+    lost: bool = False  # a side holds a character the input lost (U+FFFD): kept out of the TM
 
 
 def _has_equivalent(equivalents: Sequence[str], en: str) -> bool:
@@ -147,7 +147,7 @@ def _check_links(result: AlignmentResult) -> None:
 
 def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]:
     """The links of `result` in document order, with texts escaped and terms marked."""
-    from untm.pipeline import side_text
+    from untm.pipeline import holds_lost, side_text
 
     _check_links(result)
     views: list[LinkView] = []
@@ -169,6 +169,7 @@ def build_views(result: AlignmentResult, matcher: TermMatcher) -> list[LinkView]
                 en_kinds=tuple(sorted({str(result.tgt_segments[j].kind) for j in link.tgt})),
                 terms_found=len(zh_spans) - missing,
                 terms_missing=missing,
+                lost=holds_lost(result, link),
             )
         )
     return views
@@ -183,24 +184,18 @@ def score_colour(score: float) -> str:
     return f"hsl({round(120 * s)}, 70%, 42%)"
 
 
-def _needs_review(view: LinkView, low: float) -> bool:
-    return (
-        view.link.is_null
-        or view.link.score < low
-        or LOST in view.zh_html  # a character the input lost: kept out of the TM
-        or LOST in view.en_html
-    )
+def needs_review(link: Link, low: float, *, lost: bool) -> bool:
+    """Whether "Needs review" lists the link: null, below `low`, or holding a character the
+    input lost (`lost`: kept out of the TM)."""
+    return link.is_null or link.score < low or lost
 
 
 def count_for_review(result: AlignmentResult, low_score: float = LOW_SCORE) -> int:
-    """How many links the page lists under "Needs review" (null, below `low_score`, or holding a
-    character the input lost)."""
+    """How many links the page lists under "Needs review" (`needs_review`)."""
     from untm.pipeline import holds_lost
 
     return sum(
-        1
-        for link in result.links
-        if link.is_null or link.score < low_score or holds_lost(result, link)
+        1 for link in result.links if needs_review(link, low_score, lost=holds_lost(result, link))
     )
 
 
@@ -211,7 +206,7 @@ def _indices(ix: tuple[int, ...]) -> str:
 def _row(view: LinkView, *, anchor: bool, low: float) -> str:
     link = view.link
     classes = ["unit"] if not link.is_null else ["null"]
-    if _needs_review(view, low):
+    if needs_review(link, low, lost=view.lost):
         classes.append("review")
     kinds = sorted((set(view.zh_kinds) | set(view.en_kinds)) - {str(BlockKind.BODY)})
     tags = "".join(f'<span class="tag">{html.escape(k)}</span>' for k in kinds)
@@ -440,7 +435,7 @@ def render_report(
     matcher = TermMatcher.build(glossary_pairs or ())
     views = build_views(result, matcher)
     review = sorted(
-        (v for v in views if _needs_review(v, low_score)),
+        (v for v in views if needs_review(v.link, low_score, lost=v.lost)),
         key=lambda v: (not v.link.is_null, v.link.score, v.number),
     )
     review_rows = [_row(v, anchor=False, low=low_score) for v in review]
