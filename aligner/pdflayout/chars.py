@@ -168,12 +168,18 @@ def _address(handle: object) -> int | None:
     return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
 
 
-def _font(raw: object, index: int) -> int | None:
-    """The address of the font the character is drawn in (None: not known)."""
+def _font_handle(raw: object, index: int) -> object | None:
+    """The font the character is drawn in (PDFium's handle; None: not known)."""
     import pypdfium2.raw as pdfium_c
 
     obj = pdfium_c.FPDFText_GetTextObject(raw, index)
-    return _address(pdfium_c.FPDFTextObj_GetFont(obj)) if obj else None
+    return pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+
+
+def _font(raw: object, index: int) -> int | None:
+    """The address of the font the character is drawn in (None: not known)."""
+    handle = _font_handle(raw, index)
+    return _address(handle) if handle else None
 
 
 def _unmapped(raw: object, text: str) -> _Unmapped:
@@ -213,11 +219,11 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             ch in _HYPHENS or ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
         ):
             continue
-        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
-        handle = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
-        font = fonts.get(_address(handle) if handle else None)
+        handle = _font_handle(raw, i)
+        key = _address(handle) if handle else None
+        font = fonts.get(key)
         if font is None:
-            font = fonts[_address(handle) if handle else None] = _FontGlyphs(_font_name(handle))
+            font = fonts[key] = _FontGlyphs(_font_name(handle))
         if space and not flagged:  # a space glyph of the font's own
             font.spaces.append(i)
             continue
@@ -292,13 +298,23 @@ def _advance(raw: object, index: int) -> float:
     import pypdfium2.raw as pdfium_c
 
     rect = pdfium_c.FS_RECTF()
-    matrix = pdfium_c.FS_MATRIX()
     if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
         return 0.0
-    size = pdfium_c.FPDFText_GetFontSize(raw, index)
-    if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+    size, _ = _size(raw, index, pdfium_c.FS_MATRIX())
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
+
+
+def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
+    """The character's font size on the page (`Tf` times the text and CTM scale, as producers
+    that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
+    `matrix`."""
+    import pypdfium2.raw as pdfium_c
+
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
+    if read:
+        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5  # type: ignore[attr-defined]
+    return size, read
 
 
 @dataclass(frozen=True)
@@ -402,7 +418,6 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
         loose = pdfium_c.FPDFText_GetLooseCharBox
-        font_size = pdfium_c.FPDFText_GetFontSize
         get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
@@ -461,10 +476,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             read = False
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
-                size = font_size(raw, i)
-                read = bool(get_matrix(raw, i, matrix))
-                if read:  # `Tf` times the text and CTM scale
-                    size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                size, read = _size(raw, i, matrix)
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
                 angle = direction(matrix) if read else 0.0
