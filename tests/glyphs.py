@@ -12,8 +12,8 @@ what its encoding (WinAnsi) has a code for and its face a glyph for; STSong-Ligh
 Adobe's UniGB-UCS2-H CMap (Debian poppler-data, as PDF readers have it) maps to a CID.
 The fallback faces are DejaVu Serif and Sans (Debian fonts-dejavu-core).
 
-`python tests/glyphs.py` lists, per generator and development document, the characters of the
-document's text its fonts cannot draw (tests/producers/glyph_report.py).
+`python tests/producers/glyph_report.py` lists, per generator and development document, the
+characters of the document's text its fonts cannot draw.
 """
 
 from __future__ import annotations
