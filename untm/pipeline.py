@@ -112,9 +112,11 @@ def _sentence_aligner(
 
 
 def _paragraph_segments(doc: Document) -> list[Segment]:
-    return [
-        Segment(i, p.text, p.index, p.kind) for i, p in enumerate(doc.paragraphs) if p.text.strip()
-    ]
+    """One segment per paragraph; a paragraph its reader joined across a page break it could
+    not judge (`Paragraph.soft_breaks`) is one segment per piece, so the aligner keeps the
+    pieces together or parts them as the other language has them."""
+    pieces = [(p, piece) for p in doc.paragraphs for piece in p.pieces()]
+    return [Segment(i, text, p.index, p.kind) for i, (p, text) in enumerate(pieces)]
 
 
 def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[Furniture]]:
@@ -177,7 +179,7 @@ def align_files(
             tuple(tgt_furn),
             settings,
         )
-    from untm.aligner.paragraphs import align_blocks, block_pairs
+    from untm.aligner.paragraphs import align_blocks, block_pairs, keep_soft_joins
     from untm.aligner.read import read_document
     from untm.aligner.segment import segment_document
 
@@ -190,6 +192,8 @@ def align_files(
     links = align_blocks(
         block_pairs(src_doc, tgt_doc), src_list, tgt_list, align, on_block=progress
     )
+    if options.segtype == "paragraph":
+        links = keep_soft_joins(links, src_list, tgt_list)
     settings["encoding_src"] = src_doc.encoding
     settings["encoding_tgt"] = tgt_doc.encoding
     notes = tuple(f"{doc.lang}: {note}" for doc in (src_doc, tgt_doc) for note in doc.notes)
