@@ -35,12 +35,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ghostscript-lo", "ecosoc_01"): ("Ghostscript leaves this Chinese without a Unicode map for "
                                       "97% of its glyphs: the reader's one-line error, as for "
                                       "ghostscript/*; pdftotext's text is no Chinese either"),
-    ("reportlab-2col", "sdg_goals_targets"): (
-        "P .984 R .968 (mode fast; since the test PDFs draw U+2010 with a font that has it): "
-        "three units join two items each (targets 3.4 and 3.5, goal 14's title and target "
-        "14.1, targets 17.14 and 17.15): an item that ends a column in a full line without a "
-        "full stop (3.4 and 17.14 in English, goal 14's title in Chinese) runs on into the "
-        "next column's first item, where nothing in the layout tells"),
 }
 
 
