@@ -19,8 +19,9 @@ After furniture is gone (`furniture.py`), each page is split into
   across a page or column break unless one of these says otherwise, the page's foot left room,
   or, in justified text, its last line ended short of the measure; where nothing says it goes on
   either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
-  (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes on past a box in small type at the foot of a column (a copyright
-  notice under a paper's first column: `_column_feet`), read after it.
+  (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes on past a
+  box in small type at the foot of a column (a copyright notice under a paper's first column:
+  `_column_feet`), read after it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
