@@ -116,6 +116,9 @@ class PageChars:
     # the page's ruling lines (table borders), in the page's frame; none on a page read turned
     rules: tuple[Rule, ...] = ()
     lost_fonts: tuple[str, ...] = ()  # the fonts of the glyphs read as `glyphforms.LOST`
+    # the text drawn wholly outside the page's visible box (its crop box), which no viewer
+    # shows: left out of `chars` and `text`, its pieces apart by a space, for the report
+    outside: str = ""
 
 
 def _open(data: bytes, name: str) -> object:
@@ -423,10 +426,28 @@ def _marked_chars(span: MarkedText) -> list[Char]:
     return out
 
 
+def _outside_text(text: str, outside: set[int]) -> str:
+    """The glyphs of `text` at the indices `outside`, each stretch of them apart by a space."""
+    out: list[str] = []
+    gap = False
+    for i, ch in enumerate(text):
+        if i in outside:
+            if gap and out:
+                out.append(" ")
+            out.append(ch)
+            gap = False
+        else:
+            gap = True
+    return "".join(out)
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()  # type: ignore[attr-defined]
+    # what a viewer shows (crop box within media box), in the glyphs' space; the page's frame
+    # starts at its lower left corner
+    x_lo, y_lo, x_hi, y_hi = page.get_bbox()  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
         raw = textpage.raw
@@ -457,6 +478,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         em, since = 0.0, 0
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
+        outside: set[int] = set()  # glyphs wholly outside the visible box
         for i, ch in enumerate(text):
             if lost and i in lost:  # before the white space: it may read as a line end
                 ch = LOST
@@ -497,6 +519,10 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     angles.append(angles[-1])
                     brk = False
                     continue
+            if right < x_lo or left > x_hi or top < y_lo or bottom > y_hi:
+                outside.add(i)  # drawn where no viewer shows it (`PageChars.outside`)
+                continue
+            left, right, bottom, top = left - x_lo, right - x_lo, bottom - y_lo, top - y_lo
             read = False
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
@@ -519,13 +545,21 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
-        if lost or dropped:
+        hidden = [_outside_text(text, outside)] if outside else []
+        if lost or dropped or outside:
             text = "".join(LOST if i in lost else ch for i, ch in enumerate(text)
-                           if i not in dropped)
+                           if i not in dropped and i not in outside)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         marked = ActualTexts()
-        rules = _page_objects(page, marked)
-        spans = marked.read(raw, max(count, 0))
+        rules = tuple(Rule(r.x0 - x_lo, r.y0 - y_lo, r.x1 - x_lo, r.y1 - y_lo)
+                      for r in _page_objects(page, marked))
+        spans = []
+        for span in marked.read(raw, max(count, 0)):
+            if span.x1 < x_lo or span.x0 > x_hi or span.y1 < y_lo or span.y0 > y_hi:
+                hidden.append(span.text.strip())
+            else:
+                spans.append(span._replace(x0=span.x0 - x_lo, x1=span.x1 - x_lo,
+                                           y0=span.y0 - y_lo, y1=span.y1 - y_lo))
         for span in spans:  # text the text page left out (`pdflayout.marked`)
             added = _marked_chars(span)
             chars.extend(added)
@@ -546,7 +580,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             rules = ()
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups, rules, found.fonts,
+            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden),
         )
     finally:
         textpage.close()
