@@ -479,6 +479,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
         outside: set[int] = set()  # glyphs wholly outside the visible box
+        shift = x_lo != 0.0 or y_lo != 0.0
         for i, ch in enumerate(text):
             if lost and i in lost:  # before the white space: it may read as a line end
                 ch = LOST
@@ -522,7 +523,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             if right < x_lo or left > x_hi or top < y_lo or bottom > y_hi:
                 outside.add(i)  # drawn where no viewer shows it (`PageChars.outside`)
                 continue
-            left, right, bottom, top = left - x_lo, right - x_lo, bottom - y_lo, top - y_lo
+            if shift:
+                left, right, bottom, top = left - x_lo, right - x_lo, bottom - y_lo, top - y_lo
             read = False
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
