@@ -31,11 +31,13 @@ def _span(actual: str, glyphs: str, x: float, y: float, *, objects: int = 1) -> 
     return f"/Span <</ActualText <{hexed}>>> BDC {body} EMC"
 
 
-def _page(path: Path, actual: str, glyphs: str, *, objects: int = 1) -> Path:
+def _page(path: Path, actual: str, glyphs: str, *, objects: int = 1, times: int = 1) -> Path:
+    """The lead, the span (drawn `times` times at one place: an overprint), the next line."""
     c = canvas.Canvas(str(path), pagesize=(400, 200), invariant=1)
     c.setFont("Helvetica", 12)
     c.drawString(20, 100, LEAD)
-    c._code.append(_span(actual, glyphs, 180, 100, objects=objects))  # raw content operators
+    for _ in range(times):
+        c._code.append(_span(actual, glyphs, 180, 100, objects=objects))  # raw operators
     c.drawString(20, 86, NEXT)
     c.showPage()
     c.save()
@@ -43,18 +45,20 @@ def _page(path: Path, actual: str, glyphs: str, *, objects: int = 1) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("actual", "glyphs", "objects"),
+    ("actual", "glyphs", "objects", "times"),
     [
-        (FLAG, "X", 1),  # beyond the BMP: PDFium leaves the object out
-        ("\U0001f600", "X", 2),  # one span over two text objects: read once
-        ("Deutschland", " ", 1),  # a glyph whose box has no width
-        ("Deutschland", "X", 1),  # PDFium reads this one itself: not read twice
+        (FLAG, "X", 1, 1),  # beyond the BMP: PDFium leaves the object out
+        ("\U0001f600", "X", 2, 1),  # one span over two text objects: read once
+        ("Deutschland", " ", 1, 1),  # a glyph whose box has no width
+        ("Deutschland", "X", 1, 1),  # PDFium reads this one itself: not read twice
+        (FLAG, "X", 1, 2),  # drawn twice at one place: read once
+        ("Deutschland", "X", 1, 2),  # PDFium reads the first copy, leaves out the second
     ],
-    ids=["flag", "two-objects", "no-box", "read-by-pdfium"],
+    ids=["flag", "two-objects", "no-box", "read-by-pdfium", "flag-twice", "read-twice"],
 )
-def test_actual_text_is_read_once(tmp_path: Path, actual: str, glyphs: str,
-                                  objects: int) -> None:
-    path = _page(tmp_path / "span.pdf", actual, glyphs, objects=objects)
+def test_actual_text_is_read_once(tmp_path: Path, actual: str, glyphs: str, objects: int,
+                                  times: int) -> None:
+    path = _page(tmp_path / "span.pdf", actual, glyphs, objects=objects, times=times)
     doc = read_document(path, "en")
     text = " ".join(p.text for p in doc.paragraphs)
     assert text == f"{LEAD} {actual} {NEXT}"

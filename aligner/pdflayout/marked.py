@@ -9,7 +9,9 @@ leaves the whole text object out (emoji and flags, all beyond the BMP; a glyph w
 width), and the characters would be lost without a trace. Here each such span (one marked-content
 item: the text objects inside one `BDC ... EMC` share it) none of whose text objects the text
 page holds gives its ActualText, placed over the objects' bounds, each character an equal part
-of their width (PDFium does the same where it reads an ActualText).
+of their width (PDFium does the same where it reads an ActualText). A span drawn again where
+text the reader has is drawn (an overprint: a text object the text page holds, or an earlier
+span of the same text, at the same bounds) is not read again.
 
 Only the page's own text objects are looked at (not those inside form XObjects).
 """
@@ -24,6 +26,7 @@ from typing import NamedTuple
 from untm.aligner.pdflayout.textframes import direction
 
 KEY = b"ActualText"
+SAME = 0.5  # points: boxes this close are drawn in the same place
 # PDFDocEncoding where it is not Latin-1 (ISO 32000-1, Annex D)
 _PDFDOC = dict(zip(range(0x18, 0x20), "˘ˇˆ˙˝˛˚˜", strict=True)) | dict(
     zip(range(0x80, 0xA1), "•†‡…—–ƒ⁄‹›−‰„“”‘’‚™ﬁﬂŁŒŠŸŽıłœšž\ufffd€", strict=True)
@@ -96,28 +99,36 @@ class ActualTexts:
 
     def read(self, textpage: object, count: int) -> list[MarkedText]:
         """The ActualText of each span none of whose text objects the text page holds, in the
-        order the spans were drawn."""
+        order the spans were drawn; a span drawn again where a text object the text page holds
+        or an earlier span with the same text stands (an overprint: the text is read there) is
+        not read again."""
         import pypdfium2.raw as pdfium_c
 
         if not self.spans:
             return []
         get_object = pdfium_c.FPDFText_GetTextObject
-        held = {_address(get_object(textpage, i)) for i in range(count)}
+        held: dict[int, object] = {}
+        for i in range(count):
+            obj = get_object(textpage, i)
+            held.setdefault(_address(obj), obj)
+        shown: list[tuple[float, float, float, float]] | None = None  # the held objects' bounds
         out: list[MarkedText] = []
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
         matrix = pdfium_c.FS_MATRIX()
         font_size = ctypes.c_float()
         for span in self.spans.values():
             if any(_address(obj) in held for obj in span.objects):
                 continue
             text = text_string(span.raw)
-            if not text.strip():
+            boxes = [b for b in map(_bounds, span.objects) if b is not None]
+            if not text.strip() or not boxes:
                 continue
-            boxes: list[tuple[float, float, float, float]] = []
-            for obj in span.objects:
-                if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-                    boxes.append((left.value, bottom.value, right.value, top.value))
-            if not boxes:
+            box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                   max(b[2] for b in boxes), max(b[3] for b in boxes))
+            if shown is None:
+                shown = [b for b in map(_bounds, held.values()) if b is not None]
+            if any(_same(box, b) for b in shown) or any(
+                m.text == text and _same(box, (m.x0, m.y0, m.x1, m.y1)) for m in out
+            ):
                 continue
             first = span.objects[0]
             size, angle = 0.0, 0.0
@@ -126,8 +137,20 @@ class ActualTexts:
             if pdfium_c.FPDFPageObj_GetMatrix(first, matrix):
                 size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
                 angle = direction(matrix)
-            out.append(MarkedText(
-                text, min(b[0] for b in boxes), min(b[1] for b in boxes),
-                max(b[2] for b in boxes), max(b[3] for b in boxes), size, angle,
-            ))
+            out.append(MarkedText(text, *box, size, angle))
         return out
+
+
+def _bounds(obj: object) -> tuple[float, float, float, float] | None:
+    """A page object's bounds (left, bottom, right, top), if PDFium gives them."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not obj or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return None
+    return left.value, bottom.value, right.value, top.value
+
+
+def _same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Two boxes in the same place (within `SAME` points)."""
+    return all(abs(p - q) <= SAME for p, q in zip(a, b, strict=True))
