@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -95,6 +95,9 @@ class RawBlock:
     hint: BlockKind | None = None  # what the reader already knows (docx heading style, footnote)
     joinable: bool = False  # may continue the previous paragraph when that ends mid-sentence
     cell: bool = False  # a table cell: never joined to running text, which goes on around it
+    # where the paragraph may end although the reader joined it: a page or column break after a
+    # full stop with nothing on the page to tell (offsets into `text`; `Paragraph.soft_breaks`)
+    soft_breaks: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,10 @@ def join_wrapped(
             return left + " " + right
         return left + right
     return left + " " + right
+
+
+def _normalize_body_label(text: str) -> str:
+    return _normalize_label_text(text, BlockKind.BODY)
 
 
 def _normalize_label_text(text: str, kind: BlockKind) -> str:
@@ -482,6 +489,7 @@ def build_paragraphs(
     covers = later_covers([text for _, text, _ in entries], [lab for _, _, lab in entries])
     items: list[tuple[str, BlockKind, str | None]] = []
     cells: set[int] = set()  # items that are table cells
+    soft: dict[int, tuple[int, ...]] = {}  # item -> its soft breaks (`RawBlock.soft_breaks`)
     body_started = False
     for k, (block, text, labelled) in enumerate(entries):
         if k in covers or block.hint is BlockKind.COVER:  # a reader may know (a PDF's mastheads)
@@ -491,14 +499,20 @@ def build_paragraphs(
             kind, label = labelled
             if kind in (BlockKind.HEADING, BlockKind.BODY):
                 body_started = True
-            items.append((_normalize_label_text(text, kind), kind, label))
+            normal_text = _normalize_label_text(text, kind)
+            if block.soft_breaks and kind is BlockKind.BODY:
+                soft[len(items)] = _moved_breaks(
+                    text, normal_text, block.soft_breaks, _normalize_body_label
+                )
+            items.append((normal_text, kind, label))
             continue
         if not body_started and has_labels and display_width(text) <= COVER_MAX_CHARS:
             items.append((text, BlockKind.COVER, None))
             continue
-        _add_unlabelled(items, text, lang, joinable=block.joinable, cells=cells, cell=block.cell)
+        _add_unlabelled(items, text, lang, joinable=block.joinable, cells=cells, cell=block.cell,
+                        soft=(soft, block.soft_breaks))
     paragraphs = tuple(
-        Paragraph(index=i, text=text, kind=kind, label=label)
+        Paragraph(index=i, text=text, kind=kind, label=label, soft_breaks=soft.get(i, ()))
         for i, (text, kind, label) in enumerate(items)
     )
     return CleanedText(paragraphs=paragraphs, furniture=tuple(sorted(found, key=lambda f: f.line)))
@@ -513,9 +527,28 @@ def _normalized(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furnit
         text, controls = strip_controls(block.text, line=block.line)
         found += controls
         text = normalize_space(text)
-        if text:
-            out.append(block if text == block.text else replace(block, text=text))
+        if text == block.text:
+            out.append(block)
+        elif text:
+            breaks = _moved_breaks(
+                block.text, text, block.soft_breaks,
+                lambda t: normalize_space(strip_controls(t, line=0)[0]),
+            )
+            out.append(replace(block, text=text, soft_breaks=breaks))
     return out, found
+
+
+def _moved_breaks(
+    old: str, new: str, breaks: tuple[int, ...], change: Callable[[str], str]
+) -> tuple[int, ...]:
+    """Soft breaks of `old` in `new` = change(old), where `change` maps each text before a break
+    to the start of `new` (breaks it does not so map are dropped: the paragraph stays whole)."""
+    moved: list[int] = []
+    for offset in breaks:
+        head = change(old[:offset])
+        if new.startswith(head):
+            moved.append(len(head))
+    return tuple(moved)
 
 
 def _labelled_entries(blocks: Sequence[RawBlock], lang: str) -> list[tuple[RawBlock, str, Label]]:
@@ -568,9 +601,12 @@ def _add_unlabelled(
     joinable: bool,
     cells: set[int],
     cell: bool = False,
+    soft: tuple[dict[int, tuple[int, ...]], tuple[int, ...]] = ({}, ()),
 ) -> None:
     """An unlabelled running-text block: continue the last body paragraph (footnotes and table
-    cells, `cells`, stand aside) or start a new one; a table cell (`cell`) is always one."""
+    cells, `cells`, stand aside) or start a new one; a table cell (`cell`) is always one.
+    `soft`: the items' soft breaks, updated with the block's own."""
+    breaks, own = soft
     last_body = next(
         (
             i
@@ -591,10 +627,18 @@ def _add_unlabelled(
         if (joinable and not ends_sentence(prev_text)) or breaks_mid_phrase(
             prev_text, text, lang, numbered=bool(NUM_PARA.match(prev_text))
         ):
-            items[last_body] = (join_wrapped(prev_text, text, lang), BlockKind.BODY, prev_label)
+            joined = join_wrapped(prev_text, text, lang)
+            items[last_body] = (joined, BlockKind.BODY, prev_label)
+            if own and joined.endswith(text):
+                shift = len(joined) - len(text)
+                breaks[last_body] = (*breaks.get(last_body, ()), *(shift + o for o in own))
             return
+        if own:
+            breaks[len(items)] = own
         items.append((text, BlockKind.BODY, prev_label))
         return
     if cell:
         cells.add(len(items))
+    elif own:
+        breaks[len(items)] = own
     items.append((text, BlockKind.BODY, None))

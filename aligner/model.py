@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import pairwise
 
 
 class BlockKind(StrEnum):
@@ -23,6 +24,15 @@ class Paragraph:
     text: str
     kind: BlockKind = BlockKind.BODY
     label: str | None = None  # "12" for a numbered paragraph, "II" / "二" for a heading
+    # offsets where the paragraph may end although its reader joined it (a PDF page or column
+    # break after a full stop, no cue either way): `pieces`
+    soft_breaks: tuple[int, ...] = ()
+
+    def pieces(self) -> list[str]:
+        """The paragraph cut at its soft breaks (itself when it has none)."""
+        bounds = [0, *self.soft_breaks, len(self.text)]
+        cut = (self.text[a:b].strip() for a, b in pairwise(bounds))
+        return [piece for piece in cut if piece]
 
 
 @dataclass(frozen=True)

@@ -112,9 +112,11 @@ def _sentence_aligner(
 
 
 def _paragraph_segments(doc: Document) -> list[Segment]:
-    return [
-        Segment(i, p.text, p.index, p.kind) for i, p in enumerate(doc.paragraphs) if p.text.strip()
-    ]
+    """One segment per paragraph; a paragraph its reader joined across a page break it could
+    not judge (`Paragraph.soft_breaks`) is one segment per piece, so the aligner keeps the
+    pieces together or parts them as the other language has them."""
+    pieces = [(p, piece) for p in doc.paragraphs for piece in p.pieces()]
+    return [Segment(i, text, p.index, p.kind) for i, (p, text) in enumerate(pieces)]
 
 
 def read_presegmented(path: str | Path, lang: str) -> tuple[list[Segment], list[Furniture]]:

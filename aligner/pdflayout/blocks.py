@@ -16,9 +16,11 @@ After furniture is gone (`furniture.py`), each page is split into
   spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent,
   or after a line that ended early (the next line's first word would have fit on it) — so
   resolution paragraphs that end in a comma are found without a number. A paragraph continues
-  across a page break unless one of these says otherwise, or it ended with a full stop and the
-  next page does not start in lower case; it goes on past a box in small type at the foot of a
-  column (a copyright notice under a paper's first column: `_column_feet`), read after it.
+  across a page or column break unless one of these says otherwise (or the page's foot left
+  room); where its line before ended a sentence and the next does not start in lower case, the
+  page cannot tell, and the join is soft (`RawBlock.soft_breaks`: in paragraph units the other
+  language decides). It goes on past a box in small type at the foot of a column (a copyright
+  notice under a paper's first column: `_column_feet`), read after it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -36,6 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
+from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.furniture import PageRows
@@ -65,6 +68,9 @@ class _Block:
     table: bool = False
     note: bool = False
     flowing: bool = False  # a note in the running text: lines may go on with it
+    # lines that go on across a page or column break after a full stop with no cue either way:
+    # the paragraph may end there (`RawBlock.soft_breaks`; the other language decides)
+    soft: list[int] = field(default_factory=list)
 
     @property
     def last(self) -> Line:
@@ -278,6 +284,15 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     return _ends_at_break(block, line, m)  # a page break, or up to the next column's top
 
 
+def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
+    """A paragraph read on across a page or column break although its line before ended a
+    sentence and the next does not start in lower case: nothing on the page tells a paragraph
+    that goes on from one that ended in a full last line (the next starting without indent or
+    label); the pipeline lets the other language decide (`RawBlock.soft_breaks`)."""
+    crossing = not same_page or (line.frame != prev.frame and line.y1 > prev.y0)
+    return crossing and ends_sentence(prev.text) and not line.text[:1].islower()
+
+
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
@@ -325,22 +340,29 @@ class _Builder:
             and not (cur.table or (cur.note and not cur.flowing))
             and not _starts_new(cur, line, self.m, same_page=same_page)
         ):
+            if not (cur.cover or cur.note) and _soft_join(cur.last, line, same_page=same_page):
+                cur.soft.append(len(cur.lines))
             cur.lines.append(line)
             return
         self.close()
         self.current = _Block([line], cover=cover, note=endnote, flowing=endnote)
 
-    def text(self, block: _Block) -> str:
+    def text(self, block: _Block) -> tuple[str, tuple[int, ...]]:
+        """The block's text, and where its soft breaks (`_Block.soft`) fall in it."""
         pieces = [self.line_text(line, block) for line in block.lines]
         local = self.spacing.within(pieces) if self.spacing is not None else None
         text = ""
-        for line, piece in zip(block.lines, pieces, strict=True):
+        breaks: list[int] = []
+        for k, (line, piece) in enumerate(zip(block.lines, pieces, strict=True)):
             if not text:
                 text = piece
                 continue
             joined = self.hyphens.join(text, piece, line.page) if self.hyphens else None
+            before = text
             text = joined if joined is not None else join_wrapped(text, piece, self.lang, local)
-        return text
+            if k in block.soft and text.startswith(before.rstrip()):
+                breaks.append(len(before.rstrip()))
+        return text, tuple(breaks)
 
     def line_text(self, line: Line, block: _Block) -> str:
         if not line.refs:
@@ -491,10 +513,12 @@ def build_blocks(
     for block in b.blocks:
         if block.table:  # one block per cell, row by row (CAT tools segment tables so)
             raw.extend(
-                RawBlock(text=b.text(_Block(lines, table=True)), line=lines[0].page,
+                RawBlock(text=b.text(_Block(lines, table=True))[0], line=lines[0].page,
                          hint=BlockKind.BODY, cell=True)
                 for lines in _cells(block.lines)
             )
             continue
-        raw.append(RawBlock(text=b.text(block), line=block.lines[0].page, hint=_hint(block, size)))
+        text, soft = b.text(block)
+        raw.append(RawBlock(text=text, line=block.lines[0].page, hint=_hint(block, size),
+                            soft_breaks=soft))
     return raw, b.furniture + (b.hyphens.found if b.hyphens is not None else [])
