@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from untm.aligner.model import BlockKind, Document, Link, Paragraph, Segment
 from untm.errors import AlignmentError
@@ -389,3 +389,48 @@ def order_links(links: Sequence[Link]) -> list[Link]:
         ordered.append(link)
     ordered.extend(tgt_only[k:])
     return ordered
+
+
+def _boundary(first: Link, second: Link, side: str, segments: Sequence[Segment]) -> str:
+    """Between two links on one side: "soft" where they part one paragraph (its reader's soft
+    breaks, `Paragraph.soft_breaks`, made its pieces segments), "hard" where they part two
+    paragraphs, "none" where either link has nothing on that side."""
+    a, b = getattr(first, side), getattr(second, side)
+    if not a or not b:
+        return "none"
+    return "soft" if segments[max(a)].paragraph == segments[min(b)].paragraph else "hard"
+
+
+def keep_soft_joins(
+    links: Sequence[Link], src_segments: Sequence[Segment], tgt_segments: Sequence[Segment]
+) -> list[Link]:
+    """Paragraph units: a paragraph its reader joined across a page (`Paragraph.soft_breaks`:
+    each piece a segment) is parted only where the other language has two paragraphs. Two
+    links in a row that part it stay one link unless the other side has a paragraph break
+    between them (so both sides' page breaks never pair up into half paragraphs); a piece the
+    aligner put with the next paragraph's text goes back to its own paragraph's link first.
+    `links` in document order."""
+    sides = {"src": src_segments, "tgt": tgt_segments}
+    ordered = list(links)
+    for k in range(len(ordered) - 1):
+        for side, segments in sides.items():
+            first, second = ordered[k], ordered[k + 1]
+            if _boundary(first, second, side, segments) != "soft":
+                continue
+            ids: tuple[int, ...] = getattr(second, side)
+            own = tuple(i for i in ids if segments[i].paragraph == segments[ids[0]].paragraph)
+            if len(own) < len(ids):  # the piece went with the next paragraph: back to its own
+                score = min(first.score, second.score)
+                ordered[k] = replace(first, score=score, **{side: getattr(first, side) + own})
+                rest = tuple(i for i in ids if i not in own)
+                ordered[k + 1] = replace(second, score=score, **{side: rest})
+    out: list[Link] = []
+    for link in ordered:
+        if out:
+            src = _boundary(out[-1], link, "src", src_segments)
+            tgt = _boundary(out[-1], link, "tgt", tgt_segments)
+            if (src == "soft" and tgt != "hard") or (tgt == "soft" and src != "hard"):
+                last = out.pop()
+                link = Link(last.src + link.src, last.tgt + link.tgt, min(last.score, link.score))
+        out.append(link)
+    return out

@@ -9,7 +9,7 @@ from conftest import GOLD, SEED_EN, SEED_ZH
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from untm.aligner.model import BlockKind, Document, Link, Paragraph
+from untm.aligner.model import BlockKind, Document, Link, Paragraph, Segment
 from untm.aligner.paragraphs import (
     Block,
     BlockPair,
@@ -17,6 +17,7 @@ from untm.aligner.paragraphs import (
     block_pairs,
     block_profile,
     group_blocks,
+    keep_soft_joins,
     order_links,
     pair_blocks,
     pair_footnotes,
@@ -197,3 +198,32 @@ def test_align_blocks_refuses_a_segment_left_out() -> None:
     src, tgt = segment_document(zh), segment_document(en)
     with pytest.raises(AlignmentError, match="target segments not covered exactly once"):
         align_blocks([BlockPair("all", (0,), ())], src, tgt, _diagonal)
+
+
+def _pieces(paragraphs: Sequence[int]) -> list[Segment]:
+    """Segments in paragraph units, one per piece: `paragraphs[k]` is segment k's paragraph."""
+    return [Segment(k, f"piece {k}", para) for k, para in enumerate(paragraphs)]
+
+
+# (zh pieces' paragraphs, en pieces' paragraphs, the aligner's links, the links kept)
+SOFT_CASES = {
+    "parted where the other side has two paragraphs": (
+        (0, 0), (0, 1), [((0,), (0,)), ((1,), (1,))], [((0,), (0,)), ((1,), (1,))]),
+    "both sides parted at their page breaks: one link again": (
+        (0, 0), (0, 0), [((0,), (0,)), ((1,), (1,))], [((0, 1), (0, 1))]),
+    "a piece left alone: back with its paragraph": (
+        (0, 0), (0,), [((0,), (0,)), ((1,), ())], [((0, 1), (0,))]),
+    "a piece put with the next paragraph goes back to its own": (
+        (0, 0, 1), (0, 1), [((0,), (0,)), ((1, 2), (1,))], [((0, 1), (0,)), ((2,), (1,))]),
+    "no soft break: nothing changes": (
+        (0, 1), (0, 1), [((0,), (0,)), ((1,), (1,))], [((0,), (0,)), ((1,), (1,))]),
+    "the English side's soft break, the Chinese side's two paragraphs": (
+        (0, 1), (0, 0), [((0,), (0,)), ((1,), (1,))], [((0,), (0,)), ((1,), (1,))]),
+}
+
+
+@pytest.mark.parametrize("case", SOFT_CASES)
+def test_keep_soft_joins(case: str) -> None:
+    zh, en, links, kept = SOFT_CASES[case]
+    out = keep_soft_joins([Link(s, t, 0.9) for s, t in links], _pieces(zh), _pieces(en))
+    assert [(link.src, link.tgt) for link in out] == kept

@@ -181,3 +181,55 @@ def test_sentence_units_do_not_change(tmp_path: Path) -> None:
     zh = [f"{zh_first[0]}。", zh_first[1], *ZH[1:]]
     en = [f"{en_first[0]}.", en_first[1], *EN[1:]]
     assert units == _pairs(zh, en)
+
+
+def _ragged_width(text: str, next_word: str) -> float:
+    """A measure at which `text` wraps to a last line that ends short of it by more than a
+    justified line may, yet too little for `next_word` to have fit."""
+    room_min, room_max = 8.0, stringWidth(next_word, "Times-Roman", SIZE) - 2.0
+    width = 220.0
+    while width < 300.0:
+        room = width - stringWidth(_en_lines(text, width)[-1], "Times-Roman", SIZE)
+        if room_min < room < room_max:
+            return width
+        width += 0.25
+    raise AssertionError("no measure leaves that room")
+
+
+@pytest.mark.parametrize("justified", [True, False])
+def test_a_short_last_line_of_justified_text_ends_its_paragraph_at_a_page_break(
+    justified: bool, tmp_path: Path
+) -> None:
+    """Justified text stretches every line that goes on to the measure: a line that ends short
+    of it at a page's foot ended its paragraph, even where the next page's first word is too
+    long to have fit. Ragged text cannot tell: the join is soft."""
+    en = list(EN)
+    en[BREAK_AFTER] = "Notwithstanding " + en[BREAK_AFTER][0].lower() + en[BREAK_AFTER][1:]
+    width = _ragged_width(en[BREAK_AFTER - 1], "Notwithstanding")
+    lines = [_en_lines(p, width) for p in en]
+    if not justified:
+        width = 0.0  # every line drawn at its natural width
+    c = canvas.Canvas(str(tmp_path / "j.en.pdf"), pagesize=PAGE, invariant=1)
+    y = TOP
+    for k, paragraph in enumerate(lines):
+        if k == BREAK_AFTER:
+            c.showPage()
+            y = TOP
+        for n, line in enumerate(paragraph):
+            t = c.beginText(LEFT, y)
+            t.setFont("Times-Roman", SIZE)
+            if width and n < len(paragraph) - 1 and line.count(" "):
+                t.setWordSpace((width - stringWidth(line, "Times-Roman", SIZE)) / line.count(" "))
+            t.textLine(line)
+            c.drawText(t)
+            y -= LEADING
+        y -= SPACE
+    c.showPage()
+    c.save()
+    paragraphs = read_document(tmp_path / "j.en.pdf", "en").paragraphs
+    texts = [_squash(p.text) for p in paragraphs]
+    if justified:
+        assert texts == [_squash(p) for p in en]
+    else:
+        assert texts == [_squash(en[0]), _squash(en[1] + en[2]), _squash(en[3])]
+        assert len(paragraphs[1].pieces()) == 2

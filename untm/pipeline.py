@@ -179,7 +179,7 @@ def align_files(
             tuple(tgt_furn),
             settings,
         )
-    from untm.aligner.paragraphs import align_blocks, block_pairs
+    from untm.aligner.paragraphs import align_blocks, block_pairs, keep_soft_joins
     from untm.aligner.read import read_document
     from untm.aligner.segment import segment_document
 
@@ -192,6 +192,8 @@ def align_files(
     links = align_blocks(
         block_pairs(src_doc, tgt_doc), src_list, tgt_list, align, on_block=progress
     )
+    if options.segtype == "paragraph":
+        links = keep_soft_joins(links, src_list, tgt_list)
     settings["encoding_src"] = src_doc.encoding
     settings["encoding_tgt"] = tgt_doc.encoding
     notes = tuple(f"{doc.lang}: {note}" for doc in (src_doc, tgt_doc) for note in doc.notes)

@@ -16,11 +16,12 @@ After furniture is gone (`furniture.py`), each page is split into
   spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent,
   or after a line that ended early (the next line's first word would have fit on it) — so
   resolution paragraphs that end in a comma are found without a number. A paragraph continues
-  across a page or column break unless one of these says otherwise (or the page's foot left
-  room); where its line before ended a sentence and the next does not start in lower case, the
-  page cannot tell, and the join is soft (`RawBlock.soft_breaks`: in paragraph units the other
-  language decides). It goes on past a box in small type at the foot of a column (a copyright
-  notice under a paper's first column: `_column_feet`), read after it.
+  across a page or column break unless one of these says otherwise, the page's foot left room,
+  or, in justified text, its last line ended short of the measure; where nothing says it goes on
+  either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
+  (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes on past a
+  box in small type at the foot of a column (a copyright notice under a paper's first column:
+  `_column_feet`), read after it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -38,7 +39,6 @@ from dataclasses import dataclass, field, replace
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
-from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.furniture import PageRows
@@ -53,7 +53,11 @@ OUTDENT = 0.8  # font sizes a cover line starting left of its block's lines is a
 COVER_SPACING = 1.15  # cover lines farther apart than this many body line spacings are items
 HEADING_SIZE = 1.15
 COMMON_END = 0.25  # share of the lines near the farthest that end at one place: a measure
+JUSTIFIED_END = 0.3  # font sizes from the measure a justified line ends within
+MIN_JUSTIFIED = 12  # Latin body lines, half of them at their measure: the text is justified
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
+# a line ending so goes on in the next
+_RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
 # a cover's field line: a label of one or two words and a colon, then its value ("Distr.:
@@ -97,6 +101,7 @@ class _Metrics:
     bottom: float  # where a page's body text ends (the baseline of its last full page's line)
     # (page, frame) of a column -> the right edge of its full lines (`_common_right`)
     column_rights: dict[tuple[int, int], float] = field(default_factory=dict)
+    justified: bool = False  # most body lines end at their measure: a short one ends its paragraph
 
     def right_of(self, line: Line) -> float:
         """Where full lines end in the line's column, or across the page."""
@@ -144,7 +149,11 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
                if len(ends) >= MIN_PAGE_LINES // 2}
-    return _Metrics(size, pitch, right, left, bottom, columns)
+    m = _Metrics(size, pitch, right, left, bottom, columns)
+    latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
+             if abs(ln.size - size) <= 0.05 * size and not is_wide(ln.text[-1:] or "a")]
+    ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
+    return replace(m, justified=len(latin) >= MIN_JUSTIFIED and ending >= 0.5 * len(latin))
 
 
 def _common_right(ends: list[float], size: float) -> float:
@@ -253,11 +262,16 @@ def _gap_on_page(block: _Block, line: Line, m: _Metrics) -> bool:
 
 def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
     """Across a page or column break the paragraph goes on, unless the last line left room at
-    the page's (the column region's) foot, or the next page prints the block's first line again
-    (a title on a cover and on page 1); labels, indents and type are judged before."""
+    the page's (the column region's) foot, or, in justified text, ended short of its measure (a
+    justified line that goes on is stretched to it: only a paragraph's last line is not; Latin
+    text, as Chinese lines may end a character short where the next may not start a line), or
+    the next page prints the block's first line again (a title on a cover and on page 1);
+    labels, indents and type are judged before."""
     prev = block.last
     foot = prev.foot if prev.right else m.bottom
-    return prev.y0 - foot > FOOT_ROOM * m.pitch or line.text == block.lines[0].text
+    short = (m.justified and not is_wide(prev.text[-1:] or "a")
+             and m.right_of(prev) - prev.x1 > 2 * JUSTIFIED_END * m.size)
+    return prev.y0 - foot > FOOT_ROOM * m.pitch or short or line.text == block.lines[0].text
 
 
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
@@ -285,12 +299,12 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
 
 
 def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
-    """A paragraph read on across a page or column break although its line before ended a
-    sentence and the next does not start in lower case: nothing on the page tells a paragraph
-    that goes on from one that ended in a full last line (the next starting without indent or
-    label); the pipeline lets the other language decide (`RawBlock.soft_breaks`)."""
+    """A paragraph read on across a page or column break without a sign that it goes on (the
+    next line in lower case, the last one ending in a comma, a hyphen, an opening bracket): a
+    paragraph that ended in a full last line, the next starting without indent or label, looks
+    the same; the pipeline lets the other language decide (`RawBlock.soft_breaks`)."""
     crossing = not same_page or (line.frame != prev.frame and line.y1 > prev.y0)
-    return crossing and ends_sentence(prev.text) and not line.text[:1].islower()
+    return crossing and not (line.text[:1].islower() or prev.text.endswith(_RUNS_ON))
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
