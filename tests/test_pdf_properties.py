@@ -85,17 +85,36 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): _TABLES,
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
-        "untm right (x20): a customs form read field by field, where the text path makes one "
-        "segment of it; the one character lost ('子') is a glyph PDFium's text layer lacks"),
+        "untm right (x20.11): a customs form read field by field, where the text path makes one "
+        "segment of it; 99.48%: the one character lost, '子' (the wrapped end of '铺地砖无牌子'), "
+        "is content PDFium's text page drops: it is a text object of one glyph in a CID font "
+        "that is not embedded (Identity-H, no font on the system), whose glyph box PDFium "
+        "cannot measure, so the object's box has no width and CPDF_TextPage skips it (objects "
+        "of several glyphs in that font keep a width from their advances and are read); "
+        "PDFium's API gives no character codes of a text object to read it otherwise, and "
+        "PDFium draws none of that font's glyphs; pdftotext reads it from the ToUnicode map"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
         "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
         "before, when the self-check took PDFium's text order, some rows joined); the text "
         "path makes one segment of it"),
-    (CORPUS, "pdfjs__160F-2019.pdf", "en"): "a form: x3.3 segments; 99.42% of characters",
+    (CORPUS, "pdfjs__160F-2019.pdf", "en"): (
+        "a form: x1.29 segments; 99.42%: the characters missing are 'Réinitialiser', the "
+        "caption of the form's Reset push button (a widget annotation's appearance stream, "
+        "annotation flags 0: shown on screen, never printed), which pdftotext draws with the "
+        "page; untm reads the page's content, not its annotations"),
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
         "untm right (x20): a cheat sheet in two columns of API tables, read column by column "
         "and row by row; the text path makes six segments of its 3,557 characters"),
-    (CORPUS, "pdfjs__issue1350.pdf", "en"): "x1.21 segments; 99.38% of characters",
+    (CORPUS, "pdfjs__issue1350.pdf", "en"): (
+        "99.38%: pdftotext's '¥' (13) and 'Õ' (1) are its own misreading: a symbolic TrueType "
+        "font with an empty ToUnicode map and no /Encoding draws codes 0xA5 and 0xD5, which "
+        "poppler decodes as WinAnsi; the glyphs drawn (in poppler's own rendering too) are the "
+        "bullet and the apostrophe untm reads (MacRoman 0xA5 '•', 0xD5 '’'). x1.22 segments: "
+        "the page draws its footer block (9 text objects) twice at the same place and untm "
+        "reads both copies ('Please write your name herePlease write your name here'), where "
+        "pdftotext keeps one. Its three pages are windows on one content stream (crop boxes "
+        "away from the origin): untm reads what each shows, the rest is outside-page "
+        "furniture (46 segments; 120 when it read the whole stream on every page)"),
     (CORPUS, "pdfjs__issue840.pdf", "en"): (
         "untm right (x104): a festival timetable grid, each time and band a segment; the text "
         "path makes seven segments of its 7,341 characters"),
@@ -120,9 +139,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "stand side by side are read line by line across"),
     (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): "x1.25 segments",
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
-        "x2.02 segments (x1.61 on main): its ruled table of countries now read row by row, cell "
-        "by cell; the flag emoji are lost (99.13% of characters)"),
-    (CORPUS, "pdfium__bug_707673.pdf", "en"): "x2.0 segments; 98.9% of characters",
+        "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
+        "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "
+        "are read since pdflayout.marked (99.13% of characters before, 100% now)"),
+    (CORPUS, "pdfium__bug_707673.pdf", "en"): (
+        "x0.38 segments: a test page of form buttons, whose JavaScript method names are one run "
+        "of words; 98.93%: the characters missing are 'Go' twice, the captions (/MK /CA) of "
+        "two push-button widgets without an appearance stream (the form sets "
+        "NeedAppearances), which poppler makes up and pdftotext prints; no page content holds "
+        "them"),
 }
 
 

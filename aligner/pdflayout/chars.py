@@ -14,7 +14,9 @@ and in a bold run again where a word starts in another font (a bold run-in headi
 regular text of its line), which is all the layout needs; so is the glyph's direction (its
 matrix), and a page with glyphs drawn turned is mapped into its text's frames (`textframes`).
 PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
-and the layout decides what it was.
+and the layout decides what it was. Text the page says only as marked content's ActualText and
+PDFium's text page leaves out (emoji and flags drawn as pictures, glyphs without a box) is read
+from the marked content, over the bounds of its text objects (`pdflayout.marked`).
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning are counted, so that the reader can
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
+from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.textframes import direction, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -113,6 +116,9 @@ class PageChars:
     # the page's ruling lines (table borders), in the page's frame; none on a page read turned
     rules: tuple[Rule, ...] = ()
     lost_fonts: tuple[str, ...] = ()  # the fonts of the glyphs read as `glyphforms.LOST`
+    # the text drawn wholly outside the page's visible box (its crop box), which no viewer
+    # shows: left out of `chars` and `text`, its pieces apart by a space, for the report
+    outside: str = ""
 
 
 def _open(data: bytes, name: str) -> object:
@@ -372,26 +378,29 @@ def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     return out
 
 
-def _rules(page: object) -> tuple[Rule, ...]:
+def _page_objects(page: object, marked: ActualTexts) -> tuple[Rule, ...]:
     """The page's ruling lines: path objects of its content at most `RULE_WIDTH` thick and at
     least `MIN_RULE` long (stroked lines, thin filled rectangles: how LibreOffice, Chromium and
     reportlab draw table borders). Paths inside form XObjects and a grid drawn as one path of
-    many segments are not read."""
+    many segments are not read. The text objects go to `marked` (their ActualText spans); a
+    page of more than `MAX_PAGE_OBJECTS` objects is searched for neither."""
     import pypdfium2.raw as pdfium_c
 
     raw = page.raw  # type: ignore[attr-defined]
     count = pdfium_c.FPDFPage_CountObjects(raw)
     if count > MAX_PAGE_OBJECTS:
         return ()
-    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
     get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     out: list[Rule] = []
     for i in range(count):
         obj = get_object(raw, i)
-        if get_type(obj) != path or not pdfium_c.FPDFPageObj_GetBounds(
-            obj, left, bottom, right, top
-        ):
+        kind = get_type(obj)
+        if kind == text:
+            marked.add(obj)
+            continue
+        if kind != path or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
         w, h = right.value - left.value, top.value - bottom.value
         if min(w, h) <= RULE_WIDTH and max(w, h) >= MIN_RULE:
@@ -399,10 +408,46 @@ def _rules(page: object) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def _marked_chars(span: MarkedText) -> list[Char]:
+    """The characters of an ActualText span the text page left out (`pdflayout.marked`), each
+    an equal part of the span's width (one advance each where it has none); white space as the
+    layer's spaces, controls left out."""
+    chars = [SPACE if ch.isspace() else ch for ch in span.text
+             if ch.isspace() or not is_meaningless(ch)]
+    size = span.size if span.size > 0 else max(span.y1 - span.y0, 1.0)
+    y0, y1 = span.y0, span.y1 if span.y1 - span.y0 >= POINT else span.y0 + size
+    width = span.x1 - span.x0
+    out: list[Char] = []
+    x = span.x0
+    for ch in chars:
+        step = width / len(chars) if width >= POINT else size if is_wide(ch) else 0.5 * size
+        out.append(Char(ch, x, x + step, y0, y1, size, False))
+        x += step
+    return out
+
+
+def _outside_text(text: str, outside: set[int]) -> str:
+    """The glyphs of `text` at the indices `outside`, each stretch of them apart by a space."""
+    out: list[str] = []
+    gap = False
+    for i, ch in enumerate(text):
+        if i in outside:
+            if gap and out:
+                out.append(" ")
+            out.append(ch)
+            gap = False
+        else:
+            gap = True
+    return "".join(out)
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()  # type: ignore[attr-defined]
+    # what a viewer shows (crop box within media box), in the glyphs' space; the page's frame
+    # starts at its lower left corner
+    x_lo, y_lo, x_hi, y_hi = page.get_bbox()  # type: ignore[attr-defined]
     textpage = page.get_textpage()  # type: ignore[attr-defined]
     try:
         raw = textpage.raw
@@ -433,6 +478,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         em, since = 0.0, 0
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
+        outside: set[int] = set()  # glyphs wholly outside the visible box
+        shift = x_lo != 0.0 or y_lo != 0.0
         for i, ch in enumerate(text):
             if lost and i in lost:  # before the white space: it may read as a line end
                 ch = LOST
@@ -473,6 +520,11 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     angles.append(angles[-1])
                     brk = False
                     continue
+            if right < x_lo or left > x_hi or top < y_lo or bottom > y_hi:
+                outside.add(i)  # drawn where no viewer shows it (`PageChars.outside`)
+                continue
+            if shift:
+                left, right, bottom, top = left - x_lo, right - x_lo, bottom - y_lo, top - y_lo
             read = False
             if top - bottom != last_height:  # a box of another height: another size
                 last_height = top - bottom
@@ -495,22 +547,42 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
-        if lost or dropped:
+        hidden = [_outside_text(text, outside)] if outside else []
+        if lost or dropped or outside:
             text = "".join(LOST if i in lost else ch for i, ch in enumerate(text)
-                           if i not in dropped)
+                           if i not in dropped and i not in outside)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
+        marked = ActualTexts()
+        rules = tuple(Rule(r.x0 - x_lo, r.y0 - y_lo, r.x1 - x_lo, r.y1 - y_lo)
+                      for r in _page_objects(page, marked))
+        spans = []
+        for span in marked.read(raw, max(count, 0)):
+            if span.x1 < x_lo or span.x0 > x_hi or span.y1 < y_lo or span.y0 > y_hi:
+                hidden.append(span.text.strip())
+            else:
+                spans.append(span._replace(x0=span.x0 - x_lo, x1=span.x1 - x_lo,
+                                           y0=span.y0 - y_lo, y1=span.y1 - y_lo))
+        for span in spans:  # text the text page left out (`pdflayout.marked`)
+            added = _marked_chars(span)
+            chars.extend(added)
+            angles.extend(span.angle for _ in added)
+            turned = turned or (bool(added) and span.angle != 0.0)
+            glyphs += sum(c.ch != SPACE for c in added)
+            ems.update(c.y1 / c.size - c.y0 / c.size for c in added)
+        if spans:
+            own = "\n".join([own, *(span.text for span in spans)])
         groups: tuple[tuple[Char, ...], ...] = ()
         width, height = float(width), float(height)
-        rules: tuple[Rule, ...] = ()
         if turned:  # glyphs drawn turned: each read in its text's own frame (`textframes`)
             framed = to_text_frames(chars, angles, width, height)
             chars, groups, width, height = framed.chars, framed.turned, framed.width, framed.height
             ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
-        elif chars:
-            rules = _rules(page)
+            rules = ()  # none on a page read turned
+        elif not chars:
+            rules = ()
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups, rules, found.fonts,
+            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden),
         )
     finally:
         textpage.close()

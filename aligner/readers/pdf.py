@@ -112,10 +112,12 @@ def _across(rows: list[list[Line]]) -> bool:
 
 
 def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
-    """What the text layer itself leaves out: pages without text, glyphs without meaning."""
+    """What the text layer itself leaves out: pages without text, text drawn outside the page's
+    visible box, glyphs without meaning."""
     furniture = [
         Furniture("page-without-text", f"page {p.number}", p.number) for p in pages if not p.chars
     ]
+    furniture += [Furniture("outside-page", p.outside, p.number) for p in pages if p.outside]
     furniture += [
         Furniture("unmapped-glyphs", f"{p.unmapped} glyphs without a Unicode mapping", p.number)
         for p in pages
