@@ -33,6 +33,11 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+try:
+    from glyphs import drawable, fallback_for, register_fallbacks
+except ModuleNotFoundError:  # `python -m tests.pdfgen` (make smoke): tests/ is not on the path
+    from tests.glyphs import drawable, fallback_for, register_fallbacks
+
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 SYMBOL = "HSP/HA.2/8/Add.2"
 # a space between two Han characters: in a text layer that spaces them out, never in what is read
@@ -140,6 +145,7 @@ def _fonts() -> None:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     if WQY.exists():
         pdfmetrics.registerFont(TTFont("WQY", str(WQY), subfontIndex=0))
+    register_fallbacks()
 
 
 def has_font(layout: Layout) -> bool:
@@ -167,13 +173,17 @@ def _latin(ch: str) -> bool:
 
 
 def _runs(text: str, layout: Layout, bold: bool, lang: str) -> list[tuple[str, str]]:
-    """Text cut into (font, text) runs: Chinese text, and what the Latin fonts cannot draw
-    ("‐" U+2010), in the CJK font, the rest in the Latin one."""
+    """Text cut into (font, text) runs: Chinese text, and what the Latin fonts cannot encode
+    ("‐" U+2010), in the CJK font, the rest in the Latin one; a character the font so chosen
+    has no glyph for (U+2011 in STSong-Light and WenQuanYi) in the fallback face
+    (tests/glyphs.py), as a word processor falls back to a font that has it."""
     runs: list[tuple[str, str]] = []
+    fallback = fallback_for(layout.en_font, bold)
     for ch in text:
         font = _font_for(ch, layout, bold) if lang == "zh" else (
             layout.zh_font if _is_wide(ch) or not _latin(ch)
             else (layout.en_bold if bold else layout.en_font))
+        font = drawable(font, ch, fallback)
         if runs and runs[-1][0] == font:
             runs[-1] = (font, runs[-1][1] + ch)
         else:

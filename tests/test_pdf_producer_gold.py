@@ -37,22 +37,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("ghostscript-lo", "ecosoc_01"): ("Ghostscript leaves this Chinese without a Unicode map for "
                                       "97% of its glyphs: the reader's one-line error, as for "
                                       "ghostscript/*; pdftotext's text is no Chinese either"),
-    ("cairo", "ecosoc_01"): (
-        "F1 .991 against pdftotext + the text path .995 (mode best, bench/results/"
-        "pdf_producers.md) since the text path reads pdftotext's habits: untm's 108 units are "
-        "reportlab's own (identical segments), all right but '56‑year', where reportlab's font "
-        "has no U+2011 and the PDF holds no hyphen; pdftotext's reading misses the same unit "
-        "and writes one unit fewer"),
-    ("reportlab-1tf", "ecosoc_01"): (
-        "P .981 R .972 (pdftotext .991 / .991): a Chinese paragraph ends a page in a full line "
-        "(its '。' hanging past the measure) and the next page starts a new one with no indent, "
-        "label or room left: the layout reads on (as it must for a paragraph that goes on), "
-        "the text path parts them at the '。'; and '56‑year': reportlab's standard font has no "
-        "U+2011, the PDF holds a space there"),
-    ("reportlab-2col", "sdg_goals_targets"): (
-        "P .951 R .935: five targets hold U+2010 ('non‐communicable'), which the column "
-        "layout's font draws as '■' (the PDF holds no hyphen there); two items that end a column "
-        "in a full line without a full stop run on into the next column's item (no cue)"),
 }
 
 

@@ -1,12 +1,12 @@
 """Build the producer matrix once and keep it: `build_matrix(root, docs)`.
 
 Files are cached under `root/<key>/<producer>/<doc>.<lang>.pdf`, where the key hashes the
-sources that make them (tests/producers, tests/pdfgen.py, the seed and ../shared texts) and the
-versions of the tools (reportlab, python-docx, soffice, chromium, gs, pdftocairo), so a change
-to any of them builds afresh. A producer's document is marked done (`<doc>.done`, with the
-seconds it took) only once both languages are written. A producer whose tool is missing is
-skipped with the reason. Producers that rewrite another's PDFs (cairo, ghostscript) come after
-it; LibreOffice converts all its documents in one soffice call.
+sources that make them (tests/producers, tests/pdfgen.py, tests/glyphs.py, the seed and
+../shared texts) and the versions of the tools (reportlab, python-docx, soffice, chromium, gs,
+pdftocairo), so a change to any of them builds afresh. A producer's document is marked done
+(`<doc>.done`, with the seconds it took) only once both languages are written. A producer whose
+tool is missing is skipped with the reason. Producers that rewrite another's PDFs (cairo,
+ghostscript) come after it; LibreOffice converts all its documents in one soffice call.
 """
 
 from __future__ import annotations
@@ -114,6 +114,7 @@ def cache_key() -> str:
     h = hashlib.sha256()
     sources = [*sorted((REPO / "tests" / "producers").glob("*.py")),
                REPO / "tests" / "pdfgen.py", REPO / "tests" / "extracted_text.py",
+               REPO / "tests" / "glyphs.py",
                *sorted((REPO / "seeds").glob("*.txt"))]
     for path in sources:
         h.update(path.name.encode() + path.read_bytes())

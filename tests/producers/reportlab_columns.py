@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from glyphs import fallback_for, fallback_runs
 from pdfgen import _fonts as pdfgen_fonts
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -54,36 +55,47 @@ def _styles(lang: str) -> dict[str, ParagraphStyle]:
     }
 
 
-def _markup(piece: Piece, sup: bool) -> str:
+def _text(text: str, style: ParagraphStyle) -> str:
+    """`text` as Paragraph markup in `style`: a character its font has no glyph for (U+2010
+    and U+2011 in Times) in the fallback face (tests/glyphs.py), where reportlab draws '■'."""
+    font = style.fontName
+    fallback = fallback_for(font, "Bold" in font)
+    return "".join(escape(run) if face == font else f'<font name="{face}">{escape(run)}</font>'
+                   for face, run in fallback_runs(text, font, fallback))
+
+
+def _markup(piece: Piece, sup: bool, style: ParagraphStyle) -> str:
     if piece.note is None:
-        return escape(piece.text)
-    marker = escape(piece.note.marker)
+        return _text(piece.text, style)
+    marker = _text(piece.note.marker, style)
     ref = f"<super>{marker}</super>" if sup else marker
-    return escape(piece.note.before) + ref + escape(piece.note.after)
+    return _text(piece.note.before, style) + ref + _text(piece.note.after, style)
 
 
 def _story(job: Job) -> list[Flowable]:
     st = structure(job.doc.items(job.lang))
     s = _styles(job.lang)
     story: list[Flowable] = [Spacer(1, 30)]
-    story += [Paragraph(escape(line), s["distr"]) for line in st.masthead_right]
+    story += [Paragraph(_text(line, s["distr"]), s["distr"]) for line in st.masthead_right]
     story.append(Spacer(1, 8))
     columns: list[Flowable] = []
     tables: list[Flowable] = []
     for piece in st.pieces:
         if piece.kind == "cover":
-            story.append(Paragraph(_markup(piece, False), s["big" if piece.big else "cover"]))
+            style = s["big" if piece.big else "cover"]
+            story.append(Paragraph(_markup(piece, False, style), style))
         elif piece.kind == "table":
-            cells = [[Paragraph(escape(c), s["cell"]) for c in row] for row in piece.rows]
+            cells = [[Paragraph(_text(c, s["cell"]), s["cell"]) for c in row] for row in piece.rows]
             tables.append(Table(cells, hAlign="LEFT", style=[
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         elif piece.kind == "heading":
-            columns.append(Paragraph(_markup(piece, True), s["heading"]))
+            columns.append(Paragraph(_markup(piece, True, s["heading"]), s["heading"]))
         elif piece.label:
-            columns.append(Paragraph(_markup(piece, True), s["num"], bulletText=piece.label))
+            columns.append(Paragraph(_markup(piece, True, s["num"]), s["num"],
+                                     bulletText=piece.label))
         else:
-            columns.append(Paragraph(_markup(piece, True), s["body"]))
+            columns.append(Paragraph(_markup(piece, True, s["body"]), s["body"]))
     story.append(BalancedColumns(columns, nCols=2, spaceBefore=4, spaceAfter=8, innerPadding=8))
     story += tables
     notes = [p.note for p in st.pieces if p.note is not None]
@@ -91,9 +103,9 @@ def _story(job: Job) -> list[Flowable]:
         story.append(HRFlowable(width=110, thickness=0.5, hAlign="LEFT", spaceBefore=8,
                                 spaceAfter=4))
         for note in notes:
-            mark = f"<super>{escape(note.marker)}</super>" if note.marker.isdigit() else escape(
-                note.marker)
-            story.append(Paragraph(f"{mark} {escape(note.text)}", s["note"]))
+            marker = _text(note.marker, s["note"])
+            mark = f"<super>{marker}</super>" if note.marker.isdigit() else marker
+            story.append(Paragraph(f"{mark} {_text(note.text, s['note'])}", s["note"]))
     return story
 
 

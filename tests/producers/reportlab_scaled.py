@@ -12,20 +12,18 @@ embeds SimSun and Times New Roman. The layout is `pdfgen`'s with its own margins
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from glyphs import DEJAVU
 from pdfgen import WQY, Layout, render_pdf
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from producers.base import Job
 
 NAME = "reportlab-1tf"
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 TRACK = 0.26  # em before each wide character: the width of WenQuanYi's space glyph
 LAYOUT = Layout(
     "distiller", margin_left=68, margin_right=68, margin_top=70, margin_bottom=74,
@@ -40,12 +38,6 @@ def missing() -> str | None:
         if not font.exists():
             return f"{font} not installed (fonts-wqy-microhei, fonts-dejavu-core)"
     return None
-
-
-@cache
-def _fonts() -> None:
-    pdfmetrics.registerFont(TTFont("DejaVuSerif", str(DEJAVU / "DejaVuSerif.ttf")))
-    pdfmetrics.registerFont(TTFont("DejaVuSerif-Bold", str(DEJAVU / "DejaVuSerif-Bold.ttf")))
 
 
 def _wide(ch: str) -> bool:
@@ -101,7 +93,6 @@ class GlyphCanvas(canvas.Canvas):  # type: ignore[misc]
 
 def make(jobs: list[Job], work: Path) -> None:
     """Draw each job's document with `GlyphCanvas`."""
-    _fonts()
-    for job in jobs:
+    for job in jobs:  # pdfgen registers DejaVu Serif (tests/glyphs.py's fallback faces)
         layout = replace(LAYOUT, symbol=job.doc.symbol)
         render_pdf(job.doc.items(job.lang), job.lang, layout, job.out, canvas_class=GlyphCanvas)
