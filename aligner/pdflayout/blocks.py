@@ -102,15 +102,46 @@ class _Metrics:
     # (page, frame) of a column -> the right edge of its full lines (`_common_right`)
     column_rights: dict[tuple[int, int], float] = field(default_factory=dict)
     justified: bool = False  # most body lines end at their measure: a short one ends its paragraph
+    # page -> how far its text block stands right of the document's (mirrored margins of facing
+    # pages: `_page_shifts`); `left` and `right` are those of the pages that do not stand apart
+    shifts: dict[int, float] = field(default_factory=dict)
+
+    def shift(self, page: int) -> float:
+        return self.shifts.get(page, 0.0)
 
     def right_of(self, line: Line) -> float:
-        """Where full lines end in the line's column, or across the page."""
+        """Where full lines end in the line's column, or across its page."""
         if not line.right:
-            return self.right
+            return self.right + self.shift(line.page)
         return self.column_rights.get((line.page, line.frame), line.right)
 
 
+def _page_shifts(pages: list[PageRows], size: float) -> dict[int, float]:
+    """Pages whose whole text block stands apart from the others' (facing pages with mirrored
+    margins: odd pages' lines start and end further right than even pages'), by how far: a page
+    of enough body lines across it whose left edge and right edge (`_common_right`) both move
+    by the same amount from those of most pages. Pages whose lines only start further in (a
+    list, a quotation) do not stand apart."""
+    edges: dict[int, tuple[float, float]] = {}
+    for page in pages:
+        lines = [row[0] for row in page.rows if len(row) == 1 and not row[0].right
+                 and abs(row[0].size - size) <= 0.05 * size]
+        if len(lines) >= MIN_PAGE_LINES:
+            lefts = sorted(ln.x0 for ln in lines)
+            edges[page.number] = (lefts[int(0.1 * (len(lefts) - 1))],
+                                  _common_right([ln.x1 for ln in lines], size))
+    groups = Counter(round(left / size) for left, _ in edges.values())
+    if len(groups) < 2:
+        return {}
+    most = groups.most_common(1)[0][0]
+    ref = sorted(edge for edge in edges.values() if round(edge[0] / size) == most)
+    left, right = ref[len(ref) // 2]
+    return {number: x0 - left for number, (x0, x1) in edges.items()
+            if abs(x0 - left) > 0.5 * size and abs((x1 - right) - (x0 - left)) <= 0.5 * size}
+
+
 def _metrics(pages: list[PageRows], size: float) -> _Metrics:
+    shifts = _page_shifts(pages, size)
     pitches: list[float] = []
     rights: list[float] = []
     lefts: list[float] = []
@@ -130,8 +161,9 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
             if abs(line.size - size) <= 0.05 * size:
                 edges.append((line.x0, line.x1))
                 if not line.right:  # a column's lines end at the column's edge
-                    rights.append(line.x1)
-                    lefts.append(line.x0)
+                    shift = shifts.get(page.number, 0.0)
+                    rights.append(line.x1 - shift)
+                    lefts.append(line.x0 - shift)
                 else:
                     column_ends.setdefault((line.page, line.frame), []).append(line.x1)
                 if prev is not None and abs(prev.size - size) <= 0.05 * size:
@@ -149,7 +181,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
                if len(ends) >= MIN_PAGE_LINES // 2}
-    m = _Metrics(size, pitch, right, left, bottom, columns)
+    m = _Metrics(size, pitch, right, left, bottom, columns, shifts=shifts)
     latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
              if abs(ln.size - size) <= 0.05 * size and not is_wide(ln.text[-1:] or "a")]
     ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
@@ -220,16 +252,18 @@ def _style_change(a: Line, b: Line, size: float) -> bool:
     return abs(a.size - b.size) > 0.08 * size or a.bold != b.bold
 
 
-def _shift(block: _Block, line: Line) -> float:
+def _shift(block: _Block, line: Line, m: _Metrics) -> float:
     """How far right of the block's continuation lines `line` starts: against those in its own
-    column and page; at the top of the next column, each from its column's edge."""
+    column and page; at the top of the next column, each from its column's edge; on the next
+    page, each from its page's text block (`_Metrics.shifts`)."""
     prev = block.last
     here = [ln for ln in block.lines[1:] if ln.page == line.page and ln.frame == line.frame]
     if here:
         return line.x0 - here[-1].x0
     if line.frame != prev.frame and line.right and prev.right:
         return (line.x0 - line.left) - block.cont_offset
-    return line.x0 - block.cont_x
+    cont = block.lines[1] if len(block.lines) > 1 else block.lines[0]
+    return (line.x0 - m.shift(line.page)) - (block.cont_x - m.shift(cont.page))
 
 
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
@@ -288,7 +322,7 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
         return True
     if block.cover and _COVER_FIELD.match(line.text):
         return True
-    shift = _shift(block, line)
+    shift = _shift(block, line, m)
     if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
         return True  # a first-line indent; right-aligned cover lines
     if early:
@@ -311,7 +345,8 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
     if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text (of its column)
-        left, right = (line.left, m.right_of(line)) if line.right else (m.left, m.right)
+        left, right = ((line.left, m.right_of(line)) if line.right
+                       else (m.left + m.shift(line.page), m.right_of(line)))
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
         return line.bold or (line.x1 >= right - 2 * m.size and wide)
     return False
