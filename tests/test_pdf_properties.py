@@ -74,7 +74,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
     (CORPUS, "pdfjs__Type3WordSpacing.pdf", "en"): (
         "neither (x2.50): a test page of Type3 glyphs 'a' and 'b' set in a staircase; no reading "
         "of it is text"),
-    (CORPUS, "mPDF-examples__chinese.pdf", "zh"): "x1.16 segments",
     (CORPUS, "PyMuPDF__chinese-tables.pdf", "zh"): (
         "untm right (x7.23): both tables read from their ruling lines cell by cell, row by row, "
         "each wrapped cell one unit ('中诚信国际信用评级有限责任公司、联合资信评估有限公司'; x4.77 "
