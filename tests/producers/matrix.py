@@ -11,6 +11,7 @@ ghostscript) come after it; LibreOffice converts all its documents in one soffic
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import subprocess
@@ -136,8 +137,17 @@ def _docs_for(producer: Producer, docs: Sequence[Doc]) -> list[Doc]:
 
 def build_matrix(root: Path, docs: Sequence[Doc] = DOCS,
                  producers: Sequence[Producer] = PRODUCERS) -> Matrix:
-    """Every producer × document of `docs` (both languages), built where not cached yet."""
+    """Every producer × document of `docs` (both languages), built where not cached yet; one
+    process at a time builds a cache folder (a lock file beside it: two test or benchmark runs
+    building the same key at once collided in LibreOffice's numbered work files)."""
     folder = root / cache_key()
+    folder.mkdir(parents=True, exist_ok=True)
+    with (root / f"{folder.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _build(folder, docs, producers)
+
+
+def _build(folder: Path, docs: Sequence[Doc], producers: Sequence[Producer]) -> Matrix:
     matrix = Matrix(folder)
     wanted = {p.name for p in producers}
     for producer in PRODUCERS:  # in order: sources before the producers that rewrite them
