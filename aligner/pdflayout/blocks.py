@@ -72,7 +72,7 @@ class _Block:
     table: bool = False
     note: bool = False
     flowing: bool = False  # a note in the running text: lines may go on with it
-    # lines that go on across a page or column break after a full stop with no cue either way:
+    # lines that go on across a page or column break with no sign either way (`_soft_join`):
     # the paragraph may end there (`RawBlock.soft_breaks`; the other language decides)
     soft: list[int] = field(default_factory=list)
 
@@ -116,6 +116,22 @@ class _Metrics:
         return self.column_rights.get((line.page, line.frame), line.right)
 
 
+def _body_size(line: Line, size: float) -> bool:
+    """The line is set in the body's type size."""
+    return abs(line.size - size) <= 0.05 * size
+
+
+def _ends_latin(line: Line) -> bool:
+    """The line ends in a narrow (Latin) character, not a wide (CJK) one."""
+    return not is_wide(line.text[-1:] or "a")
+
+
+def _left_edge(lefts: list[float]) -> float:
+    """Where lines start: near the leftmost of their starts (a few start further out)."""
+    lefts = sorted(lefts)
+    return lefts[int(0.1 * (len(lefts) - 1))]
+
+
 def _page_shifts(pages: list[PageRows], size: float) -> dict[int, float]:
     """Pages whose whole text block stands apart from the others' (facing pages with mirrored
     margins: odd pages' lines start and end further right than even pages'), by how far: a page
@@ -125,10 +141,9 @@ def _page_shifts(pages: list[PageRows], size: float) -> dict[int, float]:
     edges: dict[int, tuple[float, float]] = {}
     for page in pages:
         lines = [row[0] for row in page.rows if len(row) == 1 and not row[0].right
-                 and abs(row[0].size - size) <= 0.05 * size]
+                 and _body_size(row[0], size)]
         if len(lines) >= MIN_PAGE_LINES:
-            lefts = sorted(ln.x0 for ln in lines)
-            edges[page.number] = (lefts[int(0.1 * (len(lefts) - 1))],
+            edges[page.number] = (_left_edge([ln.x0 for ln in lines]),
                                   _common_right([ln.x1 for ln in lines], size))
     groups = Counter(round(left / size) for left, _ in edges.values())
     if len(groups) < 2:
@@ -149,7 +164,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     edges: list[tuple[float, float]] = []  # every body line's (x0, x1), columns' too
     column_ends: dict[tuple[int, int], list[float]] = {}
     for page in pages:
-        body = [ln.y0 for row in page.rows for ln in row if abs(ln.size - size) <= 0.05 * size]
+        body = [ln.y0 for row in page.rows for ln in row if _body_size(ln, size)]
         if len(body) >= MIN_PAGE_LINES:
             bottoms.append(min(body))
         prev: Line | None = None
@@ -158,7 +173,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                 prev = None
                 continue
             line = row[0]
-            if abs(line.size - size) <= 0.05 * size:
+            if _body_size(line, size):
                 edges.append((line.x0, line.x1))
                 if not line.right:  # a column's lines end at the column's edge
                     shift = shifts.get(page.number, 0.0)
@@ -166,7 +181,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                     lefts.append(line.x0 - shift)
                 else:
                     column_ends.setdefault((line.page, line.frame), []).append(line.x1)
-                if prev is not None and abs(prev.size - size) <= 0.05 * size:
+                if prev is not None and _body_size(prev, size):
                     d = prev.y0 - line.y0
                     if 0.9 * size < d < 2.0 * size:
                         pitches.append(d)
@@ -175,15 +190,14 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
     right = _common_right(rights, size) if rights else 0.0
-    lefts.sort()
-    left = lefts[int(0.1 * (len(lefts) - 1))] if lefts else 0.0
+    left = _left_edge(lefts) if lefts else 0.0
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
                if len(ends) >= MIN_PAGE_LINES // 2}
     m = _Metrics(size, pitch, right, left, bottom, columns, shifts=shifts)
     latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
-             if abs(ln.size - size) <= 0.05 * size and not is_wide(ln.text[-1:] or "a")]
+             if _body_size(ln, size) and _ends_latin(ln)]
     ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
     return replace(m, justified=len(latin) >= MIN_JUSTIFIED and ending >= 0.5 * len(latin))
 
@@ -242,7 +256,7 @@ def _first_token_width(prev: Line, nxt: Line) -> float:
 def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
     """The next line's first word would have fit on `prev` (before `right`): `prev` ended its
     paragraph."""
-    if prev.text.endswith("-") or abs(prev.size - m.size) > 0.05 * m.size or prev.bold:
+    if prev.text.endswith("-") or not _body_size(prev, m.size) or prev.bold:
         return False
     room = max(right, prev.x1) - prev.x1
     return room > _first_token_width(prev, nxt) + 0.6 * m.size
@@ -303,7 +317,7 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
     labels, indents and type are judged before."""
     prev = block.last
     foot = prev.foot if prev.right else m.bottom
-    short = (m.justified and not is_wide(prev.text[-1:] or "a")
+    short = (m.justified and _ends_latin(prev)
              and m.right_of(prev) - prev.x1 > 2 * JUSTIFIED_END * m.size)
     return prev.y0 - foot > FOOT_ROOM * m.pitch or short or line.text == block.lines[0].text
 
@@ -327,9 +341,14 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
         return True  # a first-line indent; right-aligned cover lines
     if early:
         return True
-    if same_page and not (line.frame != prev.frame and line.y1 > prev.y0):
+    if not _crosses_break(prev, line, same_page=same_page):
         return _gap_on_page(block, line, m)
     return _ends_at_break(block, line, m)  # a page break, or up to the next column's top
+
+
+def _crosses_break(prev: Line, line: Line, *, same_page: bool) -> bool:
+    """`line` follows `prev` across a page break, or up to the top of the next column."""
+    return not same_page or (line.frame != prev.frame and line.y1 > prev.y0)
 
 
 def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
@@ -337,14 +356,14 @@ def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
     next line in lower case, the last one ending in a comma, a hyphen, an opening bracket): a
     paragraph that ended in a full last line, the next starting without indent or label, looks
     the same; the pipeline lets the other language decide (`RawBlock.soft_breaks`)."""
-    crossing = not same_page or (line.frame != prev.frame and line.y1 > prev.y0)
-    return crossing and not (line.text[:1].islower() or prev.text.endswith(_RUNS_ON))
+    return _crosses_break(prev, line, same_page=same_page) and not (
+        line.text[:1].islower() or prev.text.endswith(_RUNS_ON))
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
-    if abs(line.size - m.size) <= 0.05 * m.size:  # bold, or a running line of text (of its column)
+    if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = ((line.left, m.right_of(line)) if line.right
                        else (m.left + m.shift(line.page), m.right_of(line)))
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
