@@ -95,8 +95,8 @@ class RawBlock:
     hint: BlockKind | None = None  # what the reader already knows (docx heading style, footnote)
     joinable: bool = False  # may continue the previous paragraph when that ends mid-sentence
     cell: bool = False  # a table cell: never joined to running text, which goes on around it
-    # where the paragraph may end although the reader joined it: a page or column break after a
-    # full stop with nothing on the page to tell (offsets into `text`; `Paragraph.soft_breaks`)
+    # where the paragraph may end although the reader joined it: a page or column break with
+    # nothing on the page to tell (offsets into `text`; `Paragraph.soft_breaks`)
     soft_breaks: tuple[int, ...] = ()
 
 
@@ -510,7 +510,7 @@ def build_paragraphs(
             items.append((text, BlockKind.COVER, None))
             continue
         _add_unlabelled(items, text, lang, joinable=block.joinable, cells=cells, cell=block.cell,
-                        soft=(soft, block.soft_breaks))
+                        soft=soft, own=block.soft_breaks)
     paragraphs = tuple(
         Paragraph(index=i, text=text, kind=kind, label=label, soft_breaks=soft.get(i, ()))
         for i, (text, kind, label) in enumerate(items)
@@ -601,12 +601,12 @@ def _add_unlabelled(
     joinable: bool,
     cells: set[int],
     cell: bool = False,
-    soft: tuple[dict[int, tuple[int, ...]], tuple[int, ...]] = ({}, ()),
+    soft: dict[int, tuple[int, ...]],
+    own: tuple[int, ...] = (),
 ) -> None:
     """An unlabelled running-text block: continue the last body paragraph (footnotes and table
     cells, `cells`, stand aside) or start a new one; a table cell (`cell`) is always one.
-    `soft`: the items' soft breaks, updated with the block's own."""
-    breaks, own = soft
+    `soft`: the items' soft breaks, updated with the block's own (`own`)."""
     last_body = next(
         (
             i
@@ -631,14 +631,14 @@ def _add_unlabelled(
             items[last_body] = (joined, BlockKind.BODY, prev_label)
             if own and joined.endswith(text):
                 shift = len(joined) - len(text)
-                breaks[last_body] = (*breaks.get(last_body, ()), *(shift + o for o in own))
+                soft[last_body] = (*soft.get(last_body, ()), *(shift + o for o in own))
             return
         if own:
-            breaks[len(items)] = own
+            soft[len(items)] = own
         items.append((text, BlockKind.BODY, prev_label))
         return
     if cell:
         cells.add(len(items))
     elif own:
-        breaks[len(items)] = own
+        soft[len(items)] = own
     items.append((text, BlockKind.BODY, None))

@@ -25,7 +25,7 @@ class Paragraph:
     kind: BlockKind = BlockKind.BODY
     label: str | None = None  # "12" for a numbered paragraph, "II" / "二" for a heading
     # offsets where the paragraph may end although its reader joined it (a PDF page or column
-    # break after a full stop, no cue either way): `pieces`
+    # break with no sign either way): `pieces`
     soft_breaks: tuple[int, ...] = ()
 
     def pieces(self) -> list[str]:
