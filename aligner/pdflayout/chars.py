@@ -40,7 +40,7 @@ from typing import NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
-from untm.aligner.pdflayout.textframes import direction, to_text_frames
+from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
 MAX_PAGES = 3000
@@ -319,7 +319,7 @@ def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
     read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
     if read:
-        size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5  # type: ignore[attr-defined]
+        size *= scale(matrix)  # type: ignore[arg-type]
     return size, read
 
 

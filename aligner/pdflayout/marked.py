@@ -23,7 +23,7 @@ import ctypes
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from untm.aligner.pdflayout.textframes import direction
+from untm.aligner.pdflayout.textframes import direction, scale
 
 KEY = b"ActualText"
 SAME = 0.5  # points: boxes this close are drawn in the same place
@@ -135,7 +135,7 @@ class ActualTexts:
             if pdfium_c.FPDFTextObj_GetFontSize(first, ctypes.byref(font_size)):
                 size = font_size.value
             if pdfium_c.FPDFPageObj_GetMatrix(first, matrix):
-                size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                size *= scale(matrix)
                 angle = direction(matrix)
             out.append(MarkedText(text, *box, size, angle))
         return out

@@ -41,6 +41,14 @@ _RIGHT = (0.0, 90.0, 180.0, 270.0)
 class _Matrix(Protocol):
     a: float
     b: float
+    c: float
+    d: float
+
+
+def scale(matrix: _Matrix) -> float:
+    """How much the matrix enlarges what it draws (the square root of its area factor): a font
+    size times it is the size on the page."""
+    return float(abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5)
 
 
 def direction(matrix: _Matrix) -> float:
