@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from untm.aligner.read import read_document
@@ -40,14 +40,7 @@ def _lines(text: str, font: str) -> list[str]:
     if font != "Times-Roman":  # Chinese: every line full but the last
         per_line = int(WIDTH // SIZE)
         return [text[k : k + per_line] for k in range(0, len(text), per_line)]
-    lines = [""]
-    for word in text.split():
-        trial = f"{lines[-1]} {word}".strip()
-        if lines[-1] and stringWidth(trial, font, SIZE) > WIDTH:
-            lines.append(word)
-        else:
-            lines[-1] = trial
-    return lines
+    return list(simpleSplit(text, font, SIZE, WIDTH))
 
 
 def _draw(path: Path, paragraphs: list[str], font: str) -> int:

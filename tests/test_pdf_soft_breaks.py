@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -48,14 +49,7 @@ BREAK_AFTER = 2  # the first two paragraphs fill page 1; the second ends it in a
 
 
 def _en_lines(text: str, width: float) -> list[str]:
-    lines: list[str] = [""]
-    for word in text.split():
-        trial = f"{lines[-1]} {word}".strip()
-        if lines[-1] and stringWidth(trial, "Times-Roman", SIZE) > width:
-            lines.append(word)
-        else:
-            lines[-1] = trial
-    return lines
+    return list(simpleSplit(text, "Times-Roman", SIZE, width))
 
 
 def _en_width() -> float:
@@ -74,9 +68,9 @@ def _zh_lines(text: str, per_line: int) -> list[str]:
 
 
 def _draw(path: Path, paragraphs: list[list[str]], font: str, width: float) -> Path:
-    """Each paragraph's lines, justified (the last line of each paragraph flush left, so the one
-    that fills the measure is full), page 1 holding the first `BREAK_AFTER` paragraphs and
-    ending at its last line."""
+    """Each paragraph's lines, justified to `width` (the last line of each paragraph flush left,
+    so the one that fills the measure is full; `width` 0: every line at its natural width), page
+    1 holding the first `BREAK_AFTER` paragraphs and ending at its last line."""
     c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
     y = TOP
     for k, lines in enumerate(paragraphs):
@@ -91,7 +85,7 @@ def _draw(path: Path, paragraphs: list[list[str]], font: str, width: float) -> P
             last = n == len(lines) - 1
             t = c.beginText(LEFT, y)
             t.setFont(font, SIZE)
-            if gaps and not last:
+            if width and gaps and not last:
                 if font.startswith("Times"):
                     t.setWordSpace((width - natural) / gaps)
                 else:
@@ -209,24 +203,8 @@ def test_a_short_last_line_of_justified_text_ends_its_paragraph_at_a_page_break(
     lines = [_en_lines(p, width) for p in en]
     if not justified:
         width = 0.0  # every line drawn at its natural width
-    c = canvas.Canvas(str(tmp_path / "j.en.pdf"), pagesize=PAGE, invariant=1)
-    y = TOP
-    for k, paragraph in enumerate(lines):
-        if k == BREAK_AFTER:
-            c.showPage()
-            y = TOP
-        for n, line in enumerate(paragraph):
-            t = c.beginText(LEFT, y)
-            t.setFont("Times-Roman", SIZE)
-            if width and n < len(paragraph) - 1 and line.count(" "):
-                t.setWordSpace((width - stringWidth(line, "Times-Roman", SIZE)) / line.count(" "))
-            t.textLine(line)
-            c.drawText(t)
-            y -= LEADING
-        y -= SPACE
-    c.showPage()
-    c.save()
-    paragraphs = read_document(tmp_path / "j.en.pdf", "en").paragraphs
+    pdf = _draw(tmp_path / "j.en.pdf", lines, "Times-Roman", width)
+    paragraphs = read_document(pdf, "en").paragraphs
     texts = [_squash(p.text) for p in paragraphs]
     if justified:
         assert texts == [_squash(p) for p in en]
