@@ -702,7 +702,7 @@ def heldout_items(name: str, lang: str, shared: Path) -> list[Item]:
 
 
 # --- bad PDFs ----------------------------------------------------------------------------------
-def _assemble(objs: dict[int, bytes]) -> bytes:
+def assemble(objs: dict[int, bytes]) -> bytes:
     """A PDF file from numbered objects (object 1 the catalog), with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets: dict[int, int] = {}
@@ -729,7 +729,7 @@ _HELLO = {
 
 def many_pages_pdf(pages: int) -> bytes:
     """A small file that claims `pages` pages (one page object listed over and over)."""
-    return _assemble({
+    return assemble({
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
         2: b"<< /Type /Pages /Kids [" + b"3 0 R " * pages + b"] /Count %d >>" % pages,
         3: _PAGE % 2,
@@ -745,7 +745,7 @@ def deep_tree_pdf(depth: int) -> bytes:
         objs[6 + k] = b"<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R] /Count 1 >>" % (
             2 if k == 0 else 5 + k, 7 + k)
     objs[6 + depth] = _PAGE % (5 + depth)
-    return _assemble(objs)
+    return assemble(objs)
 
 
 def bad_pdfs(good: bytes) -> dict[str, tuple[bytes, str]]:

@@ -108,12 +108,19 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "99.38%: pdftotext's '¥' (13) and 'Õ' (1) are its own misreading: a symbolic TrueType "
         "font with an empty ToUnicode map and no /Encoding draws codes 0xA5 and 0xD5, which "
         "poppler decodes as WinAnsi; the glyphs drawn (in poppler's own rendering too) are the "
-        "bullet and the apostrophe untm reads (MacRoman 0xA5 '•', 0xD5 '’'). x1.22 segments: "
-        "the page draws its footer block (9 text objects) twice at the same place and untm "
-        "reads both copies ('Please write your name herePlease write your name here'), where "
-        "pdftotext keeps one. Its three pages are windows on one content stream (crop boxes "
-        "away from the origin): untm reads what each shows, the rest is outside-page "
-        "furniture (46 segments; 120 when it read the whole stream on every page)"),
+        "bullet and the apostrophe untm reads (MacRoman 0xA5 '•', 0xD5 '’'). x1.42 segments "
+        "(44 against the text path's 31, on the same 2,251 characters): a voucher whose form "
+        "labels and fields untm reads apart ('What you get', 'Redeemable at the following "
+        "location(s)', 'Issued by MetroRock', 'Full Address as listed on your ID', 'State "
+        "listed on your ID'), where the text path joins them into long segments ('MetroRock "
+        "What you get 1 month membership, ... 69 Norman Street Everett, MA'); untm's own "
+        "faults here are a comma read apart (',': its box sits 1.4 pt below its line's) and a "
+        "date value split at its line end. The footer block the page draws twice at the "
+        "same place (9 text objects, far apart in the content) is read once, as pdftotext "
+        "reads it, and the copy is reported as overprint furniture (x1.22 on 2,744 characters "
+        "when untm read both copies, 'Please write your name herePlease write your name "
+        "here'). Its three pages are windows on one content stream (crop boxes away from the "
+        "origin): untm reads what each shows, the rest is outside-page furniture"),
     (CORPUS, "pdfjs__issue840.pdf", "en"): (
         "untm right (x104): a festival timetable grid, each time and band a segment; the text "
         "path makes seven segments of its 7,341 characters"),

@@ -16,7 +16,10 @@ matrix), and a page with glyphs drawn turned is mapped into its text's frames (`
 PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
 and the layout decides what it was. Text the page says only as marked content's ActualText and
 PDFium's text page leaves out (emoji and flags drawn as pictures, glyphs without a box) is read
-from the marked content, over the bounds of its text objects (`pdflayout.marked`).
+from the marked content, over the bounds of its text objects (`pdflayout.marked`). A glyph
+drawn again over a glyph of the same character (a block of text written twice at one place,
+fake bold), however far apart in the content, is read once; the copies are kept for the report
+(`PageChars.overprint`, `pdflayout.overprint`).
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning are counted, so that the reader can
@@ -40,6 +43,7 @@ from typing import NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
+from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -119,6 +123,9 @@ class PageChars:
     # the text drawn wholly outside the page's visible box (its crop box), which no viewer
     # shows: left out of `chars` and `text`, its pieces apart by a space, for the report
     outside: str = ""
+    # the glyphs drawn again over a glyph of the same character (`Overprints`): left out of
+    # `chars`, `text` and `glyphs`, their pieces apart by a space, for the report
+    overprint: str = ""
 
 
 def _open(data: bytes, name: str) -> object:
@@ -426,12 +433,12 @@ def _marked_chars(span: MarkedText) -> list[Char]:
     return out
 
 
-def _outside_text(text: str, outside: set[int]) -> str:
-    """The glyphs of `text` at the indices `outside`, each stretch of them apart by a space."""
+def _text_at(text: str, indices: set[int]) -> str:
+    """The glyphs of `text` at `indices`, each stretch of them apart by a space."""
     out: list[str] = []
     gap = False
     for i, ch in enumerate(text):
-        if i in outside:
+        if i in indices:
             if gap and out:
                 out.append(" ")
             out.append(ch)
@@ -479,6 +486,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
         outside: set[int] = set()  # glyphs wholly outside the visible box
+        drawn = Overprints(chars)
+        overprint: set[int] = set()  # glyphs drawn again over one of the same character
+        again = False  # the last glyph was drawn again: the layer's space after it goes too
+        suspect = False  # the glyphs of this stretch may draw again earlier ones (`overprint`)
+        back = tol = 0.0  # a glyph left of `back` starts a stretch; `tol`: OVERPRINT font sizes
+        last_box: tuple[float, float, float, float] | None = None  # the last glyph looked up
+        copied = False  # whether that glyph was drawn again
         shift = x_lo != 0.0 or y_lo != 0.0
         for i, ch in enumerate(text):
             if lost and i in lost:  # before the white space: it may read as a line end
@@ -497,6 +511,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
                 # own spaces, which replace many of the layer's, says little); it starts just
                 # before that glyph's end, so that it sorts before the glyph that starts there
+                if again:
+                    continue
                 word = True
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
@@ -505,6 +521,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     angles.append(angles[-1])
                 continue
             ch = _HYPHENS.get(ch, ch)
+            again = False
             if not loose(raw, i, rect):
                 continue
             glyphs += 1
@@ -532,7 +549,24 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
                 angle = direction(matrix) if read else 0.0
-            if brk or abs(bottom - last_y) > 0.5 * size or not chars:
+                tol = OVERPRINT * size
+            run = brk or abs(bottom - last_y) > 0.5 * size or not chars
+            if run or left < back:  # a stretch starts (`overprint`)
+                suspect = drawn.start(left, bottom, size)
+                last_box = None
+            back = left - tol
+            if suspect:
+                box = (left, right, bottom, top)
+                # the next letter of a ligature (one glyph, several characters) has its box: it
+                # is drawn again where its glyph is
+                again = copied if box == last_box else drawn.again(ch, box)
+                last_box, copied = box, again
+                if again:  # drawn over a glyph of the same character (`PageChars.overprint`)
+                    overprint.add(i)
+                    glyphs -= 1
+                    unmapped -= ch == LOST
+                    continue
+            if run:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
                 font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
@@ -547,10 +581,11 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
-        hidden = [_outside_text(text, outside)] if outside else []
-        if lost or dropped or outside:
+        hidden = [_text_at(text, outside)] if outside else []
+        copies = _text_at(text, overprint) if overprint else ""
+        if lost or dropped or outside or overprint:
             text = "".join(LOST if i in lost else ch for i, ch in enumerate(text)
-                           if i not in dropped and i not in outside)
+                           if i not in dropped and i not in outside and i not in overprint)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         marked = ActualTexts()
         rules = tuple(Rule(r.x0 - x_lo, r.y0 - y_lo, r.x1 - x_lo, r.y1 - y_lo)
@@ -582,7 +617,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             rules = ()
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden),
+            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), copies,
         )
     finally:
         textpage.close()

@@ -2,15 +2,17 @@
 
 The steps are small modules of `untm.aligner.pdflayout`: `chars` (characters, boxes, effective
 font sizes, glyphs without meaning, ruling lines; glyphs drawn turned mapped into their text's
-frame by `textframes`), `lines` (baselines, spaces, superscript markers, columns, a ruled
-table's cells by `tables`; a Chinese document's spaced-out lines joined by `aligner.hanspace`,
-recorded as `han-spacing`; a page without columns of its own whose rows fit the gutters the
-document's other pages have is read again with them: `lines.column_grid`), `furniture`
+frame by `textframes`; text drawn again over itself read once by `overprint`), `lines`
+(baselines, spaces, superscript markers, columns, a ruled table's cells by `tables`; a Chinese
+document's spaced-out lines joined by `aligner.hanspace`, recorded as `han-spacing`; a page
+without columns of its own whose rows fit the gutters the document's other pages have is read
+again with them: `lines.column_grid`), `furniture`
 (running headers and footers, page numbers, job numbers, cover pages), `blocks` (footnotes,
 tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: the layout
 reading is checked against the pages' own text and replaced by the text path's reading of it
 where that reads better (said in a note). What is left out is returned as `Furniture`, with the
-page number in its `line` field.
+page number in its `line` field (the text layer's own: `page-without-text`, `outside-page`,
+`overprint`, `unmapped-glyphs`).
 
 Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
 in a note; the units that hold one stay out of a TM). Errors: a PDF without a text layer (a
@@ -113,11 +115,12 @@ def _across(rows: list[list[Line]]) -> bool:
 
 def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
     """What the text layer itself leaves out: pages without text, text drawn outside the page's
-    visible box, glyphs without meaning."""
+    visible box, text drawn again over itself, glyphs without meaning."""
     furniture = [
         Furniture("page-without-text", f"page {p.number}", p.number) for p in pages if not p.chars
     ]
     furniture += [Furniture("outside-page", p.outside, p.number) for p in pages if p.outside]
+    furniture += [Furniture("overprint", p.overprint, p.number) for p in pages if p.overprint]
     furniture += [
         Furniture("unmapped-glyphs", f"{p.unmapped} glyphs without a Unicode mapping", p.number)
         for p in pages
