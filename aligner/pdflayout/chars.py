@@ -490,6 +490,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         glyphs = unmapped = unplaced = 0
         last_height = -1.0
         text_object = _text_object()
+        new = tuple.__new__  # what Char(...) calls, without its Python frame: the hot path
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
@@ -564,7 +565,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             word = False
             turned = turned or angle != 0.0
             last_y = bottom
-            chars.append(Char(ch, left, right, bottom, top, size, bold))
+            chars.append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since
