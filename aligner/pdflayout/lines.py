@@ -71,6 +71,7 @@ _Y0 = attrgetter("y0")
 _Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
+SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,19 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
 
 
 def _main_size(chars: list[Char]) -> float:
+    """The size most of the characters have; where those are all capitals (small caps: "in the
+    FOR FURTHER INFORMATION", the capitals set at 0.6-0.9 of the text's size), the size of the
+    lower-case letters beside them."""
     sizes = Counter(map(_SIZE, chars))
-    return float(sizes.most_common(1)[0][0]) if sizes else 0.0
+    if not sizes:
+        return 0.0
+    size = float(sizes.most_common(1)[0][0])
+    if len(sizes) > 1:
+        lower = Counter(c.size for c in chars if SMALL_CAPS[0] * c.size <= size
+                        <= SMALL_CAPS[1] * c.size and c.ch.islower())
+        if lower and all(c.ch.isupper() or not c.ch.isalpha() for c in chars if c.size == size):
+            return float(lower.most_common(1)[0][0])
+    return size
 
 
 def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
