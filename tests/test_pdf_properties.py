@@ -92,6 +92,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "of several glyphs in that font keep a width from their advances and are read); "
         "PDFium's API gives no character codes of a text object to read it otherwise, and "
         "PDFium draws none of that font's glyphs; pdftotext reads it from the ToUnicode map"),
+    (CORPUS, "PyMuPDF__test_3854.pdf", "en"): (
+        "untm right (x26.5): an English shipping form with Chinese field names ('Consignee"
+        "(收货人):'), read field by field; the text path makes two segments of it. (Refused as "
+        "English with 17% Han letters until the one bound of aligner.language)"),
+    (CORPUS, "PyMuPDF__test_3994.pdf", "en"): (
+        "untm partly wrong (x0.38): an unruled table of projects, its Chinese names wrapped "
+        "in the cell now joined without a space; untm reads some rows' cells into one run "
+        "across the row and on into the next row, where pdftotext gives a line per cell. "
+        "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
         "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
         "before, when the self-check took PDFium's text order, some rows joined); the text "
