@@ -56,7 +56,7 @@ from untm.aligner.furniture import (
     recorded,
 )
 from untm.aligner.glyphforms import ordinary_forms
-from untm.aligner.hanspace import HanSpacing, despace_lines
+from untm.aligner.hanspace import HanSpacing, despace_lines, is_cjk
 from untm.aligner.labels import (
     FOOTNOTE,
     NUM_PARA,
@@ -147,7 +147,8 @@ def join_wrapped(
 ) -> str:
     """Join two pieces of one paragraph split by a line or page break.
 
-    English joins with a space; Chinese joins without one unless both sides of the break are
+    English joins with a space, but not between two Chinese characters (a Chinese name in
+    brackets wrapped in an English table); Chinese joins without one unless both sides are
     Latin letters, digits or ASCII punctuation, or one side is a Chinese character and the
     other a Latin word or number where the document's usage (`spacing`, from
     `aligner.hanspace`: the paragraph's own, else the document's) writes that boundary with a
@@ -162,6 +163,8 @@ def join_wrapped(
     if lang == "zh" and not (left[-1].isascii() and right[0].isascii()):
         if spacing is not None and spacing.join_spaced(left, right):
             return left + " " + right
+        return left + right
+    if is_cjk(left[-1]) and is_cjk(right[0]):
         return left + right
     return left + " " + right
 

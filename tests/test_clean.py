@@ -117,6 +117,12 @@ def test_join_wrapped_rules() -> None:
     assert join_wrapped("decision-", "making", "en") == "decision-making"
     assert join_wrapped("活动，", "包括协调事项", "zh") == "活动，包括协调事项"
     assert join_wrapped("HSP/HA.1/Res.1", "document", "zh") == "HSP/HA.1/Res.1 document"
+    # a Chinese name wrapped inside an English paragraph or cell: no space between two Han
+    # characters or a Han character and a full-width mark, a space beside Latin text
+    assert join_wrapped("Project (内蒙古深丰绿氨化工有限公司年产15万吨绿", "氢合成绿氨项目)",
+                        "en") == "Project (内蒙古深丰绿氨化工有限公司年产15万吨绿氢合成绿氨项目)"
+    assert join_wrapped("(远景零碳技术", "（赤峰）项目)", "en") == "(远景零碳技术（赤峰）项目)"
+    assert join_wrapped("(UN-Habitat) 人居署", "and UNEP", "en") == "(UN-Habitat) 人居署 and UNEP"
 
 
 def test_docx_style_hints_win() -> None:

@@ -77,3 +77,40 @@ def test_a_text_of_symbols_is_refused(text: str, lang: str, refused: bool) -> No
             check_language(text, lang, path="x.txt")
     else:
         check_language(text, lang, path="x.txt")
+
+
+_PROJECTS = ("Ordos Jungar Banner Narisong Photovoltaic Hydrogen Industry Demonstration Project "
+             "(准格尔旗纳日松光伏制氢产业示范项目)\n")  # an English table of Chinese names: 19% Han
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "refused"),
+    [
+        (_PROJECTS * 3, "en", False),
+        (_PROJECTS * 3, "zh", True),
+        ("联合国人类住区规划署和联合国环境规划署多年来在城市环境方面开展合作。" * 3, "en", True),
+        ("The United Nations Human Settlements Programme and UNEP work together. " * 3, "zh",
+         True),
+        ("人居署 (UN-Habitat) 和环境署 (UNEP) 的合作" * 3, "zh", False),  # 43% Han
+    ],
+)
+def test_a_text_is_refused_only_in_the_language_it_is_not(text: str, lang: str,
+                                                          refused: bool) -> None:
+    if refused:
+        with pytest.raises(LanguageMismatchError, match="letters are Chinese"):
+            check_language(text, lang, path="x.txt")
+    else:
+        check_language(text, lang, path="x.txt")
+
+
+@given(st.text(alphabet=st.sampled_from("abcXYZ中文字 ,."), min_size=40))
+def test_every_text_of_letters_is_readable_in_one_language(text: str) -> None:
+    """No share of Han letters is refused both as Chinese and as English."""
+    passed = 0
+    for lang in ("zh", "en"):
+        try:
+            check_language(text, lang, path="x.txt")
+        except LanguageMismatchError:
+            continue
+        passed += 1
+    assert passed >= 1

@@ -92,6 +92,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "of several glyphs in that font keep a width from their advances and are read); "
         "PDFium's API gives no character codes of a text object to read it otherwise, and "
         "PDFium draws none of that font's glyphs; pdftotext reads it from the ToUnicode map"),
+    (CORPUS, "PyMuPDF__test_3854.pdf", "en"): (
+        "untm right (x26.5): an English shipping form with Chinese field names ('Consignee"
+        "(收货人):'), read field by field; the text path makes two segments of it. (Refused as "
+        "English with 17% Han letters until the one bound of aligner.language)"),
+    (CORPUS, "PyMuPDF__test_3994.pdf", "en"): (
+        "untm partly wrong (x0.38): an unruled table of projects, its Chinese names wrapped "
+        "in the cell now joined without a space; untm reads some rows' cells into one run "
+        "across the row and on into the next row, where pdftotext gives a line per cell. "
+        "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
         "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
         "before, when the self-check took PDFium's text order, some rows joined); the text "
@@ -136,9 +145,16 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): (
-        "x1.42 segments (numbered lines); its rotated margin stamp read apart in its own "
-        "frame (x1.89 before), its run-in fields whole ('AGENCY: Federal Aviation "
-        "Administration (FAA), DOT.'; x1.53 before)"),
+        "untm mostly right (x1.38): a Federal Register page in three columns, its masthead, "
+        "agency lines and headings apart ('DEPARTMENT OF TRANSPORTATION', 'RIN 2120-AA64'), "
+        "its rotated margin stamp read apart in its own frame (x1.89 before), its run-in fields "
+        "whole ('AGENCY: Federal Aviation Administration (FAA), DOT.'; x1.53 before), lines "
+        "holding small capitals read in their text's size ('in the FOR FURTHER INFORMATION' / "
+        "'CONTACT section.' one paragraph; x1.42 before); the text path joins the masthead, "
+        "agency lines and headings into few segments. Wrong at one place: the right column's "
+        "masthead ('Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020') is "
+        "joined to the column's first line, which goes on the middle column's last "
+        "paragraph"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
