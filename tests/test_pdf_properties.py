@@ -129,9 +129,16 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__pr-00530-ml-lines.pdf", "en"): (
-        "x1.42 segments (numbered lines); its rotated margin stamp read apart in its own "
-        "frame (x1.89 before), its run-in fields whole ('AGENCY: Federal Aviation "
-        "Administration (FAA), DOT.'; x1.53 before)"),
+        "untm mostly right (x1.38): a Federal Register page in three columns, its masthead, "
+        "agency lines and headings apart ('DEPARTMENT OF TRANSPORTATION', 'RIN 2120-AA64'), "
+        "its rotated margin stamp read apart in its own frame (x1.89 before), its run-in fields "
+        "whole ('AGENCY: Federal Aviation Administration (FAA), DOT.'; x1.53 before), lines "
+        "holding small capitals read in their text's size ('in the FOR FURTHER INFORMATION' / "
+        "'CONTACT section.' one paragraph; x1.42 before); the text path joins the masthead, "
+        "agency lines and headings into few segments. Wrong at one place: the right column's "
+        "masthead ('Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020') is "
+        "joined to the column's first line, which goes on the middle column's last "
+        "paragraph"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "

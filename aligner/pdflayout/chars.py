@@ -31,10 +31,12 @@ whole extraction stops with an error past `MAX_SECONDS`. Errors are typed (`untm
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import time
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -459,6 +461,20 @@ def _outside_text(text: str, outside: set[int]) -> str:
     return "".join(out)
 
 
+@functools.cache
+def _text_object() -> Callable[[object, int], int | None]:
+    """PDFium's FPDFText_GetTextObject returning the object's address (None for none): an int
+    compares by value, where the binding's pointer objects compare by identity. pypdfium2 4.30
+    does not bind it: there, no glyph has an object and each size is read."""
+    import pypdfium2.raw as pdfium_c
+
+    function = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+    if function is None:
+        return lambda raw, index: None
+    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    return ctypes.cast(function, proto)
+
+
 def _read_page(page: object, number: int, name: str) -> PageChars:
     import pypdfium2.raw as pdfium_c
 
@@ -491,6 +507,9 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         last_y = -1e9
         glyphs = unmapped = unplaced = 0
         last_height = -1.0
+        text_object = _text_object()
+        new = tuple.__new__  # what Char(...) calls, without its Python frame: the hot path
+        sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
         em, since = 0.0, 0
@@ -544,12 +563,15 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             if shift:
                 left, right, bottom, top = left - x_lo, right - x_lo, bottom - y_lo, top - y_lo
             read = False
-            if top - bottom != last_height:  # a box of another height: another size
-                last_height = top - bottom
-                size, read = _size(raw, i, matrix)
+            if top - bottom != last_height:  # a box of another height: another size, unless
+                last_height = top - bottom  # the glyph is of the text object last measured
+                obj = text_object(raw, i)
+                if obj != sized or not obj:
+                    sized = obj
+                    size, read = _size(raw, i, matrix)
+                    angle = direction(matrix) if read else 0.0
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
-                angle = direction(matrix) if read else 0.0
             if brk or abs(bottom - last_y) > 0.5 * size or not chars:
                 bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
                 font = _font(raw, i) if bold else None
@@ -561,7 +583,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             word = False
             turned = turned or angle != 0.0
             last_y = bottom
-            chars.append(Char(ch, left, right, bottom, top, size, bold))
+            chars.append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
             angles.append(angle)
             brk = False
         ems[em] += len(chars) - since

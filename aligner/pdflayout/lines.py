@@ -66,8 +66,12 @@ _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
 _X0 = attrgetter("x0")
+_X1 = attrgetter("x1")
+_Y0 = attrgetter("y0")
+_Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
+SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,8 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
             out.append(run)
             spans.append((0.0, 0.0, 0.0, 0.0))
             continue
-        x0, x1 = min(c.x0 for c in ink), max(c.x1 for c in ink)
-        y0, y1 = min(c.y0 for c in ink), max(c.y1 for c in ink)
+        x0, x1 = min(map(_X0, ink)), max(map(_X1, ink))
+        y0, y1 = min(map(_Y0, ink)), max(map(_Y1, ink))
         h = y1 - y0
         host = None
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
@@ -175,8 +179,19 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
 
 
 def _main_size(chars: list[Char]) -> float:
+    """The size most of the characters have; where those are all capitals (small caps: "in the
+    FOR FURTHER INFORMATION", the capitals set at 0.6-0.9 of the text's size), the size of the
+    lower-case letters beside them."""
     sizes = Counter(map(_SIZE, chars))
-    return float(sizes.most_common(1)[0][0]) if sizes else 0.0
+    if not sizes:
+        return 0.0
+    size = float(sizes.most_common(1)[0][0])
+    if len(sizes) > 1:
+        lower = Counter(c.size for c in chars if SMALL_CAPS[0] * c.size <= size
+                        <= SMALL_CAPS[1] * c.size and c.ch.islower())
+        if lower and all(c.ch.isupper() or not c.ch.isalpha() for c in chars if c.size == size):
+            return float(lower.most_common(1)[0][0])
+    return size
 
 
 def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
@@ -289,6 +304,7 @@ def _spell(
     refs: list[tuple[int, str]] = []
     sup: list[str] = []
     prev: Char | None = None
+    wide_last = False  # prev is a wide character
     layer_space = False
     word_gap = tracking + WORD_GAP * size
     layer_gap = tracking + LAYER_WORD_GAP * size if trusted else word_gap
@@ -315,8 +331,8 @@ def _spell(
             continue
         if sup:
             flush_sup()
+        wide_c = ch >= "\u1100" and is_wide(ch)
         if prev is not None and out:
-            wide_c, wide_last = is_wide(ch), is_wide(prev.ch)
             if wide_spaces and (ch in _CJK_MARKS or prev.ch in _CJK_MARKS):
                 pass  # Chinese quotes and dashes are full-width marks: no space beside them
             elif wide_c or wide_last:
@@ -331,7 +347,7 @@ def _spell(
                 if gap > (layer_gap if layer_space else word_gap):
                     out.append(" ")
         out.append(ch)
-        prev = c
+        prev, wide_last = c, wide_c
         layer_space = False
     flush_sup()
     return "".join(out), refs, pairs, loose
@@ -347,7 +363,7 @@ def _line(
         return None
     size = _main_size(ink)
     main = [c for c in ink if abs(c.size - size) < 0.05 * size + 0.01] or ink
-    base = min(c.y0 for c in main)
+    base = min(map(_Y0, main))
     text, refs, pairs, loose = _spell(chars, size, base, tracking, trusted, wide_spaces)
     stripped = text.strip()
     if not stripped:
@@ -367,9 +383,9 @@ def _line(
     line = Line(
         page=page,
         x0=x0,
-        x1=max(c.x1 for c in ink),
+        x1=max(map(_X1, ink)),
         y0=base,
-        y1=max(c.y1 for c in main),
+        y1=max(map(_Y1, main)),
         size=size,
         bold=bold,
         text=stripped,
