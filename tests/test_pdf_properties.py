@@ -144,14 +144,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "into long segments; wrong only at the page foot, where terms and bank details that "
         "stand side by side are read line by line across"),
     (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): (
-        "untm partly wrong (x1.20; x1.25 before pdflayout.figures): a scanned book with an OCR "
-        "layer, its pictures part of each page's scan (no image objects of their own); the "
-        "justified lines beside the picture on page 49 are now read against the place they "
-        "end (one paragraph, was seven), but OCR noise still splits: type sizes that vary "
-        "line to line ('them.' at 12.1 pt after 11.0 pt lines), a small-caps date heading on "
-        "the row of its paragraph's first line read as a table row, two captions on the row of "
-        "a wrapped line (on page 50, where text wraps on the picture's right, and page 55), "
-        "and page 52's first two full-width lines cut at the gutter of the columns below"),
+        "untm partly wrong (x1.19; x1.25 before pdflayout.figures and the small-caps "
+        "sizes): a scanned book with an OCR layer, its pictures part of each page's scan (no "
+        "image objects of their own); the justified lines beside the picture on page 49 are "
+        "now read against the place they end (one paragraph, was seven), but OCR noise still "
+        "splits: a type size that varies line to line ('them.' at 12.1 pt after 11.0 pt "
+        "lines), captions on the row of a wrapped line read as a table row's cells (page 50, "
+        "where text wraps on the picture's right: 'SibieyTent.' / 'ble shape. A friend' / "
+        "'from the 96th Ohio'; page 55), and page 52's first two full-width lines cut at the "
+        "gutter of the columns below ('I have a great curiosity to It stands on a hill')"),
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
         "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
         "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "
