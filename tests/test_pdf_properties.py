@@ -159,7 +159,16 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
         "stand side by side are read line by line across"),
-    (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): "x1.25 segments",
+    (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): (
+        "untm partly wrong (x1.19; x1.25 before pdflayout.figures and the small-caps "
+        "sizes): a scanned book with an OCR layer, its pictures part of each page's scan (no "
+        "image objects of their own); the justified lines beside the picture on page 49 are "
+        "now read against the place they end (one paragraph, was seven), but OCR noise still "
+        "splits: a type size that varies line to line ('them.' at 12.1 pt after 11.0 pt "
+        "lines), captions on the row of a wrapped line read as a table row's cells (page 50, "
+        "where text wraps on the picture's right: 'SibieyTent.' / 'ble shape. A friend' / "
+        "'from the 96th Ohio'; page 55), and page 52's first two full-width lines cut at the "
+        "gutter of the columns below ('I have a great curiosity to It stands on a hill')"),
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
         "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
         "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "

@@ -41,6 +41,7 @@ from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.chars import is_wide
+from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
 from untm.aligner.pdflayout.lines import Line
@@ -105,15 +106,34 @@ class _Metrics:
     # page -> how far its text block stands right of the document's (mirrored margins of facing
     # pages: `_page_shifts`); `left` and `right` are those of the pages that do not stand apart
     shifts: dict[int, float] = field(default_factory=dict)
+    # lines set beside a figure -> the measure they wrap in (`figures`), page by page
+    wraps: dict[Line, Wrap] = field(default_factory=dict)
 
     def shift(self, page: int) -> float:
         return self.shifts.get(page, 0.0)
 
     def right_of(self, line: Line) -> float:
-        """Where full lines end in the line's column, or across its page."""
+        """Where full lines end in the line's column, or across its page, or beside the figure
+        it wraps around."""
+        wrap = self.wraps.get(line) if self.wraps else None
+        return wrap.right if wrap is not None and wrap.right else self._block_right(line)
+
+    def _block_right(self, line: Line) -> float:
         if not line.right:
             return self.right + self.shift(line.page)
         return self.column_rights.get((line.page, line.frame), line.right)
+
+    def left_of(self, line: Line) -> float:
+        """Where lines start in the line's column, or across its page, or beside the figure it
+        wraps around."""
+        wrap = self.wraps.get(line) if self.wraps else None
+        if wrap is not None and wrap.left:
+            return wrap.left
+        return line.left if line.right else self.left + self.shift(line.page)
+
+    def measure(self) -> Measure:
+        """The text block without the figures, as `figures` measures lines against it."""
+        return Measure(self.left_of, self._block_right, self.size, self.pitch)
 
 
 def _body_size(line: Line, size: float) -> bool:
@@ -272,6 +292,10 @@ def _shift(block: _Block, line: Line, m: _Metrics) -> float:
     page, each from its page's text block (`_Metrics.shifts`)."""
     prev = block.last
     here = [ln for ln in block.lines[1:] if ln.page == line.page and ln.frame == line.frame]
+    ref = here[-1] if here else block.lines[1] if len(block.lines) > 1 else block.lines[0]
+    if m.wraps and (line in m.wraps or ref in m.wraps):  # beside a figure: from its own edge
+        start = ref.x0 if ref is not block.lines[0] else ref.text_x0
+        return (line.x0 - m.left_of(line)) - (start - m.left_of(ref))
     if here:
         return line.x0 - here[-1].x0
     if line.frame != prev.frame and line.right and prev.right:
@@ -555,6 +579,10 @@ def build_blocks(
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)
         body, aside = _column_feet(page.rows[:start], size)
+        figures = wrapped(page.figures, page.width, page.height, size)
+        body, captions, beside = wrap_page(body, figures, m.measure())
+        m.wraps.update(beside)
+        aside = captions + aside  # read after the text that wraps around them
         in_cover = page.number in covers
         first_on_page = True
         for row in body:

@@ -83,6 +83,15 @@ class Rule(NamedTuple):
         return self.x1 - self.x0 > self.y1 - self.y0
 
 
+class Figure(NamedTuple):
+    """An image object of the page, as its bounds (text may wrap around it: `pdflayout.figures`)."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
 class Char(NamedTuple):
     """One character of the text layer with its box and font (a named tuple: pages have
     thousands, and a tuple is built fastest). A space of the text layer is a `Char` too
@@ -125,6 +134,7 @@ class PageChars:
     # the text drawn wholly outside the page's visible box (its crop box), which no viewer
     # shows: left out of `chars` and `text`, its pieces apart by a space, for the report
     outside: str = ""
+    figures: tuple[Figure, ...] = ()  # the page's image objects, in the page's frame
     # the glyphs drawn again over a glyph of the same character (`Overprints`): left out of
     # `chars`, `text` and `glyphs`, their pieces apart by a space, for the report
     overprint: str = ""
@@ -387,12 +397,15 @@ def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     return out
 
 
-def _page_objects(page: object, marked: ActualTexts) -> tuple[Rule, ...]:
+def _page_objects(
+    page: object, marked: ActualTexts, figures: list[Figure] | None = None
+) -> tuple[Rule, ...]:
     """The page's ruling lines: path objects of its content at most `RULE_WIDTH` thick and at
     least `MIN_RULE` long (stroked lines, thin filled rectangles: how LibreOffice, Chromium and
     reportlab draw table borders). Paths inside form XObjects and a grid drawn as one path of
-    many segments are not read. The text objects go to `marked` (their ActualText spans); a
-    page of more than `MAX_PAGE_OBJECTS` objects is searched for neither."""
+    many segments are not read. The text objects go to `marked` (their ActualText spans), the
+    bounds of image objects (not those inside form XObjects) to `figures`; a page of more than
+    `MAX_PAGE_OBJECTS` objects is searched for none of them."""
     import pypdfium2.raw as pdfium_c
 
     raw = page.raw  # type: ignore[attr-defined]
@@ -400,6 +413,7 @@ def _page_objects(page: object, marked: ActualTexts) -> tuple[Rule, ...]:
     if count > MAX_PAGE_OBJECTS:
         return ()
     path, text = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
+    image = pdfium_c.FPDF_PAGEOBJ_IMAGE
     get_object, get_type = pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     out: list[Rule] = []
@@ -408,6 +422,10 @@ def _page_objects(page: object, marked: ActualTexts) -> tuple[Rule, ...]:
         kind = get_type(obj)
         if kind == text:
             marked.add(obj)
+            continue
+        if kind == image and figures is not None:
+            if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+                figures.append(Figure(left.value, bottom.value, right.value, top.value))
             continue
         if kind != path or not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             continue
@@ -610,8 +628,11 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                            if i not in dropped and i not in outside and i not in overprint)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         marked = ActualTexts()
+        images: list[Figure] = []
         rules = tuple(Rule(r.x0 - x_lo, r.y0 - y_lo, r.x1 - x_lo, r.y1 - y_lo)
-                      for r in _page_objects(page, marked))
+                      for r in _page_objects(page, marked, images))
+        figures = tuple(Figure(f.x0 - x_lo, f.y0 - y_lo, f.x1 - x_lo, f.y1 - y_lo)
+                        for f in images)
         spans = []
         for span in marked.read(raw, max(count, 0)):
             if span.x1 < x_lo or span.x0 > x_hi or span.y1 < y_lo or span.y0 > y_hi:
@@ -634,12 +655,13 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             framed = to_text_frames(chars, angles, width, height)
             chars, groups, width, height = framed.chars, framed.turned, framed.width, framed.height
             ems = Counter(c.y1 / c.size - c.y0 / c.size for c in chars if c.size > 0)
-            rules = ()  # none on a page read turned
+            rules, figures = (), ()  # none on a page read turned
         elif not chars:
-            rules = ()
+            rules, figures = (), ()
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
-            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), copies,
+            unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
+            copies,
         )
     finally:
         textpage.close()

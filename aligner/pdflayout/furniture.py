@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from untm.aligner.furniture import Edge, PageLine, find_furniture, recorded
 from untm.aligner.model import Furniture
+from untm.aligner.pdflayout.chars import Figure
 from untm.aligner.pdflayout.lines import Line
 
 BAND = 0.12
@@ -36,12 +37,13 @@ COVER_SIZE = 1.3  # a masthead line is at least this many body sizes
 
 @dataclass(frozen=True)
 class PageRows:
-    """The rows of one page and its size."""
+    """The rows of one page, its size and its image objects."""
 
     number: int
     width: float
     height: float
     rows: list[list[Line]]
+    figures: tuple[Figure, ...] = ()
 
 
 def _band(line: Line, page: PageRows) -> Edge | None:
@@ -119,7 +121,7 @@ def split_furniture(
         PageRows(page.number, page.width, page.height, [
             keep for r, row in enumerate(page.rows)
             if (keep := [ln for k, ln in enumerate(row) if (p, r, k) not in drop])
-        ])
+        ], page.figures)
         for p, page in enumerate(pages)
     ]
     return kept, recorded(view, found, [ln.page for ln in view])

@@ -149,7 +149,8 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     flat = [ln for rows in lines for row in rows for ln in row]
     short = sum(1 for ln in flat if len(ln.text.replace(" ", "")) == 1)
     cells = len({(ln.page, ln.cell) for ln in flat if ln.cell})
-    rows = [PageRows(p.number, p.width, p.height, r) for p, r in zip(pages, lines, strict=True)]
+    rows = [PageRows(p.number, p.width, p.height, r, p.figures)
+            for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
     covers = cover_pages(rows, size)
     kept, removed = split_furniture(rows, covers)
