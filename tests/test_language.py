@@ -54,6 +54,28 @@ def test_count_scripts_counts_han_like_is_han(text: str) -> None:
     assert count_scripts(text).han == sum(map(is_han, text))
 
 
+def _count_one_by_one(text: str) -> tuple[int, int, int]:
+    """Han, Latin and other letters, character by character: what `count_scripts` counts."""
+    han = latin = other = 0
+    for ch in text:
+        if is_han(ch):
+            han += 1
+        elif ch.isalpha():
+            if ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\uff21" <= ch <= "\uff5a":
+                latin += 1
+            else:
+                other += 1
+    return han, latin, other
+
+
+@given(st.text(alphabet=st.sampled_from([*HAN, *NOT_HAN, "é", "ß", "×", "ɐ", "Ａ", "ｚ", "［",
+                                         "а", "\ufa6e", "²", "½", "_"]), max_size=40)
+       | st.text(max_size=40))
+def test_count_scripts_counts_each_letter_once(text: str) -> None:
+    counts = count_scripts(text)
+    assert (counts.han, counts.latin, counts.other) == _count_one_by_one(text)
+
+
 _GARBLED = ("1991 12 19 46/182\n€•‚ƒ„…† ‡ˆ\n‰Š‹Œ €•‚ƒ† •Ž•••‘’“•\n"
             "”•–—˜™š €•‚ƒ† ›œ•ž ™Ÿ ¡¢£¤†¥¦‘§¨\n1. ©ª«¬- ®¯° €•‚ƒ„…†±²³\n2. ´«¬-µ ¶· ±²¸ ¹º»¼½¾¿\n")
 

@@ -182,15 +182,15 @@ def _main_size(chars: list[Char]) -> float:
     """The size most of the characters have; where those are all capitals (small caps: "in the
     FOR FURTHER INFORMATION", the capitals set at 0.6-0.9 of the text's size), the size of the
     lower-case letters beside them."""
+    one = set(map(_SIZE, chars))  # most lines have one size: no counting
+    if len(one) < 2:
+        return float(one.pop()) if one else 0.0
     sizes = Counter(map(_SIZE, chars))
-    if not sizes:
-        return 0.0
     size = float(sizes.most_common(1)[0][0])
-    if len(sizes) > 1:
-        lower = Counter(c.size for c in chars if SMALL_CAPS[0] * c.size <= size
-                        <= SMALL_CAPS[1] * c.size and c.ch.islower())
-        if lower and all(c.ch.isupper() or not c.ch.isalpha() for c in chars if c.size == size):
-            return float(lower.most_common(1)[0][0])
+    lower = Counter(c.size for c in chars if SMALL_CAPS[0] * c.size <= size
+                    <= SMALL_CAPS[1] * c.size and c.ch.islower())
+    if lower and all(c.ch.isupper() or not c.ch.isalpha() for c in chars if c.size == size):
+        return float(lower.most_common(1)[0][0])
     return size
 
 
