@@ -13,10 +13,11 @@ line against its own column:
   leftmost of them starts (after it);
 - beside a picture the text layer cannot see (a scanned page with an OCR text layer draws the
   picture and the text as one image): a run of at least `MIN_RUN` lines of the body's type on
-  consecutive rows, alone on their rows, starting at the text's left edge and ending at least
-  `SHORT` font sizes short of the measure, at least half of which (and `MIN_RUN`) end at one
-  place (within `END_TOLERANCE`): that place is the measure of the run's lines (justified
-  text; ragged lines there cannot be told from short ones by the text alone).
+  consecutive rows, alone on their rows, at least `WIDE` font sizes wide (lines of text, not a
+  column of phone numbers, which are as wide as each other), starting at the text's left edge
+  and ending at least `SHORT` font sizes short of the measure, at least half of which (and
+  `MIN_RUN`) end at one place (within `END_TOLERANCE`): that place is the measure of the run's
+  lines (justified text; ragged lines there cannot be told from short ones by the text alone).
   (A picture on the text's left, seen only in the text, is left alone: it looks as an
   indented passage does.)
 A line inside an image's span that stands beside wrapped text on its row, or under or over
@@ -37,6 +38,7 @@ MAX_PAGE_SHARE = 0.5  # an image covering this share of the page is its backgrou
 MIN_FIGURE = 2.0  # font sizes: a smaller image (an icon, a bullet) is not wrapped around
 SHORT = 3.0  # font sizes short of the measure a line of a run beside a hidden picture ends
 MIN_RUN = 4  # lines of such a run that end at one place
+WIDE = 8.0  # font sizes a line of such a run is wide at least (text, not a column of numbers)
 END_TOLERANCE = 0.15  # font sizes: lines ending this close end at one place
 BODY_RANGE = (0.85, 1.2)  # sizes (of the body's) a line beside a hidden picture is set in
 CAPTION_BELOW = 2.5  # line spacings under an image a caption may stand
@@ -114,7 +116,7 @@ def _run_wraps(rows: list[list[Line]], m: Measure) -> dict[Line, Wrap]:
     for row in rows:
         ln = row[0]
         fits = (len(row) == 1 and not ln.cell and lo * m.size <= ln.size <= hi * m.size
-                and m.right(ln) - ln.x1 > SHORT * m.size
+                and m.right(ln) - ln.x1 > SHORT * m.size and ln.x1 - ln.x0 >= WIDE * m.size
                 and ln.x0 - m.left(ln) <= 2 * m.size)
         run = runs[-1]
         if fits and run:
