@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from pdfgen import assemble
+from pdfgen import WQY, assemble
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from untm.aligner.read import read_document
 
-WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")  # fonts-wqy-microhei (Debian)
 FOOTER = ("Please write your name here", "and the date of your visit", "Thank you")
 # other text objects between a block and its copy: more than PDFium's window of five
 FILLERS = tuple(
