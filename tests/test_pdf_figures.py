@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from producers.matrix import Matrix
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -216,3 +217,35 @@ def test_short_lines_that_end_apart_are_paragraphs(tmp_path: Path) -> None:
     c.showPage()
     c.save()
     assert [p.text for p in read_document(pdf, "en").paragraphs] == [full, *items]
+
+
+@pytest.mark.parametrize("producer", ["reportlab", "libreoffice", "chromium"])
+@pytest.mark.parametrize(("where", "x", "y", "width"),
+                         [("left of the masthead", 30.0, 740.0, 36.0),
+                          ("amid the masthead", 260.0, 745.0, 40.0)])
+def test_an_emblem_on_a_cover_page_changes_no_reading(
+    producer: str, where: str, x: float, y: float, width: float,
+    producer_matrix: Matrix, tmp_path: Path,
+) -> None:
+    """The UN emblem beside a cover's masthead lines is no picture text wraps around: the cover
+    lines keep their own rules (a right-aligned 'Original: English' beside an emblem amid the
+    masthead was measured from its own edge, and the line under it joined to it)."""
+    import pypdfium2 as pdfium
+
+    if producer in producer_matrix.skipped:
+        pytest.skip(f"{producer}: {producer_matrix.skipped[producer]}")
+    pair = next(p for p in producer_matrix.pairs
+                if p.producer.name == producer and p.doc.name == "seed")
+    for lang, path in (("zh", pair.zh), ("en", pair.en)):
+        pdf = pdfium.PdfDocument(path)
+        emblem = pdfium.PdfImage.new(pdf)
+        emblem.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (64, 64), (0, 90, 160))))
+        emblem.set_matrix(pdfium.PdfMatrix().scale(width, width).translate(x, y))
+        page = pdf[0]
+        page.insert_obj(emblem)
+        page.gen_content()
+        marked = tmp_path / f"{where}.{lang}.pdf"
+        pdf.save(marked)
+        pdf.close()
+        before = [(p.kind, p.text) for p in read_document(path, lang).paragraphs]
+        assert [(p.kind, p.text) for p in read_document(marked, lang).paragraphs] == before

@@ -579,11 +579,12 @@ def build_blocks(
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)
         body, aside = _column_feet(page.rows[:start], size)
-        figures = wrapped(page.figures, page.width, page.height, size)
-        body, captions, beside = wrap_page(body, figures, m.measure())
-        m.wraps.update(beside)
-        aside = captions + aside  # read after the text that wraps around them
         in_cover = page.number in covers
+        if not in_cover:  # (a cover's emblem stands beside masthead lines that have their rules)
+            figures = wrapped(page.figures, page.width, page.height, size)
+            body, captions, beside = wrap_page(body, figures, m.measure())
+            m.wraps.update(beside)
+            aside = captions + aside  # read after the text that wraps around them
         first_on_page = True
         for row in body:
             # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`)
