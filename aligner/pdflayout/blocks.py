@@ -127,13 +127,15 @@ class _Metrics:
         """Where lines start in the line's column, or across its page, or beside the figure it
         wraps around."""
         wrap = self.wraps.get(line) if self.wraps else None
-        if wrap is not None and wrap.left:
-            return wrap.left
+        return wrap.left if wrap is not None and wrap.left else self.block_left(line)
+
+    def block_left(self, line: Line) -> float:
+        """Where lines start in the line's column, or across its page."""
         return line.left if line.right else self.left + self.shift(line.page)
 
     def measure(self) -> Measure:
         """The text block without the figures, as `figures` measures lines against it."""
-        return Measure(self.left_of, self._block_right, self.size, self.pitch)
+        return Measure(self.block_left, self._block_right, self.size, self.pitch)
 
 
 def _body_size(line: Line, size: float) -> bool:
@@ -292,7 +294,8 @@ def _shift(block: _Block, line: Line, m: _Metrics) -> float:
     page, each from its page's text block (`_Metrics.shifts`)."""
     prev = block.last
     here = [ln for ln in block.lines[1:] if ln.page == line.page and ln.frame == line.frame]
-    ref = here[-1] if here else block.lines[1] if len(block.lines) > 1 else block.lines[0]
+    cont = block.lines[1] if len(block.lines) > 1 else block.lines[0]
+    ref = here[-1] if here else cont
     if m.wraps and (line in m.wraps or ref in m.wraps):  # beside a figure: from its own edge
         start = ref.x0 if ref is not block.lines[0] else ref.text_x0
         return (line.x0 - m.left_of(line)) - (start - m.left_of(ref))
@@ -300,7 +303,6 @@ def _shift(block: _Block, line: Line, m: _Metrics) -> float:
         return line.x0 - here[-1].x0
     if line.frame != prev.frame and line.right and prev.right:
         return (line.x0 - line.left) - block.cont_offset
-    cont = block.lines[1] if len(block.lines) > 1 else block.lines[0]
     return (line.x0 - m.shift(line.page)) - (block.cont_x - m.shift(cont.page))
 
 
@@ -388,8 +390,7 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _is_label_line(line):
         return True
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
-        left, right = ((line.left, m.right_of(line)) if line.right
-                       else (m.left + m.shift(line.page), m.right_of(line)))
+        left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
         return line.bold or (line.x1 >= right - 2 * m.size and wide)
     return False
