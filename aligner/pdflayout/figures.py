@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from untm.aligner.pdflayout.chars import Figure
-from untm.aligner.pdflayout.lines import Line
+from untm.aligner.pdflayout.lines import Line, overlap
 
 MAX_PAGE_SHARE = 0.5  # an image covering this share of the page is its background or its scan
 MIN_FIGURE = 2.0  # font sizes: a smaller image (an icon, a bullet) is not wrapped around
@@ -74,7 +74,7 @@ def wrapped(figures: Sequence[Figure], width: float, height: float, size: float
 def _beside(line: Line, f: Figure, margin: float) -> bool:
     """The figure, `margin` around it (text keeps a distance from a picture it wraps around),
     spans the line's band (most of its height)."""
-    return min(line.y1, f.y1 + margin) - max(line.y0, f.y0 - margin) > 0.5 * line.height
+    return overlap(line.y0, line.y1, f.y0 - margin, f.y1 + margin) > 0.5 * line.height
 
 
 def _image_wraps(rows: list[list[Line]], figures: list[Figure], m: Measure) -> dict[Line, Wrap]:

@@ -105,7 +105,8 @@ class Line:
         return self.refs[0][1] if self.refs and self.refs[0][0] == 0 else None
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How far two spans [a0, a1] and [b0, b1] overlap (negative: how far apart they are)."""
     return min(a1, b1) - max(a0, b0)
 
 
@@ -164,7 +165,7 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
             for j in by_height.get(key, ()):
                 hx0, hx1, hy0, hy1 = spans[j]
                 if (hx0 - 0.1 * h <= x0 and x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0
-                        and _overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
+                        and overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
                     host = j if host is None else max(host, j)
         if host is None:
             by_height.setdefault(int((y0 + y1) / 2 // _BUCKET), []).append(len(out))
@@ -428,7 +429,7 @@ def _rows(lines: list[Line]) -> list[tuple[Line, ...]]:
         placed = False
         for row in rows[-3:]:
             ref = row[0]
-            if _overlap(ln.y0, ln.y1, ref.y0, ref.y1) >= 0.5 * min(ln.height, ref.height):
+            if overlap(ln.y0, ln.y1, ref.y0, ref.y1) >= 0.5 * min(ln.height, ref.height):
                 row.append(ln)
                 placed = True
                 break
