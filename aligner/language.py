@@ -53,6 +53,13 @@ def is_han(ch: str) -> bool:
 
 
 _HAN_RE = re.compile(HAN_CLASS)
+
+
+def han_count(text: str) -> int:
+    """Number of Han characters (`is_han`) in `text`."""
+    return len(_HAN_RE.findall(text))
+
+
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f\uff21-\uff5a]")  # letters among these count
 
 

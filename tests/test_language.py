@@ -9,12 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from untm.aligner.clean import breaks_mid_phrase
-from untm.aligner.language import HAN_CLASS, check_language, count_scripts, is_han
+from untm.aligner.language import HAN_CLASS, check_language, count_scripts, han_count, is_han
 from untm.errors import LanguageMismatchError
 from untm.glossary.extract import _CJK_RUN
 from untm.glossary.matching import find_terms
 from untm.glossary.normalize import is_cjk
-from untm.tmx.omegat import han_count
 
 HAN_RE = re.compile(HAN_CLASS)
 # basic block, extension A, compatibility, extension B (plane 2), extension G (plane 3)

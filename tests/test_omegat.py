@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import SEED_ZH
 from tests.test_tmx_gold import gold_units, pipeline_units
+from untm.aligner.language import han_count
 from untm.aligner.read import read_document
 from untm.aligner.segment import segment_document
 from untm.tmx import omegat
@@ -47,7 +48,7 @@ def test_pipeline_tmx_translates_at_least_90_percent(tmp_path: Path) -> None:
     assert run.load_errors == ()
     print(f"our TMX: OmegaT translated {run.translated_share:.1%} of {run.han_source} Han chars")
     for segment in omegat.untranslated_segments(tmp_path / "project"):
-        print(f"  untranslated ({omegat.han_count(segment)} Han):", repr(segment[:60]))
+        print(f"  untranslated ({han_count(segment)} Han):", repr(segment[:60]))
     assert run.translated_share >= 0.90
 
 
@@ -66,12 +67,12 @@ def test_rejected_tmx_is_detected(tmp_path: Path) -> None:
 def test_segmentation_compared_with_omegat(tmp_path: Path) -> None:
     """Our Chinese segments of the seed vs OmegaT's default segmentation (differences reported)."""
     project = omegat.make_project(tmp_path / "project", SEED_ZH, [])
-    theirs = {s for s in omegat.segments(project) if omegat.han_count(s)}
+    theirs = {s for s in omegat.segments(project) if han_count(s)}
     ours = {seg.text for seg in segment_document(read_document(SEED_ZH, "zh"))}
     only_theirs = sorted(theirs - ours)
     only_ours = sorted(ours - theirs)
-    han_theirs = sum(omegat.han_count(s) for s in theirs)
-    han_shared = sum(omegat.han_count(s) for s in theirs & ours)
+    han_theirs = sum(han_count(s) for s in theirs)
+    han_shared = sum(han_count(s) for s in theirs & ours)
     print(f"OmegaT segments {len(theirs)}, ours {len(ours)}, identical {len(theirs & ours)}, "
           f"Han chars in identical segments {han_shared / han_theirs:.1%}")
     for s in only_theirs:

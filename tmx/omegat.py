@@ -23,10 +23,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from untm.aligner.language import HAN_CLASS
+from untm.aligner.language import han_count
 from untm.errors import InputError, ModelUnavailableError
 
-_HAN = re.compile(HAN_CLASS)
 _LOAD_ERRORS = re.compile(r"^.*(TF_TM_LOAD_ERROR|TMXR_ERROR|TMX_ERROR|CT_ERROR_LOADING).*$", re.M)
 
 PROJECT_XML = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
@@ -65,11 +64,6 @@ class OmegatRun:
         if self.han_source == 0:
             return 0.0
         return 1.0 - self.han_untranslated / self.han_source
-
-
-def han_count(text: str) -> int:
-    """Number of Han (CJK ideograph) characters in `text`."""
-    return len(_HAN.findall(text))
 
 
 def omegat_binary() -> str | None:
