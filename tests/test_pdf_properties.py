@@ -66,11 +66,13 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm right (x0.36): its sentences are whole; pdftotext breaks the text after every "
         "comma, and the text path makes a segment of each piece"),
     (CORPUS, "pdfjs__rotated.pdf", "en"): (
-        "untm partly wrong (x3.00): the layout now reads the words drawn at 270 and 45 degrees "
-        "in their own frames ('test', 'test'), but the upright letters stacked one under "
-        "another (t/e/s/t: vertical writing, not rotated glyphs) make 4 of the page's 9 lines "
-        "one character long, so the self-check takes PDFium's text order ('t e s te t st'); "
-        "the text path joins all five words into one segment"),
+        "untm mostly right (x4.00; x3.00 when the self-check took PDFium's text order, "
+        "'t e s te t st', for the 4 one-character lines of 9): a test page of the word 'test' "
+        "drawn five ways, each now read whole where it stands: the words drawn at 270 and 45 "
+        "degrees in their own frames, the upright letters stacked one under another (t/e/s/t) "
+        "as one vertical line (pdflayout.stacks), so the self-check keeps the layout reading; "
+        "wrong at one place: the title 'Rotated text' and the upright 'test' under it at the "
+        "left margin are one paragraph. The text path joins all of it into one segment"),
     (CORPUS, "pdfjs__Type3WordSpacing.pdf", "en"): (
         "neither (x2.50): a test page of Type3 glyphs 'a' and 'b' set in a staircase; no reading "
         "of it is text"),

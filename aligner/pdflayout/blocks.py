@@ -412,6 +412,7 @@ class _Builder:
         self.spacing = spacing
         self.blocks: list[_Block] = []
         self.current: _Block | None = None
+        self.pending: list[Line] = []  # lines read apart, to follow the current block
         self.furniture: list[Furniture] = []
         # English line-end hyphens, undone where the joined word is a word
         self.hyphens = LineEndHyphens(lines) if lang == "en" else None
@@ -420,6 +421,18 @@ class _Builder:
         if self.current is not None:
             self.blocks.append(self.current)
             self.current = None
+        if self.pending:
+            self.blocks.extend(_Block([line]) for line in self.pending)
+            self.pending = []
+
+    def add_apart(self, line: Line) -> None:
+        """A line read apart (`Line.apart`: a stack of upright glyphs, a label in the margin or
+        a sign) is a paragraph of its own, after the paragraph being read, which it does not
+        interrupt (it stands beside that paragraph's lines or under its last)."""
+        if self.current is None:
+            self.blocks.append(_Block([line]))
+        else:
+            self.pending.append(line)
 
     def add(self, line: Line, *, cover: bool, same_page: bool) -> None:
         cur = self.current
@@ -588,6 +601,10 @@ def build_blocks(
             aside = captions + aside  # read after the text that wraps around them
         first_on_page = True
         for row in body:
+            if row[0].apart:
+                for line in row:
+                    b.add_apart(line)
+                continue
             # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`)
             if row[0].cell or (len(row) >= 2 and not in_cover):
                 b.close()
@@ -601,10 +618,11 @@ def build_blocks(
         # footnotes and boxes at a column's foot go after the page's body (the paragraph may
         # continue on the next page)
         held, b.current = b.current, None
+        pending, b.pending = b.pending, []  # (they follow the held paragraph)
         for line in aside:
             b.add(line, cover=False, same_page=True)
         b.close()
-        b.current = held
+        b.current, b.pending = held, pending
         b.blocks.extend(page_notes)
     b.close()
     raw: list[RawBlock] = []

@@ -43,6 +43,7 @@ from typing import NamedTuple
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import CELL_ALIGN, Interval, frames
+from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
@@ -94,6 +95,7 @@ class Line:
     foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
     runin: bool = False  # opens with a bold run-in heading, then regular text of its size
     cell: int = 0  # a table cell's lines share its number (on the page; 0: no cell's)
+    apart: bool = False  # a stack of upright glyphs (`stacks`): a paragraph of its own
 
     @property
     def height(self) -> float:
@@ -454,15 +456,25 @@ def page_lines(
     `despace_rows`) the text layer's spaces between two wide characters are kept. Each group
     of glyphs turned against the page's text (`PageChars.turned`) is read apart, in frames of
     its own, and its rows come before the first row of the page that starts below its top.
-    A ruled table's rows are its rows of cells (`tables`), each cell's lines numbered alike.
+    A stack of upright glyphs (`stacks`) is read apart as one line (`Line.apart`), before the
+    first row that stands beside or below it. A ruled table's rows are its rows of cells
+    (`tables`), each cell's lines numbered alike.
     `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
     grid = Grid.of(page.rules)
-    out, count = _frame_rows(page.number, page.chars, page.width, 0, wide_spaces, grid, gutters)
+    runs, stacks = vertical_stacks(_runs(page.chars), grid.in_cell if grid else None)
+    out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters)
     for group in page.turned:
-        rows, more = _frame_rows(page.number, group, page.width, count, wide_spaces)
+        rows, more = _frame_rows(page.number, _runs(group), page.width, count, wide_spaces)
         count += more
         top = max(c.y1 for c in group)
         at = next((k for k, row in enumerate(out) if max(ln.y1 for ln in row) < top), len(out))
+        out[at:at] = rows
+    for stack in stacks:
+        rows, more = _frame_rows(page.number, _runs(stack), page.width, count, wide_spaces)
+        rows = [[replace(ln, apart=True) for ln in row] for row in rows]
+        count += more
+        top = max(c.y1 for c in stack)
+        at = next((k for k, row in enumerate(out) if min(ln.y0 for ln in row) < top), len(out))
         out[at:at] = rows
     return out
 
@@ -479,14 +491,14 @@ def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
 
 
 def _frame_rows(
-    number: int, chars: tuple[Char, ...], width: float, first: int, wide_spaces: bool,
+    number: int, runs: list[list[Char]], width: float, first: int, wide_spaces: bool,
     grid: Grid | None = None, gutters: Sequence[Interval] = (),
 ) -> tuple[list[list[Line]], int]:
-    """The rows of one text frame's characters in reading order, numbered from frame `first`,
-    and the number of frames they are read in."""
+    """The rows of one text frame's runs of characters (`_runs`) in reading order, numbered
+    from frame `first`, and the number of frames they are read in."""
     pieces = [
         ln
-        for run in _runs(chars)
+        for run in runs
         for ln in _run_lines(number, run, wide_spaces=wide_spaces, grid=grid)
     ]
     rows = _rows(pieces)

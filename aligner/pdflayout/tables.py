@@ -65,15 +65,23 @@ class Grid:
 
     def cell(self, ln: Line) -> Key | None:
         """The rules round the piece (left, right, top, bottom), or None where one is missing."""
-        my, mx = (ln.y0 + ln.y1) / 2, (ln.x0 + ln.x1) / 2
+        return self.cell_at(ln.x0, ln.x1, ln.y0, ln.y1)
+
+    def in_cell(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+        """Whether a box stands inside a cell of the grid."""
+        return self.cell_at(x0, x1, y0, y1) is not None
+
+    def cell_at(self, x0: float, x1: float, y0: float, y1: float) -> Key | None:
+        """The rules round a box (left, right, top, bottom), or None where one is missing."""
+        my, mx = (y0 + y1) / 2, (x0 + x1) / 2
         sides = [_mid_x(r) for r in self.vertical if r.y0 - TOL <= my <= r.y1 + TOL]
-        left = max((x for x in sides if x <= ln.x0 + TOL), default=None)
-        right = min((x for x in sides if x >= ln.x1 - TOL), default=None)
+        left = max((x for x in sides if x <= x0 + TOL), default=None)
+        right = min((x for x in sides if x >= x1 - TOL), default=None)
         if left is None or right is None:
             return None
         ends = [_mid_y(r) for r in self.horizontal if r.x0 - TOL <= mx <= r.x1 + TOL]
-        top = min((y for y in ends if y >= ln.y1 - TOL), default=None)
-        bottom = max((y for y in ends if y <= ln.y0 + TOL), default=None)
+        top = min((y for y in ends if y >= y1 - TOL), default=None)
+        bottom = max((y for y in ends if y <= y0 + TOL), default=None)
         if top is None or bottom is None:
             return None
         return (round(left, 1), round(right, 1), round(top, 1), round(bottom, 1))
