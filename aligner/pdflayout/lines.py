@@ -31,6 +31,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -114,11 +115,23 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
     runs: list[list[Char]] = []
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
+    # the glyph before, for the short way: its box's bottom and top (NaN: none, or no height)
+    # and how far back and on the next glyph of its size may start
+    same_y0 = same_y1 = math.nan
+    back = ahead = 0.0
     for c in chars:
         ch, c_x0, c_x1, c_y0, c_y1, c_size, _ = c
         if ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
             if cur:  # placed anywhere near the glyph before)
                 cur.append(c)
+            continue
+        if (c_y0 == same_y0 and c_y1 == same_y1 and c_size == prev_size
+                and back <= c_x0 - prev_x1 <= ahead):
+            # the short way: a glyph with the box bottom, top and size of the glyph before
+            # overlaps the run as that glyph does and is no taller than the run; so, where it
+            # neither went back nor jumped a column gap (the tests below), it goes on the run
+            cur.append(c)
+            prev_x0, prev_x1 = c_x0, c_x1
             continue
         if cur:
             h = c_y1 - c_y0
@@ -138,6 +151,9 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             y0, y1 = c_y0, c_y1
         cur.append(c)
         prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
+        same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 else (math.nan, math.nan)
+        unit = c_size if c_size > 1.0 else 1.0
+        back, ahead = -0.6 * unit, COLUMN_GAP * unit
     if cur:
         runs.append(cur)
     return _absorb(runs)
