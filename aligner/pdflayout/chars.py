@@ -485,15 +485,15 @@ def _loose_box() -> Callable[..., int]:
 @functools.cache
 def _text_object() -> Callable[[object, int], int | None]:
     """PDFium's FPDFText_GetTextObject returning the object's address (None for none): an int
-    compares by value, where the binding's pointer objects compare by identity. pypdfium2 4.30
-    does not bind it: there, no glyph has an object and each size is read."""
+    compares by value, where the binding's pointer objects compare by identity. Called as
+    `_loose_box` is, without argument types (the text page as a `ctypes.c_void_p`). pypdfium2
+    4.30 does not bind it: there, no glyph has an object and each size is read."""
     import pypdfium2.raw as pdfium_c
 
     function = getattr(pdfium_c, "FPDFText_GetTextObject", None)
     if function is None:
-        return lambda raw, index: None
-    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return ctypes.cast(function, proto)
+        return lambda page, index: None
+    return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_void_p))
 
 
 def _read_page(page: object, number: int, name: str) -> PageChars:
@@ -551,7 +551,6 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         plain = False  # the next glyph may take the short way (what it must check is unchanged)
         append, angles_append = chars.append, angles.append
         for i, ch in enumerate(text):
-            boxed = False  # whether `rect` holds this glyph's box
             if plain and ch not in _ODD:
                 # the short way, for most glyphs: the next glyph of a stretch, on the last
                 # glyph's baseline, its box as high or of the text object last measured, right
@@ -563,7 +562,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
                 if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
                         top - bottom == last_height
-                        or (top - bottom >= POINT and (obj := text_object(raw, i)) == sized
+                        or (top - bottom >= POINT and (obj := text_object(page_ref, i)) == sized
                             and obj)):
                     if top - bottom != last_height:  # a box of another height, of the text
                         last_height = top - bottom  # object last measured: the same size
@@ -574,7 +573,9 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                     append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
                     angles_append(angle)
                     continue
-                boxed = True
+                boxed = True  # `rect` holds this glyph's box
+            else:
+                boxed = False
             if lost and i in lost:  # before the white space: it may read as a line end
                 ch = LOST
             elif dropped and i in dropped:
@@ -598,8 +599,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 plain = plain and not bold  # a bold run may go on in another font
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
-                                      last.size, last.bold))
+                    append(new(Char, (SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
+                                      last.size, last.bold)))
                     angles.append(angles[-1])
                 continue
             ch = _HYPHENS.get(ch, ch)
@@ -627,7 +628,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             read = False
             if top - bottom != last_height:  # a box of another height: another size, unless
                 last_height = top - bottom  # the glyph is of the text object last measured
-                obj = text_object(raw, i)
+                obj = text_object(page_ref, i)
                 if obj != sized or not obj:
                     sized = obj
                     size, read = _size(raw, i, matrix)
