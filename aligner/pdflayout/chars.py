@@ -496,7 +496,9 @@ def _text_object() -> Callable[[object, int], int | None]:
     return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_void_p))
 
 
-def _read_page(page: object, number: int, name: str) -> PageChars:
+def _read_page(page: object, number: int, name: str, *, short_way: bool = True) -> PageChars:
+    """One page's characters (`short_way=False`: every glyph the full way, which the short way
+    must equal; tests compare the two)."""
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()  # type: ignore[attr-defined]
@@ -547,7 +549,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         copied = False  # whether that glyph was drawn again
         shift = x_lo != 0.0 or y_lo != 0.0
         # the glyphs of the page may take the short way below: none unmapped, no crop box shift
-        short = not (lost or dropped or shift)
+        short = short_way and not (lost or dropped or shift)
         plain = False  # the next glyph may take the short way (what it must check is unchanged)
         append, angles_append = chars.append, angles.append
         for i, ch in enumerate(text):
