@@ -95,10 +95,10 @@ def _chains(singles: list[Char]) -> list[list[Char]]:
     bands: dict[int, list[list[Char]]] = {}
     for c in singles:
         middle = (c.x0 + c.x1) / 2
-        reach = int(ALIGN_X * c.size // BUCKET) + 1
+        span = int(ALIGN_X * c.size // BUCKET) + 1  # bands on each side to look in
         band = int(middle // BUCKET)
         best, best_step, best_band = None, 0.0, 0
-        for key in range(band - reach, band + reach + 1):
+        for key in range(band - span, band + span + 1):
             open_chains = bands.get(key)
             if not open_chains:
                 continue
