@@ -59,6 +59,7 @@ _HYPHEN_TABLE = str.maketrans(_HYPHENS)
 # marked, NUL, U+FFFD
 _ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
 SPACE = " "  # a space of the text layer
+_PADDING = b"\x00 \t\r\n\f"  # what may follow a PDF's end-of-file marker
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
@@ -148,7 +149,9 @@ def _open(data: bytes, name: str) -> object:
 
     if b"%PDF-" not in data[:1024]:
         raise FormatError("not a PDF file (no %PDF- header), whatever its extension", path=name)
-    if b"%%EOF" not in data[-4096:]:
+    # the end-of-file marker near the end, past any padding (NULs, white space: a PDF padded to a
+    # block size, as some writers and downloads leave it, is whole)
+    if b"%%EOF" not in data.rstrip(_PADDING)[-4096:]:
         raise FormatError(
             "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
             path=name,
