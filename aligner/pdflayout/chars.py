@@ -41,7 +41,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
@@ -59,6 +59,7 @@ _HYPHEN_TABLE = str.maketrans(_HYPHENS)
 # marked, NUL, U+FFFD
 _ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
 SPACE = " "  # a space of the text layer
+_PADDING = b"\x00 \t\r\n\f"  # what may follow a PDF's end-of-file marker
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
@@ -148,7 +149,9 @@ def _open(data: bytes, name: str) -> object:
 
     if b"%PDF-" not in data[:1024]:
         raise FormatError("not a PDF file (no %PDF- header), whatever its extension", path=name)
-    if b"%%EOF" not in data[-4096:]:
+    # the end-of-file marker near the end, past any padding (NULs, white space: a PDF padded to a
+    # block size, as some writers and downloads leave it, is whole)
+    if b"%%EOF" not in data.rstrip(_PADDING)[-4096:]:
         raise FormatError(
             "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
             path=name,
@@ -718,6 +721,22 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         textpage.close()
 
 
+def _printed_page(doc: object, index: int) -> Any:
+    """Page `index` as it prints: where it has annotations, those that print with an appearance
+    of their own (a filled form's fields, typewriter text, a stamp) made part of its content
+    (PDFium's flattening for print), as a printed page or `pdftotext` shows them; annotations
+    that never print (a form's push buttons, comments' pop-ups) stay out."""
+    import pypdfium2.raw as pdfium_c
+
+    page = doc[index]  # type: ignore[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0 and (
+        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS
+    ):
+        page.close()  # a flattened page is read again (PDFium's text page is of the old one)
+        page = doc[index]  # type: ignore[index]
+    return page
+
+
 def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
     """Every page's characters, or a typed error for a PDF that cannot or must not be read."""
     import pypdfium2 as pdfium
@@ -740,7 +759,7 @@ def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
                     path=name,
                 )
             try:
-                page = doc[index]  # type: ignore[index]
+                page = _printed_page(doc, index)
             except pdfium.PdfiumError as exc:
                 raise FormatError(f"page {index + 1} cannot be read ({exc})", path=name) from None
             try:
