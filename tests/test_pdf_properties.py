@@ -157,10 +157,12 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "whole ('AGENCY: Federal Aviation Administration (FAA), DOT.'; x1.53 before), lines "
         "holding small capitals read in their text's size ('in the FOR FURTHER INFORMATION' / "
         "'CONTACT section.' one paragraph; x1.42 before); the text path joins the masthead, "
-        "agency lines and headings into few segments. Wrong at one place: the right column's "
-        "masthead ('Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020') is "
-        "joined to the column's first line, which goes on the middle column's last "
-        "paragraph"),
+        "agency lines and headings into few segments. The right column's masthead ('Federal "
+        "Register / Vol. 85, No. 152 / Thursday, August 6, 2020', set above that column only, "
+        "higher than the middle column's first line) is read apart, where the columns' region "
+        "starts, and the middle column's last paragraph goes on in the right column ('... "
+        "reference a specific portion of the proposal, explain the reason ...'; the masthead's "
+        "last line took the column's first line before, and the paragraph ended cut)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
