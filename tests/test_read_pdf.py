@@ -135,3 +135,22 @@ def test_every_cover_of_a_compilation_is_cover(tmp_path: Path) -> None:
         covers = [p.text for p in once.paragraphs if p.kind is BlockKind.COVER]
         assert [p.text for p in three.paragraphs if p.kind is BlockKind.COVER] == covers * 3
         assert len(three.paragraphs) == 3 * len(once.paragraphs)
+
+
+@pytest.mark.parametrize("padding", [b"\x00" * 20_000, b"\r\n" * 3000, b" " * 5000])
+def test_a_pdf_padded_after_its_end_reads_as_it_is(
+    padding: bytes, seed_pdfs: dict[str, tuple[Path, Path]], tmp_path: Path
+) -> None:
+    """A PDF followed by padding (a writer or download that fills to a block size: NULs or white
+    space after %%EOF, pypdf's issue 177) is whole, and reads as it does without the padding;
+    a PDF cut short is still refused as truncated."""
+    from untm.errors import FormatError
+
+    en = seed_pdfs["un-times"][1]
+    padded = tmp_path / "padded.en.pdf"
+    padded.write_bytes(en.read_bytes() + padding)
+    assert read_document(padded, "en").paragraphs == read_document(en, "en").paragraphs
+    cut = tmp_path / "cut.en.pdf"
+    cut.write_bytes(en.read_bytes()[: len(en.read_bytes()) // 2] + padding)
+    with pytest.raises(FormatError, match="truncated"):
+        read_document(cut, "en")

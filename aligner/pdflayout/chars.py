@@ -59,6 +59,7 @@ _HYPHEN_TABLE = str.maketrans(_HYPHENS)
 # marked, NUL, U+FFFD
 _ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
 SPACE = " "  # a space of the text layer
+_PADDING = b"\x00 \t\r\n\f"  # what may follow a PDF's end-of-file marker
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
@@ -148,7 +149,9 @@ def _open(data: bytes, name: str) -> object:
 
     if b"%PDF-" not in data[:1024]:
         raise FormatError("not a PDF file (no %PDF- header), whatever its extension", path=name)
-    if b"%%EOF" not in data[-4096:]:
+    # the end-of-file marker near the end, past any padding (NULs, white space: a PDF padded to a
+    # block size, as some writers and downloads leave it, is whole)
+    if b"%%EOF" not in data.rstrip(_PADDING)[-4096:]:
         raise FormatError(
             "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
             path=name,
@@ -496,7 +499,9 @@ def _text_object() -> Callable[[object, int], int | None]:
     return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_void_p))
 
 
-def _read_page(page: object, number: int, name: str) -> PageChars:
+def _read_page(page: object, number: int, name: str, *, short_way: bool = True) -> PageChars:
+    """One page's characters (`short_way=False`: every glyph the full way, which the short way
+    must equal; tests compare the two)."""
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()  # type: ignore[attr-defined]
@@ -547,7 +552,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         copied = False  # whether that glyph was drawn again
         shift = x_lo != 0.0 or y_lo != 0.0
         # the glyphs of the page may take the short way below: none unmapped, no crop box shift
-        short = not (lost or dropped or shift)
+        short = short_way and not (lost or dropped or shift)
         plain = False  # the next glyph may take the short way (what it must check is unchanged)
         append, angles_append = chars.append, angles.append
         for i, ch in enumerate(text):

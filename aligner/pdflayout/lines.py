@@ -127,7 +127,11 @@ def low_mark(y0: float, y1: float, line_y0: float, line_y1: float, size: float) 
     )
 
 
-def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
+def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]]:
+    """The page's glyphs in runs: a run goes on while the next glyph overlaps its band, did not
+    go back left (but for a ligature's next letter) and jumped no column gap; runs drawn inside
+    an earlier run are put into it (`_absorb`). (`short_way=False`: every glyph the full way,
+    which the short way must equal; tests compare the two.)"""
     runs: list[list[Char]] = []
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
@@ -168,7 +172,7 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             y0, y1 = c_y0, c_y1
         cur.append(c)
         prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
-        same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 else (math.nan, math.nan)
+        same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 and short_way else (math.nan, math.nan)
         unit = c_size if c_size > 1.0 else 1.0
         back, ahead = -0.6 * unit, COLUMN_GAP * unit
     if cur:
