@@ -110,6 +110,12 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "caption of the form's Reset push button (a widget annotation's appearance stream, "
         "annotation flags 0: shown on screen, never printed), which pdftotext draws with the "
         "page; untm reads the page's content, not its annotations"),
+    (CORPUS, "pdfjs__issue12963.pdf", "en"): (
+        "neither (x1.75): a Russian tax form whose text layer is OCR that read its Cyrillic as "
+        "Latin look-alikes ('Cl>opMa no KHA 1152017'): no reading of it is text; its 257 filled "
+        "form fields (printing widgets with appearances, read since pdflayout.chars."
+        "_printed_page; the properties held before, without them) come out field by field, "
+        "where the text path joins each row of fields into one segment"),
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
         "untm right (x20): a cheat sheet in two columns of API tables, read column by column "
         "and row by row; the text path makes six segments of its 3,557 characters"),

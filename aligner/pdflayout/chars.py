@@ -41,7 +41,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
@@ -721,6 +721,22 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         textpage.close()
 
 
+def _printed_page(doc: object, index: int) -> Any:
+    """Page `index` as it prints: where it has annotations, those that print with an appearance
+    of their own (a filled form's fields, typewriter text, a stamp) made part of its content
+    (PDFium's flattening for print), as a printed page or `pdftotext` shows them; annotations
+    that never print (a form's push buttons, comments' pop-ups) stay out."""
+    import pypdfium2.raw as pdfium_c
+
+    page = doc[index]  # type: ignore[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0 and (
+        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS
+    ):
+        page.close()  # a flattened page is read again (PDFium's text page is of the old one)
+        page = doc[index]  # type: ignore[index]
+    return page
+
+
 def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
     """Every page's characters, or a typed error for a PDF that cannot or must not be read."""
     import pypdfium2 as pdfium
@@ -743,7 +759,7 @@ def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
                     path=name,
                 )
             try:
-                page = doc[index]  # type: ignore[index]
+                page = _printed_page(doc, index)
             except pdfium.PdfiumError as exc:
                 raise FormatError(f"page {index + 1} cannot be read ({exc})", path=name) from None
             try:
