@@ -21,7 +21,9 @@ After furniture is gone (`furniture.py`), each page is split into
   either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
   (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes on past a
   box in small type at the foot of a column (a copyright notice under a paper's first column:
-  `_column_feet`), read after it.
+  `_column_feet`), read after it, and past a masthead or running header set above the next
+  column only, higher than the column before and in another type (`_column_heads`), read where
+  the columns start.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -39,6 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
+from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
@@ -56,6 +59,7 @@ HEADING_SIZE = 1.15
 COMMON_END = 0.25  # share of the lines near the farthest that end at one place: a measure
 JUSTIFIED_END = 0.3  # font sizes from the measure a justified line ends within
 MIN_JUSTIFIED = 12  # Latin body lines, half of them at their measure: the text is justified
+HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
 _RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
@@ -413,6 +417,8 @@ class _Builder:
         self.blocks: list[_Block] = []
         self.current: _Block | None = None
         self.pending: list[Line] = []  # lines read apart, to follow the current block
+        # blocks read apart to go after a block still open (`aside`), by its id
+        self.after: dict[int, list[_Block]] = {}
         self.furniture: list[Furniture] = []
         # English line-end hyphens, undone where the joined word is a word
         self.hyphens = LineEndHyphens(lines) if lang == "en" else None
@@ -420,6 +426,7 @@ class _Builder:
     def close(self) -> None:
         if self.current is not None:
             self.blocks.append(self.current)
+            self.blocks.extend(self.after.pop(id(self.current), ()))
             self.current = None
         if self.pending:
             self.blocks.extend(_Block([line]) for line in self.pending)
@@ -433,6 +440,22 @@ class _Builder:
             self.blocks.append(_Block([line]))
         else:
             self.pending.append(line)
+
+    def aside(self, lines: list[Line], *, cover: bool, after: bool = False) -> None:
+        """Lines read apart from the running text (a column's foot or head): their own blocks,
+        while the paragraph in progress is held, to go on after them; with `after`, the blocks
+        are read after that paragraph (a column's head, read where its region starts, comes
+        after the paragraph that runs into the region), else before it."""
+        held, self.current = self.current, None
+        pending, self.pending = self.pending, []  # (lines read apart follow the held block)
+        start = len(self.blocks)
+        for line in lines:
+            self.add(line, cover=cover, same_page=True)
+        self.close()
+        self.current, self.pending = held, pending
+        if after and held is not None:
+            self.after.setdefault(id(held), []).extend(self.blocks[start:])
+            del self.blocks[start:]
 
     def add(self, line: Line, *, cover: bool, same_page: bool) -> None:
         cur = self.current
@@ -516,17 +539,74 @@ def _footnote_area(
     return start, found
 
 
-def _column_feet(rows: list[list[Line]], size: float) -> tuple[list[list[Line]], list[Line]]:
-    """A page's body rows without the small-type rows at the foot of a column that another
-    frame follows (a copyright or note box under a paper's first column), and those lines. The
-    column's text then ends where its body rows end: a paragraph cut by the box goes on at the
-    top of the next column (`_ends_at_break`)."""
-    spans: list[tuple[int, int]] = []  # each frame's rows: [start, end)
+def _frame_spans(rows: list[list[Line]]) -> list[tuple[int, int]]:
+    """Each frame's rows of a page, as [start, end) row indices, in reading order."""
+    spans: list[tuple[int, int]] = []
     for k, row in enumerate(rows):
         if spans and row[0].frame == rows[spans[-1][0]][0].frame:
             spans[-1] = (spans[-1][0], k + 1)
         else:
             spans.append((k, k + 1))
+    return spans
+
+
+def _head_rows(rows: list[list[Line]], above: float, m: _Metrics) -> int:
+    """How many of a column's first rows are its head: rows that stand wholly higher than
+    `above` (the top of the column before it), each in another type size or weight than the
+    column's first row below them, the last apart from it by more than `HEAD_APART` line
+    spacings (0: none)."""
+    n = 0
+    while n < len(rows) - 1 and all(ln.y0 > above for ln in rows[n]):
+        n += 1
+    if not n:
+        return 0
+    first = rows[n][0]
+    apart = min(ln.y0 for ln in rows[n - 1]) - first.y0 > HEAD_APART * m.pitch * first.size / m.size
+    styled = all(_style_change(ln, first, m.size) for row in rows[:n] for ln in row)
+    return n if apart and styled else 0
+
+
+def _column_heads(
+    rows: list[list[Line]], m: _Metrics
+) -> tuple[list[list[Line]], dict[Line, list[Line]]]:
+    """A page's body rows without the heads of its columns, and those lines by the line they
+    are read before: the first line of their region's first column. A column's head
+    (`_head_rows`) stands above a column that follows another column of its region, higher
+    than that column's first line and set apart from its own text in another type: a
+    masthead or running header set over one column only ("Federal Register / Vol. 85, No. 152
+    / Thursday, August 6, 2020" above a Federal Register page's right column). Read in the
+    column's flow it ended the paragraph the column before left unended, and its last line
+    took the column's first line into its own paragraph; without it, the column's first line
+    follows the column before (`_ends_at_break`). Only where the column before ends
+    mid-sentence: a column that starts higher than the one before it with a heading (the one
+    before topped by a figure) follows a section's end, and stays as it stands."""
+    spans = _frame_spans(rows)
+    heads: dict[Line, list[Line]] = {}
+    keep: list[list[Line]] = []
+    first = 0  # the span of the region's first column
+    for n, (start, end) in enumerate(spans):
+        line = rows[start][0]
+        before = rows[spans[n - 1][0]][0] if n else None
+        if (before is not None and line.right and before.right and before.foot == line.foot
+                and before.left < line.left and not ends_sentence(rows[start - 1][-1].text)):
+            above = max(ln.y1 for ln in rows[spans[n - 1][0]])
+            cut = start + _head_rows(rows[start:end], above, m)
+            if cut > start:
+                at = rows[spans[first][0]][0]
+                heads.setdefault(at, []).extend(ln for row in rows[start:cut] for ln in row)
+            start = cut
+        else:
+            first = n
+        keep.extend(rows[start:end])
+    return keep, heads
+
+
+def _column_feet(rows: list[list[Line]], size: float) -> tuple[list[list[Line]], list[Line]]:
+    """A page's body rows without the small-type rows at the foot of a column that another
+    frame follows (a copyright or note box under a paper's first column), and those lines. The
+    column's text then ends where its body rows end: a paragraph cut by the box goes on at the
+    top of the next column (`_ends_at_break`)."""
+    spans = _frame_spans(rows)
     if len(spans) < 2:
         return rows, []
     keep: list[list[Line]] = []
@@ -593,6 +673,7 @@ def build_blocks(
     for page in pages:
         start, page_notes = _footnote_area(page.rows, size, state)
         body, aside = _column_feet(page.rows[:start], size)
+        body, heads = _column_heads(body, m)
         in_cover = page.number in covers
         if not in_cover:  # (a cover's emblem stands beside masthead lines that have their rules)
             figures = wrapped(page.figures, page.width, page.height, size)
@@ -601,6 +682,8 @@ def build_blocks(
             aside = captions + aside  # read after the text that wraps around them
         first_on_page = True
         for row in body:
+            if heads and row[0] in heads:  # read apart, before their region's first column
+                b.aside(heads.pop(row[0]), cover=in_cover, after=True)
             if row[0].apart:
                 for line in row:
                     b.add_apart(line)
@@ -615,14 +698,11 @@ def build_blocks(
                     in_cover = False
                 b.add(line, cover=in_cover, same_page=not first_on_page)
                 first_on_page = False
+        for left in heads.values():  # (their region's first line went as a caption)
+            b.aside(left, cover=page.number in covers, after=True)
         # footnotes and boxes at a column's foot go after the page's body (the paragraph may
         # continue on the next page)
-        held, b.current = b.current, None
-        pending, b.pending = b.pending, []  # (they follow the held paragraph)
-        for line in aside:
-            b.add(line, cover=False, same_page=True)
-        b.close()
-        b.current, b.pending = held, pending
+        b.aside(aside, cover=False)
         b.blocks.extend(page_notes)
     b.close()
     raw: list[RawBlock] = []

@@ -59,6 +59,7 @@ LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
+LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
@@ -113,6 +114,21 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
+def low_mark(y0: float, y1: float, line_y0: float, line_y1: float, size: float) -> bool:
+    """A glyph box [y0, y1] of the line's size that is a mark on the line [line_y0, line_y1]
+    set low, not a glyph of another baseline: shorter than half the line, it reaches up over
+    the line's bottom and down at most `LOW_MARK` font sizes below it. Where a font's boxes
+    are its glyphs' own (no ascent and descent to span), a comma hangs about 0.15 font sizes
+    below the baseline and rises only 0.1 above it (Arial's), too little of it beside the line
+    for a share of its height to tell (a subscript is smaller, a superscript raised: neither is
+    taken by this)."""
+    return (
+        y1 - y0 < 0.5 * (line_y1 - line_y0)
+        and y1 > line_y0
+        and y0 >= line_y0 - LOW_MARK * size
+    )
+
+
 def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]]:
     """The page's glyphs in runs: a run goes on while the next glyph overlaps its band, did not
     go back left (but for a ligature's next letter) and jumped no column gap; runs drawn inside
@@ -146,7 +162,8 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
             overlap = (c_y1 if c_y1 < y1 else y1) - (c_y0 if c_y0 > y0 else y0)
             big = c_size if c_size > prev_size else prev_size
             if (
-                overlap < 0.5 * (h or 1.0)  # another baseline
+                (overlap < 0.5 * (h or 1.0)  # another baseline, unless a low mark of the line
+                 and not (c_size == prev_size and low_mark(c_y0, c_y1, y0, y1, c_size)))
                 or (c_x0 < prev_x1 - 0.6 * (c_size if c_size > 1.0 else 1.0)  # went back,
                     and (c_x0 != prev_x0 or c_x1 != prev_x1))  # not a ligature's next letter
                 or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
