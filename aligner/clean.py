@@ -30,8 +30,9 @@ Paragraph rules, in order:
   recorded as `hyphenation`); in wrapped text a label alone on its line joins the next;
 - "12.\\tText" is a numbered paragraph (label "12", text "12. Text"); "一、背景" / "I. Background"
   / "A. Title" are headings; "* text" / "** text" are footnotes;
-- blocks before the first heading or numbered paragraph are the cover; a later document's cover
-  (where the labels start again) is found by `aligner.covers`;
+- blocks before the first heading or numbered paragraph (or the first block of running text,
+  `covers.running_text`) are the cover; a later document's cover (where the labels start again)
+  is found by `aligner.covers`;
 - after that, an unlabelled block continues the last running-text paragraph: it is joined to it
   when that paragraph ends mid-sentence (a page break or a footnote interrupted it), otherwise it
   is a separate paragraph carrying the same label.
@@ -45,7 +46,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers
+from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers, running_text
 from untm.aligner.furniture import (
     PAGE_NUMBER,
     Edge,
@@ -509,9 +510,12 @@ def build_paragraphs(
                 )
             items.append((normal_text, kind, label))
             continue
-        if not body_started and has_labels and display_width(text) <= COVER_MAX_CHARS:
-            items.append((text, BlockKind.COVER, None))
-            continue
+        if not body_started and has_labels:
+            if running_text(text):  # the body starts before the first label
+                body_started = True
+            elif display_width(text) <= COVER_MAX_CHARS:
+                items.append((text, BlockKind.COVER, None))
+                continue
         _add_unlabelled(items, text, lang, joinable=block.joinable, cells=cells, cell=block.cell,
                         soft=soft, own=block.soft_breaks)
     paragraphs = tuple(

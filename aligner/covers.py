@@ -1,9 +1,10 @@
 """Covers after the first: the masthead of a later document in the same file.
 
 A compilation, an annex with its own cover, or several reports in one file have more than one
-cover. The first is everything before the first label (`aligner.clean`); a later one is found
-where the labels start again — section "I."/"一、" after headings, or paragraph "1." after higher
-numbers — and is the run of short unlabelled blocks just before that restart, each of which
+cover. The first is everything before the first label (`aligner.clean`) or the first block of
+running text (`running_text`: it ends a sentence and is two lines long or more); a later one is
+found where the labels start again — section "I."/"一、" after headings, or paragraph "1." after
+higher numbers — and is the run of short unlabelled blocks just before that restart, each of which
 reads like a cover line: it ends neither a sentence nor a clause (no final ". 。 , ， ; ； : ："),
 so a previous document's closing paragraph or a resolution's preamble is never taken for one.
 A restart at a heading needs one such block; a restart at paragraph 1 needs two.
@@ -17,6 +18,7 @@ from untm.aligner.labels import display_width, ends_sentence
 from untm.aligner.model import BlockKind
 
 COVER_MAX_CHARS = 400  # display width of the longest cover line (a long title)
+RUNNING_MIN_CHARS = 100  # display width from which a block that ends a sentence is running text
 _CLAUSE_END = (",", "，", ";", "；", ":", "：", "、")
 
 Label = tuple[BlockKind, str | None] | None
@@ -30,6 +32,16 @@ def cover_like(text: str) -> bool:
         and not ends_sentence(stripped)
         and not stripped.endswith(_CLAUSE_END)
     )
+
+
+def running_text(text: str) -> bool:
+    """A block that reads as running text, never as a cover line: it ends a sentence and is at
+    least `RUNNING_MIN_CHARS` wide (two lines of a page or more). Cover lines (a symbol, a date,
+    a session, an agenda item, a title, "Report of the Secretary-General") end no sentence; a
+    document whose first label comes late (a book, an article, a report without numbered
+    paragraphs but for a list) starts its body at its first such block."""
+    stripped = text.rstrip()
+    return display_width(stripped) >= RUNNING_MIN_CHARS and ends_sentence(stripped)
 
 
 def _cover_run(texts: Sequence[str], labels: Sequence[Label], restart: int) -> list[int]:

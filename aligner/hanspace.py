@@ -32,12 +32,13 @@ a Chinese PDF, whose text-layer spaces it keeps for this. It returns the documen
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from untm.aligner.language import is_han
+from untm.aligner.language import HAN_CLASS, is_han
 from untm.aligner.model import Furniture
 
 MIN_SPACED_PAIRS = 2
@@ -46,6 +47,13 @@ DOC_SHARE = 0.5  # share of the document's Han pairs that are spaced for a space
 _WINDOW = 64  # characters each side of a line break that decide what its boundary is
 _CLOSING = set(",.;:!?)]}%")
 _OPENING = set("([{")
+# runs of what `is_cjk` says is Chinese, and of Han characters (`is_han`), as regexes: a line's
+# characters are sorted in one pass of the regex engine (`_mask`), not one call each
+_CJK_RUN = re.compile(
+    f"(?:{HAN_CLASS}|[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    "\uff5b-\uff65\u201c\u201d\u2018\u2019\u2026\u2014\u00b7])+"
+)
+_HAN_RUN = re.compile(f"{HAN_CLASS}+")
 
 
 def is_cjk(ch: str) -> bool:
@@ -94,24 +102,40 @@ def boundary_key(line: str, left: int, right: int) -> str | None:
 _Pair = tuple[int, str, bool]  # what `_pairs` gives for one boundary
 
 
+def _mask(line: str, runs: re.Pattern[str]) -> bytearray:
+    """1 at each character of `line` inside a match of `runs`, else 0."""
+    mask = bytearray(len(line))
+    for m in runs.finditer(line):
+        start, end = m.span()
+        mask[start:end] = b"\x01" * (end - start)
+    return mask
+
+
 def _pairs(line: str) -> list[_Pair]:
     """(position after the left character, boundary key, spaced?) of each Chinese boundary:
     neighbouring characters, or two characters with exactly one space between them."""
     out: list[_Pair] = []
     n = len(line)
+    cjk = _mask(line, _CJK_RUN)
     for i in range(n - 1):
-        left = line[i]
-        if left.isspace():
+        if cjk[i] and cjk[i + 1]:  # most of a Chinese line: two Chinese characters
+            out.append((i + 1, "cjk", False))
+            continue
+        if line[i].isspace():
             continue
         right = line[i + 1]
         if right == " " and i + 2 < n and not line[i + 2].isspace():
-            key = boundary_key(line, i, i + 2)
-            if key:
-                out.append((i + 1, key, True))
+            j, spaced = i + 2, True
         elif not right.isspace():
-            key = boundary_key(line, i, i + 1)
+            j, spaced = i + 1, False
+        else:
+            continue
+        if cjk[i] and cjk[j]:
+            out.append((i + 1, "cjk", spaced))
+        elif cjk[i] or cjk[j]:
+            key = boundary_key(line, i, j)
             if key:
-                out.append((i + 1, key, False))
+                out.append((i + 1, key, spaced))
     return out
 
 
@@ -156,8 +180,9 @@ def _han_pairs(line: str, pairs: list[_Pair]) -> tuple[int, int]:
     """(spaced, tight) pairs of neighbouring Han characters among the line's `pairs`: the
     evidence (a full-width mark carries its own spacing, so text layers rarely space it out)."""
     spaced = tight = 0
+    han = _mask(line, _HAN_RUN)
     for pos, key, is_spaced in pairs:
-        if key == "cjk" and is_han(line[pos - 1]) and is_han(line[pos + 1 if is_spaced else pos]):
+        if key == "cjk" and han[pos - 1] and han[pos + is_spaced]:
             spaced += is_spaced
             tight += not is_spaced
     return spaced, tight

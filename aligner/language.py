@@ -92,8 +92,10 @@ def _sample_symbols(text: str) -> str:
 
 def check_language(text: str, lang: str, *, path: str) -> None:
     """Raise LanguageMismatchError when `text` is clearly not in `lang` ("zh" or "en"): its
-    letters are of the other script, or it has almost none but many symbols (a text layer
-    without a Unicode meaning read as Latin-1 symbols, a file decoded with the wrong map)."""
+    letters are of the other script (English: or most of its letters but the Han ones are of a
+    third script, as in an Arabic or Russian document), or it has almost none but many symbols
+    (a text layer without a Unicode meaning read as Latin-1 symbols, a file decoded with the
+    wrong map)."""
     counts = count_scripts(text)
     letters = counts.han + counts.latin + counts.other
     if letters < MIN_LETTERS:
@@ -115,5 +117,11 @@ def check_language(text: str, lang: str, *, path: str) -> None:
     if lang == "en" and share >= EN_MAX_HAN_SHARE:
         raise LanguageMismatchError(
             f"given as English (en) but {share:.0%} of its letters are Chinese characters",
+            path=path,
+        )
+    if lang == "en" and counts.other > counts.latin:
+        raise LanguageMismatchError(
+            f"given as English (en) but {counts.other / letters:.0%} of its letters are of "
+            "another script, neither Latin nor Chinese (Arabic, Cyrillic, ...)",
             path=path,
         )

@@ -66,3 +66,53 @@ def test_copies_of_the_seed_pair_align_to_copies_of_the_gold(tmp_path: Path) -> 
     gold = gold_units(GOLD / f"{STEM}.zh", GOLD / f"{STEM}.en", GOLD / f"{STEM}.align")
     score = score_units([(u.source, u.target) for u in units], gold * 3)
     assert score.matched >= 0.98 * score.gold and score.precision >= 0.98, score
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cover"),
+    [
+        (  # a book chapter whose first numbered list comes late: its title is the cover
+            "The Siege of Vicksburg\n\nChapter Three\n\n"
+            "We have been looking for rain to cool the air and lay the dust, and this afternoon "
+            "we were gratified by a heavy shower. The boys ran out to meet it.\n\n"
+            "The rebels have succeeded in planting a mortar, which has sent a few big shells "
+            "into camp. One fell near the hospital\n\nbut did no harm.\n\n"
+            "1. Grape shot.\n\n2. Solid shot.\n",
+            "en",
+            ["The Siege of Vicksburg", "Chapter Three"],
+        ),
+        (
+            "数字拟人品的成长逻辑\n\n张三\n\n"
+            "数字拟人品是以数字技术为基础、具有拟人化特征的产品。本文从拟社会互动的视角出发，"
+            "分析数字拟人品的商业模式与内容创新，并提出其成长逻辑。\n\n"
+            "关键词：数字拟人品 数字技术\n\n一、引言\n\n1. 研究背景。\n",
+            "zh",
+            ["数字拟人品的成长逻辑", "张三"],
+        ),
+        (  # a UN cover: lines that end no sentence, however long, stay cover lines
+            "United Nations\n\nA/78/123\n\nGeneral Assembly\n\nDistr.: General\n\n"
+            "3 March 2023\n\nOriginal: English\n\nSeventy-eighth session\n\n"
+            "Joint activities in the urban environment: joint progress report of the Executive "
+            "Directors of the United Nations Human Settlements Programme and the United Nations "
+            "Environment Programme\n\nReport of the Secretary-General\n\n"
+            "I. Introduction\n\n1. The report was requested.\n",
+            "en",
+            ["United Nations", "A/78/123", "General Assembly", "Distr.: General", "3 March 2023",
+             "Original: English", "Seventy-eighth session",
+             "Joint activities in the urban environment: joint progress report of the Executive "
+             "Directors of the United Nations Human Settlements Programme and the United Nations "
+             "Environment Programme", "Report of the Secretary-General"],
+        ),
+    ],
+)
+def test_the_cover_ends_at_the_first_running_text(text: str, lang: str, cover: list[str]) -> None:
+    """Blocks before the first label are cover lines only until the first block of running
+    text (a sentence end, two lines long or more): after it, the body has started, and its
+    paragraphs are split into sentences and joined across breaks as body text is."""
+    paras = clean_plain_text(text, lang).paragraphs
+    assert [p.text for p in paras if p.kind is BlockKind.COVER] == cover
+    if lang == "en" and cover[0].startswith("The Siege"):
+        body = [p.text for p in paras if p.kind is BlockKind.BODY and not p.label]
+        assert "One fell near the hospital but did no harm." in body[1]  # joined across
+        segments = segment_document(Document("x", lang, paras))
+        assert "The boys ran out to meet it." in [s.text for s in segments]

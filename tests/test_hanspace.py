@@ -8,7 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from untm.aligner.clean import clean_plain_text
-from untm.aligner.hanspace import despace_lines, han_spacing, is_cjk, line_is_spaced
+from untm.aligner.hanspace import (
+    _CJK_RUN,
+    _HAN_RUN,
+    _pairs,
+    boundary_key,
+    despace_lines,
+    han_spacing,
+    is_cjk,
+    line_is_spaced,
+)
+from untm.aligner.language import is_han
 
 SEED_TEXT = SEED_ZH.read_text(encoding="utf-8")
 
@@ -110,3 +120,36 @@ def test_only_spaces_between_chinese_go_and_twice_changes_nothing(lines: list[st
             assert not left.isspace() and not right.isspace()
             assert is_cjk(left) or is_cjk(right), (before, i)
     assert despace_lines(out).lines == tuple(out)
+
+
+def test_the_run_patterns_are_is_cjk_and_is_han() -> None:
+    """The regexes the boundaries are found with sort every code point as `is_cjk` and
+    `is_han` do."""
+    for code in range(0x110000):
+        ch = chr(code)
+        assert bool(_CJK_RUN.fullmatch(ch)) == is_cjk(ch), hex(code)
+        assert bool(_HAN_RUN.fullmatch(ch)) == is_han(ch), hex(code)
+
+
+def _pairs_one_by_one(line: str) -> list[tuple[int, str, bool]]:
+    """`_pairs` as its docstring says it, one character at a time (the reference)."""
+    out: list[tuple[int, str, bool]] = []
+    for i in range(len(line) - 1):
+        if line[i].isspace():
+            continue
+        if line[i + 1] == " " and i + 2 < len(line) and not line[i + 2].isspace():
+            key = boundary_key(line, i, i + 2)
+            if key:
+                out.append((i + 1, key, True))
+        elif not line[i + 1].isspace():
+            key = boundary_key(line, i, i + 1)
+            if key:
+                out.append((i + 1, key, False))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(_CHARS, st.sampled_from(["\u3000", "\t", "·", "—"])),
+               max_size=60))
+def test_pairs_are_found_as_one_by_one(line: str) -> None:
+    assert _pairs(line) == _pairs_one_by_one(line)

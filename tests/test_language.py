@@ -124,6 +124,27 @@ def test_a_text_is_refused_only_in_the_language_it_is_not(text: str, lang: str,
         check_language(text, lang, path="x.txt")
 
 
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("الأمم المتحدة برنامج الأمم المتحدة للمستوطنات البشرية " * 3, True),  # Arabic
+        ("Организация Объединённых Наций по населённым пунктам " * 3, True),  # Russian
+        ("Организация (ООН) and the United Nations Human Settlements Programme work " * 2,
+         False),  # English with a Russian name: Latin letters are the most
+        ("Le Programme des Nations Unies pour les établissements humains (ONU-Habitat) " * 2,
+         False),  # French: Latin letters (untm does not tell Latin languages apart)
+        ("The angle \u03b1 + \u03b2 of the triangle where \u03b3 = \u03c0 - \u03b1 - \u03b2 " * 3,
+         False),  # Greek letters in English
+    ],
+)
+def test_english_of_another_script_is_refused(text: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(LanguageMismatchError, match="another script"):
+            check_language(text, "en", path="x.txt")
+    else:
+        check_language(text, "en", path="x.txt")
+
+
 @given(st.text(alphabet=st.sampled_from("abcXYZ中文字 ,."), min_size=40))
 def test_every_text_of_letters_is_readable_in_one_language(text: str) -> None:
     """No share of Han letters is refused both as Chinese and as English."""

@@ -63,7 +63,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
     # right" where the text path on pdftotext's text is the weak reading, "untm wrong" where the
     # reader's own reading is at fault (a fix to make), "neither" where no reading is text.
     (CORPUS, "PyMuPDF__test_4182.pdf", "zh"): (
-        "untm right (x0.36): its sentences are whole; pdftotext breaks the text after every "
+        "untm right (x0.38): its sentences are whole; pdftotext breaks the text after every "
         "comma, and the text path makes a segment of each piece"),
     (CORPUS, "pdfjs__rotated.pdf", "en"): (
         "untm partly wrong (x3.00): the layout now reads the words drawn at 270 and 45 degrees "
@@ -134,10 +134,10 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm right (x104): a festival timetable grid, each time and band a segment; the text "
         "path makes seven segments of its 7,341 characters"),
     (CORPUS, "pdfjs__issue7014.pdf", "en"): (
-        "untm right (x1.43): the page of issue15012 through Quartz, read as there; the text "
+        "untm right (x1.39): the page of issue15012 through Quartz, read as there; the text "
         "path joins the title, authors and affiliations into one segment"),
     (CORPUS, "pdfjs__issue15012.pdf", "en"): (
-        "untm right (x1.40): columns in order, each run-in paragraph ('Categories and Subject "
+        "untm right (x1.44): columns in order, each run-in paragraph ('Categories and Subject "
         "Descriptors D.3.4 [Programming Languages]: ...') whole, the copyright box at the left "
         "column's foot read apart and the paragraph it cut whole; the text path joins the "
         "title, the author lines and affiliations (12 cover items in untm) into one segment"),
@@ -159,16 +159,6 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "untm right (x4.86): an invoice read field by field, where the text path joins fields "
         "into long segments; wrong only at the page foot, where terms and bank details that "
         "stand side by side are read line by line across"),
-    (CORPUS, "pypdf__Seige_of_Vicksburg_Sample_OCR.pdf", "en"): (
-        "untm partly wrong (x1.19; x1.25 before pdflayout.figures and the small-caps "
-        "sizes): a scanned book with an OCR layer, its pictures part of each page's scan (no "
-        "image objects of their own); the justified lines beside the picture on page 49 are "
-        "now read against the place they end (one paragraph, was seven), but OCR noise still "
-        "splits: a type size that varies line to line ('them.' at 12.1 pt after 11.0 pt "
-        "lines), captions on the row of a wrapped line read as a table row's cells (page 50, "
-        "where text wraps on the picture's right: 'SibieyTent.' / 'ble shape. A friend' / "
-        "'from the 96th Ohio'; page 55), and page 52's first two full-width lines cut at the "
-        "gutter of the columns below ('I have a great curiosity to It stands on a hill')"),
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
         "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
         "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "

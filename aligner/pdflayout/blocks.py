@@ -259,7 +259,7 @@ def _is_label_line(line: Line) -> bool:
 def _narrow_width(line: Line) -> float:
     """About how wide a narrow (Latin) character of the line is, spaces included: the line's
     width less one em for each wide (CJK) character, over its other characters (0 without)."""
-    wide = sum(1 for ch in line.text if is_wide(ch))
+    wide = 0 if line.text.isascii() else sum(1 for ch in line.text if is_wide(ch))
     narrow = len(line.text) - wide
     return max(0.0, line.x1 - line.x0 - wide * line.size) / narrow if narrow else 0.0
 

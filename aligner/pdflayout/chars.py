@@ -55,6 +55,9 @@ MAX_SECONDS = 300.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", re.I)
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
+# what takes the reader's full way: white space (of the layer, and line ends), hyphens PDFium
+# marked, NUL, U+FFFD
+_ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
 SPACE = " "  # a space of the text layer
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
 POINT = 0.01  # points: a box this small is no box
@@ -469,20 +472,33 @@ def _text_at(text: str, indices: set[int]) -> str:
 
 
 @functools.cache
+def _loose_box() -> Callable[..., int]:
+    """PDFium's FPDFText_GetLooseCharBox without the binding's argument types, to call with
+    the text page and the box as pointers made once a page (`ctypes.c_void_p`,
+    `ctypes.byref`) and the index as an int: half the time of a call through the binding,
+    which converts each argument, on the reader's hottest line (one call a glyph)."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
 def _text_object() -> Callable[[object, int], int | None]:
     """PDFium's FPDFText_GetTextObject returning the object's address (None for none): an int
-    compares by value, where the binding's pointer objects compare by identity. pypdfium2 4.30
-    does not bind it: there, no glyph has an object and each size is read."""
+    compares by value, where the binding's pointer objects compare by identity. Called as
+    `_loose_box` is, without argument types (the text page as a `ctypes.c_void_p`). pypdfium2
+    4.30 does not bind it: there, no glyph has an object and each size is read."""
     import pypdfium2.raw as pdfium_c
 
     function = getattr(pdfium_c, "FPDFText_GetTextObject", None)
     if function is None:
-        return lambda raw, index: None
-    proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-    return ctypes.cast(function, proto)
+        return lambda page, index: None
+    return ctypes.cast(function, ctypes.CFUNCTYPE(ctypes.c_void_p))
 
 
-def _read_page(page: object, number: int, name: str) -> PageChars:
+def _read_page(page: object, number: int, name: str, *, short_way: bool = True) -> PageChars:
+    """One page's characters (`short_way=False`: every glyph the full way, which the short way
+    must equal; tests compare the two)."""
     import pypdfium2.raw as pdfium_c
 
     width, height = page.get_size()  # type: ignore[attr-defined]
@@ -503,7 +519,8 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         text, forms = ordinary_forms(layer)
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
-        loose = pdfium_c.FPDFText_GetLooseCharBox
+        box_of = _loose_box()  # called with the page and the box as pointers made once
+        page_ref, rect_ref = ctypes.c_void_p(_address(raw)), ctypes.byref(rect)
         get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
@@ -531,16 +548,46 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
         last_box: tuple[float, float, float, float] | None = None  # the last glyph looked up
         copied = False  # whether that glyph was drawn again
         shift = x_lo != 0.0 or y_lo != 0.0
+        # the glyphs of the page may take the short way below: none unmapped, no crop box shift
+        short = short_way and not (lost or dropped or shift)
+        plain = False  # the next glyph may take the short way (what it must check is unchanged)
+        append, angles_append = chars.append, angles.append
         for i, ch in enumerate(text):
+            if plain and ch not in _ODD:
+                # the short way, for most glyphs: the next glyph of a stretch, on the last
+                # glyph's baseline, its box as high or of the text object last measured, right
+                # of `back`, within the visible box.
+                # Everything the full way below would do for it comes to this; any other glyph
+                # takes the full way, its box already read
+                if not box_of(page_ref, i, rect_ref):
+                    continue
+                left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+                if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
+                        top - bottom == last_height
+                        or (top - bottom >= POINT and (obj := text_object(page_ref, i)) == sized
+                            and obj)):
+                    if top - bottom != last_height:  # a box of another height, of the text
+                        last_height = top - bottom  # object last measured: the same size
+                        ems[em] += len(chars) - since
+                        em, since = last_height / size, len(chars)
+                    glyphs += 1
+                    back = left - tol
+                    append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
+                    angles_append(angle)
+                    continue
+                boxed = True  # `rect` holds this glyph's box
+            else:
+                boxed = False
             if lost and i in lost:  # before the white space: it may read as a line end
                 ch = LOST
             elif dropped and i in dropped:
-                if loose(raw, i, rect):
+                if box_of(page_ref, i, rect_ref):
                     glyphs += 1
                     unmapped += 1
                 continue
             if ch in "\r\n":
                 brk = True
+                plain = False
                 continue
             if ch == "\x00":
                 continue
@@ -551,15 +598,16 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
                 if again:
                     continue
                 word = True
+                plain = plain and not bold  # a bold run may go on in another font
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    chars.append(Char(SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
-                                      last.size, last.bold))
+                    append(new(Char, (SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
+                                      last.size, last.bold)))
                     angles.append(angles[-1])
                 continue
             ch = _HYPHENS.get(ch, ch)
             again = False
-            if not loose(raw, i, rect):
+            if not boxed and not box_of(page_ref, i, rect_ref):
                 continue
             glyphs += 1
             unmapped += ch == LOST
@@ -582,7 +630,7 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             read = False
             if top - bottom != last_height:  # a box of another height: another size, unless
                 last_height = top - bottom  # the glyph is of the text object last measured
-                obj = text_object(raw, i)
+                obj = text_object(page_ref, i)
                 if obj != sized or not obj:
                     sized = obj
                     size, read = _size(raw, i, matrix)
@@ -620,6 +668,9 @@ def _read_page(page: object, number: int, name: str) -> PageChars:
             chars.append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
             angles.append(angle)
             brk = False
+            # what lets the next glyph take the short way: no stretch that may draw again
+            # (`suspect`), a size, a box
+            plain = short and not suspect and size > 0 and last_height >= POINT
         ems[em] += len(chars) - since
         hidden = [_text_at(text, outside)] if outside else []
         copies = _text_at(text, overprint) if overprint else ""

@@ -36,6 +36,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -122,15 +123,31 @@ def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
-def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
+def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]]:
+    """The page's glyphs in runs: a run goes on while the next glyph overlaps its band, did not
+    go back left (but for a ligature's next letter) and jumped no column gap; runs drawn inside
+    an earlier run are put into it (`_absorb`). (`short_way=False`: every glyph the full way,
+    which the short way must equal; tests compare the two.)"""
     runs: list[list[Char]] = []
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
+    # the glyph before, for the short way: its box's bottom and top (NaN: none, or no height)
+    # and how far back and on the next glyph of its size may start
+    same_y0 = same_y1 = math.nan
+    back = ahead = 0.0
     for c in chars:
         ch, c_x0, c_x1, c_y0, c_y1, c_size, _ = c
         if ch == SPACE:  # a space goes with its run and decides nothing (PDFium's may be
             if cur:  # placed anywhere near the glyph before)
                 cur.append(c)
+            continue
+        if (c_y0 == same_y0 and c_y1 == same_y1 and c_size == prev_size
+                and back <= c_x0 - prev_x1 <= ahead):
+            # the short way: a glyph with the box bottom, top and size of the glyph before
+            # overlaps the run as that glyph does and is no taller than the run; so, where it
+            # neither went back nor jumped a column gap (the tests below), it goes on the run
+            cur.append(c)
+            prev_x0, prev_x1 = c_x0, c_x1
             continue
         if cur:
             h = c_y1 - c_y0
@@ -150,6 +167,9 @@ def _runs(chars: tuple[Char, ...]) -> list[list[Char]]:
             y0, y1 = c_y0, c_y1
         cur.append(c)
         prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
+        same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 and short_way else (math.nan, math.nan)
+        unit = c_size if c_size > 1.0 else 1.0
+        back, ahead = -0.6 * unit, COLUMN_GAP * unit
     if cur:
         runs.append(cur)
     return _absorb(runs)
@@ -316,7 +336,8 @@ def _spell(
     out: list[str] = []
     refs: list[tuple[int, str]] = []
     sup: list[str] = []
-    prev: Char | None = None
+    prev: str | None = None  # the glyph before (its character)
+    prev_x1 = 0.0  # and where it ends
     wide_last = False  # prev is a wide character
     layer_space = False
     word_gap = tracking + WORD_GAP * size
@@ -334,33 +355,32 @@ def _spell(
             sup.clear()
 
     small, raise_at = 0.85 * size, base + 0.25 * size
-    for c in chars:
-        ch = c.ch
+    for ch, x0, x1, y0, _, c_size, _ in chars:
         if ch == SPACE:
             layer_space = prev is not None
             continue
-        if c.size <= small and c.y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
+        if c_size <= small and y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
             sup.append(ch)  # a raised, smaller marker
             continue
         if sup:
             flush_sup()
         wide_c = ch >= "\u1100" and is_wide(ch)
         if prev is not None and out:
-            if wide_spaces and (ch in _CJK_MARKS or prev.ch in _CJK_MARKS):
+            if wide_spaces and (ch in _CJK_MARKS or prev in _CJK_MARKS):
                 pass  # Chinese quotes and dashes are full-width marks: no space beside them
             elif wide_c or wide_last:
                 if layer_space and (wide_spaces or not (wide_c and wide_last)):
                     out.append(" ")  # the text layer's own space
-                elif c.x0 - prev.x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
+                elif x0 - prev_x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
                     out.append(" ")  # a label hanging before the text ("12." then a tab)
             else:
                 pairs += 1
-                gap = c.x0 - prev.x1
+                gap = x0 - prev_x1
                 loose += gap > apart
                 if gap > (layer_gap if layer_space else word_gap):
                     out.append(" ")
         out.append(ch)
-        prev, wide_last = c, wide_c
+        prev, prev_x1, wide_last = ch, x1, wide_c
         layer_space = False
     flush_sup()
     return "".join(out), refs, pairs, loose
@@ -374,8 +394,11 @@ def _line(
     ink = [c for c in chars if c.ch != SPACE]
     if not ink:
         return None
-    size = _main_size(ink)
-    main = [c for c in ink if abs(c.size - size) < 0.05 * size + 0.01] or ink
+    if len(set(map(_SIZE, ink))) == 1:  # most lines: one size, all the line's main glyphs
+        size, main = float(ink[0].size), ink
+    else:
+        size = _main_size(ink)
+        main = [c for c in ink if abs(c.size - size) < 0.05 * size + 0.01] or ink
     base = min(map(_Y0, main))
     text, refs, pairs, loose = _spell(chars, size, base, tracking, trusted, wide_spaces)
     stripped = text.strip()
