@@ -4,9 +4,10 @@ After furniture is gone (`furniture.py`), each page is split into
 - its footnote area: the rows of smaller type at the foot, starting with a marker ("1", "*", a
   superscript number) or continuing the last footnote of the page before;
 - table rows: rows of several lines (pieces the row does not join, `lines._tabular`: cells that
-  line up with the row above or below, or stand far apart) and a table's rows of cells (`tables`:
-  a cell's lines joined as a paragraph's); each cell is a block, row by row, never mixed into a
-  paragraph, which goes on around the table;
+  line up with the row above or below, or stand far apart) and a table's rows of cells (`tables`,
+  or unruled cells and blocks side by side whose lines wrap, `lines._wraps`: a cell's lines
+  joined as a paragraph's); each cell is a block, row by row, never mixed into a paragraph,
+  which goes on around the table (on a cover page, unruled cells' lines are cover lines);
 - the cover region of a cover page: the lines above the first labelled paragraph, heading or
   running line of text (a body-size line that fills the column); a masthead field there
   ("Distr.: General", "Original: English": a label of one or two words and a colon) is an item;
@@ -688,8 +689,11 @@ def build_blocks(
                 for line in row:
                     b.add_apart(line)
                 continue
-            # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`)
-            if row[0].cell or (len(row) >= 2 and not in_cover):
+            # lines apart on a row: cells (`lines._tabular`); a table's row of cells (`tables`,
+            # or cells found by their wrapped lines, which a cover's lines are not: its
+            # masthead's lines have their rules)
+            if (row[0].cell and not (in_cover and row[0].unruled)) or (
+                    len(row) >= 2 and not in_cover):
                 b.close()
                 b.blocks.append(_Block(list(row), table=True))
                 continue

@@ -9,9 +9,14 @@
   drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
   region in columns). Within a row, pieces of one style closer than `MAX_JOIN_GAP` font sizes
   are one line (justified lines stretch their word gaps), except in table rows (`_tabular`:
-  every piece starts where one of the row above or below starts), whose pieces are cells; far
-  pieces are separate lines (masthead, footer). A paragraph label standing apart ("12." before
-  an indented text) and a note's number before its smaller text are joined to what they label.
+  every piece starts where one of the row above or below starts, or, in a row of three cells
+  or more, of the next such row past its cells' next lines), whose pieces are cells; far
+  pieces are separate lines (masthead, footer). Where no rules bound them, the lines of a
+  table's cell, or of a block of text set beside another, that wrap into the next row
+  (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
+  read whole in the row it starts in, not line by line across. A paragraph label standing
+  apart ("12." before an indented text) and a note's number before its smaller text are joined
+  to what they label.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
   weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
@@ -60,6 +65,11 @@ LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spa
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
+WRAP_STEP = 1.6  # font sizes from baseline to baseline: the next line of a cell or block
+MIN_WRAP_WORDS = 3  # words a line of a cell needs to wrap (a label of one or two does not)
+PROSE_WORDS = 5  # words a line of running text set beside another block holds at least
+MAX_CELL_LINES = 4  # rows of a cell's next lines between two rows of a table's cells
+ROW_CELLS = 3  # pieces of a row that make it a row of a table's cells
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
@@ -68,6 +78,7 @@ _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6
 # quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
+_OPENING = "([{（［“‘《〈「『"  # marks a line does not end with: they go with the next word
 _X0 = attrgetter("x0")
 _X1 = attrgetter("x1")
 _Y0 = attrgetter("y0")
@@ -97,6 +108,7 @@ class Line:
     foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
     runin: bool = False  # opens with a bold run-in heading, then regular text of its size
     cell: int = 0  # a table cell's lines share its number (on the page; 0: no cell's)
+    unruled: bool = False  # the cell is found by its wrapped lines (`_wraps`), not by rules
     apart: bool = False  # a stack of upright glyphs (`stacks`): a paragraph of its own
 
     @property
@@ -575,9 +587,9 @@ class _Place(NamedTuple):
     foot: float = 0.0
 
 
-def _put(line: Line, place: _Place, cell: int = 0) -> Line:
+def _put(line: Line, place: _Place, cell: int = 0, *, unruled: bool = False) -> Line:
     return replace(line, frame=place.frame, right=place.right, left=place.left,
-                   foot=place.foot, cell=cell)
+                   foot=place.foot, cell=cell, unruled=unruled)
 
 
 def _frame_cells(
@@ -594,8 +606,164 @@ def _frame_cells(
             k, table = tables[k]
             cells = _cell_rows(table, cells, place, out)
             continue
-        out.append([_put(ln, place) for ln in _merge_row(rows[k], tabular=k in tabular)])
-        k += 1
+        end = min((t for t in tables if t > k), default=len(rows))
+        merged = [_merge_row(rows[j], tabular=j in tabular) for j in range(k, end)]
+        cells = _wrapped_cells(merged, cells, place, out)
+        k = end
+    return cells
+
+
+def _words(text: str) -> float:
+    """About how many words a line holds: its words of letters (not numbers, times or marks),
+    and a word for each two wide (CJK) characters."""
+    latin = sum(1 for w in text.split() if any(ch.isalpha() and not is_wide(ch) for ch in w))
+    return latin + sum(1 for ch in text if is_wide(ch)) / 2
+
+
+def _first_word(a: Line, b: Line) -> float:
+    """About how wide `b`'s first word is, set as `a` sets its text (a wide character: one
+    font size)."""
+    text = b.text
+    lead = len(text) - len(text.lstrip(_OPENING))  # a line never breaks after "(" or "“"
+    narrow = sum(1 for ch in a.text if not is_wide(ch))
+    wide = len(a.text) - narrow
+    per = max(0.0, a.x1 - a.x0 - wide * a.size) / narrow if narrow else 0.5 * a.size
+    if lead < len(text) and is_wide(text[lead]):
+        return lead * per + b.size
+    n = next((k for k, ch in enumerate(text) if ch == " " or is_wide(ch)), len(text))
+    return n * per
+
+
+def _below(a: Line, row: list[Line]) -> int | None:
+    """The line of `row` (the next row) that starts where `a` starts, in its type, on the next
+    baseline of `a`'s line spacing (`WRAP_STEP`), if any."""
+    step = a.y0 - row[0].y0 if row else 0.0
+    if not 0 < step <= WRAP_STEP * a.size:
+        return None
+    return next((j for j, b in enumerate(row) if abs(b.x0 - a.x0) <= CELL_ALIGN
+                 and abs(b.size - a.size) <= 0.05 * a.size and b.bold == a.bold), None)
+
+
+def _edge(rows: list[list[Line]], r: int, k: int) -> float:
+    """The right edge of the block `rows[r][k]` stands in: the farthest end of the lines that
+    start where it starts, one under another on its line spacing, above and below it."""
+    a = rows[r][k]
+    edge = a.x1
+    i, j = r, k
+    while i + 1 < len(rows) and (n := _below(rows[i][j], rows[i + 1])) is not None:
+        i, j = i + 1, n
+        edge = max(edge, rows[i][j].x1)
+    i, j = r, k
+    while i > 0:
+        n = next((m for m, up in enumerate(rows[i - 1]) if _below(up, rows[i]) == j), None)
+        if n is None:
+            break
+        i, j = i - 1, n
+        edge = max(edge, rows[i][j].x1)
+    return edge
+
+
+def _goes_on(a: Line, b: Line) -> bool:
+    """`b` reads on from `a` as running text does: it starts a lower-case word, or `a` ends
+    in a mark that runs on (a comma, a hyphen), or both are Chinese (whose full lines break
+    between any two characters, a sentence's end among them)."""
+    if b.text[:1].islower() or a.text.endswith((",", "-", "‐")):
+        return True
+    return is_wide(a.text[-1]) and is_wide(b.text[0])
+
+
+def _wraps(rows: list[list[Line]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Lines of a table's cells or of blocks side by side that go on on the next row: (row,
+    index) -> (next row, index). A line starting a row of several pieces (or going on from one)
+    wraps into the line under it when that line starts where it starts, in its type, on the
+    next baseline, the line is full (the next one's first word would not have fit after it,
+    within its block: `_edge`), holds at least `MIN_WRAP_WORDS` words, and either
+    - the row under it is emptier than the row the cell started in (the cells beside a wrapped
+      one stand empty on its next lines: a table whose cells wrap), or
+    - it is running text (`PROSE_WORDS` words or more) that the next line reads on from
+      (`_goes_on`: blocks of text set side by side).
+    A table of label/value rows of one line each is none of these: each row has all its cells,
+    and a label does not read on into the next. Nor is text that flows on under the block
+    (`_flows_on`: a paragraph beside a figure's caption that goes on across the page below)."""
+    links: dict[tuple[int, int], tuple[int, int]] = {}
+    start: dict[tuple[int, int], int] = {}  # a continued line -> the row its cell started in
+    for r in range(len(rows) - 1):
+        row, below = rows[r], rows[r + 1]
+        for k, a in enumerate(row):
+            first = start.get((r, k), r)
+            if (r, k) not in start and len(row) < 2:
+                continue
+            j = _below(a, below)
+            if j is None or _words(a.text) < MIN_WRAP_WORDS:
+                continue
+            b = below[j]
+            if a.text.endswith((":", "：")) or not any(ch.isalnum() for ch in b.text):
+                continue  # a label before its value; a mark, not text, under the line
+            if _edge(rows, r, k) - a.x1 > _first_word(a, b) + 0.3 * a.size:
+                continue  # the next line's first word would have fit: `a` ended its cell
+            emptier = len(below) < len(rows[first])
+            if emptier or (_words(a.text) >= PROSE_WORDS and _goes_on(a, b)):
+                links[(r, k)] = (r + 1, j)
+                start[(r + 1, j)] = first
+    for head in set(links) - set(links.values()):
+        chain = [head]
+        while chain[-1] in links:
+            chain.append(links[chain[-1]])
+        if _flows_on(rows, chain):
+            for at in chain[:-1]:
+                del links[at]
+    return links
+
+
+def _flows_on(rows: list[list[Line]], chain: list[tuple[int, int]]) -> bool:
+    """The text of a block (its lines: (row, index)) goes on under it: the next row, on the
+    block's line spacing, holds a line under the block that reaches under what stands beside
+    it (text set around a figure's caption, then across the page: no block of its own; a
+    table's next row keeps to its columns)."""
+    r, k = chain[-1]
+    last = rows[r][k]
+    if r + 1 >= len(rows) or not rows[r + 1]:
+        return False
+    if not 0 < last.y0 - rows[r + 1][0].y0 <= WRAP_STEP * last.size:
+        return False
+    x0 = min(rows[i][j].x0 for i, j in chain)
+    x1 = max(rows[i][j].x1 for i, j in chain)
+    inside = set(chain)
+    beside = [ln for i in range(chain[0][0], r + 1) for j, ln in enumerate(rows[i])
+              if (i, j) not in inside]
+    return any(overlap(ln.x0, ln.x1, x0, x1) > 0
+               and any(overlap(ln.x0, ln.x1, b.x0, b.x1) > 0 for b in beside)
+               for ln in rows[r + 1])
+
+
+def _wrapped_cells(
+    rows: list[list[Line]], cells: int, place: _Place, out: list[list[Line]]
+) -> int:
+    """Rows of lines added to `out`; where lines wrap into the next row (`_wraps`), each wrapped
+    block is a cell read whole in the row it starts in, its lines numbered alike, and the other
+    lines of the rows it spans cells of their own; returns the last cell number given."""
+    links = _wraps(rows)
+    if not links:
+        out.extend([_put(ln, place) for ln in row] for row in rows)
+        return cells
+    taken = set(links.values())
+    spanned = {r for r, _ in links} | {r for r, _ in taken}
+    for r, row in enumerate(rows):
+        if r not in spanned:
+            out.append([_put(ln, place) for ln in row])
+            continue
+        lines: list[Line] = []
+        for k, ln in enumerate(row):
+            if (r, k) in taken:
+                continue
+            cells += 1
+            lines.append(_put(ln, place, cells, unruled=True))
+            at = (r, k)
+            while at in links:
+                at = links[at]
+                lines.append(_put(rows[at[0]][at[1]], place, cells, unruled=True))
+        if lines:
+            out.append(lines)
     return cells
 
 
@@ -626,17 +794,38 @@ def _shared_starts(a: tuple[Line, ...], b: tuple[Line, ...]) -> list[float]:
 
 def _tabular(rows: tuple[tuple[Line, ...], ...]) -> set[int]:
     """Rows (indices) that are table rows: every piece of one (the first aside) starts where a
-    piece of the row before or after starts; a justified line's wide word gaps do not line up
-    so."""
+    piece of the row before or after starts (or, for rows of `ROW_CELLS` pieces or more, of the
+    next such row past a cell's next lines: `_next_cells_row`); a justified line's wide word
+    gaps do not line up so."""
     found: set[int] = set()
     for i in range(len(rows) - 1):
-        a, b = rows[i], rows[i + 1]
-        if len(a) < 2 or len(b) < 2:
+        a = rows[i]
+        if len(a) < 2:
             continue
-        short, other = (a, b) if len(a) <= len(b) else (b, a)
-        if len(_shared_starts(other, short)) == len(short) - 1:
-            found.update((i, i + 1))
+        for j in (i + 1, _next_cells_row(rows, i)):
+            if j is None or len(rows[j]) < 2:
+                continue
+            b = rows[j]
+            short, other = (a, b) if len(a) <= len(b) else (b, a)
+            if len(_shared_starts(other, short)) == len(short) - 1:
+                found.update((i, j))
     return found
+
+
+def _next_cells_row(rows: tuple[tuple[Line, ...], ...], i: int) -> int | None:
+    """The next row of `ROW_CELLS` pieces or more after such a row `i`, past at most
+    `MAX_CELL_LINES` rows whose pieces all start where pieces of row `i` start (the next lines
+    of its cells, the others standing empty there); None when row `i` is not one, or another
+    row comes first. (Not past rows of two pieces: a bullet and its item are none.)"""
+    if len(rows[i]) < ROW_CELLS:
+        return None
+    starts = [ln.x0 for ln in rows[i]]
+    for j in range(i + 1, min(len(rows), i + 2 + MAX_CELL_LINES)):
+        if len(rows[j]) >= ROW_CELLS:
+            return j
+        if not all(any(abs(ln.x0 - s) <= CELL_ALIGN for s in starts) for ln in rows[j]):
+            return None
+    return None
 
 
 def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:

@@ -148,7 +148,9 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
         furniture.extend(despaced.furniture(numbers))
     flat = [ln for rows in lines for row in rows for ln in row]
     short = sum(1 for ln in flat if len(ln.text.replace(" ", "")) == 1)
-    cells = len({(ln.page, ln.cell) for ln in flat if ln.cell})
+    # ruled tables' cells (units by their rules); cells found by their wrapped lines alone
+    # (`lines._wraps`) are not discounted
+    cells = len({(ln.page, ln.cell) for ln in flat if ln.cell and not ln.unruled})
     rows = [PageRows(p.number, p.width, p.height, r, p.figures)
             for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
