@@ -48,7 +48,7 @@ from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
-from untm.aligner.pdflayout.lines import Line
+from untm.aligner.pdflayout.lines import Line, first_word_chars, narrow_width
 
 SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
@@ -260,14 +260,6 @@ def _is_label_line(line: Line) -> bool:
     return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
 
 
-def _narrow_width(line: Line) -> float:
-    """About how wide a narrow (Latin) character of the line is, spaces included: the line's
-    width less one em for each wide (CJK) character, over its other characters (0 without)."""
-    wide = 0 if line.text.isascii() else sum(1 for ch in line.text if is_wide(ch))
-    narrow = len(line.text) - wide
-    return max(0.0, line.x1 - line.x0 - wide * line.size) / narrow if narrow else 0.0
-
-
 def _first_token_width(prev: Line, nxt: Line) -> float:
     """About how wide `nxt`'s first word is: a wide (CJK) character, after which a line may
     break, or the Latin letters and digits up to the first space or wide character, measured
@@ -276,8 +268,7 @@ def _first_token_width(prev: Line, nxt: Line) -> float:
     text = nxt.text
     if is_wide(text[0]):
         return (nxt.x1 - nxt.x0) / len(text)
-    n = next((k for k, ch in enumerate(text) if ch == " " or is_wide(ch)), len(text))
-    return n * (_narrow_width(prev) or _narrow_width(nxt))
+    return first_word_chars(text) * (narrow_width(prev) or narrow_width(nxt))
 
 
 def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:

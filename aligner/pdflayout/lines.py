@@ -620,18 +620,29 @@ def _words(text: str) -> float:
     return latin + sum(1 for ch in text if is_wide(ch)) / 2
 
 
+def narrow_width(line: Line) -> float:
+    """About how wide a narrow (Latin) character of the line is, spaces included: the line's
+    width less one em for each wide (CJK) character, over its other characters (0 without)."""
+    wide = 0 if line.text.isascii() else sum(1 for ch in line.text if is_wide(ch))
+    narrow = len(line.text) - wide
+    return max(0.0, line.x1 - line.x0 - wide * line.size) / narrow if narrow else 0.0
+
+
+def first_word_chars(text: str) -> int:
+    """How many characters open `text` before its first space or wide (CJK) character: its
+    first Latin word or number."""
+    return next((k for k, ch in enumerate(text) if ch == " " or is_wide(ch)), len(text))
+
+
 def _first_word(a: Line, b: Line) -> float:
     """About how wide `b`'s first word is, set as `a` sets its text (a wide character: one
     font size)."""
     text = b.text
     lead = len(text) - len(text.lstrip(_OPENING))  # a line never breaks after "(" or "“"
-    narrow = sum(1 for ch in a.text if not is_wide(ch))
-    wide = len(a.text) - narrow
-    per = max(0.0, a.x1 - a.x0 - wide * a.size) / narrow if narrow else 0.5 * a.size
+    per = 0.5 * a.size if all(map(is_wide, a.text)) else narrow_width(a)
     if lead < len(text) and is_wide(text[lead]):
         return lead * per + b.size
-    n = next((k for k, ch in enumerate(text) if ch == " " or is_wide(ch)), len(text))
-    return n * per
+    return first_word_chars(text) * per
 
 
 def _below(a: Line, row: list[Line]) -> int | None:
