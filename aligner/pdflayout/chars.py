@@ -66,6 +66,7 @@ UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 _LATIN = re.compile("[A-Za-z0-9]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN_IN_HAN = re.compile("(?<=[\u4e00-\u9fff])[A-Za-z0-9](?=[\u4e00-\u9fff])")
 FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are narrower)
 MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
@@ -184,6 +185,28 @@ def _page_text(raw: object, count: int) -> str:
         # after it (its box, its font). One index per character: read each.
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
     return text
+
+
+def join_surrogates(text: str) -> tuple[str, frozenset[int]]:
+    """The page's characters with each UTF-16 surrogate pair made the one character it encodes.
+
+    PDFium's text page holds a character outside the Basic Multilingual Plane (a mathematical
+    italic 𝑥, an emoji, a Han character of CJK Extension B such as 𥕛) as two indices, the high
+    and the low surrogate, each with the glyph's box: read one by one, each is a code without
+    meaning, and the character was lost. The pair's character takes the first index, and the
+    second index (returned) holds NUL, which the reader skips, so that every index still names
+    its glyph. A surrogate without its partner stays as it is (a code without meaning)."""
+    if not _SURROGATE.search(text):
+        return text, frozenset()
+    out = list(text)
+    tails: set[int] = set()
+    for i in range(len(out) - 1):
+        high, low = out[i], out[i + 1]
+        if "\ud800" <= high <= "\udbff" and "\udc00" <= low <= "\udfff":
+            out[i] = chr(0x10000 + ((ord(high) - 0xD800) << 10) + ord(low) - 0xDC00)
+            out[i + 1] = "\x00"
+            tails.add(i + 1)
+    return "".join(out), frozenset(tails)
 
 
 def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> bool:
@@ -520,7 +543,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 "not a text document",
                 path=name,
             )
-        layer = _page_text(raw, max(count, 0))
+        layer, tails = join_surrogates(_page_text(raw, max(count, 0)))
         text, forms = ordinary_forms(layer)
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
@@ -680,9 +703,10 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         ems[em] += len(chars) - since
         hidden = [_text_at(text, outside)] if outside else []
         copies = _text_at(text, overprint) if overprint else ""
-        if lost or dropped or outside or overprint:
+        if lost or dropped or outside or overprint or tails:
             text = "".join(LOST if i in lost else ch for i, ch in enumerate(text)
-                           if i not in dropped and i not in outside and i not in overprint)
+                           if i not in dropped and i not in outside and i not in overprint
+                           and i not in tails)
         own = text.replace("\r\n", "\n").translate(_HYPHEN_TABLE)
         marked = ActualTexts()
         images: list[Figure] = []
