@@ -29,7 +29,7 @@ from untm.aligner.clean import CleanedText, build_paragraphs
 from untm.aligner.glyphforms import LOST
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
-from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
+from untm.aligner.pdflayout.chars import PageChars, PdfPages, read_pdf_pages
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
@@ -53,7 +53,8 @@ class PdfReading:
 def read_pdf(path: str | Path, lang: str) -> PdfReading:
     """Read a PDF into paragraphs (layout reading, checked against the page text)."""
     name = str(path)
-    pages = read_pdf_chars(read_bytes_checked(path), name)
+    read = read_pdf_pages(read_bytes_checked(path), name)
+    pages = read.pages
     _check_layer(pages, lang, name)
     layout, short, cells = _layout_reading(pages, lang)
     unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
@@ -62,7 +63,10 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     cleaned = choice.cleaned
     if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
         cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
-    notes = [choice.note] if choice.note else []
+    if read.unread:
+        cleaned = replace(cleaned, furniture=(*_unread_furniture(read), *cleaned.furniture))
+    notes = [*read.notes, *_unread_notes(read)]
+    notes += [choice.note] if choice.note else []
     lost = sum(p.text.count(LOST) for p in pages)
     if lost:
         fonts = sorted({f for p in pages for f in p.lost_fonts})
@@ -79,6 +83,25 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
             "ordinary characters"
         )
     return PdfReading(cleaned, tuple(notes))
+
+
+def _unread_furniture(read: PdfPages) -> list[Furniture]:
+    """The pages PDFium could not load, each one `page-not-read` item (left out, never
+    silently: the JSON summary counts them with the rest of what was left out)."""
+    return [Furniture("page-not-read", f"page {n}: {reason}", n) for n, reason in read.unread]
+
+
+def _unread_notes(read: PdfPages) -> list[str]:
+    """One report line for the pages that could not be loaded, if any."""
+    if not read.unread:
+        return []
+    numbers = ", ".join(str(n) for n, _ in read.unread)
+    reasons = "; ".join(sorted({reason for _, reason in read.unread}))
+    return [
+        f"page{'s' * (len(read.unread) > 1)} {numbers} of {len(read.pages) + len(read.unread)} "
+        f"cannot be read ({reasons}) and {'are' if len(read.unread) > 1 else 'is'} left out; "
+        "the other pages are read"
+    ]
 
 
 def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
