@@ -177,3 +177,28 @@ def test_a_pdf_with_body_text_in_another_language_is_refused_for_its_language(
     path = _heads(tmp_path / "body.pdf", RUSSIAN, body=RUSSIAN + ", статья 1")
     with pytest.raises(LanguageMismatchError, match="another script"):
         read_document(path, "en")
+
+
+@pytest.mark.parametrize(("user", "read"), [("", True), ("secret", False)],
+                         ids=["owner-password-only", "user-password"])
+def test_an_encrypted_pdf_is_read_only_when_it_opens_without_a_password(
+    user: str, read: bool, tmp_path: Path
+) -> None:
+    """A PDF with only an owner password (its permissions) opens without one, as in any viewer,
+    and is read; one that asks for a user password to open is refused (pypdf's
+    `r5-user-password.pdf` and pdf.js's `pr6531_2.pdf` are such files: `pdftotext` reads them
+    only because their owner password is empty and poppler tries it, as PDFium and pdf.js do
+    not)."""
+    from reportlab.lib import pdfencrypt
+
+    path = tmp_path / "encrypted.pdf"
+    enc = pdfencrypt.StandardEncryption(user, ownerPassword="owner", strength=128)
+    c = canvas.Canvas(str(path), pagesize=A4, encrypt=enc, invariant=1)
+    c.drawString(72, 700, FIRST)
+    c.showPage()
+    c.save()
+    if read:
+        assert [p.text for p in read_document(path, "en").paragraphs] == [FIRST]
+    else:
+        with pytest.raises(InputError, match="encrypted with a password"):
+            read_document(path, "en")

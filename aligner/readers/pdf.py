@@ -12,7 +12,8 @@ tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: th
 reading is checked against the pages' own text and replaced by the text path's reading of it
 where that reads better (said in a note). What is left out is returned as `Furniture`, with the
 page number in its `line` field (the text layer's own: `page-without-text`, `outside-page`,
-`overprint`, `unmapped-glyphs`).
+`overprint`, `unmapped-glyphs`; and `page-not-read` for a page PDFium could not load, left out
+with a note while the others are read).
 
 Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
 in a note; the units that hold one stay out of a TM). Errors: a PDF without a text layer (a
