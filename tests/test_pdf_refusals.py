@@ -13,7 +13,10 @@ what is wrong said; PDFs that lost text are refused or say what they lost:
 - a PDF all of whose text is read as page furniture (one line repeated at the head of every
   page, as sample-files' `habibi-rotated.pdf`, in Arabic) is refused for its language when it
   is not in the language it was given as, as it would be with one body line more, and else as
-  empty, with where its text went.
+  empty, with where its text went;
+- an owner password alone is no bar, a user password is (guards);
+- one Chinese sentence is a text layer (pdf.js's `SimFang-variant.pdf`: eleven characters,
+  refused as a scan), a stamp of a few characters is not.
 """
 
 from __future__ import annotations
@@ -202,3 +205,36 @@ def test_an_encrypted_pdf_is_read_only_when_it_opens_without_a_password(
     else:
         with pytest.raises(InputError, match="encrypted with a password"):
             read_document(path, "en")
+
+
+def _one_line(path: Path, text: str, font: str) -> Path:
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont(font, 14)
+    c.drawString(72, 700, text)
+    c.showPage()
+    c.save()
+    return path
+
+
+def test_a_pdf_of_one_chinese_sentence_has_a_text_layer(tmp_path: Path) -> None:
+    """Eleven Chinese characters are as much text as the same sentence in English (28 letters,
+    read): the text layer is read, not refused as a scan (pdf.js's `SimFang-variant.pdf`)."""
+    path = _one_line(tmp_path / "one.zh.pdf", "全世界无产者，联合起来", "STSong-Light")
+    assert [p.text for p in read_document(path, "zh").paragraphs] == ["全世界无产者，联合起来"]
+    english = _one_line(tmp_path / "one.en.pdf", "Workers of the world, unite!", "Helvetica")
+    assert [p.text for p in read_document(english, "en").paragraphs] == [
+        "Workers of the world, unite!"]
+
+
+@pytest.mark.parametrize(("text", "font", "lang"), [
+    ("联合国", "STSong-Light", "zh"), ("United Nations", "Helvetica", "en")])
+def test_a_pdf_with_a_few_characters_has_no_text_layer(
+    text: str, font: str, lang: str, tmp_path: Path
+) -> None:
+    """A few characters (a stamp, a heading over a scanned page) are no text layer still."""
+    path = _one_line(tmp_path / f"stamp.{lang}.pdf", text, font)
+    with pytest.raises(InputError, match="no text layer"):
+        read_document(path, lang)
