@@ -104,9 +104,10 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "across the row and on into the next row, where pdftotext gives a line per cell. "
         "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
-        "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
-        "before, when the self-check took PDFium's text order, some rows joined); the text "
-        "path makes one segment of it"),
+        "untm right (x308): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
+        "before, when the self-check took PDFium's text order, some rows joined; x267 while "
+        "its 40 seven-digit product codes were taken for job numbers); the text path makes "
+        "one segment of it"),
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): (
         "a form: x1.29 segments; 99.42%: the characters missing are 'Réinitialiser', the "
         "caption of the form's Reset push button (a widget annotation's appearance stream, "
