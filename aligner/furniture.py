@@ -9,7 +9,9 @@ structured documents (`furniture_of_blocks`: paragraphs, without pages) describe
    bottom band; anywhere in a text without pages): a page number (`PAGE_NUMBER`: "7", "- 7 -",
    "Page 7", "Page 7 of 12", "7/12", "第 7 页");
 2. **by form, anywhere**: a UN job number ("GE.23-12345 (C)", "23-12345", "K2309123(C)",
-   "K2309876 060523"), barcode text ("*2309876*"), the recycling note ("Please recycle");
+   "K2309876 060523"; seven bare digits, "2309123", only at a page's edge, as a page number:
+   elsewhere they are a value, an order number or an amount), barcode text ("*2309876*"),
+   the recycling note ("Please recycle");
 3. **a document symbol** ("HSP/HA.2/8/Add.2") at the top edge of a page, or one seen before;
 4. **by repetition**: a line at a page's outermost edge that stands apart from the text (short,
    separated, no paragraph label) whose text, digits aside, recurs at the same edge on at least
@@ -42,8 +44,12 @@ PAGE_NUMBER = re.compile(
 )
 JOB_NUMBER = re.compile(
     r"^(?:GE\.|V\.|E\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6}\s+\d{6})?$"
-    r"|^[A-Z]{0,2}\d{7}\s*(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$"
+    r"|^(?:[A-Z]{1,2}\d{7}\s*(?:\([A-Z]\))?|\d{7}\s*\([A-Z]\))(?:\s+\d{6}){0,2}$"
+    r"|^\d{7}(?:\s+\d{6}){1,2}$"
 )
+# seven digits alone: a job number at a page's edge, but anywhere else a value (an invoice's
+# order number, a table's amount), as a page number is
+BARE_JOB_NUMBER = re.compile(r"^\d{7}$")
 BARCODE = re.compile(r"^\*\d{7,10}\*$")
 RECYCLE_NOTE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
 SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
@@ -113,8 +119,11 @@ def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:
         kind = form_kind(text)
         if kind == "symbol":
             kind = "running-header" if ln.edge == "top" or text in seen else None
-        if kind is None and (ln.edge is not None or not paged) and PAGE_NUMBER.match(text):
-            kind = "page-number"
+        if kind is None and (ln.edge is not None or not paged):
+            if PAGE_NUMBER.match(text):
+                kind = "page-number"
+            elif BARE_JOB_NUMBER.match(text):
+                kind = "job-number"
         if kind is None and ln.edge is not None and (ln.edge, _key(text)) in recurring:
             kind = "running-header" if ln.edge == "top" else "running-footer"
         if kind is None:

@@ -26,6 +26,9 @@ from untm.aligner.read import read_document
         ("K2309123(C)", "job-number"),
         ("K2309876 060523", "job-number"),
         ("N2312345 (E) 120623 130623", "job-number"),
+        ("2309123 (C)", "job-number"),
+        ("2309123 060523", "job-number"),
+        ("2056981", None),  # seven digits alone: a job number only at a page's edge
         ("*2309876*", "barcode"),
         ("Please recycle", "recycle-note"),
         ("请回收", "recycle-note"),
@@ -71,6 +74,15 @@ def test_running_heads_recur_at_an_edge() -> None:
     # a cover's own recurring lines are not counted
     covers = [PageLine("United Nations", p, "top", True, True, cover=True) for p in (1, 2, 3)]
     assert find_furniture(covers) == {}
+
+
+def test_seven_bare_digits_are_a_job_number_only_at_a_page_edge() -> None:
+    """At the foot of a page, "2309123" is a job number; inside the page it is a value (an
+    invoice's order number, a product code in a table), as pypdf's issue-914 spreadsheet's 40
+    product codes were read before."""
+    lines = [PageLine("Order number", 1), PageLine("2056981", 1),
+             PageLine("2309123", 1, "bottom", True, True)]
+    assert find_furniture(lines) == {2: "job-number"}
 
 
 def test_the_slug_row_of_a_first_page() -> None:

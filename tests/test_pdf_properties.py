@@ -101,12 +101,16 @@ KNOWN: dict[tuple[str, str, str], str] = {
     (CORPUS, "PyMuPDF__test_3994.pdf", "en"): (
         "untm partly wrong (x0.38): an unruled table of projects, its Chinese names wrapped "
         "in the cell now joined without a space; untm reads some rows' cells into one run "
-        "across the row and on into the next row, where pdftotext gives a line per cell. "
+        "across the row and on into the next row, where pdftotext gives a line per cell: "
+        "that is the self-check's reading in PDFium's text order (the layout reading, cell by "
+        "cell but the table read in two halves, columns.frames finding a gutter down it, has 58 "
+        "segments per 1,000 characters against 19). "
         "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
-        "untm right (x267): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
-        "before, when the self-check took PDFium's text order, some rows joined); the text "
-        "path makes one segment of it"),
+        "untm right (x308): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
+        "before, when the self-check took PDFium's text order, some rows joined; x267 while "
+        "its 40 seven-digit product codes were taken for job numbers); the text path makes "
+        "one segment of it"),
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): (
         "a form: x1.29 segments; 99.42%: the characters missing are 'Réinitialiser', the "
         "caption of the form's Reset push button (a widget annotation's appearance stream, "
@@ -177,9 +181,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "reference a specific portion of the proposal, explain the reason ...'; the masthead's "
         "last line took the column's first line before, and the paragraph ended cut)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
-        "untm right (x4.86): an invoice read field by field, where the text path joins fields "
-        "into long segments; wrong only at the page foot, where terms and bank details that "
-        "stand side by side are read line by line across"),
+        "x4.86: the self-check reads this invoice in PDFium's text order through the text "
+        "path (its layout reading has 41 segments per 1,000 characters against 25: each label "
+        "and value of its unruled fields a unit, where the text order runs each row together); "
+        "that reading keeps a line per field where pdftotext's text path joins fields into long "
+        "segments, but reads the foot's terms beside bank details line by line across and runs "
+        "page 1's specification list on into page 2's head. The layout reading reads the foot "
+        "block by block and page 1's fields pair by pair, but page 2's label/value list as two "
+        "columns of text (columns.frames: the labels, then the values), so it is not the "
+        "better one throughout"),
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
         "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
         "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "

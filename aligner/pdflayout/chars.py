@@ -63,6 +63,11 @@ _ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHEN
 SPACE = " "  # a space of the text layer
 _PADDING = b"\x00 \t\r\n\f"  # what may follow a PDF's end-of-file marker
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
+# where the Adobe Glyph List puts glyphs that have a standard name but no Unicode character (the
+# Symbol font's bracket pieces and sans-serif signs, expert sets' small capitals): a font that
+# draws them names its glyphs, and its other glyphs read right (a formula's Greek letters
+# beside its tall brackets); they are no sign of a font whose codes mean nothing
+_NAMED_PRIVATE = ("\uf634", "\uf8ff")
 POINT = 0.01  # points: a box this small is no box
 SAMPLE_STEP = 16  # every so many characters of a page are asked whether PDFium could map them
 _LATIN = re.compile("[A-Za-z0-9]")
@@ -269,7 +274,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     ASCII, a CJK font read from its own cmap). A glyph that the map gives a code without
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
     character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
-    `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font).
+    `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
+    private-use codes of standard glyph names aside (`_NAMED_PRIVATE`).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -311,6 +317,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             font.meaningless.append(i)
             if flagged and unicodedata.category(ch) == "Cc":  # a raw code: a glyph unknown
                 font.unknown.append(i)
+            elif not flagged and _NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]:
+                font.named += 1
             continue
         if flagged:
             font.flagged.append((i, ch))
@@ -333,7 +341,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             lost.update(set(font.indices).difference(font.wide))
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
-        elif len(font.meaningless) >= UNMAPPED_FONT_SHARE * len(font.indices):
+        elif len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices):
             dropped.update(font.indices)
         else:
             dropped.update(set(font.meaningless).difference(font.unknown))
@@ -414,6 +422,7 @@ class _FontGlyphs:
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)  # of those, raw control codes (flagged)
+    named: int = 0  # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`)
     flagged: list[tuple[int, str]] = field(default_factory=list)
     wide: list[int] = field(default_factory=list)  # mapped glyphs of wide (CJK) characters
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws

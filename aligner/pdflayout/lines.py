@@ -14,7 +14,9 @@
   pieces are separate lines (masthead, footer). Where no rules bound them, the lines of a
   table's cell, or of a block of text set beside another, that wrap into the next row
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
-  read whole in the row it starts in, not line by line across. A paragraph label standing
+  read whole in the row it starts in, not line by line across; so are blocks of a few lines
+  side by side that differ in height (`_side_by_side`: an address beside terms beside bank
+  details at an invoice's foot), left block first. A paragraph label standing
   apart ("12." before an indented text) and a note's number before its smaller text are joined
   to what they label.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
@@ -48,7 +50,7 @@ from typing import NamedTuple
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
-from untm.aligner.pdflayout.columns import CELL_ALIGN, Interval, frames
+from untm.aligner.pdflayout.columns import CELL_ALIGN, MAX_COLUMNS, MIN_GUTTER, Interval, frames
 from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
@@ -70,6 +72,8 @@ MIN_WRAP_WORDS = 3  # words a line of a cell needs to wrap (a label of one or tw
 PROSE_WORDS = 5  # words a line of running text set beside another block holds at least
 MAX_CELL_LINES = 4  # rows of a cell's next lines between two rows of a table's cells
 ROW_CELLS = 3  # pieces of a row that make it a row of a table's cells
+MIN_BLOCK_LINES = 3  # lines the tallest of blocks side by side holds at least
+MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, not a block's
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
@@ -723,7 +727,67 @@ def _wraps(rows: list[list[Line]]) -> dict[tuple[int, int], tuple[int, int]]:
         if _flows_on(rows, chain):
             for at in chain[:-1]:
                 del links[at]
+    for r in range(len(rows)):
+        for stack in _side_by_side(rows, r):
+            links.update(pairwise(stack))
     return links
+
+
+def _stack(rows: list[list[Line]], r: int, k: int) -> list[tuple[int, int]]:
+    """The line `rows[r][k]` and the lines under it (`_below`), one block's lines top to
+    bottom, as (row, index)."""
+    out = [(r, k)]
+    while r + 1 < len(rows) and (j := _below(rows[r][k], rows[r + 1])) is not None:
+        r, k = r + 1, j
+        out.append((r, k))
+    return out
+
+
+def _key(text: str) -> bool:
+    """A table's or a list's key rather than a block's line: a label (ending in ':'), a bullet
+    or short number (`MARK_CHARS` characters or fewer), or a number, amount or date (no
+    letter)."""
+    return (text.endswith((":", "：")) or len(text) <= MARK_CHARS
+            or not any(ch.isalpha() for ch in text))
+
+
+def _side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int, int]]]:
+    """Blocks of lines side by side that start on row `r`, each read whole (an invoice's or a
+    letter's foot: an address beside terms beside bank details), left block first; none where
+    the rows from `r` are not such blocks. Two to `MAX_COLUMNS` stacks of lines that start on
+    the row, each left-aligned (its lines start where its first starts, in its type, one under
+    another on its line spacing: `_below`), that do not go on from the row above, with nothing
+    else in the rows they span and a gutter (`columns.MIN_GUTTER`) between them all the way
+    down; each at least two lines tall, the tallest at least `MIN_BLOCK_LINES`. They must
+    differ in height: stacks of one height, line for line, are a table's columns (label/value
+    rows) and stay row by row; nor are they blocks where a stack is a column of keys (`_key`:
+    labels, bullets, numbers, dates beside the rows they key, as in a list whose last item
+    wraps, a log of depths beside descriptions), or the one stack taller than the others goes
+    on past them as a table's last cell that wraps does (a lower-case word, after a comma or
+    hyphen)."""
+    row = rows[r]
+    if not 2 <= len(row) <= MAX_COLUMNS:
+        return []
+    if r > 0 and any(_below(up, row) is not None for up in rows[r - 1]):
+        return []  # the blocks go on from above: not their first row
+    stacks = [_stack(rows, r, k) for k in range(len(row))]
+    heights = [len(s) for s in stacks]
+    if min(heights) < 2 or max(heights) < MIN_BLOCK_LINES or len(set(heights)) == 1:
+        return []
+    if sum(len(rows[i]) for i in range(r, r + max(heights))) != sum(heights):
+        return []  # something else stands beside them
+    lines = [[rows[i][j] for i, j in s] for s in stacks]
+    spans = [(min(ln.x0 for ln in s), max(ln.x1 for ln in s)) for s in lines]
+    if any(b[0] - a[1] < MIN_GUTTER * row[0].size for a, b in pairwise(spans)):
+        return []
+    if any(all(_key(ln.text) for ln in s) for s in lines):
+        return []  # a column of labels, bullets, numbers: a table's or a list's
+    low = min(heights)
+    taller = [s for s in lines if len(s) > low]
+    if len(taller) == 1 and (taller[0][low].text[:1].islower()
+                             or taller[0][low - 1].text.endswith((",", "-", "‐"))):
+        return []  # one stack goes on past the others as a table's last cell that wraps
+    return stacks
 
 
 def _flows_on(rows: list[list[Line]], chain: list[tuple[int, int]]) -> bool:
