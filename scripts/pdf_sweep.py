@@ -1,6 +1,7 @@
 """Robustness sweep: `read_document` on every PDF of the PDF libraries' test corpora.
 
 Usage: python scripts/pdf_sweep.py [--mirrors DIR] [--max-bytes N] [--timeout S] [--limit N]
+                                  [--properties]
 
 Every `.pdf` of each bare git snapshot under DIR (`<owner>+<name>/repo`, as the search tool's
 `fetch github:<owner>/<name>` leaves them; default `../.mirror` beside the checkout: pdf.js,
@@ -9,7 +10,11 @@ in its own process (as English, then as Chinese where the language check refuses
 a time limit and 6 GiB of memory. These files were never looked at while the reader was built
 (but the 39 of tests/data/realworld.tsv): most are made to break PDF readers. What counts:
 no crash (an exception that is not one of untm's typed errors), no time-out, and how long the
-slowest took. Writes bench/results/pdf_sweep.md and .json (one row per file in the json).
+slowest took. With `--properties`, each file read is also checked as the property tests check
+the corpus (tests/pdfcheck.py, against `pdftotext` + the text path: characters kept, no space
+between Han characters, segment density), and a file untm refuses but the text path reads counts.
+Writes bench/results/pdf_sweep.md and .json (one row per file in the json; `--properties`:
+pdf_sweep_properties.md and .json).
 """
 
 from __future__ import annotations
@@ -51,7 +56,16 @@ for lang in ("en", "zh"):
         break
     status = f"read\t{lang}\t{len(doc.paragraphs)} paragraphs"
     break
-print(f"{status}\t{time.process_time() - start:.2f}")
+cpu = time.process_time() - start
+if len(sys.argv) > 2:  # --properties: the property test's checks, in the language read
+    import json, pathlib
+    sys.path.insert(0, sys.argv[2])
+    from pdfcheck import check_pdf
+    checked = check_pdf(pathlib.Path(sys.argv[1]), lang)
+    row = checked.row()
+    row.pop("missing")
+    print(json.dumps(row, ensure_ascii=True))
+print(f"{status}\t{cpu:.2f}")
 """
 
 
@@ -73,12 +87,14 @@ def _pdfs(git_dir: Path, max_bytes: int) -> list[tuple[str, str, int]]:
     return out
 
 
-def _read_one(data: bytes, timeout: float) -> dict[str, object]:
+def _read_one(data: bytes, timeout: float, properties: bool) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "file.pdf"
         path.write_bytes(data)
+        extra = [str(REPO / "tests")] if properties else []
         try:
-            done = subprocess.run([sys.executable, "-c", _READ, str(path)], capture_output=True,
+            done = subprocess.run([sys.executable, "-c", _READ, str(path), *extra],
+                                  capture_output=True,
                                   text=True, timeout=timeout, preexec_fn=_limit_memory,
                                   check=False)
         except subprocess.TimeoutExpired:
@@ -88,7 +104,51 @@ def _read_one(data: bytes, timeout: float) -> dict[str, object]:
         return {"status": "DIED", "lang": "", "detail": f"exit {done.returncode}: "
                 f"{done.stderr.strip()[-160:]}", "cpu_s": 0.0}
     status, lang, detail, cpu = lines[-1].split("\t")
-    return {"status": status, "lang": lang, "detail": detail, "cpu_s": float(cpu)}
+    row: dict[str, object] = {"status": status, "lang": lang, "detail": detail,
+                              "cpu_s": float(cpu)}
+    if properties and len(lines) > 1:
+        row["properties"] = json.loads(lines[-2])
+    return row
+
+
+def _property_counts(rows: list[dict[str, object]]) -> dict[str, int]:
+    """How many files each property was checked on and broke (tests/pdfcheck.py's phrases)."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        checked = row.get("properties")
+        if not isinstance(checked, dict):
+            continue
+        counts["checked"] += 1
+        if row["status"] == "read" and checked.get("coverage") is not None:
+            counts["characters compared"] += 1
+        if row["status"] == "read" and checked.get("density_ratio") is not None:
+            counts["density compared"] += 1
+        for failure in checked.get("failures", []):
+            kind = ("characters lost" if "characters kept" in failure
+                    else "segment density" if failure.startswith("segment density")
+                    else "space between Han" if "Han characters" in failure
+                    else "refused, text path reads" if failure.startswith("refused")
+                    else "crash" if failure.startswith("crash")
+                    else "over 2 CPU s a page" if "per page" in failure else failure)
+            counts[kind] += 1
+    return dict(counts)
+
+
+def _properties_table(rows: list[dict[str, object]]) -> list[str]:
+    """The `--properties` part of the results page: counts, and each file that loses
+    characters, puts a space between Han characters or is refused where the text path reads."""
+    counts = _property_counts(rows)
+    out = ["## Properties (tests/pdfcheck.py, against pdftotext + the text path)", "",
+           ", ".join(f"{k}: {v}" for k, v in counts.items()), "",
+           "| file | language | failure |", "|---|---|---|"]
+    for row in rows:
+        checked = row.get("properties")
+        if not isinstance(checked, dict):
+            continue
+        for failure in checked.get("failures", []):
+            if not failure.startswith("segment density"):
+                out.append(f"| {row['repo']}/{row['path']} | {row['lang']} | {failure[:160]} |")
+    return [*out, ""]
 
 
 def main() -> int:
@@ -97,6 +157,8 @@ def main() -> int:
     parser.add_argument("--max-bytes", type=int, default=3_000_000)
     parser.add_argument("--timeout", type=float, default=180.0)
     parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
+    parser.add_argument("--properties", action="store_true",
+                        help="check each file's properties against pdftotext (tests/pdfcheck.py)")
     args = parser.parse_args()
     snapshots = sorted(args.mirrors.glob("*/repo"))
     if not snapshots:
@@ -118,7 +180,7 @@ def main() -> int:
             if data.startswith(b"version https://git-lfs"):
                 continue  # a Git LFS pointer, not the file
             row: dict[str, object] = {"repo": repo, "path": path, "bytes": size}
-            row.update(_read_one(data, args.timeout))
+            row.update(_read_one(data, args.timeout, args.properties))
             rows.append(row)
             if row["status"] in ("CRASH", "DIED", "TIMEOUT"):
                 print(f"{row['status']}: {repo}/{path}: {row['detail']}", flush=True)
@@ -130,8 +192,9 @@ def main() -> int:
                 "refusals": dict(refusals), "wall_s": round(time.perf_counter() - start, 1),
                 "rows": rows}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "pdf_sweep.json").write_text(json.dumps(data_out, indent=1) + "\n",
-                                            encoding="utf-8")
+    stem = "pdf_sweep_properties" if args.properties else "pdf_sweep"
+    (RESULTS / f"{stem}.json").write_text(json.dumps(data_out, indent=1) + "\n",
+                                          encoding="utf-8")
     md = [
         "# PDF robustness sweep",
         "",
@@ -153,7 +216,9 @@ def main() -> int:
             f"{r['repo']}/{r['path']} {r['cpu_s']}" for r in slowest),
         "",
     ]
-    (RESULTS / "pdf_sweep.md").write_text("\n".join(md), encoding="utf-8")
+    if args.properties:
+        md.extend(_properties_table(rows))
+    (RESULTS / f"{stem}.md").write_text("\n".join(md), encoding="utf-8")
     print("\n".join(md))
     return 1 if any(s in statuses for s in ("CRASH", "DIED", "TIMEOUT")) else 0
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import re
+import struct
 import time
 import unicodedata
 from collections import Counter
@@ -55,6 +56,7 @@ MAX_SECONDS = 300.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", re.I)
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 _HYPHEN_TABLE = str.maketrans(_HYPHENS)
+_RECT = struct.Struct("=4f")  # PDFium's FS_RECTF: left, top, right, bottom (C floats)
 # what takes the reader's full way: white space (of the layer, and line ends), hyphens PDFium
 # marked, NUL, U+FFFD
 _ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
@@ -527,6 +529,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         matrix = pdfium_c.FS_MATRIX()
         box_of = _loose_box()  # called with the page and the box as pointers made once
         page_ref, rect_ref = ctypes.c_void_p(_address(raw)), ctypes.byref(rect)
+        boxed_at = functools.partial(_RECT.unpack_from, rect)  # left, top, right, bottom
         get_matrix = pdfium_c.FPDFText_GetMatrix
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
@@ -568,7 +571,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 # takes the full way, its box already read
                 if not box_of(page_ref, i, rect_ref):
                     continue
-                left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+                left, top, right, bottom = boxed_at()
                 if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
                         top - bottom == last_height
                         or (top - bottom >= POINT and (obj := text_object(page_ref, i)) == sized
@@ -618,7 +621,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 continue
             glyphs += 1
             unmapped += ch == LOST
-            left, right, bottom, top = rect.left, rect.right, rect.bottom, rect.top
+            left, top, right, bottom = boxed_at()
             if top - bottom < POINT and right - left < POINT:
                 unplaced += 1
                 if chars:  # no box: it follows the glyph drawn before it, one advance wide
