@@ -3,10 +3,11 @@ its first lines indented beside it, is read as the first letter of the paragraph
 ("T" + "he General Assembly ..." -> "The General Assembly ...", "大" + "会回顾" -> "大会回顾"),
 the paragraph whole.
 
-The pages are drawn here: reportlab (English and Chinese, the capital two and three lines tall,
+The pages are drawn here: reportlab (English and Chinese, the capital two to four lines tall,
 drawn before or after the lines, justified text; an opening quotation mark set large with the
 capital; a capital that is a word of its own, the layer's space after it) and Chromium's
-print-to-pdf of CSS `::first-letter { float: left; font-size: 3.2em }`. The old reader read the
+print-to-pdf of CSS `::first-letter { float: left; font-size: 3.2em }`, and LibreOffice's PDF of a
+.docx whose capital is Word's drop-cap frame (`w:framePr w:dropCap="drop"`). The old reader read the
 capital as a paragraph of its own, or drew the lines beside it into its run and interleaved
 their words, or split the paragraph after its first line.
 
@@ -24,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from producers import libreoffice
 from producers.chromium import FLAGS, missing
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -121,6 +123,7 @@ CASES = {
     "English, two lines, drawn first": ("en", "T", EN[1:], 2, True, EN),
     "English, three lines, drawn last": ("en", "T", EN[1:], 3, False, EN),
     "English, three lines, drawn first": ("en", "T", EN[1:], 3, True, EN),
+    "English, four lines, drawn first": ("en", "T", EN[1:], 4, True, EN),
     "Chinese, two lines, drawn last": ("zh", "大", ZH[1:], 2, False, ZH),
     "Chinese, three lines, drawn first": ("zh", "大", ZH[1:], 3, True, ZH),
     "an opening quotation mark set with it": ("en", "\u201cT", EN[1:], 3, True, "\u201c" + EN),
@@ -165,6 +168,44 @@ def test_a_css_first_letter_drop_capital_printed_by_chromium(case: str, tmp_path
     reading = [p.text for p in read_document(out, lang).paragraphs]
     assert reading == [BEFORE[lang], TEXTS[case], AFTER[lang]]
 
+
+
+def _docx(path: Path, lang: str, text: str) -> Path:
+    """A .docx as Word writes a drop capital: the letter alone in a paragraph framed as a drop
+    capital three lines tall, then the paragraph's text (justified)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Pt
+
+    doc = Document()
+    doc.styles["Normal"].font.size = Pt(11)
+    doc.styles["Normal"].font.name = FAMILY[lang].split(",")[0].strip("'")
+    doc.add_paragraph(BEFORE[lang])
+    cap = doc.add_paragraph()
+    cap._p.get_or_add_pPr().append(parse_xml(
+        f'<w:framePr {nsdecls("w")} w:dropCap="drop" w:lines="3" w:wrap="around" '
+        'w:vAnchor="text" w:hAnchor="text"/>'))
+    cap.add_run(text[0]).font.size = Pt(40)
+    doc.add_paragraph(text[1:]).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    doc.add_paragraph(AFTER[lang])
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_word_drop_cap_frame_converted_by_libreoffice(lang: str, tmp_path: Path) -> None:
+    if (why := libreoffice.missing()) is not None:
+        pytest.skip(why)
+    text = TEXTS[lang]
+    source = _docx(tmp_path / "page.docx", lang, text)
+    profile = (tmp_path / "profile").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=300)
+    reading = [p.text for p in read_document(tmp_path / "page.pdf", lang).paragraphs]
+    assert reading == [BEFORE[lang], text, AFTER[lang]]
 
 BODY = ("The Committee considered the report at its second meeting and took note of it, "
         "together with the comments of the member States, and decided to continue its work.")
