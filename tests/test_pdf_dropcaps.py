@@ -5,11 +5,12 @@ the paragraph whole.
 
 The pages are drawn here: reportlab (English and Chinese, the capital two to four lines tall,
 drawn before or after the lines, justified text; an opening quotation mark set large with the
-capital; a capital that is a word of its own, the layer's space after it) and Chromium's
-print-to-pdf of CSS `::first-letter { float: left; font-size: 3.2em }`, and LibreOffice's PDF of a
-.docx whose capital is Word's drop-cap frame (`w:framePr w:dropCap="drop"`). The old reader read the
+capital; a capital that is a word of its own, the layer's space after it), the same page
+written again by `pdftocairo -pdf` and Ghostscript, Chromium's print-to-pdf of CSS
+`::first-letter { float: left; font-size: 3.2em }`, and LibreOffice's PDF of a .docx whose
+capital is Word's drop-cap frame (`w:framePr w:dropCap="drop"`). The old reader read the
 capital as a paragraph of its own, or drew the lines beside it into its run and interleaved
-their words, or split the paragraph after its first line.
+their words, or split the paragraph after its first line, or lost it in the paragraph.
 
 The guards are large glyphs that are no drop capital, read as before (they pass on the old
 reader too): a large section number and a large roman numeral beside a heading of two lines,
@@ -25,12 +26,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from producers import libreoffice
+from producers import cairo, ghostscript, libreoffice
 from producers.chromium import FLAGS, missing
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from untm.aligner.pdflayout import lines
 from untm.aligner.read import read_document
 
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -140,6 +142,35 @@ def test_a_drop_capital_is_the_first_letter_of_its_paragraph(name: str, tmp_path
         pdf, lang, cap, rest, lines, cap_first=cap_first))
     assert reading == [BEFORE[lang], whole, AFTER[lang]]
 
+
+
+REWRITERS = {
+    "cairo": (cairo.missing, lambda src, out: ["pdftocairo", "-pdf", str(src), str(out)]),
+    "ghostscript": (ghostscript.missing, lambda src, out: [
+        "gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+        f"-sOutputFile={out}", str(src)]),
+}
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+@pytest.mark.parametrize("tool", list(REWRITERS))
+def test_a_drop_capital_rewritten_by_cairo_or_ghostscript(tool: str, quoted: bool,
+                                                          tmp_path: Path) -> None:
+    """The same page written again by `pdftocairo -pdf` (font size 1, scaled matrices, a text
+    object per word) or Ghostscript's pdfwrite reads the same."""
+    missing_tool, command = REWRITERS[tool]
+    if (why := missing_tool()) is not None:
+        pytest.skip(why)
+    cap = "\u201cT" if quoted else "T"
+    source, out = tmp_path / "page.pdf", tmp_path / f"{tool}.pdf"
+    pdf = canvas.Canvas(str(source))
+    _paragraph(pdf, "en", cap, EN[1:], 3, cap_first=quoted)
+    pdf.save()
+    subprocess.run(command(source, out), check=True, capture_output=True, timeout=120,
+                   stdin=subprocess.DEVNULL)
+    whole = "\u201c" + EN if quoted else EN
+    assert [p.text for p in read_document(out, "en").paragraphs] == [BEFORE["en"], whole,
+                                                                     AFTER["en"]]
 
 HTML = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><style>
 body {{ font-family: {family}; font-size: 11pt; width: 15cm; text-align: justify }}
@@ -257,10 +288,16 @@ GUARDS: dict[str, tuple[Callable[[canvas.Canvas], None], str]] = {
 
 
 @pytest.mark.parametrize("name", list(GUARDS))
-def test_a_large_glyph_that_is_no_drop_capital_stays_apart(name: str, tmp_path: Path) -> None:
-    """The large glyph is read, and not as the first letter of the line beside it."""
+def test_a_large_glyph_that_is_no_drop_capital_stays_apart(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The large glyph is read, and not as the first letter of the line beside it: the page
+    reads as it does without the drop capital rule."""
     draw, big = GUARDS[name]
     reading = _read(tmp_path / "page.pdf", "en", draw)
+    monkeypatch.setattr(lines, "drop_capitals", lambda chars, sizes=frozenset(): chars,
+                        raising=False)
+    assert _read(tmp_path / "without.pdf", "en", draw) == reading
     text = "\n".join(reading)
     assert big in text, reading
     for line in (*HEADING, *CAPTION, *QUOTE):
