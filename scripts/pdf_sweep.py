@@ -56,16 +56,14 @@ for lang in ("en", "zh"):
         break
     status = f"read\t{lang}\t{len(doc.paragraphs)} paragraphs"
     break
-cpu = time.process_time() - start
+print(f"{status}\t{time.process_time() - start:.2f}", flush=True)
 if len(sys.argv) > 2:  # --properties: the property test's checks, in the language read
     import json, pathlib
     sys.path.insert(0, sys.argv[2])
     from pdfcheck import check_pdf
-    checked = check_pdf(pathlib.Path(sys.argv[1]), lang)
-    row = checked.row()
+    row = check_pdf(pathlib.Path(sys.argv[1]), lang).row()
     row.pop("missing")
     print(json.dumps(row, ensure_ascii=True))
-print(f"{status}\t{cpu:.2f}")
 """
 
 
@@ -94,20 +92,25 @@ def _read_one(data: bytes, timeout: float, properties: bool) -> dict[str, object
         extra = [str(REPO / "tests")] if properties else []
         try:
             done = subprocess.run([sys.executable, "-c", _READ, str(path), *extra],
-                                  capture_output=True,
-                                  text=True, timeout=timeout, preexec_fn=_limit_memory,
-                                  check=False)
-        except subprocess.TimeoutExpired:
-            return {"status": "TIMEOUT", "lang": "", "detail": "", "cpu_s": timeout}
-    lines = done.stdout.strip().splitlines()
+                                  capture_output=True, text=True, timeout=timeout,
+                                  preexec_fn=_limit_memory, check=False)
+            out, err, code = done.stdout, done.stderr, done.returncode
+        except subprocess.TimeoutExpired as exc:  # read, then timed out checking (pdftotext)?
+            out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+            if "\t" not in out:
+                return {"status": "TIMEOUT", "lang": "", "detail": "", "cpu_s": timeout}
+            err, code = "", None
+    lines = out.strip().splitlines()
     if not lines:
-        return {"status": "DIED", "lang": "", "detail": f"exit {done.returncode}: "
-                f"{done.stderr.strip()[-160:]}", "cpu_s": 0.0}
-    status, lang, detail, cpu = lines[-1].split("\t")
+        return {"status": "DIED", "lang": "", "detail": f"exit {code}: {err.strip()[-160:]}",
+                "cpu_s": 0.0}
+    status, lang, detail, cpu = lines[0].split("\t")
     row: dict[str, object] = {"status": status, "lang": lang, "detail": detail,
                               "cpu_s": float(cpu)}
-    if properties and len(lines) > 1:
-        row["properties"] = json.loads(lines[-2])
+    if properties:  # the checks' row, or why there is none
+        row["properties"] = (json.loads(lines[1]) if len(lines) > 1
+                             else "timed out" if code is None
+                             else f"exit {code}: {err.strip()[-160:]}")
     return row
 
 
@@ -184,6 +187,8 @@ def main() -> int:
             rows.append(row)
             if row["status"] in ("CRASH", "DIED", "TIMEOUT"):
                 print(f"{row['status']}: {repo}/{path}: {row['detail']}", flush=True)
+            if len(rows) % 100 == 0:
+                print(f"{len(rows)} files, {time.perf_counter() - start:.0f} s", flush=True)
     statuses = Counter(str(r["status"]) for r in rows)
     refusals = Counter(str(r["detail"]).split(":")[0] for r in rows if r["status"] == "refused")
     slowest = sorted(rows, key=lambda r: -float(r["cpu_s"]))[:5]  # type: ignore[arg-type]

@@ -150,8 +150,7 @@ class _Counter:
                 j += 2 if p[j] == "\\" else 1
             if j >= len(p):
                 raise PatternError("the pattern has an unclosed comment '(?#'")
-            self.frames[-1][1] = 0
-            self.i = j + 1
+            self.i = j + 1  # the engine skips it: a repeat after it repeats the item before
             return
         if p.startswith("(?", i):
             rest = p[i + 2 :]
