@@ -51,6 +51,7 @@ from typing import NamedTuple
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import CELL_ALIGN, MAX_COLUMNS, MIN_GUTTER, Interval, frames
+from untm.aligner.pdflayout.dropcaps import drop_capitals
 from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
@@ -517,7 +518,8 @@ def page_lines(
     (`tables`), each cell's lines numbered alike.
     `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
     grid = Grid.of(page.rules)
-    runs, stacks = vertical_stacks(_runs(page.chars), grid.in_cell if grid else None)
+    runs, stacks = vertical_stacks(_runs(drop_capitals(page.chars, page.sizes)),
+                                   grid.in_cell if grid else None)
     out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters)
     for group in page.turned:
         rows, more = _frame_rows(page.number, _runs(group), page.width, count, wide_spaces)
