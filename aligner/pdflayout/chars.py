@@ -150,6 +150,9 @@ class PageChars:
     # the glyphs drawn again over a glyph of the same character (`Overprints`): left out of
     # `chars`, `text` and `glyphs`, their pieces apart by a space, for the report
     overprint: str = ""
+    # the font sizes of the page's glyphs, gathered where a size is measured (a text object's),
+    # so that a rule that needs a large size (`dropcaps`) skips a page without one unseen
+    sizes: frozenset[float] = frozenset()
 
 
 def _written_to_end(data: bytes) -> bool:
@@ -597,6 +600,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
+        sizes: set[float] = set()  # the sizes measured (`PageChars.sizes`)
         em, since = 0.0, 0
         angles: list[float] = []  # each character's direction (`textframes.direction`)
         angle, turned = 0.0, False
@@ -695,6 +699,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 if obj != sized or not obj:
                     sized = obj
                     size, read = _size(raw, i, matrix)
+                    sizes.add(size)
                     angle = direction(matrix) if read else 0.0
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
@@ -759,6 +764,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             angles.extend(span.angle for _ in added)
             turned = turned or (bool(added) and span.angle != 0.0)
             glyphs += sum(c.ch != SPACE for c in added)
+            sizes.update(c.size for c in added)
             ems.update(c.y1 / c.size - c.y0 / c.size for c in added)
         if spans:
             own = "\n".join([own, *(span.text for span in spans)])
@@ -774,7 +780,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies,
+            copies, frozenset(sizes),
         )
     finally:
         textpage.close()

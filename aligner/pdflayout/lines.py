@@ -51,6 +51,7 @@ from typing import NamedTuple
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import CELL_ALIGN, MAX_COLUMNS, MIN_GUTTER, Interval, frames
+from untm.aligner.pdflayout.dropcaps import drop_capitals
 from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
 
@@ -65,6 +66,7 @@ MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be mea
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
+TALL_RUN = 1.5  # a run's band this many times its first or last glyph's height: sizes mixed
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
 WRAP_STEP = 1.6  # font sizes from baseline to baseline: the next line of a cell or block
@@ -198,11 +200,24 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
     return _absorb(runs)
 
 
+def _main_band(ink: list[Char]) -> tuple[float, float]:
+    """The band (bottom, top) of a run's glyphs of its most common size: the line it is, apart
+    from a larger glyph that began it (a section number or a bullet set large beside a heading
+    of two lines, whose band spans both)."""
+    sizes = Counter(map(_SIZE, ink))
+    if len(sizes) > 1:
+        main = sizes.most_common(1)[0][0]
+        ink = [c for c in ink if c.size == main]
+    return min(map(_Y0, ink)), max(map(_Y1, ink))
+
+
 def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
     """Runs with each run drawn later inside an earlier run's span on the same baseline (a
     glyph from a fallback font, a raised marker or a correction drawn after its line) put into
     that run, where `_run_lines` sorts it into place; a run that draws again glyphs of its host
-    where they are (bold made by overprinting) is left out."""
+    where they are (bold made by overprinting) is left out. The host's baseline is its band of
+    glyphs of its most common size (`_main_band`): a run under a heading's first line, beside
+    the large number that began that line, is the heading's next line, not part of the first."""
     out: list[list[Char]] = []
     spans: list[tuple[float, float, float, float]] = []  # (x0, x1, y0, y1) of each out run's ink
     by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
@@ -214,6 +229,9 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
             continue
         x0, x1 = min(map(_X0, ink)), max(map(_X1, ink))
         y0, y1 = min(map(_Y0, ink)), max(map(_Y1, ink))
+        ends = min(ink[0].y1 - ink[0].y0, ink[-1].y1 - ink[-1].y0)
+        if y1 - y0 > TALL_RUN * ends:  # glyphs of several heights: which band is the line?
+            y0, y1 = _main_band(ink)
         h = y1 - y0
         host = None
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
@@ -439,6 +457,8 @@ def _line(
         after = ink[len(label.group(1))]
         if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
+    elif len(ink) > 1 and ink[0].size > TALL_RUN * size and ink[1].x0 - ink[0].x1 > 0.5 * size:
+        text_x0 = ink[1].x0  # a large number or bullet hanging before the text, as a label
     line = Line(
         page=page,
         x0=x0,
@@ -517,7 +537,8 @@ def page_lines(
     (`tables`), each cell's lines numbered alike.
     `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
     grid = Grid.of(page.rules)
-    runs, stacks = vertical_stacks(_runs(page.chars), grid.in_cell if grid else None)
+    runs, stacks = vertical_stacks(_runs(drop_capitals(page.chars, page.sizes)),
+                                   grid.in_cell if grid else None)
     out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters)
     for group in page.turned:
         rows, more = _frame_rows(page.number, _runs(group), page.width, count, wide_spaces)
