@@ -224,6 +224,8 @@ def test_a_pdf_of_one_chinese_sentence_has_a_text_layer(tmp_path: Path) -> None:
     read): the text layer is read, not refused as a scan (pdf.js's `SimFang-variant.pdf`)."""
     path = _one_line(tmp_path / "one.zh.pdf", "全世界无产者，联合起来", "STSong-Light")
     assert [p.text for p in read_document(path, "zh").paragraphs] == ["全世界无产者，联合起来"]
+    with pytest.raises(LanguageMismatchError, match="letters are Chinese"):
+        read_document(path, "en")
     english = _one_line(tmp_path / "one.en.pdf", "Workers of the world, unite!", "Helvetica")
     assert [p.text for p in read_document(english, "en").paragraphs] == [
         "Workers of the world, unite!"]

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from untm.aligner.clean import CleanedText, build_paragraphs
 from untm.aligner.glyphforms import LOST
+from untm.aligner.language import CJK_WEIGHT, is_wide_letter
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
-from untm.aligner.pdflayout.chars import PageChars, PdfPages, is_wide, read_pdf_pages
+from untm.aligner.pdflayout.chars import PageChars, PdfPages, read_pdf_pages
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
@@ -38,9 +39,6 @@ from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
 
 MIN_TEXT_CHARS = 20  # English characters: fewer in the whole text layer is no text layer
-# a Chinese character is worth this many English ones (the en/zh character ratio the aligner
-# expects, `signals.length.DEFAULT_RATIO`): a text layer of 7 Chinese characters is text
-HAN_WEIGHT = 3
 MOSTLY_BOLD = 0.6
 MAX_UNMAPPED = 0.5  # share of glyphs without a Unicode mapping beyond which a layer is unreadable
 _LANGUAGE = {"zh": "Chinese", "en": "English"}
@@ -109,11 +107,11 @@ def _unread_notes(read: PdfPages) -> list[str]:
 
 
 def _text_worth(pages: list[PageChars]) -> int:
-    """How much text the pages' layer holds, in English characters: each character read, a
-    wide (CJK) one `HAN_WEIGHT` times (one sentence of Chinese is as much text as the same
-    sentence in English, in a third of the characters)."""
-    wide = sum(1 for p in pages for c in p.chars if is_wide(c.ch))
-    return sum(p.glyphs - p.unmapped for p in pages) + (HAN_WEIGHT - 1) * wide
+    """How much text the pages' layer holds, in English characters: each character read, a CJK
+    letter `language.CJK_WEIGHT` times (one sentence of Chinese is as much text as the same
+    sentence in English, in a third of the characters), as `language.check_language` counts."""
+    wide = sum(1 for p in pages for c in p.chars if is_wide_letter(c.ch))
+    return sum(p.glyphs - p.unmapped for p in pages) + (CJK_WEIGHT - 1) * wide
 
 
 def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
