@@ -27,40 +27,17 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from pdfgen import WQY
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+from test_pdf_unruled import BANK, BODY_EN, FONT, LEFT, RIGHT, TERMS, TOP, ZH_FONT, _fonts, _texts
 
-from untm.aligner.read import read_document
-
-FONT, ZH_FONT = "Helvetica", "WQY"
-LEFT, RIGHT, TOP = 72.0, 523.0, 770.0
-
-BODY_EN = (
-    "The secretariat has prepared the present note to inform the Committee of the terms on "
-    "which the services described in the annex were provided during the period under review, "
-    "and of the arrangements made for their payment.",
-    "The Committee may wish to take note of the information provided and to give further "
-    "guidance on the matters raised in the note, as it deems appropriate.",
-)
 BODY_ZH = (
     "秘书处编写本说明，向委员会通报在审查所涉期间按何种条件提供附件所述服务以及为支付这些服务所作的安排。",
     "委员会不妨注意到所提供的资料，并酌情就说明中提出的事项提供进一步指导。",
 )
 ADDRESS = ("Lenze B.V.", "Postbus 3101", "5203 DC 's-Hertogenbosch", "The Netherlands")
-BANK = ("Deutsche Bank", "IBAN: NL67 DEUT 0265 1909 75", "SWIFT / BIC: DEUTNL2A")
 ADDRESS_ZH = ("联合国秘书处", "纽约第一大道", "邮政编码一零零一七", "美利坚合众国")
 BANK_ZH = ("德意志银行", "账号：一二三四五六七", "代码：甲乙丙丁")
-TERMS = ("We kindly ask you to follow the instructions for installation and assembly that come "
-         "with the goods. These instructions are provided on request, or you can find them on "
-         "our website at any time.")
-
-
-def _fonts() -> None:
-    if ZH_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(ZH_FONT, str(WQY), subfontIndex=0))
 
 
 def _body(c: canvas.Canvas, texts: tuple[str, ...], font: str) -> float:
@@ -82,10 +59,6 @@ def _block(c: canvas.Canvas, lines: tuple[str, ...] | list[str], x: float, y: fl
     c.setFont(font, size)
     for k, line in enumerate(lines):
         c.drawString(x, y - k * leading, line)
-
-
-def _texts(path: Path, lang: str) -> list[str]:
-    return [p.text for p in read_document(path, lang).paragraphs]
 
 
 def _whole(lines: tuple[str, ...] | list[str], lang: str = "en") -> str:
