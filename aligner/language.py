@@ -19,7 +19,12 @@ from untm.errors import LanguageMismatchError
 # refused in both languages.)
 ZH_MIN_HAN_SHARE = 0.25
 EN_MAX_HAN_SHARE = ZH_MIN_HAN_SHARE
-MIN_LETTERS = 20
+MIN_LETTERS = 20  # English letters: a text with fewer is not checked
+# a CJK letter (Han, kana, hangul: set a full em wide) is worth this many English letters (the
+# en/zh character ratio the aligner expects, `signals.length.DEFAULT_RATIO`): seven Chinese
+# characters are a text to check, as one Chinese sentence is as much text as the same sentence
+# in English (PDFs: `readers/pdf.py`)
+CJK_WEIGHT = 3
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,16 @@ def _sample_symbols(text: str) -> str:
     return "".join(dict.fromkeys(ch for ch in text if _is_symbol(ch)))[:8]
 
 
+def is_wide_letter(ch: str) -> bool:
+    """A CJK letter: a letter (`str.isalpha`) set a full em wide (Han, kana, hangul)."""
+    return ch >= "\u1100" and ch.isalpha() and unicodedata.east_asian_width(ch) in "WF"
+
+
+def wide_letters(text: str) -> int:
+    """How many letters of `text` are CJK letters (`is_wide_letter`)."""
+    return sum(1 for ch in text if is_wide_letter(ch))
+
+
 def check_language(text: str, lang: str, *, path: str) -> None:
     """Raise LanguageMismatchError when `text` is clearly not in `lang` ("zh" or "en"): its
     letters are of the other script (English: or most of its letters but the Han ones are of a
@@ -98,7 +113,7 @@ def check_language(text: str, lang: str, *, path: str) -> None:
     wrong map)."""
     counts = count_scripts(text)
     letters = counts.han + counts.latin + counts.other
-    if letters < MIN_LETTERS:
+    if letters < MIN_LETTERS and letters + (CJK_WEIGHT - 1) * wide_letters(text) < MIN_LETTERS:
         symbols = count_symbols(text)
         if symbols >= MIN_LETTERS and symbols > letters:
             raise LanguageMismatchError(

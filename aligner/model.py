@@ -44,6 +44,12 @@ class Furniture:
     line: int  # 1-based line of the input where it was found (0 when unknown)
 
 
+#: furniture kinds whose text says what was removed or how (a code, a count, a page number),
+#: not text of the document
+NOTE_KINDS = frozenset({"control-char", "form-feed", "han-spacing", "page-not-read",
+                        "page-without-text", "unmapped-glyphs"})
+
+
 @dataclass(frozen=True)
 class Document:
     """A read and cleaned document: paragraphs in reading order plus what cleaning removed."""

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from untm.aligner.clean import CleanedText, build_paragraphs
 from untm.aligner.language import check_language
-from untm.aligner.model import Document
+from untm.aligner.model import NOTE_KINDS, Document
 from untm.errors import InputError
 
 LANGS = ("zh", "en")
@@ -92,6 +92,22 @@ def _read(name: str, lang: str, fmt: str) -> tuple[CleanedText, str, tuple[str, 
     return (*read_text_file(name, lang), ())
 
 
+def _refuse_empty(cleaned: CleanedText, lang: str, name: str) -> None:
+    """Refuse a document that has no paragraphs. Where all its text was left out as furniture
+    (every line of every page taken for a running header, as a few repeated lines of a PDF
+    are), that text is language-checked first: a document in another language is refused as
+    such, as it would be with one body line more; else the error says where its text went."""
+    kept = [f.text for f in cleaned.furniture if f.kind not in NOTE_KINDS]
+    if not kept:
+        raise InputError("the document is empty (no text after cleaning)", path=name)
+    check_language("\n".join(kept), lang, path=name)
+    raise InputError(
+        "the document is empty (no text after cleaning: all its text was read as page "
+        f"furniture, {len(kept)} item{'s' * (len(kept) > 1)} such as running headers)",
+        path=name,
+    )
+
+
 def read_document(path: str | Path, lang: str) -> Document:
     """Read, clean and language-check one document."""
     name = str(path)
@@ -101,7 +117,7 @@ def read_document(path: str | Path, lang: str) -> Document:
         )
     cleaned, encoding, notes = _read(name, lang, document_format(name))
     if not cleaned.paragraphs:
-        raise InputError("the document is empty (no text after cleaning)", path=name)
+        _refuse_empty(cleaned, lang, name)
     check_language("\n".join(p.text for p in cleaned.paragraphs), lang, path=name)
     return Document(
         path=name,

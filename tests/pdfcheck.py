@@ -46,7 +46,7 @@ SECONDS_PER_PAGE_MAX = 2.0
 MIN_TEXT = 20  # fewer non-space characters than this is "no text layer" (readers/pdf.py)
 HAN_GAP = re.compile(rf"{HAN_CLASS}\s+{HAN_CLASS}")
 # furniture items whose text is a note about what was removed, not removed text
-_NOTES = {"han-spacing", "page-without-text"}
+_NOTES = {"han-spacing", "page-without-text", "page-not-read"}
 
 
 def has_pdftotext() -> bool:

@@ -113,6 +113,12 @@ _PROJECTS = ("Ordos Jungar Banner Narisong Photovoltaic Hydrogen Industry Demons
         ("The United Nations Human Settlements Programme and UNEP work together. " * 3, "zh",
          True),
         ("人居署 (UN-Habitat) 和环境署 (UNEP) 的合作" * 3, "zh", False),  # 43% Han
+        # one Chinese sentence is a text to check (a CJK letter weighs CJK_WEIGHT letters),
+        # as the same sentence in English is (24 letters); three characters are not
+        ("全世界无产者，联合起来", "en", True),
+        ("全世界无产者，联合起来", "zh", False),
+        ("Workers of the world, unite!", "zh", True),
+        ("联合国", "en", False),
     ],
 )
 def test_a_text_is_refused_only_in_the_language_it_is_not(text: str, lang: str,

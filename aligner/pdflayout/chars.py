@@ -155,25 +155,48 @@ class PageChars:
     sizes: frozenset[float] = frozenset()
 
 
-def _open(data: bytes, name: str) -> object:
+def _written_to_end(data: bytes) -> bool:
+    """Whether a PDF without its end-of-file marker was still written to its end: the last
+    `startxref` keyword (the pointer to the cross-reference section, written after the last
+    object of the file or of its last update) comes after the last object's `endobj`. A file
+    cut short ends inside an object or before its cross-reference section: every cut before
+    the last object is written leaves an `endobj` after the last `startxref` (or none at all),
+    and the objects it lost are not in the file; a file whose writer only left out (or
+    mangled) the marker itself, or the offset after `startxref`, lost nothing."""
+    tail = data.rstrip(_PADDING)
+    return tail.rfind(b"startxref") > max(tail.rfind(b"endobj"), 0)
+
+
+def _open(data: bytes, name: str) -> tuple[object, tuple[str, ...]]:
+    """The PDFium document of `data` and what its reader should be told of the file (a missing
+    end-of-file marker), or a typed error: not a PDF, cut short, encrypted, damaged."""
     import pypdfium2 as pdfium
 
     if b"%PDF-" not in data[:1024]:
         raise FormatError("not a PDF file (no %PDF- header), whatever its extension", path=name)
     # the end-of-file marker near the end, past any padding (NULs, white space: a PDF padded to a
     # block size, as some writers and downloads leave it, is whole)
+    notes: tuple[str, ...] = ()
     if b"%%EOF" not in data.rstrip(_PADDING)[-4096:]:
-        raise FormatError(
-            "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
-            path=name,
-        )
+        if not _written_to_end(data):
+            raise FormatError(
+                "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
+                path=name,
+            )
+        notes = ("the PDF has no end-of-file marker (%%EOF), but its objects and "
+                 "cross-reference section are all there: read as PDFium opened it",)
     try:
-        return pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data), notes
     except pdfium.PdfiumError as exc:
         message = str(exc).lower()
         if "password" in message or "security" in message:
             raise InputError(
                 "the PDF is encrypted with a password; save an unprotected copy first", path=name
+            ) from None
+        if notes:  # no marker, and PDFium could not make sense of what is there
+            raise FormatError(
+                "the PDF is truncated or damaged (no end-of-file marker); get a complete copy",
+                path=name,
             ) from None
         raise FormatError(f"damaged or not a valid PDF ({exc})", path=name) from None
 
@@ -779,11 +802,31 @@ def _printed_page(doc: object, index: int) -> Any:
     return page
 
 
+class PdfPages(NamedTuple):
+    """What `read_pdf_pages` read of a PDF: the characters of every page that loads (each
+    `PageChars` keeps its page number), the pages PDFium could not load with PDFium's reason
+    (`(number, reason)`: left out, and said), and notes on the file itself for the reader's
+    report (a missing end-of-file marker)."""
+
+    pages: list[PageChars]
+    unread: tuple[tuple[int, str], ...] = ()
+    notes: tuple[str, ...] = ()
+
+
 def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
-    """Every page's characters, or a typed error for a PDF that cannot or must not be read."""
+    """Every page's characters, or a typed error for a PDF that cannot or must not be read
+    (the pages that load, where some do not: `read_pdf_pages` says which)."""
+    return read_pdf_pages(data, name).pages
+
+
+def read_pdf_pages(data: bytes, name: str) -> PdfPages:
+    """The characters of every page that loads, or a typed error for a PDF that cannot or must
+    not be read. A page PDFium cannot load (a page tree that loops back on itself, a page
+    object that is not there) is left out and named in `PdfPages.unread`, as `pdftotext` reads
+    the others; a PDF of which no page loads is refused."""
     import pypdfium2 as pdfium
 
-    doc = _open(data, name)
+    doc, notes = _open(data, name)
     try:
         pages = len(doc)  # type: ignore[arg-type]
         if pages == 0:
@@ -794,6 +837,7 @@ def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
             )
         start = time.monotonic()
         out: list[PageChars] = []
+        unread: list[tuple[int, str]] = []
         for index in range(pages):
             if time.monotonic() - start > MAX_SECONDS:
                 raise UnsafeInputError(
@@ -803,11 +847,15 @@ def read_pdf_chars(data: bytes, name: str) -> list[PageChars]:
             try:
                 page = _printed_page(doc, index)
             except pdfium.PdfiumError as exc:
-                raise FormatError(f"page {index + 1} cannot be read ({exc})", path=name) from None
+                unread.append((index + 1, str(exc)))
+                continue
             try:
                 out.append(_read_page(page, index + 1, name))
             finally:
                 page.close()
-        return out
+        if not out:
+            number, reason = unread[0]
+            raise FormatError(f"page {number} cannot be read ({reason})", path=name)
+        return PdfPages(out, tuple(unread), notes)
     finally:
         doc.close()  # type: ignore[attr-defined]

@@ -12,7 +12,8 @@ tables, cover lines, paragraphs across pages, hyphenation), then `selfcheck`: th
 reading is checked against the pages' own text and replaced by the text path's reading of it
 where that reads better (said in a note). What is left out is returned as `Furniture`, with the
 page number in its `line` field (the text layer's own: `page-without-text`, `outside-page`,
-`overprint`, `unmapped-glyphs`).
+`overprint`, `unmapped-glyphs`; and `page-not-read` for a page PDFium could not load, left out
+with a note while the others are read).
 
 Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
 in a note; the units that hold one stay out of a TM). Errors: a PDF without a text layer (a
@@ -27,16 +28,17 @@ from pathlib import Path
 
 from untm.aligner.clean import CleanedText, build_paragraphs
 from untm.aligner.glyphforms import LOST
+from untm.aligner.language import CJK_WEIGHT, is_wide_letter
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
-from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
+from untm.aligner.pdflayout.chars import PageChars, PdfPages, read_pdf_pages
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
 from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
 
-MIN_TEXT_CHARS = 20
+MIN_TEXT_CHARS = 20  # English characters: fewer in the whole text layer is no text layer
 MOSTLY_BOLD = 0.6
 MAX_UNMAPPED = 0.5  # share of glyphs without a Unicode mapping beyond which a layer is unreadable
 _LANGUAGE = {"zh": "Chinese", "en": "English"}
@@ -53,7 +55,8 @@ class PdfReading:
 def read_pdf(path: str | Path, lang: str) -> PdfReading:
     """Read a PDF into paragraphs (layout reading, checked against the page text)."""
     name = str(path)
-    pages = read_pdf_chars(read_bytes_checked(path), name)
+    read = read_pdf_pages(read_bytes_checked(path), name)
+    pages = read.pages
     _check_layer(pages, lang, name)
     layout, short, cells = _layout_reading(pages, lang)
     unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
@@ -62,7 +65,10 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     cleaned = choice.cleaned
     if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
         cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
-    notes = [choice.note] if choice.note else []
+    if read.unread:
+        cleaned = replace(cleaned, furniture=(*_unread_furniture(read), *cleaned.furniture))
+    notes = [*read.notes, *_unread_notes(read)]
+    notes += [choice.note] if choice.note else []
     lost = sum(p.text.count(LOST) for p in pages)
     if lost:
         fonts = sorted({f for p in pages for f in p.lost_fonts})
@@ -81,10 +87,38 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     return PdfReading(cleaned, tuple(notes))
 
 
+def _unread_furniture(read: PdfPages) -> list[Furniture]:
+    """The pages PDFium could not load, each one `page-not-read` item (left out, never
+    silently: the JSON summary counts them with the rest of what was left out)."""
+    return [Furniture("page-not-read", f"page {n}: {reason}", n) for n, reason in read.unread]
+
+
+def _unread_notes(read: PdfPages) -> list[str]:
+    """One report line for the pages that could not be loaded, if any."""
+    if not read.unread:
+        return []
+    numbers = ", ".join(str(n) for n, _ in read.unread)
+    reasons = "; ".join(sorted({reason for _, reason in read.unread}))
+    return [
+        f"page{'s' * (len(read.unread) > 1)} {numbers} of {len(read.pages) + len(read.unread)} "
+        f"cannot be read ({reasons}) and {'are' if len(read.unread) > 1 else 'is'} left out; "
+        "the other pages are read"
+    ]
+
+
+def _text_worth(pages: list[PageChars]) -> int:
+    """How much text the pages' layer holds, in English characters: each character read, a CJK
+    letter `language.CJK_WEIGHT` times (one sentence of Chinese is as much text as the same
+    sentence in English, in a third of the characters), as `language.check_language` counts."""
+    wide = sum(1 for p in pages for c in p.chars if is_wide_letter(c.ch))
+    return sum(p.glyphs - p.unmapped for p in pages) + (CJK_WEIGHT - 1) * wide
+
+
 def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
     glyphs = sum(p.glyphs for p in pages)
     unmapped = sum(p.unmapped for p in pages)
-    if glyphs - unmapped < MIN_TEXT_CHARS and unmapped < MIN_TEXT_CHARS:
+    if (glyphs - unmapped < MIN_TEXT_CHARS and unmapped < MIN_TEXT_CHARS
+            and _text_worth(pages) < MIN_TEXT_CHARS):
         raise InputError(
             "the PDF has no text layer (it looks like a scan or images of text); run OCR on it "
             "first (e.g. ocrmypdf) and align the result",
