@@ -37,6 +37,7 @@ from pathlib import Path
 
 from untm.aligner.glyphforms import LOST
 from untm.aligner.language import HAN_CLASS
+from untm.aligner.model import NOTE_KINDS
 from untm.errors import UntmError
 from untm.goldscore import UnitScore
 
@@ -45,8 +46,6 @@ COVERAGE_MIN = 0.995
 SECONDS_PER_PAGE_MAX = 2.0
 MIN_TEXT = 20  # fewer non-space characters than this is "no text layer" (readers/pdf.py)
 HAN_GAP = re.compile(rf"{HAN_CLASS}\s+{HAN_CLASS}")
-# furniture items whose text is a note about what was removed, not removed text
-_NOTES = {"han-spacing", "page-without-text", "page-not-read"}
 
 
 def has_pdftotext() -> bool:
@@ -107,7 +106,7 @@ def read(path: Path, lang: str) -> Reading:
         return Reading(crash=f"{type(exc).__name__}: {exc}"[:300],
                        cpu_seconds=time.process_time() - start)
     return Reading(tuple(s.text for s in segments),
-                   tuple(f.text for f in doc.furniture if f.kind not in _NOTES),
+                   tuple(f.text for f in doc.furniture if f.kind not in NOTE_KINDS),
                    cpu_seconds=time.process_time() - start)
 
 
