@@ -95,9 +95,14 @@ def _sample_symbols(text: str) -> str:
     return "".join(dict.fromkeys(ch for ch in text if _is_symbol(ch)))[:8]
 
 
+def is_wide(ch: str) -> bool:
+    """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
+    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
+
+
 def is_wide_letter(ch: str) -> bool:
     """A CJK letter: a letter (`str.isalpha`) set a full em wide (Han, kana, hangul)."""
-    return ch >= "\u1100" and ch.isalpha() and unicodedata.east_asian_width(ch) in "WF"
+    return is_wide(ch) and ch.isalpha()
 
 
 def wide_letters(text: str) -> int:

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
+from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
@@ -431,11 +432,6 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
-
-
-def is_wide(ch: str) -> bool:
-    """A full-width (CJK) character: Han, kana, CJK punctuation, full-width forms."""
-    return ch >= "\u1100" and unicodedata.east_asian_width(ch) in "WF"
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
