@@ -66,7 +66,9 @@ MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be mea
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
-TALL_RUN = 1.5  # a run's band this many times its first or last glyph's height: sizes mixed
+# a larger type than its line's: a run's band this many times its first or last glyph's height
+# (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
+TALL_RUN = 1.5
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
 WRAP_STEP = 1.6  # font sizes from baseline to baseline: the next line of a cell or block
