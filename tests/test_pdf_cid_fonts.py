@@ -8,8 +8,9 @@ flags those glyphs and gives their codes (glyph ids) as the characters, as poppl
 cmap where the glyph boxes show that the codes are glyph ids (`pdflayout.fontmaps`).
 
 - Latin (DejaVu Sans) and Chinese (WenQuanYi Micro Hei) pages read as the text drawn, with the
-  very characters and boxes of the same page with a ToUnicode map; the Chinese page has glyph
-  ids in a right-to-left range (会 is glyph 2249, U+08C9), which PDFium does not flag.
+  very characters and boxes of the same page with a ToUnicode map, said in one note; the
+  Chinese page has glyph ids in a right-to-left range (会 is glyph 2249, U+08C9), which PDFium
+  does not flag.
 - A program without a cmap: the Chinese page is refused with the one-line error (nothing maps),
   never read as the characters its glyph ids happen to be.
 Guards (as before the rule):
@@ -23,6 +24,7 @@ Guards (as before the rule):
 from __future__ import annotations
 
 import random
+import struct
 from pathlib import Path
 
 import pytest
@@ -69,9 +71,15 @@ def test_the_document_reads_as_with_a_tounicode_map(lang: str, tmp_path: Path) -
     plain, mapped = tmp_path / f"plain.{lang}.pdf", tmp_path / f"mapped.{lang}.pdf"
     plain.write_bytes(cid_pdf(LINES[lang], lang))
     mapped.write_bytes(cid_pdf(LINES[lang], lang, to_unicode=True))
-    texts = [p.text for p in read_document(plain, lang).paragraphs]
-    assert texts == [p.text for p in read_document(mapped, lang).paragraphs]
+    doc, before = read_document(plain, lang), read_document(mapped, lang)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == [p.text for p in before.paragraphs]
     assert "".join(texts).replace(" ", "") == "".join(LINES[lang]).replace(" ", "")
+    glyphs = sum(not ch.isspace() for ch in "".join(LINES[lang]))
+    assert [n for n in doc.notes if "own character map" in n] == [
+        f"{glyphs} glyphs of font AAAAAA+{'WenQuanYiMicroHei' if lang == 'zh' else 'DejaVuSans'} "
+        "without a ToUnicode map read through the embedded font's own character map (cmap)"]
+    assert not [n for n in before.notes if "own character map" in n]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -118,6 +126,18 @@ def test_a_malformed_program_reads_as_no_map() -> None:
     noise = [bytes(data[:12]) + rng.randbytes(4000) for _ in range(20)]
     for broken in [data[:cut] for cut in cuts] + noise:
         fontmaps.parsed(broken)  # None or a program; never an exception
+
+
+def test_a_cmap_that_maps_all_of_unicode_is_read_only_so_far() -> None:
+    """A cmap of one group over all of Unicode (a hostile program): at most
+    `fontmaps.MAX_CODES` characters are read from it."""
+    data = program(*FONTS["en"])
+    offset = fontmaps._tables(data)[b"cmap"][0]
+    group = struct.pack(">HHIII", 12, 0, 28, 0, 1) + struct.pack(">III", 0, 0x10FFFF, 1)
+    cmap = struct.pack(">HHHHI", 0, 1, 3, 10, 12) + group
+    hostile = data[:offset] + cmap + data[offset + len(cmap):]
+    read = fontmaps.parsed(hostile)
+    assert read is not None and 0 < len(read.chars) <= fontmaps.MAX_CODES
 
 
 def _glyph(ch: str) -> int:

@@ -158,6 +158,10 @@ class PageChars:
     # the font sizes of the page's glyphs, gathered where a size is measured (a text object's),
     # so that a rule that needs a large size (`dropcaps`) skips a page without one unseen
     sizes: frozenset[float] = frozenset()
+    # glyphs PDFium flags read through their embedded font's own cmap (`fontmaps`), and the
+    # fonts they are in, for the report
+    own_mapped: int = 0
+    own_fonts: tuple[str, ...] = ()
 
 
 def _written_to_end(data: bytes) -> bool:
@@ -373,7 +377,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             if unknown:
                 lost.update(unknown)
                 names.append(font.name)
-    return _Unmapped(frozenset(lost), frozenset(dropped), tuple(sorted(set(names))), cmapped)
+    # what a font's own cmap names is its character, whatever the rules above make of its font
+    return _Unmapped(frozenset(lost.difference(cmapped)), frozenset(dropped.difference(cmapped)),
+                     tuple(sorted(set(names))), cmapped, read_own.read)
 
 
 def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
@@ -412,6 +418,7 @@ def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
     chars: dict[int, str] = {}
     lost: set[int] = set()
     names: list[str] = []
+    read: list[str] = []
     for key, program in programs.items():
         for i in by_font[key]:
             ch = program.chars.get(get_unicode(raw, i), LOST)
@@ -421,7 +428,9 @@ def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
                 lost.add(i)
         if any(i in lost for i in by_font[key]):
             names.append(_font_name(handles[key]))
-    return _OwnChars(chars, frozenset(lost), tuple(names), fonts_at)
+        if any(i in chars for i in by_font[key]):
+            read.append(_font_name(handles[key]))
+    return _OwnChars(chars, frozenset(lost), tuple(names), fonts_at, tuple(sorted(read)))
 
 
 class _OwnChars(NamedTuple):
@@ -433,6 +442,7 @@ class _OwnChars(NamedTuple):
     lost: frozenset[int] = frozenset()
     fonts: tuple[str, ...] = ()
     fonts_at: Mapping[int, tuple[object, int | None]] = {}
+    read: tuple[str, ...] = ()  # the fonts of which glyphs were read
 
 
 def _suspect(raw: object, text: str) -> bool:
@@ -494,6 +504,7 @@ class _Unmapped:
     fonts: tuple[str, ...] = ()
     # flagged glyphs read through their font's own cmap (`fontmaps`): index -> character
     mapped: Mapping[int, str] = field(default_factory=dict)
+    read_fonts: tuple[str, ...] = ()  # the fonts of those glyphs
 
 
 @dataclass
@@ -859,7 +870,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies, frozenset(sizes),
+            copies, frozenset(sizes), sum(not c.isspace() for c in found.mapped.values()),
+            found.read_fonts,
         )
     finally:
         textpage.close()

@@ -43,7 +43,7 @@ TOLERANCE = 0.02  # ems: a side of PDFium's box this close to the glyph's own ag
 EMPTY = 0.005  # ems: PDFium's box of an empty glyph (a space) is at most this tall
 TOP_RAISE = 1 + 1 / 64  # PDFium raises the top of a glyph's box by 1/64 of itself
 MAX_PROGRAM = 64 << 20  # bytes: a larger font program is not read
-MAX_CODES = 0x110000  # characters read from one cmap (all of Unicode)
+MAX_CODES = 0x30000  # characters read from one cmap (the BMP and two planes; real fonts map fewer)
 _SFNT = (b"\x00\x01\x00\x00", b"true")  # TrueType outlines (not "OTTO": CFF, no glyf table)
 # the Unicode cmaps, best first: (platform, encoding); format 12 before format 4 in each
 _UNICODE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
