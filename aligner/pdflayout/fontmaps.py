@@ -10,22 +10,26 @@ table maps characters to glyph ids, and read backwards it names the character ea
 
 Which glyph a code draws is the font's CIDToGIDMap, which PDFium's API does not give. The rule
 takes the code as the glyph id (the map `Identity`, the default of a CIDFontType2 and what
-producers write) and checks that on the glyphs themselves: PDFium's tight box of a glyph
+producers write; a simple TrueType font whose subset numbers its glyphs by code, as Ghostscript
+writes them, too) and checks that on the glyphs themselves: PDFium's tight box of a glyph
 (`FPDFText_GetCharBox`) is the bounding box of the outline it draws (font units over units per
 em, its top raised by 1/64: core/fxge/cfx_face.cpp), and the program's `glyf` table holds the
-bounding box of each glyph id. A font is read through its cmap only where every glyph checked
-(`CHECKED` distinct codes of the page, drawn upright) has, as the glyph of its code, a glyph
-whose box agrees within `TOLERANCE` ems (an empty glyph, a space, where PDFium's box is empty)
-and every flagged code is a glyph id of the program. A font whose CIDToGIDMap is a stream that
-moves glyphs, a simple font whose codes are not glyph ids, a program with no glyf table (CFF:
-`FontFile3`) or no Unicode cmap (a subset that kept only a (1,0) or (3,0) table), a font that is
-not embedded (PDFium then gives its substitute's program), fail the check or have nothing to
-read, and their glyphs stay flagged: the reader counts them as unmapped as before.
+bounding box of each glyph id. A font's codes are its glyph ids (`glyph_ids`) where every
+flagged code of the page is a glyph id of the program and every glyph checked (`CHECKED`
+distinct codes, drawn upright) has the box of the glyph its code names, within `TOLERANCE` ems
+(an empty glyph, a space: where PDFium's box is empty), at least one of them with an outline.
+A font whose CIDToGIDMap is a stream that moves glyphs (or whose codes are Unicode, as mPDF
+writes them), one drawn turned only, one whose program has no glyf table (CFF: `FontFile3`, as
+Ghostscript and many others embed), and one that is not embedded (PDFium then gives its
+substitute's program, whose glyph ids are not the PDF's), fail the check or have nothing to
+check: its glyphs stay as PDFium gives them, to the reader's other rules. A program without a
+Unicode cmap (a subset that kept only a (1,0) or (3,0) table) names no character: its glyph ids
+are known, their characters not (`pdflayout.chars` never reads those codes as characters).
 
-Work is bounded and only for flagged glyphs: a program is parsed (its table directory, `head`,
-`maxp`, `loca`, and its cmap read backwards, at most `MAX_CODES` characters) once for a run of
-pages (`_parsed` keeps the last few), a program larger than `MAX_PROGRAM` bytes is not read,
-and a malformed one reads as no map.
+Work is bounded and only for fonts with flagged glyphs: a program is parsed (its table
+directory, `head`, `maxp`, `loca`, and its cmap read backwards, at most `MAX_CODES` characters)
+once for a run of pages (`parsed` keeps the last few), a program larger than `MAX_PROGRAM`
+bytes is not read, and a malformed one reads as no program.
 """
 
 from __future__ import annotations
@@ -192,15 +196,17 @@ def _program(handle: object) -> bytes | None:
     embedded (PDFium gives its substitute's) or one larger than `MAX_PROGRAM`."""
     import pypdfium2.raw as pdfium_c
 
-    if pdfium_c.FPDFFont_GetIsEmbedded(handle) != 1:
+    read = getattr(pdfium_c, "FPDFFont_GetFontData", None)  # an experimental API of PDFium's
+    embedded = getattr(pdfium_c, "FPDFFont_GetIsEmbedded", None)
+    if read is None or embedded is None or embedded(handle) != 1:
         return None
     size = ctypes.c_size_t(0)
-    if not pdfium_c.FPDFFont_GetFontData(handle, None, 0, ctypes.byref(size)):
+    if not read(handle, None, 0, ctypes.byref(size)):
         return None
     if not 0 < size.value <= MAX_PROGRAM:
         return None
     buf = (ctypes.c_uint8 * size.value)()
-    if not pdfium_c.FPDFFont_GetFontData(handle, buf, size.value, ctypes.byref(size)):
+    if not read(handle, buf, size.value, ctypes.byref(size)):
         return None
     return bytes(buf)
 
