@@ -11,6 +11,7 @@ cmap where the glyph boxes show that the codes are glyph ids (`pdflayout.fontmap
   very characters and boxes of the same page with a ToUnicode map, said in one note; the
   Chinese page has glyph ids in a right-to-left range (会 is glyph 2249, U+08C9), which PDFium
   does not flag.
+- A ToUnicode map that leaves some characters out: those read through the cmap.
 - A program without a cmap: the Chinese page is refused with the one-line error (nothing maps),
   never read as the characters its glyph ids happen to be.
 Guards (as before the rule):
@@ -80,6 +81,18 @@ def test_the_document_reads_as_with_a_tounicode_map(lang: str, tmp_path: Path) -
         f"{glyphs} glyphs of font AAAAAA+{'WenQuanYiMicroHei' if lang == 'zh' else 'DejaVuSans'} "
         "without a ToUnicode map read through the embedded font's own character map (cmap)"]
     assert not [n for n in before.notes if "own character map" in n]
+
+
+@pytest.mark.parametrize(("lang", "left_out"), [("en", "aeiou"), ("zh", "大会书")])
+def test_glyphs_a_tounicode_map_leaves_out_read_through_the_cmap(lang: str, left_out: str) -> None:
+    """A ToUnicode map without some characters (会 and 书 are glyphs 2249 and 2069, U+08C9 and
+    U+0815, right-to-left codes PDFium does not flag): those read through the cmap, the others
+    through the map. (A page of which PDFium flags only a glyph here and there may not be
+    looked into at all: `chars.SAMPLE_STEP`.)"""
+    page = _page(cid_pdf(LINES[lang], lang, to_unicode=True, left_out=left_out))
+    assert _lines(page) == LINES[lang]
+    assert page.unmapped == 0
+    assert page.own_mapped == sum("".join(LINES[lang]).count(ch) for ch in left_out)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

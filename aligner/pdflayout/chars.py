@@ -385,15 +385,17 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
 def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
     """The glyphs of the page whose font draws its codes as glyph ids of its embedded TrueType
     program (`fontmaps.glyph_ids`, checked on its flagged glyphs), read through the program's
-    cmap: the character the cmap names, where it names one with meaning. PDFium's text page
-    does not flag a raw code of a right-to-left character (bidi class R or AL) that it
-    normalises (a "piece" of its own: 会 of WenQuanYi Micro Hei is glyph 2249, U+08C9); in a
-    font of which PDFium flags every other glyph of the page (no ToUnicode map at all), such a
-    glyph is one of them where its box is the box of the glyph its code names
-    (`fontmaps.drawn_as`). Where the cmap names none, a raw code the page's other rules would
-    take for its character (a wide one, one PDFium did not flag) is a glyph id, no character:
-    `glyphforms.LOST`; a narrow flagged code is left to those rules (a control, a symbol font's
-    bullet, Latin letters of a font that lost its map)."""
+    cmap: the character the cmap names, where it names one with meaning.
+
+    PDFium's text page does not flag a raw code of a right-to-left character (bidi class R or
+    AL) that it normalises (a "piece" of its own: 会 of WenQuanYi Micro Hei is glyph 2249,
+    U+08C9): such a glyph of the font is one of them where its box is the box of the glyph its
+    code names (`fontmaps.drawn_as`; a right-to-left letter that a ToUnicode map gives has that
+    box by chance about one time in 1,000, and only in a font of that many glyphs).
+
+    Where the cmap names none, a raw code the page's other rules would take for its character
+    (one with meaning, one PDFium did not flag) is a glyph id, no character: `glyphforms.LOST`;
+    a flagged code without meaning is left to those rules (a control, a symbol font's bullet)."""
     import pypdfium2.raw as pdfium_c
 
     by_font: dict[int, list[int]] = {}
@@ -410,23 +412,13 @@ def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
                 if (program := glyph_ids(raw, handles[key], indices)) is not None}
     if not programs:
         return _OwnChars(fonts_at=fonts_at)
-    get_unicode, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
-    pieces: dict[int, list[int]] = {}  # font -> its unflagged right-to-left codes
-    mapped: set[int] = set()  # fonts with another unflagged glyph: a ToUnicode map
+    get_unicode = pdfium_c.FPDFText_GetUnicode
     for i, ch in enumerate(text):
-        if i in flags or ch in "\r\n\x00" or generated(raw, i) == 1:
+        if i in flags or unicodedata.bidirectional(ch) not in ("R", "AL"):
             continue
         key = _font(raw, i)
-        if key not in programs or key in mapped:
-            continue
-        if unicodedata.bidirectional(chr(get_unicode(raw, i))) in ("R", "AL"):
-            pieces.setdefault(key, []).append(i)
-        else:
-            mapped.add(key)
-    for key, indices in pieces.items():
-        if key not in mapped:
-            program = programs[key]
-            by_font[key] += [i for i in indices if drawn_as(raw, program, i, get_unicode(raw, i))]
+        if key in programs and drawn_as(raw, programs[key], i, get_unicode(raw, i)):
+            by_font[key].append(i)
     chars: dict[int, str] = {}
     lost: set[int] = set()
     names: list[str] = []
