@@ -26,6 +26,8 @@ compatibility ideographs); glyphs without a Unicode meaning are counted, so that
 say when a text layer cannot be read at all: those of a font without a usable ToUnicode map are
 read in place as `glyphforms.LOST` (the text keeps its shape, and a unit that holds one stays
 out of a TM), stray private-use and control codes of a font that maps the rest are left out.
+Word's codes of the Symbol and Wingdings fonts (U+F020-U+F0FF, its bullets) are read first as
+the characters they draw where the font's table has one (`pdflayout.symbolfonts`).
 
 Bounded work: at most `MAX_PAGES` pages and `MAX_PAGE_CHARS` characters on a page, and the
 whole extraction stops with an error past `MAX_SECONDS`. Errors are typed (`untm.errors`).
@@ -48,6 +50,8 @@ from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordin
 from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
+from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
+from untm.aligner.pdflayout.symbolfonts import read_symbols
 from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -384,6 +388,20 @@ def _font_name(handle: object) -> str:
     return buf.value.decode("latin-1", errors="replace") or "?"
 
 
+def _font_names(raw: object) -> Callable[[int], str]:
+    """The base name of the font of the glyph at an index (each font's name read once)."""
+    names: dict[int | None, str] = {}
+
+    def name(index: int) -> str:
+        handle = _font_handle(raw, index)
+        key = _address(handle) if handle else None
+        if key not in names:
+            names[key] = _font_name(handle)
+        return names[key]
+
+    return name
+
+
 def _advance(raw: object, index: int) -> float:
     """The glyph's advance in ems: its box's width over its effective font size."""
     import pypdfium2.raw as pdfium_c
@@ -576,6 +594,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             )
         layer, tails = join_surrogates(_page_text(raw, max(count, 0)))
         text, forms = ordinary_forms(layer)
+        if SYMBOL_CODES.search(text):  # a symbol font's codes, Word's bullets (`symbolfonts`)
+            text, _ = read_symbols(text, _font_names(raw))
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
         box_of = _loose_box()  # called with the page and the box as pointers made once
