@@ -6,7 +6,9 @@ every bulleted list). Pages made here with reportlab: an embedded TrueType subse
 under the font name the case needs) whose ToUnicode map gives the bullet such a code, as Word's
 PDFs do.
 
-- Symbol's and Wingdings' codes that have a character are read as it ("•", "▪").
+- Symbol's and Wingdings' codes that have a character are read as it ("•", "▪"), and a bullet
+  hanging before its item (a tab away) is read with the item as one paragraph, as a bullet that
+  is U+2022 in the layer is: the same segments, no fall-back to the page text.
 - Guards: the same code in another font (an icon font's), a code of Symbol without a character
   (a bracket piece), a code of Wingdings 2 (no table checked) stay codes without meaning, left
   out and counted as before; LibreOffice, which draws Word's Symbol bullet in OpenSymbol and
@@ -100,6 +102,17 @@ def test_a_symbol_font_code_is_read_as_its_character(
     page = _chars(_page(tmp_path / "list.pdf", face, code))
     assert page.unmapped == 0
     assert page.text.splitlines() == [OPENING, *(f"{mark} {item}" for item in ITEMS), CLOSING]
+
+
+def test_a_word_bullet_reads_as_a_bullet_of_the_layer(tmp_path: Path) -> None:
+    """Word's U+F0B7 in SymbolMT gives the paragraphs a U+2022 bullet gives: each item one
+    paragraph with its bullet, read by the layout (no note of a fall-back to the page text)."""
+    word = read_pdf(_page(tmp_path / "word.pdf", "SymbolMT", 0xF0B7), "en")
+    plain = read_pdf(_page(tmp_path / "plain.pdf", "DejaVuSans", None), "en")
+    expected = [OPENING, *(f"{BULLET} {item}" for item in ITEMS), CLOSING]
+    assert [p.text for p in word.cleaned.paragraphs] == expected
+    assert [p.text for p in plain.cleaned.paragraphs] == expected
+    assert word.notes == plain.notes == ()
 
 
 @pytest.mark.parametrize(("face", "code"), [
