@@ -41,14 +41,16 @@ ITEMS = ("Strengthen the national statistical offices.", "Report on progress eac
 OPENING = "The Committee adopted the following list of measures."
 CLOSING = "The list is closed."
 BULLET = "\u2022"
+PIECE = "\u00b6"  # a glyph drawn to stand for a code of the font without a character
 
 pytestmark = pytest.mark.skipif(not DEJAVU.exists(), reason="fonts-dejavu-core not installed")
 
 
-def _page(path: Path, face: str, code: int | None) -> Path:
+def _page(path: Path, face: str, code: int | None, piece: int | None = None) -> Path:
     """A page with a bulleted list: each bullet drawn in DejaVu Sans embedded under the font
     name `face`, its ToUnicode map giving `code` for it (None: U+2022 as drawn), a tab's width
-    before its item (Word's hanging indent); the text in Helvetica."""
+    before its item (Word's hanging indent); the text in Helvetica; `piece`: a glyph of the
+    same font after the last line, mapped to that code."""
     font = ttfonts.TTFont(f"Bullets-{face}-{code}", str(DEJAVU))
     font.face.name = face.encode()
     pdfmetrics.registerFont(font)
@@ -56,7 +58,8 @@ def _page(path: Path, face: str, code: int | None) -> Path:
 
     def make_cmap(fontname: str, subset: list[int]) -> str:
         if code is not None and fontname.endswith("+" + face):
-            subset = [code if u == ord(BULLET) else u for u in subset]
+            subset = [code if u == ord(BULLET) else piece if u == ord(PIECE) and piece else u
+                      for u in subset]
         return str(original(fontname, subset))
 
     ttfonts.makeToUnicodeCMap = make_cmap
@@ -72,6 +75,9 @@ def _page(path: Path, face: str, code: int | None) -> Path:
             c.drawString(98, y, item)
             y -= 16
         c.drawString(72, y - 8, CLOSING)
+        if piece is not None:
+            c.setFont(font.fontName, 11)
+            c.drawString(72, y - 40, PIECE)
         c.save()
     finally:
         ttfonts.makeToUnicodeCMap = original
@@ -127,6 +133,15 @@ def test_other_private_use_codes_stay_counted(tmp_path: Path, face: str, code: i
     assert page.unmapped == len(ITEMS)
     assert page.text.split() == " ".join([OPENING, *ITEMS, CLOSING]).split()
     assert " ".join(_paragraphs(tmp_path / "list.pdf")).split() == page.text.split()
+
+
+def test_a_code_without_a_character_leaves_the_others_of_its_font(tmp_path: Path) -> None:
+    """Symbol's bullets and one of its bracket pieces (U+F0E6, no character): the piece is left
+    out and counted, the bullets read (before, one code of four without meaning made the whole
+    font a font without a map, and every bullet was left out)."""
+    page = _chars(_page(tmp_path / "list.pdf", "SymbolMT", 0xF0B7, piece=0xF0E6))
+    assert page.unmapped == 1
+    assert page.text.splitlines() == [OPENING, *(f"• {item}" for item in ITEMS), CLOSING]
 
 
 def test_font_names() -> None:

@@ -51,7 +51,7 @@ from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs i
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
-from untm.aligner.pdflayout.symbolfonts import read_symbols
+from untm.aligner.pdflayout.symbolfonts import font_table, read_symbols
 from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -283,7 +283,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
     character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
-    private-use codes of standard glyph names aside (`_NAMED_PRIVATE`).
+    private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
+    `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
+    Greek letters and bullets it read).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -316,7 +318,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         key = _address(handle) if handle else None
         font = fonts.get(key)
         if font is None:
-            font = fonts[key] = _FontGlyphs(_font_name(handle))
+            name = _font_name(handle)
+            font = fonts[key] = _FontGlyphs(name, font_table(name) is not None)
         if space and not flagged:  # a space glyph of the font's own
             font.spaces.append(i)
             continue
@@ -325,7 +328,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             font.meaningless.append(i)
             if flagged and unicodedata.category(ch) == "Cc":  # a raw code: a glyph unknown
                 font.unknown.append(i)
-            elif not flagged and _NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]:
+            elif not flagged and (_NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]
+                                  or (font.symbol and SYMBOL_CODES.match(ch))):
                 font.named += 1
             continue
         if flagged:
@@ -441,10 +445,13 @@ class _FontGlyphs:
     """The glyphs of one font on a page, as `_unmapped` sorts them."""
 
     name: str
+    symbol: bool = False  # a font of `symbolfonts`' tables (Symbol, Wingdings)
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)  # of those, raw control codes (flagged)
-    named: int = 0  # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`)
+    # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`), and a symbol
+    # font's codes its table has no character for (Symbol's bracket pieces)
+    named: int = 0
     flagged: list[tuple[int, str]] = field(default_factory=list)
     wide: list[int] = field(default_factory=list)  # mapped glyphs of wide (CJK) characters
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
