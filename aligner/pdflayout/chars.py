@@ -809,11 +809,36 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         textpage.close()
 
 
+def _form_appearances(doc: object) -> None:
+    """Give `doc`, when it has an interactive form (AcroForm), PDFium's form-fill environment
+    before its first page loads, so that its fields print as a viewer, a printer and
+    `pdftotext` (poppler) draw them: a field that holds its value only as its value (`/V`, no
+    appearance stream `/AP`: hand-written and scripted forms, libraries that fill a form and
+    leave the drawing to the viewer) and every field of a form that asks the viewer to draw
+    its fields again (`/NeedAppearances true`, as LibreOffice writes it, its fields'
+    appearances left empty) are drawn by the environment as each page loads (into the
+    widget's dictionary), and `_printed_page` flattens them with the page. Without it PDFium
+    flattens only the appearances the file holds, and such a field's value is lost. A
+    document without a form pays one call. No script runs: the environment has no JavaScript
+    platform, so PDFium runs its script stub whatever its build (a field's format or
+    calculate action is not run: the value is drawn as stored), and no XFA form is loaded."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDF_GetFormType(doc.raw) == pdfium_c.FORMTYPE_NONE:  # type: ignore[attr-defined]
+        return
+    config = pdfium_c.FPDF_FORMFILLINFO(version=1)  # no m_pJsPlatform: no script engine
+    handle = pdfium_c.FPDFDOC_InitFormFillEnvironment(doc.raw, config)  # type: ignore[attr-defined]
+    if handle:  # pypdfium2 then tells the environment of each page it loads and closes
+        doc.formenv = pdfium.PdfFormEnv(handle, config)  # type: ignore[attr-defined]
+
+
 def _printed_page(doc: object, index: int) -> Any:
     """Page `index` as it prints: where it has annotations, those that print with an appearance
-    of their own (a filled form's fields, typewriter text, a stamp) made part of its content
-    (PDFium's flattening for print), as a printed page or `pdftotext` shows them; annotations
-    that never print (a form's push buttons, comments' pop-ups) stay out."""
+    of their own (a filled form's fields, typewriter text, a stamp) or drawn for them
+    (`_form_appearances`) made part of its content (PDFium's flattening for print), as a printed
+    page or `pdftotext` shows them; annotations that never print (fields and buttons without
+    the print flag, shown on screen only; comments' pop-ups) stay out."""
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
@@ -851,6 +876,7 @@ def read_pdf_pages(data: bytes, name: str) -> PdfPages:
 
     doc, notes = _open(data, name)
     try:
+        _form_appearances(doc)  # before the first page loads
         pages = len(doc)  # type: ignore[arg-type]
         if pages == 0:
             raise FormatError("the PDF has no pages", path=name)

@@ -619,6 +619,11 @@ class _Place(NamedTuple):
 
 
 def _put(line: Line, place: _Place, cell: int = 0, *, unruled: bool = False) -> Line:
+    """The line read in `place`, as cell `cell` (the line itself where it already is: most
+    lines, read in a page's one full-width frame, saving `replace`'s copy)."""
+    if (line.frame, line.right, line.left, line.foot, line.cell, line.unruled) == (
+            *place, cell, unruled):
+        return line
     return replace(line, frame=place.frame, right=place.right, left=place.left,
                    foot=place.foot, cell=cell, unruled=unruled)
 
