@@ -17,9 +17,9 @@ Where a paragraph ends is recovered line by line from evidence:
   only strong evidence ends a paragraph inside a run of lines (labels, list items, indents, a
   line shorter than three quarters of the width);
 - **labels**: a numbered paragraph, heading numeral or footnote marker starts a paragraph (a
-  label alone on its line joins the line after it); a list item ("(a)", "•", "–") does after a
-  line ending in ":" or ";" (in Chinese, which writes its lists in the line, only after a line
-  that left room);
+  label alone on its line, or a list's bullet, joins the line after it); a list item ("(a)",
+  "•", "–") does after a line ending in ":" or ";" (in Chinese, which writes its lists in the
+  line, only after a line that left room);
 - **indentation** (`pdftotext -layout`): a line indented beyond the page's usual margin and
   beyond the line after it is a paragraph's first line;
 - **sentence ends**: a full line that ends a sentence ends its paragraph when the next line
@@ -59,9 +59,11 @@ ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start 
 _LIST_ITEM = re.compile(
     r"^(?:\([a-z]{1,4}\)|[a-z]\)|\(\d{1,2}\)|（[a-z\d一二三四五六七八九十]{1,3}）|[•·▪‒–—-]\s)"
 )
-# a paragraph label alone on its line (pdftotext puts a tab-separated number on its own line)
+# a paragraph label alone on its line (pdftotext puts a tab-separated number on its own line,
+# and a list's bullet set a tab before its item: "•", then a blank line, then the item)
 BARE_LABEL = re.compile(
-    r"^(?:\d{1,3}[.．]|[IVXLC]{1,7}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|\([a-z]{1,4}\)|\*{1,4})$"
+    r"^(?:\d{1,3}[.．]|[IVXLC]{1,7}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}、|\([a-z]{1,4}\)|\*{1,4}"
+    r"|[•◦▪])$"
 )
 _CLAUSE_END = (",", ";", "，", "；")
 _EN_OPENERS = re.compile(

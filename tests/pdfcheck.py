@@ -212,14 +212,39 @@ def check_pdf(path: Path, lang: str, name: str = "") -> PdfProperties:
     if reference and usable and untm.error is None and untm.crash is None:
         found = _chars("".join(untm.segments) + "".join(untm.furniture))
         lost = reference - found
+        lost -= _symbols_read(lost, found - reference)
         # a U+FFFD of the reading is a glyph whose character the layer does not say: it stands
-        # for the one pdftotext gives there, whatever pdftotext made of it
+        # for the one pdftotext gives there, whatever pdftotext made of it; a symbol font's
+        # private-use code that untm read as its character is that glyph (`_symbols_read`)
         gone = max(0, sum(lost.values()) - found[LOST])
         coverage = 1 - gone / sum(reference.values())
         missing = "".join(c for c, _ in lost.most_common(12))
     han_gaps = sum(1 for s in untm.segments if HAN_GAP.search(s))
     return PdfProperties(name or path.name, lang, pages, untm, text,
                          sum(reference.values()), coverage, missing, han_gaps)
+
+
+def _symbols_read(lost: Counter[str], extra: Counter[str]) -> Counter[str]:
+    """The characters pdftotext gives that the reading lacks (`lost`, with how many) that are a
+    symbol font's private-use codes (Word's U+F0B7 bullet) the reading holds as their characters
+    instead (`aligner.pdflayout.symbolfonts`: "•" for U+F0B7): each counted against a character
+    the reading holds more of than pdftotext (`extra`), so that no character of the reading
+    stands for two glyphs. pdftotext prints the code, untm the character: the same glyph, kept.
+    (The code's font is not known here: a code is counted kept where untm holds a character
+    any table gives it.)"""
+    from untm.aligner.pdflayout.symbolfonts import CODES, characters_of
+
+    spare = Counter(extra)
+    read: Counter[str] = Counter()
+    for code, count in lost.items():
+        if not CODES.fullmatch(code):
+            continue
+        for ch in characters_of(code):
+            took = min(count, spare[ch])
+            spare[ch] -= took
+            count -= took
+            read[code] += took
+    return read
 
 
 @dataclass(frozen=True)

@@ -242,6 +242,13 @@ def test_numbered_footnotes_from_a_reader_keep_their_number() -> None:
              "2. Requests more."],
             id="bare-label-on-the-line-before-its-text",
         ),
+        pytest.param(  # pdftotext's block of a bullet set a tab before its item (Word's list)
+            "The Committee adopted these measures.\n\u2022\n\nStrengthen the offices.\n\n"
+            "\u2022\n\nReport each year.\n\nThe list is closed.\n",
+            ["The Committee adopted these measures.", "\u2022 Strengthen the offices.",
+             "\u2022 Report each year.", "The list is closed."],
+            id="bare-bullet-goes-with-the-block-after-it",
+        ),
         pytest.param(  # one paragraph a line: a label on a line of its own stays one
             "Agenda\nI.\nIntroduction\nThe Commission met.\n",
             ["Agenda", "I.", "Introduction", "The Commission met."],

@@ -124,13 +124,14 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "annotation flags 0: shown on screen, never printed), which pdftotext draws with the "
         "page; untm reads the page as it prints (pdflayout.chars._printed_page), without it"),
     (CORPUS, "pdfjs__issue12963.pdf", "en"): (
-        "neither (x1.73): a Russian tax form whose text layer is OCR that read its Cyrillic as "
-        "Latin look-alikes ('Cl>opMa no KHA 1152017'): no reading of it is text; untm reads "
-        "its 257 filled form fields (printing widgets with appearances, read since "
+        "neither (x1.69; x1.73 before its OCR's stray bullets went with the text after them, "
+        "pdflayout.lines.BULLETS): a Russian tax form whose text layer is OCR that read its "
+        "Cyrillic as Latin look-alikes ('Cl>opMa no KHA 1152017'): no reading of it is text; "
+        "untm reads its 257 filled form fields (printing widgets with appearances, read since "
         "pdflayout.chars._printed_page) field by field, where the text path joins each row of "
         "fields into one segment; and since the cover ends at the first running text "
         "(aligner.covers.running_text), the text path reads its unlabelled garbled blocks as "
-        "body text and runs them together (16.3 segments per 1,000 characters, 25.3 before: "
+        "body text and runs them together (16.1 segments per 1,000 characters, 25.3 before: "
         "x1.11 then, with the fields)"),
     (CORPUS, "pdfjs__canvas.pdf", "en"): (
         "untm right (x20): a cheat sheet in two columns of API tables, read column by column "

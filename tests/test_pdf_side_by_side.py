@@ -219,7 +219,8 @@ def test_numbers_beside_taller_descriptions_stay_row_by_row(tmp_path: Path) -> N
 
 def test_a_bulleted_list_whose_last_item_wraps_stays_item_by_item(tmp_path: Path) -> None:
     """Bullets set apart from their items, the last item wrapping onto a line that starts a
-    name: a column of marks beside a taller one is no pair of blocks."""
+    name: a column of marks beside a taller one is no pair of blocks (each bullet is read with
+    its item, as its label: pdflayout.lines.BULLETS)."""
     path = tmp_path / "bullets.pdf"
     c = canvas.Canvas(str(path))
     y = _body(c, BODY_EN, FONT)
@@ -232,7 +233,8 @@ def test_a_bulleted_list_whose_last_item_wraps_stays_item_by_item(tmp_path: Path
     c.save()
     texts = _texts(path, "en")
     assert "\u2022 \u2022 \u2022" not in texts, texts
-    assert "The first item of the list." in texts, texts
+    assert "\u2022 The first item of the list." in texts, texts
+    assert "\u2022 The second item of the list." in texts, texts
 
 
 _HTML = """<!doctype html><html><head><meta charset="utf-8"><style>

@@ -48,7 +48,7 @@ from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
-from untm.aligner.pdflayout.lines import Line, first_word_chars, narrow_width
+from untm.aligner.pdflayout.lines import BULLETS, Line, first_word_chars, narrow_width
 
 SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
@@ -65,6 +65,7 @@ _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
 _RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
+_BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
 # a cover's field line: a label of one or two words and a colon, then its value ("Distr.:
 # General", "Original: English", "原文：英文"): an item of the masthead of its own
@@ -260,6 +261,13 @@ def _is_label_line(line: Line) -> bool:
     return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
 
 
+def _is_item_line(line: Line) -> bool:
+    """A list item's first line: a bullet hanging before its text (`lines.BULLETS`; Word's
+    bullet, then a tab to the item's indent). It starts a paragraph as a numbered paragraph's
+    label does; it says nothing of where a cover page ends (a form's scan has stray bullets)."""
+    return bool(_BULLET_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
+
+
 def _first_token_width(prev: Line, nxt: Line) -> float:
     """About how wide `nxt`'s first word is: a wide (CJK) character, after which a line may
     break, or the Latin letters and digits up to the first space or wide character, measured
@@ -354,7 +362,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     early = _ended_early(prev, line, m, right)
     # a label ("一、", "I. ") starts a paragraph, but not where the full line before runs on
     # into it mid-word (a Chinese line broken before "一、第二、第三和第四条")
-    if _is_label_line(line) and (early or block.cover or not prev.text[-1:].isalnum()):
+    labelled = _is_label_line(line) or _is_item_line(line)
+    if labelled and (early or block.cover or not prev.text[-1:].isalnum()):
         return True
     if block.cover and _COVER_FIELD.match(line.text):
         return True

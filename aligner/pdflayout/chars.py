@@ -26,6 +26,8 @@ compatibility ideographs); glyphs without a Unicode meaning are counted, so that
 say when a text layer cannot be read at all: those of a font without a usable ToUnicode map are
 read in place as `glyphforms.LOST` (the text keeps its shape, and a unit that holds one stays
 out of a TM), stray private-use and control codes of a font that maps the rest are left out.
+Word's codes of the Symbol and Wingdings fonts (U+F020-U+F0FF, its bullets) are read first as
+the characters they draw where the font's table has one (`pdflayout.symbolfonts`).
 
 Bounded work: at most `MAX_PAGES` pages and `MAX_PAGE_CHARS` characters on a page, and the
 whole extraction stops with an error past `MAX_SECONDS`. Errors are typed (`untm.errors`).
@@ -48,6 +50,8 @@ from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordin
 from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
+from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
+from untm.aligner.pdflayout.symbolfonts import font_table, read_symbols
 from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
@@ -279,7 +283,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
     character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
-    private-use codes of standard glyph names aside (`_NAMED_PRIVATE`).
+    private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
+    `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
+    Greek letters and bullets it read).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -312,7 +318,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         key = _address(handle) if handle else None
         font = fonts.get(key)
         if font is None:
-            font = fonts[key] = _FontGlyphs(_font_name(handle))
+            name = _font_name(handle)
+            font = fonts[key] = _FontGlyphs(name, font_table(name) is not None)
         if space and not flagged:  # a space glyph of the font's own
             font.spaces.append(i)
             continue
@@ -321,7 +328,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             font.meaningless.append(i)
             if flagged and unicodedata.category(ch) == "Cc":  # a raw code: a glyph unknown
                 font.unknown.append(i)
-            elif not flagged and _NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]:
+            elif not flagged and (_NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]
+                                  or (font.symbol and SYMBOL_CODES.match(ch))):
                 font.named += 1
             continue
         if flagged:
@@ -384,6 +392,20 @@ def _font_name(handle: object) -> str:
     return buf.value.decode("latin-1", errors="replace") or "?"
 
 
+def _font_names(raw: object) -> Callable[[int], str]:
+    """The base name of the font of the glyph at an index (each font's name read once)."""
+    names: dict[int | None, str] = {}
+
+    def name(index: int) -> str:
+        handle = _font_handle(raw, index)
+        key = _address(handle) if handle else None
+        if key not in names:
+            names[key] = _font_name(handle)
+        return names[key]
+
+    return name
+
+
 def _advance(raw: object, index: int) -> float:
     """The glyph's advance in ems: its box's width over its effective font size."""
     import pypdfium2.raw as pdfium_c
@@ -423,10 +445,13 @@ class _FontGlyphs:
     """The glyphs of one font on a page, as `_unmapped` sorts them."""
 
     name: str
+    symbol: bool = False  # a font of `symbolfonts`' tables (Symbol, Wingdings)
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)  # of those, raw control codes (flagged)
-    named: int = 0  # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`)
+    # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`), and a symbol
+    # font's codes its table has no character for (Symbol's bracket pieces)
+    named: int = 0
     flagged: list[tuple[int, str]] = field(default_factory=list)
     wide: list[int] = field(default_factory=list)  # mapped glyphs of wide (CJK) characters
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
@@ -576,6 +601,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             )
         layer, tails = join_surrogates(_page_text(raw, max(count, 0)))
         text, forms = ordinary_forms(layer)
+        if SYMBOL_CODES.search(text):  # a symbol font's codes, Word's bullets (`symbolfonts`)
+            text, _ = read_symbols(text, _font_names(raw))
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
         box_of = _loose_box()  # called with the page and the box as pointers made once

@@ -78,9 +78,13 @@ MAX_CELL_LINES = 4  # rows of a cell's next lines between two rows of a table's 
 ROW_CELLS = 3  # pieces of a row that make it a row of a table's cells
 MIN_BLOCK_LINES = 3  # lines the tallest of blocks side by side holds at least
 MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, not a block's
+# a list's bullet (Word's Symbol and Wingdings bullets as `symbolfonts` reads them, and
+# Unicode's own): alone before the text of its row (set a tab before its item), it is the item's
+# label, read with it as a paragraph number is (`_LABEL`, `_merge_row`)
+BULLETS = "•◦‣▪●■□◻◆❖❑❒○➢➔✓"
 _LABEL = re.compile(
     r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
-    r"[一二三四五六七八九十]{1,3}、|\*{1,4}|[†‡])$"
+    rf"[一二三四五六七八九十]{{1,3}}、|\*{{1,4}}|[†‡]|[{BULLETS}])$"
 )
 _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
 # quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
