@@ -12,7 +12,9 @@ After the layout reading, three things a person sees at once are measured (`Read
   are neither in the paragraphs nor in the furniture.
 A check the layout reading fails and the text reading passes makes the reader take the text
 reading, and say so in one note (`choose`): the layout reader never does worse on these counts
-than the text path on the same file. The text reading costs as much as the layout reading, so it
+than the text path on the same file. The text reading taken reads a page whose lines were drawn
+upward top-down (`textorder.top_down`: PDFium's text order is the order of drawing), said in the
+note. The text reading costs as much as the layout reading, so it
 is made only where the layout reading shows a sign of trouble: more than `SUSPECT_FRAGMENTS`
 of its running-text paragraphs end neither a sentence nor a clause (",", ";", ":"), as pieces
 of lines or columns read as paragraphs do, one-character lines, missing characters, or more
@@ -25,12 +27,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from untm.aligner.clean import CleanedText, clean_plain_text
 from untm.aligner.labels import ends_sentence
 from untm.aligner.model import BlockKind, Furniture
+from untm.aligner.pdflayout.textorder import TopDown
 
 EXPLOSION = 1.6
 UNSURE_EXPLOSION = 1.3  # where more than UNPLACED of the glyphs had no box
@@ -152,10 +155,13 @@ def choose(
     short_lines: float,
     unplaced: float = 0.0,
     cells: int = 0,
+    top_down: Callable[[], Sequence[TopDown | None]] | None = None,
 ) -> Choice:
     """The layout reading, unless it fails a check the text reading of `pages` passes
     (`short_lines`: the share of its one-character lines; `unplaced`: of glyphs without a box,
-    a sign to check; `cells`: the number of its paragraphs that are cells of ruled tables)."""
+    a sign to check; `cells`: the number of its paragraphs that are cells of ruled tables;
+    `top_down`: each page's text put top-down where its lines were drawn upward, or None,
+    asked only when the text reading is taken: `textorder.top_down`)."""
     page_text = _ink("".join(pages))
     suspect = (
         _fragments(layout) > SUSPECT_FRAGMENTS
@@ -171,8 +177,22 @@ def choose(
     failed = mine.failures(theirs, unsure=unplaced > UNPLACED, cells=cells)
     if not failed:
         return Choice(layout, None)
+    upward = ""
+    ordered = top_down() if top_down else []
+    if any(ordered):  # the text reading again, the pages drawn upward put top-down
+        text = text_reading([t.text if t else p for p, t in zip(pages, ordered, strict=True)],
+                            lang)
+        upward = _upward_note([t.number for t in ordered if t])
     return Choice(
         text,
-        "read in PDFium's text order through the text path: the layout reading had "
+        "read in PDFium's text order through the text path" + upward + ": the layout reading had "
         + "; ".join(failed),
     )
+
+
+def _upward_note(numbers: list[int]) -> str:
+    """What the note says of the pages whose lines were put top-down."""
+    if len(numbers) == 1:
+        return f" (the lines of page {numbers[0]}, drawn bottom-up, put top-down)"
+    shown = ", ".join(str(n) for n in numbers[:5]) + (", ..." if len(numbers) > 5 else "")
+    return f" (the lines of {len(numbers)} pages ({shown}), drawn bottom-up, put top-down)"

@@ -36,6 +36,7 @@ from untm.aligner.pdflayout.chars import PageChars, PdfPages, read_pdf_pages
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
+from untm.aligner.pdflayout.textorder import top_down
 from untm.errors import InputError, TextLayerError
 from untm.fileio import read_bytes_checked
 
@@ -62,7 +63,7 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
     layout, short, cells = _layout_reading(pages, lang)
     unplaced = sum(p.unplaced for p in pages) / max(1, sum(p.glyphs for p in pages))
     choice = choose(layout, [p.text for p in pages], lang, short_lines=short, unplaced=unplaced,
-                    cells=cells)
+                    cells=cells, top_down=lambda: [top_down(p) for p in pages])
     cleaned = choice.cleaned
     if cleaned is not layout:  # the text reading: the text layer's own counts are kept too
         cleaned = replace(cleaned, furniture=(*_layer_furniture(pages), *cleaned.furniture))
