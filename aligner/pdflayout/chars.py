@@ -26,6 +26,9 @@ compatibility ideographs); glyphs without a Unicode meaning are counted, so that
 say when a text layer cannot be read at all: those of a font without a usable ToUnicode map are
 read in place as `glyphforms.LOST` (the text keeps its shape, and a unit that holds one stays
 out of a TM), stray private-use and control codes of a font that maps the rest are left out.
+A font without a ToUnicode map whose embedded TrueType program draws its codes as glyph ids (a
+CID-keyed font, Identity-H; checked on the glyphs' boxes) is read through the program's own
+cmap (`fontmaps`); its glyphs the cmap names no character for are glyph ids, never characters.
 Word's codes of the Symbol and Wingdings fonts (U+F020-U+F0FF, its bullets) are read first as
 the characters they draw where the font's table has one (`pdflayout.symbolfonts`).
 
@@ -42,12 +45,13 @@ import struct
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
+from untm.aligner.pdflayout.fontmaps import drawn_as, glyph_ids
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
@@ -158,6 +162,10 @@ class PageChars:
     # the font sizes of the page's glyphs, gathered where a size is measured (a text object's),
     # so that a rule that needs a large size (`dropcaps`) skips a page without one unseen
     sizes: frozenset[float] = frozenset()
+    # glyphs PDFium flags read through their embedded font's own cmap (`fontmaps`), and the
+    # fonts they are in, for the report
+    own_mapped: int = 0
+    own_fonts: tuple[str, ...] = ()
 
 
 def _written_to_end(data: bytes) -> bool:
@@ -279,7 +287,10 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
 
     PDFium flags the glyphs it found no mapping for (`FPDFText_HasUnicodeMapError`) and gives
     their raw code as the character; often the code is right (a Latin font whose codes are
-    ASCII, a CJK font read from its own cmap). A glyph that the map gives a code without
+    ASCII, a CJK font whose codes are Unicode). First, the flagged glyphs of a font whose
+    embedded TrueType program draws its codes as glyph ids are read through the program's cmap
+    (`_own_maps`; those it names nothing for, lost), and the rules below take the characters
+    read as the layer's own. A glyph that the map gives a code without
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
     character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
@@ -306,16 +317,26 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
     if not _suspect(raw, text):
         return _Unmapped()
+    flags = frozenset(i for i in range(len(text)) if map_error(raw, i))
+    read_own = _own_maps(raw, text, flags)
+    cmapped = read_own.chars
+    if cmapped:
+        text = "".join(cmapped.get(i, ch) for i, ch in enumerate(text))
     fonts: dict[int | None, _FontGlyphs] = {}
     for i, ch in enumerate(text):
-        flagged = map_error(raw, i)
+        if i in read_own.lost:
+            continue
+        flagged = i in flags and i not in cmapped
         space = ch.isspace() and not is_meaningless(ch)
         if not flagged and (
             ch in _HYPHENS or ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
         ):
             continue
-        handle = _font_handle(raw, i)
-        key = _address(handle) if handle else None
+        if i in read_own.fonts_at:
+            handle, key = read_own.fonts_at[i]
+        else:
+            handle = _font_handle(raw, i)
+            key = _address(handle) if handle else None
         font = fonts.get(key)
         if font is None:
             name = _font_name(handle)
@@ -345,9 +366,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         font.full_em += _advance(raw, i) >= FULL_EM
     wide = sum(len(f.wide) for f in fonts.values())
     mapped = sum(len(f.indices) - len(f.meaningless) - len(f.flagged) for f in fonts.values())
-    lost: set[int] = set()
+    lost: set[int] = set(read_own.lost)
     dropped: set[int] = set()
-    names: list[str] = []
+    names: list[str] = list(read_own.fonts)
     for font in fonts.values():
         if 2 * font.full_em > font.latin >= MIN_LATIN and (2 * wide > mapped or font.unknown):
             lost.update(set(font.indices).difference(font.wide))
@@ -364,7 +385,76 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             if unknown:
                 lost.update(unknown)
                 names.append(font.name)
-    return _Unmapped(frozenset(lost), frozenset(dropped), tuple(sorted(set(names))))
+    # what a font's own cmap names is its character, whatever the rules above make of its font
+    return _Unmapped(frozenset(lost.difference(cmapped)), frozenset(dropped.difference(cmapped)),
+                     tuple(sorted(set(names))), cmapped, read_own.read)
+
+
+def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
+    """The glyphs of the page whose font draws its codes as glyph ids of its embedded TrueType
+    program (`fontmaps.glyph_ids`, checked on its flagged glyphs), read through the program's
+    cmap: the character the cmap names, where it names one with meaning.
+
+    PDFium's text page does not flag a raw code of a right-to-left character (bidi class R or
+    AL) that it normalises (a "piece" of its own: 会 of WenQuanYi Micro Hei is glyph 2249,
+    U+08C9): such a glyph of the font is one of them where its box is the box of the glyph its
+    code names (`fontmaps.drawn_as`; a right-to-left letter that a ToUnicode map gives has that
+    box by chance about one time in 1,000, and only in a font of that many glyphs).
+
+    Where the cmap names none, a raw code the page's other rules would take for its character
+    (one with meaning, one PDFium did not flag) is a glyph id, no character: `glyphforms.LOST`;
+    a flagged code without meaning is left to those rules (a control, a symbol font's bullet)."""
+    import pypdfium2.raw as pdfium_c
+
+    by_font: dict[int, list[int]] = {}
+    handles: dict[int, object] = {}
+    fonts_at: dict[int, tuple[object, int | None]] = {}
+    for i in sorted(flags):
+        handle = _font_handle(raw, i)
+        key = _address(handle) if handle else None
+        fonts_at[i] = handle, key
+        if key is not None:
+            by_font.setdefault(key, []).append(i)
+            handles[key] = handle
+    programs = {key: program for key, indices in by_font.items()
+                if (program := glyph_ids(raw, handles[key], indices)) is not None}
+    if not programs:
+        return _OwnChars(fonts_at=fonts_at)
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    for i, ch in enumerate(text):
+        if i in flags or unicodedata.bidirectional(ch) not in ("R", "AL"):
+            continue
+        key = _font(raw, i)
+        if key in programs and drawn_as(raw, programs[key], i, get_unicode(raw, i)):
+            by_font[key].append(i)
+    chars: dict[int, str] = {}
+    lost: set[int] = set()
+    names: list[str] = []
+    read: list[str] = []
+    for key, program in programs.items():
+        for i in by_font[key]:
+            ch = program.chars.get(get_unicode(raw, i), LOST)
+            if not is_meaningless(ch):
+                chars[i] = ch
+            elif i not in flags or not is_meaningless(text[i]):
+                lost.add(i)
+        if any(i in lost for i in by_font[key]):
+            names.append(_font_name(handles[key]))
+        if any(i in chars for i in by_font[key]):
+            read.append(_font_name(handles[key]))
+    return _OwnChars(chars, frozenset(lost), tuple(names), fonts_at, tuple(sorted(read)))
+
+
+class _OwnChars(NamedTuple):
+    """What `_own_maps` read: characters named by the fonts' own cmaps (index -> character),
+    glyphs of those fonts that stand for a character none names, and those fonts' names; and
+    the font (handle, address) of each flagged glyph, looked up once for `_unmapped`."""
+
+    chars: Mapping[int, str] = {}
+    lost: frozenset[int] = frozenset()
+    fonts: tuple[str, ...] = ()
+    fonts_at: Mapping[int, tuple[object, int | None]] = {}
+    read: tuple[str, ...] = ()  # the fonts of which glyphs were read
 
 
 def _suspect(raw: object, text: str) -> bool:
@@ -438,6 +528,9 @@ class _Unmapped:
     lost: frozenset[int] = frozenset()
     dropped: frozenset[int] = frozenset()
     fonts: tuple[str, ...] = ()
+    # flagged glyphs read through their font's own cmap (`fontmaps`): index -> character
+    mapped: Mapping[int, str] = field(default_factory=dict)
+    read_fonts: tuple[str, ...] = ()  # the fonts of those glyphs
 
 
 @dataclass
@@ -612,6 +705,11 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
+        if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`)
+            text, more = ordinary_forms(
+                "".join(found.mapped.get(i, ch) for i, ch in enumerate(text)))
+            forms += more
+            tails = tails.difference(found.mapped)  # two glyph ids PDFium's text took for a pair
         chars: list[Char] = []
         brk = bold = word = False
         font: int | None = None  # the font of the run's weight (`bold`)
@@ -803,7 +901,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies, frozenset(sizes),
+            copies, frozenset(sizes), sum(not c.isspace() for c in found.mapped.values()),
+            found.read_fonts,
         )
     finally:
         textpage.close()

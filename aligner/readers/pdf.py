@@ -16,9 +16,10 @@ page number in its `line` field (the text layer's own: `page-without-text`, `out
 with a note while the others are read).
 
 Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
-in a note; the units that hold one stay out of a TM). Errors: a PDF without a text layer (a
-scan), and one whose text layer maps most glyphs to no Unicode character (`TextLayerError`: OCR
-or another copy is needed).
+in a note; the units that hold one stay out of a TM); those of a font without one whose embedded
+program names their characters are read through it (`pdflayout.fontmaps`; said in a note).
+Errors: a PDF without a text layer (a scan), and one whose text layer maps most glyphs to no
+Unicode character (`TextLayerError`: OCR or another copy is needed).
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ def read_pdf(path: str | Path, lang: str) -> PdfReading:
             f"mapping (font{'s' * (len(fonts) > 1)} {', '.join(fonts)}); read as U+FFFD, and the "
             "units that hold them are left out of the TM (the JSON output and the review page "
             "show them)"
+        )
+    own = sum(p.own_mapped for p in pages)
+    if own:
+        fonts = sorted({f for p in pages for f in p.own_fonts})
+        notes.append(
+            f"{own} glyphs of font{'s' * (len(fonts) > 1)} {', '.join(fonts)} without a "
+            "ToUnicode map read through the embedded font's own character map (cmap)"
         )
     forms = sum(p.forms for p in pages)
     if forms:

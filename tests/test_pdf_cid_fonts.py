@@ -1,0 +1,160 @@
+"""CID-keyed fonts without a ToUnicode map, read through their embedded program's own cmap
+(issue 16: text layers that do not map to Unicode, what has a standard mapping).
+
+The PDFs are made here (tests/cidfonts.py): a Type0 font (Identity-H) whose CIDFontType2 embeds
+a TrueType program, each character drawn as the code of its glyph, no ToUnicode map. PDFium
+flags those glyphs and gives their codes (glyph ids) as the characters, as poppler's
+`pdftotext` does ("7KH*HQHUDO" for "The General"); the reader reads them through the program's
+cmap where the glyph boxes show that the codes are glyph ids (`pdflayout.fontmaps`).
+
+- Latin (DejaVu Sans) and Chinese (WenQuanYi Micro Hei) pages read as the text drawn, with the
+  very characters and boxes of the same page with a ToUnicode map, said in one note; the
+  Chinese page has glyph ids in a right-to-left range (会 is glyph 2249, U+08C9), which PDFium
+  does not flag.
+- A ToUnicode map that leaves some characters out: those read through the cmap.
+- A program without a cmap: the Chinese page is refused with the one-line error (nothing maps),
+  never read as the characters its glyph ids happen to be.
+Guards (as before the rule):
+- the same pages with a ToUnicode map;
+- the English page without a cmap: the one-line error;
+- codes that are no glyph ids (a CIDToGIDMap stream moves each code to its glyph): the check
+  refuses the font, and its codes are left as PDFium gives them to the reader's other rules;
+- a malformed or cut program reads as no map, never as an error.
+"""
+
+from __future__ import annotations
+
+import random
+import struct
+from pathlib import Path
+
+import pytest
+from cidfonts import FONTS, cid_pdf, program, without_table
+
+from untm.aligner.glyphforms import LOST
+from untm.aligner.pdflayout import fontmaps
+from untm.aligner.pdflayout.chars import PageChars, read_pdf_chars
+from untm.aligner.read import read_document
+from untm.errors import TextLayerError
+
+LINES = {
+    "en": ["The General Assembly adopted the resolution without a vote.",
+           "Member States welcomed the report of the Secretary-General."],
+    "zh": ["大会未经表决通过了该决议。", "会员国欢迎秘书长的报告。"],
+}
+
+pytestmark = pytest.mark.skipif(
+    not all(path.exists() for path, _ in FONTS.values()),
+    reason="fonts-wqy-microhei and fonts-dejavu-core are needed")
+
+
+def _page(data: bytes) -> PageChars:
+    pages = read_pdf_chars(data, "cid.pdf")
+    assert len(pages) == 1
+    return pages[0]
+
+
+def _lines(page: PageChars) -> list[str]:
+    return [line.strip() for line in page.text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cid_font_without_tounicode_reads_through_its_own_cmap(lang: str) -> None:
+    page = _page(cid_pdf(LINES[lang], lang))
+    assert _lines(page) == LINES[lang]
+    assert page.unmapped == 0 and page.lost_fonts == ()
+    mapped = _page(cid_pdf(LINES[lang], lang, to_unicode=True))
+    assert page.chars == mapped.chars  # the characters and boxes a ToUnicode map gives
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_document_reads_as_with_a_tounicode_map(lang: str, tmp_path: Path) -> None:
+    plain, mapped = tmp_path / f"plain.{lang}.pdf", tmp_path / f"mapped.{lang}.pdf"
+    plain.write_bytes(cid_pdf(LINES[lang], lang))
+    mapped.write_bytes(cid_pdf(LINES[lang], lang, to_unicode=True))
+    doc, before = read_document(plain, lang), read_document(mapped, lang)
+    texts = [p.text for p in doc.paragraphs]
+    assert texts == [p.text for p in before.paragraphs]
+    assert "".join(texts).replace(" ", "") == "".join(LINES[lang]).replace(" ", "")
+    glyphs = sum(not ch.isspace() for ch in "".join(LINES[lang]))
+    assert [n for n in doc.notes if "own character map" in n] == [
+        f"{glyphs} glyphs of font AAAAAA+{'WenQuanYiMicroHei' if lang == 'zh' else 'DejaVuSans'} "
+        "without a ToUnicode map read through the embedded font's own character map (cmap)"]
+    assert not [n for n in before.notes if "own character map" in n]
+
+
+@pytest.mark.parametrize(("lang", "left_out"), [("en", "aeiou"), ("zh", "大会书")])
+def test_glyphs_a_tounicode_map_leaves_out_read_through_the_cmap(lang: str, left_out: str) -> None:
+    """A ToUnicode map without some characters (会 and 书 are glyphs 2249 and 2069, U+08C9 and
+    U+0815, right-to-left codes PDFium does not flag): those read through the cmap, the others
+    through the map. (A page of which PDFium flags only a glyph here and there may not be
+    looked into at all: `chars.SAMPLE_STEP`.)"""
+    page = _page(cid_pdf(LINES[lang], lang, to_unicode=True, left_out=left_out))
+    assert _lines(page) == LINES[lang]
+    assert page.unmapped == 0
+    assert page.own_mapped == sum("".join(LINES[lang]).count(ch) for ch in left_out)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_cid_font_with_tounicode_is_read_through_it(lang: str) -> None:
+    page = _page(cid_pdf(LINES[lang], lang, to_unicode=True))
+    assert _lines(page) == LINES[lang]
+    assert page.unmapped == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_program_without_a_cmap_maps_nothing_and_is_refused(lang: str, tmp_path: Path) -> None:
+    """Its glyphs are counted as unmapped (the Chinese ones read as U+FFFD: their codes are
+    glyph ids, no characters), and the layer that maps nothing is refused in one line."""
+    font = without_table(program(*FONTS[lang]), b"cmap")
+    data = cid_pdf(LINES[lang], lang, font=font)
+    page = _page(data)
+    assert page.unmapped == page.glyphs > 0
+    assert set(page.text) <= {LOST, "\r", "\n", " "}
+    path = tmp_path / f"nocmap.{lang}.pdf"
+    path.write_bytes(data)
+    with pytest.raises(TextLayerError, match="no Unicode mapping for 100% of its characters"):
+        read_document(path, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_codes_that_are_no_glyph_ids_are_not_read_through_the_cmap(lang: str) -> None:
+    """Each code one more than its glyph id (a CIDToGIDMap stream maps it back): the glyph
+    boxes refuse the font, so none of its codes is read through the cmap (which would give each
+    glyph's neighbour); the reader's other rules read them as before."""
+    page = _page(cid_pdf(LINES[lang], lang, shift=1))
+    assert not set(page.text) & set("".join(LINES[lang])) - {" "}
+    if lang == "en":  # narrow raw codes of a font whose map is gone: unmapped, as before
+        assert page.unmapped == page.glyphs
+    else:  # wide raw codes are taken as the characters PDFium gives (the rule left alone)
+        assert page.unmapped == 0
+
+
+def test_a_malformed_program_reads_as_no_map() -> None:
+    data = program(*FONTS["en"])
+    full = fontmaps.parsed(data)
+    assert full is not None and full.chars.get(_glyph("A")) == "A"
+    cuts = [12, 100, 1000, len(data) // 3, len(data) // 2, len(data) - 1]
+    rng = random.Random(16)
+    noise = [bytes(data[:12]) + rng.randbytes(4000) for _ in range(20)]
+    for broken in [data[:cut] for cut in cuts] + noise:
+        fontmaps.parsed(broken)  # None or a program; never an exception
+
+
+def test_a_cmap_that_maps_all_of_unicode_is_read_only_so_far() -> None:
+    """A cmap of one group over all of Unicode (a hostile program): at most
+    `fontmaps.MAX_CODES` characters are read from it."""
+    data = program(*FONTS["en"])
+    offset = fontmaps._tables(data)[b"cmap"][0]
+    group = struct.pack(">HHIII", 12, 0, 28, 0, 1) + struct.pack(">III", 0, 0x10FFFF, 1)
+    cmap = struct.pack(">HHHHI", 0, 1, 3, 10, 12) + group
+    hostile = data[:offset] + cmap + data[offset + len(cmap):]
+    read = fontmaps.parsed(hostile)
+    assert read is not None and 0 < len(read.chars) <= fontmaps.MAX_CODES
+
+
+def _glyph(ch: str) -> int:
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    path, face = FONTS["en"]
+    return int(TTFontFile(str(path), subfontIndex=face).charToGlyph[ord(ch)])
