@@ -276,10 +276,16 @@ def _font_handle(raw: object, index: int) -> object | None:
     return pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
 
 
+def _font_of(raw: object, index: int) -> tuple[object | None, int | None]:
+    """The font the character is drawn in: PDFium's handle and its address, which compares by
+    value and keys a page's fonts (None, None: not known)."""
+    handle = _font_handle(raw, index)
+    return (handle, _address(handle)) if handle else (None, None)
+
+
 def _font(raw: object, index: int) -> int | None:
     """The address of the font the character is drawn in (None: not known)."""
-    handle = _font_handle(raw, index)
-    return _address(handle) if handle else None
+    return _font_of(raw, index)[1]
 
 
 def _unmapped(raw: object, text: str) -> _Unmapped:
@@ -332,11 +338,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             ch in _HYPHENS or ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
         ):
             continue
-        if i in read_own.fonts_at:
-            handle, key = read_own.fonts_at[i]
-        else:
-            handle = _font_handle(raw, i)
-            key = _address(handle) if handle else None
+        handle, key = read_own.fonts_at.get(i) or _font_of(raw, i)
         font = fonts.get(key)
         if font is None:
             name = _font_name(handle)
@@ -408,11 +410,9 @@ def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
 
     by_font: dict[int, list[int]] = {}
     handles: dict[int, object] = {}
-    fonts_at: dict[int, tuple[object, int | None]] = {}
+    fonts_at: dict[int, tuple[object | None, int | None]] = {}
     for i in sorted(flags):
-        handle = _font_handle(raw, i)
-        key = _address(handle) if handle else None
-        fonts_at[i] = handle, key
+        handle, key = fonts_at[i] = _font_of(raw, i)
         if key is not None:
             by_font.setdefault(key, []).append(i)
             handles[key] = handle
@@ -453,7 +453,7 @@ class _OwnChars(NamedTuple):
     chars: Mapping[int, str] = {}
     lost: frozenset[int] = frozenset()
     fonts: tuple[str, ...] = ()
-    fonts_at: Mapping[int, tuple[object, int | None]] = {}
+    fonts_at: Mapping[int, tuple[object | None, int | None]] = {}
     read: tuple[str, ...] = ()  # the fonts of which glyphs were read
 
 
@@ -487,8 +487,7 @@ def _font_names(raw: object) -> Callable[[int], str]:
     names: dict[int | None, str] = {}
 
     def name(index: int) -> str:
-        handle = _font_handle(raw, index)
-        key = _address(handle) if handle else None
+        handle, key = _font_of(raw, index)
         if key not in names:
             names[key] = _font_name(handle)
         return names[key]

@@ -35,7 +35,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 FIRST, LAST = 0xF020, 0xF0FF  # where Word writes a symbol font's byte codes 0x20-0xFF
-CODES = re.compile("[\uf020-\uf0ff]")
+CODES = re.compile(f"[{chr(FIRST)}-{chr(LAST)}]")
 _NONE = "\0"
 
 # the Adobe Symbol encoding's characters for the bytes 0x20-0xFF, 16 a row ("\0": none)
