@@ -49,6 +49,8 @@ from functools import cached_property
 from untm.aligner.labels import display_width, ends_sentence, starts_label
 
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 200  # display columns of a wrapped text's lines
+MIN_NARROW_WIDTH = 16  # a narrow column's lines (two columns of Chinese: ~17 characters, 34)
+NARROW_FULL, NARROW_MID = 0.5, 0.6  # a narrow text's share of full lines, of those mid-clause
 MIN_PAGE_LINES = 12  # a page with fewer lines uses the document's text width
 SHORT_TEXT_LINES = 24  # fewer lines than this are too few for line-length statistics
 WIDTH_QUANTILE = 0.9
@@ -164,6 +166,26 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     near = sum(1 for w in widths if w >= 0.85 * width) / len(widths)
     over = sum(1 for w in widths if w > 1.1 * width) / len(widths)
     return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
+
+
+def wrapped_narrow(lines: Sequence[Line]) -> bool:
+    """True when lines narrower than `hard_wrapped` measures (`MIN_NARROW_WIDTH`–
+    `MIN_WRAP_WIDTH` columns: a column of a two-column page, Chinese in particular) were
+    wrapped at that width. Short lines are also what a text written one item a line has, so
+    the evidence asked is stronger than `hard_wrapped`'s: most lines (`NARROW_FULL`) end
+    within 15% of the width, almost none past it, and most of those full lines (`NARROW_MID`,
+    the last line aside) stop mid-clause, where a list's items end where they end."""
+    if len(lines) < SHORT_TEXT_LINES:
+        return False
+    widths = [display_width(ln.text) for ln in lines]
+    width = quantile(widths, WIDTH_QUANTILE)
+    if not MIN_NARROW_WIDTH <= width < MIN_WRAP_WIDTH:
+        return False
+    full = [ln for ln, w in zip(lines[:-1], widths, strict=False) if w >= 0.85 * width]
+    over = sum(1 for w in widths if w > 1.1 * width)
+    mid = sum(1 for ln in full if not _ends_clause(ln.text))
+    return (len(full) >= NARROW_FULL * len(lines) and 33 * over <= len(lines)
+            and mid >= NARROW_MID * len(full))
 
 
 def wrapped_short_text(lines: Sequence[Line]) -> bool:
