@@ -366,6 +366,25 @@ _RESOLUTION_ZH = (  # pdftotext of tests/pdfgen.py's one-page resolution (report
     "2.",
     "请秘书长向大会下届会议报告本决议执行进展情况。",
 )
+_RESOLUTION_ZH_COLUMN = (  # the same in one column of a two-column page (Chromium), pdftotext
+    "大会，",
+    "回顾其1991年12月19日第46/182号决",
+    "议及其附件所载指导原则，以及关于加",
+    "强紧急人道主义援助协调的其他相关决",
+    "议，",
+    "重申提供人道主义援助的人道、中立、",
+    "公正和独立原则，",
+    "关切地注意到需要人道主义援助的人数",
+    "继续增加，需求与资源之间的差距正在",
+    "扩大，",
+)
+_NAMES = (  # short lines of like lengths, one item a line: not a wrapped column
+    "Mr. Niang (Senegal)",
+    "Ms. Rodríguez (Cuba)",
+    "Mr. Al-Hassan (Jordan)",
+    "Ms. Kowalska (Poland)",
+    "Mr. Tanaka (Japan)",
+)
 _ONE_A_LINE = (  # a short text written one paragraph a line
     "The General Assembly,",
     "Recalling its resolution 46/182 of 19 December 1991 and the guiding principles annexed,",
@@ -382,6 +401,9 @@ _ONE_A_LINE = (  # a short text written one paragraph a line
         pytest.param(_ONE_A_LINE, False, id="one-paragraph-a-line"),
         pytest.param(("Text1", "Text2", "Text3"), False, id="no-line-as-wide-as-a-page"),
         pytest.param(_RESOLUTION_ZH * 3, False, id="long-enough-for-statistics"),
+        pytest.param(_RESOLUTION_ZH_COLUMN, True, id="a-narrow-column-wrapped"),
+        pytest.param(_NAMES, False, id="short-items-one-a-line"),
+        pytest.param(_RESOLUTION_ZH_COLUMN[:4], False, id="a-narrow-column-too-short"),
     ],
 )
 def test_wrapped_short_text(texts: Sequence[str], want: bool) -> None:

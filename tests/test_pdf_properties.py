@@ -30,15 +30,13 @@ _ACROSS = ("two columns: untm reads them in order (P, R >= .95 against the gold)
 # (producer or corpus, document, language) -> why the reader fails it: the matrix rows measured
 # on branch pdfread (bench/results/pdf_producers.md; the one-page resolutions and chromium's seed
 # in English hold since the text path reads pdftotext's text as the page shows it, branch
-# textpath; chromium's two-column Chinese since the text path takes a narrow column's lines as
-# wrapped, linebreaks.wrapped_narrow: pdftotext reads those columns in order, and the
-# judgment "pdftotext reads them across" was wrong for them), the real-world rows as pdfdata
-# measured
-# them on main; the worst of those were then looked at one by one (judged below, and one fix
-# made from them: lines placed by their common glyph boxes, PyMuPDF__test_4182), so they are
-# no longer held out
+# textpath; chromium's two-column Chinese since the text path takes a narrow column's lines
+# as wrapped, linebreaks.wrapped_narrow and wrapped_short_text: pdftotext reads those columns
+# in order, and the judgment "pdftotext reads them across" was wrong for them), the
+# real-world rows as pdfdata measured them on main; the worst of those were then looked at
+# one by one (judged below, and one fix made from them: lines placed by their common glyph
+# boxes, PyMuPDF__test_4182), so they are no longer held out
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("chromium-2col", "resolution", "zh"): "pdftotext reads the two columns across (x1.29)",
     ("chromium-2col", "resolution", "en"): ("pdftotext reads the two columns across, word by "
                                             "word (x0.25; x1.50 before the text path took the "
                                             "blank after a bare '1.' as no paragraph end)"),
