@@ -77,12 +77,14 @@ def _to_unicode(codes: dict[int, str]) -> bytes:
 
 
 def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift: int = 0,
-            to_unicode: bool = False, left_out: str = "", size: float = 12.0) -> bytes:
+            to_unicode: bool = False, left_out: str = "", size: float = 12.0,
+            remap: dict[str, str] | None = None) -> bytes:
     """One page of `lines` (12 pt, 18 pt apart) in a CID-keyed font of the face `FONTS[lang]`
     (`font`: its program as embedded, by default the face itself), each character drawn as its
     glyph id plus `shift` (a CIDToGIDMap stream then maps codes to glyphs), with widths from
     the face and, with `to_unicode`, a ToUnicode map (of every character but those of
-    `left_out`)."""
+    `left_out`; those of `remap` given the code it names for them, a private-use one as
+    GB18030-2000's or a vendor's end-user-defined characters have)."""
     path, face = FONTS[lang]
     info = TTFontFile(str(path), subfontIndex=face)
     embedded = font if font is not None else program(path, face)
@@ -127,5 +129,6 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
                   b"/FontDescriptor 7 0 R /DW 1000 /W [%s] %s >>" % (name, widths, cid_to_gid))
     if to_unicode:
         objects[9] = _stream(_to_unicode(
-            {code: ch for code, ch in codes.items() if ch not in left_out}))
+            {code: (remap or {}).get(ch, ch) for code, ch in codes.items()
+             if ch not in left_out}))
     return assemble(objects)

@@ -84,6 +84,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN_IN_HAN = re.compile("(?<=[\u4e00-\u9fff])[A-Za-z0-9](?=[\u4e00-\u9fff])")
 FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are narrower)
 MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
+MIN_HAN_TEXT = 2  # Han characters a font's map gives that make it a Chinese text font
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
@@ -302,7 +303,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
     private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
     `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
-    Greek letters and bullets it read).
+    Greek letters and bullets it read). A Chinese text font (`_FontGlyphs.chinese_text`) keeps
+    its Han characters: its private-use codes are characters lost, not a symbol font's sign.
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -376,11 +378,15 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             lost.update(set(font.indices).difference(font.wide))
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
-        elif len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices):
+        elif (len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices)
+              and not font.chinese_text):
             dropped.update(font.indices)
         else:
-            dropped.update(set(font.meaningless).difference(font.unknown))
             unknown = set(font.unknown)
+            if font.chinese_text:  # its private-use codes: characters without a standard code
+                unknown.update(i for i in font.meaningless
+                               if unicodedata.category(text[i]) == "Co")
+            dropped.update(set(font.meaningless).difference(unknown))
             own = len(font.indices) - len(font.meaningless) - len(font.flagged)
             if len(font.wide) > 0.5 * own:
                 unknown.update(i for i, ch in font.flagged if not is_wide(ch))
@@ -549,6 +555,18 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
+
+    @property
+    def chinese_text(self) -> bool:
+        """Whether the font's map gives mostly Han characters (at least `MIN_HAN_TEXT`, half
+        of its glyphs with meaning, no fewer than those without): a Chinese text font. Its
+        private-use codes are characters the map has no standard code for (a rare character
+        of a name, a vendor's end-user-defined character, GB18030-2000's private-use
+        mappings), each a character lost, not a sign that its other codes came by accident as
+        a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
+        own = len(self.indices) - len(self.meaningless) - len(self.flagged)
+        han = len(self.wide)
+        return han >= MIN_HAN_TEXT and 2 * han >= own and han >= len(self.meaningless)
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
