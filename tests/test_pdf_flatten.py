@@ -67,3 +67,12 @@ def test_guards(inherit: bool, stamp: str | None) -> None:
                                  stamp=stamp))
     assert lines == LINES["zh"] + ([stamp] if stamp else [])
     assert notes == ()
+
+
+def test_every_page_of_a_document_that_inherits_its_fonts() -> None:
+    """Each page flattened as a copy, into the one document of copies a file has."""
+    read = read_pdf_pages(cid_pdf(LINES["zh"], "zh", to_unicode=True, inherit=True,
+                                  stamp=STAMP, pages=3), "pages.pdf")
+    assert [[ln.strip() for ln in p.text.splitlines() if ln.strip()] for p in read.pages] == [
+        [*LINES["zh"], STAMP]] * 3
+    assert read.notes == ()
