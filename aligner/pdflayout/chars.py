@@ -967,10 +967,11 @@ def _printed_page(doc: object, index: int, copies: _Copies) -> tuple[Any, str | 
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0 or (
-        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS
-    ):  # nothing that prints with an appearance (a page of links): nothing flattened
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
         return page, None
+    _own_boxes(page)
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
+        return page, None  # nothing that prints with an appearance (a page of links)
     # the page as loaded keeps its content as parsed, whatever flattening wrote to its
     # dictionary; loaded again, it is the flattened page
     own = _plain_text(page)
@@ -987,6 +988,21 @@ def _printed_page(doc: object, index: int, copies: _Copies) -> tuple[Any, str | 
     return page, (f"page {index + 1}: its annotations (form fields, stamps) are not read: "
                   "flattening them for print loses the fonts the page inherits from its page "
                   "tree (a PDFium limitation); its own text is read")
+
+
+def _own_boxes(page: Any) -> None:
+    """Give the page its visible box (crop box within media box) as its own media and crop
+    boxes where it inherits them from its page tree: PDFium's flattening reads them from the
+    page's own dictionary only and, finding none, makes the page US Letter (an A4 page's top
+    would then be outside it)."""
+    import pypdfium2.raw as pdfium_c
+
+    box = page.get_bbox()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for get, put in ((pdfium_c.FPDFPage_GetMediaBox, pdfium_c.FPDFPage_SetMediaBox),
+                     (pdfium_c.FPDFPage_GetCropBox, pdfium_c.FPDFPage_SetCropBox)):
+        if not get(page.raw, left, bottom, right, top):
+            put(page.raw, *box)
 
 
 class _Copies:
