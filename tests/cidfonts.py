@@ -79,7 +79,7 @@ def _to_unicode(codes: dict[int, str]) -> bytes:
 def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift: int = 0,
             to_unicode: bool = False, left_out: str = "", size: float = 12.0,
             remap: dict[str, str] | None = None, inherit: bool = False,
-            stamp: str | None = None) -> bytes:
+            stamp: str | None = None, pages: int = 1) -> bytes:
     """One page of `lines` (12 pt, 18 pt apart) in a CID-keyed font of the face `FONTS[lang]`
     (`font`: its program as embedded, by default the face itself), each character drawn as its
     glyph id plus `shift` (a CIDToGIDMap stream then maps codes to glyphs), with widths from
@@ -88,7 +88,8 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
     GB18030-2000's or a vendor's end-user-defined characters have). With `inherit`, the page's
     resources are its page tree's (the page inherits them, as many producers write a
     document's pages); `stamp` adds a printing stamp annotation whose appearance stream (with
-    resources of its own, Helvetica) draws that text at the page's foot."""
+    resources of its own, Helvetica) draws that text at the page's foot; `pages`: that many
+    pages alike."""
     path, face = FONTS[lang]
     info = TTFontFile(str(path), subfontIndex=face)
     embedded = font if font is not None else program(path, face)
@@ -144,4 +145,12 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
         objects[9] = _stream(_to_unicode(
             {code: (remap or {}).get(ch, ch) for code, ch in codes.items()
              if ch not in left_out}))
+    kids = [3] + [20 + 2 * k for k in range(pages - 1)]
+    objects[2] = objects[2].replace(
+        b"/Kids [3 0 R] /Count 1",
+        b"/Kids [%s] /Count %d" % (b" ".join(b"%d 0 R" % kid for kid in kids), pages))
+    for kid in kids[1:]:
+        objects[kid] = objects[3].replace(b"[11 0 R]", b"[%d 0 R]" % (kid + 1))
+        if stamp is not None:
+            objects[kid + 1] = objects[11]
     return assemble(objects)

@@ -9,7 +9,9 @@ The reader checks that the flattened page still begins with the page's own text,
 flattens a copy of the page imported into a document of its own (the import gives the copy what
 it inherits). The test pages are written by tests/cidfonts.py: a CID-keyed font with a
 ToUnicode map (a font PDFium cannot stand in for by a standard one), and a printing stamp
-annotation with an appearance stream of its own.
+annotation with an appearance stream of its own. The flattening also reads a page's media and
+crop boxes from its own dictionary only (an A4 page whose boxes are its page tree's became US
+Letter, its top line outside it): the reader gives the page its visible box as its own first.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from cidfonts import FONTS, cid_pdf
+from pdfgen import assemble
 
 from untm.aligner.pdflayout.chars import read_pdf_pages
 from untm.aligner.read import read_document
@@ -67,3 +70,46 @@ def test_guards(inherit: bool, stamp: str | None) -> None:
                                  stamp=stamp))
     assert lines == LINES["zh"] + ([stamp] if stamp else [])
     assert notes == ()
+
+
+def test_every_page_of_a_document_that_inherits_its_fonts() -> None:
+    """Each page flattened as a copy, into the one document of copies a file has."""
+    read = read_pdf_pages(cid_pdf(LINES["zh"], "zh", to_unicode=True, inherit=True,
+                                  stamp=STAMP, pages=3), "pages.pdf")
+    assert [[ln.strip() for ln in p.text.splitlines() if ln.strip()] for p in read.pages] == [
+        [*LINES["zh"], STAMP]] * 3
+    assert read.notes == ()
+
+
+_TOP, _MIDDLE = "Top line of an A4 page.", "Middle line of the page."
+
+
+def _a4_page(*, box_on_page: bool) -> bytes:
+    """One A4 page (its media box on the page or on its page tree) with a line 22 pt from its
+    top, one in the middle, and a stamp at its foot."""
+    box = b"/MediaBox [0 0 595 842]"
+    body = b"BT /F1 11 Tf 72 820 Td (%s) Tj ET BT /F1 11 Tf 72 400 Td (%s) Tj ET" % (
+        _TOP.encode(), _MIDDLE.encode())
+    drawing = b"BT /F1 14 Tf 4 6 Td (%s) Tj ET" % STAMP.encode()
+    return assemble({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 %s >>" % (b"" if box_on_page else box),
+        3: (b"<< /Type /Page /Parent 2 0 R %s /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>"
+            % (box if box_on_page else b"")),
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(body), body),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        6: b"<< /Type /Annot /Subtype /Stamp /F 4 /Rect [72 60 372 84] /AP << /N 7 0 R >> >>",
+        7: (b"<< /Length %d /Type /XObject /Subtype /Form /BBox [0 0 300 24] "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>\nstream\n%s\nendstream"
+            % (len(drawing), drawing)),
+    })
+
+
+@pytest.mark.parametrize("box_on_page", [False, True])
+def test_a_page_that_inherits_its_media_box_keeps_it(box_on_page: bool) -> None:
+    """Before (inherited box): the page became 612 x 792 and its top line went to the
+    furniture report as drawn outside the page."""
+    (page,) = read_pdf_pages(_a4_page(box_on_page=box_on_page), "a4.pdf").pages
+    assert [ln.strip() for ln in page.text.splitlines() if ln.strip()] == [_TOP, _MIDDLE, STAMP]
+    assert (page.width, page.height) == (595, 842) and not page.outside

@@ -950,7 +950,7 @@ def _form_appearances(doc: object) -> None:
         doc.formenv = pdfium.PdfFormEnv(handle, config)  # type: ignore[attr-defined]
 
 
-def _printed_page(doc: object, index: int, data: bytes) -> tuple[Any, str | None]:
+def _printed_page(doc: object, index: int, copies: _Copies) -> tuple[Any, str | None]:
     """Page `index` as it prints: where it has annotations, those that print with an appearance
     of their own (a filled form's fields, typewriter text, a stamp) or drawn for them
     (`_form_appearances`) made part of its content (PDFium's flattening for print), as a printed
@@ -961,16 +961,17 @@ def _printed_page(doc: object, index: int, data: bytes) -> tuple[Any, str | None
     annotations' drawing, so a page that inherits its resources (fonts) from its page tree
     loses them and its own text reads as raw codes. So the page's text is read before and
     after, and unless the flattened page begins with (`FLATTEN_KEPT` of) the text the page had,
-    the page is flattened again as a copy in a document of its own (`_flattened_copy`: the
-    copy holds what it inherited); should that fail too, the page is read as loaded, its
+    the page is flattened again as a copy in a document of its own (`_Copies`: the copy holds
+    what it inherited); should that fail too, the page is read as loaded, its
     annotations left out, and the second value says so (a note for the reader's report)."""
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0 or (
-        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS
-    ):  # nothing that prints with an appearance (a page of links): nothing flattened
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0:
         return page, None
+    _own_boxes(page)
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS:
+        return page, None  # nothing that prints with an appearance (a page of links)
     # the page as loaded keeps its content as parsed, whatever flattening wrote to its
     # dictionary; loaded again, it is the flattened page
     own = _plain_text(page)
@@ -979,7 +980,7 @@ def _printed_page(doc: object, index: int, data: bytes) -> tuple[Any, str | None
         page.close()
         return flat, None
     flat.close()
-    copy = _flattened_copy(data, index)
+    copy = copies.flattened(index)
     if _begins_with(_plain_text(copy), own):
         page.close()
         return copy, None
@@ -989,27 +990,55 @@ def _printed_page(doc: object, index: int, data: bytes) -> tuple[Any, str | None
                   "tree (a PDFium limitation); its own text is read")
 
 
-def _flattened_copy(data: bytes, index: int) -> Any:
-    """Page `index` of the PDF `data`, loaded as `read_pdf_pages` loads it (its form fields
-    drawn), copied into a new document (PDFium's page import gives the copy the resources,
-    boxes and rotation the page inherits from its page tree) and flattened there. The copy's
-    document stays open as long as the page (pypdfium2's page holds it)."""
-    import pypdfium2 as pdfium
+def _own_boxes(page: Any) -> None:
+    """Give the page its visible box (crop box within media box) as its own media and crop
+    boxes where it inherits them from its page tree: PDFium's flattening reads them from the
+    page's own dictionary only and, finding none, makes the page US Letter (an A4 page's top
+    would then be outside it)."""
     import pypdfium2.raw as pdfium_c
 
-    source = pdfium.PdfDocument(data)
-    try:
-        _form_appearances(source)
-        source[index].close()  # the form environment draws the page's fields as it loads
-        scratch = pdfium.PdfDocument.new()
-        scratch.import_pages(source, [index])
-    finally:
-        source.close()
-    page = scratch[0]
-    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS:
-        page.close()
-        page = scratch[0]
-    return page
+    box = page.get_bbox()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for get, put in ((pdfium_c.FPDFPage_GetMediaBox, pdfium_c.FPDFPage_SetMediaBox),
+                     (pdfium_c.FPDFPage_GetCropBox, pdfium_c.FPDFPage_SetCropBox)):
+        if not get(page.raw, left, bottom, right, top):
+            put(page.raw, *box)
+
+
+class _Copies:
+    """Pages flattened as copies (`_printed_page`): the PDF opened a second time, once a file
+    and only when a page needs it, as `read_pdf_pages` opens it (its form fields drawn as each
+    page loads), and one document the copies are imported into (PDFium's page import gives a
+    copy the resources, boxes and rotation the page inherits from its page tree); both closed
+    by `close`, after the copies' pages."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._source: Any = None
+        self._copies: Any = None
+
+    def flattened(self, index: int) -> Any:
+        """A copy of page `index`, flattened."""
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+
+        if self._source is None:
+            self._source = pdfium.PdfDocument(self._data)
+            _form_appearances(self._source)
+            self._copies = pdfium.PdfDocument.new()
+        self._source[index].close()  # the form environment draws the page's fields as it loads
+        at = len(self._copies)
+        self._copies.import_pages(self._source, [index], index=at)
+        page = self._copies[at]
+        if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS:
+            page.close()
+            page = self._copies[at]
+        return page
+
+    def close(self) -> None:
+        for doc in (self._copies, self._source):
+            if doc is not None:
+                doc.close()
 
 
 def _plain_text(page: Any) -> str:
@@ -1060,6 +1089,7 @@ def read_pdf_pages(data: bytes, name: str) -> PdfPages:
     import pypdfium2 as pdfium
 
     doc, notes = _open(data, name)
+    copies = _Copies(data)
     try:
         _form_appearances(doc)  # before the first page loads
         pages = len(doc)  # type: ignore[arg-type]
@@ -1079,7 +1109,7 @@ def read_pdf_pages(data: bytes, name: str) -> PdfPages:
                     path=name,
                 )
             try:
-                page, note = _printed_page(doc, index, data)
+                page, note = _printed_page(doc, index, copies)
             except pdfium.PdfiumError as exc:
                 unread.append((index + 1, str(exc)))
                 continue
@@ -1093,4 +1123,5 @@ def read_pdf_pages(data: bytes, name: str) -> PdfPages:
             raise FormatError(f"page {number} cannot be read ({reason})", path=name)
         return PdfPages(out, tuple(unread), notes)
     finally:
+        copies.close()
         doc.close()  # type: ignore[attr-defined]
