@@ -217,11 +217,11 @@ def _open(data: bytes, name: str) -> tuple[object, tuple[str, ...]]:
 def _page_text(raw: object, count: int) -> str:
     import pypdfium2.raw as pdfium_c
 
-    buf = ctypes.create_string_buffer((count + 1) * 2)
-    written = pdfium_c.FPDFText_GetText(
-        raw, 0, count, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort))
-    )
-    text = buf.raw[: count * 2].decode("utf-16-le", errors="replace")
+    # no `ctypes.cast` (see `_address`); a length rounded up to a power of two, since ctypes
+    # makes a type for each length of array, and a type is freed by the garbage collector only
+    buf = (ctypes.c_ushort * (1 << (count + 1).bit_length()))()
+    written = pdfium_c.FPDFText_GetText(raw, 0, count, buf)
+    text = bytes(buf)[: count * 2].decode("utf-16-le", errors="replace")
     if written != count + 1 or len(text) != count:
         # not one unit a character: characters outside the BMP take two, and PDFium's text
         # leaves out the codes it takes for controls (U+0002, U+0003, U+0093, U+0094,
@@ -265,7 +265,11 @@ def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> 
 
 
 def _address(handle: object) -> int | None:
-    return ctypes.cast(handle, ctypes.c_void_p).value  # type: ignore[arg-type]
+    """The address a PDFium handle (a ctypes pointer) holds (None: NULL). Read from the
+    pointer's own bytes: `ctypes.cast` would store the handle in a dictionary the handle
+    refers to, a reference cycle that only the garbage collector frees (which `readers.pdf`
+    pauses while it reads)."""
+    return ctypes.c_void_p.from_buffer(handle).value  # type: ignore[arg-type]
 
 
 def _font_handle(raw: object, index: int) -> object | None:
