@@ -153,14 +153,21 @@ def low_mark(y0: float, y1: float, line_y0: float, line_y1: float, size: float) 
     )
 
 
+_Bounds = tuple[float, float, float, float]  # (x0, x1, y0, y1) of a run's ink (no spaces)
+
+
 def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]]:
     """The page's glyphs in runs: a run goes on while the next glyph overlaps its band, did not
     go back left (but for a ligature's next letter) and jumped no column gap; runs drawn inside
-    an earlier run are put into it (`_absorb`). (`short_way=False`: every glyph the full way,
-    which the short way must equal; tests compare the two.)"""
+    an earlier run are put into it (`_absorb`, told each run's ink bounds, which are kept here
+    as the run grows: the same comparisons `min` and `max` would make, in the same order, not
+    four passes more over every glyph). (`short_way=False`: every glyph the full way, which the
+    short way must equal; tests compare the two.)"""
     runs: list[list[Char]] = []
+    bounds: list[_Bounds] = []  # of each run's ink
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
+    lo_x = hi_x = lo_y = hi_y = 0.0  # the bounds of the current run's ink
     # the glyph before, for the short way: its box's bottom and top (NaN: none, or no height)
     # and how far back and on the next glyph of its size may start
     same_y0 = same_y1 = math.nan
@@ -176,7 +183,12 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
             # the short way: a glyph with the box bottom, top and size of the glyph before
             # overlaps the run as that glyph does and is no taller than the run; so, where it
             # neither went back nor jumped a column gap (the tests below), it goes on the run
+            # (whose ink bounds already hold its bottom and top: the glyph before's)
             cur.append(c)
+            if c_x0 < lo_x:
+                lo_x = c_x0
+            if c_x1 > hi_x:
+                hi_x = c_x1
             prev_x0, prev_x1 = c_x0, c_x1
             continue
         if cur:
@@ -193,9 +205,22 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
                 or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
             ):
                 runs.append(cur)
+                bounds.append((lo_x, hi_x, lo_y, hi_y))
                 cur = []
-        if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
+        if not cur:
             y0, y1 = c_y0, c_y1
+            lo_x, hi_x, lo_y, hi_y = c_x0, c_x1, c_y0, c_y1
+        else:
+            if c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
+                y0, y1 = c_y0, c_y1
+            if c_x0 < lo_x:
+                lo_x = c_x0
+            if c_x1 > hi_x:
+                hi_x = c_x1
+            if c_y0 < lo_y:
+                lo_y = c_y0
+            if c_y1 > hi_y:
+                hi_y = c_y1
         cur.append(c)
         prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
         same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 and short_way else (math.nan, math.nan)
@@ -203,7 +228,8 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
         back, ahead = -0.6 * unit, COLUMN_GAP * unit
     if cur:
         runs.append(cur)
-    return _absorb(runs)
+        bounds.append((lo_x, hi_x, lo_y, hi_y))
+    return _absorb(runs, bounds)
 
 
 def _main_band(ink: list[Char]) -> tuple[float, float]:
@@ -217,27 +243,24 @@ def _main_band(ink: list[Char]) -> tuple[float, float]:
     return min(map(_Y0, ink)), max(map(_Y1, ink))
 
 
-def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
+def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
     """Runs with each run drawn later inside an earlier run's span on the same baseline (a
     glyph from a fallback font, a raised marker or a correction drawn after its line) put into
     that run, where `_run_lines` sorts it into place; a run that draws again glyphs of its host
     where they are (bold made by overprinting) is left out. The host's baseline is its band of
     glyphs of its most common size (`_main_band`): a run under a heading's first line, beside
-    the large number that began that line, is the heading's next line, not part of the first."""
+    the large number that began that line, is the heading's next line, not part of the first.
+    (`bounds`: each run's ink bounds; a run starts with a glyph, never with a space.)"""
     out: list[list[Char]] = []
-    spans: list[tuple[float, float, float, float]] = []  # (x0, x1, y0, y1) of each out run's ink
+    spans: list[_Bounds] = []  # of each out run's ink
     by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
-    for run in runs:
-        ink = [c for c in run if c.ch != SPACE]
-        if not ink:
-            out.append(run)
-            spans.append((0.0, 0.0, 0.0, 0.0))
-            continue
-        x0, x1 = min(map(_X0, ink)), max(map(_X1, ink))
-        y0, y1 = min(map(_Y0, ink)), max(map(_Y1, ink))
-        ends = min(ink[0].y1 - ink[0].y0, ink[-1].y1 - ink[-1].y0)
+    for run, (x0, x1, y0, y1) in zip(runs, bounds, strict=True):
+        first, last = run[0], run[-1]
+        if last.ch == SPACE:
+            last = next(c for c in reversed(run) if c.ch != SPACE)
+        ends = min(first.y1 - first.y0, last.y1 - last.y0)
         if y1 - y0 > TALL_RUN * ends:  # glyphs of several heights: which band is the line?
-            y0, y1 = _main_band(ink)
+            y0, y1 = _main_band([c for c in run if c.ch != SPACE])
         h = y1 - y0
         host = None
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
@@ -253,7 +276,7 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
             continue
         target = out[host]
         drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
-        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in ink):
+        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in run if c.ch != SPACE):
             target.extend(run)
     return out
 
