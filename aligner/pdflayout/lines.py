@@ -96,6 +96,7 @@ _X1 = attrgetter("x1")
 _Y0 = attrgetter("y0")
 _Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
+_BOLD = attrgetter("bold")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
@@ -337,36 +338,42 @@ def _run_lines(
     is measured (`_tracking`) only on a run where more than `LOOSE_PAIRS` of the Latin glyph
     pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere glyphs
     of a word abut and it is 0. Where a vertical rule of the page's `grid` crosses the run,
-    it is cut there too (two cells of a ruled table)."""
+    it is cut there too (two cells of a ruled table). (A run of glyphs of one size, as most
+    are, has pieces of that one size: `_line` is told so, and does not look again.)"""
     run.sort(key=_X0)
     walls = grid.walls((run[0].y0 + run[0].y1) / 2, run[0].x0, run[-1].x1) if grid else []
-    pieces = _cut(run, walls)
+    sizes = set(map(_SIZE, run))
+    one_size = len(sizes) == 1
+    size = float(next(iter(sizes))) if one_size else _main_size(run)
+    pieces = _cut(run, walls, size)
     lines: list[Line] = []
     pairs = loose = 0
     for piece in pieces:
-        made = _line(page, piece, 0.0, True, wide_spaces=wide_spaces)
+        made = _line(page, piece, 0.0, True, wide_spaces=wide_spaces, one_size=one_size)
         if made is not None:
             line, piece_pairs, piece_loose = made
             lines.append(line)
             pairs, loose = pairs + piece_pairs, loose + piece_loose
     if pairs >= MIN_PAIRS and loose > LOOSE_PAIRS * pairs:
-        tracking, trusted = _tracking(run, _main_size(run))
+        tracking, trusted = _tracking(run, size)
         if tracking or not trusted:
             lines = [
                 made[0]
                 for piece in pieces
-                if (made := _line(page, piece, tracking, trusted, wide_spaces=wide_spaces))
+                if (made := _line(page, piece, tracking, trusted, wide_spaces=wide_spaces,
+                                  one_size=one_size))
             ]
     return lines
 
 
-def _cut(run: list[Char], walls: list[float]) -> list[list[Char]]:
-    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart,
-    and where a wall (a vertical rule's x, sorted) stands between two glyphs."""
+def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
+    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes (`size`:
+    the run's `_main_size`) apart, and where a wall (a vertical rule's x, sorted) stands
+    between two glyphs."""
     pieces: list[list[Char]] = []
     start = 0
     last_x1 = 1e9
-    gap = PIECE_GAP * _main_size(run)
+    gap = PIECE_GAP * size
     for i, c in enumerate(run):
         if c.ch != SPACE:
             if c.x0 - last_x1 > gap:
@@ -457,14 +464,16 @@ def _spell(
 
 
 def _line(
-    page: int, chars: list[Char], tracking: float, trusted: bool, *, wide_spaces: bool
+    page: int, chars: list[Char], tracking: float, trusted: bool, *, wide_spaces: bool,
+    one_size: bool = False,
 ) -> tuple[Line, int, int] | None:
     """The line of a piece's characters (sorted by x), with the piece's number of Latin glyph
-    pairs and of those that stand apart (`_spell`)."""
+    pairs and of those that stand apart (`_spell`). (`one_size`: all the piece's characters
+    are of one size, as the caller knows.)"""
     ink = [c for c in chars if c.ch != SPACE]
     if not ink:
         return None
-    if len(set(map(_SIZE, ink))) == 1:  # most lines: one size, all the line's main glyphs
+    if one_size or len(set(map(_SIZE, ink))) == 1:  # most lines: one size, all main glyphs
         size, main = float(ink[0].size), ink
     else:
         size = _main_size(ink)
@@ -476,9 +485,8 @@ def _line(
         return None
     lead = len(text) - len(text.lstrip())
     refs = [(max(0, o - lead), m) for o, m in refs]
-    weights = [c.bold for c in main]
-    bold = all(weights)  # a heading line is bold throughout
-    runin = weights[0] and not bold  # a bold run-in heading, then text of its size
+    bold = all(map(_BOLD, main))  # a heading line is bold throughout
+    runin = main[0].bold and not bold  # a bold run-in heading, then text of its size
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
