@@ -75,6 +75,7 @@ from untm.aligner.linebreaks import (
     line_breaks,
     quantile,
     reader_lines,
+    wrapped_narrow,
     wrapped_short_text,
 )
 from untm.aligner.model import BlockKind, Furniture, Paragraph
@@ -336,7 +337,7 @@ def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furn
         content = _without(content, {ln.number for note in notes for ln in note.lines})
     groups = _groups(content)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
-    wrapped = hard_wrapped([display_width(ln.text) for ln in content])
+    wrapped = hard_wrapped([display_width(ln.text) for ln in content]) or wrapped_narrow(content)
     hyphens = None
     if not (wrapped or wrapped_short_text(content)):
         blocks = _blocks_by_blank_lines(groups, lang, prepared, blank_mode)

@@ -45,10 +45,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from itertools import pairwise
 
 from untm.aligner.labels import display_width, ends_sentence, starts_label
+from untm.aligner.language import is_han
 
 MIN_WRAP_WIDTH, MAX_WRAP_WIDTH = 40, 200  # display columns of a wrapped text's lines
+MIN_NARROW_WIDTH = 16  # a narrow column's lines (two columns of Chinese: ~17 characters, 34)
+NARROW_FULL, NARROW_MID = 0.5, 0.6  # a narrow text's share of full lines, of those mid-clause
 MIN_PAGE_LINES = 12  # a page with fewer lines uses the document's text width
 SHORT_TEXT_LINES = 24  # fewer lines than this are too few for line-length statistics
 WIDTH_QUANTILE = 0.9
@@ -166,20 +170,54 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
 
 
+def wrapped_narrow(lines: Sequence[Line]) -> bool:
+    """True when lines narrower than `hard_wrapped` measures (`MIN_NARROW_WIDTH`–
+    `MIN_WRAP_WIDTH` columns: a column of a two-column page, Chinese in particular) were
+    wrapped at that width. Short lines are also what a text written one item a line has, so
+    the evidence asked is stronger than `hard_wrapped`'s: most lines (`NARROW_FULL`) end
+    within 15% of the width, almost none past it, and most of those full lines (`NARROW_MID`,
+    the last line aside) stop mid-clause, where a list's items end where they end."""
+    if len(lines) < SHORT_TEXT_LINES:
+        return False
+    widths = [display_width(ln.text) for ln in lines]
+    width = quantile(widths, WIDTH_QUANTILE)
+    if not MIN_NARROW_WIDTH <= width < MIN_WRAP_WIDTH:
+        return False
+    full = [ln for ln, w in zip(lines[:-1], widths, strict=False) if w >= 0.85 * width]
+    over = sum(1 for w in widths if w > 1.1 * width)
+    mid = sum(1 for ln in full if not _ends_clause(ln.text))
+    return (len(full) >= NARROW_FULL * len(lines) and 33 * over <= len(lines)
+            and mid >= NARROW_MID * len(full))
+
+
 def wrapped_short_text(lines: Sequence[Line]) -> bool:
     """True when a text too short for `hard_wrapped`'s statistics (fewer than
     `SHORT_TEXT_LINES` lines, a one-page resolution) was wrapped: its longest line is as wide
     as a page's text (`MIN_WRAP_WIDTH`–`MAX_WRAP_WIDTH` columns) and at least half of its long
     lines (within 15% of the longest; its last line aside) stop mid-sentence. A text written
-    one paragraph a line ends its long lines where its paragraphs end, in punctuation."""
+    one paragraph a line ends its long lines where its paragraphs end, in punctuation. A narrow
+    column's text (longest line `MIN_NARROW_WIDTH`–`MIN_WRAP_WIDTH`), which a list of short
+    items one a line also is, needs at least three long lines, two thirds of them stopping
+    mid-sentence before a line that goes on (lower-case or Han: "Ms. Rodríguez (Cuba)" after
+    "Mr. Niang (Senegal)" does not)."""
     if not lines or len(lines) >= SHORT_TEXT_LINES:
         return False
     longest = max(ln.right for ln in lines)
-    if not MIN_WRAP_WIDTH <= longest <= MAX_WRAP_WIDTH:
+    if not MIN_NARROW_WIDTH <= longest <= MAX_WRAP_WIDTH:
         return False
     long = [ln for ln in lines[:-1] if ln.right >= 0.85 * longest]
     mid = sum(1 for ln in long if not _ends_clause(ln.text))
+    if longest < MIN_WRAP_WIDTH:  # a narrow column: short items one a line look alike
+        going_on = sum(1 for ln, nxt in pairwise(lines) if ln.right >= 0.85 * longest
+                       and not _ends_clause(ln.text) and _continues(nxt.text))
+        return len(long) >= 3 and 3 * going_on >= 2 * len(long)
     return bool(long) and 2 * mid >= len(long)
+
+
+def _continues(text: str) -> bool:
+    """Whether a line may go on with the line before: it starts with a lower-case letter or a
+    Han character, not a capital, digit or mark as an item of a list does."""
+    return bool(text) and (text[0].islower() or is_han(text[0]))
 
 
 def _ends_clause(text: str) -> bool:

@@ -136,6 +136,10 @@ def summary(rows: dict) -> dict[str, int]:
     return {
         "pdfs": len(rows),
         "all properties hold": sum(1 for r in files if not r["failures"] and not r["error"]),
+        # a text layer without Unicode meaning: the one-line error is what the issue asks
+        "the expected one-line error": sum(1 for r in rows.values()
+                                           if r.get("expect_error")
+                                           and "no Unicode mapping" in str(r["error"])),
         "segment density off": sum(1 for r in files if any("density" in f for f in r["failures"])),
         "characters lost": sum(1 for r in files if any("characters kept" in f
                                                        for f in r["failures"])),

@@ -77,12 +77,18 @@ def _to_unicode(codes: dict[int, str]) -> bytes:
 
 
 def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift: int = 0,
-            to_unicode: bool = False, left_out: str = "", size: float = 12.0) -> bytes:
+            to_unicode: bool = False, left_out: str = "", size: float = 12.0,
+            remap: dict[str, str] | None = None, inherit: bool = False,
+            stamp: str | None = None) -> bytes:
     """One page of `lines` (12 pt, 18 pt apart) in a CID-keyed font of the face `FONTS[lang]`
     (`font`: its program as embedded, by default the face itself), each character drawn as its
     glyph id plus `shift` (a CIDToGIDMap stream then maps codes to glyphs), with widths from
     the face and, with `to_unicode`, a ToUnicode map (of every character but those of
-    `left_out`)."""
+    `left_out`; those of `remap` given the code it names for them, a private-use one as
+    GB18030-2000's or a vendor's end-user-defined characters have). With `inherit`, the page's
+    resources are its page tree's (the page inherits them, as many producers write a
+    document's pages); `stamp` adds a printing stamp annotation whose appearance stream (with
+    resources of its own, Helvetica) draws that text at the page's foot."""
     path, face = FONTS[lang]
     info = TTFontFile(str(path), subfontIndex=face)
     embedded = font if font is not None else program(path, face)
@@ -102,11 +108,13 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
                        for code, ch in sorted(codes.items()))
     name = b"AAAAAA+" + info.name.replace(b" ", b"")
     cid_to_gid = b"/CIDToGIDMap /Identity"
+    resources = b"/Resources << /Font << /F1 5 0 R >> >>"
+    annots = b" /Annots [11 0 R]" if stamp is not None else b""
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-            b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 %s>>" % (resources if inherit else b""),
+        3: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R %s%s >>"
+            % (b"" if inherit else resources, annots)),
         4: _stream(bytes(content)),
         5: (b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
             b"/DescendantFonts [6 0 R]%s >>" % (name, b" /ToUnicode 9 0 R" if to_unicode else b"")),
@@ -125,7 +133,15 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
     objects[6] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
                   b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                   b"/FontDescriptor 7 0 R /DW 1000 /W [%s] %s >>" % (name, widths, cid_to_gid))
+    if stamp is not None:
+        drawing = b"BT /Helv 14 Tf 4 6 Td (%s) Tj ET" % stamp.encode("latin-1")
+        objects[11] = (b"<< /Type /Annot /Subtype /Stamp /F 4 /Rect [72 60 372 84] "
+                       b"/AP << /N 12 0 R >> >>")
+        objects[12] = _stream(drawing, b"/Type /XObject /Subtype /Form /BBox [0 0 300 24] "
+                              b"/Resources << /Font << /Helv << /Type /Font /Subtype /Type1 "
+                              b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> ")
     if to_unicode:
         objects[9] = _stream(_to_unicode(
-            {code: ch for code, ch in codes.items() if ch not in left_out}))
+            {code: (remap or {}).get(ch, ch) for code, ch in codes.items()
+             if ch not in left_out}))
     return assemble(objects)

@@ -19,6 +19,7 @@ from untm.aligner.linebreaks import (
     ink_width,
     paragraph_starts,
     reader_lines,
+    wrapped_narrow,
     wrapped_short_text,
 )
 from untm.aligner.model import BlockKind
@@ -78,6 +79,68 @@ def test_the_udhr_rewrapped_and_spaced_out(lang: str) -> None:
     layout = Layout(width_em=width, header="A/RES/217(III)", spaced="justified")
     matched, produced, given_ = _recovered(paragraphs, lang, layout)
     assert matched >= 0.97 * given_ and matched >= 0.97 * produced, (matched, produced, given_)
+
+
+@pytest.mark.parametrize(("lang", "width_em"), [("zh", 12), ("zh", 14), ("zh", 17), ("en", 14)])
+def test_a_narrow_column_rewrapped(lang: str, width_em: float) -> None:
+    """The UDHR as `pdftotext` writes one column of a two-column page (17 Han characters a
+    line; 14 em: three columns), without blank lines. Before `wrapped_narrow`, lines under 40
+    display columns were never taken as wrapped: the Chinese came out one line a paragraph
+    (41 of 92 articles whole at 17 em, 218 paragraphs)."""
+    paragraphs = (UDHR / f"udhr.{lang}.txt").read_text(encoding="utf-8").splitlines()
+    layout = Layout(width_em=width_em, header="A/RES/217(III)")
+    matched, produced, given_ = _recovered(paragraphs, lang, layout)
+    assert matched >= 0.9 * given_ and matched >= 0.9 * produced, (matched, produced, given_)
+
+
+def test_the_seed_in_a_narrow_column() -> None:
+    source = [p.text for p in read_document(SEED_ZH, "zh").paragraphs]
+    matched, produced, given_ = _recovered(source, "zh", Layout(width_em=17))
+    assert matched >= 0.85 * given_ and produced <= 1.1 * given_, (matched, produced, given_)
+
+
+_ITEMS_ZH = [  # one item a line, short and of like lengths, without punctuation: not wrapped
+    f"{goal}（目标{n}）" for n, goal in enumerate(
+        ["在全世界消除一切形式的贫穷", "消除饥饿实现粮食安全", "确保健康的生活方式",
+         "确保包容和公平的优质教育", "实现性别平等", "为所有人提供水和环境卫生",
+         "确保人人获得可持续的能源", "促进持久包容的经济增长", "建造具备抵御灾害能力的基础设施",
+         "减少国家内部和国家之间的不平等", "建设包容安全的城市", "采用可持续的消费和生产模式"],
+        start=1)
+]
+
+
+@pytest.mark.parametrize(
+    ("texts", "want"),
+    [
+        pytest.param(wrap("。".join(["工作组回顾了1978年第一届专门讨论裁军问题的大会特别会议"
+                                     "最后文件第34段，其中相关部分指出"] * 12), "zh", 17),
+                     True, id="a-wrapped-narrow-column"),
+        pytest.param(_ITEMS_ZH * 3, False, id="short-items-one-a-line"),
+        pytest.param([f"第{n}条。人人有权享有生命、自由和人身安全。" for n in range(30)], False,
+                     id="full-lines-ending-sentences"),
+        pytest.param(wrap("在全世界消除一切形式的贫穷" * 40, "zh", 30), False,
+                     id="wide-lines-are-not-narrow"),
+        pytest.param(wrap("在全世界消除一切形式的贫穷" * 8, "zh", 17), False,
+                     id="too-few-lines"),
+    ],
+)
+def test_wrapped_narrow(texts: Sequence[str], want: bool) -> None:
+    assert wrapped_narrow(_lines(list(texts))) is want
+
+
+@pytest.mark.skipif(not SHARED_UN.exists(), reason="../shared not present")
+def test_no_text_of_the_data_written_one_paragraph_a_line_is_narrow_wrapped() -> None:
+    """Guard: the UN texts and the MAC corpus (one paragraph or sentence a line, many of them
+    short: the SDG indicators, MAC's sentences) are not taken as a wrapped narrow column."""
+    shared = SHARED_UN.parent
+    files = [p for p in sorted(shared.rglob("*")) if p.suffix in (".txt", ".zh", ".en")]
+    assert len(files) > 100
+    wrong = []
+    for path in files:
+        texts = [t.strip() for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+        if wrapped_narrow(_lines(texts)):
+            wrong.append(path.name)
+    assert not wrong
 
 
 def _lines(texts: list[str], **kw: int) -> list[Line]:
@@ -303,6 +366,25 @@ _RESOLUTION_ZH = (  # pdftotext of tests/pdfgen.py's one-page resolution (report
     "2.",
     "请秘书长向大会下届会议报告本决议执行进展情况。",
 )
+_RESOLUTION_ZH_COLUMN = (  # the same in one column of a two-column page (Chromium), pdftotext
+    "大会，",
+    "回顾其1991年12月19日第46/182号决",
+    "议及其附件所载指导原则，以及关于加",
+    "强紧急人道主义援助协调的其他相关决",
+    "议，",
+    "重申提供人道主义援助的人道、中立、",
+    "公正和独立原则，",
+    "关切地注意到需要人道主义援助的人数",
+    "继续增加，需求与资源之间的差距正在",
+    "扩大，",
+)
+_NAMES = (  # short lines of like lengths, one item a line: not a wrapped column
+    "Mr. Niang (Senegal)",
+    "Ms. Rodríguez (Cuba)",
+    "Mr. Al-Hassan (Jordan)",
+    "Ms. Kowalska (Poland)",
+    "Mr. Tanaka (Japan)",
+)
 _ONE_A_LINE = (  # a short text written one paragraph a line
     "The General Assembly,",
     "Recalling its resolution 46/182 of 19 December 1991 and the guiding principles annexed,",
@@ -319,6 +401,9 @@ _ONE_A_LINE = (  # a short text written one paragraph a line
         pytest.param(_ONE_A_LINE, False, id="one-paragraph-a-line"),
         pytest.param(("Text1", "Text2", "Text3"), False, id="no-line-as-wide-as-a-page"),
         pytest.param(_RESOLUTION_ZH * 3, False, id="long-enough-for-statistics"),
+        pytest.param(_RESOLUTION_ZH_COLUMN, True, id="a-narrow-column-wrapped"),
+        pytest.param(_NAMES, False, id="short-items-one-a-line"),
+        pytest.param(_RESOLUTION_ZH_COLUMN[:4], False, id="a-narrow-column-too-short"),
     ],
 )
 def test_wrapped_short_text(texts: Sequence[str], want: bool) -> None:

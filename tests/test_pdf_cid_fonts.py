@@ -158,3 +158,36 @@ def _glyph(ch: str) -> int:
 
     path, face = FONTS["en"]
     return int(TTFontFile(str(path), subfontIndex=face).charToGlyph[ord(ch)])
+
+
+# 鑫 is given a private-use code, as GB18030-2000 gives a rare character one
+NAME_LINES = ["申请人中文姓名", "胡駿鑫"]
+
+
+def test_a_chinese_font_keeps_its_han_beside_a_private_use_code() -> None:
+    """A Chinese font whose map gives one character a private-use code (pdf.js issue19182: a
+    name's rare character, U+E687): before, 1 glyph in 10 without meaning made the whole font
+    one whose codes came by accident (`UNMAPPED_FONT_SHARE`), and the name was lost. Now the
+    Han characters stay and the private-use glyph is one character lost, counted."""
+    page = _page(cid_pdf(NAME_LINES, "zh", to_unicode=True, remap={"鑫": "\ue687"}))
+    assert _lines(page) == ["申请人中文姓名", "胡駿" + LOST]
+    assert page.unmapped == 1
+
+
+def test_the_name_reads_with_its_lost_character_counted(tmp_path: Path) -> None:
+    path = tmp_path / "name.zh.pdf"
+    path.write_bytes(cid_pdf(NAME_LINES, "zh", to_unicode=True, remap={"鑫": "\ue687"}))
+    doc = read_document(path, "zh")
+    assert "胡駿" in "".join(p.text for p in doc.paragraphs)
+    assert any(n.startswith("1 glyph (") and "has no Unicode mapping" in n for n in doc.notes)
+
+
+@pytest.mark.parametrize(("lang", "remap"), [
+    ("en", {"e": "\ue000", "o": "\ue001"}),  # a Latin font with many private-use codes
+    ("zh", {ch: chr(0xE000 + k) for k, ch in enumerate("大会未经表决通过了该议")}),  # mostly
+])
+def test_a_font_mostly_without_meaning_still_maps_none(lang: str, remap: dict[str, str]) -> None:
+    """Guard: a font of which many glyphs have private-use codes and few (or no) Han
+    characters still stands for none of its characters: its other codes came by accident."""
+    page = _page(cid_pdf(LINES[lang], lang, to_unicode=True, remap=remap))
+    assert _lines(page) == []

@@ -83,6 +83,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LATIN_IN_HAN = re.compile("(?<=[\u4e00-\u9fff])[A-Za-z0-9](?=[\u4e00-\u9fff])")
 FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are narrower)
 MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
+FLATTEN_KEPT = 0.9  # share of a page's own text its flattened page must begin with
+MIN_HAN_TEXT = 2  # Han characters a font's map gives that make it a Chinese text font
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
@@ -314,7 +316,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
     private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
     `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
-    Greek letters and bullets it read).
+    Greek letters and bullets it read). A Chinese text font (`_FontGlyphs.chinese_text`) keeps
+    its Han characters: its private-use codes are characters lost, not a symbol font's sign.
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -388,11 +391,15 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             lost.update(set(font.indices).difference(font.wide))
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
-        elif len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices):
+        elif (len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices)
+              and not font.chinese_text):
             dropped.update(font.indices)
         else:
-            dropped.update(set(font.meaningless).difference(font.unknown))
             unknown = set(font.unknown)
+            if font.chinese_text:  # its private-use codes: characters without a standard code
+                unknown.update(i for i in font.meaningless
+                               if unicodedata.category(text[i]) == "Co")
+            dropped.update(set(font.meaningless).difference(unknown))
             own = len(font.indices) - len(font.meaningless) - len(font.flagged)
             if len(font.wide) > 0.5 * own:
                 unknown.update(i for i, ch in font.flagged if not is_wide(ch))
@@ -561,6 +568,18 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
+
+    @property
+    def chinese_text(self) -> bool:
+        """Whether the font's map gives mostly Han characters (at least `MIN_HAN_TEXT`, half
+        of its glyphs with meaning, no fewer than those without): a Chinese text font. Its
+        private-use codes are characters the map has no standard code for (a rare character
+        of a name, a vendor's end-user-defined character, GB18030-2000's private-use
+        mappings), each a character lost, not a sign that its other codes came by accident as
+        a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
+        own = len(self.indices) - len(self.meaningless) - len(self.flagged)
+        han = len(self.wide)
+        return han >= MIN_HAN_TEXT and 2 * han >= own and han >= len(self.meaningless)
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
@@ -943,21 +962,89 @@ def _form_appearances(doc: object) -> None:
         doc.formenv = pdfium.PdfFormEnv(handle, config)  # type: ignore[attr-defined]
 
 
-def _printed_page(doc: object, index: int) -> Any:
+def _printed_page(doc: object, index: int, data: bytes) -> tuple[Any, str | None]:
     """Page `index` as it prints: where it has annotations, those that print with an appearance
     of their own (a filled form's fields, typewriter text, a stamp) or drawn for them
     (`_form_appearances`) made part of its content (PDFium's flattening for print), as a printed
     page or `pdftotext` shows them; annotations that never print (fields and buttons without
-    the print flag, shown on screen only; comments' pop-ups) stay out."""
+    the print flag, shown on screen only; comments' pop-ups) stay out.
+
+    PDFium's flattening gives the page a resource dictionary of its own holding only the
+    annotations' drawing, so a page that inherits its resources (fonts) from its page tree
+    loses them and its own text reads as raw codes. So the page's text is read before and
+    after, and unless the flattened page begins with (`FLATTEN_KEPT` of) the text the page had,
+    the page is flattened again as a copy in a document of its own (`_flattened_copy`: the
+    copy holds what it inherited); should that fail too, the page is read as loaded, its
+    annotations left out, and the second value says so (a note for the reader's report)."""
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0 and (
-        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS
-    ):
-        page.close()  # a flattened page is read again (PDFium's text page is of the old one)
-        page = doc[index]  # type: ignore[index]
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) == 0 or (
+        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) != pdfium_c.FLATTEN_SUCCESS
+    ):  # nothing that prints with an appearance (a page of links): nothing flattened
+        return page, None
+    # the page as loaded keeps its content as parsed, whatever flattening wrote to its
+    # dictionary; loaded again, it is the flattened page
+    own = _plain_text(page)
+    flat = doc[index]  # type: ignore[index]
+    if _begins_with(_plain_text(flat), own):
+        page.close()
+        return flat, None
+    flat.close()
+    copy = _flattened_copy(data, index)
+    if _begins_with(_plain_text(copy), own):
+        page.close()
+        return copy, None
+    copy.close()
+    return page, (f"page {index + 1}: its annotations (form fields, stamps) are not read: "
+                  "flattening them for print loses the fonts the page inherits from its page "
+                  "tree (a PDFium limitation); its own text is read")
+
+
+def _flattened_copy(data: bytes, index: int) -> Any:
+    """Page `index` of the PDF `data`, loaded as `read_pdf_pages` loads it (its form fields
+    drawn), copied into a new document (PDFium's page import gives the copy the resources,
+    boxes and rotation the page inherits from its page tree) and flattened there. The copy's
+    document stays open as long as the page (pypdfium2's page holds it)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    source = pdfium.PdfDocument(data)
+    try:
+        _form_appearances(source)
+        source[index].close()  # the form environment draws the page's fields as it loads
+        scratch = pdfium.PdfDocument.new()
+        scratch.import_pages(source, [index])
+    finally:
+        source.close()
+    page = scratch[0]
+    if pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT) == pdfium_c.FLATTEN_SUCCESS:
+        page.close()
+        page = scratch[0]
     return page
+
+
+def _plain_text(page: Any) -> str:
+    """The page's text as PDFium reads it, white space left out."""
+    import pypdfium2.raw as pdfium_c
+
+    textpage = page.get_textpage()
+    try:
+        count = pdfium_c.FPDFText_CountChars(textpage.raw)
+        return "".join(_page_text(textpage.raw, max(count, 0)).split())
+    finally:
+        textpage.close()
+
+
+def _begins_with(text: str, start: str) -> bool:
+    """Whether `text` begins with at least `FLATTEN_KEPT` of `start` (the annotations' text
+    drawn after the page's own may join its last characters)."""
+    common = 0
+    for a, b in zip(text, start, strict=False):
+        if a != b:
+            break
+        common += 1
+    return common >= FLATTEN_KEPT * len(start)
 
 
 class PdfPages(NamedTuple):
@@ -1004,10 +1091,11 @@ def read_pdf_pages(data: bytes, name: str) -> PdfPages:
                     path=name,
                 )
             try:
-                page = _printed_page(doc, index)
+                page, note = _printed_page(doc, index, data)
             except pdfium.PdfiumError as exc:
                 unread.append((index + 1, str(exc)))
                 continue
+            notes += (note,) if note else ()
             try:
                 out.append(_read_page(page, index + 1, name))
             finally:

@@ -103,7 +103,8 @@ def _read_pdf(name: str, lang: str) -> PdfReading:
     if lost:
         fonts = sorted({f for p in pages for f in p.lost_fonts})
         notes.append(
-            f"{lost} glyphs ({lost / max(1, sum(p.glyphs for p in pages)):.1%}) have no Unicode "
+            f"{_glyphs(lost)} ({lost / max(1, sum(p.glyphs for p in pages)):.1%}) "
+            f"{'has' if lost == 1 else 'have'} no Unicode "
             f"mapping (font{'s' * (len(fonts) > 1)} {', '.join(fonts)}); read as U+FFFD, and the "
             "units that hold them are left out of the TM (the JSON output and the review page "
             "show them)"
@@ -112,7 +113,7 @@ def _read_pdf(name: str, lang: str) -> PdfReading:
     if own:
         fonts = sorted({f for p in pages for f in p.own_fonts})
         notes.append(
-            f"{own} glyphs of font{'s' * (len(fonts) > 1)} {', '.join(fonts)} without a "
+            f"{_glyphs(own)} of font{'s' * (len(fonts) > 1)} {', '.join(fonts)} without a "
             "ToUnicode map read through the embedded font's own character map (cmap)"
         )
     forms = sum(p.forms for p in pages)
@@ -122,6 +123,11 @@ def _read_pdf(name: str, lang: str) -> PdfReading:
             "ordinary characters"
         )
     return PdfReading(cleaned, tuple(notes))
+
+
+def _glyphs(count: int) -> str:
+    """"1 glyph", "3 glyphs"."""
+    return f"{count} glyph{'s' * (count != 1)}"
 
 
 def _unread_furniture(read: PdfPages) -> list[Furniture]:
@@ -193,7 +199,7 @@ def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
     furniture += [Furniture("outside-page", p.outside, p.number) for p in pages if p.outside]
     furniture += [Furniture("overprint", p.overprint, p.number) for p in pages if p.overprint]
     furniture += [
-        Furniture("unmapped-glyphs", f"{p.unmapped} glyphs without a Unicode mapping", p.number)
+        Furniture("unmapped-glyphs", f"{_glyphs(p.unmapped)} without a Unicode mapping", p.number)
         for p in pages
         if p.unmapped
     ]
