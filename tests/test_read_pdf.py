@@ -154,3 +154,44 @@ def test_a_pdf_padded_after_its_end_reads_as_it_is(
     cut.write_bytes(en.read_bytes()[: len(en.read_bytes()) // 2] + padding)
     with pytest.raises(FormatError, match="truncated"):
         read_document(cut, "en")
+
+
+def test_the_collector_is_paused_while_a_pdf_is_read(
+    seed_pdfs: dict[str, tuple[Path, Path]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Python's cyclic garbage collector is paused while a PDF is read (`readers.pdf`) and runs
+    again after, after a refusal too; a caller that turned it off keeps it off. A read leaves
+    few objects in reference cycles, however many its pages and fonts (no `ctypes.cast`, no
+    ctypes array type per page: 145 for the seed's four pages before), so that the pause holds
+    no memory back."""
+    import gc
+
+    from untm.aligner.readers import pdf
+    from untm.errors import FormatError
+
+    seen: list[bool] = []
+    layout = pdf.page_lines
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())
+        return layout(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf, "page_lines", spy)
+    en = seed_pdfs["un-times"][1]
+    assert gc.isenabled()
+    read_document(en, "en")
+    assert seen and not any(seen) and gc.isenabled()
+    cut = tmp_path / "cut.en.pdf"
+    cut.write_bytes(en.read_bytes()[: len(en.read_bytes()) // 2])
+    with pytest.raises(FormatError):
+        read_document(cut, "en")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_document(en, "en")
+        assert not gc.isenabled()
+        gc.collect()
+        read_document(en, "en")
+        assert gc.collect() < 50
+    finally:
+        gc.enable()

@@ -98,6 +98,7 @@ _X1 = attrgetter("x1")
 _Y0 = attrgetter("y0")
 _Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
+_BOLD = attrgetter("bold")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
@@ -156,14 +157,21 @@ def low_mark(y0: float, y1: float, line_y0: float, line_y1: float, size: float) 
     )
 
 
+_Bounds = tuple[float, float, float, float]  # (x0, x1, y0, y1) of a run's ink (no spaces)
+
+
 def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]]:
     """The page's glyphs in runs: a run goes on while the next glyph overlaps its band, did not
     go back left (but for a ligature's next letter) and jumped no column gap; runs drawn inside
-    an earlier run are put into it (`_absorb`). (`short_way=False`: every glyph the full way,
-    which the short way must equal; tests compare the two.)"""
+    an earlier run are put into it (`_absorb`, told each run's ink bounds, which are kept here
+    as the run grows: the same comparisons `min` and `max` would make, in the same order, not
+    four passes more over every glyph). (`short_way=False`: every glyph the full way, which the
+    short way must equal; tests compare the two.)"""
     runs: list[list[Char]] = []
+    bounds: list[_Bounds] = []  # of each run's ink
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
+    lo_x = hi_x = lo_y = hi_y = 0.0  # the bounds of the current run's ink
     # the glyph before, for the short way: its box's bottom and top (NaN: none, or no height)
     # and how far back and on the next glyph of its size may start
     same_y0 = same_y1 = math.nan
@@ -179,7 +187,12 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
             # the short way: a glyph with the box bottom, top and size of the glyph before
             # overlaps the run as that glyph does and is no taller than the run; so, where it
             # neither went back nor jumped a column gap (the tests below), it goes on the run
+            # (whose ink bounds already hold its bottom and top: the glyph before's)
             cur.append(c)
+            if c_x0 < lo_x:
+                lo_x = c_x0
+            if c_x1 > hi_x:
+                hi_x = c_x1
             prev_x0, prev_x1 = c_x0, c_x1
             continue
         if cur:
@@ -196,9 +209,22 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
                 or c_x0 - prev_x1 > COLUMN_GAP * (big if big > 1.0 else 1.0)  # a column gap
             ):
                 runs.append(cur)
+                bounds.append((lo_x, hi_x, lo_y, hi_y))
                 cur = []
-        if not cur or c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
+        if not cur:
             y0, y1 = c_y0, c_y1
+            lo_x, hi_x, lo_y, hi_y = c_x0, c_x1, c_y0, c_y1
+        else:
+            if c_y1 - c_y0 > y1 - y0:  # the run's extent follows its largest characters
+                y0, y1 = c_y0, c_y1
+            if c_x0 < lo_x:
+                lo_x = c_x0
+            if c_x1 > hi_x:
+                hi_x = c_x1
+            if c_y0 < lo_y:
+                lo_y = c_y0
+            if c_y1 > hi_y:
+                hi_y = c_y1
         cur.append(c)
         prev_x0, prev_x1, prev_size = c_x0, c_x1, c_size
         same_y0, same_y1 = (c_y0, c_y1) if c_y1 > c_y0 and short_way else (math.nan, math.nan)
@@ -206,7 +232,8 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
         back, ahead = -0.6 * unit, COLUMN_GAP * unit
     if cur:
         runs.append(cur)
-    return _absorb(runs)
+        bounds.append((lo_x, hi_x, lo_y, hi_y))
+    return _absorb(runs, bounds)
 
 
 def _main_band(ink: list[Char]) -> tuple[float, float]:
@@ -220,27 +247,24 @@ def _main_band(ink: list[Char]) -> tuple[float, float]:
     return min(map(_Y0, ink)), max(map(_Y1, ink))
 
 
-def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
+def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
     """Runs with each run drawn later inside an earlier run's span on the same baseline (a
     glyph from a fallback font, a raised marker or a correction drawn after its line) put into
     that run, where `_run_lines` sorts it into place; a run that draws again glyphs of its host
     where they are (bold made by overprinting) is left out. The host's baseline is its band of
     glyphs of its most common size (`_main_band`): a run under a heading's first line, beside
-    the large number that began that line, is the heading's next line, not part of the first."""
+    the large number that began that line, is the heading's next line, not part of the first.
+    (`bounds`: each run's ink bounds; a run starts with a glyph, never with a space.)"""
     out: list[list[Char]] = []
-    spans: list[tuple[float, float, float, float]] = []  # (x0, x1, y0, y1) of each out run's ink
+    spans: list[_Bounds] = []  # of each out run's ink
     by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
-    for run in runs:
-        ink = [c for c in run if c.ch != SPACE]
-        if not ink:
-            out.append(run)
-            spans.append((0.0, 0.0, 0.0, 0.0))
-            continue
-        x0, x1 = min(map(_X0, ink)), max(map(_X1, ink))
-        y0, y1 = min(map(_Y0, ink)), max(map(_Y1, ink))
-        ends = min(ink[0].y1 - ink[0].y0, ink[-1].y1 - ink[-1].y0)
+    for run, (x0, x1, y0, y1) in zip(runs, bounds, strict=True):
+        first, last = run[0], run[-1]
+        if last.ch == SPACE:
+            last = next(c for c in reversed(run) if c.ch != SPACE)
+        ends = min(first.y1 - first.y0, last.y1 - last.y0)
         if y1 - y0 > TALL_RUN * ends:  # glyphs of several heights: which band is the line?
-            y0, y1 = _main_band(ink)
+            y0, y1 = _main_band([c for c in run if c.ch != SPACE])
         h = y1 - y0
         host = None
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
@@ -256,7 +280,7 @@ def _absorb(runs: list[list[Char]]) -> list[list[Char]]:
             continue
         target = out[host]
         drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
-        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in ink):
+        if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in run if c.ch != SPACE):
             target.extend(run)
     return out
 
@@ -317,36 +341,42 @@ def _run_lines(
     is measured (`_tracking`) only on a run where more than `LOOSE_PAIRS` of the Latin glyph
     pairs stand apart (by `LOOSE_GAP` font sizes), as on a letter-spaced line; elsewhere glyphs
     of a word abut and it is 0. Where a vertical rule of the page's `grid` crosses the run,
-    it is cut there too (two cells of a ruled table)."""
+    it is cut there too (two cells of a ruled table). (A run of glyphs of one size, as most
+    are, has pieces of that one size: `_line` is told so, and does not look again.)"""
     run.sort(key=_X0)
     walls = grid.walls((run[0].y0 + run[0].y1) / 2, run[0].x0, run[-1].x1) if grid else []
-    pieces = _cut(run, walls)
+    sizes = set(map(_SIZE, run))
+    one_size = len(sizes) == 1
+    size = float(next(iter(sizes))) if one_size else _main_size(run)
+    pieces = _cut(run, walls, size)
     lines: list[Line] = []
     pairs = loose = 0
     for piece in pieces:
-        made = _line(page, piece, 0.0, True, wide_spaces=wide_spaces)
+        made = _line(page, piece, 0.0, True, wide_spaces=wide_spaces, one_size=one_size)
         if made is not None:
             line, piece_pairs, piece_loose = made
             lines.append(line)
             pairs, loose = pairs + piece_pairs, loose + piece_loose
     if pairs >= MIN_PAIRS and loose > LOOSE_PAIRS * pairs:
-        tracking, trusted = _tracking(run, _main_size(run))
+        tracking, trusted = _tracking(run, size)
         if tracking or not trusted:
             lines = [
                 made[0]
                 for piece in pieces
-                if (made := _line(page, piece, tracking, trusted, wide_spaces=wide_spaces))
+                if (made := _line(page, piece, tracking, trusted, wide_spaces=wide_spaces,
+                                  one_size=one_size))
             ]
     return lines
 
 
-def _cut(run: list[Char], walls: list[float]) -> list[list[Char]]:
-    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes apart,
-    and where a wall (a vertical rule's x, sorted) stands between two glyphs."""
+def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
+    """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes (`size`:
+    the run's `_main_size`) apart, and where a wall (a vertical rule's x, sorted) stands
+    between two glyphs."""
     pieces: list[list[Char]] = []
     start = 0
     last_x1 = 1e9
-    gap = PIECE_GAP * _main_size(run)
+    gap = PIECE_GAP * size
     for i, c in enumerate(run):
         if c.ch != SPACE:
             if c.x0 - last_x1 > gap:
@@ -437,14 +467,16 @@ def _spell(
 
 
 def _line(
-    page: int, chars: list[Char], tracking: float, trusted: bool, *, wide_spaces: bool
+    page: int, chars: list[Char], tracking: float, trusted: bool, *, wide_spaces: bool,
+    one_size: bool = False,
 ) -> tuple[Line, int, int] | None:
     """The line of a piece's characters (sorted by x), with the piece's number of Latin glyph
-    pairs and of those that stand apart (`_spell`)."""
+    pairs and of those that stand apart (`_spell`). (`one_size`: all the piece's characters
+    are of one size, as the caller knows.)"""
     ink = [c for c in chars if c.ch != SPACE]
     if not ink:
         return None
-    if len(set(map(_SIZE, ink))) == 1:  # most lines: one size, all the line's main glyphs
+    if one_size or len(set(map(_SIZE, ink))) == 1:  # most lines: one size, all main glyphs
         size, main = float(ink[0].size), ink
     else:
         size = _main_size(ink)
@@ -456,9 +488,8 @@ def _line(
         return None
     lead = len(text) - len(text.lstrip())
     refs = [(max(0, o - lead), m) for o, m in refs]
-    weights = [c.bold for c in main]
-    bold = all(weights)  # a heading line is bold throughout
-    runin = weights[0] and not bold  # a bold run-in heading, then text of its size
+    bold = all(map(_BOLD, main))  # a heading line is bold throughout
+    runin = main[0].bold and not bold  # a bold run-in heading, then text of its size
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
