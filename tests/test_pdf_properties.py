@@ -80,14 +80,15 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "x1.33 segments (x1.83 on main): a ruled shipping form, its fields now read cell by "
         "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): (
-        "untm mostly right (x0.58: 42 segments, pdftotext's text path 72; 100% of the "
-        "characters): a balance sheet without rules, read by the self-check's text path (the "
-        "layout reading had 110 segments per 1,000 characters against 44) one row a segment, "
-        "top-down: its producer draws the rows from the last one up, which PDFium's text order "
-        "read upside down ('净利润 …' first, '短期借款 878 727 …' last) until the rows drawn "
-        "upward were put top-down (pdflayout.textorder); wrong at one place: the running header "
-        "'公司深度' and the footer, drawn after the body, stay at the page's end as body. The "
-        "text path on pdftotext's text runs labels apart from their figures (a weak reference)"),
+        "x3.33 (239 segments, pdftotext's text path 72; 100% of the characters): a balance "
+        "sheet without rules, read by the layout reading top-down, row by row, each label and "
+        "each figure a cell, as a ruled table's (columns._unruled_table: its labels and figures "
+        "pair row by row across the gap between them, a table's, not two columns of text, which "
+        "read all the labels, then all the figures; its cells are not counted as an explosion "
+        "by the self-check, as a ruled table's are not); the running header '公司深度' first, "
+        "the footer's page number furniture. pdftotext's text path runs labels apart from their "
+        "figures and a row's figures together (a weak reference for a table). Before: the "
+        "self-check's text path, one row a segment (x0.58), header and footer at the end"),
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
         "untm right (x20.11): a customs form read field by field, where the text path makes one "
         "segment of it; 99.48%: the one character lost, '子' (the wrapped end of '铺地砖无牌子'), "
@@ -102,12 +103,17 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "(收货人):'), read field by field; the text path makes two segments of it. (Refused as "
         "English with 17% Han letters until the one bound of aligner.language)"),
     (CORPUS, "PyMuPDF__test_3994.pdf", "en"): (
-        "untm partly wrong (x0.38): an unruled table of projects, its Chinese names wrapped "
-        "in the cell now joined without a space; untm reads some rows' cells into one run "
-        "across the row and on into the next row, where pdftotext gives a line per cell: "
-        "that is the self-check's reading in PDFium's text order (the layout reading, cell by "
-        "cell but the table read in two halves, columns.frames finding a gutter down it, has 58 "
-        "segments per 1,000 characters against 19). "
+        "x1.16 (106 segments; 100% of the characters): an unruled table of projects, read by "
+        "the layout reading row by row, cell by cell (columns._unruled_table: the gutter down "
+        "the table between its SOE and holding-company columns is a table's, its rows pairing "
+        "across it, no longer two columns of text read in two halves); a project's name wrapped "
+        "over two or three lines is one cell (its Chinese name joined without a space), but a "
+        "few wrapped cells' last lines stand apart ('production' under 'In', '66' under "
+        "'64, 65,', some names' Chinese line in parentheses) and the last row's name gives its "
+        "first line, then the row's other cells, then its other lines one by one; pdftotext "
+        "gives a line per cell. "
+        "Before: the self-check's reading in PDFium's text order (x0.38), some rows' cells run "
+        "together across the row and on into the next row. "
         "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
         "untm right (x308): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
@@ -172,15 +178,14 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
-        "x4.86: the self-check reads this invoice in PDFium's text order through the text "
-        "path (its layout reading has 41 segments per 1,000 characters against 25: each label "
-        "and value of its unruled fields a unit, where the text order runs each row together); "
-        "that reading keeps a line per field where pdftotext's text path joins fields into long "
-        "segments, but reads the foot's terms beside bank details line by line across and runs "
-        "page 1's specification list on into page 2's head. The layout reading reads the foot "
-        "block by block and page 1's fields pair by pair, but page 2's label/value list as two "
-        "columns of text (columns.frames: the labels, then the values), so it is not the "
-        "better one throughout"),
+        "x9.62: pdftotext's text path joins this invoice's fields into a few long segments "
+        "(a weak reference); untm reads it through the layout reading, each label and each "
+        "value of its unruled fields a unit, pair by pair on both pages (page 2's label/value "
+        "list is a table, columns._unruled_table, no longer two columns of text: the labels, "
+        "then the values), and the foot's terms beside bank details block by block on both "
+        "pages. Before (x4.88) the self-check took PDFium's text order through the text path, "
+        "which read the foot line by line across and ran page 1's specification list on into "
+        "page 2's head. Left: the letterhead repeated on page 2 is read as body"),
     (CORPUS, "sample-files__google-doc-document.pdf", "en"): (
         "x2.00 segments: its ruled table of countries read row by row, cell by cell; its flags "
         "(Type 3 picture glyphs that only an ActualText says, which PDFium's text page drops) "

@@ -4,10 +4,13 @@ Where the layout reading fails its self-check, the reader takes the text path on
 text, which follows the order the content stream draws. A producer that draws a page's lines
 from the bottom of the page upward (a report's table set from its last row: PyMuPDF's
 test_4699) made that reading the page upside down. The pages here are drawn with reportlab: a
-table of label and figure rows without rules (which the layout reading fails, as test_4699's),
-drawn top-down, bottom-up, or with its header drawn first and its rows bottom-up; plain
-paragraphs drawn bottom-up (which the layout reading reads, by the glyphs' places); and
-PageChars made by hand for the rule's stretches.
+table of label and figure rows without rules, drawn top-down, bottom-up, or with its header
+drawn first and its rows bottom-up; plain paragraphs drawn bottom-up (which the layout reading
+reads, by the glyphs' places); and PageChars made by hand for the rule's stretches. The
+layout reading now reads such a table itself, row by row, cell by cell, by the glyphs' places
+(`columns._unruled_table`; its cells are no segment explosion, as a ruled table's are not);
+the text path is checked on it as the self-check took it before (`_text_path`: the table's
+cells counted as segments).
 """
 
 from __future__ import annotations
@@ -20,9 +23,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from untm.aligner.pdflayout.chars import SPACE, Char, PageChars
+from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, read_pdf_pages
+from untm.aligner.pdflayout.selfcheck import choose
 from untm.aligner.pdflayout.textorder import top_down
-from untm.aligner.readers.pdf import read_pdf
+from untm.aligner.readers.pdf import _layout_reading, read_pdf
+from untm.fileio import read_bytes_checked
 
 pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
 
@@ -65,6 +70,17 @@ def _reading(path: Path, lang: str) -> tuple[str, tuple[str, ...]]:
     return "\n".join(p.text for p in read.cleaned.paragraphs), read.notes
 
 
+def _text_path(path: Path, lang: str) -> tuple[str, tuple[str, ...]]:
+    """The reading the self-check takes where it counts the layout reading's table cells as
+    segments (an explosion: `choose` without `cells`): the text path, and its note."""
+    pages = read_pdf_pages(read_bytes_checked(path), str(path)).pages
+    layout, short, _ = _layout_reading(pages, lang)
+    choice = choose(layout, [p.text for p in pages], lang, short_lines=short,
+                    top_down=lambda: [top_down(p) for p in pages])
+    return ("\n".join(p.text for p in choice.cleaned.paragraphs),
+            (choice.note,) if choice.note else ())
+
+
 def _in_order(text: str, *pieces: str) -> bool:
     places = [text.find(p) for p in pieces]
     return -1 not in places and places == sorted(places)
@@ -72,14 +88,20 @@ def _in_order(text: str, *pieces: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_table_drawn_bottom_up_read_top_down(tmp_path: Path, lang: str) -> None:
-    """The layout reading fails its self-check (each figure a segment); the text path reads the
-    rows top-down, as the page shows them, and the note says the lines were put top-down."""
-    text, notes = _reading(_table(tmp_path / "t.pdf", lang, upward=True), lang)
+    """Where the layout reading fails its self-check (each figure a segment), the text path
+    reads the rows top-down, as the page shows them, and the note says the lines were put
+    top-down. The layout reading reads them top-down by their places, without a note."""
+    path = _table(tmp_path / "t.pdf", lang, upward=True)
+    text, notes = _text_path(path, lang)
     assert _in_order(text, TITLE[lang], "2018", LABELS[lang][0], LABELS[lang][8],
                      LABELS[lang][-1])
     assert len(notes) == 1
     assert notes[0].startswith("read in PDFium's text order through the text path (the lines "
                                "of page 1, drawn bottom-up, put top-down): the layout reading")
+    text, notes = _reading(path, lang)
+    assert _in_order(text, TITLE[lang], "2018", LABELS[lang][0], LABELS[lang][8],
+                     LABELS[lang][-1])
+    assert not notes
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -87,17 +109,17 @@ def test_header_drawn_first_then_rows_bottom_up(tmp_path: Path, lang: str) -> No
     """A header drawn first, at the top, then the table from its last row up: the header keeps
     its place, the rows are put top-down."""
     path = _table(tmp_path / "t.pdf", lang, upward=True, header_first=True)
-    text, notes = _reading(path, lang)
-    assert _in_order(text, TITLE[lang], "2018", LABELS[lang][0], LABELS[lang][-1])
-    assert HEADER[lang] not in text or _in_order(text, HEADER[lang], TITLE[lang])
-    assert "drawn bottom-up, put top-down" in notes[0]
+    for text, _notes in (_text_path(path, lang), _reading(path, lang)):
+        assert _in_order(text, TITLE[lang], "2018", LABELS[lang][0], LABELS[lang][-1])
+        assert HEADER[lang] not in text or _in_order(text, HEADER[lang], TITLE[lang])
+    assert "drawn bottom-up, put top-down" in _text_path(path, lang)[1][0]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_table_drawn_top_down_unchanged(tmp_path: Path, lang: str) -> None:
-    """Guard: the same table drawn top-down is read in PDFium's order, as before, without the
-    words of the new note."""
-    text, notes = _reading(_table(tmp_path / "t.pdf", lang, upward=False), lang)
+    """Guard: the same table drawn top-down is read in PDFium's order by the text path, as
+    before, without the words of the new note."""
+    text, notes = _text_path(_table(tmp_path / "t.pdf", lang, upward=False), lang)
     assert _in_order(text, TITLE[lang], "2018", LABELS[lang][0], LABELS[lang][-1])
     assert notes and notes[0].startswith("read in PDFium's text order through the text path: ")
 

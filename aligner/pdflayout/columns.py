@@ -20,6 +20,25 @@ last rows: rows of more cells than there are columns, lining up with the table's
 set apart from the columns above (`HEAD_GAP` font sizes), go with the table.
 Justified lines in a narrow column can have word gaps wider than the gutter; the gutter holds
 over many rows, a word gap does not.
+
+A table set without rules, or a list of labels and their values ("Invoice number:  12345"),
+leaves such a strip empty too: between its labels and its values, or between two of its
+columns. Read as columns it would give all the labels, then all the values. What tells it from
+text in columns (`_unruled_table`): its rows pair across the gutter (nearly every line of the
+sparser side has its partner on the same baseline beside it, as a label has its value) and its
+first column, the labels or the keys of its rows, is not running text (the values may be).
+Running text fills its column: many of its lines are full (one line across most of the
+column's width; a paragraph's lines but its last) and a full line holds many characters. A
+column of labels or of a table's cells has few full lines, or short ones (labels of about one
+length). Text in two columns whose baselines line up row for row (one font, one leading) is
+running text in its first column and stays columns; so do columns whose lines stand on
+different baselines, whatever their text, and tables set side by side whose first column
+reads as text (a timetable's days, each read down). A region found to be a table is read row
+by row from its first paired row (a title or a paragraph's last line above it is no cell),
+each row's pieces left to right, as a ruled table is (`tables`). The price: a list of short
+items in the first column, set on the baselines of running text beside it, reads as a table
+too: the items and the paragraphs beside them interleave (each item whole, the paragraphs
+mostly so: `lines._wraps`).
 """
 
 from __future__ import annotations
@@ -27,6 +46,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from untm.aligner.labels import display_width
@@ -45,6 +65,12 @@ MAX_COLUMNS = 4
 HEAD_GAP = 1.0  # font sizes between a table's head row and the columns above it
 CELL_ALIGN = 2.0  # points: table cells of two rows start this close
 WIDE_ROW = 0.6  # share of the page's text width: a row with a line this wide starts no region
+PAIRED = 0.8  # share of the sparser column's rows that have partners on their baseline: a table
+BASELINE = 0.25  # font sizes: lines whose bottoms are this close stand on one baseline
+FULL_LINE = 0.8  # share of its column's width a full line spans
+CELL_GAP = 2.0  # font sizes: pieces of one row in a column farther apart are cells, not a line
+RUNNING_SHARE = 0.3  # share of its rows that are full lines in a column of running text
+RUNNING_CHARS = 24  # characters (a CJK character counts 2) a full line of running text holds
 
 Interval = tuple[float, float]
 
@@ -58,6 +84,9 @@ class Frame:
     right: float  # where the frame's text may reach (a column: its right edge)
     left: float = 0.0  # where the frame's lines start (a column: its left edge)
     foot: float = 0.0  # the lowest baseline of a column's region (balanced columns end there)
+    # the rows [start, end) of tables set without rules (`_unruled_table`), read row by row,
+    # each piece of a row a cell
+    tables: tuple[tuple[int, int], ...] = ()
 
 
 def _subtract(free: list[Interval], row: tuple[Line, ...]) -> list[Interval]:
@@ -190,6 +219,54 @@ def _columns(
     return cols
 
 
+def _full(pieces: list[Line], width: float) -> bool:
+    """The pieces of a row in a column (left to right) are one full line: no gap between them
+    wider than `CELL_GAP` font sizes (cells stand farther apart) and across `FULL_LINE` of
+    the column's `width`."""
+    return pieces[-1].x1 - pieces[0].x0 >= FULL_LINE * width and all(
+        b.x0 - a.x1 <= CELL_GAP * a.size for a, b in pairwise(pieces))
+
+
+def _running(rows: list[list[Line]]) -> bool:
+    """A column's rows (each row's pieces in the column, left to right) are running text: at
+    least `RUNNING_SHARE` of them full lines (`_full`), holding `RUNNING_CHARS` characters on
+    average. Labels of about one length fill their column but are short; a table's cells
+    and figures seldom fill it."""
+    width = max(r[-1].x1 for r in rows) - min(r[0].x0 for r in rows)
+    full = [r for r in rows if _full(r, width)]
+    chars = sum(display_width(ln.text) for r in full for ln in r)
+    return len(full) >= RUNNING_SHARE * len(rows) and chars >= RUNNING_CHARS * len(full)
+
+
+def _unruled_table(
+    rows: list[tuple[Line, ...]], cols: list[list[Line]], size: float
+) -> int | None:
+    """Where a table or a list of labels and values set without rules starts in the region
+    (its `rows`, split into `cols`): at its first row with text in every column on one
+    baseline (`BASELINE`; the rows above it, a title or a paragraph's last line that left the
+    gutter open, are no cells), if at least `MIN_COLUMN_ROWS` rows, and `PAIRED` of the rows of
+    its sparsest column, are such rows and its first column, where a row's label or key
+    stands, is not running text (`_running`); else None (text in columns)."""
+    where = {id(ln): k for k, col in enumerate(cols) for ln in col}
+    per: list[list[list[Line]]] = [[] for _ in cols]
+    paired = 0
+    first = len(rows)
+    for r, row in enumerate(rows):
+        parts: dict[int, list[Line]] = {}
+        for ln in row:
+            parts.setdefault(where[id(ln)], []).append(ln)
+        for k, part in parts.items():
+            per[k].append(part)
+        if len(parts) == len(cols):
+            bottoms = [min(ln.y0 for ln in part) for part in parts.values()]
+            if max(bottoms) - min(bottoms) <= BASELINE * size:
+                paired += 1
+                first = min(first, r)
+    sparse = min(len(p) for p in per)
+    table = paired >= MIN_COLUMN_ROWS and paired >= PAIRED * sparse and not _running(per[0])
+    return first if table else None
+
+
 def _known(gutters: list[Interval], known: Sequence[Interval]) -> bool:
     """Each of the region's gutters is one the document's columns have elsewhere."""
     return bool(known) and all(any(a < d and c < b for c, d in known) for a, b in gutters)
@@ -202,6 +279,7 @@ def frames(
     (`known`: the gutters of the document's columns on its other pages)."""
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
+    tables: list[tuple[int, int]] = []  # unruled tables among the plain rows
     i = 0
     wide = WIDE_ROW * (max(ln.x1 for row in rows for ln in row) - min(
         ln.x0 for row in rows for ln in row)) if rows else 0.0
@@ -220,16 +298,22 @@ def frames(
             plain.append(rows[i])
             i += 1
             continue
+        start = _unruled_table(rows[i:end], cols, size)
+        if start is not None:  # its rows stay rows
+            tables.append((len(plain) + start, len(plain) + end - i))
+            plain.extend(rows[i:end])
+            i = end
+            continue
         if plain:
-            out.append(Frame(tuple(plain), False, page_right))
-            plain = []
+            out.append(Frame(tuple(plain), False, page_right, tables=tuple(tables)))
+            plain, tables = [], []
         foot = min(ln.y0 for col in cols for ln in col)
         for col in cols:
             edge = min(ln.x0 for ln in col)
             out.append(Frame(_rows_of(col), True, max(ln.x1 for ln in col), edge, foot))
         i = end
     if plain:
-        out.append(Frame(tuple(plain), False, page_right))
+        out.append(Frame(tuple(plain), False, page_right, tables=tuple(tables)))
     return out
 
 

@@ -7,10 +7,12 @@
   a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (`_run_lines`, spelt with
   the run's letter spacing). Pieces that share a baseline form a row, whatever order they were
   drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
-  region in columns). Within a row, pieces of one style closer than `MAX_JOIN_GAP` font sizes
-  are one line (justified lines stretch their word gaps), except in table rows (`_tabular`:
-  every piece starts where one of the row above or below starts, or, in a row of three cells
-  or more, of the next such row past its cells' next lines), whose pieces are cells; far
+  region in columns; the rows of a table set without rules, `columns._unruled_table`, are
+  read row by row, each piece a cell, `Line.table`). Within a row, pieces of one style closer
+  than `MAX_JOIN_GAP` font sizes are one line (justified lines stretch their word gaps),
+  except in table rows (`_tabular`: every piece starts where one of the row above or below
+  starts, or, in a row of three cells or more, of the next such row past its cells' next
+  lines), whose pieces are cells; far
   pieces are separate lines (masthead, footer). Where no rules bound them, the lines of a
   table's cell, or of a block of text set beside another, that wrap into the next row
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
@@ -122,6 +124,7 @@ class Line:
     runin: bool = False  # opens with a bold run-in heading, then regular text of its size
     cell: int = 0  # a table cell's lines share its number (on the page; 0: no cell's)
     unruled: bool = False  # the cell is found by its wrapped lines (`_wraps`), not by rules
+    table: bool = False  # a cell of a table set without rules (`columns._unruled_table`)
     apart: bool = False  # a stack of upright glyphs (`stacks`): a paragraph of its own
 
     @property
@@ -634,7 +637,7 @@ def _frame_rows(
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
             place = _Place(first + count - 1, right, left, frame.foot)
-            cells = _frame_cells(frame.rows, grid, cells, place, out)
+            cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables)
         k = end
     return out, count
 
@@ -649,23 +652,28 @@ class _Place(NamedTuple):
     foot: float = 0.0
 
 
-def _put(line: Line, place: _Place, cell: int = 0, *, unruled: bool = False) -> Line:
+def _put(
+    line: Line, place: _Place, cell: int = 0, *, unruled: bool = False, table: bool = False
+) -> Line:
     """The line read in `place`, as cell `cell` (the line itself where it already is: most
     lines, read in a page's one full-width frame, saving `replace`'s copy)."""
-    if (line.frame, line.right, line.left, line.foot, line.cell, line.unruled) == (
-            *place, cell, unruled):
+    if (line.frame, line.right, line.left, line.foot, line.cell, line.unruled, line.table) == (
+            *place, cell, unruled, table):
         return line
     return replace(line, frame=place.frame, right=place.right, left=place.left,
-                   foot=place.foot, cell=cell, unruled=unruled)
+                   foot=place.foot, cell=cell, unruled=unruled, table=table)
 
 
 def _frame_cells(
     rows: tuple[tuple[Line, ...], ...], grid: Grid | None, cells: int, place: _Place,
-    out: list[list[Line]],
+    out: list[list[Line]], unruled: Sequence[tuple[int, int]] = (),
 ) -> int:
     """A frame's rows added to `out`, each row's pieces joined where they are one line
-    (`_merge_row`), a ruled table's as its rows of cells; returns the last cell number."""
+    (`_merge_row`), a ruled table's as its rows of cells, and the rows of a table set without
+    rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
+    last cell number."""
     tabular = _tabular(rows)
+    in_table = {j for a, b in unruled for j in range(a, b)}
     tables = ruled_tables(rows, grid) if grid is not None else {}
     k = 0
     while k < len(rows):
@@ -674,8 +682,18 @@ def _frame_cells(
             cells = _cell_rows(table, cells, place, out)
             continue
         end = min((t for t in tables if t > k), default=len(rows))
-        merged = [_merge_row(rows[j], tabular=j in tabular) for j in range(k, end)]
-        cells = _wrapped_cells(merged, cells, place, out)
+        if not in_table:  # (most frames)
+            merged = [_merge_row(rows[j], tabular=j in tabular) for j in range(k, end)]
+            cells = _wrapped_cells(merged, cells, place, out)
+            k = end
+            continue
+        j = k
+        while j < end:  # runs of rows in an unruled table or out of one
+            inside = j in in_table
+            stop = next((t for t in range(j, end) if (t in in_table) != inside), end)
+            merged = [_merge_row(rows[t], tabular=inside or t in tabular) for t in range(j, stop)]
+            cells = _wrapped_cells(merged, cells, place, out, table=inside)
+            j = stop
         k = end
     return cells
 
@@ -875,19 +893,23 @@ def _flows_on(rows: list[list[Line]], chain: list[tuple[int, int]]) -> bool:
 
 
 def _wrapped_cells(
-    rows: list[list[Line]], cells: int, place: _Place, out: list[list[Line]]
+    rows: list[list[Line]], cells: int, place: _Place, out: list[list[Line]], *,
+    table: bool = False,
 ) -> int:
     """Rows of lines added to `out`; where lines wrap into the next row (`_wraps`), each wrapped
     block is a cell read whole in the row it starts in, its lines numbered alike, and the other
-    lines of the rows it spans cells of their own; returns the last cell number given."""
+    lines of the rows it spans cells of their own; returns the last cell number given. The rows
+    of a `table` (`columns._unruled_table`) are cells throughout, each line (or wrapped block)
+    one (`Line.table`), counted as a ruled table's are (not `Line.unruled`: the table is found
+    by its rows, not by wrapped lines alone)."""
     links = _wraps(rows)
-    if not links:
+    if not links and not table:
         out.extend([_put(ln, place) for ln in row] for row in rows)
         return cells
     taken = set(links.values())
     spanned = {r for r, _ in links} | {r for r, _ in taken}
     for r, row in enumerate(rows):
-        if r not in spanned:
+        if r not in spanned and not table:
             out.append([_put(ln, place) for ln in row])
             continue
         lines: list[Line] = []
@@ -895,11 +917,12 @@ def _wrapped_cells(
             if (r, k) in taken:
                 continue
             cells += 1
-            lines.append(_put(ln, place, cells, unruled=True))
+            lines.append(_put(ln, place, cells, unruled=not table, table=table))
             at = (r, k)
             while at in links:
                 at = links[at]
-                lines.append(_put(rows[at[0]][at[1]], place, cells, unruled=True))
+                lines.append(_put(rows[at[0]][at[1]], place, cells, unruled=not table,
+                                  table=table))
         if lines:
             out.append(lines)
     return cells

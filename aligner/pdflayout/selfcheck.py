@@ -4,7 +4,8 @@ After the layout reading, three things a person sees at once are measured (`Read
 - **segment explosion**: sentence segments per 1,000 characters; more than `EXPLOSION` times
   those of the *text reading* (PDFium's own text of the same pages, in its text order, as
   `pdftotext` reads a file, through untm's text path), and at least `MIN_EXCESS` segments more,
-  means lines or words became paragraphs (the cells of ruled tables, units by their rules, are
+  means lines or words became paragraphs (the cells of ruled tables, units by their rules, and
+  of tables set without rules whose rows pair across a gutter, `columns._unruled_table`, are
   not counted: the text reading runs a table's rows together);
 - **one-character lines**: more than `SHORT_LINES` of the lines (of at least `MIN_LINES`) hold
   a single character: glyphs were not put together into lines;

@@ -186,8 +186,11 @@ def _plain_if_all_bold(pages: list[list[list[Line]]]) -> list[list[list[Line]]]:
 
 
 def _across(rows: list[list[Line]]) -> bool:
-    """A page read without columns that has rows of two or more lines side by side."""
-    return not any(ln.right for row in rows for ln in row) and any(len(row) > 1 for row in rows)
+    """A page read without columns that has rows of two or more lines side by side, and no
+    table set without rules (`Line.table`: its gutters were found to be a table's, and are
+    not the other pages' columns)."""
+    return not any(ln.right or ln.table for row in rows for ln in row) and any(
+        len(row) > 1 for row in rows)
 
 
 def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
@@ -225,8 +228,9 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
         furniture.extend(despaced.furniture(numbers))
     flat = [ln for rows in lines for row in rows for ln in row]
     short = sum(1 for ln in flat if len(ln.text.replace(" ", "")) == 1)
-    # ruled tables' cells (units by their rules); cells found by their wrapped lines alone
-    # (`lines._wraps`) are not discounted
+    # ruled tables' cells (units by their rules) and the cells of tables set without rules
+    # found by their rows (`Line.table`, `columns._unruled_table`); cells found by their
+    # wrapped lines alone (`lines._wraps`) are not discounted
     cells = len({(ln.page, ln.cell) for ln in flat if ln.cell and not ln.unruled})
     rows = [PageRows(p.number, p.width, p.height, r, p.figures)
             for p, r in zip(pages, lines, strict=True)]
