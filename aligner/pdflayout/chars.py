@@ -976,6 +976,7 @@ def _printed_page(doc: object, index: int, copies: _Copies) -> tuple[Any, str | 
     the page is flattened again as a copy in a document of its own (`_Copies`: the copy holds
     what it inherited); should that fail too, the page is read as loaded, its
     annotations left out, and the second value says so (a note for the reader's report)."""
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     page = doc[index]  # type: ignore[index]
@@ -992,11 +993,15 @@ def _printed_page(doc: object, index: int, copies: _Copies) -> tuple[Any, str | 
         page.close()
         return flat, None
     flat.close()
-    copy = copies.flattened(index)
-    if _begins_with(_plain_text(copy), own):
-        page.close()
-        return copy, None
-    copy.close()
+    try:
+        copy = copies.flattened(index)
+    except pdfium.PdfiumError:  # the page as loaded is read all the same
+        copy = None
+    if copy is not None:
+        if _begins_with(_plain_text(copy), own):
+            page.close()
+            return copy, None
+        copy.close()
     return page, (f"page {index + 1}: its annotations (form fields, stamps) are not read: "
                   "flattening them for print loses the fonts the page inherits from its page "
                   "tree (a PDFium limitation); its own text is read")
