@@ -382,7 +382,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         font.latin += 1
         font.full_em += _advance(raw, i) >= FULL_EM
     wide = sum(len(f.wide) for f in fonts.values())
-    mapped = sum(len(f.indices) - len(f.meaningless) - len(f.flagged) for f in fonts.values())
+    mapped = sum(f.own for f in fonts.values())
     lost: set[int] = set(read_own.lost)
     dropped: set[int] = set()
     names: list[str] = list(read_own.fonts)
@@ -400,8 +400,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                 unknown.update(i for i in font.meaningless
                                if unicodedata.category(text[i]) == "Co")
             dropped.update(set(font.meaningless).difference(unknown))
-            own = len(font.indices) - len(font.meaningless) - len(font.flagged)
-            if len(font.wide) > 0.5 * own:
+            if len(font.wide) > 0.5 * font.own:
                 unknown.update(i for i, ch in font.flagged if not is_wide(ch))
             if unknown:
                 lost.update(unknown)
@@ -570,6 +569,11 @@ class _FontGlyphs:
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
 
     @property
+    def own(self) -> int:
+        """Its glyphs that the map gives a character with meaning (none flagged)."""
+        return len(self.indices) - len(self.meaningless) - len(self.flagged)
+
+    @property
     def chinese_text(self) -> bool:
         """Whether the font's map gives mostly Han characters (at least `MIN_HAN_TEXT`, half
         of its glyphs with meaning, no fewer than those without): a Chinese text font. Its
@@ -577,9 +581,8 @@ class _FontGlyphs:
         of a name, a vendor's end-user-defined character, GB18030-2000's private-use
         mappings), each a character lost, not a sign that its other codes came by accident as
         a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
-        own = len(self.indices) - len(self.meaningless) - len(self.flagged)
         han = len(self.wide)
-        return han >= MIN_HAN_TEXT and 2 * han >= own and han >= len(self.meaningless)
+        return han >= MIN_HAN_TEXT and 2 * han >= self.own and han >= len(self.meaningless)
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
