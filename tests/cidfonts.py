@@ -110,12 +110,11 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
     name = b"AAAAAA+" + info.name.replace(b" ", b"")
     cid_to_gid = b"/CIDToGIDMap /Identity"
     resources = b"/Resources << /Font << /F1 5 0 R >> >>"
-    annots = b" /Annots [11 0 R]" if stamp is not None else b""
+    stamps = {3: 11, **{20 + 2 * k: 21 + 2 * k for k in range(pages - 1)}}  # page -> its stamp
     objects = {
         1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 %s>>" % (resources if inherit else b""),
-        3: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R %s%s >>"
-            % (b"" if inherit else resources, annots)),
+        2: b"<< /Type /Pages /Kids [%s] /Count %d %s>>" % (
+            b" ".join(b"%d 0 R" % kid for kid in stamps), pages, resources if inherit else b""),
         4: _stream(bytes(content)),
         5: (b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H "
             b"/DescendantFonts [6 0 R]%s >>" % (name, b" /ToUnicode 9 0 R" if to_unicode else b"")),
@@ -134,10 +133,15 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
     objects[6] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
                   b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                   b"/FontDescriptor 7 0 R /DW 1000 /W [%s] %s >>" % (name, widths, cid_to_gid))
+    for kid, annot in stamps.items():
+        objects[kid] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+                        b"%s%s >>" % (b"" if inherit else resources,
+                                      b"" if stamp is None else b" /Annots [%d 0 R]" % annot))
+        if stamp is not None:
+            objects[annot] = (b"<< /Type /Annot /Subtype /Stamp /F 4 /Rect [72 60 372 84] "
+                              b"/AP << /N 12 0 R >> >>")
     if stamp is not None:
         drawing = b"BT /Helv 14 Tf 4 6 Td (%s) Tj ET" % stamp.encode("latin-1")
-        objects[11] = (b"<< /Type /Annot /Subtype /Stamp /F 4 /Rect [72 60 372 84] "
-                       b"/AP << /N 12 0 R >> >>")
         objects[12] = _stream(drawing, b"/Type /XObject /Subtype /Form /BBox [0 0 300 24] "
                               b"/Resources << /Font << /Helv << /Type /Font /Subtype /Type1 "
                               b"/BaseFont /Helvetica /Encoding /WinAnsiEncoding >> >> >> ")
@@ -145,12 +149,4 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
         objects[9] = _stream(_to_unicode(
             {code: (remap or {}).get(ch, ch) for code, ch in codes.items()
              if ch not in left_out}))
-    kids = [3] + [20 + 2 * k for k in range(pages - 1)]
-    objects[2] = objects[2].replace(
-        b"/Kids [3 0 R] /Count 1",
-        b"/Kids [%s] /Count %d" % (b" ".join(b"%d 0 R" % kid for kid in kids), pages))
-    for kid in kids[1:]:
-        objects[kid] = objects[3].replace(b"[11 0 R]", b"[%d 0 R]" % (kid + 1))
-        if stamp is not None:
-            objects[kid + 1] = objects[11]
     return assemble(objects)
