@@ -273,15 +273,15 @@ def _cells(view: Sequence[PageLine]) -> tuple[list[PageLine], list[int]]:
 
 
 def _furniture_lines(found: dict[int, str], owner: Sequence[int]) -> set[int]:
-    """The lines each of whose cells is furniture (`found`, by cell), with at most one page
-    number among several cells (a row of bare numbers is a table's)."""
+    """The lines each of whose cells is furniture (`found`, by cell; a row of bare numbers is a
+    table's, and `find_furniture` finds no page number in it)."""
     kinds: dict[int, list[str | None]] = {}
     for i, k in enumerate(owner):
         kinds.setdefault(k, []).append(found.get(i))
     return {
         k
         for k, row in kinds.items()
-        if None not in row and (len(row) == 1 or row.count("page-number") <= 1)
+        if None not in row
     }
 
 

@@ -19,13 +19,15 @@ structured documents (`furniture_of_blocks`: paragraphs, without pages) describe
    wherever it sits;
 5. **by position**: a line that stands apart at a page's edge on the same row as a job number,
    barcode or recycling note (the slug at the foot of a UN document's first page: a job number
-   of a form not listed, beside the barcode) is furniture of that edge.
+   of a form not listed, beside the barcode) is furniture of that edge; a page number on the
+   same row as another is none (a table's row of years or figures).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -131,7 +133,16 @@ def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:
         else:
             found[i] = kind
     _rows_with_furniture(lines, found)
-    return found
+    return _without_table_numbers(lines, found)
+
+
+def _without_table_numbers(lines: Sequence[PageLine], found: dict[int, str]) -> dict[int, str]:
+    """`found` without the page numbers that share their row with another page number: a row
+    of bare numbers at a page's edge is a table's (its years, its figures), not a page's."""
+    numbers = Counter((lines[i].page, lines[i].row) for i, kind in found.items()
+                      if kind == "page-number" and lines[i].row >= 0)
+    return {i: kind for i, kind in found.items()
+            if kind != "page-number" or numbers[(lines[i].page, lines[i].row)] < 2}
 
 
 def _rows_with_furniture(lines: Sequence[PageLine], found: dict[int, str]) -> None:

@@ -101,17 +101,6 @@ def _apart(pages: list[PageRows]) -> set[int]:
     return found
 
 
-def _table_numbers(
-    found: dict[int, str], where: list[tuple[int, int, int]]
-) -> dict[int, str]:
-    """`found` (by line) without the page numbers that share their row with another: a row of
-    bare numbers at a page's edge is a table's (its years, its figures), as the text cleaner
-    judges a row of such cells (`clean._furniture_lines`)."""
-    rows = Counter(where[i][:2] for i, kind in found.items() if kind == "page-number")
-    return {i: kind for i, kind in found.items()
-            if kind != "page-number" or rows[where[i][:2]] < 2}
-
-
 def split_furniture(
     pages: list[PageRows], covers: set[int]
 ) -> tuple[list[PageRows], list[Furniture]]:
@@ -126,7 +115,7 @@ def split_furniture(
                 view.append(PageLine(line.text, page.number, edge, edge is not None,
                                      id(line) in apart, r, page.number in covers))
                 where.append((p, r, k))
-    found = _table_numbers(find_furniture(view), where)
+    found = find_furniture(view)
     drop = {where[i] for i in found}
     kept = [
         PageRows(page.number, page.width, page.height, [
