@@ -337,7 +337,8 @@ def _text_blocks(prepared: _Lines, lang: str) -> tuple[list[RawBlock], list[Furn
         content = _without(content, {ln.number for note in notes for ln in note.lines})
     groups = _groups(content)
     blank_mode = len(groups) >= 3 and len(content) <= 12 * len(groups)
-    wrapped = hard_wrapped([display_width(ln.text) for ln in content]) or wrapped_narrow(content)
+    widths = [display_width(ln.text) for ln in content]
+    wrapped = hard_wrapped(widths) or wrapped_narrow(content, widths)
     hyphens = None
     if not (wrapped or wrapped_short_text(content)):
         blocks = _blocks_by_blank_lines(groups, lang, prepared, blank_mode)

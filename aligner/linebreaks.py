@@ -170,16 +170,16 @@ def hard_wrapped(widths: Sequence[int]) -> bool:
     return near >= 0.2 and (over <= 0.03 or near >= 6 * over)
 
 
-def wrapped_narrow(lines: Sequence[Line]) -> bool:
+def wrapped_narrow(lines: Sequence[Line], widths: Sequence[int]) -> bool:
     """True when lines narrower than `hard_wrapped` measures (`MIN_NARROW_WIDTH`–
     `MIN_WRAP_WIDTH` columns: a column of a two-column page, Chinese in particular) were
-    wrapped at that width. Short lines are also what a text written one item a line has, so
+    wrapped at that width (`widths`: each line's display width, as `hard_wrapped` is given
+    them). Short lines are also what a text written one item a line has, so
     the evidence asked is stronger than `hard_wrapped`'s: most lines (`NARROW_FULL`) end
     within 15% of the width, almost none past it, and most of those full lines (`NARROW_MID`,
     the last line aside) stop mid-clause, where a list's items end where they end."""
     if len(lines) < SHORT_TEXT_LINES:
         return False
-    widths = [display_width(ln.text) for ln in lines]
     width = quantile(widths, WIDTH_QUANTILE)
     if not MIN_NARROW_WIDTH <= width < MIN_WRAP_WIDTH:
         return False
@@ -206,11 +206,11 @@ def wrapped_short_text(lines: Sequence[Line]) -> bool:
     if not MIN_NARROW_WIDTH <= longest <= MAX_WRAP_WIDTH:
         return False
     long = [ln for ln in lines[:-1] if ln.right >= 0.85 * longest]
-    mid = sum(1 for ln in long if not _ends_clause(ln.text))
     if longest < MIN_WRAP_WIDTH:  # a narrow column: short items one a line look alike
         going_on = sum(1 for ln, nxt in pairwise(lines) if ln.right >= 0.85 * longest
                        and not _ends_clause(ln.text) and _continues(nxt.text))
         return len(long) >= 3 and 3 * going_on >= 2 * len(long)
+    mid = sum(1 for ln in long if not _ends_clause(ln.text))
     return bool(long) and 2 * mid >= len(long)
 
 
