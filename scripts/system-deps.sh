@@ -24,6 +24,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # tests/docgen.py to .doc, .odt, .fodt and .rtf.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v gs >/dev/null 2>&1 || need+=(ghostscript)
+# groff (gropdf, and groff -Tps for Ghostscript's ps2pdf): a typesetter that hyphenates and sets
+# first-line indents, tests/test_pdf_groff.py
+command -v gropdf >/dev/null 2>&1 || need+=(groff)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/opentype/urw-base35 ] || need+=(fonts-urw-base35)

@@ -60,6 +60,14 @@ HEADING_SIZE = 1.15
 COMMON_END = 0.25  # share of the lines near the farthest that end at one place: a measure
 JUSTIFIED_END = 0.3  # font sizes from the measure a justified line ends within
 MIN_JUSTIFIED = 12  # Latin body lines, half of them at their measure: the text is justified
+# a first-line indent (`_paragraph_indent`): a line this many font sizes short of the measure
+# ended its paragraph; indents of `MIN_INDENT` to `MAX_INDENT` font sizes, shared by
+# `INDENT_SHARE` of the paragraphs that follow such a line, `MIN_INDENTS` of them seen at least
+SHORT_END = 3.0
+MIN_INDENT = 0.8
+MAX_INDENT = 6.0
+INDENT_SHARE = 0.6
+MIN_INDENTS = 5
 HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
@@ -114,6 +122,9 @@ class _Metrics:
     shifts: dict[int, float] = field(default_factory=dict)
     # lines set beside a figure -> the measure they wrap in (`figures`), page by page
     wraps: dict[Line, Wrap] = field(default_factory=dict)
+    # how far right of the margin the document's paragraphs open (a first-line indent), where
+    # most of its paragraphs that follow a short last line on the same page do so (0: none)
+    indent: float = 0.0
 
     def shift(self, page: int) -> float:
         return self.shifts.get(page, 0.0)
@@ -227,7 +238,44 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
              if _body_size(ln, size) and _ends_latin(ln)]
     ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
-    return replace(m, justified=len(latin) >= MIN_JUSTIFIED and ending >= 0.5 * len(latin))
+    return replace(m, justified=len(latin) >= MIN_JUSTIFIED and ending >= 0.5 * len(latin),
+                   indent=_paragraph_indent(pages, m))
+
+
+def _paragraph_indent(pages: list[PageRows], m: _Metrics) -> float:
+    """How far right of the margin the document's paragraphs open with a first-line indent. The
+    lines that follow a clearly short line (a paragraph's last, `SHORT_END` font sizes or more
+    before the measure) on the same page open paragraphs: most of them (`INDENT_SHARE`,
+    `MIN_INDENTS` at the least) must be set in by one amount of `MIN_INDENT` to `MAX_INDENT`
+    font sizes, and most of those followed by a line of their paragraph must have it start back at
+    the margin (a first-line indent, not a block set in as a whole, a quotation or a
+    resolution's preamble). 0 where paragraphs open at the margin, at no one indent, or too few
+    are seen."""
+    openings: list[tuple[float, float | None]] = []  # (its offset, the next line's offset)
+    for page in pages:
+        lines = [row[0] if len(row) == 1 and _body_size(row[0], m.size) else None
+                 for row in page.rows]
+        for k in range(1, len(lines)):
+            prev, line = lines[k - 1], lines[k]
+            if (line is None or prev is None or line.frame != prev.frame
+                    or prev.text.endswith("-")
+                    or m.right_of(prev) - prev.x1 <= SHORT_END * m.size):
+                continue
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            after = (nxt.x0 - m.block_left(nxt) if nxt is not None and nxt.frame == line.frame
+                     and m.right_of(line) - line.x1 <= SHORT_END * m.size else None)
+            openings.append((line.x0 - m.block_left(line), after))
+    if len(openings) < MIN_INDENTS:
+        return 0.0
+    steps = Counter(round(2 * x / m.size) / 2 for x, _ in openings)
+    step, count = steps.most_common(1)[0]
+    if not MIN_INDENT <= step <= MAX_INDENT or count < INDENT_SHARE * len(openings):
+        return 0.0
+    indent = step * m.size
+    followed = [after for x, after in openings
+                if after is not None and abs(x - indent) <= 0.5 * m.size]
+    back = sum(1 for after in followed if abs(after) <= 0.5 * m.size)
+    return indent if followed and back >= INDENT_SHARE * len(followed) else 0.0
 
 
 def _common_right(ends: list[float], size: float) -> float:
@@ -307,7 +355,19 @@ def _shift(block: _Block, line: Line, m: _Metrics) -> float:
         return line.x0 - here[-1].x0
     if line.frame != prev.frame and line.right and prev.right:
         return (line.x0 - line.left) - block.cont_offset
-    return (line.x0 - m.shift(line.page)) - (block.cont_x - m.shift(cont.page))
+    return (line.x0 - m.shift(line.page)) - (_cont_x(block, m) - m.shift(cont.page))
+
+
+def _cont_x(block: _Block, m: _Metrics) -> float:
+    """Where the block's continuation lines start. A paragraph of one line so far, opening with
+    the document's first-line indent (no hanging label), would go on at the margin: its first
+    line is no measure of that (a one-line paragraph at a page's foot, the next page's paragraph
+    opening with the same indent, is two paragraphs)."""
+    first = block.lines[0]
+    if (len(block.lines) == 1 and m.indent and first.text_x0 <= first.x0
+            and abs(first.x0 - m.block_left(first) - m.indent) <= 0.5 * m.size):
+        return m.block_left(first)
+    return block.cont_x
 
 
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:

