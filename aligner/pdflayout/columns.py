@@ -13,6 +13,17 @@ into it, as a hanging mark or a label does) and no row is farther than
 Where the document's other pages set their text in columns (`known`: the gutters found there), a
 region whose gutters are those needs only one row in each column: the short columns of a last
 page, balanced or not, are read as columns too, not row by row across.
+A region of fewer rows than that (a one-page notice or an abstract in two columns, two short
+columns under a full-width title) is read as columns on the evidence of its text
+(`_short_columns`): at least `MIN_SHORT_ROWS` rows in each column, each gutter narrow for the
+columns beside it (at most `SHORT_GUTTER` of the narrower one: a header's left and right parts
+or a label and its value stand farther apart for their width), and every column running text
+read down it: one line a row (no cells), each line but the column's last full to the column's
+edge (or the next line's first word would not have fit) and of some length, or else ending a
+sentence (a paragraph's last line), and some line going on in the line under it (no sentence
+end, and a lower-case word, a comma or a Chinese character at the break). Rows across such
+columns would join lines that do not go on; labels, cells, headings, a header's parts, the
+items of short lists are not full lines, or none of them goes on below, and stay rows.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -49,7 +60,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from untm.aligner.labels import display_width
+from untm.aligner.labels import display_width, ends_sentence
+from untm.aligner.language import is_wide, is_wide_letter
 from untm.aligner.linebreaks import BARE_LABEL
 
 if TYPE_CHECKING:
@@ -71,6 +83,8 @@ FULL_LINE = 0.8  # share of its column's width a full line spans
 CELL_GAP = 2.0  # font sizes: pieces of one row in a column farther apart are cells, not a line
 RUNNING_SHARE = 0.3  # share of its rows that are full lines in a column of running text
 RUNNING_CHARS = 24  # characters (a CJK character counts 2) a full line of running text holds
+MIN_SHORT_ROWS = 2  # rows with text in each column of short columns (`_short_columns`)
+SHORT_GUTTER = 0.2  # share of the narrower column beside it: the widest gutter of short columns
 
 Interval = tuple[float, float]
 
@@ -238,6 +252,91 @@ def _running(rows: list[list[Line]]) -> bool:
     return len(full) >= RUNNING_SHARE * len(rows) and chars >= RUNNING_CHARS * len(full)
 
 
+def _parts(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> list[dict[int, list[Line]]]:
+    """Each row's pieces by the column they are in (`cols`: the region's lines by column):
+    column -> the row's pieces in it, left to right."""
+    where = {id(ln): k for k, col in enumerate(cols) for ln in col}
+    out: list[dict[int, list[Line]]] = []
+    for row in rows:
+        parts: dict[int, list[Line]] = {}
+        for ln in row:
+            parts.setdefault(where[id(ln)], []).append(ln)
+        out.append(parts)
+    return out
+
+
+def _text(pieces: list[Line]) -> str:
+    return " ".join(ln.text for ln in pieces)
+
+
+def _filled(pieces: list[Line], below: list[Line], right: float) -> bool:
+    """A column's row (its pieces) is a full line of its text: it reaches `FULL_LINE` of the
+    way to the column's right edge, or the first word of the line below (a wide character, or
+    Latin letters as wide as the row's) would not have fit before that edge."""
+    a, b = pieces[0], pieces[-1]
+    if b.x1 - a.x0 >= FULL_LINE * (right - a.x0):
+        return True
+    text, nxt = _text(pieces), _text(below)
+    if not nxt:
+        return False
+    if is_wide(nxt[0]):
+        word = b.size
+    else:
+        per = (b.x1 - a.x0) / max(1, len(text))
+        word = per * (len(nxt.split(" ", 1)[0]) + 1)  # the word and a space before it
+    return right - b.x1 < word
+
+
+def _reads_on(text: str, nxt: str) -> bool:
+    """A line of running text goes on in `nxt`, the line under it: it ends in no sentence end
+    and `nxt` opens with a lower-case word, or it ends in a mark that runs on (a comma, a
+    hyphen), or both are Chinese there (a line broken between two characters)."""
+    if ends_sentence(text) or text.endswith((":", "：")):
+        return False
+    if nxt[:1].islower() or text.endswith((",", "-", "‐", "，", "、")):
+        return True
+    return is_wide_letter(text[-1]) and is_wide_letter(nxt[0])
+
+
+def _runs_down(rows: list[list[Line]], size: float) -> bool:
+    """A column's rows (each row's pieces in it, left to right) are running text read down the
+    column: each row is one line (no gap wider than `CELL_GAP` font sizes between its pieces:
+    cells stand farther apart); every line but the column's last is a full line
+    (`_filled`) of at least `RUNNING_CHARS` characters or ends a sentence (a paragraph's last
+    line: a label ending in ':' or a short cell does not); and at least one line reads on into
+    the line under it (`_reads_on`): text broken at the column's edge, not a list of lines."""
+    right = max(r[-1].x1 for r in rows)
+    if any(b.x0 - a.x1 > CELL_GAP * size for r in rows for a, b in pairwise(r)):
+        return False
+    reads_on = 0
+    for pieces, below in pairwise(rows):
+        text, nxt = _text(pieces), _text(below)
+        if _filled(pieces, below, right) and display_width(text) >= RUNNING_CHARS:
+            reads_on += _reads_on(text, nxt)
+        elif not ends_sentence(text):
+            return False
+    return reads_on > 0
+
+
+def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+    """A region of fewer rows than `MIN_COLUMN_ROWS` (a short passage in columns: a one-page
+    notice, an abstract, the columns under a full-width title) is text in columns: each
+    gutter (between the text of the columns beside it) is at most `SHORT_GUTTER` of the
+    narrower of those columns (a header's left and right parts, a label and its value, stand
+    farther apart for their width), and every column is running text read down it
+    (`_runs_down`)."""
+    per: list[list[list[Line]]] = [[] for _ in cols]
+    for parts in _parts(rows, cols):
+        for k, part in parts.items():
+            per[k].append(part)
+    spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in cols]
+    for (a0, a1), (b0, b1) in pairwise(spans):
+        if b0 - a1 > SHORT_GUTTER * min(a1 - a0, b1 - b0):
+            return False
+    size = min(ln.size for col in cols for ln in col)
+    return all(_runs_down(p, size) for p in per)
+
+
 def _unruled_table(
     rows: list[tuple[Line, ...]], cols: list[list[Line]], size: float
 ) -> int | None:
@@ -247,14 +346,10 @@ def _unruled_table(
     gutter open, are no cells), if at least `MIN_COLUMN_ROWS` rows, and `PAIRED` of the rows of
     its sparsest column, are such rows and its first column, where a row's label or key
     stands, is not running text (`_running`); else None (text in columns)."""
-    where = {id(ln): k for k, col in enumerate(cols) for ln in col}
     per: list[list[list[Line]]] = [[] for _ in cols]
     paired = 0
     first = len(rows)
-    for r, row in enumerate(rows):
-        parts: dict[int, list[Line]] = {}
-        for ln in row:
-            parts.setdefault(where[id(ln)], []).append(ln)
+    for r, parts in enumerate(_parts(rows, cols)):
         for k, part in parts.items():
             per[k].append(part)
         if len(parts) == len(cols):
@@ -294,6 +389,10 @@ def frames(
             end, gutters = _region(rows[:top], i, size)
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
+        if cols is None and gutters and end - i >= MIN_SHORT_ROWS:  # too few rows for that
+            cols = _columns(rows[i:end], gutters, MIN_SHORT_ROWS)
+            if cols is not None and not _short_columns(rows[i:end], cols):
+                cols = None
         if cols is None:
             plain.append(rows[i])
             i += 1
