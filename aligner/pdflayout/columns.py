@@ -16,14 +16,18 @@ page, balanced or not, are read as columns too, not row by row across.
 A region of fewer rows than that (a one-page notice or an abstract in two columns, two short
 columns under a full-width title) is read as columns on the evidence of its text
 (`_short_columns`): at least `MIN_SHORT_ROWS` rows in each column, each gutter narrow for the
-columns beside it (at most `SHORT_GUTTER` of the narrower one: a header's left and right parts
+columns beside it (at most `SHORT_GUTTER` of the wider one: a header's left and right parts
 or a label and its value stand farther apart for their width), and every column running text
 read down it: one line a row (no cells), each line but the column's last full to the column's
 edge (or the next line's first word would not have fit) and of some length, or else ending a
 sentence (a paragraph's last line), and some line going on in the line under it (no sentence
-end, and a lower-case word, a comma or a Chinese character at the break). Rows across such
-columns would join lines that do not go on; labels, cells, headings, a header's parts, the
-items of short lists are not full lines, or none of them goes on below, and stay rows.
+end, and a lower-case word, a comma or a Chinese character at the break), down a column or
+from its foot to the next column's head. Rows across such columns would join lines that do
+not go on; labels, cells, headings, a header's parts, the items of short lists are not full
+lines, or none of them goes on below, and stay rows. So do paragraphs that start row for row
+in every column, in more than one row (`_text_cells`): a table's cells of running text (text
+that flows down columns seldom breaks its paragraphs on the same rows); no region that starts
+further down such a table (its last row of cells alone) is read as columns either.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -84,7 +88,7 @@ CELL_GAP = 2.0  # font sizes: pieces of one row in a column farther apart are ce
 RUNNING_SHARE = 0.3  # share of its rows that are full lines in a column of running text
 RUNNING_CHARS = 24  # characters (a CJK character counts 2) a full line of running text holds
 MIN_SHORT_ROWS = 2  # rows with text in each column of short columns (`_short_columns`)
-SHORT_GUTTER = 0.2  # share of the narrower column beside it: the widest gutter of short columns
+SHORT_GUTTER = 0.2  # share of the wider column beside it: the widest gutter of short columns
 
 Interval = tuple[float, float]
 
@@ -298,43 +302,112 @@ def _reads_on(text: str, nxt: str) -> bool:
     return is_wide_letter(text[-1]) and is_wide_letter(nxt[0])
 
 
-def _runs_down(rows: list[list[Line]], size: float) -> bool:
-    """A column's rows (each row's pieces in it, left to right) are running text read down the
-    column: each row is one line (no gap wider than `CELL_GAP` font sizes between its pieces:
-    cells stand farther apart); every line but the column's last is a full line
-    (`_filled`) of at least `RUNNING_CHARS` characters or ends a sentence (a paragraph's last
-    line: a label ending in ':' or a short cell does not); and at least one line reads on into
-    the line under it (`_reads_on`): text broken at the column's edge, not a list of lines."""
-    right = max(r[-1].x1 for r in rows)
+def _long_line(pieces: list[Line], below: list[Line], right: float) -> bool:
+    """A full line (`_filled`) of at least `RUNNING_CHARS` characters."""
+    return display_width(_text(pieces)) >= RUNNING_CHARS and _filled(pieces, below, right)
+
+
+def _lines_of_text(rows: list[list[Line]], size: float) -> bool:
+    """A column's rows (each row's pieces in it, left to right) are lines of running text:
+    each row is one line (no gap wider than `CELL_GAP` font sizes between its pieces: cells
+    stand farther apart), and every line but the column's last is a long full line
+    (`_long_line`) or ends a sentence (a paragraph's last line; a label ending in ':', a
+    heading, a short cell do neither)."""
     if any(b.x0 - a.x1 > CELL_GAP * size for r in rows for a, b in pairwise(r)):
         return False
-    reads_on = 0
-    for pieces, below in pairwise(rows):
-        text, nxt = _text(pieces), _text(below)
-        if _filled(pieces, below, right) and display_width(text) >= RUNNING_CHARS:
-            reads_on += _reads_on(text, nxt)
-        elif not ends_sentence(text):
-            return False
-    return reads_on > 0
+    right = max(r[-1].x1 for r in rows)
+    return all(_long_line(pieces, below, right) or ends_sentence(_text(pieces))
+               for pieces, below in pairwise(rows))
+
+
+def _starts(per: list[list[tuple[int, list[Line]]]], size: float) -> list[set[int]]:
+    """Each column's rows (indices in the region) where a paragraph starts, the text read
+    column by column (`per`: `_column_rows`): the first row, and each row after a line that
+    ends a sentence and is not a long full line (`_long_line`) or, in its column, stands
+    farther above it than the column's line spacing (a paragraph's or a cell's space above).
+    A column's first row starts a paragraph where the column before ended one (its last line
+    ends a sentence, short of its edge or, full, where a paragraph of that column starts on
+    the same row: cells side by side)."""
+    out: list[set[int]] = []
+    last: tuple[list[Line], float] | None = None  # the column before's last line, its edge
+    for rows in per:
+        right = max(pieces[-1].x1 for _, pieces in rows)
+        steps = [_bottom(tuple(a)) - _bottom(tuple(b)) for (_, a), (_, b) in pairwise(rows)]
+        step = min(steps, default=0.0)
+        head, first = rows[0]
+        starts = set()
+        if last is None or (ends_sentence(_text(last[0])) and (
+                not _long_line(last[0], first, last[1]) or head in out[-1])):
+            starts.add(head)
+        for ((_, a), (r, b)), gap in zip(pairwise(rows), steps, strict=True):
+            if ends_sentence(_text(a)) and (not _long_line(a, b, right)
+                                            or gap > step + BASELINE * size):
+                starts.add(r)
+        out.append(starts)
+        last = (rows[-1][1], right)
+    return out
+
+
+def _column_rows(rows: list[tuple[Line, ...]],
+                 cols: list[list[Line]]) -> list[list[tuple[int, list[Line]]]]:
+    """Each column's rows: (the row's index in the region, its pieces in the column)."""
+    per: list[list[tuple[int, list[Line]]]] = [[] for _ in cols]
+    for r, parts in enumerate(_parts(rows, cols)):
+        for k, part in parts.items():
+            per[k].append((r, part))
+    return per
 
 
 def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
     """A region of fewer rows than `MIN_COLUMN_ROWS` (a short passage in columns: a one-page
     notice, an abstract, the columns under a full-width title) is text in columns: each
     gutter (between the text of the columns beside it) is at most `SHORT_GUTTER` of the
-    narrower of those columns (a header's left and right parts, a label and its value, stand
-    farther apart for their width), and every column is running text read down it
-    (`_runs_down`)."""
-    per: list[list[list[Line]]] = [[] for _ in cols]
-    for parts in _parts(rows, cols):
-        for k, part in parts.items():
-            per[k].append(part)
+    wider of those columns (the other may hold only paragraphs' last lines; a header's left
+    and right parts, a label and its value, stand farther apart for their width); every
+    column holds lines of running text (`_lines_of_text`); and every column has a long full
+    line that reads on (`_reads_on`) in the line under it or a line that reads on from the
+    line above it, the text taken down each column and from a column's foot to the next
+    column's head (text broken at the columns' edges, not lists or cells side by side)."""
+    per = _column_rows(rows, cols)
     spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in cols]
     for (a0, a1), (b0, b1) in pairwise(spans):
-        if b0 - a1 > SHORT_GUTTER * min(a1 - a0, b1 - b0):
+        if b0 - a1 > SHORT_GUTTER * max(a1 - a0, b1 - b0):
             return False
     size = min(ln.size for col in cols for ln in col)
-    return all(_runs_down(p, size) for p in per)
+    if not all(_lines_of_text([pieces for _, pieces in p], size) for p in per):
+        return False
+    read = [(k, pieces) for k, p in enumerate(per) for _, pieces in p]  # column by column
+    on: set[int] = set()
+    for (k, a), (j, b) in pairwise(read):
+        if _long_line(a, b, spans[k][1]) and _reads_on(_text(a), _text(b)):
+            on.update((k, j))
+    return len(on) == len(cols)
+
+
+def _text_cells(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+    """The region's columns of running text are a table's cells: from the first row with text
+    in every column (a paragraph's last line above is none), the columns' paragraphs start
+    (`_starts`) on the same rows, in more than one row (text that flows down columns seldom
+    breaks its paragraphs on the same rows; a table's cells start row for row)."""
+    per = _column_rows(rows, cols)
+    size = min(ln.size for col in cols for ln in col)
+    first = min(r for r, parts in enumerate(_parts(rows, cols)) if len(parts) == len(cols))
+    starts = [{r for r in st if r >= first} for st in _starts(per, size)]
+    return all(st == starts[0] for st in starts) and len(starts[0]) > 1
+
+
+def _short_region(
+    rows: list[tuple[Line, ...]], gutters: list[Interval]
+) -> tuple[list[list[Line]] | None, bool]:
+    """The lines by column of a region of fewer rows than `MIN_COLUMN_ROWS` where it is text
+    in columns (`_short_columns`), else None; and whether it is a table's rows of cells of
+    running text instead (`_text_cells`)."""
+    cols = _columns(rows, gutters, MIN_SHORT_ROWS)
+    if cols is None or not _short_columns(rows, cols):
+        return None, False
+    if _text_cells(rows, cols):
+        return None, True
+    return cols, False
 
 
 def _unruled_table(
@@ -375,7 +448,7 @@ def frames(
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     tables: list[tuple[int, int]] = []  # unruled tables among the plain rows
-    i = 0
+    i = held = 0  # (held: rows before it start no short columns, `_short_region`)
     wide = WIDE_ROW * (max(ln.x1 for row in rows for ln in row) - min(
         ln.x0 for row in rows for ln in row)) if rows else 0.0
     while i < len(rows):
@@ -389,10 +462,10 @@ def frames(
             end, gutters = _region(rows[:top], i, size)
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
-        if cols is None and gutters and end - i >= MIN_SHORT_ROWS:  # too few rows for that
-            cols = _columns(rows[i:end], gutters, MIN_SHORT_ROWS)
-            if cols is not None and not _short_columns(rows[i:end], cols):
-                cols = None
+        if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:  # too few
+            cols, cells = _short_region(rows[i:end], gutters)
+            if cells:  # a table's rows: none of them starts short columns, nor its last row
+                held = end
         if cols is None:
             plain.append(rows[i])
             i += 1
