@@ -8,17 +8,23 @@ neither: its rows were read across, and the blocks-side-by-side rule (`lines._wr
 column's run of lines a cell of its own: a paragraph that runs from the first column into the
 second was cut in two at the column break, and where a paragraph ends inside a column the
 columns' paragraphs came out of order, line by line across where they are indented. The rule
-(`columns._short_columns`): fewer rows are columns where the gutter is narrow for the columns
-beside it and every column is running text read down it (one line a row, each line but the
-last full to the column's edge or ending a sentence, some line going on in the one below).
+(`columns._short_columns`): fewer rows are columns where they are in the page's text size,
+the gutter is narrow for the columns beside it and every column is running text read down it
+(one line a row, each line but the last full to the column's edge or ending a sentence, some
+line going on in the one below or in the next column's head), unless the columns' paragraphs
+start row for row (a table's cells of running text, `columns._text_cells`). Cases: one
+paragraph through two columns of 2, 3 or 4 lines, under a title (with text below) or below
+full-width text; indented paragraphs, one ending inside a column; columns of unequal heights,
+three columns, a 36-point gutter.
 
 Guards (read the same before and after): the left and right parts of a document's header, a
 list of three or four labels and their values, a short table of two columns without rules
 (names beside one-line descriptions) and one of running text (two rows of cells of two lines
-each, their paragraphs starting row for row), two short lists side by side (chosen: they stay rows,
-each item a paragraph of its own, row by row: no item is a full line that goes on in the line
-below, so nothing shows text in columns), and a short table of contents (titles and page
-numbers).
+each, their paragraphs starting row for row), two short lists side by side (chosen: they stay
+rows, each item a paragraph of its own, row by row: no item is a full line that goes on in the
+line below, so nothing shows text in columns), and a short table of contents (titles and page
+numbers). Blocks of small type side by side at a page's foot stay blocks (read by
+`lines._side_by_side`; tests/test_pdf_unruled.py).
 
 Each case is a page drawn here (reportlab, Helvetica and WenQuanYi Micro Hei at 10 points on
 a 13-point leading, two columns 215 points wide with a 20-point gutter) and read through
@@ -72,34 +78,34 @@ def _indent(lang: str) -> float:
     return 2 * SIZE if lang == "zh" else 1.5 * SIZE
 
 
-def _lines(text: str, lang: str, indent: float) -> list[str]:
-    """`text` broken into lines of a column (its first line `indent` narrower)."""
+def _lines(text: str, lang: str, indent: float, width: float = WIDTH) -> list[str]:
+    """`text` broken into lines of a column `width` wide (its first line `indent` narrower)."""
     _fonts()
     font = _font(lang)
-    first = _wrap(text, font, SIZE, WIDTH - indent)[0]
+    first = _wrap(text, font, SIZE, width - indent)[0]
     rest = text[len(first):].lstrip()
-    return [first, *(_wrap(rest, font, SIZE, WIDTH) if rest else [])]
+    return [first, *(_wrap(rest, font, SIZE, width) if rest else [])]
 
 
-def _paragraph(lang: str, k: int, lines: int, indent: float) -> str:
-    """A paragraph of `k`'s own words that takes `lines` lines of a column, its last line about
-    half full (a sentence's end, not the column's edge)."""
+def _paragraph(lang: str, k: int, lines: int, indent: float, width: float = WIDTH) -> str:
+    """A paragraph of `k`'s own words that takes `lines` lines of a column `width` wide, its
+    last line about half full (a sentence's end, not the column's edge)."""
     pool = HAN if lang == "zh" else WORDS
     sep = "" if lang == "zh" else " "
     for n in range(2, 400):
         words = [pool[(7 * k + i) % len(pool)] for i in range(n)]
         text = sep.join(words) + ("。" if lang == "zh" else ".")
         text = text[0].upper() + text[1:]
-        got = _lines(text, lang, indent)
-        fill = stringWidth(got[-1], _font(lang), SIZE) / WIDTH
+        got = _lines(text, lang, indent, width)
+        fill = stringWidth(got[-1], _font(lang), SIZE) / width
         if len(got) == lines and fill >= 0.45:
             return text
     raise AssertionError(f"no paragraph of {lines} lines")
 
 
-def _joined(text: str, lang: str, indent: float) -> str:
+def _joined(text: str, lang: str, indent: float, width: float = WIDTH) -> str:
     """`text` as a reader joins its lines (a space between Latin lines, none in Chinese)."""
-    return ("" if lang == "zh" else " ").join(_lines(text, lang, indent))
+    return ("" if lang == "zh" else " ").join(_lines(text, lang, indent, width))
 
 
 def _page(path: Path, lang: str, paragraphs: Sequence[str], rows: int, where: str,
@@ -164,6 +170,39 @@ def test_a_paragraph_through_two_short_columns_is_read_whole(
     path = tmp_path / f"flow.{lang}.pdf"
     expected = _page(path, lang, [text], rows, where, 0.0)
     assert _texts(path, lang) == expected
+
+
+# other shapes: (lines in each column, gutter in points)
+SHAPES_MORE = {"3 and 2 lines": ((3, 2), GUTTER), "three columns of 3 lines": ((3, 3, 3), GUTTER),
+               "a 36-point gutter": ((3, 3), 36.0), "a 4-line column beside a 3-line one":
+               ((4, 3), GUTTER)}
+
+
+@pytest.mark.parametrize(("lang", "shape"), [
+    (lang, shape) for lang in ("en", "zh") for shape in SHAPES_MORE
+    # English lines a third of the text width hold some 23 to 30 characters, at the bound of
+    # a long line (`columns.RUNNING_CHARS`, which keeps short cells and list items out): not
+    # claimed
+    if (lang, shape) != ("en", "three columns of 3 lines")])
+def test_a_paragraph_through_short_columns_of_other_shapes_is_read_whole(
+    tmp_path: Path, lang: str, shape: str
+) -> None:
+    """One paragraph flowed down short columns of unequal heights, three columns, columns a
+    36-point gutter apart (a word processor's default): read whole."""
+    heights, gutter = SHAPES_MORE[shape]
+    width = (RIGHT - LEFT - (len(heights) - 1) * gutter) / len(heights)
+    text = _paragraph(lang, 1, sum(heights), 0.0, width)
+    path = tmp_path / f"shape.{lang}.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica-Bold" if lang == "en" else ZH_FONT, 14)
+    c.drawCentredString((LEFT + RIGHT) / 2, TOP, TITLE[lang])
+    c.setFont(_font(lang), SIZE)
+    lines = iter(_lines(text, lang, 0.0, width))
+    for column, height in enumerate(heights):
+        for row in range(height):
+            c.drawString(LEFT + column * (width + gutter), TOP - (2 + row) * LEADING, next(lines))
+    c.save()
+    assert _texts(path, lang) == [TITLE[lang], _joined(text, lang, 0.0, width)]
 
 
 # paragraphs (their lines) that fill two columns of 2, 3 or 4 rows, one ending inside a column

@@ -15,19 +15,21 @@ region whose gutters are those needs only one row in each column: the short colu
 page, balanced or not, are read as columns too, not row by row across.
 A region of fewer rows than that (a one-page notice or an abstract in two columns, two short
 columns under a full-width title) is read as columns on the evidence of its text
-(`_short_columns`): at least `MIN_SHORT_ROWS` rows in each column, each gutter narrow for the
-columns beside it (at most `SHORT_GUTTER` of the wider one: a header's left and right parts
-or a label and its value stand farther apart for their width), and every column running text
-read down it: one line a row (no cells), each line but the column's last full to the column's
-edge (or the next line's first word would not have fit) and of some length, or else ending a
-sentence (a paragraph's last line), and some line going on in the line under it (no sentence
-end, and a lower-case word, a comma or a Chinese character at the break), down a column or
-from its foot to the next column's head. Rows across such columns would join lines that do
-not go on; labels, cells, headings, a header's parts, the items of short lists are not full
-lines, or none of them goes on below, and stay rows. So do paragraphs that start row for row
-in every column, in more than one row (`_text_cells`): a table's cells of running text (text
-that flows down columns seldom breaks its paragraphs on the same rows); no region that starts
-further down such a table (its last row of cells alone) is read as columns either.
+(`_short_columns`): in the page's text size (`BODY_SIZE`; blocks of small type side by side
+are read as blocks, `lines._side_by_side`), at least `MIN_SHORT_ROWS` rows in each column,
+each gutter narrow for the columns beside it (at most `SHORT_GUTTER` of the wider one: a
+header's left and right parts or a label and its value stand farther apart for their width),
+and every column running text read down it: one line a row (no cells), each line but the
+column's last full to the column's edge (or the next line's first word would not have fit)
+and of some length, or else ending a sentence (a paragraph's last line), and some line going
+on in the line under it (no sentence end, and a lower-case word, a comma or a Chinese
+character at the break), down a column or from its foot to the next column's head. Rows
+across such columns would join lines that do not go on; labels, cells, headings, a header's
+parts, the items of short lists are not full lines, or none of them goes on below, and stay
+rows. So do paragraphs that start row for row in every column, in more than one row
+(`_text_cells`): a table's cells of running text (text that flows down columns seldom breaks
+its paragraphs on the same rows); no region that starts further down such a table (its last
+row of cells alone) is read as columns either.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -88,7 +90,8 @@ CELL_GAP = 2.0  # font sizes: pieces of one row in a column farther apart are ce
 RUNNING_SHARE = 0.3  # share of its rows that are full lines in a column of running text
 RUNNING_CHARS = 24  # characters (a CJK character counts 2) a full line of running text holds
 MIN_SHORT_ROWS = 2  # rows with text in each column of short columns (`_short_columns`)
-SHORT_GUTTER = 0.2  # share of the wider column beside it: the widest gutter of short columns
+SHORT_GUTTER = 0.3  # share of the wider column beside it: the widest gutter of short columns
+BODY_SIZE = 0.05  # share of the page's text size: short columns' lines are in that size
 
 Interval = tuple[float, float]
 
@@ -397,11 +400,15 @@ def _text_cells(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
 
 
 def _short_region(
-    rows: list[tuple[Line, ...]], gutters: list[Interval]
+    rows: list[tuple[Line, ...]], gutters: list[Interval], size: float
 ) -> tuple[list[list[Line]] | None, bool]:
     """The lines by column of a region of fewer rows than `MIN_COLUMN_ROWS` where it is text
-    in columns (`_short_columns`), else None; and whether it is a table's rows of cells of
+    in columns (`_short_columns`) in the page's text size (`size`, within `BODY_SIZE`: blocks
+    of smaller type side by side, an invoice's terms beside a note at a page's foot, are read
+    as blocks, `lines._side_by_side`), else None; and whether it is a table's rows of cells of
     running text instead (`_text_cells`)."""
+    if any(abs(ln.size - size) > BODY_SIZE * size for row in rows for ln in row):
+        return None, False
     cols = _columns(rows, gutters, MIN_SHORT_ROWS)
     if cols is None or not _short_columns(rows, cols):
         return None, False
@@ -463,7 +470,7 @@ def frames(
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
         if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:  # too few
-            cols, cells = _short_region(rows[i:end], gutters)
+            cols, cells = _short_region(rows[i:end], gutters, size)
             if cells:  # a table's rows: none of them starts short columns, nor its last row
                 held = end
         if cols is None:
