@@ -386,3 +386,35 @@ def test_a_short_table_of_contents_stays_rows(tmp_path: Path) -> None:
     c.save()
     texts = _texts(path, "en")
     assert _cells_in_order(texts, [t for pair in CONTENTS for t in pair]), texts
+
+
+@pytest.mark.parametrize("page2", ["SESSIONS", "LISTS", "HEADER"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_short_columns_give_no_gutters_to_the_other_pages(tmp_path: Path, lang: str,
+                                                          page2: str) -> None:
+    """Short columns on page 1 (read whole: fails on main) and, on page 2, a short table, two
+    short lists or a header's parts standing across the same gutter: page 2 stays rows. Short
+    columns are no evidence of the document's layout (`lines.column_grid` takes only columns
+    of `MIN_COLUMN_ROWS` rows), where the gutters of columns on other pages make a region of
+    one row columns."""
+    text = _paragraph(lang, 0, 6, 0.0)
+    rows = {"SESSIONS": SESSIONS, "LISTS": LISTS, "HEADER": HEADER}[page2][lang]
+    path = tmp_path / f"two.{lang}.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica-Bold" if lang == "en" else ZH_FONT, 14)
+    c.drawCentredString((LEFT + RIGHT) / 2, TOP, TITLE[lang])
+    c.setFont(_font(lang), SIZE)
+    for k, line in enumerate(_lines(text, lang, 0.0)):
+        column, row = divmod(k, 3)
+        c.drawString(LEFT + column * (WIDTH + GUTTER), TOP - (2 + row) * LEADING, line)
+    c.showPage()
+    y = _full_width(c, lang, TOP)
+    c.setFont(_font(lang), SIZE)
+    for left, right in rows:
+        c.drawString(LEFT, y, left)
+        c.drawString(LEFT + WIDTH + GUTTER, y, right)
+        y -= LEADING
+    c.save()
+    texts = _texts(path, lang)
+    assert texts[:2] == [TITLE[lang], _joined(text, lang, 0.0)], texts
+    assert _cells_in_order(texts, [t for pair in rows for t in pair]), texts
