@@ -394,7 +394,8 @@ def _text_cells(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
     breaks its paragraphs on the same rows; a table's cells start row for row)."""
     per = _column_rows(rows, cols)
     size = min(ln.size for col in cols for ln in col)
-    first = min(r for r, parts in enumerate(_parts(rows, cols)) if len(parts) == len(cols))
+    first = min((r for r, parts in enumerate(_parts(rows, cols)) if len(parts) == len(cols)),
+                default=len(rows))  # (columns that never share a row: no cells)
     starts = [{r for r in st if r >= first} for st in _starts(per, size)]
     return all(st == starts[0] for st in starts) and len(starts[0]) > 1
 
@@ -469,8 +470,8 @@ def frames(
             end, gutters = _region(rows[:top], i, size)
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
-        if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:  # too few
-            cols, cells = _short_region(rows[i:end], gutters, size)
+        if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:
+            cols, cells = _short_region(rows[i:end], gutters, size)  # columns by their text
             if cells:  # a table's rows: none of them starts short columns, nor its last row
                 held = end
         if cols is None:
