@@ -13,6 +13,23 @@ into it, as a hanging mark or a label does) and no row is farther than
 Where the document's other pages set their text in columns (`known`: the gutters found there), a
 region whose gutters are those needs only one row in each column: the short columns of a last
 page, balanced or not, are read as columns too, not row by row across.
+A region of fewer rows than that (a one-page notice or an abstract in two columns, two short
+columns under a full-width title) is read as columns on the evidence of its text
+(`_short_columns`): in the page's text size (`BODY_SIZE`; blocks of small type side by side
+are read as blocks, `lines._side_by_side`), at least `MIN_SHORT_ROWS` rows in each column,
+each gutter narrow for the columns beside it (at most `SHORT_GUTTER` of the wider one: a
+header's left and right parts or a label and its value stand farther apart for their width),
+and every column running text read down it: one line a row (no cells), each line but the
+column's last full to the column's edge (or the next line's first word would not have fit)
+and of some length, or else ending a sentence (a paragraph's last line), and some line going
+on in the line under it (no sentence end, and a lower-case word, a comma or a Chinese
+character at the break), down a column or from its foot to the next column's head. Rows
+across such columns would join lines that do not go on; labels, cells, headings, a header's
+parts, the items of short lists are not full lines, or none of them goes on below, and stay
+rows. So do paragraphs that start row for row in every column, in more than one row
+(`_text_cells`): a table's cells of running text (text that flows down columns seldom breaks
+its paragraphs on the same rows); no region that starts further down such a table (its last
+row of cells alone) is read as columns either.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -49,7 +66,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from untm.aligner.labels import display_width
+from untm.aligner.labels import display_width, ends_sentence
+from untm.aligner.language import is_wide, is_wide_letter
 from untm.aligner.linebreaks import BARE_LABEL
 
 if TYPE_CHECKING:
@@ -71,6 +89,9 @@ FULL_LINE = 0.8  # share of its column's width a full line spans
 CELL_GAP = 2.0  # font sizes: pieces of one row in a column farther apart are cells, not a line
 RUNNING_SHARE = 0.3  # share of its rows that are full lines in a column of running text
 RUNNING_CHARS = 24  # characters (a CJK character counts 2) a full line of running text holds
+MIN_SHORT_ROWS = 2  # rows with text in each column of short columns (`_short_columns`)
+SHORT_GUTTER = 0.3  # share of the wider column beside it: the widest gutter of short columns
+BODY_SIZE = 0.05  # share of the page's text size: short columns' lines are in that size
 
 Interval = tuple[float, float]
 
@@ -238,6 +259,165 @@ def _running(rows: list[list[Line]]) -> bool:
     return len(full) >= RUNNING_SHARE * len(rows) and chars >= RUNNING_CHARS * len(full)
 
 
+def _parts(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> list[dict[int, list[Line]]]:
+    """Each row's pieces by the column they are in (`cols`: the region's lines by column):
+    column -> the row's pieces in it, left to right."""
+    where = {id(ln): k for k, col in enumerate(cols) for ln in col}
+    out: list[dict[int, list[Line]]] = []
+    for row in rows:
+        parts: dict[int, list[Line]] = {}
+        for ln in row:
+            parts.setdefault(where[id(ln)], []).append(ln)
+        out.append(parts)
+    return out
+
+
+def _text(pieces: list[Line]) -> str:
+    return " ".join(ln.text for ln in pieces)
+
+
+def _filled(pieces: list[Line], below: list[Line], right: float) -> bool:
+    """A column's row (its pieces) is a full line of its text: it reaches `FULL_LINE` of the
+    way to the column's right edge, or the first word of the line below (a wide character, or
+    Latin letters as wide as the row's) would not have fit before that edge."""
+    a, b = pieces[0], pieces[-1]
+    if b.x1 - a.x0 >= FULL_LINE * (right - a.x0):
+        return True
+    text, nxt = _text(pieces), _text(below)
+    if not nxt:
+        return False
+    if is_wide(nxt[0]):
+        word = b.size
+    else:
+        per = (b.x1 - a.x0) / max(1, len(text))
+        word = per * (len(nxt.split(" ", 1)[0]) + 1)  # the word and a space before it
+    return right - b.x1 < word
+
+
+def _reads_on(text: str, nxt: str) -> bool:
+    """A line of running text goes on in `nxt`, the line under it: it ends in no sentence end
+    and `nxt` opens with a lower-case word, or it ends in a mark that runs on (a comma, a
+    hyphen), or both are Chinese there (a line broken between two characters)."""
+    if ends_sentence(text) or text.endswith((":", "：")):
+        return False
+    if nxt[:1].islower() or text.endswith((",", "-", "‐", "，", "、")):
+        return True
+    return is_wide_letter(text[-1]) and is_wide_letter(nxt[0])
+
+
+def _long_line(pieces: list[Line], below: list[Line], right: float) -> bool:
+    """A full line (`_filled`) of at least `RUNNING_CHARS` characters."""
+    return display_width(_text(pieces)) >= RUNNING_CHARS and _filled(pieces, below, right)
+
+
+def _lines_of_text(rows: list[list[Line]], size: float) -> bool:
+    """A column's rows (each row's pieces in it, left to right) are lines of running text:
+    each row is one line (no gap wider than `CELL_GAP` font sizes between its pieces: cells
+    stand farther apart), and every line but the column's last is a long full line
+    (`_long_line`) or ends a sentence (a paragraph's last line; a label ending in ':', a
+    heading, a short cell do neither)."""
+    if any(b.x0 - a.x1 > CELL_GAP * size for r in rows for a, b in pairwise(r)):
+        return False
+    right = max(r[-1].x1 for r in rows)
+    return all(_long_line(pieces, below, right) or ends_sentence(_text(pieces))
+               for pieces, below in pairwise(rows))
+
+
+def _starts(per: list[list[tuple[int, list[Line]]]], size: float) -> list[set[int]]:
+    """Each column's rows (indices in the region) where a paragraph starts, the text read
+    column by column (`per`: `_column_rows`): the first row, and each row after a line that
+    ends a sentence and is not a long full line (`_long_line`) or, in its column, stands
+    farther above it than the column's line spacing (a paragraph's or a cell's space above).
+    A column's first row starts a paragraph where the column before ended one (its last line
+    ends a sentence, short of its edge or, full, where a paragraph of that column starts on
+    the same row: cells side by side)."""
+    out: list[set[int]] = []
+    last: tuple[list[Line], float] | None = None  # the column before's last line, its edge
+    for rows in per:
+        right = max(pieces[-1].x1 for _, pieces in rows)
+        steps = [_bottom(tuple(a)) - _bottom(tuple(b)) for (_, a), (_, b) in pairwise(rows)]
+        step = min(steps, default=0.0)
+        head, first = rows[0]
+        starts = set()
+        if last is None or (ends_sentence(_text(last[0])) and (
+                not _long_line(last[0], first, last[1]) or head in out[-1])):
+            starts.add(head)
+        for ((_, a), (r, b)), gap in zip(pairwise(rows), steps, strict=True):
+            if ends_sentence(_text(a)) and (not _long_line(a, b, right)
+                                            or gap > step + BASELINE * size):
+                starts.add(r)
+        out.append(starts)
+        last = (rows[-1][1], right)
+    return out
+
+
+def _column_rows(rows: list[tuple[Line, ...]],
+                 cols: list[list[Line]]) -> list[list[tuple[int, list[Line]]]]:
+    """Each column's rows: (the row's index in the region, its pieces in the column)."""
+    per: list[list[tuple[int, list[Line]]]] = [[] for _ in cols]
+    for r, parts in enumerate(_parts(rows, cols)):
+        for k, part in parts.items():
+            per[k].append((r, part))
+    return per
+
+
+def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+    """A region of fewer rows than `MIN_COLUMN_ROWS` (a short passage in columns: a one-page
+    notice, an abstract, the columns under a full-width title) is text in columns: each
+    gutter (between the text of the columns beside it) is at most `SHORT_GUTTER` of the
+    wider of those columns (the other may hold only paragraphs' last lines; a header's left
+    and right parts, a label and its value, stand farther apart for their width); every
+    column holds lines of running text (`_lines_of_text`); and every column has a long full
+    line that reads on (`_reads_on`) in the line under it or a line that reads on from the
+    line above it, the text taken down each column and from a column's foot to the next
+    column's head (text broken at the columns' edges, not lists or cells side by side)."""
+    per = _column_rows(rows, cols)
+    spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in cols]
+    for (a0, a1), (b0, b1) in pairwise(spans):
+        if b0 - a1 > SHORT_GUTTER * max(a1 - a0, b1 - b0):
+            return False
+    size = min(ln.size for col in cols for ln in col)
+    if not all(_lines_of_text([pieces for _, pieces in p], size) for p in per):
+        return False
+    read = [(k, pieces) for k, p in enumerate(per) for _, pieces in p]  # column by column
+    on: set[int] = set()
+    for (k, a), (j, b) in pairwise(read):
+        if _long_line(a, b, spans[k][1]) and _reads_on(_text(a), _text(b)):
+            on.update((k, j))
+    return len(on) == len(cols)
+
+
+def _text_cells(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+    """The region's columns of running text are a table's cells: from the first row with text
+    in every column (a paragraph's last line above is none), the columns' paragraphs start
+    (`_starts`) on the same rows, in more than one row (text that flows down columns seldom
+    breaks its paragraphs on the same rows; a table's cells start row for row)."""
+    per = _column_rows(rows, cols)
+    size = min(ln.size for col in cols for ln in col)
+    first = min((r for r, parts in enumerate(_parts(rows, cols)) if len(parts) == len(cols)),
+                default=len(rows))  # (columns that never share a row: no cells)
+    starts = [{r for r in st if r >= first} for st in _starts(per, size)]
+    return all(st == starts[0] for st in starts) and len(starts[0]) > 1
+
+
+def _short_region(
+    rows: list[tuple[Line, ...]], gutters: list[Interval], size: float
+) -> tuple[list[list[Line]] | None, bool]:
+    """The lines by column of a region of fewer rows than `MIN_COLUMN_ROWS` where it is text
+    in columns (`_short_columns`) in the page's text size (`size`, within `BODY_SIZE`: blocks
+    of smaller type side by side, an invoice's terms beside a note at a page's foot, are read
+    as blocks, `lines._side_by_side`), else None; and whether it is a table's rows of cells of
+    running text instead (`_text_cells`)."""
+    if any(abs(ln.size - size) > BODY_SIZE * size for row in rows for ln in row):
+        return None, False
+    cols = _columns(rows, gutters, MIN_SHORT_ROWS)
+    if cols is None or not _short_columns(rows, cols):
+        return None, False
+    if _text_cells(rows, cols):
+        return None, True
+    return cols, False
+
+
 def _unruled_table(
     rows: list[tuple[Line, ...]], cols: list[list[Line]], size: float
 ) -> int | None:
@@ -247,14 +427,10 @@ def _unruled_table(
     gutter open, are no cells), if at least `MIN_COLUMN_ROWS` rows, and `PAIRED` of the rows of
     its sparsest column, are such rows and its first column, where a row's label or key
     stands, is not running text (`_running`); else None (text in columns)."""
-    where = {id(ln): k for k, col in enumerate(cols) for ln in col}
     per: list[list[list[Line]]] = [[] for _ in cols]
     paired = 0
     first = len(rows)
-    for r, row in enumerate(rows):
-        parts: dict[int, list[Line]] = {}
-        for ln in row:
-            parts.setdefault(where[id(ln)], []).append(ln)
+    for r, parts in enumerate(_parts(rows, cols)):
         for k, part in parts.items():
             per[k].append(part)
         if len(parts) == len(cols):
@@ -280,7 +456,7 @@ def frames(
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     tables: list[tuple[int, int]] = []  # unruled tables among the plain rows
-    i = 0
+    i = held = 0  # (held: rows before it start no short columns, `_short_region`)
     wide = WIDE_ROW * (max(ln.x1 for row in rows for ln in row) - min(
         ln.x0 for row in rows for ln in row)) if rows else 0.0
     while i < len(rows):
@@ -294,6 +470,10 @@ def frames(
             end, gutters = _region(rows[:top], i, size)
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
+        if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:
+            cols, cells = _short_region(rows[i:end], gutters, size)  # columns by their text
+            if cells:  # a table's rows: none of them starts short columns, nor its last row
+                held = end
         if cols is None:
             plain.append(rows[i])
             i += 1

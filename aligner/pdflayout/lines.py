@@ -52,7 +52,14 @@ from typing import NamedTuple
 
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
-from untm.aligner.pdflayout.columns import CELL_ALIGN, MAX_COLUMNS, MIN_GUTTER, Interval, frames
+from untm.aligner.pdflayout.columns import (
+    CELL_ALIGN,
+    MAX_COLUMNS,
+    MIN_COLUMN_ROWS,
+    MIN_GUTTER,
+    Interval,
+    frames,
+)
 from untm.aligner.pdflayout.dropcaps import drop_capitals
 from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
@@ -598,10 +605,15 @@ def page_lines(
 
 def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
     """The gutters between the columns the document's pages are read in (each page's column
-    frames side by side: from one column's right edge to the next one's left edge)."""
+    frames side by side: from one column's right edge to the next one's left edge). Only
+    columns of `MIN_COLUMN_ROWS` rows or more count: a short passage read as columns on its
+    text's evidence (`columns._short_columns`) says nothing of the other pages' layout, whose
+    rows would then need only one row to be columns (a short table, a header's parts)."""
     gutters: set[Interval] = set()
     for rows in pages:
-        edges = {(ln.frame, ln.left, ln.right) for row in rows for ln in row if ln.right}
+        count = Counter(f for row in rows for f in {ln.frame for ln in row if ln.right})
+        edges = {(ln.frame, ln.left, ln.right) for row in rows for ln in row
+                 if ln.right and count[ln.frame] >= MIN_COLUMN_ROWS}
         ordered = sorted(edges, key=lambda e: e[1])
         gutters.update((a[2], b[1]) for a, b in pairwise(ordered) if b[1] > a[2])
     return tuple(sorted(gutters))
