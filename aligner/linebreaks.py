@@ -28,6 +28,10 @@ Where a paragraph ends is recovered line by line from evidence:
 - **resolution structure**: a full line ending in "," or ";" ends its paragraph when the next
   line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
   "回顾", "又重申", "决定").
+- **lists without end punctuation** (English): in a text most of whose paragraphs end without
+  punctuation (a list: the SDG targets), a full line ending mid-clause in a lower-case word
+  ends its item when the next line opens as other items do (the same capitalised word, a
+  label of the same form: "By", "1.2"), where neither room nor a sentence end can tell.
 
 Before that, `reader_lines` undoes two habits of `pdftotext`: a justified line with wide spaces
 written one word a block, and a blank line between a paragraph's number and its text.
@@ -59,6 +63,8 @@ WIDTH_QUANTILE = 0.9
 EN_TOLERANCE = 0.02  # share of the width: the width estimate of proportional text is rough
 BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines between paragraphs
 ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start rules)
+LIST_MIN_ENDS, LIST_END_SHARE = 8, 2 / 3  # a list's paragraph ends, the share unpunctuated
+OPENER_MIN = 1  # other paragraphs that open as a list item does
 
 _LIST_ITEM = re.compile(
     r"^(?:\([a-z]{1,4}\)|[a-z]\)|\(\d{1,2}\)|（[a-z\d一二三四五六七八九十]{1,3}）|[•·▪‒–—-]\s)"
@@ -70,6 +76,25 @@ BARE_LABEL = re.compile(
     r"|[•◦▪])$"
 )
 _CLAUSE_END = (",", ";", "，", "；")
+# a list item's label before the item's text: "1.2", "1.a", "10.3.1", "(b)", "(iv)", "b.", "(3)",
+# "•"
+_ITEM_LABEL = re.compile(
+    r"^(\d{1,3}(?:\.(?:\d{1,3}|[a-z]))+\.?|\([a-z]{1,4}\)|[a-z][.)]|\(\d{1,2}\)|[•◦▪‒–—-])"
+    r"\s+(?=[A-Z\d“\"‘'(])"
+)
+_CAPITAL_WORD = re.compile(r"^[A-Z][a-z]+\b(?![-‐'’])")  # "By", "Ensure"; not "UNDP", "Women’s"
+# a lower-case word, a number or a parenthesis ("(GDP)") ends it
+_LAST_WORD = re.compile(r"(?:\b[a-z]+|\d[\d,.]*|\))$")
+# words that leave a phrase open: the line after goes on with it
+_OPEN_WORDS = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
+    "upon", "per", "via", "than", "as", "and", "or", "nor", "but", "that", "which", "whose",
+    "its", "their", "his", "her", "our", "your", "this", "these", "those", "such", "each",
+    "every", "any", "between", "among", "under", "over", "within", "without", "through",
+    "during", "about", "against", "including", "towards", "toward", "is", "are", "was", "were",
+    "be", "been", "has", "have", "had", "will", "shall", "may", "can", "should", "would", "not",
+    "no",
+))
 _EN_OPENERS = re.compile(
     r"^(?:(?:Also|Further|Furthermore|Strongly|Deeply|Gravely|Seriously|Fully)\s+)?"
     r"(?:Recalling|Reaffirming|Reiterating|Recognizing|Noting|Taking|Welcoming|Expressing|"
@@ -320,6 +345,7 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
     openers = _ZH_OPENERS if lang == "zh" else _EN_OPENERS
     starts = [True]
     soft = [False]
+    undecided: list[int] = []  # lines that only the weak evidence (sentence ends) decided
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -336,7 +362,63 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
             starts[-1] = (ends_sentence(before) and _starts_like_paragraph(text, lang)) or (
                 before.endswith(_CLAUSE_END) and bool(openers.match(text))
             )
+            undecided.append(i)
+    if lang == "en" and not blank_structure:
+        starts = _list_items(lines, starts, undecided)
     return Breaks(tuple(starts), tuple(soft))
+
+
+def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[int]) -> list[bool]:
+    """`starts` with the items of an English list whose items end without a full stop (the SDG
+    targets: "… on less than $1.25 a day" / "By 2030, reduce …") read apart where the line
+    before an item is full. There the line evidence has nothing to read: in ragged text an
+    item's last line is often as long as the wrapped lines (41 of the 186 SDG items in a
+    reportlab PDF, as pdftotext writes it), the next item's first word would not have fitted
+    on it (the room test), and it ends no sentence (the sentence-end test). What still tells
+    an item is how it opens: the items of a list open alike ("By", "Ensure", "Strengthen";
+    "1.2", "(b)"), where a wrapped line opens with whatever word the sentence goes on with.
+
+    So, in a list (`_is_list`: most lines before a paragraph start end without sentence or
+    clause punctuation), a line the line evidence left joined (`undecided`) starts an item when
+    its opener (`_opener`: a capitalised word, or a label's form) opens at least `OPENER_MIN`
+    paragraph the line evidence found, and the line before ends mid-clause in a lower-case
+    word, a number or a parenthesis ("(GDP)") that is not a word leaving the phrase open
+    (`_OPEN_WORDS`: "the", "of", "per"). A proper name wrapped ("World Health Organization
+    Framework" / "Convention") ends in a capital and goes on; a name after a lower-case word
+    ("small island developing" / "States") opens no item, and goes on too."""
+    if not undecided or not _is_list(lines, starts):
+        return starts
+    counts = Counter(_opener(ln.text) for ln, start in zip(lines, starts, strict=True) if start)
+    out = list(starts)
+    for i in undecided:
+        key = _opener(lines[i].text)
+        if out[i] or key is None or counts[key] < OPENER_MIN:
+            continue
+        before = lines[i - 1].text.rstrip()
+        last = _LAST_WORD.search(before)
+        if last and last.group().lower() not in _OPEN_WORDS and not _ends_clause(before):
+            out[i] = True
+    return out
+
+
+def _is_list(lines: Sequence[Line], starts: Sequence[bool]) -> bool:
+    """Whether the line evidence found a list of items without end punctuation: at least
+    `LIST_MIN_ENDS` paragraph ends, `LIST_END_SHARE` of them without sentence or clause
+    punctuation (prose ends its paragraphs in a full stop, only its headings do not)."""
+    ends = [lines[i - 1].text for i in range(1, len(lines)) if starts[i]]
+    bare = sum(1 for text in ends if not _ends_clause(text))
+    return len(ends) >= LIST_MIN_ENDS and bare >= LIST_END_SHARE * len(ends)
+
+
+def _opener(text: str) -> str | None:
+    """How a line opens, as a list's items open alike: a label's form ("1.2" and "10.3" are
+    "9.9", "(b)" is "(a)") before a capital or digit, else a capitalised word ("By", "Ensure"),
+    else None."""
+    label = _ITEM_LABEL.match(text)
+    if label:
+        return re.sub(r"[a-z]+", "a", re.sub(r"\d+", "9", label.group(1)))
+    word = _CAPITAL_WORD.match(text)
+    return word.group() if word else None
 
 
 def _starts(

@@ -448,3 +448,125 @@ def test_a_one_page_resolution_from_pdftotext(lang: str, chromium: bool) -> None
         _squash(p) for p in RESOLUTION[lang]
     ]
     assert [p.label for p in cleaned.paragraphs][-2:] == ["1", "2"]
+
+
+SDG = UN_PAIRS / "sdg"  # in the repository
+
+
+def test_a_ragged_list_whose_items_end_without_a_full_stop() -> None:
+    """SDG targets set ragged (left-aligned): an item ends without a full stop, and its last
+    line may be as long as any wrapped line ("… and other diseases" before "3.4 By 2030"),
+    so neither the room left nor a sentence end tells the next item: its label of the
+    list's form does. The line evidence alone joined 3.4 to 3.3. Lines that go on
+    stay joined: a number after "per" ("1,000 live births"), a name after a name
+    ("Framework" / "Convention"), a capital after a lower-case word that opens no item
+    ("developing" / "States")."""
+    lines = [
+        ("Goal 3. Ensure healthy lives and promote well-being for all at all ages", True),
+        ("3.1 By 2030, reduce the global maternal mortality ratio to less than 70 per", True),
+        ("100,000 live births", False),
+        ("3.2 By 2030, end preventable deaths of newborns and children under 5 years", True),
+        ("of age, with all countries aiming to reduce neonatal mortality to at least as", False),
+        ("low as 12 per 1,000 live births and under-5 mortality to at least as low as 25 per",
+         False),
+        ("1,000 live births", False),
+        ("3.3 By 2030, end the epidemics of AIDS, tuberculosis, malaria and neglected", True),
+        ("tropical diseases and combat hepatitis, water-borne diseases and other diseases",
+         False),
+        ("3.4 By 2030, reduce by one third premature mortality from non-communicable", True),
+        ("diseases through prevention and treatment and promote mental health", False),
+        ("3.5 Strengthen the prevention and treatment of substance abuse, including", True),
+        ("narcotic drug abuse and harmful use of alcohol", False),
+        ("3.6 By 2020, halve the number of global deaths and injuries from road traffic", True),
+        ("accidents", False),
+        ("3.a Strengthen the implementation of the World Health Organization Framework", True),
+        ("Convention on Tobacco Control in all countries and small island developing", False),
+        ("States, as appropriate", False),
+        ("3.b Support the research and development of vaccines and medicines for the", True),
+        ("communicable and non-communicable diseases that primarily affect developing", False),
+        ("countries, in accordance with the Doha Declaration on the TRIPS Agreement", False),
+        ("3.c Substantially increase health financing in developing countries", True),
+        ("3.d Strengthen the capacity of all countries for early warning", True),
+    ]
+    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
+    assert got == [start for _, start in lines]
+
+
+def _sdg_items(path: Path, labelled: bool) -> list[str]:
+    """The SDG list one item a line, with its labels ("Goal 3.", "3.1", "3.a") if asked."""
+    items = path.read_text(encoding="utf-8").splitlines()
+    if not labelled:
+        return items
+    ids = path.with_name(path.name.replace(".en.txt", ".ids.txt")).read_text(
+        encoding="utf-8").splitlines()
+    return [f"{i}. {t}" if i.startswith("Goal") else f"{i} {t}" for i, t in zip(ids, items,
+                                                                                 strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("labelled", "width_em", "share"),
+    [(False, 44, 0.94), (False, 30, 0.94), (True, 44, 0.99), (True, 30, 0.99)],
+)
+def test_the_sdg_targets_rewrapped_ragged(labelled: bool, width_em: float, share: float) -> None:
+    """The 186 SDG goals and targets (no item ends in a full stop) wrapped as pdftotext writes
+    a left-aligned list. Before `_list_items` the text path read 156 (44 em) and 139 (30 em)
+    of them, 166 and 168 with their labels: an item whose last line came out long was joined
+    to the next. Now 178, 176, and all 186 with labels."""
+    items = _sdg_items(SDG / "sdg_goals_targets.en.txt", labelled)
+    layout = Layout(width_em=width_em, header="A/RES/70/1")
+    matched, produced, given_ = _recovered(items, "en", layout)
+    assert matched >= share * given_ and matched >= share * produced, (matched, produced, given_)
+
+
+@pytest.mark.skipif(not SHARED_UN.exists(), reason="../shared/un not present")
+def test_the_sdg_indicators_rewrapped_with_their_labels() -> None:
+    """The 252 SDG indicators ("1.1.1 Proportion of …"), none ending in a full stop: 213 read
+    whole before `_list_items`, all 252 now."""
+    items = _sdg_items(SHARED_UN / "sdg" / "sdg_indicators.en.txt", labelled=True)
+    matched, produced, given_ = _recovered(items, "en", Layout(width_em=44, header="A/RES/71/313"))
+    assert matched >= 0.99 * given_ and matched >= 0.99 * produced, (matched, produced, given_)
+
+
+def _starts_inside(paragraphs: list[str], lang: str, layout: Layout) -> int:
+    """How many paragraphs the cleaner reads start inside one of `paragraphs`."""
+    cleaned = clean_plain_text(extracted(paragraphs, lang, layout), lang).paragraphs
+    ends, pos = set(), 0
+    for p in paragraphs:
+        ends.add(pos)
+        pos += len(_squash(p))
+    starts, pos = set(), 0
+    for p in cleaned:
+        starts.add(pos)
+        pos += len(_squash(p.text))
+    return len(starts - ends)
+
+
+@pytest.mark.skipif(not SHARED_UN.exists(), reason="../shared/un not present")
+@pytest.mark.parametrize(
+    "path", [*sorted((SHARED_UN / "ecosoc2023").glob("*.en.txt")), UDHR / "udhr.en.txt"],
+    ids=lambda p: p.name[:12],
+)
+def test_prose_rewrapped_is_never_cut_inside_a_paragraph(path: Path) -> None:
+    """Guard: prose ends its paragraphs in full stops (only its headings do not), so it is no
+    list for `_list_items`: wrapped at 44 em, none of the UN texts' paragraphs is cut,
+    whatever word or number a wrapped line starts with ("2030 Agenda", "United Nations")."""
+    paragraphs = [t for t in path.read_text(encoding="utf-8").splitlines() if t.strip()]
+    assert _starts_inside(paragraphs, "en", Layout(width_em=44, header="E/2023/1")) == 0
+
+
+def test_prose_whose_wrapped_lines_start_with_numbers_and_names() -> None:
+    """Guard: justified numbered paragraphs whose wrapped lines start with a number or a
+    capitalised word that opens other paragraphs ("The") after a line ending in a lower-case
+    word stay whole: a text of paragraphs ending in full stops is no list."""
+    en = [
+        "1. The Committee welcomed the report of the Secretary-General on the follow-up to",
+        "2030 Agenda for Sustainable Development and took note of the report entitled",
+        "The Future We Want, in which Member States renewed their commitment to it.",
+        "2. The Committee noted that global warming would reach an increase of about",
+        "1.5 Celsius degrees by the middle of the century, and that the effects of the",
+        "rise would be felt first by the least developed countries and small island developing",
+        "States, which were the least responsible for it.",
+        "3. The Committee decided to consider the matter at its next session.",
+    ]
+    assert paragraph_starts(_lines(en), "en") == [
+        True, False, False, True, False, False, False, True]
