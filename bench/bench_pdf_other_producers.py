@@ -1,0 +1,138 @@
+"""PDF producers outside the matrix, measured without tuning on them: wkhtmltopdf (Qt WebKit's
+PDF engine, Debian `wkhtmltopdf`) and WeasyPrint (its own PDF writer, from PyPI).
+
+Usage: python bench/bench_pdf_other_producers.py [--out DIR]
+
+The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
+a resolution, ecosoc_01, ecosoc_07, the SDG targets; zh and en) as the HTML page Chromium prints
+(tests/producers/html_build.py), written by each producer that is installed, then aligned by
+untm from the PDFs and by `pdftotext` + the text path, each scored against the document's gold
+(strict units, tests/pdfcheck.py). A producer that is not installed is a row saying so.
+WeasyPrint is not a dependency of untm: `pip install weasyprint` into the environment first.
+
+Writes bench/results/pdf_other_producers.md and .json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+
+from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
+from producers.documents import DEV_DOCS, Doc  # noqa: E402
+from producers.html_build import write_html  # noqa: E402
+from producers.structure import structure  # noqa: E402
+
+RESULTS = REPO / "bench" / "results"
+JOB = "23-09876 (C)"
+
+
+def _wkhtmltopdf(html: Path, pdf: Path, doc: Doc) -> None:
+    # its own header and footer (it prints no CSS margin boxes): the symbol, the page number
+    subprocess.run(["wkhtmltopdf", "-q", "--enable-local-file-access", "-s", "A4",
+                    "--header-right", doc.symbol, "--header-font-size", "8",
+                    "--footer-right", "[page]", "--footer-font-size", "8", str(html), str(pdf)],
+                   check=False, capture_output=True, timeout=300)
+
+
+def _weasyprint(html: Path, pdf: Path, doc: Doc) -> None:
+    import weasyprint
+
+    weasyprint.HTML(str(html)).write_pdf(str(pdf))
+
+
+def _missing(name: str) -> str | None:
+    if name == "wkhtmltopdf":
+        return None if shutil.which("wkhtmltopdf") else "wkhtmltopdf not installed (Debian)"
+    try:
+        import weasyprint  # noqa: F401
+    except ImportError:
+        return "weasyprint not installed (pip install weasyprint)"
+    return None
+
+
+PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint}
+
+
+def _row(s: PairScore) -> dict[str, object]:
+    return {"P": round(s.precision, 3), "R": round(s.recall, 3), "F1": round(s.f1, 3),
+            "matched": s.matched, "produced": s.produced, "gold": s.gold, "error": s.error}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=None, help="keep the PDFs in this folder")
+    args = parser.parse_args()
+    if not has_pdftotext():
+        print("bench_pdf_other_producers: needs pdftotext (poppler-utils)", file=sys.stderr)
+        return 2
+    work = args.out or Path(tempfile.mkdtemp(prefix="untm-producers-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows: list[dict[str, object]] = []
+    skipped: dict[str, str] = {}
+    for name, make in PRODUCERS.items():
+        why = _missing(name)
+        if why:
+            skipped[name] = why
+            continue
+        for doc in DEV_DOCS:
+            pdfs: dict[str, Path] = {}
+            for lang in ("zh", "en"):
+                html = work / f"{doc.name}.{lang}.html"
+                html.write_text(write_html(structure(doc.items(lang)), lang, doc.symbol, JOB),
+                                encoding="utf-8")
+                pdfs[lang] = work / f"{name}.{doc.name}.{lang}.pdf"
+                make(html, pdfs[lang], doc)
+            gold = doc.gold()
+            untm = score_pair(pdfs["zh"], pdfs["en"], gold, segtype=doc.segtype)
+            with tempfile.TemporaryDirectory() as tmp:
+                text = score_pdftotext(pdfs["zh"], pdfs["en"], gold, Path(tmp),
+                                       segtype=doc.segtype)
+            rows.append({"producer": name, "doc": doc.name, "untm-pdf": _row(untm),
+                         "pdftotext": _row(text)})
+            print(name, doc.name, _row(untm)["F1"], _row(text)["F1"], flush=True)
+    totals: dict[str, dict[str, float]] = {}
+    for name in PRODUCERS:
+        for variant in ("untm-pdf", "pdftotext"):
+            picked = [r[variant] for r in rows if r["producer"] == name]
+            if not picked:
+                continue
+            m, p, g = (sum(int(x[k]) for x in picked)  # type: ignore[call-overload]
+                       for k in ("matched", "produced", "gold"))
+            prec, rec = (m / p if p else 0.0), (m / g if g else 0.0)
+            totals[f"{name} {variant}"] = {"P": round(prec, 3), "R": round(rec, 3), "F1": round(
+                2 * prec * rec / (prec + rec) if prec + rec else 0.0, 3)}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    md = ["# PDF producers outside the matrix", "",
+          "Command: `python bench/bench_pdf_other_producers.py`. The matrix's development "
+          "documents as Chromium's HTML page, written by each producer, aligned from the PDFs "
+          "by untm and by `pdftotext` + the text path; strict units against gold. No rule of "
+          "the reader was made on these producers' files before they were first measured.", "",
+          "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
+          "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        u, t = r["untm-pdf"], r["pdftotext"]
+        assert isinstance(u, dict) and isinstance(t, dict)
+        md.append(f"| {r['producer']} | {r['doc']} | {u['P']:.3f} | {u['R']:.3f} | "
+                  f"{u['F1']:.3f} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} |")
+    md += ["", "Totals: " + "; ".join(f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
+                                      for k, v in totals.items()), ""]
+    md += [f"Skipped: {k}: {v}" for k, v in skipped.items()]
+    (RESULTS / "pdf_other_producers.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    (RESULTS / "pdf_other_producers.json").write_text(json.dumps(
+        {"command": "python bench/bench_pdf_other_producers.py", "rows": rows,
+         "totals": totals, "skipped": skipped}, indent=1), encoding="utf-8")
+    print("\n".join(md))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
