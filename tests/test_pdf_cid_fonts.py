@@ -191,3 +191,38 @@ def test_a_font_mostly_without_meaning_still_maps_none(lang: str, remap: dict[st
     characters still stands for none of its characters: its other codes came by accident."""
     page = _page(cid_pdf(LINES[lang], lang, to_unicode=True, remap=remap))
     assert _lines(page) == []
+
+
+def test_a_space_glyph_mapped_to_a_control_reads_as_a_space() -> None:
+    """A subset whose ToUnicode map gives its space glyph U+0001 (the glyph's own CID: PyMuPDF's
+    test_3376.pdf, a footer "400-706-6615 © BGI All Rights Reserved."): before, one glyph in
+    seven without meaning made the whole font one whose codes came by accident
+    (`UNMAPPED_FONT_SHARE`) and the page lost all its text. The glyph draws nothing and advances
+    as a space: it is read as the space it is, and nothing is counted unmapped."""
+    page = _page(cid_pdf(LINES["en"], "en", to_unicode=True, remap={" ": "\x01"}))
+    assert _lines(page) == LINES["en"]
+    assert page.unmapped == 0
+
+
+# a form's blank drawn as a run of one fill glyph (an underscore) that the map gives U+007F
+BLANK_LINES = ["Signed ________ on behalf of the Member State,",
+               "the Secretary-General of the United Nations."]
+
+
+def test_a_text_font_keeps_its_text_beside_one_code_without_meaning() -> None:
+    """A text font whose map gives one glyph, drawn again and again, a code without meaning
+    (PyMuPDF's test-707448.pdf, a tax form: the fill rule of its blanks as U+007F in the font of
+    "*See attached statement for additional information." and "For IRS Use Only"): before, the
+    whole font's text was lost. Now that glyph alone stands for no character (counted
+    unmapped); it draws ink, so it is no space."""
+    page = _page(cid_pdf(BLANK_LINES, "en", to_unicode=True, remap={"_": "\x7f"}))
+    assert _lines(page) == ["Signed  on behalf of the Member State,", BLANK_LINES[1]]
+    assert page.unmapped == BLANK_LINES[0].count("_")
+
+
+def test_a_font_of_a_few_signs_with_one_code_without_meaning_maps_none() -> None:
+    """Guard: a font that draws a few signs (bullets, check marks), one of them without
+    meaning, is a symbol font whose other codes came by accident: none of it is read."""
+    page = _page(cid_pdf(["• ✓ • ✓ • ✓", "✓ • ✓ •"], "en", to_unicode=True,
+                         remap={"✓": "\ue000"}))
+    assert _lines(page) == []

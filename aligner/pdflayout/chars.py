@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
-from untm.aligner.pdflayout.fontmaps import drawn_as, glyph_ids
+from untm.aligner.pdflayout.fontmaps import blank_width, drawn_as, glyph_ids
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
@@ -85,6 +85,10 @@ FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are 
 MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
 FLATTEN_KEPT = 0.9  # share of a page's own text its flattened page must begin with
 MIN_HAN_TEXT = 2  # Han characters a font's map gives that make it a Chinese text font
+# distinct characters with meaning a font's map gives that make it a text font (a symbol font
+# draws a few signs: bullets, arrows, check marks)
+MIN_TEXT_CODES = 10
+BLANK_WIDTH = 0.1  # ems: a glyph that draws nothing and is this wide is a space (a hair space's)
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
@@ -312,12 +316,16 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     (`_own_maps`; those it names nothing for, lost), and the rules below take the characters
     read as the layer's own. A glyph that the map gives a code without
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
-    character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
+    character (`_Unmapped.dropped`) unless it draws nothing and advances as a space does
+    (`_blank`): then it is a space (`_Unmapped.blank`: the space glyph of a subset whose map
+    gives it U+0001, as the glyph's own CID); and so do all the glyphs of a font of which at least
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
     private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
     `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
     Greek letters and bullets it read). A Chinese text font (`_FontGlyphs.chinese_text`) keeps
-    its Han characters: its private-use codes are characters lost, not a symbol font's sign.
+    its Han characters: its private-use codes are characters lost, not a symbol font's sign; so
+    does a text font whose glyphs without meaning are all of one code
+    (`_FontGlyphs.one_odd_code`): that glyph alone stands for none.
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -344,6 +352,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     if cmapped:
         text = "".join(cmapped.get(i, ch) for i, ch in enumerate(text))
     fonts: dict[int | None, _FontGlyphs] = {}
+    blank: set[int] = set()
     for i, ch in enumerate(text):
         if i in read_own.lost:
             continue
@@ -361,6 +370,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         if space and not flagged:  # a space glyph of the font's own
             font.spaces.append(i)
             continue
+        if not flagged and is_meaningless(ch) and _blank(raw, i):
+            blank.add(i)  # a space the map gives a code without meaning
+            continue
         font.indices.append(i)
         if is_meaningless(ch):
             font.meaningless.append(i)
@@ -369,7 +381,11 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             elif not flagged and (_NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]
                                   or (font.symbol and SYMBOL_CODES.match(ch))):
                 font.named += 1
+                continue
+            font.odd.add(ch)
             continue
+        if not flagged:
+            font.codes.add(ch)
         if flagged:
             font.flagged.append((i, ch))
             if is_wide(ch):
@@ -392,7 +408,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
         elif (len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices)
-              and not font.chinese_text):
+              and not font.chinese_text and not font.one_odd_code):
             dropped.update(font.indices)
         else:
             unknown = set(font.unknown)
@@ -407,7 +423,14 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                 names.append(font.name)
     # what a font's own cmap names is its character, whatever the rules above make of its font
     return _Unmapped(frozenset(lost.difference(cmapped)), frozenset(dropped.difference(cmapped)),
-                     tuple(sorted(set(names))), cmapped, read_own.read)
+                     tuple(sorted(set(names))), cmapped, read_own.read, frozenset(blank))
+
+
+def _blank(raw: object, index: int) -> bool:
+    """Whether the glyph at `index` draws nothing and is at least `BLANK_WIDTH` wide: a word
+    space, whatever code the map gives it (`fontmaps.blank_width`)."""
+    width = blank_width(raw, index)
+    return width is not None and width >= BLANK_WIDTH
 
 
 def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
@@ -548,6 +571,9 @@ class _Unmapped:
     # flagged glyphs read through their font's own cmap (`fontmaps`): index -> character
     mapped: Mapping[int, str] = field(default_factory=dict)
     read_fonts: tuple[str, ...] = ()  # the fonts of those glyphs
+    # glyphs the map gives a code without meaning that draw nothing and advance as a space
+    # does (`_blank`): spaces (a producer that maps its subset's space glyph to U+0001)
+    blank: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -567,6 +593,8 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
+    odd: set[str] = field(default_factory=set)  # the codes without meaning (`named` aside)
+    codes: set[str] = field(default_factory=set)  # the characters with meaning its map gives
 
     @property
     def own(self) -> int:
@@ -583,6 +611,17 @@ class _FontGlyphs:
         a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
         han = len(self.wide)
         return han >= MIN_HAN_TEXT and 2 * han >= self.own and han >= len(self.meaningless)
+
+    @property
+    def one_odd_code(self) -> bool:
+        """Whether the font's map gives at least `MIN_TEXT_CODES` distinct characters with
+        meaning and its glyphs without meaning are all of one code, however often drawn: a
+        text font with one glyph the map got wrong (its word space mapped to U+0001, a fill
+        rule's piece to U+007F drawn along a form's blanks), not a symbol font whose codes came
+        by accident, whose glyphs without meaning are of several codes or whose own are a few
+        signs. Its text stays: "*See attached statement" and "© BGI All Rights Reserved." in
+        the fonts of a tax form's blanks and of a footer's spaces."""
+        return len(self.odd) == 1 and len(self.codes) >= MIN_TEXT_CODES
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
@@ -738,6 +777,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
+        if found.blank:  # spaces the map gives a code without meaning, read as the spaces
+            text = "".join(SPACE if i in found.blank else ch for i, ch in enumerate(text))
         if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`)
             text, more = ordinary_forms(
                 "".join(found.mapped.get(i, ch) for i, ch in enumerate(text)))
