@@ -29,7 +29,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from cidfonts import FONTS, cid_pdf, program, without_table
+from cidfonts import FONTS, cid_pdf, program, utf8_pdf, without_table
 
 from untm.aligner.glyphforms import LOST
 from untm.aligner.pdflayout import fontmaps
@@ -226,3 +226,35 @@ def test_a_font_of_a_few_signs_with_one_code_without_meaning_maps_none() -> None
     page = _page(cid_pdf(["• ✓ • ✓ • ✓", "✓ • ✓ •"], "en", to_unicode=True,
                          remap={"✓": "\ue000"}))
     assert _lines(page) == []
+
+
+# UTF-8 codes of one to four bytes: ASCII, an accented letter, CJK and punctuation, and
+# characters outside the Basic Multilingual Plane (double-struck letters, in DejaVu Sans)
+UTF8_LINES = {
+    "en": ["The General Assembly — the organ of all 193 Member States —",
+           "adopted it for every 𝕏 in 𝔸 without a vote, café."],
+    "zh": ["大会未经表决通过了该决议。", "会员国欢迎秘书长的报告、决议。"],
+}
+
+
+@pytest.mark.parametrize("to_unicode", [False, True])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_font_whose_codes_are_utf8_reads_its_characters(lang: str, to_unicode: bool) -> None:
+    """A font whose encoding CMap has UTF-8 codes (pdf.js's issue18117.pdf: an embedded
+    "Uni-Utf8-H"; Adobe's UniGB-UTF8-H): PDFium flags its glyphs and reads each as its raw
+    code's low 16 bits (its ToUnicode map, if any, left out: codes above 0xFFFF), so the
+    Chinese lines and the dashes read as Hangul and CJK nonsense ("、" as 肁) and pdftotext reads
+    glyph ids. Each code is read as the UTF-8 it is, none counted unmapped or as read through
+    the font's own cmap."""
+    page = _page(utf8_pdf(UTF8_LINES[lang], lang, to_unicode=to_unicode))
+    assert _lines(page) == UTF8_LINES[lang]
+    assert page.unmapped == 0 and page.own_mapped == 0
+
+
+def test_a_page_of_utf8_codes_and_a_control_reads() -> None:
+    """A UTF-8 font's page with a control code that PDFium's text leaves out (U+0002, here a
+    glyph of its own) is read glyph by glyph, and each raw code above U+10FFFF (a UTF-8 code of
+    three or four bytes) raised ValueError from chr() before: the page could not be read. The
+    control is a character lost, the rest reads."""
+    page = _page(utf8_pdf(["会员国欢迎秘书长的报告\x02决议。"], "zh", drawn_as={"\x02": "-"}))
+    assert _lines(page) == [f"会员国欢迎秘书长的报告{LOST}决议。"]

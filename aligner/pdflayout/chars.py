@@ -241,7 +241,9 @@ def _page_text(raw: object, count: int) -> str:
         # leaves out the codes it takes for controls (U+0002, U+0003, U+0093, U+0094,
         # U+0096-U+0098, U+FFFE that is no hyphen): every index after one would name the glyph
         # after it (its box, its font). One index per character: read each.
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
+        # (a raw code above U+10FFFF, as a UTF-8 CMap's are, is no character: `_utf8_codes`)
+        codes = (pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count))
+        text = "".join(chr(code) if 0 < code <= 0x10FFFF else LOST for code in codes)
     return text
 
 
@@ -348,7 +350,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         return _Unmapped()
     flags = frozenset(i for i in range(len(text)) if map_error(raw, i))
     read_own = _own_maps(raw, text, flags)
-    cmapped = read_own.chars
+    cmapped = {**_utf8_codes(raw, flags, read_own.fonts_at), **read_own.chars}
     if cmapped:
         text = "".join(cmapped.get(i, ch) for i, ch in enumerate(text))
     fonts: dict[int | None, _FontGlyphs] = {}
@@ -423,7 +425,52 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                 names.append(font.name)
     # what a font's own cmap names is its character, whatever the rules above make of its font
     return _Unmapped(frozenset(lost.difference(cmapped)), frozenset(dropped.difference(cmapped)),
-                     tuple(sorted(set(names))), cmapped, read_own.read, frozenset(blank))
+                     tuple(sorted(set(names))), cmapped, read_own.read,
+                     own_read=sum(not ch.isspace() for ch in read_own.chars.values()),
+                     blank=frozenset(blank))
+
+
+def _utf8_codes(raw: object, flags: frozenset[int],
+                fonts_at: Mapping[int, tuple[object | None, int | None]]) -> dict[int, str]:
+    """The flagged glyphs of a font whose codes are UTF-8, read as the characters their codes
+    encode (index -> character). A font whose encoding CMap has UTF-8 codes (Adobe's
+    UniGB-UTF8-H and its kin, or one embedded as in pdf.js's issue18117.pdf, "Uni-Utf8-H") and
+    no ToUnicode map that PDFium reads (PDFium leaves out a ToUnicode map's codes above 0xFFFF:
+    core/fpdfapi/font/cpdf_tounicodemap.cpp) has its glyphs flagged and read as their raw
+    codes, whose text is their low 16 bits ("、", E3 80 81, read as 肁, U+8081; a Chinese line
+    lost whole). Such a font is known by its codes of three or four bytes that are the UTF-8
+    of a character with meaning (other CMaps' codes have one or two bytes, GB18030's
+    four-byte codes are never UTF-8, and a three-byte code is UTF-8 by chance one time in
+    250); all its flagged codes that are UTF-8 (its ASCII in one byte, as PDFium reads it
+    already, its accented letters in two) are read so. (Where the platform's wchar_t has 16
+    bits, Windows, PDFium gives no code above 0xFFFF and nothing is read here.)"""
+    import pypdfium2.raw as pdfium_c
+
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    decoded: dict[int, str] = {}
+    fonts: set[int | None] = set()
+    for i in flags:
+        code = get_unicode(raw, i)
+        ch = _utf8(code)
+        if ch is not None:
+            decoded[i] = ch
+            if code > 0xFFFF:
+                fonts.add(fonts_at[i][1] if i in fonts_at else _font(raw, i))
+    if not fonts:
+        return {}
+    return {i: ch for i, ch in decoded.items()
+            if (fonts_at[i][1] if i in fonts_at else _font(raw, i)) in fonts}
+
+
+def _utf8(code: int) -> str | None:
+    """The character with meaning whose UTF-8 bytes `code` is (None: none)."""
+    if not 0 < code <= 0xFFFFFFFF:
+        return None
+    try:
+        ch = code.to_bytes(4, "big").lstrip(b"\x00").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 and (ch.isspace() or not is_meaningless(ch)) else None
 
 
 def _blank(raw: object, index: int) -> bool:
@@ -568,9 +615,11 @@ class _Unmapped:
     lost: frozenset[int] = frozenset()
     dropped: frozenset[int] = frozenset()
     fonts: tuple[str, ...] = ()
-    # flagged glyphs read through their font's own cmap (`fontmaps`): index -> character
+    # flagged glyphs read through their font's own cmap (`fontmaps`) or as the UTF-8 bytes
+    # their code is (`_utf8_codes`): index -> character
     mapped: Mapping[int, str] = field(default_factory=dict)
-    read_fonts: tuple[str, ...] = ()  # the fonts of those glyphs
+    read_fonts: tuple[str, ...] = ()  # the fonts of those read through their own cmap
+    own_read: int = 0  # of those, the glyphs that are not white space
     # glyphs the map gives a code without meaning that draw nothing and advance as a space
     # does (`_blank`): spaces (a producer that maps its subset's space glyph to U+0001)
     blank: frozenset[int] = frozenset()
@@ -779,7 +828,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         lost, dropped = found.lost, found.dropped
         if found.blank:  # spaces the map gives a code without meaning, read as the spaces
             text = "".join(SPACE if i in found.blank else ch for i, ch in enumerate(text))
-        if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`)
+        if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`), UTF-8 codes
             text, more = ordinary_forms(
                 "".join(found.mapped.get(i, ch) for i, ch in enumerate(text)))
             forms += more
@@ -975,8 +1024,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies, frozenset(sizes), sum(not c.isspace() for c in found.mapped.values()),
-            found.read_fonts,
+            copies, frozenset(sizes), found.own_read, found.read_fonts,
         )
     finally:
         textpage.close()
