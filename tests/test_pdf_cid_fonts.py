@@ -228,6 +228,15 @@ def test_a_font_of_a_few_signs_with_one_code_without_meaning_maps_none() -> None
     assert _lines(page) == []
 
 
+def test_a_font_whose_spaces_read_as_no_code_still_maps_none() -> None:
+    """Guard: U+FFFD is no code a map gives but PDFium's "none" (a subset of shifted codes
+    read without a map, PyMuPDF's 001003ED.pdf: "$IE 2EDAKTION" for "Die Redaktion", its
+    spaces U+FFFD): a font whose glyphs without meaning are that one code is still one whose
+    other codes came by accident, none of it read, blank glyphs or not."""
+    page = _page(cid_pdf(LINES["en"], "en", to_unicode=True, remap={" ": "\ufffd"}))
+    assert _lines(page) == []
+
+
 # UTF-8 codes of one to four bytes: ASCII, an accented letter, CJK and punctuation, and
 # characters outside the Basic Multilingual Plane (double-struck letters, in DejaVu Sans)
 UTF8_LINES = {

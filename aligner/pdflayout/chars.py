@@ -318,16 +318,18 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     (`_own_maps`; those it names nothing for, lost), and the rules below take the characters
     read as the layer's own. A glyph that the map gives a code without
     meaning (`glyphforms.is_meaningless`: a control or private-use code) stands for no
-    character (`_Unmapped.dropped`) unless it draws nothing and advances as a space does
-    (`_blank`): then it is a space (`_Unmapped.blank`: the space glyph of a subset whose map
-    gives it U+0001, as the glyph's own CID); and so do all the glyphs of a font of which at least
+    character (`_Unmapped.dropped`), and so do all the glyphs of a font of which at least
     `UNMAPPED_FONT_SHARE` have none (the others got a code by accident; a symbol font), the
     private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
     `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
     Greek letters and bullets it read). A Chinese text font (`_FontGlyphs.chinese_text`) keeps
     its Han characters: its private-use codes are characters lost, not a symbol font's sign; so
-    does a text font whose glyphs without meaning are all of one code
-    (`_FontGlyphs.one_odd_code`): that glyph alone stands for none.
+    does a text font whose glyphs without meaning are all of one code that its map gives
+    (`_FontGlyphs.one_odd_code`): that glyph alone stands for none. Where a font's glyph
+    without meaning stands for none, one that draws nothing and advances as a space does
+    (`_blank`) is a space (`_Unmapped.blank`: the space glyph of a subset whose map gives it
+    U+0001, the glyph's own CID); it counts as a glyph without meaning all the same (a font
+    whose codes came by accident has its spaces among them).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -372,9 +374,6 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         if space and not flagged:  # a space glyph of the font's own
             font.spaces.append(i)
             continue
-        if not flagged and is_meaningless(ch) and _blank(raw, i):
-            blank.add(i)  # a space the map gives a code without meaning
-            continue
         font.indices.append(i)
         if is_meaningless(ch):
             font.meaningless.append(i)
@@ -384,7 +383,10 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                                   or (font.symbol and SYMBOL_CODES.match(ch))):
                 font.named += 1
                 continue
-            font.odd.add(ch)
+            given = not flagged and ch != LOST  # a code the map gives (U+FFFD: none)
+            font.odd.add(ch if given else "")
+            if given and _blank(raw, i):
+                font.blank.append(i)
             continue
         if not flagged:
             font.codes.add(ch)
@@ -417,7 +419,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             if font.chinese_text:  # its private-use codes: characters without a standard code
                 unknown.update(i for i in font.meaningless
                                if unicodedata.category(text[i]) == "Co")
-            dropped.update(set(font.meaningless).difference(unknown))
+            spaces = set(font.blank).difference(unknown)
+            blank.update(spaces)
+            dropped.update(set(font.meaningless).difference(unknown, spaces))
             if len(font.wide) > 0.5 * font.own:
                 unknown.update(i for i, ch in font.flagged if not is_wide(ch))
             if unknown:
@@ -642,7 +646,10 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
-    odd: set[str] = field(default_factory=set)  # the codes without meaning (`named` aside)
+    # the codes without meaning (`named` aside; "" for a flagged glyph's raw code and U+FFFD,
+    # which no map gives)
+    odd: set[str] = field(default_factory=set)
+    blank: list[int] = field(default_factory=list)  # of those, the mapped ones `_blank` finds
     codes: set[str] = field(default_factory=set)  # the characters with meaning its map gives
 
     @property
@@ -664,13 +671,16 @@ class _FontGlyphs:
     @property
     def one_odd_code(self) -> bool:
         """Whether the font's map gives at least `MIN_TEXT_CODES` distinct characters with
-        meaning and its glyphs without meaning are all of one code, however often drawn: a
-        text font with one glyph the map got wrong (its word space mapped to U+0001, a fill
-        rule's piece to U+007F drawn along a form's blanks), not a symbol font whose codes came
-        by accident, whose glyphs without meaning are of several codes or whose own are a few
-        signs. Its text stays: "*See attached statement" and "© BGI All Rights Reserved." in
-        the fonts of a tax form's blanks and of a footer's spaces."""
-        return len(self.odd) == 1 and len(self.codes) >= MIN_TEXT_CODES
+        meaning and its glyphs without meaning are all of one code the map gives, however
+        often drawn: a text font with one glyph the map got wrong (its word space mapped to
+        U+0001, a fill rule's piece to U+007F drawn along a form's blanks), not a symbol font
+        whose codes came by accident, whose glyphs without meaning are of several codes or
+        whose own are a few signs, nor a font of codes read without a map (flagged raw codes,
+        PDFium's U+FFFD for none: a subset whose codes are shifted letters, "$IE 2EDAKTION"
+        for "Die Redaktion", its spaces read as U+FFFD). Its text stays: "*See attached
+        statement" and "© BGI All Rights Reserved." in the fonts of a tax form's blanks and of
+        a footer's spaces."""
+        return len(self.odd) == 1 and "" not in self.odd and len(self.codes) >= MIN_TEXT_CODES
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
