@@ -150,3 +150,71 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
             {code: (remap or {}).get(ch, ch) for code, ch in codes.items()
              if ch not in left_out}))
     return assemble(objects)
+
+
+def _utf8_cmap(codes: dict[int, int]) -> bytes:
+    """An embedded encoding CMap whose codes are UTF-8 (as Adobe's Uni*-UTF8-H), each code to
+    its CID (`cidchar`, 100 a block)."""
+    items = sorted(codes.items())
+    blocks = []
+    for k in range(0, len(items), 100):
+        part = items[k:k + 100]
+        pairs = "\n".join(f"<{code:0{2 * ((code.bit_length() + 7) // 8)}X}> {cid}"
+                          for code, cid in part)
+        blocks.append(f"{len(part)} begincidchar\n{pairs}\nendcidchar")
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+            "/CMapName /Uni-Utf8-H def /CMapType 1 def /WMode 0 def\n"
+            "4 begincodespacerange <00> <7F> <C080> <DFBF> <E08080> <EFBFBF>\n"
+            "<F0808080> <F7BFBFBF> endcodespacerange\n"
+            + "\n".join(blocks)
+            + "\nendcmap CMapName currentdict /CMap defineresource pop end end\n").encode()
+
+
+def utf8_pdf(lines: Sequence[str], lang: str, *, to_unicode: bool = False,
+             drawn_as: dict[str, str] | None = None) -> bytes:
+    """One page of `lines` (12 pt, 18 pt apart) in a CID-keyed font of the face `FONTS[lang]`
+    whose encoding is an embedded CMap of UTF-8 codes (one to four bytes a character, as
+    pdf.js's issue18117.pdf and Adobe's UniGB-UTF8-H encode text): each character drawn as its
+    UTF-8 bytes, the CMap mapping that code to the character's glyph id (CIDToGIDMap Identity).
+    With `to_unicode`, a ToUnicode map of every code to its character; `drawn_as` gives a
+    character the face has no glyph for (a control) the glyph of another."""
+    path, face = FONTS[lang]
+    info = TTFontFile(str(path), subfontIndex=face)
+    embedded = program(path, face)
+    codes: dict[int, str] = {}
+    content = bytearray(b"BT\n")
+    y = 760.0
+    for line in lines:
+        data = line.encode("utf-8")
+        for ch in line:
+            codes[int.from_bytes(ch.encode("utf-8"), "big")] = ch
+        content += b"/F1 12 Tf 1 0 0 1 72 %.1f Tm <%s> Tj\n" % (y, data.hex().upper().encode())
+        y -= 18
+    content += b"ET"
+    face_char = {code: (drawn_as or {}).get(ch, ch) for code, ch in codes.items()}
+    gids = {code: info.charToGlyph[ord(ch)] for code, ch in face_char.items()}
+    widths = b" ".join(b"%d [%d]" % (gid, round(info.charWidths.get(ord(face_char[code]), 1000)))
+                       for code, gid in sorted(gids.items(), key=lambda item: item[1]))
+    name = b"AAAAAA+" + info.name.replace(b" ", b"")
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>"),
+        4: _stream(bytes(content)),
+        5: (b"<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding 10 0 R "
+            b"/DescendantFonts [6 0 R]%s >>" % (name, b" /ToUnicode 9 0 R" if to_unicode else b"")),
+        6: (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "
+            b"<< /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/FontDescriptor 7 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>" % (name, widths)),
+        7: (b"<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [%s] /ItalicAngle 0 "
+            b"/Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 8 0 R >>"
+            % (name, b" ".join(b"%d" % v for v in info.bbox), info.ascent, info.descent,
+               info.capHeight)),
+        8: _stream(embedded, b"/Length1 %d " % len(embedded)),
+        10: _stream(_utf8_cmap(gids), b"/Type /CMap /CMapName /Uni-Utf8-H "),
+    }
+    if to_unicode:
+        objects[9] = _stream(_to_unicode(codes))
+    return assemble(objects)

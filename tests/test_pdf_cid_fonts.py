@@ -29,7 +29,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from cidfonts import FONTS, cid_pdf, program, without_table
+from cidfonts import FONTS, cid_pdf, program, utf8_pdf, without_table
 
 from untm.aligner.glyphforms import LOST
 from untm.aligner.pdflayout import fontmaps
@@ -191,3 +191,79 @@ def test_a_font_mostly_without_meaning_still_maps_none(lang: str, remap: dict[st
     characters still stands for none of its characters: its other codes came by accident."""
     page = _page(cid_pdf(LINES[lang], lang, to_unicode=True, remap=remap))
     assert _lines(page) == []
+
+
+def test_a_space_glyph_mapped_to_a_control_reads_as_a_space() -> None:
+    """A subset whose ToUnicode map gives its space glyph U+0001 (the glyph's own CID: PyMuPDF's
+    test_3376.pdf, a footer "400-706-6615 © BGI All Rights Reserved."): before, one glyph in
+    seven without meaning made the whole font one whose codes came by accident
+    (`UNMAPPED_FONT_SHARE`) and the page lost all its text. The glyph draws nothing and advances
+    as a space: it is read as the space it is, and nothing is counted unmapped."""
+    page = _page(cid_pdf(LINES["en"], "en", to_unicode=True, remap={" ": "\x01"}))
+    assert _lines(page) == LINES["en"]
+    assert page.unmapped == 0
+
+
+# a form's blank drawn as a run of one fill glyph (an underscore) that the map gives U+007F
+BLANK_LINES = ["Signed ________ on behalf of the Member State,",
+               "the Secretary-General of the United Nations."]
+
+
+def test_a_text_font_keeps_its_text_beside_one_code_without_meaning() -> None:
+    """A text font whose map gives one glyph, drawn again and again, a code without meaning
+    (PyMuPDF's test-707448.pdf, a tax form: the fill rule of its blanks as U+007F in the font of
+    "*See attached statement for additional information." and "For IRS Use Only"): before, the
+    whole font's text was lost. Now that glyph alone stands for no character (counted
+    unmapped); it draws ink, so it is no space."""
+    page = _page(cid_pdf(BLANK_LINES, "en", to_unicode=True, remap={"_": "\x7f"}))
+    assert _lines(page) == ["Signed  on behalf of the Member State,", BLANK_LINES[1]]
+    assert page.unmapped == BLANK_LINES[0].count("_")
+
+
+def test_a_font_of_a_few_signs_with_one_code_without_meaning_maps_none() -> None:
+    """Guard: a font that draws a few signs (bullets, check marks), one of them without
+    meaning, is a symbol font whose other codes came by accident: none of it is read."""
+    page = _page(cid_pdf(["• ✓ • ✓ • ✓", "✓ • ✓ •"], "en", to_unicode=True,
+                         remap={"✓": "\ue000"}))
+    assert _lines(page) == []
+
+
+def test_a_font_whose_spaces_read_as_no_code_still_maps_none() -> None:
+    """Guard: U+FFFD is no code a map gives but PDFium's "none" (a subset of shifted codes
+    read without a map, PyMuPDF's 001003ED.pdf: "$IE 2EDAKTION" for "Die Redaktion", its
+    spaces U+FFFD): a font whose glyphs without meaning are that one code is still one whose
+    other codes came by accident, none of it read, blank glyphs or not."""
+    page = _page(cid_pdf(LINES["en"], "en", to_unicode=True, remap={" ": "\ufffd"}))
+    assert _lines(page) == []
+
+
+# UTF-8 codes of one to four bytes: ASCII, an accented letter, CJK and punctuation, and
+# characters outside the Basic Multilingual Plane (double-struck letters, in DejaVu Sans)
+UTF8_LINES = {
+    "en": ["The General Assembly — the organ of all 193 Member States —",
+           "adopted it for every 𝕏 in 𝔸 without a vote, café."],
+    "zh": ["大会未经表决通过了该决议。", "会员国欢迎秘书长的报告、决议。"],
+}
+
+
+@pytest.mark.parametrize("to_unicode", [False, True])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_font_whose_codes_are_utf8_reads_its_characters(lang: str, to_unicode: bool) -> None:
+    """A font whose encoding CMap has UTF-8 codes (pdf.js's issue18117.pdf: an embedded
+    "Uni-Utf8-H"; Adobe's UniGB-UTF8-H): PDFium flags its glyphs and reads each as its raw
+    code's low 16 bits (its ToUnicode map, if any, left out: codes above 0xFFFF), so the
+    Chinese lines and the dashes read as Hangul and CJK nonsense ("、" as 肁) and pdftotext reads
+    glyph ids. Each code is read as the UTF-8 it is, none counted unmapped or as read through
+    the font's own cmap."""
+    page = _page(utf8_pdf(UTF8_LINES[lang], lang, to_unicode=to_unicode))
+    assert _lines(page) == UTF8_LINES[lang]
+    assert page.unmapped == 0 and page.own_mapped == 0
+
+
+def test_a_page_of_utf8_codes_and_a_control_reads() -> None:
+    """A UTF-8 font's page with a control code that PDFium's text leaves out (U+0002, here a
+    glyph of its own) is read glyph by glyph, and each raw code above U+10FFFF (a UTF-8 code of
+    three or four bytes) raised ValueError from chr() before: the page could not be read. The
+    control is a character lost, the rest reads."""
+    page = _page(utf8_pdf(["会员国欢迎秘书长的报告\x02决议。"], "zh", drawn_as={"\x02": "-"}))
+    assert _lines(page) == [f"会员国欢迎秘书长的报告{LOST}决议。"]

@@ -51,7 +51,7 @@ from typing import Any, NamedTuple
 
 from untm.aligner.glyphforms import LOST, has_meaningless, is_meaningless, ordinary_forms
 from untm.aligner.language import is_wide as is_wide  # (the readers of glyphs import it here)
-from untm.aligner.pdflayout.fontmaps import drawn_as, glyph_ids
+from untm.aligner.pdflayout.fontmaps import blank_width, drawn_as, glyph_ids
 from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
@@ -85,6 +85,10 @@ FULL_EM = 0.95  # ems: an advance this wide is a CJK glyph's (Latin letters are 
 MIN_LATIN = 3  # Latin glyphs of a font that tell by their advances that it lost its map
 FLATTEN_KEPT = 0.9  # share of a page's own text its flattened page must begin with
 MIN_HAN_TEXT = 2  # Han characters a font's map gives that make it a Chinese text font
+# distinct characters with meaning a font's map gives that make it a text font (a symbol font
+# draws a few signs: bullets, arrows, check marks)
+MIN_TEXT_CODES = 10
+BLANK_WIDTH = 0.1  # ems: a glyph that draws nothing and is this wide is a space (a hair space's)
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
@@ -237,7 +241,9 @@ def _page_text(raw: object, count: int) -> str:
         # leaves out the codes it takes for controls (U+0002, U+0003, U+0093, U+0094,
         # U+0096-U+0098, U+FFFE that is no hyphen): every index after one would name the glyph
         # after it (its box, its font). One index per character: read each.
-        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0xFFFD) for i in range(count))
+        # (a raw code above U+10FFFF, as a UTF-8 CMap's are, is no character: `_utf8_codes`)
+        codes = (pdfium_c.FPDFText_GetUnicode(raw, i) for i in range(count))
+        text = "".join(chr(code) if 0 < code <= 0x10FFFF else LOST for code in codes)
     return text
 
 
@@ -317,7 +323,13 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     private-use codes of standard glyph names aside (`_NAMED_PRIVATE`), and those of a font of
     `symbolfonts`' tables that its table does not read (a bracket piece of Symbol among the
     Greek letters and bullets it read). A Chinese text font (`_FontGlyphs.chinese_text`) keeps
-    its Han characters: its private-use codes are characters lost, not a symbol font's sign.
+    its Han characters: its private-use codes are characters lost, not a symbol font's sign; so
+    does a text font whose glyphs without meaning are all of one code that its map gives
+    (`_FontGlyphs.one_odd_code`): that glyph alone stands for none. Where a font's glyph
+    without meaning stands for none, one that draws nothing and advances as a space does
+    (`_blank`) is a space (`_Unmapped.blank`: the space glyph of a subset whose map gives it
+    U+0001, the glyph's own CID); it counts as a glyph without meaning all the same (a font
+    whose codes came by accident has its spaces among them).
 
     A glyph stands for a character the layer does not say (`_Unmapped.lost`, read as
     `glyphforms.LOST`) where PDFium read its raw code and the code is a control (a quote or a
@@ -340,10 +352,11 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         return _Unmapped()
     flags = frozenset(i for i in range(len(text)) if map_error(raw, i))
     read_own = _own_maps(raw, text, flags)
-    cmapped = read_own.chars
+    cmapped = {**_utf8_codes(raw, flags, read_own.fonts_at), **read_own.chars}
     if cmapped:
         text = "".join(cmapped.get(i, ch) for i, ch in enumerate(text))
     fonts: dict[int | None, _FontGlyphs] = {}
+    blank: set[int] = set()
     for i, ch in enumerate(text):
         if i in read_own.lost:
             continue
@@ -369,7 +382,14 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             elif not flagged and (_NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]
                                   or (font.symbol and SYMBOL_CODES.match(ch))):
                 font.named += 1
+                continue
+            given = not flagged and ch != LOST  # a code the map gives (U+FFFD: none)
+            font.odd.add(ch if given else "")
+            if given and _blank(raw, i):
+                font.blank.append(i)
             continue
+        if not flagged:
+            font.codes.add(ch)
         if flagged:
             font.flagged.append((i, ch))
             if is_wide(ch):
@@ -392,14 +412,16 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
             lost.update(i for i in font.spaces if _advance(raw, i) >= FULL_EM)  # a CJK glyph
             names.append(font.name)
         elif (len(font.meaningless) - font.named >= UNMAPPED_FONT_SHARE * len(font.indices)
-              and not font.chinese_text):
+              and not font.chinese_text and not font.one_odd_code):
             dropped.update(font.indices)
         else:
             unknown = set(font.unknown)
             if font.chinese_text:  # its private-use codes: characters without a standard code
                 unknown.update(i for i in font.meaningless
                                if unicodedata.category(text[i]) == "Co")
-            dropped.update(set(font.meaningless).difference(unknown))
+            spaces = set(font.blank).difference(unknown)
+            blank.update(spaces)
+            dropped.update(set(font.meaningless).difference(unknown, spaces))
             if len(font.wide) > 0.5 * font.own:
                 unknown.update(i for i, ch in font.flagged if not is_wide(ch))
             if unknown:
@@ -407,7 +429,59 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                 names.append(font.name)
     # what a font's own cmap names is its character, whatever the rules above make of its font
     return _Unmapped(frozenset(lost.difference(cmapped)), frozenset(dropped.difference(cmapped)),
-                     tuple(sorted(set(names))), cmapped, read_own.read)
+                     tuple(sorted(set(names))), cmapped, read_own.read,
+                     own_read=sum(not ch.isspace() for ch in read_own.chars.values()),
+                     blank=frozenset(blank))
+
+
+def _utf8_codes(raw: object, flags: frozenset[int],
+                fonts_at: Mapping[int, tuple[object | None, int | None]]) -> dict[int, str]:
+    """The flagged glyphs of a font whose codes are UTF-8, read as the characters their codes
+    encode (index -> character). A font whose encoding CMap has UTF-8 codes (Adobe's
+    UniGB-UTF8-H and its kin, or one embedded as in pdf.js's issue18117.pdf, "Uni-Utf8-H") and
+    no ToUnicode map that PDFium reads (PDFium leaves out a ToUnicode map's codes above 0xFFFF:
+    core/fpdfapi/font/cpdf_tounicodemap.cpp) has its glyphs flagged and read as their raw
+    codes, whose text is their low 16 bits ("、", E3 80 81, read as 肁, U+8081; a Chinese line
+    lost whole). Such a font is known by its codes of three or four bytes that are the UTF-8
+    of a character with meaning (other CMaps' codes have one or two bytes, GB18030's
+    four-byte codes are never UTF-8, and a three-byte code is UTF-8 by chance one time in
+    250); all its flagged codes that are UTF-8 (its ASCII in one byte, as PDFium reads it
+    already, its accented letters in two) are read so. (Where the platform's wchar_t has 16
+    bits, Windows, PDFium gives no code above 0xFFFF and nothing is read here.)"""
+    import pypdfium2.raw as pdfium_c
+
+    get_unicode = pdfium_c.FPDFText_GetUnicode
+    decoded: dict[int, str] = {}
+    fonts: set[int | None] = set()
+    for i in flags:
+        code = get_unicode(raw, i)
+        ch = _utf8(code)
+        if ch is not None:
+            decoded[i] = ch
+            if code > 0xFFFF:
+                fonts.add(fonts_at[i][1] if i in fonts_at else _font(raw, i))
+    if not fonts:
+        return {}
+    return {i: ch for i, ch in decoded.items()
+            if (fonts_at[i][1] if i in fonts_at else _font(raw, i)) in fonts}
+
+
+def _utf8(code: int) -> str | None:
+    """The character with meaning whose UTF-8 bytes `code` is (None: none)."""
+    if not 0 < code <= 0xFFFFFFFF:
+        return None
+    try:
+        ch = code.to_bytes(4, "big").lstrip(b"\x00").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return ch if len(ch) == 1 and (ch.isspace() or not is_meaningless(ch)) else None
+
+
+def _blank(raw: object, index: int) -> bool:
+    """Whether the glyph at `index` draws nothing and is at least `BLANK_WIDTH` wide: a word
+    space, whatever code the map gives it (`fontmaps.blank_width`)."""
+    width = blank_width(raw, index)
+    return width is not None and width >= BLANK_WIDTH
 
 
 def _own_maps(raw: object, text: str, flags: frozenset[int]) -> _OwnChars:
@@ -545,9 +619,14 @@ class _Unmapped:
     lost: frozenset[int] = frozenset()
     dropped: frozenset[int] = frozenset()
     fonts: tuple[str, ...] = ()
-    # flagged glyphs read through their font's own cmap (`fontmaps`): index -> character
+    # flagged glyphs read through their font's own cmap (`fontmaps`) or as the UTF-8 bytes
+    # their code is (`_utf8_codes`): index -> character
     mapped: Mapping[int, str] = field(default_factory=dict)
-    read_fonts: tuple[str, ...] = ()  # the fonts of those glyphs
+    read_fonts: tuple[str, ...] = ()  # the fonts of those read through their own cmap
+    own_read: int = 0  # of those, the glyphs that are not white space
+    # glyphs the map gives a code without meaning that draw nothing and advance as a space
+    # does (`_blank`): spaces (a producer that maps its subset's space glyph to U+0001)
+    blank: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -567,6 +646,11 @@ class _FontGlyphs:
     spaces: list[int] = field(default_factory=list)  # mapped white space it draws
     latin: int = 0  # flagged narrow characters and mapped ASCII letters and digits
     full_em: int = 0  # of those, drawn at least `FULL_EM` wide
+    # the codes without meaning (`named` aside; "" for a flagged glyph's raw code and U+FFFD,
+    # which no map gives)
+    odd: set[str] = field(default_factory=set)
+    blank: list[int] = field(default_factory=list)  # of those, the mapped ones `_blank` finds
+    codes: set[str] = field(default_factory=set)  # the characters with meaning its map gives
 
     @property
     def own(self) -> int:
@@ -583,6 +667,20 @@ class _FontGlyphs:
         a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
         han = len(self.wide)
         return han >= MIN_HAN_TEXT and 2 * han >= self.own and han >= len(self.meaningless)
+
+    @property
+    def one_odd_code(self) -> bool:
+        """Whether the font's map gives at least `MIN_TEXT_CODES` distinct characters with
+        meaning and its glyphs without meaning are all of one code the map gives, however
+        often drawn: a text font with one glyph the map got wrong (its word space mapped to
+        U+0001, a fill rule's piece to U+007F drawn along a form's blanks), not a symbol font
+        whose codes came by accident, whose glyphs without meaning are of several codes or
+        whose own are a few signs, nor a font of codes read without a map (flagged raw codes,
+        PDFium's U+FFFD for none: a subset whose codes are shifted letters, "$IE 2EDAKTION"
+        for "Die Redaktion", its spaces read as U+FFFD). Its text stays: "*See attached
+        statement" and "© BGI All Rights Reserved." in the fonts of a tax form's blanks and of
+        a footer's spaces."""
+        return len(self.odd) == 1 and "" not in self.odd and len(self.codes) >= MIN_TEXT_CODES
 
 
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
@@ -738,7 +836,9 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
-        if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`)
+        if found.blank:  # spaces the map gives a code without meaning, read as the spaces
+            text = "".join(SPACE if i in found.blank else ch for i, ch in enumerate(text))
+        if found.mapped:  # glyphs read through their font's own cmap (`fontmaps`), UTF-8 codes
             text, more = ordinary_forms(
                 "".join(found.mapped.get(i, ch) for i, ch in enumerate(text)))
             forms += more
@@ -934,8 +1034,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies, frozenset(sizes), sum(not c.isspace() for c in found.mapped.values()),
-            found.read_fonts,
+            copies, frozenset(sizes), found.own_read, found.read_fonts,
         )
     finally:
         textpage.close()

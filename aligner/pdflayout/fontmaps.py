@@ -254,6 +254,17 @@ def _drawn_box(raw: object, index: int) -> Box | None:
     return xs[0], ys[0], xs[1], ys[1]
 
 
+def blank_width(raw: object, index: int) -> float | None:
+    """The width in ems of the glyph at `index` where it draws nothing: PDFium's box of a glyph
+    without an outline is `EMPTY` tall at most, as wide as its advance (core/fpdftext/
+    cpdf_textpage.cpp widens an empty box to the glyph's width). None for a glyph that draws
+    something, and for one drawn turned or without a size."""
+    drawn = _drawn_box(raw, index)
+    if drawn is None or drawn[3] - drawn[1] > EMPTY:
+        return None
+    return drawn[2] - drawn[0]
+
+
 def _agrees(drawn: Box, own: Box | None) -> bool:
     """Whether PDFium's box of a glyph (`drawn`) is the box of the program's glyph (`own`;
     None: an empty glyph). PDFium raises the top of a CID font's glyph (`TOP_RAISE`), not of a
