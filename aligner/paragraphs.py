@@ -12,7 +12,8 @@
    null links otherwise (a paragraph only one side has).
 3. Inside each block pair, `aligner.sentalign.align_sentences` aligns the sentences.
 
-When too few anchors match (documents without usable labels) the whole running text is one block.
+When too few anchors match (documents without usable labels), or either side is one block, the
+whole running text is one block.
 """
 
 from __future__ import annotations
@@ -240,7 +241,11 @@ def pair_blocks(
 
     Unmatched stretches between matches become gap pairs.
     """
-    pairs = _dp_pairs(src, tgt, src_prof, tgt_prof)
+    # a side of one block has no anchors to match: pairing it with one of the other side's
+    # blocks would leave the rest of that side unaligned (a manual whose Chinese is one cover
+    # block, its unlabelled body read on under the cover, and whose English starts a block at
+    # each numbered heading)
+    pairs = _dp_pairs(src, tgt, src_prof, tgt_prof) if min(len(src), len(tgt)) > 1 else []
     if not pairs or len(pairs) < MIN_ANCHOR_SHARE * min(len(src), len(tgt)):
         if not src and not tgt:
             return []

@@ -83,6 +83,28 @@ def test_without_anchors_everything_is_one_block() -> None:
     assert [(p.key, p.src, p.tgt) for p in pairs] == [("all", (0,), (0, 1, 2))]
 
 
+def _doc(lang: str, paras: Sequence[tuple[BlockKind, str, str | None]]) -> Document:
+    return Document(f"x.{lang}", lang, tuple(
+        Paragraph(i, text, kind, label) for i, (kind, text, label) in enumerate(paras)))
+
+
+def test_a_side_of_one_block_is_aligned_whole() -> None:
+    """A side with no anchors (a cover line, then unlabelled paragraphs, all one block) is no
+    block to pair with one of the other side's: the English's second cover block, as long as
+    the whole Chinese, took it, and the English before it went unaligned (a technical manual,
+    half of it left out of the TM)."""
+    body = [(BlockKind.BODY, f"第{k}段说明寄存器的用法和地址 0x{k:02X}。", None) for k in range(12)]
+    zh = _doc("zh", [(BlockKind.COVER, "PIOC 使用手册", None), *body])
+    en_body = [(BlockKind.BODY, f"Paragraph {k} describes the register at 0x{k:02X}.", None)
+               for k in range(12)]
+    en = _doc("en", [(BlockKind.COVER, "PIOC Manual", None), *en_body[:3],
+                     (BlockKind.HEADING, "2 Registers", "2"), *en_body[3:5],
+                     (BlockKind.COVER, "Appendix", None), *en_body[5:]])
+    pairs = [p for p in block_pairs(zh, en) if not p.key.startswith(("F", "B"))]
+    assert [(p.key, p.src, p.tgt) for p in pairs] == [
+        ("all", tuple(range(13)), tuple(range(15)))]
+
+
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
