@@ -16,7 +16,8 @@ structured documents (`furniture_of_blocks`: paragraphs, without pages) describe
 4. **by repetition**: a line at a page's outermost edge that stands apart from the text (short,
    separated, no paragraph label) whose text, digits aside, recurs at the same edge on at least
    two pages and `RECUR_SHARE` of the pages that are not covers — a running header or footer
-   wherever it sits;
+   wherever it sits; once a page (the same words again at that edge, a report's title under its
+   running header on the first page, are text);
 5. **by position**: a line that stands apart at a page's edge on the same row as a job number,
    barcode or recycling note (the slug at the foot of a UN document's first page: a job number
    of a form not listed, beside the barcode) is furniture of that edge; a page number on the
@@ -132,8 +133,26 @@ def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:
             seen.add(text)
         else:
             found[i] = kind
+    _titles_kept(lines, found)
     _rows_with_furniture(lines, found)
     return _without_table_numbers(lines, found)
+
+
+def _titles_kept(lines: Sequence[PageLine], found: dict[int, str]) -> None:
+    """A page holds one running header (footer) of a text: where the recurring text stands twice
+    at one edge of a page (a report's first page: its running header, then its title below it,
+    the same words), the copy nearest the page's edge is the header, the other is text."""
+    copies: dict[tuple[int, Edge, str], list[int]] = {}
+    for i, kind in found.items():
+        ln = lines[i]
+        if kind in ("running-header", "running-footer") and ln.edge is not None and ln.page:
+            copies.setdefault((ln.page, ln.edge, _key(ln.text)), []).append(i)
+    for (_, edge, _), where in copies.items():
+        if len(where) > 1:  # in reading order: the top edge's first, the bottom edge's last
+            keep = min(where) if edge == "top" else max(where)
+            for i in where:
+                if i != keep:
+                    del found[i]
 
 
 def _without_table_numbers(lines: Sequence[PageLine], found: dict[int, str]) -> dict[int, str]:

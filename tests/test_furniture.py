@@ -134,3 +134,16 @@ def test_both_readers_find_the_same_furniture(tmp_path: Path) -> None:
     from_text = kinds(clean_plain_text(txt.read_text(encoding="utf-8"), "en").furniture)
     assert from_pdf["job-number"] == {"K2309123(C)"}
     assert from_pdf == from_text
+
+
+def test_a_title_under_its_own_running_header_is_text() -> None:
+    """A report's first page prints its running header, then its title in the same words: one
+    running header a page; the title is text (a manual's title was dropped as furniture)."""
+    head, body = "CH32V00x Evaluation Board Reference", "This board is applied to the chip."
+    lines = [PageLine(head, 1, "top", True, True), PageLine(head, 1, "top", True, True),
+             PageLine(body, 1)]
+    for page in (2, 3):
+        lines += [PageLine(head, page, "top", True, True), PageLine(body, page)]
+    lines.append(PageLine("V1.3", 3, "bottom", True, True))
+    assert find_furniture(lines) == {0: "running-header", 3: "running-header",
+                                     5: "running-header"}
