@@ -452,7 +452,12 @@ def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
+    """The cover ends at a labelled line (a paragraph's hanging number, "一、", "I."), at a
+    numbered heading in bold or in heading type ("1. Overview", its number set with a space),
+    or at a line of body text: bold, or running across its column."""
     if _is_label_line(line):
+        return True
+    if _PARA_LABEL.match(line.text) and (line.bold or line.size >= HEADING_SIZE * m.size):
         return True
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)

@@ -33,6 +33,11 @@ _CONTENT = re.compile(
     r"|^[一二三四五六七八九十]{1,3}、"
 )
 COVER_SIZE = 1.3  # a masthead line is at least this many body sizes
+# a numbered heading: "6. ", "6 ", "2.3 ", "II. ", "A. ", "一、", "第六章"
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}(?:[.．]\d{1,2})*[.．]?\s*(?=\D)|[IVXL]{1,6}\.\s|[A-Z]\.\s|[一二三四五六七八九十]{1,3}、"
+    r"|第[一二三四五六七八九十百\d]{1,4}[章节部篇])"
+)
 
 
 @dataclass(frozen=True)
@@ -68,12 +73,15 @@ def body_size(pages: list[PageRows]) -> float:
 
 
 def cover_pages(pages: list[PageRows], size: float) -> set[int]:
-    """Pages with a masthead: a line of large type in the top third."""
+    """Pages with a masthead: a line of large type in the top third that is no numbered
+    heading (a chapter's "6. 汇编程序" or "II. Background" opening a page of a manual or report
+    in large type is its text, not the masthead of another document)."""
     covers = set()
     for page in pages:
         for row in page.rows:
             for line in row:
-                if line.y0 > page.height * 0.66 and line.size >= COVER_SIZE * size:
+                if (line.y0 > page.height * 0.66 and line.size >= COVER_SIZE * size
+                        and not _NUMBERED.match(line.text)):
                     covers.add(page.number)
     return covers
 
