@@ -59,21 +59,23 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
             + packed + b"\nendstream")
 
 
-def _to_unicode(codes: dict[int, str]) -> bytes:
-    """A ToUnicode CMap: each 2-byte code to its character (`bfchar`, 100 a block)."""
-    items = sorted(codes.items())
-    blocks = []
-    for k in range(0, len(items), 100):
-        part = items[k:k + 100]
-        pairs = "\n".join(f"<{code:04X}> <{ch.encode('utf-16-be').hex().upper()}>"
-                          for code, ch in part)
-        blocks.append(f"{len(part)} beginbfchar\n{pairs}\nendbfchar")
-    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+def _cmap(head: str, entries: Sequence[str], op: str) -> bytes:
+    """A CMap: its `head` (system info, name, code space), then `entries` in blocks of 100
+    (`N beginbfchar ... endbfchar`, `op` "bfchar" or "cidchar")."""
+    blocks = [f"{len(entries[k:k + 100])} begin{op}\n" + "\n".join(entries[k:k + 100])
+              + f"\nend{op}" for k in range(0, len(entries), 100)]
+    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" + head
             + "\n".join(blocks)
             + "\nendcmap CMapName currentdict /CMap defineresource pop end end\n").encode()
+
+
+def _to_unicode(codes: dict[int, str]) -> bytes:
+    """A ToUnicode CMap: each 2-byte code to its character (`bfchar`, 100 a block)."""
+    return _cmap("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                 "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+                 "1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
+                 [f"<{code:04X}> <{ch.encode('utf-16-be').hex().upper()}>"
+                  for code, ch in sorted(codes.items())], "bfchar")
 
 
 def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift: int = 0,
@@ -155,20 +157,12 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
 def _utf8_cmap(codes: dict[int, int]) -> bytes:
     """An embedded encoding CMap whose codes are UTF-8 (as Adobe's Uni*-UTF8-H), each code to
     its CID (`cidchar`, 100 a block)."""
-    items = sorted(codes.items())
-    blocks = []
-    for k in range(0, len(items), 100):
-        part = items[k:k + 100]
-        pairs = "\n".join(f"<{code:0{2 * ((code.bit_length() + 7) // 8)}X}> {cid}"
-                          for code, cid in part)
-        blocks.append(f"{len(part)} begincidchar\n{pairs}\nendcidchar")
-    return ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-            "/CMapName /Uni-Utf8-H def /CMapType 1 def /WMode 0 def\n"
-            "4 begincodespacerange <00> <7F> <C080> <DFBF> <E08080> <EFBFBF>\n"
-            "<F0808080> <F7BFBFBF> endcodespacerange\n"
-            + "\n".join(blocks)
-            + "\nendcmap CMapName currentdict /CMap defineresource pop end end\n").encode()
+    return _cmap("/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+                 "/CMapName /Uni-Utf8-H def /CMapType 1 def /WMode 0 def\n"
+                 "4 begincodespacerange <00> <7F> <C080> <DFBF> <E08080> <EFBFBF>\n"
+                 "<F0808080> <F7BFBFBF> endcodespacerange\n",
+                 [f"<{code:0{2 * ((code.bit_length() + 7) // 8)}X}> {cid}"
+                  for code, cid in sorted(codes.items())], "cidchar")
 
 
 def utf8_pdf(lines: Sequence[str], lang: str, *, to_unicode: bool = False,

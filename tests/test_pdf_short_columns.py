@@ -359,14 +359,19 @@ def test_two_short_lists_side_by_side_stay_rows(tmp_path: Path, lang: str) -> No
     path = tmp_path / f"lists.{lang}.pdf"
     c = canvas.Canvas(str(path))
     y = _full_width(c, lang, TOP)
+    _side_by_side(c, lang, rows, y)
+    texts = _texts(path, lang)
+    assert _cells_in_order(texts, [t for pair in rows for t in pair]), texts
+
+
+def _side_by_side(c: canvas.Canvas, lang: str, rows: Sequence[tuple[str, str]], y: float) -> None:
+    """`rows` as two texts side by side, one row a line from `y` down; the file saved."""
     c.setFont(_font(lang), SIZE)
     for left, right in rows:
         c.drawString(LEFT, y, left)
         c.drawString(LEFT + WIDTH + GUTTER, y, right)
         y -= LEADING
     c.save()
-    texts = _texts(path, lang)
-    assert _cells_in_order(texts, [t for pair in rows for t in pair]), texts
 
 
 CONTENTS = (("I. Introduction", "3"), ("II. Review of the programme of work", "5"),
@@ -409,12 +414,7 @@ def test_short_columns_give_no_gutters_to_the_other_pages(tmp_path: Path, lang: 
         c.drawString(LEFT + column * (WIDTH + GUTTER), TOP - (2 + row) * LEADING, line)
     c.showPage()
     y = _full_width(c, lang, TOP)
-    c.setFont(_font(lang), SIZE)
-    for left, right in rows:
-        c.drawString(LEFT, y, left)
-        c.drawString(LEFT + WIDTH + GUTTER, y, right)
-        y -= LEADING
-    c.save()
+    _side_by_side(c, lang, rows, y)
     texts = _texts(path, lang)
     assert texts[:2] == [TITLE[lang], _joined(text, lang, 0.0)], texts
     assert _cells_in_order(texts, [t for pair in rows for t in pair]), texts
