@@ -1,0 +1,150 @@
+"""A paragraph's wrapped lines stay one paragraph: faults found on real zh/en technical manuals
+(WCH's, written by pdfFactory on Windows), drawn here with reportlab.
+
+- A font whose descriptor's StemV is no stem's width (pdfFactory writes 500 for every CID font:
+  SimSun, PDFium's weight 2140) was read as bold, so a wrapped Chinese line that opened with a
+  Han character was a heading, or a run-in heading where a Latin word in another font followed:
+  the paragraph was cut there (`pdflayout.chars`: weights over 1000 say nothing).
+
+Guards: a font whose StemV is a bold stem's is still bold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pdfgen import WQY
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+
+from untm.aligner.model import BlockKind
+from untm.aligner.read import read_document
+
+PAGE = (595.0, 842.0)
+LEFT, RIGHT, TOP, SIZE, LEADING = 68.0, 527.0, 760.0, 10.5, 15.6
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+CONDENSED = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf")
+HAN = "WrappedHan"  # WenQuanYi Micro Hei
+LATIN = "WrappedLatin"  # DejaVu Sans
+HEAVY = "WrappedHeavy"  # DejaVu Sans Condensed, named without a weight
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fonts() -> None:
+    for name, path in ((HAN, WQY), (LATIN, DEJAVU), (HEAVY, CONDENSED)):
+        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+
+
+def _save(c: canvas.Canvas, font: str = "", stem: int = 0) -> None:
+    """Save the PDF, `font`'s descriptor saying StemV `stem` (reportlab derives it from the
+    font's weight class, 87 for these regular faces; its faces are shared by file, so the
+    value is put back)."""
+    if not font:
+        c.save()
+        return
+    face = pdfmetrics.getFont(font).face
+    was, face.stemV = face.stemV, stem
+    try:
+        c.save()
+    finally:
+        face.stemV = was
+
+
+def _pieces(text: str) -> Iterator[tuple[str, str]]:
+    """The text in runs of one font: Han characters and full-width marks in `HAN`, the rest in
+    `LATIN` (a Chinese manual's Latin words and numbers in a Latin font)."""
+    run, font = "", ""
+    for ch in text:
+        want = HAN if ord(ch) > 0x2000 else LATIN
+        if run and want != font:
+            yield run, font
+            run = ""
+        run, font = run + ch, want
+    if run:
+        yield run, font
+
+
+def _width(text: str) -> float:
+    return sum(pdfmetrics.stringWidth(t, f, SIZE) for t, f in _pieces(text))
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """The text broken into lines as wide as `width` at most (a closing mark may hang past
+    it): between any two characters of Chinese, at spaces in English (a text of ASCII only)."""
+    words = text.split(" ") if text.isascii() else list(text)
+    sep = " " if text.isascii() else ""
+    lines, line = [], ""
+    for word in words:  # (a closing mark never opens a line: it goes with the word before)
+        if line and _width(line + sep + word) > width and word not in "，。、；：）”":
+            lines.append(line)
+            line = word.lstrip()
+        else:
+            line = line + sep + word if line else word.lstrip()
+    return [*lines, line] if line else lines
+
+
+def _draw(c: canvas.Canvas, x: float, y: float, text: str) -> None:
+    for piece, font in _pieces(text):
+        c.setFont(font, SIZE)
+        c.drawString(x, y, piece)
+        x += pdfmetrics.stringWidth(piece, font, SIZE)
+
+
+ZH_PARAGRAPHS = (
+    "跳转方式 1：下载成功后自动跳转到 APP 运行，并且可以在 APP 程序中通过指令跳转到 IAP，"
+    "等待再下载。",
+    "跳转方式 2：GPIO 引脚（PC0 默认上拉输入），下载 APP 后复位，检测到低电平后跳转到 APP。"
+    "APP 中同样可以通过指令跳转到 IAP 等待再下载。",
+    "选择对应串口，设置波特率 460800（可根据需求修改），然后点击下载按钮，等待下载完成后芯片"
+    "自动复位运行用户程序。",
+    "在 APP 中运行时，可以通过指令跳转至 IAP 等待再下载，下载完成后再次跳转到 APP 运行，"
+    "无需重新上电。",
+)
+
+
+def _stemv_manual(path: Path) -> Path:
+    """A Chinese page of paragraphs whose lines wrap at any character: Han text in a font whose
+    StemV is 500, Latin words in a regular font; a line space between paragraphs."""
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    y = TOP
+    for _ in range(2):
+        for text in ZH_PARAGRAPHS:
+            for line in _wrap(text, RIGHT - LEFT):
+                _draw(c, LEFT, y, line)
+                y -= LEADING
+            y -= LEADING
+    _save(c, HAN, 500)
+    return path
+
+
+def test_bogus_stem_width_is_no_bold(tmp_path: Path) -> None:
+    """Each paragraph is read whole; on main its wrapped lines that open with a Han character
+    were headings or run-in headings, each a paragraph of its own."""
+    texts = [p.text for p in read_document(_stemv_manual(tmp_path / "m.pdf"), "zh").paragraphs]
+    assert texts == list(ZH_PARAGRAPHS) * 2
+
+
+def test_bold_stem_width_is_bold(tmp_path: Path) -> None:
+    """Guard: a font named without a weight whose StemV is a bold face's (140: weight 700) is
+    bold; its line is a heading of its own, not the first line of the paragraph under it."""
+    path = tmp_path / "h.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    c.setFont(HEAVY, SIZE)
+    c.drawString(LEFT, TOP, "Download the application")
+    body = ("The application is downloaded through the serial port at the rate chosen in the "
+            "tool, and the chip starts it once the download has been checked and found whole.")
+    y = TOP - LEADING
+    for _ in range(3):
+        for line in _wrap(body, RIGHT - LEFT):
+            c.setFont(LATIN, SIZE)
+            c.drawString(LEFT, y, line)
+            y -= LEADING
+        y -= LEADING
+    _save(c, HEAVY, 140)
+    doc = read_document(path, "en")
+    assert doc.paragraphs[0].text == "Download the application"
+    assert doc.paragraphs[0].kind is BlockKind.HEADING
+    assert [p.text for p in doc.paragraphs[1:]] == [body] * 3
