@@ -5,8 +5,12 @@
   SimSun, PDFium's weight 2140) was read as bold, so a wrapped Chinese line that opened with a
   Han character was a heading, or a run-in heading where a Latin word in another font followed:
   the paragraph was cut there (`pdflayout.chars`: weights over 1000 say nothing).
+- A list item set with a hanging indent ("2） Also … can export WCH_LinkUtility", then "1.6
+  directly." under the item's text) had its next line taken for a new paragraph's first-line
+  indent (`Line.hang`, `pdflayout.blocks._hangs`).
 
-Guards: a font whose StemV is a bold stem's is still bold.
+Guards: a font whose StemV is a bold stem's is still bold; a short item line with a paragraph
+set under its text, and paragraphs with a first-line indent, still end where they did.
 """
 
 from __future__ import annotations
@@ -148,3 +152,85 @@ def test_bold_stem_width_is_bold(tmp_path: Path) -> None:
     assert doc.paragraphs[0].text == "Download the application"
     assert doc.paragraphs[0].kind is BlockKind.HEADING
     assert [p.text for p in doc.paragraphs[1:]] == [body] * 3
+
+
+ITEM_EN = ("Only WCH_LinkUtility 1.6 or later versions can be used to read and write the 1920 "
+           "bytes area which starts from 0x1FFFF000; MounRiver Studio v1.84 or later version can "
+           "export WCH_LinkUtility 1.6 directly.")
+ITEM_ZH = ("将 IAP 程序通过 WCH-LinkUtility 下载到 0x1FFFF000 地址处，下载完成后芯片重新上电，"
+           "再用 MounRiver Studio 导出的工具检查下载结果是否正确。")
+
+
+def _list_page(path: Path, lang: str, labels: tuple[str, ...], item: str,
+               after: str = "") -> Path:
+    """Items whose first line opens with a label at `LEFT` + 18 and whose next lines hang under
+    their text after it (a hanging indent); `after`: a paragraph after them, set at the
+    margin."""
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    y = TOP
+    x = LEFT + 18
+    for label in labels:
+        hang = x + _width(label)
+        lines = _wrap(item, RIGHT - hang)
+        _draw(c, x, y, label + lines[0])
+        for line in lines[1:]:
+            y -= LEADING
+            _draw(c, hang, y, line)
+        y -= LEADING
+    if after:
+        for line in _wrap(after, RIGHT - LEFT):
+            _draw(c, LEFT, y, line)
+            y -= LEADING
+    c.save()
+    return path
+
+
+@pytest.mark.parametrize(("lang", "labels", "item"), [
+    ("en", ("1) ", "2) ", "3) "), ITEM_EN),
+    ("en", ("(a) ", "(b) ", "(c) "), ITEM_EN),
+    ("zh", ("1）", "2）", "3）"), ITEM_ZH),
+    ("zh", ("（1）", "（2）", "（3）"), ITEM_ZH),
+])
+def test_hanging_item_lines_go_on(tmp_path: Path, lang: str, labels: tuple[str, ...],
+                                  item: str) -> None:
+    """Each item is read whole, its label and all its lines; on main each item's second line,
+    starting under its text, was taken for a new paragraph's first-line indent."""
+    texts = [p.text for p in read_document(
+        _list_page(tmp_path / "l.pdf", lang, labels, item), lang).paragraphs]
+    assert texts == [(label if lang == "zh" else label.strip() + " ") + item for label in labels]
+
+
+def test_paragraph_under_a_short_item(tmp_path: Path) -> None:
+    """Guard: a short item line ("3． 用 IAP 下载工具下载。") with a paragraph set under its
+    text that runs on to the measure: the item's line had room, the paragraph is its own."""
+    path = tmp_path / "s.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    item, para = "3． 用 IAP 下载工具下载。", ZH_PARAGRAPHS[0]
+    _draw(c, LEFT, TOP, item)
+    hang = LEFT + _width("3． ")
+    y = TOP - LEADING
+    for line in _wrap(para, RIGHT - hang):
+        _draw(c, hang, y, line)
+        y -= LEADING
+    c.save()
+    assert [p.text for p in read_document(path, "zh").paragraphs] == [item, para]
+
+
+def test_indented_paragraphs_still_part(tmp_path: Path) -> None:
+    """Guard: paragraphs opening with a first-line indent and no label still start where the
+    indent is."""
+    path = tmp_path / "i.pdf"
+    body = ("The bit transfer instructions support four independent bit inputs, each of them "
+            "named by a parameter that corresponds to one bit of the status registers.")
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    y = TOP
+    for _ in range(6):
+        lines = _wrap(body, RIGHT - LEFT - 21)
+        _draw(c, LEFT + 21, y, lines[0])
+        rest = _wrap(" ".join(lines[1:]), RIGHT - LEFT)
+        for line in rest:
+            y -= LEADING
+            _draw(c, LEFT, y, line)
+        y -= LEADING
+    c.save()
+    assert [p.text for p in read_document(path, "en").paragraphs] == [body] * 6

@@ -14,9 +14,10 @@ After furniture is gone (`furniture.py`), each page is split into
 - body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold:
   a heading line is bold throughout), a line that opens with a bold run-in heading followed by
   regular text of its size ("Keywords JavaScript, ..."), a vertical gap larger than the line
-  spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent,
-  or after a line that ended early (the next line's first word would have fit on it) — so
-  resolution paragraphs that end in a comma are found without a number. A paragraph continues
+  spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent
+  (not a list item's next line hanging under its text after the label: `_hangs`), or after a
+  line that ended early (the next line's first word would have fit on it) — so resolution
+  paragraphs that end in a comma are found without a number. A paragraph continues
   across a page or column break unless one of these says otherwise, the page's foot left room,
   or, in justified text, its last line ended short of the measure; where nothing says it goes on
   either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
@@ -370,6 +371,21 @@ def _cont_x(block: _Block, m: _Metrics) -> float:
     return block.cont_x
 
 
+def _hangs(block: _Block, line: Line, m: _Metrics) -> bool:
+    """`line` is the next line of a list item whose label opens the block's one line ("2） Also
+    MounRiver Studio … can export WCH_LinkUtility", then "1.6 directly."), set with a hanging
+    indent: it starts under the item's text after its label (`Line.hang`), on the same page and
+    column, and the item's line left no room for its first word (measured to the text's edge,
+    or to `line`'s own end where that reaches further: a line indented as deep that runs on
+    past the item's end is a paragraph of its own, set under the item). Such a line is not a
+    first-line indent."""
+    first = block.lines[0]
+    if (len(block.lines) != 1 or first.hang <= first.text_x0 + 1 or line.page != first.page
+            or line.frame != first.frame or abs(line.x0 - first.hang) > 0.5 * m.size):
+        return False
+    return not _ended_early(first, line, m, max(m.right_of(first), line.x1))
+
+
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
     """A cover line starting left of its block's lines, not below a first line's indent: the
     next of right-aligned masthead lines."""
@@ -428,7 +444,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line, m)
-    if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
+    if (shift > 0.8 * m.size and not _hangs(block, line, m)) or _right_aligned(
+            block, line, shift, m):
         return True  # a first-line indent; right-aligned cover lines
     if early:
         return True
