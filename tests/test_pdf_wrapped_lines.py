@@ -8,9 +8,12 @@
 - A list item set with a hanging indent ("2） Also … can export WCH_LinkUtility", then "1.6
   directly." under the item's text) had its next line taken for a new paragraph's first-line
   indent (`Line.hang`, `pdflayout.blocks._hangs`).
+- A numbered heading's number of two levels ("5.1.") set a tab before its text, two such
+  headings over each other, was read as a table's two columns (`pdflayout.lines._LABEL`).
 
 Guards: a font whose StemV is a bold stem's is still bold; a short item line with a paragraph
-set under its text, and paragraphs with a first-line indent, still end where they did.
+set under its text, and paragraphs with a first-line indent, still end where they did; decimal
+numbers in a table's first column stay cells.
 """
 
 from __future__ import annotations
@@ -234,3 +237,41 @@ def test_indented_paragraphs_still_part(tmp_path: Path) -> None:
         y -= LEADING
     c.save()
     assert [p.text for p in read_document(path, "en").paragraphs] == [body] * 6
+
+
+HEADS = (("5.1.", "间接寻址的数据读写端口 SFR_INDIR_PORT"),
+         ("5.2.", "间接寻址的地址寄存器 SFR_INDIR_ADDR"),
+         ("5.3.", "间接寻址 2 的数据读写端口 SFR_INDIR_PORT2"))
+
+
+def _numbered(path: Path, rows: tuple[tuple[str, str], ...], after: str) -> Path:
+    """Rows of a number at the margin and a text a tab (36 points) in, one under another, then
+    a paragraph."""
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    y = TOP
+    for number, text in rows:
+        _draw(c, LEFT, y, number)
+        _draw(c, LEFT + 36, y, text)
+        y -= 2 * LEADING
+    for line in _wrap(after, RIGHT - LEFT):
+        _draw(c, LEFT, y, line)
+        y -= LEADING
+    c.save()
+    return path
+
+
+def test_two_level_heading_numbers(tmp_path: Path) -> None:
+    """"5.1." and its heading's text are one line; on main the headings' rows were a table's,
+    the number and the text two cells."""
+    path = _numbered(tmp_path / "n.pdf", HEADS, ZH_PARAGRAPHS[2])
+    texts = [p.text for p in read_document(path, "zh").paragraphs]
+    assert texts == [f"{n} {t}" for n, t in HEADS] + [ZH_PARAGRAPHS[2]]
+
+
+def test_decimal_numbers_stay_cells(tmp_path: Path) -> None:
+    """Guard: decimal numbers ("5.1", no dot after) in a first column beside texts lined up
+    are a table's cells."""
+    rows = tuple((n.rstrip("."), t) for n, t in HEADS)
+    path = _numbered(tmp_path / "d.pdf", rows, ZH_PARAGRAPHS[2])
+    texts = [p.text for p in read_document(path, "zh").paragraphs]
+    assert texts[:6] == [x for row in rows for x in row]

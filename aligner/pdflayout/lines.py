@@ -18,8 +18,8 @@
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
   read whole in the row it starts in, not line by line across; so are blocks of a few lines
   side by side that differ in height (`_side_by_side`: an address beside terms beside bank
-  details at an invoice's foot), left block first. A paragraph label standing
-  apart ("12." before an indented text) and a note's number before its smaller text are joined
+  details at an invoice's foot), left block first. A paragraph label standing apart ("12."
+  or "5.1." before an indented text) and a note's number before its smaller text are joined
   to what they label; a line that opens with a list item's label ("2） ", "(a) ", "1. ")
   records where the text after it starts (`Line.hang`), where the item's next lines may hang.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
@@ -92,8 +92,13 @@ MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, no
 # Unicode's own): alone before the text of its row (set a tab before its item), it is the item's
 # label, read with it as a paragraph number is (`_LABEL`, `_merge_row`)
 BULLETS = "•◦‣▪●■□◻◆❖❑❒○➢➔✓"
+# a paragraph or heading number alone before its text: "12.", and a numbered heading's number of
+# several levels ending in a dot as Word's multilevel lists write it ("5.1.", "2.3.4.": no
+# decimal number ends in a dot). Set a tab before its text, the number of two consecutive
+# headings ("5.1.", "5.2.") lined up over each other with their texts was read as a table's
+# two columns, each number a cell of its own
 _LABEL = re.compile(
-    r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
+    r"^(?:\d{1,3}(?:[.．]\d{1,3}){0,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     rf"[一二三四五六七八九十]{{1,3}}、|\*{{1,4}}|[†‡]|[{BULLETS}])$"
 )
 _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
