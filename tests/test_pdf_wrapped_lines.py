@@ -10,10 +10,13 @@
   indent (`Line.hang`, `pdflayout.blocks._hangs`).
 - A numbered heading's number of two levels ("5.1.") set a tab before its text, two such
   headings over each other, was read as a table's two columns (`pdflayout.lines._LABEL`).
+- A two-page document whose first page is taken for a cover (its title in large type) kept its
+  running header and footer as text: they recurred on one page that is no cover
+  (`aligner.furniture._recurring`).
 
 Guards: a font whose StemV is a bold stem's is still bold; a short item line with a paragraph
 set under its text, and paragraphs with a first-line indent, still end where they did; decimal
-numbers in a table's first column stay cells.
+numbers in a table's first column stay cells; what recurs on covers only is no furniture.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from untm.aligner.furniture import PageLine, find_furniture
 from untm.aligner.model import BlockKind
 from untm.aligner.read import read_document
 
@@ -275,3 +279,50 @@ def test_decimal_numbers_stay_cells(tmp_path: Path) -> None:
     path = _numbered(tmp_path / "d.pdf", rows, ZH_PARAGRAPHS[2])
     texts = [p.text for p in read_document(path, "zh").paragraphs]
     assert texts[:6] == [x for row in rows for x in row]
+
+
+def _two_pages(path: Path) -> Path:
+    """A two-page note: page 1 opens with its title in 15-point type (a cover, by the
+    masthead rule), both pages have a running header and a version footer at their edges."""
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    for page in (1, 2):
+        _draw(c, LEFT, 805, "CH32V003_IAP 使用说明")
+        _draw(c, 464, 805, "https://wch.cn")
+        _draw(c, LEFT, 45, "V1.1")
+        y = TOP
+        if page == 1:
+            c.setFont(HAN, 15)
+            c.drawString(220, y, "CH32V003_IAP 使用说明")
+            y -= 2 * LEADING
+        for text in ZH_PARAGRAPHS:
+            for line in _wrap(text, RIGHT - LEFT):
+                _draw(c, LEFT, y, line)
+                y -= LEADING
+            y -= LEADING
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_two_page_running_heads(tmp_path: Path) -> None:
+    """The header and footer of both pages are furniture; on main, page 1 a cover, they
+    recurred on one page of text only and were read as text."""
+    doc = read_document(_two_pages(tmp_path / "t.pdf"), "zh")
+    texts = [p.text for p in doc.paragraphs]
+    assert "V1.1" not in texts and "https://wch.cn" not in texts
+    assert texts.count("CH32V003_IAP 使用说明") == 1  # the title, under page 1's header
+    kinds = sorted((f.kind, f.text, f.line) for f in doc.furniture if f.kind.startswith("running"))
+    assert kinds == sorted((kind, text, page) for page in (1, 2) for kind, text in (
+        ("running-header", "CH32V003_IAP 使用说明"), ("running-header", "https://wch.cn"),
+        ("running-footer", "V1.1")))
+
+
+def test_cover_mastheads_are_no_furniture() -> None:
+    """Guard: a masthead that recurs at the top of covers only (each document of a compilation)
+    is not a running header, though a page of text has the same words lower down."""
+    lines = [PageLine("United Nations", 1, "top", True, True, 0, cover=True),
+             PageLine("Some text", 2, None),
+             PageLine("United Nations", 3, "top", True, True, 0, cover=True),
+             PageLine("United Nations", 4, None, False, False, 3),
+             PageLine("More text", 4, None)]
+    assert find_furniture(lines) == {}
