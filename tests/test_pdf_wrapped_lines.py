@@ -13,6 +13,9 @@
 - A two-page document whose first page is taken for a cover (its title in large type) kept its
   running header and footer as text: they recurred on one page that is no cover
   (`aligner.furniture._recurring`).
+- On such a first page, the first numbered paragraph ("1． 将 IAP 程序…", a plain space after
+  the number, the line short of the measure) was read as a cover line
+  (`pdflayout.blocks._is_cover_end`).
 
 Guards: a font whose StemV is a bold stem's is still bold; a short item line with a paragraph
 set under its text, and paragraphs with a first-line indent, still end where they did; decimal
@@ -326,3 +329,31 @@ def test_cover_mastheads_are_no_furniture() -> None:
              PageLine("United Nations", 4, None, False, False, 3),
              PageLine("More text", 4, None)]
     assert find_furniture(lines) == {}
+
+
+def test_cover_ends_at_a_numbered_paragraph(tmp_path: Path) -> None:
+    """The title page's masthead (title, version, address) is its cover; the numbered
+    paragraph under it, across most of the column but short of its end, is text (on main a
+    cover line: it neither hangs its number before a tab nor runs to the measure)."""
+    path = tmp_path / "c.pdf"
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    c.setFont(HAN, 15)
+    c.drawString(220, TOP, "CH32V003_IAP 使用说明")
+    y = TOP - 18
+    for text in ("版本：V1.1", "https://wch.cn"):
+        _draw(c, 260, y, text)
+        y -= LEADING
+    first = "1． 将 IAP 程序通过 WCH-LinkUtility 下载到 0x1FFFF000；芯片重新上电。"
+    _draw(c, LEFT, y, first)
+    y -= 2 * LEADING
+    for text in ZH_PARAGRAPHS:
+        for line in _wrap(text, RIGHT - LEFT):
+            _draw(c, LEFT, y, line)
+            y -= LEADING
+        y -= LEADING
+    c.save()
+    doc = read_document(path, "zh")
+    kinds = [(p.text, p.kind) for p in doc.paragraphs]
+    cover = BlockKind.COVER
+    assert kinds[:4] == [("CH32V003_IAP 使用说明", cover), ("版本：V1.1", cover),
+                         ("https://wch.cn", cover), (first, BlockKind.BODY)]

@@ -471,7 +471,9 @@ def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     """The cover ends at a labelled line (a paragraph's hanging number, "一、", "I."), at a
     numbered heading in bold or in heading type ("1. Overview", its number set with a space),
-    or at a line of body text: bold, or running across its column."""
+    or at a line of body text: bold, running across its column, or opening with a paragraph's
+    number and across most of it ("1． 将 IAP 程序…。" under a title page's masthead, short of
+    the measure: a masthead's lines carry no paragraph numbers)."""
     if _is_label_line(line):
         return True
     if _PARA_LABEL.match(line.text) and (line.bold or line.size >= HEADING_SIZE * m.size):
@@ -479,7 +481,8 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
-        return line.bold or (line.x1 >= right - 2 * m.size and wide)
+        numbered = wide and bool(_PARA_LABEL.match(line.text))
+        return line.bold or numbered or (line.x1 >= right - 2 * m.size and wide)
     return False
 
 
