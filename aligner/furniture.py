@@ -15,7 +15,8 @@ structured documents (`furniture_of_blocks`: paragraphs, without pages) describe
 3. **a document symbol** ("HSP/HA.2/8/Add.2") at the top edge of a page, or one seen before;
 4. **by repetition**: a line at a page's outermost edge that stands apart from the text (short,
    separated, no paragraph label) whose text, digits aside, recurs at the same edge on at least
-   two pages and `RECUR_SHARE` of the pages that are not covers — a running header or footer
+   two pages, one of them no cover, and `RECUR_SHARE` of the pages that are not covers (a
+   cover's copy counts where a page of text has one too) — a running header or footer
    wherever it sits; once a page (the same words again at that edge, a report's title under its
    running header on the first page, are text);
 5. **by position**: a line that stands apart at a page's edge on the same row as a job number,
@@ -101,14 +102,24 @@ def _key(text: str) -> str:
 
 
 def _recurring(lines: Sequence[PageLine]) -> set[tuple[Edge, str]]:
-    """(edge, text key) of the outer lines standing apart that recur on enough pages."""
+    """(edge, text key) of the outer lines standing apart that recur on enough pages: on two
+    pages at least and on `RECUR_SHARE` of the pages that are not covers, one of them no cover.
+    A cover's copy counts where the text recurs on a page of text too (a short document's first
+    page, taken for a cover by its large title, under the running header every page has: a
+    two-page document's header would else need two pages besides the first); what recurs on
+    covers only (the masthead of each document of a compilation) does not."""
     on: dict[tuple[Edge, str], set[int]] = {}
+    text_pages: dict[tuple[Edge, str], int] = {}
     pages = {ln.page for ln in lines if not ln.cover}
     for ln in lines:
-        if ln.edge is not None and ln.outer and ln.apart and not ln.cover:
-            on.setdefault((ln.edge, _key(ln.text)), set()).add(ln.page)
+        if ln.edge is not None and ln.outer and ln.apart:
+            key = (ln.edge, _key(ln.text))
+            where = on.setdefault(key, set())
+            if ln.page not in where:
+                where.add(ln.page)
+                text_pages[key] = text_pages.get(key, 0) + (not ln.cover)
     needed = max(2, math.ceil(RECUR_SHARE * len(pages)))
-    return {key for key, where in on.items() if len(where) >= needed}
+    return {key for key, where in on.items() if len(where) >= needed and text_pages[key]}
 
 
 def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:

@@ -14,9 +14,10 @@ After furniture is gone (`furniture.py`), each page is split into
 - body lines, joined into paragraphs. A new paragraph starts at a change of type (size, bold:
   a heading line is bold throughout), a line that opens with a bold run-in heading followed by
   regular text of its size ("Keywords JavaScript, ..."), a vertical gap larger than the line
-  spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent,
-  or after a line that ended early (the next line's first word would have fit on it) — so
-  resolution paragraphs that end in a comma are found without a number. A paragraph continues
+  spacing, a paragraph label ("12." hanging at the margin, "一、", "I."), a first-line indent
+  (not a list item's next line hanging under its text after the label: `_hangs`), or after a
+  line that ended early (the next line's first word would have fit on it) — so resolution
+  paragraphs that end in a comma are found without a number. A paragraph continues
   across a page or column break unless one of these says otherwise, the page's foot left room,
   or, in justified text, its last line ended short of the measure; where nothing says it goes on
   either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
@@ -370,6 +371,21 @@ def _cont_x(block: _Block, m: _Metrics) -> float:
     return block.cont_x
 
 
+def _hangs(block: _Block, line: Line, m: _Metrics) -> bool:
+    """`line` is the next line of a list item whose label opens the block's one line ("2） Also
+    MounRiver Studio … can export WCH_LinkUtility", then "1.6 directly."), set with a hanging
+    indent: it starts under the item's text after its label (`Line.hang`), on the same page and
+    column, and the item's line left no room for its first word (measured to the text's edge,
+    or to `line`'s own end where that reaches further: a line indented as deep that runs on
+    past the item's end is a paragraph of its own, set under the item). Such a line is not a
+    first-line indent."""
+    first = block.lines[0]
+    if (len(block.lines) != 1 or first.hang <= first.text_x0 + 1 or line.page != first.page
+            or line.frame != first.frame or abs(line.x0 - first.hang) > 0.5 * m.size):
+        return False
+    return not _ended_early(first, line, m, max(m.right_of(first), line.x1))
+
+
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
     """A cover line starting left of its block's lines, not below a first line's indent: the
     next of right-aligned masthead lines."""
@@ -428,7 +444,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line, m)
-    if shift > 0.8 * m.size or _right_aligned(block, line, shift, m):
+    if (shift > 0.8 * m.size and not _hangs(block, line, m)) or _right_aligned(
+            block, line, shift, m):
         return True  # a first-line indent; right-aligned cover lines
     if early:
         return True
@@ -454,7 +471,9 @@ def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
     """The cover ends at a labelled line (a paragraph's hanging number, "一、", "I."), at a
     numbered heading in bold or in heading type ("1. Overview", its number set with a space),
-    or at a line of body text: bold, or running across its column."""
+    or at a line of body text: bold, running across its column, or opening with a paragraph's
+    number and across most of it ("1． 将 IAP 程序…。" under a title page's masthead, short of
+    the measure: a masthead's lines carry no paragraph numbers)."""
     if _is_label_line(line):
         return True
     if _PARA_LABEL.match(line.text) and (line.bold or line.size >= HEADING_SIZE * m.size):
@@ -462,7 +481,8 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
-        return line.bold or (line.x1 >= right - 2 * m.size and wide)
+        numbered = wide and bool(_PARA_LABEL.match(line.text))
+        return line.bold or numbered or (line.x1 >= right - 2 * m.size and wide)
     return False
 
 

@@ -63,6 +63,16 @@ MAX_PAGES = 3000
 MAX_PAGE_CHARS = 200_000
 MAX_SECONDS = 300.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", re.I)
+# PDFium's font weight comes from the descriptor's StemV (the width of the font's vertical
+# stems, in thousandths of an em); a weight of 600 or more is bold. Weights run to 1000 at the
+# most (OpenType's usWeightClass, CSS; PDF's FontWeight to 900): a StemV that makes more (over
+# 215, a stem more than a fifth of the em wide, which no text face has) measures no stem, and
+# says nothing of the weight. pdfFactory writes StemV 500 for every CID font (SimSun, SimHei:
+# weight 2140) and 250 for its TrueType fonts, so regular text read as bold wherever a line
+# opened in such a font: a Chinese paragraph's wrapped line opening with a Han character was
+# taken for a heading or a run-in heading, its paragraph cut there.
+BOLD_WEIGHT = 600
+MAX_WEIGHT = 1000
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 _RECT = struct.Struct("=4f")  # PDFium's FS_RECTF: left, top, right, bottom (C floats)
 # what takes the reader's full way: white space (of the layer, and line ends), hyphens PDFium
@@ -277,7 +287,8 @@ def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> 
     name = name_buf.value.decode("latin-1", errors="replace")
     if _BOLD_NAME.search(name.split("+")[-1]):
         return True
-    return bool(pdfium_c.FPDFText_GetFontWeight(raw, index) >= 600)
+    weight: int = pdfium_c.FPDFText_GetFontWeight(raw, index)
+    return BOLD_WEIGHT <= weight <= MAX_WEIGHT
 
 
 def _address(handle: object) -> int | None:

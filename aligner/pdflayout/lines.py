@@ -18,9 +18,10 @@
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
   read whole in the row it starts in, not line by line across; so are blocks of a few lines
   side by side that differ in height (`_side_by_side`: an address beside terms beside bank
-  details at an invoice's foot), left block first. A paragraph label standing
-  apart ("12." before an indented text) and a note's number before its smaller text are joined
-  to what they label.
+  details at an invoice's foot), left block first. A paragraph label standing apart ("12."
+  or "5.1." before an indented text) and a note's number before its smaller text are joined
+  to what they label; a line that opens with a list item's label ("2） ", "(a) ", "1. ")
+  records where the text after it starts (`Line.hang`), where the item's next lines may hang.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
   weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
@@ -91,11 +92,22 @@ MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, no
 # Unicode's own): alone before the text of its row (set a tab before its item), it is the item's
 # label, read with it as a paragraph number is (`_LABEL`, `_merge_row`)
 BULLETS = "•◦‣▪●■□◻◆❖❑❒○➢➔✓"
+# a paragraph or heading number alone before its text: "12.", and a numbered heading's number of
+# several levels ending in a dot as Word's multilevel lists write it ("5.1.", "2.3.4.": no
+# decimal number ends in a dot). Set a tab before its text, the number of two consecutive
+# headings ("5.1.", "5.2.") lined up over each other with their texts was read as a table's
+# two columns, each number a cell of its own
 _LABEL = re.compile(
-    r"^(?:\d{1,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
+    r"^(?:\d{1,3}(?:[.．]\d{1,3}){0,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
     rf"[一二三四五六七八九十]{{1,3}}、|\*{{1,4}}|[†‡]|[{BULLETS}])$"
 )
 _LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
+# a list item's label opening a line, then a space (or, after a full-width mark, which holds its
+# own white, the text itself): "1.", "2)", "2）", "(3)", "（3）", "a)", "(iv)", "A.", a bullet
+_ITEM_START = re.compile(
+    r"^(\d{1,3}[.．]|[(（]?\d{1,3}[)）]|[(（]?[a-z][)）]|[(（][ivx]{1,5}[)）]|[IVXL]{1,6}\.|[A-Z]\."
+    rf"|[{BULLETS}])(?:\s|(?<=[．）])(?=\S))"
+)
 # quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
@@ -133,6 +145,9 @@ class Line:
     unruled: bool = False  # the cell is found by its wrapped lines (`_wraps`), not by rules
     table: bool = False  # a cell of a table set without rules (`columns._unruled_table`)
     apart: bool = False  # a stack of upright glyphs (`stacks`): a paragraph of its own
+    # where the text after an opening list label starts ("2） Also …": the "A"), where the
+    # item's wrapped lines may hang (a hanging indent; 0: the line opens with no label)
+    hang: float = 0.0
 
     @property
     def height(self) -> float:
@@ -506,6 +521,8 @@ def _line(
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
     elif len(ink) > 1 and ink[0].size > TALL_RUN * size and ink[1].x0 - ink[0].x1 > 0.5 * size:
         text_x0 = ink[1].x0  # a large number or bullet hanging before the text, as a label
+    item = _ITEM_START.match(stripped)
+    hang = ink[len(item.group(1))].x0 if item and len(ink) > len(item.group(1)) else 0.0
     line = Line(
         page=page,
         x0=x0,
@@ -518,6 +535,7 @@ def _line(
         text_x0=text_x0,
         refs=tuple(refs),
         runin=runin,
+        hang=hang,
     )
     return line, pairs, loose
 
@@ -538,6 +556,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         text_x0=text_x0,
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
         runin=runin,
+        hang=a.hang,
     )
 
 

@@ -177,12 +177,15 @@ def _check_layer(pages: list[PageChars], lang: str, name: str) -> None:
 
 def _plain_if_all_bold(pages: list[list[list[Line]]]) -> list[list[list[Line]]]:
     """A document set mostly in bold (more than `MOSTLY_BOLD` of its characters: a converter
-    that named every font bold) has no bold to tell headings by: its lines are read as plain."""
+    that named every font bold) has no bold to tell headings by, run-in headings either: its
+    lines are read as plain (a line opening in bold and going on in a font of no known weight,
+    a glyph of a font without a Unicode map, is no run-in heading there)."""
     flat = [ln for rows in pages for row in rows for ln in row]
     total = sum(len(ln.text) for ln in flat)
     if not total or sum(len(ln.text) for ln in flat if ln.bold) <= MOSTLY_BOLD * total:
         return pages
-    return [[[replace(ln, bold=False) for ln in row] for row in rows] for rows in pages]
+    return [[[replace(ln, bold=False, runin=False) for ln in row] for row in rows]
+            for rows in pages]
 
 
 def _across(rows: list[list[Line]]) -> bool:
