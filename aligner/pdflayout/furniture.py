@@ -33,9 +33,10 @@ _CONTENT = re.compile(
     r"|^[一二三四五六七八九十]{1,3}、"
 )
 COVER_SIZE = 1.3  # a masthead line is at least this many body sizes
-# a numbered heading: "6. ", "6 ", "2.3 ", "II. ", "A. ", "一、", "第六章"
+# a numbered heading: "6. ", "6 ", "2.3 ", "II. ", "A. ", "一、", "第六章" (not "6th session")
 _NUMBERED = re.compile(
-    r"^(?:\d{1,2}(?:[.．]\d{1,2})*[.．]?\s*(?=\D)|[IVXL]{1,6}\.\s|[A-Z]\.\s|[一二三四五六七八九十]{1,3}、"
+    r"^(?:\d{1,2}(?:[.．]\d{1,2})*(?:[.．]\s*|\s+)(?=\D)|[IVXL]{1,6}\.\s|[A-Z]\.\s"
+    r"|[一二三四五六七八九十]{1,3}、"
     r"|第[一二三四五六七八九十百\d]{1,4}[章节部篇])"
 )
 
