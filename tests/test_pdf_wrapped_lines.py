@@ -125,11 +125,7 @@ def _stemv_manual(path: Path) -> Path:
     c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
     y = TOP
     for _ in range(2):
-        for text in ZH_PARAGRAPHS:
-            for line in _wrap(text, RIGHT - LEFT):
-                _draw(c, LEFT, y, line)
-                y -= LEADING
-            y -= LEADING
+        y = _paragraphs(c, y)
     _save(c, HAN, 500)
     return path
 
@@ -284,6 +280,17 @@ def test_decimal_numbers_stay_cells(tmp_path: Path) -> None:
     assert texts[:6] == [x for row in rows for x in row]
 
 
+def _paragraphs(c: canvas.Canvas, y: float) -> float:
+    """`ZH_PARAGRAPHS` wrapped to the measure from `y` down, a line's space between them; the y
+    below them."""
+    for text in ZH_PARAGRAPHS:
+        for line in _wrap(text, RIGHT - LEFT):
+            _draw(c, LEFT, y, line)
+            y -= LEADING
+        y -= LEADING
+    return y
+
+
 def _two_pages(path: Path) -> Path:
     """A two-page note: page 1 opens with its title in 15-point type (a cover, by the
     masthead rule), both pages have a running header and a version footer at their edges."""
@@ -297,11 +304,7 @@ def _two_pages(path: Path) -> Path:
             c.setFont(HAN, 15)
             c.drawString(220, y, "CH32V003_IAP 使用说明")
             y -= 2 * LEADING
-        for text in ZH_PARAGRAPHS:
-            for line in _wrap(text, RIGHT - LEFT):
-                _draw(c, LEFT, y, line)
-                y -= LEADING
-            y -= LEADING
+        y = _paragraphs(c, y)
         c.showPage()
     c.save()
     return path
@@ -346,11 +349,7 @@ def test_cover_ends_at_a_numbered_paragraph(tmp_path: Path) -> None:
     first = "1． 将 IAP 程序通过 WCH-LinkUtility 下载到 0x1FFFF000；芯片重新上电。"
     _draw(c, LEFT, y, first)
     y -= 2 * LEADING
-    for text in ZH_PARAGRAPHS:
-        for line in _wrap(text, RIGHT - LEFT):
-            _draw(c, LEFT, y, line)
-            y -= LEADING
-        y -= LEADING
+    _paragraphs(c, y)
     c.save()
     doc = read_document(path, "zh")
     kinds = [(p.text, p.kind) for p in doc.paragraphs]
