@@ -476,13 +476,13 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     the measure: a masthead's lines carry no paragraph numbers)."""
     if _is_label_line(line):
         return True
-    if _PARA_LABEL.match(line.text) and (line.bold or line.size >= HEADING_SIZE * m.size):
+    numbered = bool(_PARA_LABEL.match(line.text))
+    if numbered and (line.bold or line.size >= HEADING_SIZE * m.size):
         return True
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
-        numbered = wide and bool(_PARA_LABEL.match(line.text))
-        return line.bold or numbered or (line.x1 >= right - 2 * m.size and wide)
+        return line.bold or (wide and (numbered or line.x1 >= right - 2 * m.size))
     return False
 
 

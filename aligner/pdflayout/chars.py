@@ -461,6 +461,9 @@ def _utf8_codes(raw: object, flags: frozenset[int],
     bits, Windows, PDFium gives no code above 0xFFFF and nothing is read here.)"""
     import pypdfium2.raw as pdfium_c
 
+    def font_of(i: int) -> int | None:
+        return fonts_at[i][1] if i in fonts_at else _font(raw, i)
+
     get_unicode = pdfium_c.FPDFText_GetUnicode
     decoded: dict[int, str] = {}
     fonts: set[int | None] = set()
@@ -470,11 +473,10 @@ def _utf8_codes(raw: object, flags: frozenset[int],
         if ch is not None:
             decoded[i] = ch
             if code > 0xFFFF:
-                fonts.add(fonts_at[i][1] if i in fonts_at else _font(raw, i))
+                fonts.add(font_of(i))
     if not fonts:
         return {}
-    return {i: ch for i, ch in decoded.items()
-            if (fonts_at[i][1] if i in fonts_at else _font(raw, i)) in fonts}
+    return {i: ch for i, ch in decoded.items() if font_of(i) in fonts}
 
 
 def _utf8(code: int) -> str | None:

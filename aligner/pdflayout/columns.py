@@ -361,7 +361,7 @@ def _column_rows(rows: list[tuple[Line, ...]],
     return per
 
 
-def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+def _short_columns(per: list[list[tuple[int, list[Line]]]], cols: list[list[Line]]) -> bool:
     """A region of fewer rows than `MIN_COLUMN_ROWS` (a short passage in columns: a one-page
     notice, an abstract, the columns under a full-width title) is text in columns: each
     gutter (between the text of the columns beside it) is at most `SHORT_GUTTER` of the
@@ -370,8 +370,8 @@ def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool
     column holds lines of running text (`_lines_of_text`); and every column has a long full
     line that reads on (`_reads_on`) in the line under it or a line that reads on from the
     line above it, the text taken down each column and from a column's foot to the next
-    column's head (text broken at the columns' edges, not lists or cells side by side)."""
-    per = _column_rows(rows, cols)
+    column's head (text broken at the columns' edges, not lists or cells side by side).
+    (`per`: the region's rows by column, `_column_rows`.)"""
     spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in cols]
     for (a0, a1), (b0, b1) in pairwise(spans):
         if b0 - a1 > SHORT_GUTTER * max(a1 - a0, b1 - b0):
@@ -387,15 +387,17 @@ def _short_columns(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool
     return len(on) == len(cols)
 
 
-def _text_cells(rows: list[tuple[Line, ...]], cols: list[list[Line]]) -> bool:
+def _text_cells(per: list[list[tuple[int, list[Line]]]], cols: list[list[Line]]) -> bool:
     """The region's columns of running text are a table's cells: from the first row with text
     in every column (a paragraph's last line above is none), the columns' paragraphs start
     (`_starts`) on the same rows, in more than one row (text that flows down columns seldom
-    breaks its paragraphs on the same rows; a table's cells start row for row)."""
-    per = _column_rows(rows, cols)
+    breaks its paragraphs on the same rows; a table's cells start row for row). (`per`: the
+    region's rows by column, `_column_rows`.)"""
     size = min(ln.size for col in cols for ln in col)
-    first = min((r for r, parts in enumerate(_parts(rows, cols)) if len(parts) == len(cols)),
-                default=len(rows))  # (columns that never share a row: no cells)
+    shared = set.intersection(*({r for r, _ in p} for p in per))  # rows with every column
+    if not shared:  # columns that never share a row: no cells
+        return False
+    first = min(shared)
     starts = [{r for r in st if r >= first} for st in _starts(per, size)]
     return all(st == starts[0] for st in starts) and len(starts[0]) > 1
 
@@ -411,9 +413,12 @@ def _short_region(
     if any(abs(ln.size - size) > BODY_SIZE * size for row in rows for ln in row):
         return None, False
     cols = _columns(rows, gutters, MIN_SHORT_ROWS)
-    if cols is None or not _short_columns(rows, cols):
+    if cols is None:
         return None, False
-    if _text_cells(rows, cols):
+    per = _column_rows(rows, cols)
+    if not _short_columns(per, cols):
+        return None, False
+    if _text_cells(per, cols):
         return None, True
     return cols, False
 
