@@ -18,7 +18,9 @@ structured documents (`furniture_of_blocks`: paragraphs, without pages) describe
    two pages, one of them no cover, and `RECUR_SHARE` of the pages that are not covers (a
    cover's copy counts where a page of text has one too) — a running header or footer
    wherever it sits; once a page (the same words again at that edge, a report's title under its
-   running header on the first page, are text);
+   running header on the first page, are text); its numbers those of a running head (the
+   same on every page, going with the page, or each on two pages at least: "Article 3",
+   "Article 14" opening pages under the running header are headings);
 5. **by position**: a line that stands apart at a page's edge on the same row as a job number,
    barcode or recycling note (the slug at the foot of a UN document's first page: a job number
    of a form not listed, beside the barcode) is furniture of that edge; a page number on the
@@ -56,7 +58,7 @@ JOB_NUMBER = re.compile(
 BARE_JOB_NUMBER = re.compile(r"^\d{7}$")
 BARCODE = re.compile(r"^\*\d{7,10}\*$")
 RECYCLE_NOTE = re.compile(r"^(?:please\s+recycle|请回收)\s*[♲♻]?$", re.I)
-SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}\*?$")
+SYMBOL = re.compile(r"^[A-Z]{1,10}(?:/[A-Za-z0-9.\-]+){1,7}(?: ?\([A-Z0-9]{1,8}\))?\*?$")
 RECUR_SHARE = 0.3
 _SLUG = frozenset(("job-number", "barcode", "recycle-note"))
 _DIGITS = re.compile(r"\d+")
@@ -108,18 +110,34 @@ def _recurring(lines: Sequence[PageLine]) -> set[tuple[Edge, str]]:
     page, taken for a cover by its large title, under the running header every page has: a
     two-page document's header would else need two pages besides the first); what recurs on
     covers only (the masthead of each document of a compilation) does not."""
-    on: dict[tuple[Edge, str], set[int]] = {}
+    on: dict[tuple[Edge, str], dict[int, tuple[int, ...]]] = {}
     text_pages: dict[tuple[Edge, str], int] = {}
     pages = {ln.page for ln in lines if not ln.cover}
     for ln in lines:
         if ln.edge is not None and ln.outer and ln.apart:
             key = (ln.edge, _key(ln.text))
-            where = on.setdefault(key, set())
+            where = on.setdefault(key, {})
             if ln.page not in where:
-                where.add(ln.page)
+                where[ln.page] = tuple(int(n) for n in _DIGITS.findall(ln.text))
                 text_pages[key] = text_pages.get(key, 0) + (not ln.cover)
     needed = max(2, math.ceil(RECUR_SHARE * len(pages)))
-    return {key for key, where in on.items() if len(where) >= needed and text_pages[key]}
+    return {key for key, where in on.items()
+            if len(where) >= needed and text_pages[key] and _running_numbers(where)}
+
+
+def _running_numbers(numbers: dict[int, tuple[int, ...]]) -> bool:
+    """Whether the numbers in a recurring line's copies ({page: its numbers}) are a running
+    head's. At each place in the line the number is one on every page (a symbol's, a year),
+    goes with the page (a page number: its value less the page's the same on every page), or
+    stands on two pages at least (the chapter a header names over the pages it runs). A number
+    that differs on every page without going with the page is a heading's: "Article 3",
+    "Article 14", "Article 22" each opening a page under the running header are text."""
+    pages = sorted(numbers)
+    for place in zip(*(numbers[page] for page in pages), strict=True):
+        if (len(set(place)) == len(place)
+                and len({n - page for n, page in zip(place, pages, strict=True)}) > 1):
+            return False
+    return True
 
 
 def find_furniture(lines: Sequence[PageLine]) -> dict[int, str]:

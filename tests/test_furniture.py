@@ -34,6 +34,9 @@ from untm.aligner.read import read_document
         ("请回收", "recycle-note"),
         ("HSP/HA.2/8/Add.2", "symbol"),
         ("A/78/123", "symbol"),
+        ("A/RES/217(III)", "symbol"),  # a session in roman numerals
+        ("S/RES/2334 (2016)", "symbol"),  # a Security Council resolution's year
+        ("A/RES/217 (the Declaration)", None),
         ("United Nations", None),
         ("2023", None),
         ("1. The Assembly", None),
@@ -147,3 +150,38 @@ def test_a_title_under_its_own_running_header_is_text() -> None:
     lines.append(PageLine("V1.3", 3, "bottom", True, True))
     assert find_furniture(lines) == {0: "running-header", 3: "running-header",
                                      5: "running-header"}
+
+
+def _headed(heads: list[str]) -> list[PageLine]:
+    """Pages with the running header "A/78/123", then `heads[k]` under it, a line of text and a
+    page number at the foot."""
+    out = []
+    for page, head in enumerate(heads, start=1):
+        out += [PageLine("A/78/123", page, "top", True, True),
+                PageLine(head, page, "top", True, True),
+                PageLine("The Assembly met in Nairobi.", page),
+                PageLine(str(page), page, "bottom", True, True)]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("heads", "running"),
+    [
+        # a heading that happens to open each page: its number differs on every page and does
+        # not go with the page (the UDHR's articles, kept with their text by a page break)
+        (["Article 1", "Article 3", "Article 14", "Article 22"], False),
+        (["第1条", "第3条", "第14条", "第22条"], False),
+        (["Article 3", "Article 23"], False),
+        # guards: what a running head's numbers are
+        (["Page 1 of 4", "Page 2 of 4", "Page 3 of 4", "Page 4 of 4"], True),
+        (["Report 2023 - 11", "Report 2023 - 12", "Report 2023 - 13", "Report 2023 - 14"], True),
+        (["Chapter 3", "Chapter 3", "Chapter 4", "Chapter 4"], True),  # runs over its pages
+        (["Annual report 2023"] * 4, True),
+    ],
+)
+def test_a_running_head_numbers_go_with_the_page(heads: list[str], running: bool) -> None:
+    lines = _headed(heads)
+    found = find_furniture(lines)
+    assert {i for i in found if i % 4 == 1} == ({i for i in range(1, len(lines), 4)}
+                                                if running else set())
+    assert all(found.get(i) == "running-header" for i in range(0, len(lines), 4))
