@@ -115,6 +115,9 @@ def test_soft_hyphen_at_a_line_end_rejoins_the_word() -> None:
 def test_join_wrapped_rules() -> None:
     assert join_wrapped("urban", "decision-making", "en") == "urban decision-making"
     assert join_wrapped("decision-", "making", "en") == "decision-making"
+    # the typographic hyphen U+2010 too (a browser breaks "non‐political" after it)
+    assert join_wrapped("non‐", "political", "en") == "non‐political"
+    assert join_wrapped("‐", "political", "en") == "‐ political"  # no letter before it
     assert join_wrapped("活动，", "包括协调事项", "zh") == "活动，包括协调事项"
     assert join_wrapped("HSP/HA.1/Res.1", "document", "zh") == "HSP/HA.1/Res.1 document"
     # a Chinese name wrapped inside an English paragraph or cell: no space between two Han

@@ -211,3 +211,22 @@ def test_a_short_last_line_of_justified_text_ends_its_paragraph_at_a_page_break(
     else:
         assert texts == [_squash(en[0]), _squash(en[1] + en[2]), _squash(en[3])]
         assert len(paragraphs[1].pieces()) == 2
+
+
+def test_a_chinese_line_ending_in_a_han_character_goes_on_across_the_page(
+        tmp_path: Path) -> None:
+    """A Chinese paragraph ends in its punctuation: a page's full last line that ends in a Han
+    character ("…共同的指导委员会，并在与各国" / "政府和…") runs on into the next page, no soft
+    join for the other language to undo (the UDHR from Chromium in two columns was cut at such a
+    column break by the aligner)."""
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    per_line = len(ZH[BREAK_AFTER - 1]) // 3
+    lines = _zh_lines(ZH[0], per_line)
+    cut = max(k for k in range(1, len(lines)) if "\u4e00" <= lines[k - 1][-1] <= "\u9fff")
+    pdf = _draw(tmp_path / "cut.zh.pdf", [_zh_lines(ZH[1], per_line), lines[:cut], lines[cut:],
+                                          _zh_lines(ZH[2], per_line)],
+                "STSong-Light", per_line * SIZE)
+    paragraphs = read_document(pdf, "zh").paragraphs
+    assert [_squash(p.text) for p in paragraphs] == [_squash(ZH[1]), _squash(ZH[0]),
+                                                     _squash(ZH[2])]
+    assert [p.soft_breaks for p in paragraphs] == [(), (), ()]

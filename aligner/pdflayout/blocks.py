@@ -44,6 +44,7 @@ from dataclasses import dataclass, field, replace
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
 from untm.aligner.labels import ends_sentence
+from untm.aligner.language import is_han
 from untm.aligner.model import BlockKind, Furniture
 from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
@@ -259,7 +260,7 @@ def _paragraph_indent(pages: list[PageRows], m: _Metrics) -> float:
         for k in range(1, len(lines)):
             prev, line = lines[k - 1], lines[k]
             if (line is None or prev is None or line.frame != prev.frame
-                    or prev.text.endswith("-")
+                    or prev.text.endswith(("-", "‐"))
                     or m.right_of(prev) - prev.x1 <= SHORT_END * m.size):
                 continue
             nxt = lines[k + 1] if k + 1 < len(lines) else None
@@ -331,7 +332,7 @@ def _first_token_width(prev: Line, nxt: Line) -> float:
 def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
     """The next line's first word would have fit on `prev` (before `right`): `prev` ended its
     paragraph."""
-    if prev.text.endswith("-") or not _body_size(prev, m.size) or prev.bold:
+    if prev.text.endswith(("-", "‐")) or not _body_size(prev, m.size) or prev.bold:
         return False
     room = max(right, prev.x1) - prev.x1
     return room > _first_token_width(prev, nxt) + 0.6 * m.size
@@ -461,11 +462,12 @@ def _crosses_break(prev: Line, line: Line, *, same_page: bool) -> bool:
 
 def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
     """A paragraph read on across a page or column break without a sign that it goes on (the
-    next line in lower case, the last one ending in a comma, a hyphen, an opening bracket): a
-    paragraph that ended in a full last line, the next starting without indent or label, looks
-    the same; the pipeline lets the other language decide (`RawBlock.soft_breaks`)."""
+    next line in lower case, the last one ending in a comma, a hyphen, an opening bracket, or
+    in a Han character: a Chinese paragraph ends in its punctuation): a paragraph that ended in
+    a full last line, the next starting without indent or label, looks the same; the pipeline
+    lets the other language decide (`RawBlock.soft_breaks`)."""
     return _crosses_break(prev, line, same_page=same_page) and not (
-        line.text[:1].islower() or prev.text.endswith(_RUNS_ON))
+        line.text[:1].islower() or prev.text.endswith(_RUNS_ON) or is_han(prev.text[-1:]))
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
