@@ -14,18 +14,20 @@ and in a bold run again where a word starts in another font (a bold run-in headi
 regular text of its line), which is all the layout needs; so is the glyph's direction (its
 matrix), and a page with glyphs drawn turned is mapped into its text's frames (`textframes`).
 PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
-and the layout decides what it was. Text the page says only as marked content's ActualText and
-PDFium's text page leaves out (emoji and flags drawn as pictures, glyphs without a box) is read
-from the marked content, over the bounds of its text objects (`pdflayout.marked`). A glyph
-drawn again over a glyph of the same character (a block of text written twice at one place,
-fake bold), however far apart in the content, is read once; the copies are kept for the report
-(`PageChars.overprint`, `pdflayout.overprint`).
+and the layout decides what it was (only where PDFium marked it: the same codes given by a
+font's map are codes without meaning, `_marked_hyphen`). Text the page says only as marked
+content's ActualText and PDFium's text page leaves out (emoji and flags drawn as pictures,
+glyphs without a box) is read from the marked content, over the bounds of its text objects
+(`pdflayout.marked`). A glyph drawn again over a glyph of the same character (a block of text
+written twice at one place, fake bold), however far apart in the content, is read once; the
+copies are kept for the report (`PageChars.overprint`, `pdflayout.overprint`).
 
 Characters are read in their ordinary form (`aligner.glyphforms`: Kangxi radicals and CJK
 compatibility ideographs); glyphs without a Unicode meaning are counted, so that the reader can
 say when a text layer cannot be read at all: those of a font without a usable ToUnicode map are
 read in place as `glyphforms.LOST` (the text keeps its shape, and a unit that holds one stays
-out of a TM), stray private-use and control codes of a font that maps the rest are left out.
+out of a TM), stray private-use and control codes of a font that maps the rest are left out
+(counted in `PageChars.dropped`, which the reader reports).
 A font without a ToUnicode map whose embedded TrueType program draws its codes as glyph ids (a
 CID-keyed font, Identity-H; checked on the glyphs' boxes) is read through the program's own
 cmap (`fontmaps`); its glyphs the cmap names no character for are glyph ids, never characters.
@@ -181,6 +183,12 @@ class PageChars:
     # fonts they are in, for the report
     own_mapped: int = 0
     own_fonts: tuple[str, ...] = ()
+    # of `unmapped`, the glyphs left out of `chars` and `text` (not read as `glyphforms.LOST`):
+    # stray control and private-use codes of a font that maps the others, every glyph of a
+    # font whose codes came by accident (a symbol font without a map), and the glyphs PDFium
+    # gives no character at all (U+0000: a Type 3 font's glyph whose name means nothing, as
+    # the apostrophes of PyMuPDF's test_3186.pdf), for the report
+    dropped: int = 0
 
 
 def _written_to_end(data: bytes) -> bool:
@@ -374,7 +382,8 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         flagged = i in flags and i not in cmapped
         space = ch.isspace() and not is_meaningless(ch)
         if not flagged and (
-            ch in _HYPHENS or ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
+            (ch in _HYPHENS and _marked_hyphen(raw, i, ch)) or ch == "\x00"
+            or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
         ):
             continue
         handle, key = read_own.fonts_at.get(i) or _font_of(raw, i)
@@ -443,6 +452,20 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
                      tuple(sorted(set(names))), cmapped, read_own.read,
                      own_read=sum(not ch.isspace() for ch in read_own.chars.values()),
                      blank=frozenset(blank))
+
+
+def _marked_hyphen(raw: object, index: int, ch: str) -> bool:
+    """Whether the hyphen code `ch` (`_HYPHENS`) at `index` is a hyphen: a soft hyphen (U+00AD)
+    that the font's map gives, or PDFium's mark of a hyphen that ends a line
+    (`FPDFText_IsHyphen`). PDFium marks only a "-" or U+00AD glyph after a letter that ends its
+    line before a letter or digit: its code becomes U+0002, its text U+FFFE
+    (core/fpdftext/cpdf_textpage.cpp, `GenerateCharacter::kHyphen`). The same codes of a font's
+    map are no hyphen: PDFium leaves a map's U+0002 out of its page text as a control (with
+    U+0003, U+0093, ...: `IsControlChar`), and gives U+FFFE as the text of a glyph the map gives
+    U+0000. Those are codes without meaning, read by `_unmapped`'s rules as U+0003 is."""
+    import pypdfium2.raw as pdfium_c
+
+    return ch == "\u00ad" or pdfium_c.FPDFText_IsHyphen(raw, index) == 1
 
 
 def _utf8_codes(raw: object, flags: frozenset[int],
@@ -860,7 +883,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         brk = bold = word = False
         font: int | None = None  # the font of the run's weight (`bold`)
         last_y = -1e9
-        glyphs = unmapped = unplaced = 0
+        glyphs = unmapped = unplaced = left_out = 0  # left_out: `PageChars.dropped`
         last_height = -1.0
         text_object = _text_object()
         new = tuple.__new__  # what Char(...) calls, without its Python frame: the hot path
@@ -916,6 +939,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 if box_of(page_ref, i, rect_ref):
                     glyphs += 1
                     unmapped += 1
+                    left_out += 1
                 continue
             if ch in "\r\n":
                 brk = True
@@ -1047,7 +1071,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
-            copies, frozenset(sizes), found.own_read, found.read_fonts,
+            copies, frozenset(sizes), found.own_read, found.read_fonts, left_out,
         )
     finally:
         textpage.close()

@@ -16,7 +16,9 @@ page number in its `line` field (the text layer's own: `page-without-text`, `out
 with a note while the others are read).
 
 Glyphs of a font that lost its Unicode map are read as `glyphforms.LOST` where they stand (said
-in a note; the units that hold one stay out of a TM); those of a font without one whose embedded
+in a note; the units that hold one stay out of a TM); glyphs without a Unicode meaning left out
+of the text (a Type 3 font's glyphs PDFium gives no character, a map's stray control codes) are
+counted and said in a note, with their pages; those of a font without a map whose embedded
 program names their characters are read through it (`pdflayout.fontmaps`; said in a note).
 Errors: a PDF without a text layer (a scan), and one whose text layer maps most glyphs to no
 Unicode character (`TextLayerError`: OCR or another copy is needed).
@@ -109,6 +111,7 @@ def _read_pdf(name: str, lang: str) -> PdfReading:
             "units that hold them are left out of the TM (the JSON output and the review page "
             "show them)"
         )
+    notes += _dropped_notes(pages)
     own = sum(p.own_mapped for p in pages)
     if own:
         fonts = sorted({f for p in pages for f in p.own_fonts})
@@ -128,6 +131,33 @@ def _read_pdf(name: str, lang: str) -> PdfReading:
 def _glyphs(count: int) -> str:
     """"1 glyph", "3 glyphs"."""
     return f"{count} glyph{'s' * (count != 1)}"
+
+
+def _dropped_notes(pages: list[PageChars]) -> list[str]:
+    """One report line for the glyphs without meaning that are left out of the text
+    (`PageChars.dropped`), if any: each page also has them in its `unmapped-glyphs` item, but
+    a reader of the report should not have to add those up to learn that text was left out
+    (the glyphs of a Type 3 font whose names mean nothing: an Italian text's apostrophes)."""
+    numbers = [p.number for p in pages if p.dropped]
+    if not numbers:
+        return []
+    count = sum(p.dropped for p in pages)
+    verb = "has" if count == 1 else "have"
+    return [f"{_glyphs(count)} on {_page_span(numbers)} {verb} no Unicode meaning and "
+            f"{'is' if count == 1 else 'are'} not in the text"]
+
+
+def _page_span(numbers: list[int]) -> str:
+    """"page 3", "pages 1–4, 7, 9–10": ascending page numbers, runs of consecutive pages as one
+    range."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    spans = [f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    return f"page{'s' * (len(numbers) > 1)} {', '.join(spans)}"
 
 
 def _unread_furniture(read: PdfPages) -> list[Furniture]:
