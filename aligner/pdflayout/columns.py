@@ -30,6 +30,10 @@ rows. So do paragraphs that start row for row in every column, in more than one 
 (`_text_cells`): a table's cells of running text (text that flows down columns seldom breaks
 its paragraphs on the same rows); no region that starts further down such a table (its last
 row of cells alone) is read as columns either.
+A page whose text (its running header and page number aside) stands in one column of the
+document's, short of the last, reaching that column's edge (a last page whose text ends in the
+first column) is read as that column (`_plain_frames`): measured to the gutter, not to the page's
+right edge, where each of its lines would look short and end a paragraph.
 A full-width title, table or footnote above or below the columns crosses the gutter and ends
 the region, so it stays whole, and the rows of a page that has no gutter stay as they are. The
 first rows of such a table whose cells happen to leave the gutter free are not the columns'
@@ -66,6 +70,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from untm.aligner.furniture import PAGE_NUMBER
 from untm.aligner.labels import display_width, ends_sentence
 from untm.aligner.language import is_wide, is_wide_letter
 from untm.aligner.linebreaks import BARE_LABEL
@@ -78,6 +83,7 @@ INTRUSION = 0.5  # font sizes a piece may reach into a gutter
 MAX_ROW_GAP = 3.0  # font sizes between the bottom of a row and the top of the next
 MIN_COLUMN_ROWS = 5
 MIN_COLUMN_SHARE = 0.2
+SMALL = 0.95  # of the page's text size: a header's, a footer's type
 MIN_COLUMN_CHARS = 12
 MAX_COLUMNS = 4
 HEAD_GAP = 1.0  # font sizes between a table's head row and the columns above it
@@ -490,7 +496,7 @@ def frames(
             i = end
             continue
         if plain:
-            out.append(Frame(tuple(plain), False, page_right, tables=tuple(tables)))
+            out += _plain_frames(plain, tables, page_right, known, size)
             plain, tables = [], []
         foot = min(ln.y0 for col in cols for ln in col)
         for col in cols:
@@ -498,8 +504,51 @@ def frames(
             out.append(Frame(_rows_of(col), True, max(ln.x1 for ln in col), edge, foot))
         i = end
     if plain:
-        out.append(Frame(tuple(plain), False, page_right, tables=tuple(tables)))
+        out += _plain_frames(plain, tables, page_right, known, size)
     return out
+
+
+def _plain_frames(rows: list[tuple[Line, ...]], tables: list[tuple[int, int]],
+                  page_right: float, known: Sequence[Interval], size: float) -> list[Frame]:
+    """Rows read as they stand; as one column of the document's (`known` gutters) where all of
+    them (but the rows above and below that hold only a running header, a page number:
+    `edge_line`) stand in a column that is not its page's last and reach its edge: a last page
+    whose text fills only its first column is that column, its lines measured to the gutter
+    (else each line, ending half-way across the page, ends a paragraph)."""
+    small = [all(edge_line(ln, size) for ln in row) for row in rows]
+    top = next((k for k, s in enumerate(small) if not s), len(rows))
+    end = len(rows) - next((k for k, s in enumerate(reversed(small)) if not s), len(rows))
+    edges = _column_of(rows[top:end], known, size) if not tables else None
+    if edges is None:
+        return [Frame(tuple(rows), False, page_right, tables=tuple(tables))]
+    left, right = edges
+    body = rows[top:end]
+    out = [Frame(tuple(rows[:top]), False, page_right)] if top else []
+    out.append(Frame(tuple(body), True, right, left, min(ln.y0 for row in body for ln in row)))
+    return out + ([Frame(tuple(rows[end:]), False, page_right)] if end < len(rows) else [])
+
+
+def edge_line(line: Line, size: float) -> bool:
+    """A line as a page's edges hold them beside its text: in smaller type (a running header,
+    a footer) or a page number."""
+    return line.size < SMALL * size or bool(PAGE_NUMBER.match(line.text.strip()))
+
+
+def _column_of(rows: list[tuple[Line, ...]], known: Sequence[Interval],
+               size: float) -> tuple[float, float] | None:
+    """(left, right) edges of the column of the document's columns (`known`: its gutters, left
+    to right) that every line of `rows` stands in, before a gutter, some line reaching it; or
+    None."""
+    if not known or len(rows) < 2:
+        return None
+    x0 = min(ln.x0 for row in rows for ln in row)
+    x1 = max(ln.x1 for row in rows for ln in row)
+    start = 0.0
+    for a, b in sorted(known):
+        if x1 <= a + INTRUSION * size:
+            return (x0, a) if x0 >= start - INTRUSION * size and x1 >= a - 2 * size else None
+        start = b
+    return None
 
 
 def _rows_of(lines: list[Line]) -> tuple[tuple[Line, ...], ...]:

@@ -38,6 +38,7 @@ from untm.aligner.language import CJK_WEIGHT, is_wide_letter
 from untm.aligner.model import Furniture
 from untm.aligner.pdflayout.blocks import build_blocks
 from untm.aligner.pdflayout.chars import PageChars, PdfPages, read_pdf_pages
+from untm.aligner.pdflayout.columns import Interval, edge_line
 from untm.aligner.pdflayout.furniture import PageRows, body_size, cover_pages, split_furniture
 from untm.aligner.pdflayout.lines import Line, column_grid, despace_rows, page_lines
 from untm.aligner.pdflayout.selfcheck import MIN_LINES, choose
@@ -226,6 +227,18 @@ def _across(rows: list[list[Line]]) -> bool:
         len(row) > 1 for row in rows)
 
 
+def _before_gutter(rows: list[list[Line]], gutters: tuple[Interval, ...]) -> bool:
+    """A page read without columns whose lines all end before a gutter of the document's
+    columns: its text may fill one column only (a last page), read as that column
+    (`columns.frames`)."""
+    lines = [ln for row in rows for ln in row]
+    if not lines or any(ln.right or ln.table for ln in lines):
+        return False
+    size = max(lines, key=lambda ln: len(ln.text)).size  # the type of its longest line
+    return max((ln.x1 for ln in lines if not edge_line(ln, size)), default=0.0) <= max(
+        a for a, _ in gutters) + size
+
+
 def _layer_furniture(pages: list[PageChars]) -> list[Furniture]:
     """What the text layer itself leaves out: pages without text, text drawn outside the page's
     visible box, text drawn again over itself, glyphs without meaning."""
@@ -249,8 +262,9 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
     gutters = column_grid(lines)
     if gutters:  # a page without columns of its own read again where its rows fit the others'
-        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters) if _across(rows)
-                 else rows for p, rows in zip(pages, lines, strict=True)]
+        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters)
+                 if _across(rows) or _before_gutter(rows, gutters) else rows
+                 for p, rows in zip(pages, lines, strict=True)]
     lines = _plain_if_all_bold(lines)
     spacing = None
     if lang == "zh":  # spaced-out Chinese joined as the text cleaner joins it
