@@ -159,20 +159,11 @@ def _table(document: Document, piece: Piece) -> None:
     document.add_paragraph()
 
 
-def write_docx(st: Structure, lang: str, symbol: str, job: str, path: Path, *,
-               columns: int = 1) -> Path:
-    """`st` as a .docx at `path` (its text in `columns` columns, a 1 cm gutter)."""
+def write_docx(st: Structure, lang: str, symbol: str, job: str, path: Path) -> Path:
+    """`st` as a .docx at `path`."""
     document = Document()
     _fonts(document, lang)
     _header_footer(document, st, symbol, job)
-    if columns > 1:
-        sect = document.sections[0]._sectPr
-        cols = sect.find(qn("w:cols"))
-        if cols is None:
-            cols = parse_xml(f"<w:cols {nsdecls('w')}/>")
-            sect.append(cols)
-        cols.set(qn("w:num"), str(columns))
-        cols.set(qn("w:space"), "567")
     for line in st.masthead_right:
         p = document.add_paragraph(line)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
