@@ -54,7 +54,8 @@ def _piece(piece: Piece, lang: str) -> str:
                 f"first-line-indent: 0pt, "
                 f"text({size})[{_with_note(piece.text, piece.note)}]))")
     if piece.kind == "heading":
-        return f"#block(above: 0.65em + 10pt, below: 0.65em + 6pt, strong[{_with_note(piece.text, piece.note)}])"
+        return (f"#block(above: 0.65em + 10pt, below: 0.65em + 6pt, "
+                f"strong[{_with_note(piece.text, piece.note)}])")
     if piece.kind == "table":
         cells = ", ".join(_s(c) for row in piece.rows for c in row)
         return (f"#pad(left: 10mm, text(9.5pt, table(columns: {len(piece.rows[0])}, "
