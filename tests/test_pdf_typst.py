@@ -138,3 +138,22 @@ def test_short_text_measure(tmp_path: Path, lang: str) -> None:
     compile_typst(source, pdf)
     read = [_squeeze(p.text) for p in read_document(pdf, lang).paragraphs]
     assert read == [_squeeze(text) for text in _resolution(lang)]
+
+
+def test_no_space_where_a_marker_stood(tmp_path: Path) -> None:
+    """A marker taken out before a comma or a full stop leaves no space: the next glyph's gap is
+    measured from the marker's end (`lines._spell`). Markers raised and smaller (Typst's
+    `super(typographic: false)`, as most producers set them) read "1998 , as" before, and
+    superior figures "19981, as"."""
+    raised = "#super(typographic: false)[{n}]"
+    source = PAGE.format(lang="en") + (
+        f"The budget asked in 1998{raised.format(n=1)}, as the report of 30 March 2023 "
+        f"showed, was adopted with the plan{raised.format(n=2)}. The committee then took up "
+        "the programme of work#footnote[See A/78/6.], and the report on its session#footnote["
+        "See A/78/16.]. " + "It adopted the programme of work for the biennium. " * 8)
+    body, _, refs = _read(tmp_path, source, "en", "markers")
+    text = " ".join(body)
+    assert "The budget asked in 1998, as the report of 30 March 2023 showed" in text
+    assert "adopted with the plan. The committee" in text
+    assert "the programme of work, and the report on its session. It adopted" in text
+    assert sorted(refs) == ["1", "1", "2", "2"]
