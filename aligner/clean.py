@@ -156,12 +156,16 @@ def join_wrapped(
     `aligner.hanspace`: the paragraph's own, else the document's) writes that boundary with a
     space ("2023 年" + "3 月"). A line ending in a hyphen after a letter ("decision-" +
     "making", or the typographic hyphen U+2010, "non‐" + "political") joins without a space and
-    keeps the hyphen: nothing is deleted.
+    keeps the hyphen: nothing is deleted. So does a line ending in a slash inside a word or
+    symbol ("HSP/" + "HA.1/Res.1", "万吨/" + "年": a typesetter may break after a slash, UAX #14;
+    a slash set apart, "income /", keeps the space).
     """
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
     if left.endswith(("-", "‐")) and len(left) > 1 and left[-2].isalpha():
+        return left + right
+    if left.endswith("/") and len(left) > 1 and left[-2].isalnum() and right[0].isalnum():
         return left + right
     if lang == "zh" and not (left[-1].isascii() and right[0].isascii()):
         if spacing is not None and spacing.join_spaced(left, right):

@@ -1,14 +1,19 @@
 """PDF producers outside the matrix, measured without tuning on them: wkhtmltopdf (Qt WebKit's
-PDF engine, Debian `wkhtmltopdf`) and WeasyPrint (its own PDF writer, from PyPI).
+PDF engine, Debian `wkhtmltopdf`), WeasyPrint (its own PDF writer, from PyPI), Typst (the
+typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-process) and
+LibreOffice with the text in two columns (the matrix has LibreOffice in one column only).
 
 Usage: python bench/bench_pdf_other_producers.py [--out DIR]
 
 The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
-a resolution, ecosoc_01, ecosoc_07, the SDG targets; zh and en) as the HTML page Chromium prints
-(tests/producers/html_build.py), written by each producer that is installed, then aligned by
-untm from the PDFs and by `pdftotext` + the text path, each scored against the document's gold
-(strict units, tests/pdfcheck.py). A producer that is not installed is a row saying so.
-WeasyPrint is not a dependency of untm: `pip install weasyprint` into the environment first.
+a resolution, ecosoc_01, ecosoc_07, the SDG targets, the UDHR; zh and en) as the HTML page
+Chromium prints (tests/producers/html_build.py), written by each producer that is installed,
+then aligned by untm from the PDFs and by `pdftotext` + the text path, each scored against the
+document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as a Typst source
+(tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
+LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
+columns. A producer that is not installed is a line saying so. WeasyPrint and Typst are not
+dependencies of untm: `pip install weasyprint typst` first.
 
 Writes bench/results/pdf_other_producers.md and .json.
 """
@@ -26,40 +31,78 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
+from docgen import convert, soffice  # noqa: E402
+from docx import Document  # noqa: E402
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls, qn  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
+from producers.docx_build import write_docx  # noqa: E402
 from producers.html_build import write_html  # noqa: E402
 from producers.structure import structure  # noqa: E402
+from typst_build import compile_typst, write_typst  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
 JOB = "23-09876 (C)"
 
 
-def _wkhtmltopdf(html: Path, pdf: Path, doc: Doc) -> None:
+def _html(doc: Doc, lang: str, work: Path) -> Path:
+    html = work / f"{doc.name}.{lang}.html"
+    html.write_text(write_html(structure(doc.items(lang)), lang, doc.symbol, JOB),
+                    encoding="utf-8")
+    return html
+
+
+def _wkhtmltopdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     # its own header and footer (it prints no CSS margin boxes): the symbol, the page number
     subprocess.run(["wkhtmltopdf", "-q", "--enable-local-file-access", "-s", "A4",
                     "--header-right", doc.symbol, "--header-font-size", "8",
-                    "--footer-right", "[page]", "--footer-font-size", "8", str(html), str(pdf)],
+                    "--footer-right", "[page]", "--footer-font-size", "8",
+                    str(_html(doc, lang, work)), str(pdf)],
                    check=False, capture_output=True, timeout=300)
 
 
-def _weasyprint(html: Path, pdf: Path, doc: Doc) -> None:
+def _weasyprint(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     import weasyprint
 
-    weasyprint.HTML(str(html)).write_pdf(str(pdf))
+    weasyprint.HTML(str(_html(doc, lang, work))).write_pdf(str(pdf))
+
+
+def _typst(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    source = write_typst(structure(doc.items(lang)), lang, doc.symbol, JOB)
+    (work / f"{doc.name}.{lang}.typ").write_text(source, encoding="utf-8")
+    compile_typst(source, pdf)
+
+
+def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
+                      work / f"{doc.name}.{lang}.docx")
+    document = Document(str(docx))
+    sect = document.sections[0]._sectPr
+    cols = sect.find(qn("w:cols"))
+    if cols is None:
+        cols = parse_xml(f"<w:cols {nsdecls('w')}/>")
+        sect.append(cols)
+    cols.set(qn("w:num"), "2")  # a 1 cm gutter
+    cols.set(qn("w:space"), "567")
+    document.save(str(docx))
+    shutil.move(convert(docx, "pdf", work / "lo"), pdf)
 
 
 def _missing(name: str) -> str | None:
     if name == "wkhtmltopdf":
         return None if shutil.which("wkhtmltopdf") else "wkhtmltopdf not installed (Debian)"
+    if name == "libreoffice-2col":
+        return None if soffice() else "soffice not installed (libreoffice-writer-nogui)"
     try:
-        import weasyprint  # noqa: F401
+        __import__(name)
     except ImportError:
-        return "weasyprint not installed (pip install weasyprint)"
+        return f"{name} not installed (pip install {name})"
     return None
 
 
-PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint}
+PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint, "typst": _typst,
+             "libreoffice-2col": _libreoffice_columns}
 
 
 def _row(s: PairScore) -> dict[str, object]:
@@ -86,11 +129,8 @@ def main() -> int:
         for doc in DEV_DOCS:
             pdfs: dict[str, Path] = {}
             for lang in ("zh", "en"):
-                html = work / f"{doc.name}.{lang}.html"
-                html.write_text(write_html(structure(doc.items(lang)), lang, doc.symbol, JOB),
-                                encoding="utf-8")
                 pdfs[lang] = work / f"{name}.{doc.name}.{lang}.pdf"
-                make(html, pdfs[lang], doc)
+                make(doc, lang, work, pdfs[lang])
             gold = doc.gold()
             untm = score_pair(pdfs["zh"], pdfs["en"], gold, segtype=doc.segtype)
             with tempfile.TemporaryDirectory() as tmp:
@@ -101,6 +141,8 @@ def main() -> int:
             print(name, doc.name, _row(untm)["F1"], _row(text)["F1"], flush=True)
     totals: dict[str, dict[str, float]] = {}
     for name in PRODUCERS:
+        if name in skipped:
+            print(f"bench_pdf_other_producers: skipped {name}: {skipped[name]}", file=sys.stderr)
         for variant in ("untm-pdf", "pdftotext"):
             picked = [r[variant] for r in rows if r["producer"] == name]
             if not picked:
@@ -113,9 +155,17 @@ def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     md = ["# PDF producers outside the matrix", "",
           "Command: `python bench/bench_pdf_other_producers.py`. The matrix's development "
-          "documents as Chromium's HTML page, written by each producer, aligned from the PDFs "
+          "documents as Chromium's HTML page (Typst: as a Typst source of the same pieces), "
+          "written by each producer, aligned from the PDFs "
           "by untm and by `pdftotext` + the text path; strict units against gold. No rule of "
-          "the reader was made on these producers' files before they were first measured.", "",
+          "the reader was made on these producers' files before they were first measured; "
+          "Typst's first measurement, before the two rules made on its files (superior "
+          "figures, the measure of a short text), is pdf_other_producers_typst_before.md. "
+          "LibreOffice in two columns (the matrix's .docx, its section in two columns) was "
+          "first measured at untm F1 .950 (pdftotext .697; seed .817 / .637 P / R, its "
+          "masthead, table and footnotes in the columns); one rule was made on it since (a "
+          "last page whose text stands in the first column only, read as that column: "
+          "ecosoc_07 .966 -> .989).", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:

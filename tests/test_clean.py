@@ -128,6 +128,20 @@ def test_join_wrapped_rules() -> None:
     assert join_wrapped("(UN-Habitat) 人居署", "and UNEP", "en") == "(UN-Habitat) 人居署 and UNEP"
 
 
+def test_join_wrapped_after_a_slash_in_a_word() -> None:
+    """A line broken after a slash inside a word or symbol (Typst, as UAX #14 allows, breaks
+    "HSP/" + "HA.1/Res.1") joins without a space (it read "HSP/ HA.1/Res.1")."""
+    assert join_wrapped("approved document HSP/", "HA.1/Res.1, the plan", "en") == (
+        "approved document HSP/HA.1/Res.1, the plan")
+    assert join_wrapped("152万吨/", "年零碳氢氨项目", "en") == "152万吨/年零碳氢氨项目"
+
+
+def test_join_wrapped_after_a_slash_apart() -> None:
+    """Guard: a slash set apart, or one before a bracket, keeps the line break's space."""
+    assert join_wrapped("income /", "expenditure", "en") == "income / expenditure"
+    assert join_wrapped("A/78/", "(Part I)", "en") == "A/78/ (Part I)"
+
+
 def test_docx_style_hints_win() -> None:
     blocks = [
         RawBlock("Report of the meeting", hint=BlockKind.HEADING),

@@ -77,9 +77,12 @@ BOLD_WEIGHT = 600
 MAX_WEIGHT = 1000
 _HYPHENS = {"\ufffe": "-", "\x02": "-", "\u00ad": "-"}
 _RECT = struct.Struct("=4f")  # PDFium's FS_RECTF: left, top, right, bottom (C floats)
+_FIGURES = frozenset("0123456789")
+_FRACTION_SLASHES = frozenset("/\u2044\u2215")  # solidus, fraction slash, division slash
 # what takes the reader's full way: white space (of the layer, and line ends), hyphens PDFium
-# marked, NUL, U+FFFD
-_ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST})
+# marked, NUL, U+FFFD, figures (each is looked at once more: `_superior_figures`)
+_ODD = frozenset({*(chr(c) for c in range(0x3001) if chr(c).isspace()), *_HYPHENS, "\x00", LOST,
+                  *_FIGURES})
 SPACE = " "  # a space of the text layer
 _PADDING = b"\x00 \t\r\n\f"  # what may follow a PDF's end-of-file marker
 UNMAPPED_FONT_SHARE = 0.1  # a font with this share of glyphs unmapped maps none of them
@@ -105,6 +108,12 @@ TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller b
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
 MAX_PAGE_OBJECTS = 20_000  # a page with more objects is not searched for ruling lines
+# a superior figure (`_superior_figures`): a figure whose ink starts `SUPERIOR_RISE` font sizes
+# or more above its baseline and is at most `SUPERIOR_INK` font sizes tall; a lining figure's
+# ink is about `FIGURE_HEIGHT` font sizes tall
+SUPERIOR_RISE = 0.25
+SUPERIOR_INK = 0.5
+FIGURE_HEIGHT = 0.7
 
 
 class Rule(NamedTuple):
@@ -744,6 +753,51 @@ def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     return out
 
 
+def _superior_figures(
+    raw: object, chars: list[Char], figures_at: list[tuple[int, int]], angles: list[float],
+    y_lo: float,
+) -> None:
+    """Superior figures read as the smaller, raised figures they draw. A font's own superscript
+    figures (OpenType `sups`, which Typst uses for a footnote's marker, in the text and before
+    the note) are drawn at the text's size on its baseline: their box (ascent to descent) and
+    size are those of any figure, only their ink is small and high. A figure upright on the
+    page whose ink (PDFium's glyph box) starts `SUPERIOR_RISE` font sizes or more above its
+    baseline (a figure's ink, lining or old-style, starts on the baseline or below it) and is
+    at most `SUPERIOR_INK` font sizes tall is read as a figure of the size its ink is tall
+    (`FIGURE_HEIGHT`), standing on the ink's bottom, as a smaller figure set raised is read
+    (`lines`: a reference marker). `chars` (at `figures_at`: (place, index in the text page))
+    are changed in place."""
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for k, i in figures_at:
+        c = chars[k]
+        if angles[k] != 0.0 or c.size <= 0:
+            continue
+        if not (pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+                and pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)):
+            continue
+        rise, ink = bottom.value - y.value, top.value - bottom.value
+        if (rise < SUPERIOR_RISE * c.size or not 0 < ink <= SUPERIOR_INK * c.size
+                or _numerator(chars, k)):
+            continue
+        scale = ink / (FIGURE_HEIGHT * c.size)
+        baseline = y.value - y_lo  # in the glyphs' frame, as the box
+        raised = baseline + rise
+        chars[k] = c._replace(y0=raised - (baseline - c.y0) * scale,
+                              y1=raised + (c.y1 - baseline) * scale, size=c.size * scale)
+
+
+def _numerator(chars: list[Char], k: int) -> bool:
+    """The figure at `k` is (part of) a fraction's numerator, set raised and small as a
+    superior figure is (OpenType `frac`: "1/2"): the figures after it end at a slash."""
+    j = k + 1
+    while j < len(chars) and chars[j].ch in _FIGURES:
+        j += 1
+    return j < len(chars) and chars[j].ch in _FRACTION_SLASHES
+
+
 def _page_objects(
     page: object, marked: ActualTexts, figures: list[Figure] | None = None
 ) -> tuple[Rule, ...]:
@@ -907,6 +961,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         short = short_way and not (lost or dropped or shift)
         plain = False  # the next glyph may take the short way (what it must check is unchanged)
         append, angles_append = chars.append, angles.append
+        figures_at: list[tuple[int, int]] = []  # (place in `chars`, index) of each figure
         for i, ch in enumerate(text):
             if plain and ch not in _ODD:
                 # the short way, for most glyphs: the next glyph of a stretch, on the last
@@ -1022,6 +1077,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             word = False
             turned = turned or angle != 0.0
             last_y = bottom
+            if ch in _FIGURES:
+                figures_at.append((len(chars), i))
             chars.append(new(Char, (ch, left, right, bottom, top, size, bold)))  # Char(...)
             angles.append(angle)
             brk = False
@@ -1029,6 +1086,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             # (`suspect`), a size, a box
             plain = short and not suspect and size > 0 and last_height >= POINT
         ems[em] += len(chars) - since
+        if figures_at:
+            _superior_figures(raw, chars, figures_at, angles, y_lo)
         hidden = [_text_at(text, outside)] if outside else []
         copies = _text_at(text, overprint) if overprint else ""
         if lost or dropped or outside or overprint or tails:

@@ -463,6 +463,9 @@ def _spell(
             continue
         if c_size <= small and y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
             sup.append(ch)  # a raised, smaller marker
+            # the next glyph's gap is measured from the marker's end, where the marker stood:
+            # "1998¹, as" has no space before its comma once the marker is taken out
+            prev_x1 = x1
             continue
         if sup:
             flush_sup()
