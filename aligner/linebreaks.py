@@ -100,6 +100,13 @@ _ZH_HEAD = re.compile(
     r"[)）》”’」』\]】，。、；：？！,.;:?!]*"
 )
 _ZH_PHRASE = re.compile(rf"^[^\s,，、;；:：。]{{1,{ZH_OPENER_CHARS}}}[,，、:：]")
+# a line going on in title case, a name's words: "Water, Sanitation and Hygiene for All"
+_TITLE_CASE = re.compile(r"^[A-Z][a-z]+,?\s+[A-Z]")
+# a Chinese list item's label before a space: "1.1", "3.a", "12.", "目标3.", "(b)", "（二）"
+_ZH_ITEM_LABEL = re.compile(
+    r"^((?:[\u4e00-\u9fff]{1,4})?\d{1,3}(?:(?:\.(?:\d{1,3}|[a-z]))+\.?|\.)|\([a-z]{1,4}\)"
+    r"|（[a-z\d一二三四五六七八九十]{1,3}）)\s+(?=\S)"
+)
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _INNER_CAPITAL = re.compile(r"(?<=[A-Za-z\d,] )[A-Z][a-z]+\b(?![-‐'’])")
 # words that leave a phrase open: the line after goes on with it
@@ -421,7 +428,8 @@ def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[i
       a word leaving the phrase open (`_OPEN_WORDS`: "the", "of", "per"), and the line opens
       with a label of a form that opens at least `OPENER_MIN` paragraph the line evidence
       found ("1.2", "(b)"), or with a capitalised word (`_opener`) that does so or that the
-      text writes in lower case elsewhere ("tourism"), a common word, not a name;
+      text writes in lower case elsewhere ("tourism"), a common word, not a name, unless the
+      line goes on in title case ("… unsafe" / "Water, Sanitation and Hygiene for All");
     - or the line before ends in a capitalised word ("… small island developing States"),
       where a name may go on ("World Health Organization Framework" / "Convention"), and the
       line opens with a capitalised common word that opens `OPENER_MIN` found paragraphs
@@ -443,7 +451,7 @@ def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[i
         found, common = counts[key] >= OPENER_MIN, key.lower() in lower
         last = _LAST_WORD.search(before)
         if last and last.group().lower() not in _OPEN_WORDS:
-            out[i] = found or common
+            out[i] = found or (common and not _TITLE_CASE.match(lines[i].text))
         elif _LAST_NAME.search(before):
             out[i] = found and common
     return out
@@ -474,10 +482,15 @@ def _zh_list_items(
 
 
 def _zh_opener(text: str) -> str | None:
-    """A Chinese line's opening phrase: its text up to its first clause mark (at most
-    `ZH_OPENER_CHARS` characters before it), numbers alike; None when there is none."""
-    phrase = _ZH_PHRASE.match(text)
-    return re.sub(r"\d+", "9", phrase.group()) if phrase else None
+    """How a Chinese line opens, as a list's items open alike: a label before a space ("1.2",
+    "目标3.", "(b)": Chinese writes a number in a sentence without a space after it, "1.25美元"),
+    else its opening phrase, its text up to its first clause mark (at most `ZH_OPENER_CHARS`
+    characters before it); numbers alike, "1.2" and "10.3" are "9.9"; None when neither."""
+    found = _ZH_ITEM_LABEL.match(text) or _ZH_PHRASE.match(text)
+    if found is None:
+        return None
+    key = re.sub(r"\d+", "9", found.group().rstrip())
+    return re.sub(r"\([a-z]+\)", "(a)", re.sub(r"\.[a-z]\b", ".a", key))
 
 
 def _word_uses(lines: Sequence[Line]) -> tuple[frozenset[str], frozenset[str]]:

@@ -9,7 +9,9 @@ from conftest import SHARED_UN, UN_PAIRS
 from extracted_text import Layout, extracted, wrap
 
 from untm.aligner.clean import clean_plain_text
+from untm.aligner.labels import label_kind
 from untm.aligner.linebreaks import Line, paragraph_starts
+from untm.aligner.model import BlockKind
 
 Rows = list[tuple[str, bool]]  # a line, and whether it starts an item
 
@@ -97,7 +99,9 @@ ZH_TARGETS_INNER = [
 
 # Guard: items of a list whose wrapped line starts with a capitalised name after a line ending
 # in a capital ("… the Sendai" / "Framework …") or a lower-case word ("… developing" /
-# "States"), where the text writes the name inside lines too.
+# "States"), where the text writes the name inside lines too; or goes on in title case, a
+# name's words, though the text writes "water" in lower case ("… unsafe" / "Water, Sanitation
+# and Hygiene for All").
 EN_NAMES: Rows = [
     ("Number of countries that adopt and implement national disaster risk reduction", True),
     ("strategies in line with the Sendai Framework", False),
@@ -106,6 +110,12 @@ EN_NAMES: Rows = [
     ("States and of the least developed countries in the region of the small island", False),
     ("developing States", False),
     ("Number of deaths attributed to disasters", True),
+    ("Mortality rate attributed to unsafe water, unsafe sanitation and lack of hygiene (exposure",
+     True),
+    ("to unsafe", False),
+    ("Proportion of the population using safely managed drinking water services and the unsafe",
+     True),
+    ("Water, Sanitation and Hygiene for All (WASH) services", False),
     ("Direct economic loss attributed to disasters", True),
     ("Proportion of the population with access to electricity", True),
     ("Renewable energy share in the total final energy consumption", True),
@@ -188,3 +198,51 @@ def test_the_sdg_lists_wrapped(stem: str, lang: str, share: float) -> None:
     items = (folder / f"{stem}.{lang}.txt").read_text(encoding="utf-8").splitlines()
     whole, produced = _recovered(items, lang)
     assert whole >= share * len(items) and whole >= share * produced, (whole, produced)
+
+
+# A labelled Chinese list as A/RES/70/1 sets it: a goal ("目标2.") after its last target
+# ("1.b"), both set short. "1.b" is a sub-item's label, not paragraph 1 followed by "b": before,
+# the cleaner read it as paragraph "1" (its text "1. b 根据…") and, a numbered Chinese paragraph
+# ending without punctuation, joined the goal after it as a continuation across a page break.
+_ZH_LABELLED = [
+    "目标1. 在全世界消除一切形式的贫穷",
+    "1.a 确保从各种来源充分调集资源，为发展中国家提供充足、可预见的手段以执行相关计划和政策，"
+    "消除一切形式的贫困",
+    "1.b 根据惠及贫困人口和顾及性别平等问题的发展战略，在国家、区域和国际层面制定合理的政策框架",
+    "目标2. 消除饥饿，实现粮食安全，改善营养状况和促进可持续农业",
+    "2.1 到2030年，消除饥饿，确保所有人，特别是穷人和弱势群体，全年都有安全、营养和充足的食物",
+    "2.a 通过加强国际合作等方式，增加对农村基础设施、农业研究和推广服务、技术开发的投资",
+    "目标3. 确保各年龄段人群的健康生活方式，促进他们的福祉",
+]
+
+
+def test_a_sub_item_label_is_no_paragraph_number() -> None:
+    assert label_kind("12. 决定继续审议", "zh", 0) == (BlockKind.BODY, "12")
+    assert label_kind("1.b 根据惠及贫困人口的发展战略", "zh", 0) is None
+    assert label_kind("3.a Strengthen the implementation", "en", 0) is None
+    cleaned = clean_plain_text(extracted(_ZH_LABELLED, "zh", Layout(width_em=40)), "zh")
+    assert [p.text for p in cleaned.paragraphs] == _ZH_LABELLED
+
+
+def _labelled(stem: str, lang: str, items: list[str]) -> list[str]:
+    """The SDG items with their labels, as A/RES/70/1 prints them ("目标3." / "Goal 3.", "3.1")."""
+    ids = (SHARED_UN / "sdg" / f"{stem}.ids.txt").read_text(encoding="utf-8").splitlines()
+    goal = "目标" if lang == "zh" else "Goal "
+    return [f"{goal}{i.split()[-1]}. {t}" if i.startswith("Goal") else f"{i} {t}"
+            for i, t in zip(ids, items, strict=True)]
+
+
+@pytest.mark.skipif(not SHARED_UN.exists(), reason="../shared/un not present")
+@pytest.mark.parametrize(
+    ("stem", "share"),
+    [("sdg_goals_targets", 0.99),  # 138 of 186 read whole before, all now
+     ("sdg_indicators", 0.99)],  # 224 of 252 before, all now
+)
+def test_the_sdg_lists_wrapped_with_their_labels_zh(stem: str, share: float) -> None:
+    """The Chinese SDG lists with their labels ("1.1", "1.a", "目标2."): a wrapped line that
+    opens with a label of the list's form before a space starts an item (Chinese writes a
+    number in a sentence without a space: "1.25美元")."""
+    items = (SHARED_UN / "sdg" / f"{stem}.zh.txt").read_text(encoding="utf-8").splitlines()
+    labelled = _labelled(stem, "zh", items)
+    whole, produced = _recovered(labelled, "zh")
+    assert whole >= share * len(labelled) and whole >= share * produced, (whole, produced)
