@@ -308,7 +308,7 @@ def page_widths(lines: Sequence[Line]) -> dict[int, float]:
     the document's, or one under the document's while a line of the page runs to (97% of) the
     document's width: the page has that measure, and its own percentile fell short because
     few of its lines are full (a list of one-line items, the last page of the SDG indicators:
-    60 columns of 80)."""
+    60 columns against the document's 79)."""
     doc = quantile([ln.right for ln in lines], WIDTH_QUANTILE)
     by_page: dict[int, list[float]] = {}
     for ln in lines:
