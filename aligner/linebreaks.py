@@ -464,11 +464,12 @@ def _zh_list_items(
     targets: "…到2030年实现…" / "到2020年,大幅减少…") read apart where the line before an item
     is full, as `_list_items` does in English. Chinese wraps a line between any two
     characters, so a wrapped line opens anywhere in a phrase; what tells an item is an opening
-    phrase the list's items share: the line's text up to its first clause mark, at most
-    `ZH_OPENER_CHARS` characters, numbers alike ("到2030年," is "到9年,"), that opens at least
-    `ZH_OPENER_MIN` paragraphs the line evidence found. In a list (`_is_list`), a line the line
-    evidence left joined (`undecided`) after a line ending without punctuation starts an item
-    when it opens with such a phrase."""
+    the list's items share (`_zh_opener`): a label of one form before a space ("1.2", "目标3."),
+    or a phrase, the line's text up to its first clause mark, at most `ZH_OPENER_CHARS`
+    characters, numbers alike ("到2030年," is "到9年,"), that opens at least `ZH_OPENER_MIN`
+    paragraphs the line evidence found. In a list (`_is_list`), a line the line evidence left
+    joined (`undecided`) after a line ending without punctuation starts an item when it opens
+    so."""
     if not undecided or not _is_list(lines, starts):
         return starts
     counts = Counter(_zh_opener(ln.text) for ln, start in zip(lines, starts, strict=True) if start)
