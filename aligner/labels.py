@@ -12,7 +12,10 @@ import unicodedata
 
 from untm.aligner.model import BlockKind
 
-NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９])[ \t\u3000]*(?=\S)")
+# a paragraph number: "12." before its text; not a sub-item's label ("1.1", "1.b 根据…",
+# "3.a Ensure": a letter and a space after the dot)
+NUM_PARA = re.compile(r"^([0-9０-９]{1,3})[.．](?![0-9０-９]|[a-z][ \t\u3000])[ \t\u3000]*(?=\S)")
+SUB_ITEM = re.compile(r"^[0-9０-９]{1,3}[.．][a-z][ \t\u3000]+(?=\S)")  # "1.b 根据…", "3.a Ensure"
 ZH_HEADING = re.compile(r"^([一二三四五六七八九十]{1,3})[、．.][ \t\u3000]*(?=\S)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.[ \t]+(?=\S)")
 LETTER_HEADING = re.compile(r"^([A-Z])\.[ \t\u3000]*(?=\S)")
@@ -81,10 +84,12 @@ def label_kind(text: str, lang: str, last_roman: int) -> tuple[BlockKind, str | 
 
 
 def starts_label(text: str) -> bool:
-    """True when a line starts a labelled paragraph: number, heading numeral, footnote marker."""
+    """True when a line starts a labelled paragraph: number, heading numeral, footnote marker,
+    a sub-item's label ("1.b 根据…")."""
     stripped = text.lstrip()
     return bool(
         NUM_PARA.match(stripped)
+        or SUB_ITEM.match(stripped)
         or ZH_HEADING.match(stripped)
         or ROMAN_HEADING.match(stripped)
         or FOOTNOTE.match(stripped)

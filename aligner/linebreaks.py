@@ -7,7 +7,10 @@ Where a paragraph ends is recovered line by line from evidence:
 - **line length against the page's text width**: lines are measured by `ink_width` (a CJK
   character 2 columns, Latin letters by their usual proportional width); the width of a page is
   a high percentile of its line widths (the page's own when it has enough lines, else the
-  document's, since text width varies with the page and region). A line that left room for the
+  document's, since text width varies with the page and region; but never less than the
+  document's on a page whose longest line reaches it: such a page has few full lines, a list of
+  short items, not a narrower measure). What the next line's first word is: in Chinese, its
+  first character or Latin run ("15" of "15至49岁"). A line that left room for the
   next line's first word (plus a small tolerance) ended its paragraph; an English line that
   stops mid-sentence before a lower-case word did not;
 - **blank lines** end a paragraph, except before an English lower-case word after a full line
@@ -28,10 +31,12 @@ Where a paragraph ends is recovered line by line from evidence:
 - **resolution structure**: a full line ending in "," or ";" ends its paragraph when the next
   line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
   "回顾", "又重申", "决定").
-- **lists without end punctuation** (English): in a text most of whose paragraphs end without
-  punctuation (a list: the SDG targets), a full line ending mid-clause in a lower-case word
-  ends its item when the next line opens as other items do (the same capitalised word, a
-  label of the same form: "By", "1.2"), where neither room nor a sentence end can tell.
+- **lists without end punctuation**: in a text most of whose paragraphs end without
+  punctuation (a list: the SDG targets), a full line ending mid-clause ends its item when the
+  next line opens as other items do (English: the same capitalised word, a label of the same
+  form: "By", "1.2", or a capitalised common word that the text writes in lower case
+  elsewhere and never as a name inside a line; Chinese: the same opening phrase, "到2030年，"),
+  where neither room nor a sentence end can tell.
 
 Before that, `reader_lines` undoes two habits of `pdftotext`: a justified line with wide spaces
 written one word a block, and a blank line between a paragraph's number and its text.
@@ -65,6 +70,8 @@ BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines b
 ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start rules)
 LIST_MIN_ENDS, LIST_END_SHARE = 8, 2 / 3  # a list's paragraph ends, the share unpunctuated
 OPENER_MIN = 1  # other paragraphs that open as a list item does
+# a Chinese item's opening phrase ("到2030年,"): its characters at most, the items it opens
+ZH_OPENER_CHARS, ZH_OPENER_MIN = 8, 2
 
 _LIST_ITEM = re.compile(
     r"^(?:\([a-z]{1,4}\)|[a-z]\)|\(\d{1,2}\)|（[a-z\d一二三四五六七八九十]{1,3}）|[•·▪‒–—-]\s)"
@@ -85,6 +92,23 @@ _ITEM_LABEL = re.compile(
 _CAPITAL_WORD = re.compile(r"^[A-Z][a-z]+\b(?![-‐'’])")  # "By", "Ensure"; not "UNDP", "Women’s"
 # a lower-case word, a number or a parenthesis ("(GDP)") ends it
 _LAST_WORD = re.compile(r"(?:\b[a-z]+|\d[\d,.]*|\))$")
+_LAST_NAME = re.compile(r"\b[A-Z][a-z]+$")  # "… developing States", "… Development"
+# a Chinese line's unbreakable start: opening marks, a Latin word or number or one character,
+# closing marks
+_ZH_HEAD = re.compile(
+    r"[(（《“‘「『\[【]*(?:[A-Za-z\d]+(?:[.,:/\-][A-Za-z\d]+)*[)）]?|[^\sA-Za-z\d])"
+    r"[)）》”’」』\]】，。、；：？！,.;:?!]*"
+)
+_ZH_PHRASE = re.compile(rf"^[^\s,，、;；:：。]{{1,{ZH_OPENER_CHARS}}}[,，、:：]")
+# a line going on in title case, a name's words: "Water, Sanitation and Hygiene for All"
+_TITLE_CASE = re.compile(r"^[A-Z][a-z]+,?\s+[A-Z]")
+# a Chinese list item's label before a space: "1.1", "3.a", "12.", "目标3.", "(b)", "（二）"
+_ZH_ITEM_LABEL = re.compile(
+    r"^((?:[\u4e00-\u9fff]{1,4})?\d{1,3}(?:(?:\.(?:\d{1,3}|[a-z]))+\.?|\.)|\([a-z]{1,4}\)"
+    r"|（[a-z\d一二三四五六七八九十]{1,3}）)\s+(?=\S)"
+)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+_INNER_CAPITAL = re.compile(r"(?<=[A-Za-z\d,] )[A-Z][a-z]+\b(?![-‐'’])")
 # words that leave a phrase open: the line after goes on with it
 _OPEN_WORDS = frozenset((
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "into", "onto",
@@ -279,7 +303,12 @@ def ink_width(text: str) -> float:
 
 
 def page_widths(lines: Sequence[Line]) -> dict[int, float]:
-    """Text width (right edge, columns) of each page."""
+    """Text width (right edge, columns) of each page: its lines' `WIDTH_QUANTILE`, or the
+    document's when the page has fewer than `MIN_PAGE_LINES` lines, a measure under 0.7 of
+    the document's, or one under the document's while a line of the page runs to (97% of) the
+    document's width: the page has that measure, and its own percentile fell short because
+    few of its lines are full (a list of one-line items, the last page of the SDG indicators:
+    60 columns against the document's 79)."""
     doc = quantile([ln.right for ln in lines], WIDTH_QUANTILE)
     by_page: dict[int, list[float]] = {}
     for ln in lines:
@@ -287,14 +316,24 @@ def page_widths(lines: Sequence[Line]) -> dict[int, float]:
     widths: dict[int, float] = {}
     for page, rights in by_page.items():
         own = quantile(rights, WIDTH_QUANTILE)
-        widths[page] = own if len(rights) >= MIN_PAGE_LINES and own >= 0.7 * doc else doc
+        reach = sum(1 for r in rights if r >= 0.97 * doc)
+        if len(rights) < MIN_PAGE_LINES or own < 0.7 * doc or (own < doc and reach >= 1):
+            own = doc
+        widths[page] = own
     return widths
 
 
 def _first_word(text: str, lang: str) -> float:
-    """Width of what must fit for the next line to have started on this one."""
-    if lang == "zh" and not text[0].isascii():
-        return ink_width(text[0])
+    """Width of what must fit for the next line to have started on this one. Chinese breaks a
+    line between any two characters but not inside a Latin word or number, nor after an
+    opening mark or before a closing one: what must fit is the line's first character, or its
+    first run of Latin letters and digits ("15至49岁": "15"; "(a)在": "(a)"), with the
+    marks that cling to it ("（一）", "《公约》"'s "《公"). English needs its first word and a
+    space."""
+    if lang == "zh":
+        head = _ZH_HEAD.match(text)
+        if head:
+            return ink_width(head.group())
     return ink_width(" " + text.split(maxsplit=1)[0])
 
 
@@ -365,6 +404,8 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
             undecided.append(i)
     if lang == "en" and not blank_structure:
         starts = _list_items(lines, starts, undecided)
+    elif lang == "zh" and not blank_structure:
+        starts = _zh_list_items(lines, starts, undecided)
     return Breaks(tuple(starts), tuple(soft))
 
 
@@ -376,29 +417,92 @@ def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[i
     reportlab PDF, as pdftotext writes it), the next item's first word would not have fitted
     on it (the room test), and it ends no sentence (the sentence-end test). What still tells
     an item is how it opens: the items of a list open alike ("By", "Ensure", "Strengthen";
-    "1.2", "(b)"), where a wrapped line opens with whatever word the sentence goes on with.
+    "1.2", "(b)"), or with a capital on a common word ("Tourism", "Death"), where a wrapped line
+    opens with whatever word the sentence goes on with, in lower case unless it is a name.
 
     So, in a list (`_is_list`: most lines before a paragraph start end without sentence or
-    clause punctuation), a line the line evidence left joined (`undecided`) starts an item when
-    its opener (`_opener`: a capitalised word, or a label's form) opens at least `OPENER_MIN`
-    paragraph the line evidence found, and the line before ends mid-clause in a lower-case
-    word, a number or a parenthesis ("(GDP)") that is not a word leaving the phrase open
-    (`_OPEN_WORDS`: "the", "of", "per"). A proper name wrapped ("World Health Organization
-    Framework" / "Convention") ends in a capital and goes on; a name after a lower-case word
-    ("small island developing" / "States") opens no item, and goes on too."""
+    clause punctuation), a line the line evidence left joined (`undecided`) after a line that
+    ends mid-clause (no punctuation) starts an item when
+
+    - the line before ends in a lower-case word, a number or a parenthesis ("(GDP)") that is not
+      a word leaving the phrase open (`_OPEN_WORDS`: "the", "of", "per"), and the line opens
+      with a label of a form that opens at least `OPENER_MIN` paragraph the line evidence
+      found ("1.2", "(b)"), or with a capitalised word (`_opener`) that does so or that the
+      text writes in lower case elsewhere ("tourism"), a common word, not a name, unless the
+      line goes on in title case ("… unsafe" / "Water, Sanitation and Hygiene for All");
+    - or the line before ends in a capitalised word ("… small island developing States"),
+      where a name may go on ("World Health Organization Framework" / "Convention"), and the
+      line opens with a capitalised common word that opens `OPENER_MIN` found paragraphs
+      ("Strengthen").
+
+    A word the text also writes capitalised inside a line after a word ("developing States",
+    "the Sendai Framework") is a name there, never an item's opener: a name after a lower-case
+    word goes on ("small island developing" / "States")."""
     if not undecided or not _is_list(lines, starts):
         return starts
     counts = Counter(_opener(ln.text) for ln, start in zip(lines, starts, strict=True) if start)
+    lower, names = _word_uses(lines)
     out = list(starts)
     for i in undecided:
         key = _opener(lines[i].text)
-        if out[i] or key is None or counts[key] < OPENER_MIN:
-            continue
         before = lines[i - 1].text.rstrip()
+        if out[i] or key is None or key in names or _ends_clause(before):
+            continue
+        found, common = counts[key] >= OPENER_MIN, key.lower() in lower
         last = _LAST_WORD.search(before)
-        if last and last.group().lower() not in _OPEN_WORDS and not _ends_clause(before):
-            out[i] = True
+        if last and last.group().lower() not in _OPEN_WORDS:
+            out[i] = found or (common and not _TITLE_CASE.match(lines[i].text))
+        elif _LAST_NAME.search(before):
+            out[i] = found and common
     return out
+
+
+def _zh_list_items(
+    lines: Sequence[Line], starts: list[bool], undecided: Sequence[int]
+) -> list[bool]:
+    """`starts` with the items of a Chinese list whose items end without punctuation (the SDG
+    targets: "…到2030年实现…" / "到2020年,大幅减少…") read apart where the line before an item
+    is full, as `_list_items` does in English. Chinese wraps a line between any two
+    characters, so a wrapped line opens anywhere in a phrase; what tells an item is an opening
+    the list's items share (`_zh_opener`): a label of one form before a space ("1.2", "目标3."),
+    or a phrase, the line's text up to its first clause mark, at most `ZH_OPENER_CHARS`
+    characters, numbers alike ("到2030年," is "到9年,"), that opens at least `ZH_OPENER_MIN`
+    paragraphs the line evidence found. In a list (`_is_list`), a line the line evidence left
+    joined (`undecided`) after a line ending without punctuation starts an item when it opens
+    so."""
+    if not undecided or not _is_list(lines, starts):
+        return starts
+    counts = Counter(_zh_opener(ln.text) for ln, start in zip(lines, starts, strict=True) if start)
+    out = list(starts)
+    for i in undecided:
+        key = _zh_opener(lines[i].text)
+        if out[i] or key is None or counts[key] < ZH_OPENER_MIN:
+            continue
+        out[i] = not _ends_clause(lines[i - 1].text.rstrip())
+    return out
+
+
+def _zh_opener(text: str) -> str | None:
+    """How a Chinese line opens, as a list's items open alike: a label before a space ("1.2",
+    "目标3.", "(b)": Chinese writes a number in a sentence without a space after it, "1.25美元"),
+    else its opening phrase, its text up to its first clause mark (at most `ZH_OPENER_CHARS`
+    characters before it); numbers alike, "1.2" and "10.3" are "9.9"; None when neither."""
+    found = _ZH_ITEM_LABEL.match(text) or _ZH_PHRASE.match(text)
+    if found is None:
+        return None
+    key = re.sub(r"\d+", "9", found.group().rstrip())
+    return re.sub(r"\([a-z]+\)", "(a)", re.sub(r"\.[a-z]\b", ".a", key))
+
+
+def _word_uses(lines: Sequence[Line]) -> tuple[frozenset[str], frozenset[str]]:
+    """The words the text writes in lower case, and the capitalised words it writes inside a
+    line after a word, a number or a comma (names: "developing States", "the Convention")."""
+    lower: set[str] = set()
+    names: set[str] = set()
+    for ln in lines:
+        lower.update(_LOWER_WORD.findall(ln.text))
+        names.update(_INNER_CAPITAL.findall(ln.text))
+    return frozenset(lower), frozenset(names)
 
 
 def _is_list(lines: Sequence[Line], starts: Sequence[bool]) -> bool:

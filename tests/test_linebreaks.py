@@ -511,7 +511,8 @@ def test_the_sdg_targets_rewrapped_ragged(labelled: bool, width_em: float, share
     """The 186 SDG goals and targets (no item ends in a full stop) wrapped as pdftotext writes
     a left-aligned list. Before `_list_items` the text path read 156 (44 em) and 139 (30 em)
     of them, 166 and 168 with their labels: an item whose last line came out long was joined
-    to the next. Now 178, 176, and all 186 with labels."""
+    to the next. 178, 176 and all 186 with labels after `_list_items`; 184 and 184 since a
+    capitalised common word ("Integrate", written "integrate" elsewhere) opens an item too."""
     items = _sdg_items(SDG / "sdg_goals_targets.en.txt", labelled)
     layout = Layout(width_em=width_em, header="A/RES/70/1")
     matched, produced, given_ = _recovered(items, "en", layout)
