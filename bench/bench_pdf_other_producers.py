@@ -31,10 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from docgen import convert, soffice  # noqa: E402
-from docx import Document  # noqa: E402
-from docx.oxml import parse_xml  # noqa: E402
-from docx.oxml.ns import nsdecls, qn  # noqa: E402
+from docgen import convert, set_columns, soffice  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
 from producers.docx_build import write_docx  # noqa: E402
@@ -77,16 +74,7 @@ def _typst(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
 def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
                       work / f"{doc.name}.{lang}.docx")
-    document = Document(str(docx))
-    sect = document.sections[0]._sectPr
-    cols = sect.find(qn("w:cols"))
-    if cols is None:
-        cols = parse_xml(f"<w:cols {nsdecls('w')}/>")
-        sect.append(cols)
-    cols.set(qn("w:num"), "2")  # a 1 cm gutter
-    cols.set(qn("w:space"), "567")
-    document.save(str(docx))
-    shutil.move(convert(docx, "pdf", work / "lo"), pdf)
+    shutil.move(convert(set_columns(docx, 2), "pdf", work / "lo"), pdf)
 
 
 def _missing(name: str) -> str | None:

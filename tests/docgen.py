@@ -202,6 +202,25 @@ def convert(source: Path, fmt: str, folder: Path, *, timeout: float = 180) -> Pa
     return out
 
 
+def set_columns(docx: Path, columns: int, gutter_twips: int = 567) -> Path:
+    """The .docx's (first) section set in `columns` columns, `gutter_twips` apart (567: 1 cm),
+    as Word's Layout > Columns writes it (w:cols); saved in place."""
+    from docx import Document
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = Document(str(docx))
+    sect = document.sections[0]._sectPr
+    cols = sect.find(qn("w:cols"))
+    if cols is None:
+        cols = parse_xml(f"<w:cols {nsdecls('w')}/>")
+        sect.append(cols)
+    cols.set(qn("w:num"), str(columns))
+    cols.set(qn("w:space"), str(gutter_twips))
+    document.save(str(docx))
+    return docx
+
+
 # --- RTF by hand -----------------------------------------------------------------------------
 def _rtf_escape(text: str, escapes: str) -> str:
     out: list[str] = []

@@ -24,10 +24,7 @@ import random
 from pathlib import Path
 
 import pytest
-from docgen import convert, soffice
-from docx import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docgen import convert, set_columns, soffice
 from producers.documents import DOCS, SHARED
 from producers.docx_build import write_docx
 from producers.structure import structure
@@ -153,19 +150,6 @@ def test_a_last_page_in_the_first_column(lang: str, last: str,
     assert paragraphs == body + ends
 
 
-def _two_columns(path: Path) -> None:
-    """The .docx's text set in two columns with a 1 cm gutter (its section's w:cols)."""
-    document = Document(str(path))
-    sect = document.sections[0]._sectPr
-    cols = sect.find(qn("w:cols"))
-    if cols is None:
-        cols = parse_xml(f"<w:cols {nsdecls('w')}/>")
-        sect.append(cols)
-    cols.set(qn("w:num"), "2")
-    cols.set(qn("w:space"), "567")
-    document.save(str(path))
-
-
 @pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) not installed")
 @pytest.mark.skipif(not SHARED.exists(), reason=f"{SHARED} not present (see README: Data)")
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -177,8 +161,7 @@ def test_libreoffice_two_columns_last_page(lang: str, tmp_path: Path) -> None:
     items = doc.items(lang)
     docx = write_docx(structure(items), lang, doc.symbol, "23-08765 (C)",
                       tmp_path / f"paper.{lang}.docx")
-    _two_columns(docx)
-    pdf = convert(docx, "pdf", tmp_path)
+    pdf = convert(set_columns(docx, 2), "pdf", tmp_path)
     texts = {"".join(p.text.split()) for p in read_document(pdf, lang).paragraphs}
     last = ["".join(item.text.split()) for item in items[-2:]]
     assert all(text in texts for text in last), last
