@@ -208,9 +208,10 @@ def _crosses(row: tuple[Line, ...], gutters: list[Interval]) -> bool:
 
 def _over_gutter(rows: list[tuple[Line, ...]], start: int, end: int, size: float,
                  extent: Extent) -> bool:
-    """The region's first row (`start`; the region ends at `end`) stands across the gutter of
-    the rows below it: the region from the next row reaches farther down, its rows read as
-    columns, and this row crosses its gutter. A masthead or a title above columns whose first
+    """The region's first row (`start`; the region ends at `end`), all in larger type than the
+    page's text (`BODY_SIZE`), stands across the gutter of the rows below it: the region from
+    the next row reaches farther down, its rows read as columns, and a piece of this row lies
+    across its whole gutter. A masthead or a title above columns whose first
     lines are short (a cover's lines in the first column) leaves a gutter of its own between
     its text and theirs; the rows below close it long before their columns end, and the page
     would be read in stacked regions, each column's text cut in two."""
