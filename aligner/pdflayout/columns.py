@@ -41,6 +41,16 @@ last rows: rows of more cells than there are columns, lining up with the table's
 set apart from the columns above (`HEAD_GAP` font sizes), go with the table.
 Justified lines in a narrow column can have word gaps wider than the gutter; the gutter holds
 over many rows, a word gap does not.
+Three things do not bound a gutter. A row of large type (a masthead, a title) standing across
+the gutter of the columns below it is read apart, above them (`_over_gutter`), not as the first
+row of a region whose gutter its own edge bounds (above short first lines, a cover's, that gap
+would hold until the first full line and cut each column in two). The text of a ruled table
+counts only up to the table's outer rules (`tables.Grid.extent`: a word too long for its cell
+drawn on past the table's edge, as LibreOffice does, closes no gutter beside a table set in a
+column). And a paragraph label hanging in the gutter (before the second column's paragraphs)
+keeps it open: a row with a piece across such a label (a centred footer at the page's foot)
+ends the region, rather than narrowing its gutter past the label and so moving the labels
+into the first column.
 
 A table set without rules, or a list of labels and their values ("Invoice number:  12345"),
 leaves such a strip empty too: between its labels and its values, or between two of its
@@ -65,7 +75,7 @@ mostly so: `lines._wraps`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -100,6 +110,7 @@ SHORT_GUTTER = 0.3  # share of the wider column beside it: the widest gutter of 
 BODY_SIZE = 0.05  # share of the page's text size: short columns' lines are in that size
 
 Interval = tuple[float, float]
+Extent = Callable[["Line"], Interval]  # where a piece stands across the page, for its gutters
 
 
 @dataclass(frozen=True)
@@ -116,11 +127,17 @@ class Frame:
     tables: tuple[tuple[int, int], ...] = ()
 
 
-def _subtract(free: list[Interval], row: tuple[Line, ...]) -> list[Interval]:
-    """`free` less the row's pieces, each taken `INTRUSION` font sizes narrower on both sides
-    (a mark hanging past a column's edge, a label in the gutter, do not close it)."""
+def _own(line: Line) -> Interval:
+    return (line.x0, line.x1)
+
+
+def _subtract(free: list[Interval], row: tuple[Line, ...], extent: Extent = _own) -> list[Interval]:
+    """`free` less the row's pieces (where `extent` says they stand), each taken `INTRUSION`
+    font sizes narrower on both sides (a mark hanging past a column's edge, a label in the
+    gutter, do not close it)."""
     out: list[Interval] = []
-    inner = [(ln.x0 + INTRUSION * ln.size, ln.x1 - INTRUSION * ln.size) for ln in row]
+    spans = [(extent(ln), ln.size) for ln in row]
+    inner = [(x0 + INTRUSION * size, x1 - INTRUSION * size) for (x0, x1), size in spans]
     for a, b in free:
         pieces = sorted((x0, x1) for x0, x1 in inner if x0 < x1 and x1 > a and x0 < b)
         start = a
@@ -146,25 +163,64 @@ def _bottom(row: tuple[Line, ...]) -> float:
     return min(ln.y0 for ln in row)
 
 
-def _region(rows: list[tuple[Line, ...]], start: int, size: float) -> tuple[int, list[Interval]]:
-    """The rows from `start` that keep a gutter open (end index, exclusive) and the gutters."""
-    free = _subtract([(-1e9, 1e9)], rows[start])
+def _across(row: tuple[Line, ...], labels: list[Interval], extent: Extent) -> bool:
+    """A piece of the row stands across one of the labels (from before it to past it)."""
+    spans = [extent(ln) for ln in row]
+    return any(x0 < a - CELL_ALIGN and x1 > b + CELL_ALIGN for x0, x1 in spans for a, b in labels)
+
+
+def _within(span: Interval, gutters: list[Interval]) -> bool:
+    """The span lies inside one of the gutters."""
+    return any(a <= span[0] and span[1] <= b for a, b in gutters)
+
+
+def _region(rows: list[tuple[Line, ...]], start: int, size: float,
+            extent: Extent = _own) -> tuple[int, list[Interval]]:
+    """The rows from `start` that keep a gutter open (end index, exclusive) and the gutters
+    (`extent`: where a piece stands, `frames`)."""
+    free = _subtract([(-1e9, 1e9)], rows[start], extent)
     left = min(ln.x0 for ln in rows[start])
     right = max(ln.x1 for ln in rows[start])
     gutters: list[Interval] = []
+    inside: list[Interval] = []  # paragraph labels standing in a gutter
     end = start + 1
     while end < len(rows):
         row = rows[end]
         if _bottom(rows[end - 1]) - _top(row) > MAX_ROW_GAP * size:
             break
-        nfree = _subtract(free, row)
+        nfree = _subtract(free, row, extent)
         nleft, nright = min(left, *(ln.x0 for ln in row)), max(right, *(ln.x1 for ln in row))
         found = _gutters(nfree, nleft, nright, MIN_GUTTER * size)
-        if not found:
-            break
+        if not found or _across(row, inside, extent):
+            break  # (a row that leaves a label of the rows above outside the gutter crosses it)
         free, left, right, gutters = nfree, nleft, nright, found
+        inside += [span for span, ln in zip(map(extent, row), row, strict=True)
+                   if BARE_LABEL.match(ln.text) and _within(span, found)]
         end += 1
     return end, gutters
+
+
+def _crosses(row: tuple[Line, ...], gutters: list[Interval]) -> bool:
+    """A piece of the row (taken `INTRUSION` narrower) lies across a whole gutter."""
+    return any(ln.x0 + INTRUSION * ln.size <= a and ln.x1 - INTRUSION * ln.size >= b
+               for ln in row for a, b in gutters)
+
+
+def _over_gutter(rows: list[tuple[Line, ...]], start: int, end: int, size: float,
+                 extent: Extent) -> bool:
+    """The region's first row (`start`; the region ends at `end`), all in larger type than the
+    page's text (`BODY_SIZE`), stands across the gutter of the rows below it: the region from
+    the next row reaches farther down, its rows read as columns, and a piece of this row lies
+    across its whole gutter. A masthead or a title above columns whose first
+    lines are short (a cover's lines in the first column) leaves a gutter of its own between
+    its text and theirs; the rows below close it long before their columns end, and the page
+    would be read in stacked regions, each column's text cut in two."""
+    if start + 1 >= len(rows) or any(ln.size <= (1 + BODY_SIZE) * size for ln in rows[start]):
+        return False
+    below, gutters = _region(rows, start + 1, size, extent)
+    return (below > end and bool(gutters) and _crosses(rows[start], gutters)
+            and below - start - 1 >= MIN_COLUMN_ROWS
+            and _columns(rows[start + 1:below], gutters) is not None)
 
 
 def _lines_up(row: tuple[Line, ...], below: tuple[Line, ...]) -> bool:
@@ -460,10 +516,13 @@ def _known(gutters: list[Interval], known: Sequence[Interval]) -> bool:
 
 
 def frames(
-    rows: list[tuple[Line, ...]], size: float, page_right: float, known: Sequence[Interval] = ()
+    rows: list[tuple[Line, ...]], size: float, page_right: float, known: Sequence[Interval] = (),
+    extent: Extent = _own,
 ) -> list[Frame]:
     """The page's rows (top to bottom; pieces left to right) as frames in reading order
-    (`known`: the gutters of the document's columns on its other pages)."""
+    (`known`: the gutters of the document's columns on its other pages; `extent`: where a
+    piece stands when gutters are sought, its own span or, in a ruled table, no farther than
+    the table's outer rules: `tables.Grid.extent`)."""
     out: list[Frame] = []
     plain: list[tuple[Line, ...]] = []
     tables: list[tuple[int, int]] = []  # unruled tables among the plain rows
@@ -475,10 +534,14 @@ def frames(
             plain.append(rows[i])
             i += 1
             continue
-        end, gutters = _region(rows, i, size)
+        end, gutters = _region(rows, i, size, extent)
         top = _table_top(rows, i, end, gutters, size)
         if top < end:  # the gutters without the table's cells
-            end, gutters = _region(rows[:top], i, size)
+            end, gutters = _region(rows[:top], i, size, extent)
+        if gutters and _over_gutter(rows, i, end, size, extent):  # a masthead: a row apart
+            plain.append(rows[i])
+            i += 1
+            continue
         min_rows = 1 if _known(gutters, known) else MIN_COLUMN_ROWS
         cols = _columns(rows[i:end], gutters, min_rows) if gutters and end - i >= min_rows else None
         if cols is None and gutters and end - i >= MIN_SHORT_ROWS and i >= held:

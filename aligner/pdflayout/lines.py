@@ -63,7 +63,7 @@ from untm.aligner.pdflayout.columns import (
 )
 from untm.aligner.pdflayout.dropcaps import drop_capitals
 from untm.aligner.pdflayout.stacks import vertical_stacks
-from untm.aligner.pdflayout.tables import Grid, TableRows, ruled_tables
+from untm.aligner.pdflayout.tables import Grid, TableRows, beside_text, ruled_tables
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
@@ -657,8 +657,11 @@ def _frame_rows(
     out: list[list[Line]] = []
     count = cells = 0
     # ruled tables across the frame first (their cells must not be taken for columns), then
-    # the rows between them in frames, with the ruled tables inside a column
+    # the rows between them in frames, with the ruled tables inside a column: a table with text
+    # beside it (the other column's lines between its rows) is one of those
     tables = ruled_tables(rows, grid) if grid is not None else {}
+    tables = {k: t for k, t in tables.items()
+              if grid is None or not beside_text(rows, k, t[0], grid)}
     k = 0
     while k < len(rows):
         if k in tables:
@@ -667,13 +670,18 @@ def _frame_rows(
             cells = _cell_rows(table, cells, _Place(first + count - 1), out)
             continue
         end = min((t for t in tables if t > k), default=len(rows))
-        for frame in frames(rows[k:end], size, width, gutters):
+        extent = grid.extent if grid is not None else _own_extent
+        for frame in frames(rows[k:end], size, width, gutters, extent):
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
             place = _Place(first + count - 1, right, left, frame.foot)
             cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables)
         k = end
     return out, count
+
+
+def _own_extent(line: Line) -> tuple[float, float]:
+    return (line.x0, line.x1)
 
 
 class _Place(NamedTuple):

@@ -63,6 +63,17 @@ class Grid:
         return sorted(_mid_x(r) for r in self.vertical
                       if r.y0 - TOL <= y <= r.y1 + TOL and x0 < _mid_x(r) < x1)
 
+    def extent(self, ln: Line) -> tuple[float, float]:
+        """Where a piece stands across the page as far as columns go: a piece that starts inside
+        a ruled table (between the outer vertical rules crossing its middle) reaches no farther
+        than the table's outer rules. Text too long for its cell, which LibreOffice draws on
+        past the table's edge, belongs to the table and closes no gutter beside it (a table in
+        a column)."""
+        walls = self.walls((ln.y0 + ln.y1) / 2, -1e9, 1e9)
+        if not walls or not walls[0] - TOL <= ln.x0 <= walls[-1] + TOL:
+            return (ln.x0, ln.x1)
+        return (max(ln.x0, walls[0]), min(ln.x1, walls[-1]))
+
     def cell(self, ln: Line) -> Key | None:
         """The rules round the piece (left, right, top, bottom), or None where one is missing."""
         return self.cell_at(ln.x0, ln.x1, ln.y0, ln.y1)
@@ -112,6 +123,20 @@ def _read(cells: dict[Key, list[Line]]) -> TableRows | None:
     for key in cells:
         rows.setdefault(key[2], []).append(key)
     return [[read[key] for key in sorted(rows[top])] for top in sorted(rows, reverse=True)]
+
+
+def beside_text(rows: Sequence[tuple[Line, ...]], start: int, end: int, grid: Grid) -> bool:
+    """Text stands beside the ruled table of rows [start, end): outside its outer rules, between
+    its top and bottom rules, on at least as many rows as the table has (the other column's
+    lines beside a table set inside a column fall between the table's rows; a stray mark past
+    a wide table's edge does not run alongside it)."""
+    keys = [key for row in rows[start:end] for key in map(grid.cell, row) if key is not None]
+    left, right = min(key[0] for key in keys), max(key[1] for key in keys)
+    top, bottom = max(key[2] for key in keys), min(key[3] for key in keys)
+    beside = sum(1 for k, row in enumerate(rows) if not start <= k < end and any(
+        bottom < (ln.y0 + ln.y1) / 2 < top and (ln.x1 <= left + TOL or ln.x0 >= right - TOL)
+        for ln in row))
+    return beside >= end - start
 
 
 def ruled_tables(
