@@ -1,7 +1,7 @@
 """A first page in two columns under a masthead: each column read top to bottom, the masthead
 first, a table set inside a column read there, as a table.
 
-LibreOffice's PDF of the seed report with its section in two columns (`_two_columns`) puts its
+LibreOffice's PDF of the seed report with its section in two columns (`docgen.set_columns`) puts its
 whole first page in two columns: the first holds the cover's short lines, then the body and a
 ruled table (too wide for its column: its last cell's words run past the table's right rule),
 with the page's footnotes at the columns' feet, under a masthead in 14-point type (the report's
@@ -30,13 +30,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docgen import convert, soffice
+from docgen import convert, set_columns, soffice
 from producers.documents import DOCS, SHARED
 from producers.docx_build import write_docx
 from producers.structure import structure
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
-from test_pdf_last_column import _two_columns
 from test_pdf_short_columns import (
     BODY,
     GUTTER,
@@ -187,7 +186,7 @@ def test_libreoffice_two_columns_first_page(lang: str, tmp_path: Path) -> None:
     items = doc.items(lang)
     docx = write_docx(structure(items), lang, doc.symbol, "23-08765 (C)",
                       tmp_path / f"seed.{lang}.docx")
-    _two_columns(docx)
+    set_columns(docx, 2)
     pdf = convert(docx, "pdf", tmp_path)
     paragraphs = read_document(pdf, lang).paragraphs
     texts = [_squash(p.text) for p in paragraphs]
