@@ -296,9 +296,10 @@ def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
     stack (a run of two lines measured against the whole text's measure, `text_measure`:
     its first line is its longest whatever it is). A run of short values ("11:00",
     "302000001") is one however alike their lengths: no measure is narrower than
-    `MIN_NARROW_WIDTH`; and a line before a line that opens with a figure ("20:35 - 21:45 (70min)", "10.12 散称华联粉条") counts as a field's however long:
-    a column of times or amounts has lines of one length, and wrapped prose seldom goes on
-    into a new line with a number."""
+    `MIN_NARROW_WIDTH`; and a line before a line that opens with a figure ("20:35 - 21:45
+    (70min)", "10.12 散称华联粉条") counts as a field's however long: a column of times or
+    amounts has lines of one length, and wrapped prose seldom goes on into a new line with a
+    number."""
     if len(lines) < 2:
         return False
     if max(ln.right for ln in lines) < MIN_NARROW_WIDTH:
