@@ -264,6 +264,7 @@ def wrapped_short_text(lines: Sequence[Line]) -> bool:
 
 
 STACK_TOLERANCE = 0.1  # share of a run's measure: a wrapped line ends this close to it
+SHARED_ENDS = 3  # lines ending alike: a measure they were wrapped at
 _FIGURE = re.compile(r"^[-+−(]?\d")  # a line that opens with a figure: "11:05", "-2.98", "(3)"
 
 
@@ -292,10 +293,11 @@ def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
     so the lines of wrapped prose but a paragraph's last run to the measure (`run_measure`:
     the longest line, the lines of a narrow column alike); fields set one a line end where
     they end, short of it and of each other. So a run of at least two lines whose lines
-    before the last mostly (half or more) left room for the next line's first word is a
-    stack (a run of two lines measured against the whole text's measure, `text_measure`:
-    its first line is its longest whatever it is). A run of short values ("11:00",
-    "302000001") is one however alike their lengths: no measure is narrower than
+    before the last mostly (half or more) left room for the next line's first word, and
+    end at no width three of its lines share (`_shared`, a second measure), is a stack (a
+    run of two lines measured against the whole text's measure, `text_measure`: its first
+    line is its longest whatever it is). A run of short values ("11:00", "302000001") is one
+    however alike their lengths: no measure is narrower than
     `MIN_NARROW_WIDTH`; and a line before a line that opens with a figure ("20:35 - 21:45
     (70min)", "10.12 散称华联粉条") counts as a field's however long: a column of times or
     amounts has lines of one length, and wrapped prose seldom goes on into a new line with a
@@ -307,9 +309,22 @@ def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
     measure = run_measure(lines)
     if len(lines) == 2:  # one line cannot show a measure of its own: the text's shows
         measure = max(measure, text_measure)
-    filled = sum(fills(ln, nxt.text, measure, lang, STACK_TOLERANCE)
+    rights = [ln.right for ln in lines]
+    filled = sum((fills(ln, nxt.text, measure, lang, STACK_TOLERANCE) or _shared(ln, rights))
                  and not _FIGURE.match(nxt.text) for ln, nxt in pairwise(lines))
     return 2 * filled < len(lines) - 1
+
+
+def _shared(line: Line, rights: Sequence[float]) -> bool:
+    """Whether the line ends where at least `SHARED_ENDS` lines of its run (itself counted)
+    end, within `STACK_TOLERANCE`, at a measure's width (`MIN_NARROW_WIDTH` or more): lines
+    wrapped at one measure end alike, fields end where they end. A run may hold lines of two
+    measures (`pdftotext` reads a two-column page's columns into one block, a line of one
+    column, a line across both), each a measure of its own."""
+    if line.right < MIN_NARROW_WIDTH:
+        return False
+    near = sum(1 for r in rights if abs(r - line.right) <= STACK_TOLERANCE * line.right)
+    return near >= SHARED_ENDS
 
 
 def stack_entries(lines: Sequence[Line], lang: str) -> list[list[Line]]:
