@@ -71,6 +71,7 @@ from untm.aligner.linebreaks import (
     BARE_LABEL,
     BLANK_TOLERANCE,
     MIN_NARROW_WIDTH,
+    MIN_WRAP_WIDTH,
     WIDTH_QUANTILE,
     Line,
     fills,
@@ -414,8 +415,10 @@ def _blocks_by_blank_lines(
     measure, where wrapped prose runs to it; a form, a timetable, a spreadsheet's column, as
     `pdftotext` writes them) gives one block a line (`linebreaks.stack_entries`), none of them
     continuing the paragraph before; and a block after a blank line continues the paragraph
-    before it only where that one's last line ran to its measure (`_ran_full`): a paragraph cut
-    by a blank line was cut where a line ran full, and a field or heading set alone ends short.
+    before it only where that one's last line ran to its measure (`linebreaks.fills`) or is as
+    long as a page's measure can be (`MIN_WRAP_WIDTH`: a text written one paragraph a line): a
+    paragraph cut by a blank line was cut where a line ran full, and a field or heading set
+    alone ends short.
     """
     blocks: list[RawBlock] = []
     every = [ln for group in groups for ln in group]
@@ -426,7 +429,9 @@ def _blocks_by_blank_lines(
     # a text most of whose lines are narrower than a word ("e,", "ld", "!": the letters of a
     # rotated or scattered drawing, which pdftotext writes a piece a line) holds no fields
     fields = blank_mode and quantile([ln.right for ln in every], 0.5) >= FRAGMENT_WIDTH
-    last: tuple[Line, float] | None = None  # the last line of running text, and its measure
+    # the last line of running text, and its measure (None: a line alone in a text of lines
+    # shorter than any measure)
+    last: tuple[Line, float | None] | None = None
     for group in groups:
         stack = fields and stacked(group, lang, text_measure)
         runs = stack_entries(group, lang) if stack else list(_runs_of(group, blank_mode))
@@ -438,14 +443,19 @@ def _blocks_by_blank_lines(
                 or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
             )
             joinable = after_break
+            if fields and last is not None and k == 0:
+                # a page break since the last line of running text (its furniture gone)
+                joinable = joinable or any(
+                    n in prepared.feeds for n in range(last[0].number + 1, first + 1))
             if blank_mode and not stack:
                 joinable = joinable or k > 0 or not fields or (
-                    last is not None
-                    and fills(last[0], run[0].text, last[1], lang, BLANK_TOLERANCE)
+                    last is not None and last[1] is not None
+                    and (last[0].right >= MIN_WRAP_WIDTH
+                         or fills(last[0], run[0].text, last[1], lang, BLANK_TOLERANCE))
                 )
             blocks.append(_join_block(run, lang, joinable, prepared, None))
         measure = run_measure(group) if len(group) > 1 else text_measure
-        last = None if stack or not (measured or len(group) > 1) else (group[-1], measure)
+        last = None if stack else (group[-1], measure if measured or len(group) > 1 else None)
     return blocks
 
 

@@ -294,7 +294,8 @@ def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
     the longest line, the lines of a narrow column alike); fields set one a line end where
     they end, short of it and of each other. So a run of at least two lines whose lines
     before the last mostly (half or more) left room for the next line's first word, and
-    end at no width three of its lines share (`_shared`, a second measure), is a stack (a
+    end at no width three of its lines share (`_shared`, a second measure) nor in a comma or
+    semicolon (a clause going on: "The Council," / "Noting …"), is a stack (a
     run of two lines measured against the whole text's measure, `text_measure`: its first
     line is its longest whatever it is). A run of short values ("11:00", "302000001") is one
     however alike their lengths: no measure is narrower than
@@ -304,15 +305,25 @@ def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
     number."""
     if len(lines) < 2:
         return False
-    if max(ln.right for ln in lines) < MIN_NARROW_WIDTH:
-        return True
+    measured = max(ln.right for ln in lines) >= MIN_NARROW_WIDTH
     measure = run_measure(lines)
     if len(lines) == 2:  # one line cannot show a measure of its own: the text's shows
         measure = max(measure, text_measure)
     rights = [ln.right for ln in lines]
-    filled = sum((fills(ln, nxt.text, measure, lang, STACK_TOLERANCE) or _shared(ln, rights))
-                 and not _FIGURE.match(nxt.text) for ln, nxt in pairwise(lines))
-    return 2 * filled < len(lines) - 1
+    # a label's line and the line before a label are the text's own structure: not counted
+    pairs = [(ln, nxt) for ln, nxt in pairwise(lines)
+             if not (_labelled(ln.text) or _labelled(nxt.text))]
+    filled = sum(
+        (ln.text.endswith(_CLAUSE_END) or (measured and (
+            fills(ln, nxt.text, measure, lang, STACK_TOLERANCE) or _shared(ln, rights))))
+        and not _FIGURE.match(nxt.text)
+        for ln, nxt in pairs
+    )
+    return bool(pairs) and 2 * filled < len(pairs)
+
+
+def _labelled(text: str) -> bool:
+    return bool(BARE_LABEL.match(text)) or starts_label(text)
 
 
 def _shared(line: Line, rights: Sequence[float]) -> bool:
@@ -332,7 +343,8 @@ def stack_entries(lines: Sequence[Line], lang: str) -> list[list[Line]]:
     stack's measure and stops mid-clause before a line going on ("中诚信国际信用评级有限责" /
     "任公司", a cell's text wrapped in its column), a bare label ("1.", "•") and a field's
     label ending in a colon ("Shipper:", "收货人：") go on into the line after them (its value;
-    not into another label)."""
+    not into another label), as does a line ending in a comma or semicolon (a clause going on)
+    but before a labelled line."""
     measure = run_measure(lines)
     entries: list[list[Line]] = []
     for k, ln in enumerate(lines):
@@ -340,6 +352,7 @@ def stack_entries(lines: Sequence[Line], lang: str) -> list[list[Line]]:
         joins = prev is not None and (
             BARE_LABEL.match(prev.text) is not None
             or (prev.text.endswith((":", "：")) and not ln.text.endswith((":", "：")))
+            or (prev.text.endswith(_CLAUSE_END) and not _labelled(ln.text))
             or (fills(prev, ln.text, measure, lang, STACK_TOLERANCE)
                 and not _ends_clause(prev.text) and _continues(ln.text))
         )
