@@ -47,7 +47,9 @@ Second Stage
 12:30
 """
 
-SPREADSHEET_ZH = """商品编码
+SPREADSHEET_ZH = """超市销售明细表
+
+商品编码
 302000001
 302000002
 310020059
@@ -135,6 +137,22 @@ Secretary-General on the question and decided to take it up again.
 It decided to take up the question again at its next session in New York.
 """
 
+# verse: its lines end where the poet ended them, alike in length, in commas: a stanza stays
+# one paragraph (decided: a stanza is a translation unit of verse, as on main), its title apart
+# (on main the title, a line alone, ran into the first stanza)
+VERSE_EN = """The Road Not Taken
+
+Two roads diverged in a yellow wood,
+And sorry I could not travel both
+And be one traveler, long I stood
+And looked down one as far as I could
+To where it bent in the undergrowth.
+
+Then took the other, as just as fair,
+And having perhaps the better claim,
+Because it was grassy and wanted wear;
+"""
+
 PROSE = [
     ("narrow column, English", NARROW_EN, "en", [
         "The Committee considered the report of the Secretary-General on the situation in the "
@@ -158,3 +176,13 @@ def test_wrapped_prose_between_blank_lines_is_read_as_before(
     text: str, lang: str, expected: list[str]
 ) -> None:
     assert _texts(text, lang) == expected
+
+
+def test_a_poems_title_stands_apart_and_each_stanza_is_one_paragraph() -> None:
+    assert _texts(VERSE_EN, "en") == [
+        "The Road Not Taken",
+        "Two roads diverged in a yellow wood, And sorry I could not travel both And be one "
+        "traveler, long I stood And looked down one as far as I could To where it bent in the "
+        "undergrowth.",
+        "Then took the other, as just as fair, And having perhaps the better claim, Because it "
+        "was grassy and wanted wear;"]
