@@ -80,6 +80,7 @@ from untm.aligner.linebreaks import (
     quantile,
     reader_lines,
     run_measure,
+    scattered_words,
     stack_entries,
     stacked,
     wrapped_narrow,
@@ -427,8 +428,10 @@ def _blocks_by_blank_lines(
     # of figures) has no measure: a line alone between blank lines is an entry of its own
     measured = quantile([ln.right for ln in every], WIDTH_QUANTILE) >= MIN_NARROW_WIDTH
     # a text most of whose lines are narrower than a word ("e,", "ld", "!": the letters of a
-    # rotated or scattered drawing, which pdftotext writes a piece a line) holds no fields
-    fields = blank_mode and quantile([ln.right for ln in every], 0.5) >= FRAGMENT_WIDTH
+    # rotated or scattered drawing, which pdftotext writes a piece a line), or whose words
+    # pdftotext scattered a line each (`linebreaks.scattered_words`), holds no fields
+    fields = (blank_mode and quantile([ln.right for ln in every], 0.5) >= FRAGMENT_WIDTH
+              and not scattered_words(every))
     # the last line of running text, and its measure (None: a line alone in a text of lines
     # shorter than any measure)
     last: tuple[Line, float | None] | None = None

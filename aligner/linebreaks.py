@@ -265,6 +265,7 @@ def wrapped_short_text(lines: Sequence[Line]) -> bool:
 
 STACK_TOLERANCE = 0.1  # share of a run's measure: a wrapped line ends this close to it
 SHARED_ENDS = 3  # lines ending alike: a measure they were wrapped at
+SCATTERED_MIN, SCATTERED_SHARE = 3, 0.05  # lines of a function word alone: words scattered
 _FIGURE = re.compile(r"^[-+−(]?\d")  # a line that opens with a figure: "11:05", "-2.98", "(3)"
 
 
@@ -336,6 +337,15 @@ def _shared(line: Line, rights: Sequence[float]) -> bool:
         return False
     near = sum(1 for r in rights if abs(r - line.right) <= STACK_TOLERANCE * line.right)
     return near >= SHARED_ENDS
+
+
+def scattered_words(lines: Sequence[Line]) -> bool:
+    """Whether `pdftotext` scattered a text's words a line each (a justified line with wide
+    spaces, two columns read across: "the" / "and" / "Programme" / "been"): at least
+    `SCATTERED_SHARE` of its lines are a word alone that leaves a phrase open (`_OPEN_WORDS`:
+    "the", "of", "and"), the piece of a sentence no form, table or list sets alone."""
+    alone = sum(1 for ln in lines if ln.text.lower() in _OPEN_WORDS)
+    return alone >= SCATTERED_MIN and alone >= SCATTERED_SHARE * len(lines)
 
 
 def stack_entries(lines: Sequence[Line], lang: str) -> list[list[Line]]:
