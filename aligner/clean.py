@@ -24,7 +24,11 @@ Paragraph rules, in order:
   ends, resolution openers (`aligner.linebreaks`); in any other file blocks are separated by
   blank lines and lines inside a block are joined, unless the next line starts a labelled
   paragraph (number, heading, footnote marker) or is a bare label (which goes with the line
-  after it); a file without blank lines is read one paragraph per line. Lines join English
+  after it), but a run of lines that is a stack of fields, cells or entries (a form, a
+  timetable, a spreadsheet's column as pdftotext writes them: lines ending short of the run's
+  measure, or values shorter than any measure, `linebreaks.stacked`) is one paragraph a line,
+  and a block continues the paragraph before a blank line only where that one's last line ran
+  full; a file without blank lines is read one paragraph per line. Lines join English
   with a space, Chinese without; a line ending in a word hyphen joins without a space and keeps
   the hyphen, except in wrapped English where the joined word is a word (`pdflayout.hyphens`,
   recorded as `hyphenation`); in wrapped text a label alone on its line joins the next;
