@@ -24,7 +24,11 @@ Paragraph rules, in order:
   ends, resolution openers (`aligner.linebreaks`); in any other file blocks are separated by
   blank lines and lines inside a block are joined, unless the next line starts a labelled
   paragraph (number, heading, footnote marker) or is a bare label (which goes with the line
-  after it); a file without blank lines is read one paragraph per line. Lines join English
+  after it), but a run of lines that is a stack of fields, cells or entries (a form, a
+  timetable, a spreadsheet's column as pdftotext writes them: lines ending short of the run's
+  measure, or values shorter than any measure, `linebreaks.stacked`) is one paragraph a line,
+  and a block continues the paragraph before a blank line only where that one's last line ran
+  full; a file without blank lines is read one paragraph per line. Lines join English
   with a space, Chinese without; a line ending in a word hyphen joins without a space and keeps
   the hyphen, except in wrapped English where the joined word is a word (`pdflayout.hyphens`,
   recorded as `hyphenation`); in wrapped text a label alone on its line joins the next;
@@ -69,12 +73,20 @@ from untm.aligner.labels import (
 from untm.aligner.language import is_han
 from untm.aligner.linebreaks import (
     BARE_LABEL,
+    BLANK_TOLERANCE,
+    MIN_NARROW_WIDTH,
+    MIN_WRAP_WIDTH,
     WIDTH_QUANTILE,
     Line,
+    fills,
     hard_wrapped,
     line_breaks,
     quantile,
     reader_lines,
+    run_measure,
+    scattered_words,
+    stack_entries,
+    stacked,
     wrapped_narrow,
     wrapped_short_text,
 )
@@ -84,6 +96,7 @@ from untm.aligner.pdflayout.hyphens import LineEndHyphens
 
 _CONTROL_KEEP = "\t\n"
 APART_WIDTH = 0.7  # share of the text's width: a shorter line may be a running head
+FRAGMENT_WIDTH = 3  # columns: a line narrower than this is a piece of a word, not a field
 _CELL_GAP = re.compile(r"\s{3,}")  # between the cells of a row in `pdftotext -layout` output
 _NOTE_NUMBER = re.compile(r"^(\d{1,3})\s")
 
@@ -400,19 +413,56 @@ def _blocks_by_blank_lines(
     groups: Sequence[Sequence[Line]], lang: str, prepared: _Lines, blank_mode: bool
 ) -> list[RawBlock]:
     """A text that is not hard-wrapped: paragraphs apart by blank lines (`_runs_of`). A block
-    after a page break or a bare number may continue the paragraph before it."""
+    after a page break or a bare number may continue the paragraph before it.
+
+    In a text whose paragraphs are apart by blank lines (`blank_mode`), a run of lines that is
+    a stack of fields, cells or entries (`linebreaks.stacked`: its lines end short of its
+    measure, where wrapped prose runs to it; a form, a timetable, a spreadsheet's column, as
+    `pdftotext` writes them) gives one block a line (`linebreaks.stack_entries`), none of them
+    continuing the paragraph before; and a block after a blank line continues the paragraph
+    before it only where that one's last line ran to its measure (`linebreaks.fills`) or is as
+    long as a page's measure can be (`MIN_WRAP_WIDTH`: a text written one paragraph a line): a
+    paragraph cut by a blank line was cut where a line ran full, and a field or heading set
+    alone ends short.
+    """
     blocks: list[RawBlock] = []
+    every = [ln for group in groups for ln in group]
+    text_measure = run_measure(every, whole_text=True)
+    # a text whose lines are mostly shorter than any measure (a timetable's times, a column
+    # of figures) has no measure: a line alone between blank lines is an entry of its own
+    measured = quantile([ln.right for ln in every], WIDTH_QUANTILE) >= MIN_NARROW_WIDTH
+    # a text most of whose lines are narrower than a word ("e,", "ld", "!": the letters of a
+    # rotated or scattered drawing, which pdftotext writes a piece a line), or whose words
+    # pdftotext scattered a line each (`linebreaks.scattered_words`), holds no fields
+    fields = (blank_mode and quantile([ln.right for ln in every], 0.5) >= FRAGMENT_WIDTH
+              and not scattered_words(every))
+    # the last line of running text, and its measure (None: a line alone in a text of lines
+    # shorter than any measure)
+    last: tuple[Line, float | None] | None = None
     for group in groups:
-        for run in _runs_of(group, blank_mode):
+        stack = fields and stacked(group, lang, text_measure)
+        runs = stack_entries(group, lang) if stack else list(_runs_of(group, blank_mode))
+        for k, run in enumerate(runs):
             first = run[0].number
             after_break = (
                 first in prepared.feeds
                 or first - 1 in prepared.feeds
                 or bool(blocks and PAGE_NUMBER.match(blocks[-1].text))
             )
-            blocks.append(
-                _join_block(run, lang, blank_mode or after_break, prepared, None)
-            )
+            joinable = after_break
+            if fields and last is not None and k == 0:
+                # a page break since the last line of running text (its furniture gone)
+                joinable = joinable or any(
+                    n in prepared.feeds for n in range(last[0].number + 1, first + 1))
+            if blank_mode and not stack:
+                joinable = joinable or k > 0 or not fields or (
+                    last is not None and last[1] is not None
+                    and (last[0].right >= MIN_WRAP_WIDTH
+                         or fills(last[0], run[0].text, last[1], lang, BLANK_TOLERANCE))
+                )
+            blocks.append(_join_block(run, lang, joinable, prepared, None))
+        measure = run_measure(group) if len(group) > 1 else text_measure
+        last = None if stack else (group[-1], measure if measured or len(group) > 1 else None)
     return blocks
 
 

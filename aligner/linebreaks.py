@@ -263,6 +263,116 @@ def wrapped_short_text(lines: Sequence[Line]) -> bool:
     return bool(long) and 2 * mid >= len(long)
 
 
+STACK_TOLERANCE = 0.1  # share of a run's measure: a wrapped line ends this close to it
+SHARED_ENDS = 3  # lines ending alike: a measure they were wrapped at
+SCATTERED_MIN, SCATTERED_SHARE = 3, 0.05  # lines of a function word alone: words scattered
+_FIGURE = re.compile(r"^[-+−(]?\d")  # a line that opens with a figure: "11:05", "-2.98", "(3)"
+
+
+def run_measure(lines: Sequence[Line], *, whole_text: bool = False) -> float:
+    """The measure lines would have been wrapped at: the longest line of a run (with
+    `whole_text`, a whole text's `WIDTH_QUANTILE` of its lines, as `page_widths` has it), but
+    never less than `MIN_NARROW_WIDTH` columns (a measure holds a few words; a column of
+    times or figures, "11:05", is not a measure)."""
+    rights = [ln.right for ln in lines]
+    widest = quantile(rights, WIDTH_QUANTILE) if whole_text else max(rights, default=0.0)
+    return max(widest, MIN_NARROW_WIDTH)
+
+
+def fills(line: Line, after: str, measure: float, lang: str, tolerance: float) -> bool:
+    """Whether `line` left no room (up to `tolerance` of `measure`) for the first word of the
+    line after it (`after`): where a wrapping typesetter had to break it."""
+    if line.full:
+        return True
+    return measure - line.right - _first_word(after, lang) <= tolerance * measure
+
+
+def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
+    """Whether a run of lines between blank lines is a stack of fields, cells or entries (a
+    form's fields, a timetable's times, a spreadsheet's column, an address) rather than
+    wrapped prose. A wrapping typesetter breaks a line only where the next word would not fit,
+    so the lines of wrapped prose but a paragraph's last run to the measure (`run_measure`:
+    the longest line, the lines of a narrow column alike); fields set one a line end where
+    they end, short of it and of each other. So a run of at least two lines whose lines
+    before the last mostly (half or more) left room for the next line's first word, and
+    end at no width three of its lines share (`_shared`, a second measure) nor in a comma or
+    semicolon (a clause going on: "The Council," / "Noting …"), is a stack (a
+    run of two lines measured against the whole text's measure, `text_measure`: its first
+    line is its longest whatever it is). A run of short values ("11:00", "302000001") is one
+    however alike their lengths: no measure is narrower than
+    `MIN_NARROW_WIDTH`; and a line before a line that opens with a figure ("20:35 - 21:45
+    (70min)", "10.12 散称华联粉条") counts as a field's however long: a column of times or
+    amounts has lines of one length, and wrapped prose seldom goes on into a new line with a
+    number."""
+    if len(lines) < 2:
+        return False
+    measured = max(ln.right for ln in lines) >= MIN_NARROW_WIDTH
+    measure = run_measure(lines)
+    if len(lines) == 2:  # one line cannot show a measure of its own: the text's shows
+        measure = max(measure, text_measure)
+    rights = [ln.right for ln in lines]
+    # a label's line and the line before a label are the text's own structure: not counted
+    pairs = [(ln, nxt) for ln, nxt in pairwise(lines)
+             if not (_labelled(ln.text) or _labelled(nxt.text))]
+    filled = sum(
+        (ln.text.endswith(_CLAUSE_END) or (measured and (
+            fills(ln, nxt.text, measure, lang, STACK_TOLERANCE) or _shared(ln, rights))))
+        and not _FIGURE.match(nxt.text)
+        for ln, nxt in pairs
+    )
+    return bool(pairs) and 2 * filled < len(pairs)
+
+
+def _labelled(text: str) -> bool:
+    return bool(BARE_LABEL.match(text)) or starts_label(text)
+
+
+def _shared(line: Line, rights: Sequence[float]) -> bool:
+    """Whether the line ends where at least `SHARED_ENDS` lines of its run (itself counted)
+    end, within `STACK_TOLERANCE`, at a measure's width (`MIN_NARROW_WIDTH` or more): lines
+    wrapped at one measure end alike, fields end where they end. A run may hold lines of two
+    measures (`pdftotext` reads a two-column page's columns into one block, a line of one
+    column, a line across both), each a measure of its own."""
+    if line.right < MIN_NARROW_WIDTH:
+        return False
+    near = sum(1 for r in rights if abs(r - line.right) <= STACK_TOLERANCE * line.right)
+    return near >= SHARED_ENDS
+
+
+def scattered_words(lines: Sequence[Line]) -> bool:
+    """Whether `pdftotext` scattered a text's words a line each (a justified line with wide
+    spaces, two columns read across: "the" / "and" / "Programme" / "been"): at least
+    `SCATTERED_SHARE` of its lines are a word alone that leaves a phrase open (`_OPEN_WORDS`:
+    "the", "of", "and"), the piece of a sentence no form, table or list sets alone."""
+    alone = sum(1 for ln in lines if ln.text.lower() in _OPEN_WORDS)
+    return alone >= SCATTERED_MIN and alone >= SCATTERED_SHARE * len(lines)
+
+
+def stack_entries(lines: Sequence[Line], lang: str) -> list[list[Line]]:
+    """A stack's lines (`stacked`) as entries: each line its own, but a line that fills the
+    stack's measure and stops mid-clause before a line going on ("中诚信国际信用评级有限责" /
+    "任公司", a cell's text wrapped in its column), a bare label ("1.", "•") and a field's
+    label ending in a colon ("Shipper:", "收货人：") go on into the line after them (its value;
+    not into another label), as does a line ending in a comma or semicolon (a clause going on)
+    but before a labelled line."""
+    measure = run_measure(lines)
+    entries: list[list[Line]] = []
+    for k, ln in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        joins = prev is not None and (
+            BARE_LABEL.match(prev.text) is not None
+            or (prev.text.endswith((":", "：")) and not ln.text.endswith((":", "：")))
+            or (prev.text.endswith(_CLAUSE_END) and not _labelled(ln.text))
+            or (fills(prev, ln.text, measure, lang, STACK_TOLERANCE)
+                and not _ends_clause(prev.text) and _continues(ln.text))
+        )
+        if joins and entries:
+            entries[-1].append(ln)
+        else:
+            entries.append([ln])
+    return entries
+
+
 def _continues(text: str) -> bool:
     """Whether a line may go on with the line before: it starts with a lower-case letter or a
     Han character, not a capital, digit or mark as an item of a list does."""
