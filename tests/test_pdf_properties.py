@@ -76,9 +76,13 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "neither (x2.50): a test page of Type3 glyphs 'a' and 'b' set in a staircase; no reading "
         "of it is text"),
     (CORPUS, "PyMuPDF__test_4546.pdf", "zh"): (
+        "x0.76 since the text path reads pdftotext's fields one a line (branch textcells). "
+        "Before: "
         "x1.33 segments (x1.83 on main): a ruled shipping form, its fields now read cell by "
         "cell (a field's label and value one unit); the text path joins fields"),
     (CORPUS, "PyMuPDF__test_4699.pdf", "zh"): (
+        "x1.38 since the text path reads pdftotext's figures one a line (branch textcells). "
+        "Before: "
         "x3.33 (239 segments, pdftotext's text path 72; 100% of the characters): a balance "
         "sheet without rules, read by the layout reading top-down, row by row, each label and "
         "each figure a cell, as a ruled table's (columns._unruled_table: its labels and figures "
@@ -89,6 +93,8 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "figures and a row's figures together (a weak reference for a table). Before: the "
         "self-check's text path, one row a segment (x0.58), header and footer at the end"),
     (CORPUS, "PyMuPDF__has-bad-fonts.pdf", "zh"): (
+        "x0.69 since the text path reads pdftotext's fields one a line (branch textcells: 29 "
+        "segments). Before: "
         "untm right (x20.11): a customs form read field by field, where the text path makes one "
         "segment of it; 99.48%: the one character lost, '子' (the wrapped end of '铺地砖无牌子'), "
         "is content PDFium's text page drops: it is a text object of one glyph in a CID font "
@@ -98,6 +104,8 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "PDFium's API gives no character codes of a text object to read it otherwise, and "
         "PDFium draws none of that font's glyphs; pdftotext reads it from the ToUnicode map"),
     (CORPUS, "PyMuPDF__test_3854.pdf", "en"): (
+        "x1.15 since the text path reads pdftotext's fields one a line (branch textcells: 46 "
+        "segments). Before: "
         "untm right (x26.5): an English shipping form with Chinese field names ('Consignee"
         "(收货人):'), read field by field; the text path makes two segments of it. (Refused as "
         "English with 17% Han letters until the one bound of aligner.language)"),
@@ -115,16 +123,22 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "together across the row and on into the next row. "
         "(Refused as English with 12% Han letters until the one bound of aligner.language)"),
     (CORPUS, "pypdf__issue-914-xmp-data.pdf", "zh"): (
+        "x1.43 since the text path reads pdftotext's cells one a line (branch textcells: 216 "
+        "segments; untm 307, labels and values apart). Before: "
         "untm right (x308): a ruled 45-row spreadsheet read cell by cell, row by row (x21 "
         "before, when the self-check took PDFium's text order, some rows joined; x267 while "
         "its 40 seven-digit product codes were taken for job numbers); the text path makes "
         "one segment of it"),
     (CORPUS, "pdfjs__160F-2019.pdf", "en"): (
+        "x0.71 since the text path reads pdftotext's fields one a line (branch textcells). "
+        "Before: "
         "a form: x1.29 segments; 99.42%: the characters missing are 'Réinitialiser', the "
         "caption of the form's Reset push button (a widget annotation's appearance stream, "
         "annotation flags 0: shown on screen, never printed), which pdftotext draws with the "
         "page; untm reads the page as it prints (pdflayout.chars._printed_page), without it"),
     (CORPUS, "pdfjs__issue1350.pdf", "en"): (
+        "segment density within 15% since branch textcells (x1.13); the characters as said here. "
+        "Before: "
         "99.38%: pdftotext's '¥' (13) and 'Õ' (1) are its own misreading: a symbolic TrueType "
         "font with an empty ToUnicode map and no /Encoding draws codes 0xA5 and 0xD5, which "
         "poppler decodes as WinAnsi; the glyphs drawn (in poppler's own rendering too) are the "
@@ -161,6 +175,8 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "x0.72 segments: an infographic of charts; its 45-degree date labels now read as dates "
         "('Sep 10', in their own frame; were 'p ct ov ec', x0.56)"),
     (CORPUS, "pdfminersix__issue-1062-filters.pdf", "en"): (
+        "x1.73 since the text path reads pdftotext's fields one a line (branch textcells: 89 "
+        "segments). Before: "
         "x9.62: pdftotext's text path joins this invoice's fields into a few long segments "
         "(a weak reference); untm reads it through the layout reading, each label and each "
         "value of its unruled fields a unit, pair by pair on both pages (page 2's label/value "
