@@ -70,7 +70,6 @@ MIN_INDENT = 0.8
 MAX_INDENT = 6.0
 INDENT_SHARE = 0.6
 MIN_INDENTS = 5
-FLUSH = 0.5  # points: lines that end this close end at one place (set flush right)
 HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
@@ -197,16 +196,13 @@ def _page_shifts(pages: list[PageRows], size: float) -> dict[int, float]:
             if abs(x0 - left) > 0.5 * size and abs((x1 - right) - (x0 - left)) <= 0.5 * size}
 
 
-def _metrics(pages: list[PageRows], size: float, whole: list[PageRows] | None = None) -> _Metrics:
+def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     shifts = _page_shifts(pages, size)
     pitches: list[float] = []
     rights: list[float] = []
     lefts: list[float] = []
     bottoms: list[float] = []
     edges: list[tuple[float, float]] = []  # every body line's (x0, x1), columns' too
-    # where lines of another type end, furniture's too (`_flush_right`)
-    flush = [ln.x1 - shifts.get(page.number, 0.0) for page in whole or pages
-             for row in page.rows for ln in row if not ln.right and not _body_size(ln, size)]
     column_ends: dict[tuple[int, int], list[float]] = {}
     for page in pages:
         body = [ln.y0 for row in page.rows for ln in row if _body_size(ln, size)]
@@ -234,7 +230,7 @@ def _metrics(pages: list[PageRows], size: float, whole: list[PageRows] | None = 
     pitch = _line_pitch(pitches, size)
     if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
-    right = _flush_right(_common_right(rights, size), rights, flush, size) if rights else 0.0
+    right = _common_right(rights, size) if rights else 0.0
     left = _left_edge(lefts) if lefts else 0.0
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
@@ -294,19 +290,6 @@ def _common_right(ends: list[float], size: float) -> float:
     near = Counter(round(2 * x) / 2 for x in ends if top - 1.5 * size <= x <= top)
     value, count = near.most_common(1)[0]
     return value if count >= COMMON_END * sum(near.values()) and value < top else top
-
-
-def _flush_right(right: float, ends: list[float], flush: list[float], size: float) -> float:
-    """The right edge of full lines, `right` (`_common_right`), or the farthest of the body
-    lines' `ends` where that one reaches past `right` and a line of another type (a running
-    header, a page number, a masthead's symbol) ends at the same place: text set flush right
-    ends at the text block's edge, so the body line that reaches it is a full line of the
-    measure, not one running past it (in a short text, where few lines are full,
-    `_common_right` may leave the only full line out as one that runs on)."""
-    far = max(ends)
-    if far - right > SHORT_END * size and any(abs(x - far) <= FLUSH for x in flush):
-        return far
-    return right
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -768,12 +751,10 @@ def build_blocks(
     size: float,
     lang: str,
     spacing: HanSpacing | None = None,
-    whole: list[PageRows] | None = None,
 ) -> tuple[list[RawBlock], list[Furniture]]:
     """Raw blocks of the whole document in reading order, and what was left out of them
-    (`spacing`: a Chinese document's evidence of how it writes mixed boundaries; `whole`: the
-    pages with their furniture, whose running header may mark where the text block ends)."""
-    m = _metrics(pages, size, whole)
+    (`spacing`: a Chinese document's evidence of how it writes mixed boundaries)."""
+    m = _metrics(pages, size)
     lines = (ln.text for page in pages for row in page.rows for ln in row)
     b = _Builder(lang, m, lines, spacing)
     state = _NoteState()

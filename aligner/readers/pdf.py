@@ -284,6 +284,6 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     size = body_size(rows)
     covers = cover_pages(rows, size)
     kept, removed = split_furniture(rows, covers)
-    blocks, more = build_blocks(kept, covers, size, lang, spacing, whole=rows)
+    blocks, more = build_blocks(kept, covers, size, lang, spacing)
     cleaned = build_paragraphs(blocks, lang, furniture + removed + more, pages_checked=True)
     return cleaned, short / len(flat) if len(flat) >= MIN_LINES else 0.0, cells
