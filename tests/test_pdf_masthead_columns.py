@@ -110,11 +110,18 @@ def test_masthead_over_short_lines(lang: str, tmp_path: Path) -> None:
     edge bounded a gutter of its own and the rows were read across, as a table's)."""
     _fonts()
     assert all(stringWidth(t, _font(lang), SIZE) < 0.45 * WIDTH for t in COVER[lang])
-    path = tmp_path / f"masthead.{lang}.pdf"
+    _heading_over_columns(tmp_path / f"masthead.{lang}.pdf", lang, COVER[lang], (8, 9, 10, 9),
+                          21)
+
+
+def _heading_over_columns(path: Path, lang: str, cover: list[str], lines: tuple[int, ...],
+                          rows: int) -> None:
+    """A 14-point heading across the page, then `cover`'s lines and paragraphs of `lines` lines
+    in two columns of `rows` rows: the heading is read first, the columns in order."""
     c = canvas.Canvas(str(path))
     _heading(c, lang, TOP, MASTHEAD[lang])
-    paragraphs = [_paragraph(lang, k, n, _indent(lang)) for k, n in enumerate((8, 9, 10, 9))]
-    expected = _columns(c, lang, TOP - 2 * LEADING, COVER[lang], paragraphs, 21)
+    paragraphs = [_paragraph(lang, k, n, _indent(lang)) for k, n in enumerate(lines)]
+    expected = _columns(c, lang, TOP - 2 * LEADING, cover, paragraphs, rows)
     c.save()
     texts = _texts(path, lang)
     assert texts[0] == _squash(MASTHEAD[lang]), texts[:3]
@@ -124,15 +131,7 @@ def test_masthead_over_short_lines(lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_title_over_columns(lang: str, tmp_path: Path) -> None:
     """Guard: a 14-point title centred across the gutter over two columns of paragraphs."""
-    path = tmp_path / f"title.{lang}.pdf"
-    c = canvas.Canvas(str(path))
-    _heading(c, lang, TOP, MASTHEAD[lang])
-    paragraphs = [_paragraph(lang, k, n, _indent(lang)) for k, n in enumerate((7, 8, 9, 6))]
-    expected = _columns(c, lang, TOP - 2 * LEADING, [], paragraphs, 15)
-    c.save()
-    texts = _texts(path, lang)
-    assert texts[0] == _squash(MASTHEAD[lang]), texts[:3]
-    assert _in_order(texts, expected), texts
+    _heading_over_columns(tmp_path / f"title.{lang}.pdf", lang, [], (7, 8, 9, 6), 15)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
