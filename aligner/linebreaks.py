@@ -279,12 +279,16 @@ def run_measure(lines: Sequence[Line], *, whole_text: bool = False) -> float:
     return max(widest, MIN_NARROW_WIDTH)
 
 
+def _room(line: Line, after: str, measure: float, lang: str) -> float:
+    """The room `line` left before `measure` for the first word of the line after it (`after`;
+    0 for a line that ran full)."""
+    return 0.0 if line.full else measure - line.right - _first_word(after, lang)
+
+
 def fills(line: Line, after: str, measure: float, lang: str, tolerance: float) -> bool:
     """Whether `line` left no room (up to `tolerance` of `measure`) for the first word of the
     line after it (`after`): where a wrapping typesetter had to break it."""
-    if line.full:
-        return True
-    return measure - line.right - _first_word(after, lang) <= tolerance * measure
+    return _room(line, after, measure, lang) <= tolerance * measure
 
 
 def stacked(lines: Sequence[Line], lang: str, text_measure: float) -> bool:
@@ -500,7 +504,7 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         width = widths[prev.page]
         # left for the next line's first word
-        room = 0.0 if prev.full else width - prev.right - _first_word(line.text, lang)
+        room = _room(prev, line.text, width, lang)
         starts.append(_starts(prev, line, nxt, lang, margins, blank_structure, room, width))
         text, before = line.text, prev.text.rstrip()
         full = room <= tolerance * width

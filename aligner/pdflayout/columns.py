@@ -127,11 +127,13 @@ class Frame:
     tables: tuple[tuple[int, int], ...] = ()
 
 
-def _own(line: Line) -> Interval:
+def own_span(line: Line) -> Interval:
+    """Where a piece stands across the page: its own span (`Extent` outside ruled tables)."""
     return (line.x0, line.x1)
 
 
-def _subtract(free: list[Interval], row: tuple[Line, ...], extent: Extent = _own) -> list[Interval]:
+def _subtract(free: list[Interval], row: tuple[Line, ...],
+              extent: Extent = own_span) -> list[Interval]:
     """`free` less the row's pieces (where `extent` says they stand), each taken `INTRUSION`
     font sizes narrower on both sides (a mark hanging past a column's edge, a label in the
     gutter, do not close it)."""
@@ -175,7 +177,7 @@ def _within(span: Interval, gutters: list[Interval]) -> bool:
 
 
 def _region(rows: list[tuple[Line, ...]], start: int, size: float,
-            extent: Extent = _own) -> tuple[int, list[Interval]]:
+            extent: Extent = own_span) -> tuple[int, list[Interval]]:
     """The rows from `start` that keep a gutter open (end index, exclusive) and the gutters
     (`extent`: where a piece stands, `frames`)."""
     free = _subtract([(-1e9, 1e9)], rows[start], extent)
@@ -517,7 +519,7 @@ def _known(gutters: list[Interval], known: Sequence[Interval]) -> bool:
 
 def frames(
     rows: list[tuple[Line, ...]], size: float, page_right: float, known: Sequence[Interval] = (),
-    extent: Extent = _own,
+    extent: Extent = own_span,
 ) -> list[Frame]:
     """The page's rows (top to bottom; pieces left to right) as frames in reading order
     (`known`: the gutters of the document's columns on its other pages; `extent`: where a
@@ -578,12 +580,15 @@ def _plain_frames(rows: list[tuple[Line, ...]], tables: list[tuple[int, int]],
     `edge_line`) stand in a column that is not its page's last and reach its edge: a last page
     whose text fills only its first column is that column, its lines measured to the gutter
     (else each line, ending half-way across the page, ends a paragraph)."""
+    plain = [Frame(tuple(rows), False, page_right, tables=tuple(tables))]
+    if not known or tables:  # (every page of a document without columns comes here)
+        return plain
     small = [all(edge_line(ln, size) for ln in row) for row in rows]
     top = next((k for k, s in enumerate(small) if not s), len(rows))
     end = len(rows) - next((k for k, s in enumerate(reversed(small)) if not s), len(rows))
-    edges = _column_of(rows[top:end], known, size) if not tables else None
+    edges = _column_of(rows[top:end], known, size)
     if edges is None:
-        return [Frame(tuple(rows), False, page_right, tables=tuple(tables))]
+        return plain
     left, right = edges
     body = rows[top:end]
     out = [Frame(tuple(rows[:top]), False, page_right)] if top else []

@@ -60,6 +60,7 @@ from untm.aligner.pdflayout.columns import (
     MIN_GUTTER,
     Interval,
     frames,
+    own_span,
 )
 from untm.aligner.pdflayout.dropcaps import drop_capitals
 from untm.aligner.pdflayout.stacks import vertical_stacks
@@ -670,7 +671,7 @@ def _frame_rows(
             cells = _cell_rows(table, cells, _Place(first + count - 1), out)
             continue
         end = min((t for t in tables if t > k), default=len(rows))
-        extent = grid.extent if grid is not None else _own_extent
+        extent = grid.extent if grid is not None else own_span
         for frame in frames(rows[k:end], size, width, gutters, extent):
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
@@ -678,10 +679,6 @@ def _frame_rows(
             cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables)
         k = end
     return out, count
-
-
-def _own_extent(line: Line) -> tuple[float, float]:
-    return (line.x0, line.x1)
 
 
 class _Place(NamedTuple):
