@@ -1,9 +1,10 @@
 """PDF producers outside the matrix, measured without tuning on them: wkhtmltopdf (Qt WebKit's
 PDF engine, Debian `wkhtmltopdf`), WeasyPrint (its own PDF writer, from PyPI), Typst (the
-typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-process) and
-LibreOffice with the text in two columns (the matrix has LibreOffice in one column only).
+typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-process),
+LibreOffice with the text in two columns (the matrix has LibreOffice in one column only) and
+XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`).
 
-Usage: python bench/bench_pdf_other_producers.py [--out DIR]
+Usage: python bench/bench_pdf_other_producers.py [--out DIR] [--producer NAME ...] [--stem STEM]
 
 The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
 a resolution, ecosoc_01, ecosoc_07, the SDG targets, the UDHR; zh and en) as the HTML page
@@ -11,11 +12,13 @@ Chromium prints (tests/producers/html_build.py), written by each producer that i
 then aligned by untm from the PDFs and by `pdftotext` + the text path, each scored against the
 document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as a Typst source
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
+XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
 columns. A producer that is not installed is a line saying so. WeasyPrint and Typst are not
 dependencies of untm: `pip install weasyprint typst` first.
 
-Writes bench/results/pdf_other_producers.md and .json.
+Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
+joined to it, so a run of one producer keeps the whole table).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from docgen import convert, set_columns, soffice  # noqa: E402
+from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
 from producers.docx_build import write_docx  # noqa: E402
@@ -77,11 +81,20 @@ def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     shutil.move(convert(set_columns(docx, 2), "pdf", work / "lo"), pdf)
 
 
+def _xelatex(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    source = write_latex(structure(doc.items(lang)), lang, doc.symbol, JOB)
+    (work / f"{doc.name}.{lang}.tex").write_text(source, encoding="utf-8")
+    compile_latex(source, pdf)
+
+
 def _missing(name: str) -> str | None:
     if name == "wkhtmltopdf":
         return None if shutil.which("wkhtmltopdf") else "wkhtmltopdf not installed (Debian)"
     if name == "libreoffice-2col":
         return None if soffice() else "soffice not installed (libreoffice-writer-nogui)"
+    if name == "xelatex":
+        return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
+                                           "texlive-lang-chinese)")
     try:
         __import__(name)
     except ImportError:
@@ -90,7 +103,7 @@ def _missing(name: str) -> str | None:
 
 
 PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint, "typst": _typst,
-             "libreoffice-2col": _libreoffice_columns}
+             "libreoffice-2col": _libreoffice_columns, "xelatex": _xelatex}
 
 
 def _row(s: PairScore) -> dict[str, object]:
@@ -101,7 +114,12 @@ def _row(s: PairScore) -> dict[str, object]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=None, help="keep the PDFs in this folder")
+    parser.add_argument("--producer", action="append", choices=sorted(PRODUCERS),
+                        help="only this producer (repeatable; default: all)")
+    parser.add_argument("--stem", default=None, help="results file name (without suffix)")
     args = parser.parse_args()
+    chosen = {k: v for k, v in PRODUCERS.items() if not args.producer or k in args.producer}
+    stem = args.stem or "_".join(["pdf_other_producers", *(args.producer or [])])
     if not has_pdftotext():
         print("bench_pdf_other_producers: needs pdftotext (poppler-utils)", file=sys.stderr)
         return 2
@@ -109,7 +127,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     rows: list[dict[str, object]] = []
     skipped: dict[str, str] = {}
-    for name, make in PRODUCERS.items():
+    for name, make in chosen.items():
         why = _missing(name)
         if why:
             skipped[name] = why
@@ -128,7 +146,7 @@ def main() -> int:
                          "pdftotext": _row(text)})
             print(name, doc.name, _row(untm)["F1"], _row(text)["F1"], flush=True)
     totals: dict[str, dict[str, float]] = {}
-    for name in PRODUCERS:
+    for name in chosen:
         if name in skipped:
             print(f"bench_pdf_other_producers: skipped {name}: {skipped[name]}", file=sys.stderr)
         for variant in ("untm-pdf", "pdftotext"):
@@ -141,9 +159,11 @@ def main() -> int:
             totals[f"{name} {variant}"] = {"P": round(prec, 3), "R": round(rec, 3), "F1": round(
                 2 * prec * rec / (prec + rec) if prec + rec else 0.0, 3)}
     RESULTS.mkdir(parents=True, exist_ok=True)
+    command = " ".join(["python bench/bench_pdf_other_producers.py", *sys.argv[1:]])
     md = ["# PDF producers outside the matrix", "",
-          "Command: `python bench/bench_pdf_other_producers.py`. The matrix's development "
-          "documents as Chromium's HTML page (Typst: as a Typst source of the same pieces), "
+          f"Command: `{command}`. The matrix's development "
+          "documents as Chromium's HTML page (Typst, XeLaTeX: as a Typst or LaTeX source of "
+          "the same pieces), "
           "written by each producer, aligned from the PDFs "
           "by untm and by `pdftotext` + the text path; strict units against gold. No rule of "
           "the reader was made on these producers' files before they were first measured; "
@@ -166,9 +186,9 @@ def main() -> int:
     md += ["", "Totals: " + "; ".join(f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
                                       for k, v in totals.items()), ""]
     md += [f"Skipped: {k}: {v}" for k, v in skipped.items()]
-    (RESULTS / "pdf_other_producers.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    (RESULTS / "pdf_other_producers.json").write_text(json.dumps(
-        {"command": "python bench/bench_pdf_other_producers.py", "rows": rows,
+    (RESULTS / f"{stem}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    (RESULTS / f"{stem}.json").write_text(json.dumps(
+        {"command": command, "rows": rows,
          "totals": totals, "skipped": skipped}, indent=1), encoding="utf-8")
     print("\n".join(md))
     return 0
