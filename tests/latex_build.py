@@ -53,23 +53,31 @@ def _s(text: str) -> str:
 
 
 def _with_note(text: str, note: Note | None) -> str:
-    """`text` with its footnote, a real LaTeX footnote where the marker goes."""
+    """`text` with its footnote, a real LaTeX footnote where the marker goes (a cover line's
+    marker only: `_cover_note` sets its note's text)."""
     if note is None:
         return _s(text)
     if note.marker.isdigit():
-        mark = rf"\footnote{{{_s(note.text)}}}"
-    else:  # the cover's '*' notes: their own mark, the counter untouched
-        stars = r"\textasteriskcentered" * len(note.marker)
-        mark = rf"{{\renewcommand{{\thefootnote}}{{{stars}}}\footnotetext[0]{{{_s(note.text)}}}}}"
-        mark = rf"\textsuperscript{{{stars}}}" + mark
-    return f"{_s(note.before)}{mark}{_s(note.after)}"
+        return rf"{_s(note.before)}\footnote{{{_s(note.text)}}}{_s(note.after)}"
+    # the text font's '*' (not \textasteriskcentered's U+2217)
+    return rf"{_s(note.before)}\textsuperscript{{{note.marker}}}{_s(note.after)}"
+
+
+def _cover_note(note: Note | None) -> str:
+    """A cover line's '*' note at the foot of the page with its own mark, the counter
+    untouched (outside the cover line's minipage, whose notes would stand under it)."""
+    if note is None or note.marker.isdigit():
+        return ""
+    return (rf"{{\renewcommand{{\thefootnote}}{{{note.marker}}}"
+            rf"\footnotetext[0]{{{_s(note.text)}}}}}")
 
 
 def _piece(piece: Piece, lang: str, after_heading: bool) -> str:
     if piece.kind == "cover":
         size = r"\large\bfseries" if piece.big else ""
         return (rf"\par\noindent\begin{{minipage}}{{0.8\textwidth}}\raggedright{size} "
-                rf"{_with_note(piece.text, piece.note)}\end{{minipage}}\par\medskip")
+                rf"{_with_note(piece.text, piece.note)}\end{{minipage}}"
+                rf"{_cover_note(piece.note)}\par\medskip")
     if piece.kind == "heading":
         return (rf"\par\vspace{{10pt}}\noindent\textbf{{{_with_note(piece.text, piece.note)}}}"
                 r"\par\nopagebreak\vspace{4pt}")
