@@ -342,6 +342,22 @@ def _style_change(a: Line, b: Line, size: float) -> bool:
     return abs(a.size - b.size) > 0.08 * size or a.bold != b.bold
 
 
+_STOPS = ".:;!?。：；！？"
+
+
+def _runs_on_in_size(prev: Line, line: Line, m: _Metrics) -> bool:
+    """Whether `line` goes on the sentence of `prev` though its size differs a little: `prev`
+    fills the measure and ends without a stop, `line` follows at the block's line pitch, of the
+    same weight, larger than footnote type (`SMALL`) of the other. Type does not change size in
+    mid-sentence at a line's end; the sizes of an OCR engine's text layer do, a point apart from
+    line to line (its estimates, whole points: 8 then 9)."""
+    small, big = sorted((prev.size, line.size))
+    return (prev.bold == line.bold and small > SMALL * big and _body_size(prev, m.size)
+            and prev.text[-1:] not in _STOPS
+            and m.right_of(prev) - prev.x1 <= JUSTIFIED_END * m.size
+            and abs(prev.y0 - line.y0 - m.pitch) <= 0.2 * m.pitch)
+
+
 def _shift(block: _Block, line: Line, m: _Metrics) -> float:
     """How far right of the block's continuation lines `line` starts: against those in its own
     column and page; at the top of the next column, each from its column's edge; on the next
@@ -431,7 +447,7 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
 
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
-    if _style_change(prev, line, m.size) or line.runin:
+    if (_style_change(prev, line, m.size) and not _runs_on_in_size(prev, line, m)) or line.runin:
         return True  # a run-in heading opens its paragraph
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
     # column's line as its column

@@ -58,7 +58,7 @@ from untm.aligner.pdflayout.marked import ActualTexts, MarkedText
 from untm.aligner.pdflayout.overprint import OVERPRINT, Overprints
 from untm.aligner.pdflayout.symbolfonts import CODES as SYMBOL_CODES
 from untm.aligner.pdflayout.symbolfonts import font_table, read_symbols
-from untm.aligner.pdflayout.textframes import direction, scale, to_text_frames
+from untm.aligner.pdflayout.textframes import direction, em_height, scale, to_text_frames
 from untm.errors import FormatError, InputError, UnsafeInputError
 
 MAX_PAGES = 3000
@@ -643,17 +643,49 @@ def _advance(raw: object, index: int) -> float:
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
 
 
+def _space_advance(
+    raw: object, index: int, size: float, box_of: Callable[..., int], page_ref: object,
+    rect_ref: object, boxed_at: Callable[[], tuple[float, ...]],
+) -> float:
+    """The advance of a space the layer draws (not one PDFium put in), as PDFium boxes it, at
+    most an em of the glyph before (`size`): the word space the producer set. An OCR engine's
+    text layer draws each word's trailing space as wide as its letters (a glyph-less font whose
+    every glyph is half an em), so the room it covers is a word space, not a gap between
+    pieces (`lines._cut` measures gaps from its end)."""
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFText_IsGenerated(raw, index) or not box_of(page_ref, index, rect_ref):
+        return 0.0
+    left, _, right, _ = boxed_at()
+    return min(max(right - left, 0.0), size)
+
+
 def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
     """The character's font size on the page (`Tf` times the text and CTM scale, as producers
     that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
-    `matrix`."""
+    `matrix`. Text drawn invisible (an OCR engine's layer over a scanned page) is sized by the
+    height of its em alone: the engine stretches or condenses each word (`Tz`) to fit its box
+    on the image, which says nothing of the type, and an area scale would size each line by
+    its first word (5.9 points for 9-point type whose line opens with a narrow word).
+    Visible text keeps the area scale: type condensed on the page (FPDF's cells set at 67 %)
+    has its gaps condensed with it."""
     import pypdfium2.raw as pdfium_c
 
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
     read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
     if read:
-        size *= scale(matrix)  # type: ignore[arg-type]
+        size *= (em_height if _invisible(raw, index) else scale)(matrix)  # type: ignore[arg-type]
     return size, read
+
+
+def _invisible(raw: object, index: int) -> bool:
+    """Whether the character's text object is drawn invisible (text render mode 3)."""
+    import pypdfium2.raw as pdfium_c
+
+    get_object = getattr(pdfium_c, "FPDFText_GetTextObject", None)  # not in pypdfium2 4.30
+    obj = get_object(raw, index) if get_object is not None else None
+    return bool(obj) and (pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+                          == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
 
 
 @dataclass(frozen=True)
@@ -1005,14 +1037,17 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             if ch == " " or (ch.isspace() and not is_meaningless(ch)):
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
                 # own spaces, which replace many of the layer's, says little); it starts just
-                # before that glyph's end, so that it sorts before the glyph that starts there
+                # before that glyph's end, so that it sorts before the glyph that starts there,
+                # and ends where its own advance does (`_space_advance`: none for PDFium's)
                 if again:
                     continue
                 word = True
                 plain = plain and not bold  # a bold run may go on in another font
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    append(new(Char, (SPACE, last.x1 - 0.05, last.x1, last.y0, last.y1,
+                    end = last.x1 + _space_advance(raw, i, last.size, box_of, page_ref,
+                                                   rect_ref, boxed_at)
+                    append(new(Char, (SPACE, last.x1 - 0.05, end, last.y0, last.y1,
                                       last.size, last.bold)))
                     angles.append(angles[-1])
                 continue

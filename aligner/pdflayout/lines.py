@@ -4,11 +4,12 @@
   the text goes back (not to a ligature's next letter, which shares its box), jumps right by
   more than `COLUMN_GAP` font sizes or to another baseline; a run drawn later inside an earlier
   run's span on its baseline (a fallback font's glyph, drawn after its line) joins that run;
-  a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (`_run_lines`, spelt with
-  the run's letter spacing). Pieces that share a baseline form a row, whatever order they were
-  drawn in; a page's rows are read in frames (`columns`: the full width, or each column of a
-  region in columns; the rows of a table set without rules, `columns._unruled_table`, are
-  read row by row, each piece a cell, `Line.table`). Within a row, pieces of one style closer
+  a run is cut into pieces at gaps wider than `PIECE_GAP` font sizes (past the advance of a
+  space the layer draws there) (`_run_lines`, spelt with the run's letter spacing). Pieces
+  that share a baseline form a row, whatever order they were drawn in; a page's rows are read
+  in frames (`columns`: the full width, or each column of a region in columns; the rows of a
+  table set without rules, `columns._unruled_table`, are read row by row, each piece a cell,
+  `Line.table`). Within a row, pieces of one style closer
   than `MAX_JOIN_GAP` font sizes are one line (justified lines stretch their word gaps),
   except in table rows (`_tabular`: every piece starts where one of the row above or below
   starts, or, in a row of three cells or more, of the next such row past its cells' next
@@ -395,7 +396,9 @@ def _run_lines(
 def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
     """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes (`size`:
     the run's `_main_size`) apart, and where a wall (a vertical rule's x, sorted) stands
-    between two glyphs."""
+    between two glyphs. A gap in which the layer draws a space is measured from the space's
+    end: its advance is the word space the producer set (an OCR layer's is half an em, its
+    word gaps an em and more), what lies beyond it the gap."""
     pieces: list[list[Char]] = []
     start = 0
     last_x1 = 1e9
@@ -405,6 +408,8 @@ def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
             if c.x0 - last_x1 > gap:
                 pieces.append(run[start:i])
                 start = i
+            last_x1 = c.x1
+        elif c.x1 > last_x1:  # a drawn space's advance is a word space, not a gap
             last_x1 = c.x1
     pieces.append(run[start:])
     return [part for piece in pieces for part in _walled(piece, walls)] if walls else pieces

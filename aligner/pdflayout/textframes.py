@@ -51,6 +51,14 @@ def scale(matrix: _Matrix) -> float:
     return float(abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5)
 
 
+def em_height(matrix: _Matrix) -> float:
+    """How much the matrix enlarges the em across the baseline (its area factor over its scale
+    along the baseline), whatever it does along it: a font size times it is the height of the
+    type on the page, the size of text stretched or condensed to fit a width (`Tz`)."""
+    along = math.hypot(matrix.a, matrix.b)
+    return float(abs(matrix.a * matrix.d - matrix.b * matrix.c) / along) if along else 0.0
+
+
 def direction(matrix: _Matrix) -> float:
     """A glyph's baseline angle (degrees counter-clockwise, 0 <= angle < 360) from its matrix;
     within `TURN` of a right angle it is that angle."""
