@@ -1,8 +1,12 @@
 """PDF producers outside the matrix, measured without tuning on them: wkhtmltopdf (Qt WebKit's
 PDF engine, Debian `wkhtmltopdf`), WeasyPrint (its own PDF writer, from PyPI), Typst (the
 typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-process),
-LibreOffice with the text in two columns (the matrix has LibreOffice in one column only) and
-XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`).
+LibreOffice with the text in two columns (the matrix has LibreOffice in one column only),
+XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`) and, only when
+asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
+over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
+OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
+engine's misread characters cost both readers alike.
 
 Usage: python bench/bench_pdf_other_producers.py [--out DIR] [--producer NAME ...] [--stem STEM]
 
@@ -87,11 +91,33 @@ def _xelatex(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     compile_latex(source, pdf)
 
 
+def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
+                      work / f"{doc.name}.{lang}.docx")
+    scan = work / f"scan-{doc.name}.{lang}"
+    scan.mkdir(exist_ok=True)
+    printed = convert(docx, "pdf", work / "lo")
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(printed), str(scan / "p")],
+                   check=True, capture_output=True, timeout=600)
+    pages = sorted(scan.glob("p*.png"))
+    (scan / "pages.txt").write_text("\n".join(map(str, pages)) + "\n", encoding="utf-8")
+    subprocess.run(["tesseract", str(scan / "pages.txt"), str(pdf.with_suffix("")), "-l",
+                    "chi_sim+eng" if lang == "zh" else "eng", "pdf"],
+                   check=True, capture_output=True, timeout=3600)
+
+
 def _missing(name: str) -> str | None:
     if name == "wkhtmltopdf":
         return None if shutil.which("wkhtmltopdf") else "wkhtmltopdf not installed (Debian)"
     if name == "libreoffice-2col":
         return None if soffice() else "soffice not installed (libreoffice-writer-nogui)"
+    if name == "tesseract":
+        langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True,
+                               check=False).stdout.split() if shutil.which("tesseract") else []
+        if not soffice() or "chi_sim" not in langs or "eng" not in langs:
+            return ("tesseract, its eng and chi_sim data or soffice not installed (Debian "
+                    "tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim)")
+        return None
     if name == "xelatex":
         return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
                                            "texlive-lang-chinese)")
@@ -103,7 +129,9 @@ def _missing(name: str) -> str | None:
 
 
 PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint, "typst": _typst,
-             "libreoffice-2col": _libreoffice_columns, "xelatex": _xelatex}
+             "libreoffice-2col": _libreoffice_columns, "xelatex": _xelatex,
+             "tesseract": _tesseract}
+ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
 
 
 def _row(s: PairScore) -> dict[str, object]:
@@ -118,7 +146,8 @@ def main() -> int:
                         help="only this producer (repeatable; default: all)")
     parser.add_argument("--stem", default=None, help="results file name (without suffix)")
     args = parser.parse_args()
-    chosen = {k: v for k, v in PRODUCERS.items() if not args.producer or k in args.producer}
+    chosen = {k: v for k, v in PRODUCERS.items()
+              if (k in args.producer if args.producer else k not in ON_REQUEST)}
     stem = args.stem or "_".join(["pdf_other_producers", *(args.producer or [])])
     if not has_pdftotext():
         print("bench_pdf_other_producers: needs pdftotext (poppler-utils)", file=sys.stderr)
