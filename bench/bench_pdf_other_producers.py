@@ -8,7 +8,8 @@ over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdf
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
 engine's misread characters cost both readers alike.
 
-Usage: python bench/bench_pdf_other_producers.py [--out DIR] [--producer NAME ...] [--stem STEM]
+Usage: python bench/bench_pdf_other_producers.py [--out DIR [--reuse]] [--producer NAME ...]
+                                                 [--stem STEM]
 
 The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
 a resolution, ecosoc_01, ecosoc_07, the SDG targets, the UDHR; zh and en) as the HTML page
@@ -145,6 +146,8 @@ def main() -> int:
     parser.add_argument("--producer", action="append", choices=sorted(PRODUCERS),
                         help="only this producer (repeatable; default: all)")
     parser.add_argument("--stem", default=None, help="results file name (without suffix)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="read a PDF already in --out again instead of making it (OCR)")
     args = parser.parse_args()
     chosen = {k: v for k, v in PRODUCERS.items()
               if (k in args.producer if args.producer else k not in ON_REQUEST)}
@@ -165,7 +168,8 @@ def main() -> int:
             pdfs: dict[str, Path] = {}
             for lang in ("zh", "en"):
                 pdfs[lang] = work / f"{name}.{doc.name}.{lang}.pdf"
-                make(doc, lang, work, pdfs[lang])
+                if not (args.reuse and args.out and pdfs[lang].exists()):
+                    make(doc, lang, work, pdfs[lang])
             gold = doc.gold()
             untm = score_pair(pdfs["zh"], pdfs["en"], gold, segtype=doc.segtype)
             with tempfile.TemporaryDirectory() as tmp:
