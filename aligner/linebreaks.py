@@ -484,6 +484,11 @@ class Breaks:
     # page or column break inside a paragraph (the cleaner joins it to a body paragraph that
     # ends mid-sentence, never to a cover line)
     soft: tuple[bool, ...]
+    # a line that goes on with its paragraph, but where the paragraph may end before it: in a
+    # list without end punctuation, after a full line ending mid-clause, where no evidence
+    # tells (`undecided_ends`); in paragraph units the other language decides
+    # (`Paragraph.soft_breaks`)
+    undecided: tuple[bool, ...] = ()
 
 
 def paragraph_starts(
@@ -532,7 +537,27 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
         starts = _list_items(lines, starts, undecided)
     elif lang == "zh" and not blank_structure:
         starts = _zh_list_items(lines, starts, undecided)
-    return Breaks(tuple(starts), tuple(soft))
+    ends = undecided_ends(lines, starts, undecided, lang) if not blank_structure else set()
+    return Breaks(tuple(starts), tuple(soft), tuple(i in ends for i in range(len(lines))))
+
+
+def undecided_ends(
+    lines: Sequence[Line], starts: Sequence[bool], undecided: Sequence[int], lang: str
+) -> set[int]:
+    """The lines that go on with their paragraph where the paragraph may as well end before
+    them: in a list whose items end without punctuation (`_is_list`), a line after a full line
+    that ends mid-clause, which the line evidence (room, sentence ends, openers) left joined.
+    An item whose last line ran full looks there just as a wrapped line does: Chinese wraps
+    between any two characters and its items open with any word ("…所占比例" / "《促贸援助倡议》
+    承付款…"); in English a line going on in lower case goes on, one opening with a capital or a
+    digit may start an item whose opening `_list_items` could not tell."""
+    if not undecided or not _is_list(lines, starts):
+        return set()
+    return {
+        i for i in undecided
+        if not starts[i] and not _ends_clause(lines[i - 1].text.rstrip())
+        and (lang == "zh" or not _continues(lines[i].text))
+    }
 
 
 def _closes_aside(lines: Sequence[Line], first: int, i: int) -> bool:
