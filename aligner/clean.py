@@ -480,6 +480,7 @@ def _blocks_by_evidence(
     groups: list[list[Line]] = []
     soft: list[bool] = []
     breaks = line_breaks(content, lang, blank_structure=blank_mode)
+    open_ends = {ln.number for ln, maybe in zip(content, breaks.undecided, strict=True) if maybe}
     for ln, start, maybe in zip(content, breaks.starts, breaks.soft, strict=True):
         if start or not groups:
             groups.append([])
@@ -488,7 +489,8 @@ def _blocks_by_evidence(
     blocks: list[RawBlock] = []
     for k, group in enumerate(groups):
         after_note = k > 0 and bool(FOOTNOTE.match(groups[k - 1][0].text))
-        blocks.append(_join_block(group, lang, after_note or soft[k], prepared, hyphens))
+        blocks.append(
+            _join_block(group, lang, after_note or soft[k], prepared, hyphens, open_ends))
     return blocks
 
 
@@ -498,20 +500,27 @@ def _join_block(
     joinable: bool,
     prepared: _Lines,
     hyphens: LineEndHyphens | None,
+    open_ends: frozenset[int] | set[int] = frozenset(),
 ) -> RawBlock:
     """The lines of one paragraph joined: a word split by a soft hyphen without a space, an
     English line-end hyphen undone where `hyphens` says so, else `join_wrapped` with the
-    paragraph's (else the document's) Chinese spacing."""
+    paragraph's (else the document's) Chinese spacing. Where a line numbered in `open_ends`
+    starts, the paragraph may end (`linebreaks.undecided_ends`): a soft break
+    (`RawBlock.soft_breaks`)."""
     text = lines[0].text
     spacing = prepared.spacing
     local = spacing.within([ln.text for ln in lines]) if spacing is not None else None
+    breaks: list[int] = []
     for prev, ln in pairwise(lines):
         if prev.number in prepared.soft_hyphenated:
             text += ln.text
             continue
         joined = hyphens.join(text, ln.text, ln.number) if hyphens is not None else None
         text = joined if joined is not None else join_wrapped(text, ln.text, lang, local)
-    return RawBlock(text=text, line=lines[0].number, joinable=joinable)
+        if ln.number in open_ends and text.endswith(ln.text):
+            breaks.append(len(text) - len(ln.text))
+    return RawBlock(text=text, line=lines[0].number, joinable=joinable,
+                    soft_breaks=tuple(breaks))
 
 
 def clean_plain_text(text: str, lang: str, *, text_layer: bool = False) -> CleanedText:

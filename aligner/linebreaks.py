@@ -28,15 +28,20 @@ Where a paragraph ends is recovered line by line from evidence:
 - **sentence ends**: a full line that ends a sentence ends its paragraph when the next line
   starts like a paragraph (an English capital, digit or quote; any Chinese line): a break
   at a sentence end costs nothing for sentence units, a missed one merges two paragraphs;
-- **resolution structure**: a full line ending in "," or ";" ends its paragraph when the next
-  line opens a preambular or operative paragraph ("Recalling", "Reaffirming also", "Decides";
-  "回顾", "又重申", "决定").
+- **resolution structure**: a full line ending in ",", ";" or an introduction's ":" ("… reads
+  as follows:") ends its paragraph when the next line opens a preambular or operative
+  paragraph ("Recalling", "Reaffirming also", "Decides", "Bearing in mind"; "回顾", "又重申",
+  "决定");
+- **a paragraph in brackets** ("[on the recommendation of the Commission (E/2023/30)]", an
+  editorial note) ends where the bracket that opens it closes, at a line's end, when the next
+  line starts like a paragraph, however full that line ran.
 - **lists without end punctuation**: in a text most of whose paragraphs end without
   punctuation (a list: the SDG targets), a full line ending mid-clause ends its item when the
   next line opens as other items do (English: the same capitalised word, a label of the same
   form: "By", "1.2", or a capitalised common word that the text writes in lower case
-  elsewhere and never as a name inside a line; Chinese: the same opening phrase, "到2030年，"),
-  where neither room nor a sentence end can tell.
+  elsewhere and never as a name inside a line, or, in a list whose items carry no label, any
+  capitalised word that is no name: "Tuberculosis incidence …"; Chinese: the same opening
+  phrase, "到2030年，"), where neither room nor a sentence end can tell.
 
 Before that, `reader_lines` undoes two habits of `pdftotext`: a justified line with wide spaces
 written one word a block, and a blank line between a paragraph's number and its text.
@@ -83,6 +88,10 @@ BARE_LABEL = re.compile(
     r"|[•◦▪])$"
 )
 _CLAUSE_END = (",", ";", "，", "；")
+# what a line ends in before a resolution's paragraph opens: a clause mark, or the colon of an
+# introduction ("… reads as follows:" / "Bearing in mind …")
+_INTRO_END = (*_CLAUSE_END, ":", "：")
+_BRACKETS = {"(": ")", "[": "]", "（": "）", "【": "】"}
 # a list item's label before the item's text: "1.2", "1.a", "10.3.1", "(b)", "(iv)", "b.", "(3)",
 # "•"
 _ITEM_LABEL = re.compile(
@@ -475,6 +484,11 @@ class Breaks:
     # page or column break inside a paragraph (the cleaner joins it to a body paragraph that
     # ends mid-sentence, never to a cover line)
     soft: tuple[bool, ...]
+    # a line that goes on with its paragraph, but where the paragraph may end before it: in a
+    # list without end punctuation, after a full line ending mid-clause, where no evidence
+    # tells (`undecided_ends`); in paragraph units the other language decides
+    # (`Paragraph.soft_breaks`)
+    undecided: tuple[bool, ...] = ()
 
 
 def paragraph_starts(
@@ -499,6 +513,7 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
     starts = [True]
     soft = [False]
     undecided: list[int] = []  # lines that only the weak evidence (sentence ends) decided
+    first = 0  # the line that starts the current paragraph
     for i in range(1, len(lines)):
         prev, line = lines[i - 1], lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
@@ -513,14 +528,52 @@ def line_breaks(lines: Sequence[Line], lang: str, *, blank_structure: bool = Fal
         weak = not (starts[-1] or line.blank_before or blank_structure or BARE_LABEL.match(before))
         if weak:
             starts[-1] = (ends_sentence(before) and _starts_like_paragraph(text, lang)) or (
-                before.endswith(_CLAUSE_END) and bool(openers.match(text))
-            )
+                before.endswith(_INTRO_END) and bool(openers.match(text))
+            ) or (_closes_aside(lines, first, i) and _starts_like_paragraph(text, lang))
             undecided.append(i)
+        if starts[-1]:
+            first = i
     if lang == "en" and not blank_structure:
         starts = _list_items(lines, starts, undecided)
     elif lang == "zh" and not blank_structure:
         starts = _zh_list_items(lines, starts, undecided)
-    return Breaks(tuple(starts), tuple(soft))
+    ends = undecided_ends(lines, starts, undecided, lang) if not blank_structure else set()
+    return Breaks(tuple(starts), tuple(soft), tuple(i in ends for i in range(len(lines))))
+
+
+def undecided_ends(
+    lines: Sequence[Line], starts: Sequence[bool], undecided: Sequence[int], lang: str
+) -> set[int]:
+    """The lines that go on with their paragraph where the paragraph may as well end before
+    them: in a list whose items end without punctuation (`_is_list`), a line after a full line
+    that ends mid-clause, which the line evidence (room, sentence ends, openers) left joined.
+    An item whose last line ran full looks there just as a wrapped line does: Chinese wraps
+    between any two characters and its items open with any word ("…所占比例" / "《促贸援助倡议》
+    承付款…"); in English a line going on in lower case goes on, one opening with a capital or a
+    digit may start an item whose opening `_list_items` could not tell."""
+    if not undecided or not _is_list(lines, starts):
+        return set()
+    return {
+        i for i in undecided
+        if not starts[i] and not _ends_clause(lines[i - 1].text.rstrip())
+        and (lang == "zh" or not _continues(lines[i].text))
+    }
+
+
+def _closes_aside(lines: Sequence[Line], first: int, i: int) -> bool:
+    """Whether the paragraph of lines `first` to `i - 1` ends there the bracket that opens it:
+    a paragraph set in brackets ("[on the recommendation of the Commission (E/2023/30)]", an
+    editorial note) is whole where its bracket closes, whatever its last line's length."""
+    close = _BRACKETS.get(lines[first].text[:1])
+    if close is None or not lines[i - 1].text.rstrip().endswith(close):
+        return False
+    text = " ".join(ln.text for ln in lines[first:i]).strip()
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += (ch == text[0]) - (ch == close)
+        if depth == 0:  # the opening bracket closes here: at the end, or inside the paragraph
+            return k == len(text) - 1
+    return False
 
 
 def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[int]) -> list[bool]:
@@ -543,7 +596,11 @@ def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[i
       with a label of a form that opens at least `OPENER_MIN` paragraph the line evidence
       found ("1.2", "(b)"), or with a capitalised word (`_opener`) that does so or that the
       text writes in lower case elsewhere ("tourism"), a common word, not a name, unless the
-      line goes on in title case ("… unsafe" / "Water, Sanitation and Hygiene for All");
+      line goes on in title case ("… unsafe" / "Water, Sanitation and Hygiene for All"); in a
+      list most of whose items the line evidence found open without a label (the SDG
+      indicators), with any capitalised word but a name ("… key populations" /
+      "Tuberculosis incidence …"): an unlabelled list opens its items with whatever noun, and
+      a sentence going on after a lower-case word goes on in lower case unless with a name;
     - or the line before ends in a capitalised word ("… small island developing States"),
       where a name may go on ("World Health Organization Framework" / "Convention"), and the
       line opens with a capitalised common word that opens `OPENER_MIN` found paragraphs
@@ -554,18 +611,25 @@ def _list_items(lines: Sequence[Line], starts: list[bool], undecided: Sequence[i
     word goes on ("small island developing" / "States")."""
     if not undecided or not _is_list(lines, starts):
         return starts
-    counts = Counter(_opener(ln.text) for ln, start in zip(lines, starts, strict=True) if start)
+    found_starts = [ln.text for ln, start in zip(lines, starts, strict=True) if start]
+    counts = Counter(_opener(text) for text in found_starts)
+    # a list whose items open with labels ("3.1", "(b)") opens none with a bare word
+    bare_items = 2 * sum(bool(_ITEM_LABEL.match(text)) for text in found_starts) < len(
+        found_starts)
     lower, names = _word_uses(lines)
     out = list(starts)
     for i in undecided:
-        key = _opener(lines[i].text)
+        text = lines[i].text
+        key = _opener(text)
         before = lines[i - 1].text.rstrip()
         if out[i] or key is None or key in names or _ends_clause(before):
             continue
         found, common = counts[key] >= OPENER_MIN, key.lower() in lower
+        # in a list of unlabelled items, any capitalised word that is no name opens one
+        word = common or (bare_items and not _ITEM_LABEL.match(text))
         last = _LAST_WORD.search(before)
         if last and last.group().lower() not in _OPEN_WORDS:
-            out[i] = found or (common and not _TITLE_CASE.match(lines[i].text))
+            out[i] = found or (word and not _TITLE_CASE.match(text))
         elif _LAST_NAME.search(before):
             out[i] = found and common
     return out

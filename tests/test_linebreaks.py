@@ -571,3 +571,96 @@ def test_prose_whose_wrapped_lines_start_with_numbers_and_names() -> None:
     ]
     assert paragraph_starts(_lines(en), "en") == [
         True, False, False, True, False, False, False, True]
+
+
+@pytest.mark.skipif(not SHARED_UN.exists(), reason="../shared/un not present")
+@pytest.mark.parametrize(("width_em", "least"), [(44, 252), (40, 248), (30, 240)])
+def test_the_sdg_indicators_rewrapped_without_their_labels(width_em: float, least: int) -> None:
+    """The 252 SDG indicators without their labels: an item whose last line came out full,
+    ending in a lower-case word, was joined to the next when the next opened with a
+    capitalised word the text never writes in lower case ("… by sex, age and key populations"
+    / "Tuberculosis incidence …", "… social protection)" / "Sum of total grants …"): 236, 238
+    and 234 of them read whole (44, 40, 30 em). In a list whose items carry no label any
+    capitalised word that is no name opens one."""
+    items = _sdg_items(SHARED_UN / "sdg" / "sdg_indicators.en.txt", labelled=False)
+    layout = Layout(width_em=width_em, lines_per_page=48, header="A/RES/71/313")
+    matched, produced, given_ = _recovered(items, "en", layout)
+    assert matched >= least and produced <= given_, (matched, produced, given_)
+
+
+def test_an_unlabelled_list_opens_an_item_with_any_capitalised_word_but_a_name() -> None:
+    """Items without labels or end punctuation, some of whose last lines are full: "Sum" and
+    "Suicide" open items though the text writes neither in lower case (before, only a word
+    written in lower case elsewhere or opening another item did). Guard: "States" after
+    "… least developed" goes on, a name the text writes capitalised inside a line."""
+    lines = [
+        ("Proportion of population below the international poverty line, by sex, age and", True),
+        ("employment status", False),
+        ("Number of deaths, missing persons and directly affected persons attributed to", True),
+        ("disasters per 100,000 population", False),
+        ("Proportion of total government spending on essential services, education and health",
+         True),
+        ("Sum of total grants and non-debt-creating inflows allocated to poverty reduction", True),
+        ("programmes as a proportion of gross domestic product", False),
+        ("Number of least developed countries and small island developing States with plans",
+         True),
+        ("Proportion of small island developing States and least developed countries with", True),
+        ("national statistical plans that are fully funded and under implementation in small",
+         False),
+        ("island developing", False),
+        ("Tuberculosis incidence per 100,000 population", True),
+        ("Proportion of fish stocks within biologically sustainable levels in least developed",
+         True),
+        ("States", False),
+        ("Coverage of protected areas in relation to marine areas", True),
+        ("Mortality rate attributed to unsafe water, unsafe sanitation and lack of hygiene", True),
+        ("Suicide mortality rate", True),
+        ("Proportion of the population using safely managed drinking water services", True),
+    ]
+    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
+    assert got == [start for _, start in lines]
+
+
+def test_a_full_line_ending_in_an_introductions_colon_before_an_opener() -> None:
+    """A full line ending in the colon of an introduction ("… reads as follows:") before a
+    resolution's paragraph opener ("Bearing in mind") ends its paragraph, as one ending in a
+    comma or semicolon did already (the two were one paragraph). Guard: after a colon, a
+    line that opens no paragraph goes on ("negotiation, enquiry, …")."""
+    lines = [
+        ("Paragraph 5 (b) of General Assembly resolution 77/109, entitled “Report of the Special",
+         True),
+        ("Committee on the Charter of the United Nations and on the Strengthening of the Role of",
+         False),
+        ("the Organization”, reads as follows, in the words the Committee adopted at its session:",
+         False),
+        ("Bearing in mind Article 33 (1) of the Charter of the United Nations, also invites the",
+         True),
+        ("Member States to consider for future thematic debates the following peaceful means:",
+         False),
+        ("negotiation, enquiry, mediation, conciliation, arbitration and judicial settlement of",
+         False),
+        ("disputes.", False),
+    ]
+    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
+    assert got == [start for _, start in lines]
+
+
+def test_a_paragraph_set_in_brackets_ends_where_its_bracket_closes() -> None:
+    """A paragraph in brackets whose last line is full ("[on the recommendation of … (E/2023/30)]"
+    before the resolution's title) ends where the bracket that opens it closes (the two were one
+    paragraph). Guard: a paragraph whose opening bracket closes inside it ("(a) … (resolution
+    77/109)") goes on past a line ending in a bracket."""
+    lines = [
+        ("[on the recommendation of the Commission on Crime Prevention and Criminal Justice "
+         "(E/2023/30)]", True),
+        ("Technical assistance provided by the United Nations Office on Drugs and Crime related to",
+         True),
+        ("counter-terrorism", False),
+        ("(a) To consider the report of the Special Committee on the Charter (resolution 77/109)",
+         True),
+        ("Member States having been invited to submit their views on the working methods of the",
+         False),
+        ("Committee before its next session, in accordance with the rules of procedure.", False),
+    ]
+    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
+    assert got == [start for _, start in lines]
