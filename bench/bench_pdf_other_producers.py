@@ -208,7 +208,15 @@ def main() -> int:
           "masthead, table and footnotes in the columns); rules made on it since: a last page "
           "whose text stands in the first column only, read as that column (ecosoc_07 .966 -> "
           ".989), and a first page whose masthead, table and footnotes stand in the columns "
-          "(seed .817 / .637 -> .989 / .945).", "",
+          "(seed .817 / .637 -> .989 / .945). XeLaTeX's first measurement is "
+          "pdf_other_producers_xelatex_before.md (.997; a rule made since on three producers' "
+          "one-page Chinese resolution: the measure of a short text). tesseract (asked for "
+          "with --producer tesseract) was first measured on the matrix's LibreOffice PDFs "
+          "OCR'd so, before any rule (F1 untm / pdftotext + text path): seed .280 / .331, "
+          "resolution .400 / .500, ecosoc_01 .673 / .209, ecosoc_07 .446 / .182, SDG targets "
+          ".503 / .202, UDHR .491 / .342; rules made on its files since: invisible text sized "
+          "by its em's height, gaps measured past a drawn space's advance, a full line going "
+          "on in the next a point smaller.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
