@@ -74,6 +74,9 @@ HEAD_APART = 1.5  # line spacings between a column's head and its first line, at
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
 _RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
+# a Chinese clause or sentence ends so: a wide line ending in it is running text (a
+# paragraph's last line), not a masthead's or title's line
+_CLAUSE_END = tuple("，。；：！？")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -231,6 +234,9 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
     right = _common_right(rights, size) if rights else 0.0
+    if len(edges) < MIN_FULL_LINES:  # a short text: too few lines to show its measure
+        right = max([right, *_broken_ends(pages, size, pitch),
+                     *_drawn_frame(pages, size, _left_edge(lefts) if lefts else 0.0)])
     left = _left_edge(lefts) if lefts else 0.0
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
@@ -290,6 +296,46 @@ def _common_right(ends: list[float], size: float) -> float:
     near = Counter(round(2 * x) / 2 for x in ends if top - 1.5 * size <= x <= top)
     value, count = near.most_common(1)[0]
     return value if count >= COMMON_END * sum(near.values()) and value < top else top
+
+
+def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float]:
+    """Where the Chinese body lines that the measure broke end: a line ending in a Han
+    character (not in punctuation: a Chinese paragraph ends in its punctuation, and Chinese
+    breaks a line between any two characters, so a line that stops on a character stopped at
+    the measure), not bold, followed at the line spacing by a line of its size that does not
+    start further in (the paragraph going on, not a new one opening with an indent). Such a
+    line is a full line, whichever way the measure is guessed from the lines' ends: in a short
+    text (one page of one-line paragraphs, one of them wrapping) `_common_right` leaves the
+    farthest line out as one running past the measure."""
+    ends: list[float] = []
+    for page in pages:
+        for above, below in zip(page.rows, page.rows[1:], strict=False):
+            if len(above) != 1 or len(below) != 1:
+                continue
+            prev, line = above[0], below[0]
+            if (_body_size(prev, size) and _body_size(line, size) and not prev.bold
+                    and not prev.right and not line.right and is_han(prev.text[-1:])
+                    and 0.9 * size < prev.y0 - line.y0 <= 1.1 * pitch
+                    and line.x0 <= prev.x0 + 0.5 * size):
+                ends.append(prev.x1)
+    return ends
+
+
+def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]:
+    """Where the text block ends as the page draws it: a horizontal rule above every body line
+    of its page (a masthead's or a running header's rule, drawn across the text block, not a
+    table's or a form's rule among the lines) that starts at the body's left edge and reaches
+    past every body line. In a short text of one-line paragraphs none of which fills its line,
+    no line ends at the measure; the rule over the text still shows it."""
+    body = [ln for page in pages for row in page.rows for ln in row if _body_size(ln, size)]
+    far = max((ln.x1 for ln in body), default=0.0)
+    ends: list[float] = []
+    for page in pages:
+        top = max((ln.y1 for ln in body if ln.page == page.number), default=None)
+        ends += [r.x1 for r in page.rules
+                 if top is not None and r.y0 > top and r.y1 - r.y0 < 0.5 * size < r.x1 - r.x0
+                 and abs(r.x0 - left) <= 0.5 * size and r.x1 >= far]
+    return ends
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -484,7 +530,8 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
-        return line.bold or (wide and (numbered or line.x1 >= right - 2 * m.size))
+        return line.bold or (wide and (numbered or line.x1 >= right - 2 * m.size
+                                       or line.text.endswith(_CLAUSE_END)))
     return False
 
 
