@@ -31,7 +31,7 @@ typst = pytest.importorskip("typst", reason="the typst package is not installed:
 
 from producers.documents import DOCS  # noqa: E402
 from producers.structure import structure  # noqa: E402
-from typst_build import FONT_PATHS, compile_typst, write_typst  # noqa: E402
+from typst_build import FONT_PATHS, _s, compile_typst, write_typst  # noqa: E402
 
 PAGE = """#set page(paper: "a4", margin: (x: 22mm, y: 25mm),
   header: align(right, text(8.5pt)[A/RES/78/1]))
@@ -160,3 +160,39 @@ def test_no_space_where_a_marker_stood(tmp_path: Path) -> None:
     assert "adopted with the plan. The committee" in text
     assert "the programme of work, and the report on its session. It adopted" in text
     assert sorted(refs) == ["1", "1", "2", "2"]
+
+
+NARROW = """#set page(paper: "a4", margin: (x: 22mm, y: 25mm), header: [
+  #align(right, text(8.5pt)[A/RES/78/1]) #v(-6pt) #line(length: 100%, stroke: 0.5pt)])
+#set text(font: ("Libertinus Serif", "Noto Serif CJK SC"), size: 10.5pt, lang: "{lang}")
+#set par(justify: true, spacing: 0.65em + 6pt)
+#block(width: 70%)[{body}]
+"""
+NARROW_TEXT = {
+    "en": ["The Assembly notes that both agencies adopted new medium-term strategies that "
+           "repositioned the key areas of their urban environment work in the period.",
+           "It welcomes the strategic plan for the period 2020–2023, which gave the programme "
+           "four new subprogramme areas and builds on past work related to cities.",
+           "It requests the Secretary-General to report on the implementation of the present "
+           "resolution at its next session."],
+    "zh": ["大会注意到两个机构均通过了一项新的中期战略，重新定位了其城市环境工作的关键领域，"
+           "并在此期间开展了大量工作。",
+           "欢迎 2020–2023 年期间战略计划，该计划赋予人居署四个新的次级方案领域，"
+           "它建立在过去与城市有关工作的基础上。",
+           "请秘书长向大会下届会议报告本决议执行进展情况。"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_short_text_narrower_than_its_rule(tmp_path: Path, lang: str) -> None:
+    """Guard: a short text set in a block narrower than the running header's rule above it (the
+    rule across the page, from the text's left edge, past every line): its justified full lines end
+    at one place, which is its measure, not the rule's end (`blocks._drawn_frame` is for lines
+    that end each at its own place); each paragraph (two lines and a last one) is read as one."""
+    if lang == "zh":
+        _need_cjk()
+    body = "\n\n".join(f"#{_s(text)}" for text in NARROW_TEXT[lang])
+    pdf = tmp_path / f"narrow.{lang}.pdf"
+    compile_typst(NARROW.format(lang=lang, body=body), pdf)
+    read = [_squeeze(p.text) for p in read_document(pdf, lang).paragraphs]
+    assert read[-3:] == [_squeeze(text) for text in NARROW_TEXT[lang]]

@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
@@ -70,6 +71,7 @@ MIN_INDENT = 0.8
 MAX_INDENT = 6.0
 INDENT_SHARE = 0.6
 MIN_INDENTS = 5
+FLUSH = 0.5  # points: lines that end this close end at one place
 HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
@@ -309,7 +311,7 @@ def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float
     farthest line out as one running past the measure."""
     ends: list[float] = []
     for page in pages:
-        for above, below in zip(page.rows, page.rows[1:], strict=False):
+        for above, below in pairwise(page.rows):
             if len(above) != 1 or len(below) != 1:
                 continue
             prev, line = above[0], below[0]
@@ -326,15 +328,19 @@ def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]
     of its page (a masthead's or a running header's rule, drawn across the text block, not a
     table's or a form's rule among the lines) that starts at the body's left edge and reaches
     past every body line. In a short text of one-line paragraphs none of which fills its line,
-    no line ends at the measure; the rule over the text still shows it."""
+    no line ends at the measure; the rule over the text still shows it. Only where no two body
+    lines end at one place (`FLUSH`): the full lines of a justified text end so, and their
+    measure is the text's own (a text set narrower than the rule over it)."""
     body = [ln for page in pages for row in page.rows for ln in row if _body_size(ln, size)]
-    far = max((ln.x1 for ln in body), default=0.0)
+    stops = sorted(ln.x1 for ln in body)
+    if not stops or any(b - a <= FLUSH for a, b in pairwise(stops)):
+        return []
     ends: list[float] = []
     for page in pages:
         top = max((ln.y1 for ln in body if ln.page == page.number), default=None)
         ends += [r.x1 for r in page.rules
                  if top is not None and r.y0 > top and r.y1 - r.y0 < 0.5 * size < r.x1 - r.x0
-                 and abs(r.x0 - left) <= 0.5 * size and r.x1 >= far]
+                 and abs(r.x0 - left) <= 0.5 * size and r.x1 >= stops[-1]]
     return ends
 
 
