@@ -26,6 +26,10 @@ After furniture is gone (`furniture.py`), each page is split into
   `_column_feet`), read after it, and past a masthead or running header set above the next
   column only, higher than the column before and in another type (`_column_heads`), read where
   the columns start.
+The measure (where full lines end) is found from where most lines near the farthest end
+(`_common_right`); in a short text (fewer than `MIN_FULL_LINES` body lines: one page of one-line
+paragraphs) that guess may leave the one full line out, or no line may be full: there a Chinese
+line the measure broke (`_broken_ends`) or the rule drawn over the text (`_drawn_frame`) gives it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -236,10 +240,9 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     if len(rights) < MIN_FULL_LINES:  # text in columns: the page's text spans them all
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
     right = _common_right(rights, size) if rights else 0.0
-    if len(edges) < MIN_FULL_LINES:  # a short text: too few lines to show its measure
-        right = max([right, *_broken_ends(pages, size, pitch),
-                     *_drawn_frame(pages, size, _left_edge(lefts) if lefts else 0.0)])
     left = _left_edge(lefts) if lefts else 0.0
+    if len(edges) < MIN_FULL_LINES:  # a short text: its lines' ends may not show the measure
+        right = max([right, *_broken_ends(pages, size, pitch), *_drawn_frame(pages, size, left)])
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
