@@ -26,6 +26,10 @@ After furniture is gone (`furniture.py`), each page is split into
   `_column_feet`), read after it, and past a masthead or running header set above the next
   column only, higher than the column before and in another type (`_column_heads`), read where
   the columns start.
+The measure (where full lines end) is found from where most lines near the farthest end
+(`_common_right`); in a short text (fewer than `MIN_FULL_LINES` body lines: one page of one-line
+paragraphs) that guess may leave the one full line out, or no line may be full: there a Chinese
+line the measure broke (`_broken_ends`) or the rule drawn over the text (`_drawn_frame`) gives it.
 Lines are joined as the text reader joins wrapped lines (no space in Chinese, never one between
 two Han characters; between a Chinese character and a Latin word or number as the paragraph,
 else the document, writes it: `aligner.hanspace`), English line-end hyphens are undone only
@@ -40,6 +44,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from untm.aligner.clean import RawBlock, join_wrapped
 from untm.aligner.hanspace import HanSpacing
@@ -70,10 +75,14 @@ MIN_INDENT = 0.8
 MAX_INDENT = 6.0
 INDENT_SHARE = 0.6
 MIN_INDENTS = 5
+FLUSH = 0.5  # points: lines that end this close end at one place
 HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
 # a line ending so goes on in the next
 _RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
+# a Chinese clause or sentence ends so: a wide line ending in it is running text (a
+# paragraph's last line), not a masthead's or title's line
+_CLAUSE_END = tuple("，。；：！？")
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -232,6 +241,8 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
         lefts, rights = [x0 for x0, _ in edges], [x1 for _, x1 in edges]
     right = _common_right(rights, size) if rights else 0.0
     left = _left_edge(lefts) if lefts else 0.0
+    if len(edges) < MIN_FULL_LINES:  # a short text: its lines' ends may not show the measure
+        right = max([right, *_broken_ends(pages, size, pitch), *_drawn_frame(pages, size, left)])
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
@@ -290,6 +301,50 @@ def _common_right(ends: list[float], size: float) -> float:
     near = Counter(round(2 * x) / 2 for x in ends if top - 1.5 * size <= x <= top)
     value, count = near.most_common(1)[0]
     return value if count >= COMMON_END * sum(near.values()) and value < top else top
+
+
+def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float]:
+    """Where the Chinese body lines that the measure broke end: a line ending in a Han
+    character (not in punctuation: a Chinese paragraph ends in its punctuation, and Chinese
+    breaks a line between any two characters, so a line that stops on a character stopped at
+    the measure), not bold, followed at the line spacing by a line of its size that does not
+    start further in (the paragraph going on, not a new one opening with an indent). Such a
+    line is a full line, whichever way the measure is guessed from the lines' ends: in a short
+    text (one page of one-line paragraphs, one of them wrapping) `_common_right` leaves the
+    farthest line out as one running past the measure."""
+    ends: list[float] = []
+    for page in pages:
+        for above, below in pairwise(page.rows):
+            if len(above) != 1 or len(below) != 1:
+                continue
+            prev, line = above[0], below[0]
+            if (_body_size(prev, size) and _body_size(line, size) and not prev.bold
+                    and not prev.right and not line.right and is_han(prev.text[-1:])
+                    and 0.9 * size < prev.y0 - line.y0 <= 1.1 * pitch
+                    and line.x0 <= prev.x0 + 0.5 * size):
+                ends.append(prev.x1)
+    return ends
+
+
+def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]:
+    """Where the text block ends as the page draws it: a horizontal rule above every body line
+    of its page (a masthead's or a running header's rule, drawn across the text block, not a
+    table's or a form's rule among the lines) that starts at the body's left edge and reaches
+    past every body line. In a short text of one-line paragraphs none of which fills its line,
+    no line ends at the measure; the rule over the text still shows it. Only where no two body
+    lines end at one place (`FLUSH`): the full lines of a justified text end so, and their
+    measure is the text's own (a text set narrower than the rule over it)."""
+    body = [ln for page in pages for row in page.rows for ln in row if _body_size(ln, size)]
+    stops = sorted(ln.x1 for ln in body)
+    if not stops or any(b - a <= FLUSH for a, b in pairwise(stops)):
+        return []
+    ends: list[float] = []
+    for page in pages:
+        top = max((ln.y1 for ln in body if ln.page == page.number), default=None)
+        ends += [r.x1 for r in page.rules
+                 if top is not None and r.y0 > top and r.y1 - r.y0 < 0.5 * size < r.x1 - r.x0
+                 and abs(r.x0 - left) <= 0.5 * size and r.x1 >= stops[-1]]
+    return ends
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -500,7 +555,8 @@ def _is_cover_end(line: Line, m: _Metrics) -> bool:
     if _body_size(line, m.size):  # bold, or a running line of text (of its column)
         left, right = m.block_left(line), m.right_of(line)
         wide = line.x1 - line.x0 >= 0.6 * (right - left)
-        return line.bold or (wide and (numbered or line.x1 >= right - 2 * m.size))
+        return line.bold or (wide and (numbered or line.x1 >= right - 2 * m.size
+                                       or line.text.endswith(_CLAUSE_END)))
     return False
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from untm.aligner.furniture import Edge, PageLine, find_furniture, recorded
 from untm.aligner.model import Furniture
-from untm.aligner.pdflayout.chars import Figure
+from untm.aligner.pdflayout.chars import Figure, Rule
 from untm.aligner.pdflayout.lines import Line
 
 BAND = 0.12
@@ -50,6 +50,7 @@ class PageRows:
     height: float
     rows: list[list[Line]]
     figures: tuple[Figure, ...] = ()
+    rules: tuple[Rule, ...] = ()  # the page's ruling lines (`chars.PageChars.rules`)
 
 
 def _band(line: Line, page: PageRows) -> Edge | None:
@@ -130,7 +131,7 @@ def split_furniture(
         PageRows(page.number, page.width, page.height, [
             keep for r, row in enumerate(page.rows)
             if (keep := [ln for k, ln in enumerate(row) if (p, r, k) not in drop])
-        ], page.figures)
+        ], page.figures, page.rules)
         for p, page in enumerate(pages)
     ]
     return kept, recorded(view, found, [ln.page for ln in view])

@@ -279,7 +279,7 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     # found by their rows (`Line.table`, `columns._unruled_table`); cells found by their
     # wrapped lines alone (`lines._wraps`) are not discounted
     cells = len({(ln.page, ln.cell) for ln in flat if ln.cell and not ln.unruled})
-    rows = [PageRows(p.number, p.width, p.height, r, p.figures)
+    rows = [PageRows(p.number, p.width, p.height, r, p.figures, p.rules)
             for p, r in zip(pages, lines, strict=True)]
     size = body_size(rows)
     covers = cover_pages(rows, size)
