@@ -644,7 +644,7 @@ def _advance(raw: object, index: int) -> float:
 
 
 def _space_advance(
-    raw: object, index: int, size: float, box_of: Callable[..., int], page_ref: object,
+    index: int, size: float, box_of: Callable[..., int], page_ref: object,
     rect_ref: object, boxed_at: Callable[[], tuple[float, ...]],
 ) -> float:
     """The advance of a space the layer draws (not one PDFium put in), as PDFium boxes it, at
@@ -652,9 +652,7 @@ def _space_advance(
     text layer draws each word's trailing space as wide as its letters (a glyph-less font whose
     every glyph is half an em), so the room it covers is a word space, not a gap between
     pieces (`lines._cut` measures gaps from its end)."""
-    import pypdfium2.raw as pdfium_c
-
-    if pdfium_c.FPDFText_IsGenerated(raw, index) or not box_of(page_ref, index, rect_ref):
+    if _is_generated()(page_ref, index) or not box_of(page_ref, index, rect_ref):
         return 0.0
     left, _, right, _ = boxed_at()
     return min(max(right - left, 0.0), size)
@@ -913,6 +911,15 @@ def _loose_box() -> Callable[..., int]:
 
 
 @functools.cache
+def _is_generated() -> Callable[[object, int], int]:
+    """PDFium's FPDFText_IsGenerated (1 for a space or line break PDFium put in, not drawn by
+    the layer), called as `_loose_box` is, without argument types: once a drawn space."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
 def _text_object() -> Callable[[object, int], int | None]:
     """PDFium's FPDFText_GetTextObject returning the object's address (None for none): an int
     compares by value, where the binding's pointer objects compare by identity. Called as
@@ -1045,8 +1052,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 plain = plain and not bold  # a bold run may go on in another font
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    end = last.x1 + _space_advance(raw, i, last.size, box_of, page_ref,
-                                                   rect_ref, boxed_at)
+                    end = last.x1 + _space_advance(i, last.size, box_of, page_ref, rect_ref,
+                                                   boxed_at)
                     append(new(Char, (SPACE, last.x1 - 0.05, end, last.y0, last.y1,
                                       last.size, last.bold)))
                     angles.append(angles[-1])
