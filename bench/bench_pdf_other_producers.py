@@ -34,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -45,10 +46,11 @@ from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # no
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
 from producers.docx_build import write_docx  # noqa: E402
 from producers.html_build import write_html  # noqa: E402
-from producers.structure import structure  # noqa: E402
+from producers.structure import Structure, structure  # noqa: E402
 from typst_build import compile_typst, write_typst  # noqa: E402
 
 RESULTS = REPO / "bench" / "results"
+Producer = Callable[["Doc", str, Path, Path], None]  # doc, lang, work folder, PDF to write
 JOB = "23-09876 (C)"
 
 
@@ -74,22 +76,21 @@ def _weasyprint(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     weasyprint.HTML(str(_html(doc, lang, work))).write_pdf(str(pdf))
 
 
-def _typst(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
-    source = write_typst(structure(doc.items(lang)), lang, doc.symbol, JOB)
-    (work / f"{doc.name}.{lang}.typ").write_text(source, encoding="utf-8")
-    compile_typst(source, pdf)
+def _typesetter(write: Callable[[Structure, str, str, str], str],
+                compile_source: Callable[[str, Path], None], suffix: str) -> Producer:
+    """A producer that typesets a source: `write` makes it (kept in the work folder as
+    DOC.LANG.SUFFIX), `compile_source` makes the PDF of it."""
+    def make(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+        source = write(structure(doc.items(lang)), lang, doc.symbol, JOB)
+        (work / f"{doc.name}.{lang}.{suffix}").write_text(source, encoding="utf-8")
+        compile_source(source, pdf)
+    return make
 
 
 def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
                       work / f"{doc.name}.{lang}.docx")
     shutil.move(convert(set_columns(docx, 2), "pdf", work / "lo"), pdf)
-
-
-def _xelatex(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
-    source = write_latex(structure(doc.items(lang)), lang, doc.symbol, JOB)
-    (work / f"{doc.name}.{lang}.tex").write_text(source, encoding="utf-8")
-    compile_latex(source, pdf)
 
 
 def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
@@ -129,9 +130,13 @@ def _missing(name: str) -> str | None:
     return None
 
 
-PRODUCERS = {"wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint, "typst": _typst,
-             "libreoffice-2col": _libreoffice_columns, "xelatex": _xelatex,
-             "tesseract": _tesseract}
+PRODUCERS: dict[str, Producer] = {
+    "wkhtmltopdf": _wkhtmltopdf, "weasyprint": _weasyprint,
+    "typst": _typesetter(write_typst, compile_typst, "typ"),
+    "libreoffice-2col": _libreoffice_columns,
+    "xelatex": _typesetter(write_latex, compile_latex, "tex"),
+    "tesseract": _tesseract,
+}
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
 
 
