@@ -27,6 +27,12 @@ command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 # groff (gropdf, and groff -Tps for Ghostscript's ps2pdf): a typesetter that hyphenates and sets
 # first-line indents, tests/test_pdf_groff.py
 command -v gropdf >/dev/null 2>&1 || need+=(groff)
+# wkhtmltopdf (Qt WebKit's PDF engine; a producer outside the matrix whose one-page Chinese
+# resolution is a test of a short text's measure, tests/test_pdf_short_text.py) and tesseract
+# with its English data (an OCR engine's invisible text layer, tests/test_pdf_ocr_layer.py)
+command -v wkhtmltopdf >/dev/null 2>&1 || need+=(wkhtmltopdf)
+command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+[ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/opentype/urw-base35 ] || need+=(fonts-urw-base35)
