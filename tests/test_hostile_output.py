@@ -150,6 +150,10 @@ def _store_count(path: Path) -> int:
         db.close()
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_mid_import_is_one_line_and_loses_nothing(tmp_path: Path) -> None:
     env = _env(tmp_path)
     store = tmp_path / "g.sqlite3"
@@ -160,9 +164,12 @@ def test_ctrl_c_mid_import_is_one_line_and_loses_nothing(tmp_path: Path) -> None
     before = _store_count(store)
     big = tmp_path / "big.tsv"
     _big_tsv(big, 300_000, "大型")
+    # Ctrl-C as a terminal sends it: the child takes SIGINT's default disposition, whatever the
+    # suite's is (a suite started in the background of a shell without job control inherits
+    # SIGINT ignored, and a Python started so installs no KeyboardInterrupt handler)
     proc = subprocess.Popen([sys.executable, "-c", RUN_CLI, "glossary", "import", str(big)],
                             env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+                            text=True, preexec_fn=_default_sigint)
     wal = Path(f"{store}-wal")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
