@@ -643,21 +643,6 @@ def _advance(raw: object, index: int) -> float:
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
 
 
-def _space_advance(
-    index: int, size: float, box_of: Callable[..., int], page_ref: object,
-    rect_ref: object, boxed_at: Callable[[], tuple[float, ...]],
-) -> float:
-    """The advance of a space the layer draws (not one PDFium put in), as PDFium boxes it, at
-    most an em of the glyph before (`size`): the word space the producer set. An OCR engine's
-    text layer draws each word's trailing space as wide as its letters (a glyph-less font whose
-    every glyph is half an em), so the room it covers is a word space, not a gap between
-    pieces (`lines._cut` measures gaps from its end)."""
-    if _is_generated()(page_ref, index) or not box_of(page_ref, index, rect_ref):
-        return 0.0
-    left, _, right, _ = boxed_at()
-    return min(max(right - left, 0.0), size)
-
-
 def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
     """The character's font size on the page (`Tf` times the text and CTM scale, as producers
     that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
@@ -979,6 +964,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         glyphs = unmapped = unplaced = left_out = 0  # left_out: `PageChars.dropped`
         last_height = -1.0
         text_object = _text_object()
+        is_generated = _is_generated()
         new = tuple.__new__  # what Char(...) calls, without its Python frame: the hot path
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
@@ -1045,15 +1031,22 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 # a space of the layer follows the glyph drawn before it (where PDFium puts its
                 # own spaces, which replace many of the layer's, says little); it starts just
                 # before that glyph's end, so that it sorts before the glyph that starts there,
-                # and ends where its own advance does (`_space_advance`: none for PDFium's)
+                # and ends where its own advance does (none for PDFium's)
                 if again:
                     continue
                 word = True
                 plain = plain and not bold  # a bold run may go on in another font
                 if chars and chars[-1].ch != SPACE:
                     last = chars[-1]
-                    end = last.x1 + _space_advance(i, last.size, box_of, page_ref, rect_ref,
-                                                   boxed_at)
+                    # the advance of a space the layer draws (not one PDFium put in), at most
+                    # an em of the glyph before: the word space the producer set. An OCR
+                    # engine's layer draws each word's trailing space as wide as its letters
+                    # (a glyph-less font, every glyph half an em), so the room it covers is a
+                    # word space, not a gap between pieces (`lines._cut` measures from its end)
+                    end = last.x1
+                    if not is_generated(page_ref, i) and box_of(page_ref, i, rect_ref):
+                        s_left, _, s_right, _ = boxed_at()
+                        end += min(max(s_right - s_left, 0.0), last.size)
                     append(new(Char, (SPACE, last.x1 - 0.05, end, last.y0, last.y1,
                                       last.size, last.bold)))
                     angles.append(angles[-1])
