@@ -5,8 +5,8 @@ so the lines' ends cannot show the measure: untm took the widest line as full, a
 "回顾其…其他相关决议，" ran on into "重申…". The masthead's rule, drawn from the body's left
 edge across the text block, shows where the measure ends (`blocks._drawn_frame`), and a wide
 line ending in a Chinese clause's punctuation ends the cover region (`blocks._is_cover_end`).
-Guards: the same resolution in English (its lines wrap) and a longer text, whose lines show
-their measure (the drawn frame is not looked at). Skipped without wkhtmltopdf.
+Guard: the same resolution in English (its lines wrap); test_pdf_typst's short text set
+narrower than its header's rule guards the drawn frame. Skipped without wkhtmltopdf.
 """
 
 from __future__ import annotations
