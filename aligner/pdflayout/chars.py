@@ -639,17 +639,18 @@ def _advance(raw: object, index: int) -> float:
     rect = pdfium_c.FS_RECTF()
     if not pdfium_c.FPDFText_GetLooseCharBox(raw, index, rect):
         return 0.0
-    size, _ = _size(raw, index, pdfium_c.FS_MATRIX())
+    size, _ = _size(raw, index, pdfium_c.FS_MATRIX(), _text_object()(raw, index))
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
 
 
-def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
+def _size(raw: object, index: int, matrix: object, obj: int | None) -> tuple[float, bool]:
     """The character's font size on the page (`Tf` times the text and CTM scale, as producers
     that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
-    `matrix`. Text drawn invisible (an OCR engine's layer over a scanned page) is sized by the
-    height of its em alone: the engine stretches or condenses each word (`Tz`) to fit its box
-    on the image, which says nothing of the type, and an area scale would size each line by
-    its first word (5.9 points for 9-point type whose line opens with a narrow word).
+    `matrix` (`obj`: the address of its text object, `_text_object`). Text drawn invisible
+    (an OCR engine's layer over a scanned page) is sized by the height of its em alone: the
+    engine stretches or condenses each word (`Tz`) to fit its box on the image, which says
+    nothing of the type, and an area scale would size each line by its first word (5.9
+    points for 9-point type whose line opens with a narrow word).
     Visible text keeps the area scale: type condensed on the page (FPDF's cells set at 67 %)
     has its gaps condensed with it."""
     import pypdfium2.raw as pdfium_c
@@ -657,18 +658,26 @@ def _size(raw: object, index: int, matrix: object) -> tuple[float, bool]:
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
     read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
     if read:
-        size *= (em_height if _invisible(raw, index) else scale)(matrix)  # type: ignore[arg-type]
+        size *= (em_height if _invisible(obj) else scale)(matrix)  # type: ignore[arg-type]
     return size, read
 
 
-def _invisible(raw: object, index: int) -> bool:
-    """Whether the character's text object is drawn invisible (text render mode 3)."""
+def _invisible(obj: int | None) -> bool:
+    """Whether the text object at address `obj` (`_text_object`; None without one) is drawn
+    invisible (text render mode 3)."""
     import pypdfium2.raw as pdfium_c
 
-    get_object = getattr(pdfium_c, "FPDFText_GetTextObject", None)  # not in pypdfium2 4.30
-    obj = get_object(raw, index) if get_object is not None else None
-    return bool(obj) and (pdfium_c.FPDFTextObj_GetTextRenderMode(obj)
+    return bool(obj) and (_render_mode()(ctypes.c_void_p(obj))
                           == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+
+
+@functools.cache
+def _render_mode() -> Callable[[object], int]:
+    """PDFium's FPDFTextObj_GetTextRenderMode, called as `_text_object` is, without argument
+    types, with the object's address as a `ctypes.c_void_p`."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 @dataclass(frozen=True)
@@ -1079,7 +1088,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 obj = text_object(page_ref, i)
                 if obj != sized or not obj:
                     sized = obj
-                    size, read = _size(raw, i, matrix)
+                    size, read = _size(raw, i, matrix, obj)
                     sizes.add(size)
                     angle = direction(matrix) if read else 0.0
                 ems[em] += len(chars) - since
