@@ -83,6 +83,7 @@ _RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
 # a Chinese clause or sentence ends so: a wide line ending in it is running text (a
 # paragraph's last line), not a masthead's or title's line
 _CLAUSE_END = tuple("，。；：！？")
+_STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -395,9 +396,6 @@ def _ended_early(prev: Line, nxt: Line, m: _Metrics, right: float) -> bool:
 
 def _style_change(a: Line, b: Line, size: float) -> bool:
     return abs(a.size - b.size) > 0.08 * size or a.bold != b.bold
-
-
-_STOPS = ".:;!?。：；！？"
 
 
 def _runs_on_in_size(prev: Line, line: Line, m: _Metrics) -> bool:
