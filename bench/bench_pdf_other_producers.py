@@ -87,18 +87,19 @@ def _typesetter(write: Callable[[Structure, str, str, str], str],
     return make
 
 
-def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
-    docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
+def _docx(doc: Doc, lang: str, work: Path) -> Path:
+    return write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
                       work / f"{doc.name}.{lang}.docx")
-    shutil.move(convert(set_columns(docx, 2), "pdf", work / "lo"), pdf)
+
+
+def _libreoffice_columns(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    shutil.move(convert(set_columns(_docx(doc, lang, work), 2), "pdf", work / "lo"), pdf)
 
 
 def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
-    docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, JOB,
-                      work / f"{doc.name}.{lang}.docx")
     scan = work / f"scan-{doc.name}.{lang}"
     scan.mkdir(exist_ok=True)
-    printed = convert(docx, "pdf", work / "lo")
+    printed = convert(_docx(doc, lang, work), "pdf", work / "lo")
     subprocess.run(["pdftoppm", "-r", "300", "-gray", "-png", str(printed), str(scan / "p")],
                    check=True, capture_output=True, timeout=600)
     pages = sorted(scan.glob("p*.png"))
