@@ -20,8 +20,9 @@ After furniture is gone (`furniture.py`), each page is split into
   paragraphs that end in a comma are found without a number. A paragraph continues
   across a page or column break unless one of these says otherwise, the page's foot left room,
   or, in justified text, its last line ended short of the measure; where nothing says it goes on
-  either (the next line in lower case, the last ending in a comma or a hyphen), the join is soft
-  (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes on past a
+  either (the next line in lower case, the last ending in a hyphen or an opening bracket), the
+  join is soft (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes
+  on past a
   box in small type at the foot of a column (a copyright notice under a paper's first column:
   `_column_feet`), read after it, and past a masthead or running header set above the next
   column only, higher than the column before and in another type (`_column_heads`), read where
@@ -78,8 +79,11 @@ MIN_INDENTS = 5
 FLUSH = 0.5  # points: lines that end this close end at one place
 HEAD_APART = 1.5  # line spacings between a column's head and its first line, at the least
 _NOTE_START = re.compile(r"^(\d{1,3}|\*{1,4}|[†‡])(?:\s+|(?=[^\d\s.,]))")
-# a line ending so goes on in the next
-_RUNS_ON = tuple(",;:-‐‑–—/(（[［{《〈“‘「『，、；：")
+# a line ending so goes on in the next: a word's hyphen, a dash, an opening bracket or quote,
+# an enumeration comma; not the clause punctuation a paragraph may end in (a resolution's
+# preamble paragraph ends in a comma, its operative paragraph and a list item in a semicolon, a
+# list's introduction in a colon)
+_RUNS_ON = tuple("-‐‑–—/(（[［{《〈“‘「『、")
 # a Chinese clause or sentence ends so: a wide line ending in it is running text (a
 # paragraph's last line), not a masthead's or title's line
 _CLAUSE_END = tuple("，。；：！？")
@@ -531,12 +535,18 @@ def _crosses_break(prev: Line, line: Line, *, same_page: bool) -> bool:
 
 def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
     """A paragraph read on across a page or column break without a sign that it goes on (the
-    next line in lower case, the last one ending in a comma, a hyphen, an opening bracket, or
-    in a Han character: a Chinese paragraph ends in its punctuation): a paragraph that ended in
+    next line in lower case, the last one ending in a hyphen, an opening bracket, an
+    enumeration comma, or in a Han character: a Chinese paragraph ends in its punctuation): a
+    paragraph that ended in
     a full last line, the next starting without indent or label, looks the same; the pipeline
-    lets the other language decide (`RawBlock.soft_breaks`)."""
+    lets the other language decide (`RawBlock.soft_breaks`). Clause punctuation is no such
+    sign (`_RUNS_ON`): "…经验和知识；" ending a page and "表示感谢…" opening the next are two
+    operative paragraphs of a resolution, "… of resolution 77/109:" / "Good offices (including
+    …)." a list's introduction and its first item; in Latin text, lower case after it still
+    goes on."""
     return _crosses_break(prev, line, same_page=same_page) and not (
-        line.text[:1].islower() or prev.text.endswith(_RUNS_ON) or is_han(prev.text[-1:]))
+        line.text[:1].islower() or prev.text.endswith(_RUNS_ON)
+        or is_han(prev.text[-1:]))
 
 
 def _is_cover_end(line: Line, m: _Metrics) -> bool:
