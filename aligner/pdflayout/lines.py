@@ -68,6 +68,9 @@ from untm.aligner.pdflayout.stacks import vertical_stacks
 from untm.aligner.pdflayout.tables import Grid, TableRows, beside_text, ruled_tables
 
 PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
+STRETCHED = 0.6  # font sizes: a gap this wide inside a piece is a justified line's stretched gap
+STRETCHED_GAPS = 2  # such gaps a line needs for a gap a space wider to be one of them
+SPACE_WIDTH = 0.5  # font sizes: a word space, at the most
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
 MAX_JOIN_GAP = 6.0  # font sizes: pieces farther apart are never one line (masthead, footer)
 WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
@@ -395,10 +398,11 @@ def _run_lines(
 
 def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
     """A run sorted by x cut where two glyphs stand more than `PIECE_GAP` font sizes (`size`:
-    the run's `_main_size`) apart, and where a wall (a vertical rule's x, sorted) stands
-    between two glyphs. A gap in which the layer draws a space is measured from the space's
-    end: its advance is the word space the producer set (an OCR layer's is half an em, its
-    word gaps an em and more), what lies beyond it the gap."""
+    the run's `_main_size`) apart, but for a justified line's stretched word gap
+    (`_stretched`), and where a wall (a vertical rule's x, sorted) stands between two glyphs.
+    A gap in which the layer draws a space is measured from the space's end: its advance is the
+    word space the producer set (an OCR layer's is half an em, its word gaps an em and more),
+    what lies beyond it the gap."""
     pieces: list[list[Char]] = []
     start = 0
     last_x1 = 1e9
@@ -412,7 +416,47 @@ def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
         elif c.x1 > last_x1:  # a drawn space's advance is a word space, not a gap
             last_x1 = c.x1
     pieces.append(run[start:])
+    if len(pieces) > 1:
+        pieces = _stretched(pieces, size)
     return [part for piece in pieces for part in _walled(piece, walls)] if walls else pieces
+
+
+def _gaps(piece: list[Char]) -> tuple[list[float], float]:
+    """The gaps between a piece's glyphs (each measured from a drawn space's end, as `_cut`
+    measures), and where its last glyph or space ends."""
+    gaps: list[float] = []
+    last_x1 = math.nan
+    for c in piece:
+        if c.ch != SPACE:
+            if not math.isnan(last_x1):
+                gaps.append(c.x0 - last_x1)
+            last_x1 = c.x1
+        elif c.x1 > last_x1:
+            last_x1 = c.x1
+    return gaps, last_x1
+
+
+def _stretched(pieces: list[list[Char]], size: float) -> list[list[Char]]:
+    """Pieces joined again where the gap between them is a justified line's word gap: the line
+    stretches its gaps alike (a Chinese line of numbers, "(2014)、2178 (2014)、2195", stretched
+    at each 、 and at its one space), so where `STRETCHED_GAPS` of its gaps inside the pieces
+    are `STRETCHED` font sizes wide or more, a gap at most a space (`SPACE_WIDTH`) wider than
+    the widest of them is one of them, not the gap between two cells (cells' words stand a
+    space apart; rows of such lines, their numbers as wide, line up as a table's cells)."""
+    stretched: list[float] = []
+    for piece in pieces:
+        stretched += [g for g in _gaps(piece)[0] if g >= STRETCHED * size]
+    if len(stretched) < STRETCHED_GAPS:
+        return pieces
+    limit = max(stretched) + SPACE_WIDTH * size
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        first = next((c for c in piece if c.ch != SPACE), piece[0])
+        if first.x0 - _gaps(out[-1])[1] <= limit:
+            out[-1] = out[-1] + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _walled(piece: list[Char], walls: list[float]) -> list[list[Char]]:
