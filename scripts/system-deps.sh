@@ -36,6 +36,11 @@ command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)
 [ -d /usr/share/fonts/opentype/urw-base35 ] || need+=(fonts-urw-base35)
+# Liberation: the faces metric-compatible with Times New Roman and Arial, which LibreOffice and
+# Chromium set a UN document's Latin text in where a desktop has them (most do), as Word sets it
+# in Times New Roman; Chinese lines then mix a CJK face and a Latin one (and Ghostscript's
+# rewrite gives the CJK face a bold stem width: tests/test_pdf_wrapped_lines.py)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "system-deps: cannot install ${need[*]} (needs root and apt-get); tests using them will be skipped" >&2

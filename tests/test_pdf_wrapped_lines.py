@@ -17,9 +17,14 @@
   the number, the line short of the measure) was read as a cover line
   (`pdflayout.blocks._is_cover_end`).
 
-Guards: a font whose StemV is a bold stem's is still bold; a short item line with a paragraph
-set under its text, and paragraphs with a first-line indent, still end where they did; decimal
-numbers in a table's first column stay cells; what recurs on covers only is no furniture.
+- A font named for its weight ("NotoSerifCJKjp-Regular-VKana") whose StemV is a bold stem's
+  width (Ghostscript writes 156 for that face: weight 764) was read as bold too: its name says
+  its weight (`pdflayout.chars._REGULAR_NAME`).
+
+Guards: a font named without a weight whose StemV is a bold stem's is still bold; a short item
+line with a paragraph set under its text, and paragraphs with a first-line indent, still end
+where they did; decimal numbers in a table's first column stay cells; what recurs on covers only
+is no furniture.
 """
 
 from __future__ import annotations
@@ -52,19 +57,20 @@ def _fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
 
 
-def _save(c: canvas.Canvas, font: str = "", stem: int = 0) -> None:
+def _save(c: canvas.Canvas, font: str = "", stem: int = 0, name: bytes = b"") -> None:
     """Save the PDF, `font`'s descriptor saying StemV `stem` (reportlab derives it from the
-    font's weight class, 87 for these regular faces; its faces are shared by file, so the
-    value is put back)."""
+    font's weight class, 87 for these regular faces) and, with `name`, the font so named; its
+    faces are shared by file, so the values are put back."""
     if not font:
         c.save()
         return
     face = pdfmetrics.getFont(font).face
     was, face.stemV = face.stemV, stem
+    was_name, face.name = face.name, name or face.name
     try:
         c.save()
     finally:
-        face.stemV = was
+        face.stemV, face.name = was, was_name
 
 
 def _pieces(text: str) -> Iterator[tuple[str, str]]:
@@ -119,14 +125,15 @@ ZH_PARAGRAPHS = (
 )
 
 
-def _stemv_manual(path: Path) -> Path:
+def _stemv_manual(path: Path, stem: int = 500, name: bytes = b"") -> Path:
     """A Chinese page of paragraphs whose lines wrap at any character: Han text in a font whose
-    StemV is 500, Latin words in a regular font; a line space between paragraphs."""
+    StemV is `stem` (named `name`), Latin words in a regular font; a line space between
+    paragraphs."""
     c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
     y = TOP
     for _ in range(2):
         y = _paragraphs(c, y)
-    _save(c, HAN, 500)
+    _save(c, HAN, stem, name)
     return path
 
 
@@ -135,6 +142,14 @@ def test_bogus_stem_width_is_no_bold(tmp_path: Path) -> None:
     were headings or run-in headings, each a paragraph of its own."""
     texts = [p.text for p in read_document(_stemv_manual(tmp_path / "m.pdf"), "zh").paragraphs]
     assert texts == list(ZH_PARAGRAPHS) * 2
+
+
+def test_a_font_named_regular_is_regular_whatever_its_stem_width(tmp_path: Path) -> None:
+    """Ghostscript's rewrite of Noto Serif CJK Regular says StemV 156 (PDFium's weight 764, in
+    the range of bold faces): the font's name says its weight. Each paragraph is read whole; on
+    main a wrapped line opening with a Han character was a heading."""
+    pdf = _stemv_manual(tmp_path / "r.pdf", 156, b"NotoSerifCJKjp-Regular-VKana")
+    assert [p.text for p in read_document(pdf, "zh").paragraphs] == list(ZH_PARAGRAPHS) * 2
 
 
 def test_bold_stem_width_is_bold(tmp_path: Path) -> None:

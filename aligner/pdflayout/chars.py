@@ -65,6 +65,11 @@ MAX_PAGES = 3000
 MAX_PAGE_CHARS = 200_000
 MAX_SECONDS = 300.0
 _BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demibold|\bdemi|w[6-9]\b", re.I)
+# a font named for a weight short of bold ("NotoSerifCJKjp-Regular", "Times-Roman", "HiraMinPro-W3")
+# is that weight, whatever its descriptor's StemV says: Ghostscript's rewrite of Noto Serif CJK
+# Regular says 156 (PDFium's weight 764), so Chinese lines read as bold beside their regular
+# Latin words in another font, and a paragraph was cut where a line opened in either
+_REGULAR_NAME = re.compile(r"regular|roman|book|light|thin|medium|normal|\bw[1-5]\b", re.I)
 # PDFium's font weight comes from the descriptor's StemV (the width of the font's vertical
 # stems, in thousandths of an em); a weight of 600 or more is bold. Weights run to 1000 at the
 # most (OpenType's usWeightClass, CSS; PDF's FontWeight to 900): a StemV that makes more (over
@@ -301,9 +306,11 @@ def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> 
 
     flags = ctypes.c_int(0)
     pdfium_c.FPDFText_GetFontInfo(raw, index, name_buf, len(name_buf), ctypes.byref(flags))
-    name = name_buf.value.decode("latin-1", errors="replace")
-    if _BOLD_NAME.search(name.split("+")[-1]):
+    name = name_buf.value.decode("latin-1", errors="replace").split("+")[-1]
+    if _BOLD_NAME.search(name):
         return True
+    if _REGULAR_NAME.search(name):
+        return False
     weight: int = pdfium_c.FPDFText_GetFontWeight(raw, index)
     return BOLD_WEIGHT <= weight <= MAX_WEIGHT
 
