@@ -237,7 +237,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
                 else:
                     column_ends.setdefault((line.page, line.frame), []).append(line.x1)
                 if prev is not None and _body_size(prev, size):
-                    d = prev.y0 - line.y0
+                    d = _step(prev, line)
                     if 0.9 * size < d < 2.0 * size:
                         pitches.append(d)
             prev = line
@@ -474,17 +474,26 @@ def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool
     )
 
 
+def _step(prev: Line, line: Line) -> float:
+    """How far `line` stands below `prev`: the nearer of their bottoms' and their tops' steps.
+    Where a producer's glyph boxes are their ink, a line's bottom is its lowest descender's
+    ("Programme (UN-Habitat)" 2 points below "1. The United Nations Human Settlements"), its
+    top its tallest letter's; one of the two steps is the line spacing or near it, the other
+    off by a descender's depth or a capital's height (a paragraph's gap widens both)."""
+    return min(prev.y0 - line.y0, prev.y1 - line.y1)
+
+
 def _gap_on_page(block: _Block, line: Line, m: _Metrics) -> bool:
     """On one page and column: a vertical gap wider than the block's line spacing (a cover's
     lines spaced wider than text lines are items each), or the line above the last."""
     prev = block.last
     expected = m.pitch * line.size / m.size
-    step = prev.y0 - line.y0
+    step = _step(prev, line)
     if block.cover and step > COVER_SPACING * expected:
         return True
     before = block.lines[-2] if len(block.lines) > 1 else None
     if before is not None and before.page == prev.page and before.frame == prev.frame:
-        expected = min(expected, before.y0 - prev.y0)  # the block's own spacing
+        expected = min(expected, _step(before, prev))  # the block's own spacing
     return step > 1.3 * expected or line.y0 > prev.y0
 
 
