@@ -239,7 +239,18 @@ def main() -> int:
           "resolution .400 / .500, ecosoc_01 .673 / .209, ecosoc_07 .446 / .182, SDG targets "
           ".503 / .202, UDHR .491 / .342; rules made on its files since: invisible text sized "
           "by its em's height, gaps measured past a drawn space's advance, a full line going "
-          "on in the next a point smaller.", "",
+          "on in the next a point smaller. AbiWord's first measurement is "
+          "pdf_other_producers_abiword_before.md (untm F1 .971, pdftotext .914; seed .862, "
+          "resolution .923: its first page's foot, '23-09876 (C)' and 'Please recycle' a "
+          "default tab apart, read as text); rules made on its files since: a slug or symbol "
+          "set a tab away from other words on its row is a line of its own, a line at the "
+          "margin under lines set in the right half of the column opens a paragraph. What is "
+          "left is AbiWord's import of the .docx (its own footnote numbers before the custom "
+          "marks, '1*', '*2*', the numbered notes counted on from them; Chinese glyphs its "
+          "font lacks drawn as boxes of hex digits, in the text layer too, the line around "
+          "them set out of order; the text at 11 points, not the .docx's 10, so its 14-point "
+          "header is under 1.3 body sizes and page 1 no cover) and "
+          "one SDG target ending a page on a full line without a stop.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
