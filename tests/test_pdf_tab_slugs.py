@@ -15,7 +15,8 @@ so its pieces are single words) are two lines.
 The pages are drawn here (reportlab, Times): the header and foot as AbiWord sets them, justified
 text between. Guards: a justified line stretched so loose that every word is a piece of its own,
 a document symbol among them, is one line of its paragraph still; the foot's slug set far apart
-(as LibreOffice sets it, past `MAX_JOIN_GAP`) is furniture as before.
+(as LibreOffice sets it, past `MAX_JOIN_GAP`) is furniture as before; a value with a symbol's
+form but no number ("N/A") a tab away from its label stays on the label's line.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ def _row(c: canvas.Canvas, y: float, font: str, size: float, left: str, gap: flo
     c.drawString(LEFT + stringWidth(left, font, size) + gap * size, y, right)
 
 
-def _page(path: Path, *, foot_gap: float = 3.6, loose: bool = False) -> Path:
+def _page(path: Path, *, foot_gap: float = 3.6, loose: bool = False,
+          value: bool = False) -> Path:
     """A report's first page and a second: the header's "United Nations" and symbol 1.3 font
     sizes apart, the job number and recycling note `foot_gap` font sizes apart at the first
     page's foot; page 2 under a running header (the symbol) with a page number."""
@@ -96,6 +98,8 @@ def _page(path: Path, *, foot_gap: float = 3.6, loose: bool = False) -> Path:
         y -= LEADING
         c.setFont(FONT, SIZE)
         c.drawString(LEFT, y, "for the period 2020-2023.")
+    if value:
+        _row(c, y - 2 * LEADING, FONT, SIZE, "Estimated cost of the second phase", 2.0, "N/A")
     _row(c, 66.0, FONT, 8.0, "23-09876 (C)", foot_gap, "Please recycle")
     c.showPage()
     c.setFont(BOLD, 10.0)
@@ -139,3 +143,10 @@ def test_slug_set_far_apart_is_furniture(tmp_path: Path) -> None:
     assert furniture.get("23-09876 (C)") == "job-number"
     assert furniture.get("Please recycle") == "recycle-note"
     assert not any("recycle" in p for p in paragraphs)
+
+
+def test_value_without_number_stays_on_its_line(tmp_path: Path) -> None:
+    """Guard: "N/A" has a document symbol's form, but no number, as every symbol has: set two
+    font sizes after its label, it stays on the label's line."""
+    paragraphs, _ = _read(_page(tmp_path / "value.pdf", value=True))
+    assert "Estimated cost of the second phase N/A" in paragraphs

@@ -1067,11 +1067,19 @@ def _slug_apart(a: Line, b: Line) -> bool:
     foot, or "United Nations", a tab and the symbol in its header, by default tab stops a few
     font sizes apart, wrote them so: joined, the line is no furniture by form, and read as
     text (a footnote's last words, a heading)."""
-    def spaced(line: Line) -> bool:
-        return " " in line.text.strip()
+    return (_slug(a.text) and _spaced(b)) or (_slug(b.text) and _spaced(a))
 
-    return (form_kind(a.text) is not None and spaced(b)) or (
-        form_kind(b.text) is not None and spaced(a))
+
+def _slug(text: str) -> bool:
+    """A job number, barcode, recycling note or document symbol by its form; a symbol with a
+    number in it, as a document's has ("E/RES/2023/99"): "N/A" or "TCP/IP" have the form too."""
+    kind = form_kind(text)
+    return kind is not None and (kind != "symbol" or any(c.isdigit() for c in text))
+
+
+def _spaced(line: Line) -> bool:
+    """The piece holds a word space of its own."""
+    return " " in line.text.strip()
 
 
 def _join_near(a: Line, b: Line) -> Line:
