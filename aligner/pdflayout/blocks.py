@@ -474,6 +474,23 @@ def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool
     )
 
 
+def _under_right_half(block: _Block, line: Line, m: _Metrics) -> bool:
+    """`line` starts far left of the block's last line, which starts in the right half of its
+    column, on the same page and column: that line was set flush right or centred to the
+    right (a masthead's "Distr.: General" and "Original: English" above the text on a first page
+    no large type marks as a cover, a date or a place), and its block ends there. A paragraph's
+    first line is set in by a few font sizes at most, never half its measure, and its next
+    lines start at the margin; a line beside a figure (`figures`) is measured by its own edges,
+    not here."""
+    prev = block.last
+    if line.page != prev.page or line.frame != prev.frame or (
+            m.wraps and (line in m.wraps or prev in m.wraps)):
+        return False
+    left = m.left_of(prev)
+    width = m.right_of(prev) - left
+    return prev.x0 - left > 0.5 * width and prev.x0 - line.x0 > 0.25 * width
+
+
 def _step(prev: Line, line: Line) -> float:
     """How far `line` stands below `prev`: the nearer of their bottoms' and their tops' steps.
     Where a producer's glyph boxes are their ink, a line's bottom is its lowest descender's
@@ -528,8 +545,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
         return True
     shift = _shift(block, line, m)
     if (shift > 0.8 * m.size and not _hangs(block, line, m)) or _right_aligned(
-            block, line, shift, m):
-        return True  # a first-line indent; right-aligned cover lines
+            block, line, shift, m) or _under_right_half(block, line, m):
+        return True  # a first-line indent; right-aligned cover lines; lines set flush right
     if early:
         return True
     if not _crosses_break(prev, line, same_page=same_page):

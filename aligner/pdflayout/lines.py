@@ -52,6 +52,7 @@ from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
 
+from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import (
@@ -1082,7 +1083,7 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
     one style closer than `MAX_JOIN_GAP` font sizes (justified and letter-spaced lines, a
     column's row), in a table row only those closer than `PIECE_GAP` (a cell's words)."""
     merged: list[Line] = []
-    for ln in row:
+    for k, ln in enumerate(row):
         if merged:
             prev = merged[-1]
             gap, size = ln.x0 - prev.x1, max(ln.size, prev.size)
@@ -1092,11 +1093,37 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
                 merged[-1] = _merge(prev, ln)  # a hanging label and its text
                 continue
             same = abs(ln.size - prev.size) <= 0.15 * size
-            if gap <= (PIECE_GAP if tabular else MAX_JOIN_GAP) * size and same:
+            if (gap <= (PIECE_GAP if tabular else MAX_JOIN_GAP) * size and same
+                    and not _slug_apart(row[k - 1], ln)):
                 merged[-1] = _join_near(prev, ln)
                 continue
         merged.append(ln)
     return merged
+
+
+def _slug_apart(a: Line, b: Line) -> bool:
+    """Two pieces of a row set apart by a tab, not by a justified line's stretched word gap:
+    one is a slug or symbol by its form alone (a job number, a recycling note, a document
+    symbol: `furniture.form_kind`) and the other holds a word space of its own, narrower than
+    the gap between them (a justified line stretches all its word gaps alike, so where one is
+    wide enough to cut the line into pieces every one is, and its pieces are single words).
+    A word processor that puts "23-09876 (C)", a tab and "Please recycle" on a first page's
+    foot, or "United Nations", a tab and the symbol in its header, by default tab stops a few
+    font sizes apart, wrote them so: joined, the line is no furniture by form, and read as
+    text (a footnote's last words, a heading)."""
+    return (_slug(a.text) and _spaced(b)) or (_slug(b.text) and _spaced(a))
+
+
+def _slug(text: str) -> bool:
+    """A job number, barcode, recycling note or document symbol by its form; a symbol with a
+    number in it, as a document's has ("E/RES/2023/99"): "N/A" or "TCP/IP" have the form too."""
+    kind = form_kind(text)
+    return kind is not None and (kind != "symbol" or any(c.isdigit() for c in text))
+
+
+def _spaced(line: Line) -> bool:
+    """The piece holds a word space of its own."""
+    return " " in line.text.strip()
 
 
 def _join_near(a: Line, b: Line) -> Line:
