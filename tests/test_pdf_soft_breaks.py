@@ -232,6 +232,25 @@ def test_a_chinese_line_ending_in_a_han_character_goes_on_across_the_page(
     assert [p.soft_breaks for p in paragraphs] == [(), (), ()]
 
 
+def _ending(lang: str, end: str) -> list[str]:
+    """The paragraphs, the page's last one ending in `end` instead of its full stop."""
+    source = list(EN if lang == "en" else ZH)
+    source[BREAK_AFTER - 1] = source[BREAK_AFTER - 1][:-1] + end
+    return source
+
+
+def _page_pdf(path: Path, lang: str, source: list[str]) -> Path:
+    """`source` drawn as `_en_pdf` and `_zh_pdf` draw theirs: the page's last paragraph fills
+    its last line."""
+    if lang == "en":
+        width = _en_width(source[BREAK_AFTER - 1])
+        return _draw(path, [_en_lines(p, width) for p in source], "Times-Roman", width)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    per_line = len(source[BREAK_AFTER - 1]) // 3
+    return _draw(path, [_zh_lines(p, per_line) for p in source], "STSong-Light",
+                 per_line * SIZE)
+
+
 @pytest.mark.parametrize(("lang", "end"), [("en", ":"), ("en", ";"), ("en", ","),
                                            ("zh", "："), ("zh", "；"), ("zh", "，")])
 def test_clause_punctuation_ending_a_page_is_a_soft_join(lang: str, end: str,
@@ -240,18 +259,9 @@ def test_clause_punctuation_ending_a_page_is_a_soft_join(lang: str, end: str,
     flush at the margin: a list's introduction and its first item, two operative paragraphs of a
     resolution ("…经验和知识；" / "表示感谢…"), two preamble paragraphs, or one paragraph going
     on. Nothing tells: the join is soft, and the other language decides."""
-    source = list(EN if lang == "en" else ZH)
-    source[BREAK_AFTER - 1] = source[BREAK_AFTER - 1][:-1] + end
-    if lang == "en":
-        width = _en_width(source[BREAK_AFTER - 1])
-        pdf = _draw(tmp_path / "clause.en.pdf", [_en_lines(p, width) for p in source],
-                    "Times-Roman", width)
-    else:
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-        per_line = len(source[BREAK_AFTER - 1]) // 3
-        pdf = _draw(tmp_path / "clause.zh.pdf", [_zh_lines(p, per_line) for p in source],
-                    "STSong-Light", per_line * SIZE)
-    paragraphs = read_document(pdf, lang).paragraphs
+    source = _ending(lang, end)
+    paragraphs = read_document(_page_pdf(tmp_path / f"clause.{lang}.pdf", lang, source),
+                               lang).paragraphs
     assert [_squash(piece) for piece in paragraphs[1].pieces()] == [
         _squash(source[1]), _squash(source[2])]
 
@@ -260,19 +270,11 @@ def test_clause_punctuation_ending_a_page_is_a_soft_join(lang: str, end: str,
 def test_a_join_that_says_it_goes_on_stays_whole(lang: str, end: str, tmp_path: Path) -> None:
     """Lower case after clause punctuation (Latin text), or an enumeration comma ("、", which
     never ends a paragraph): the paragraph goes on across the page, no soft join."""
-    source = list(EN if lang == "en" else ZH)
-    source[BREAK_AFTER - 1] = source[BREAK_AFTER - 1][:-1] + end
+    source = _ending(lang, end)
     if lang == "en":
         source[BREAK_AFTER] = source[BREAK_AFTER][0].lower() + source[BREAK_AFTER][1:]
-        width = _en_width(source[BREAK_AFTER - 1])
-        pdf = _draw(tmp_path / "on.en.pdf", [_en_lines(p, width) for p in source],
-                    "Times-Roman", width)
-    else:
-        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-        per_line = len(source[BREAK_AFTER - 1]) // 3
-        pdf = _draw(tmp_path / "on.zh.pdf", [_zh_lines(p, per_line) for p in source],
-                    "STSong-Light", per_line * SIZE)
-    paragraphs = read_document(pdf, lang).paragraphs
+    paragraphs = read_document(_page_pdf(tmp_path / f"on.{lang}.pdf", lang, source),
+                               lang).paragraphs
     assert [_squash(p.text) for p in paragraphs] == [
         _squash(source[0]), _squash(source[1] + source[2]), _squash(source[3])]
     assert paragraphs[1].soft_breaks == ()
@@ -282,11 +284,7 @@ def test_in_paragraph_units_a_resolution_s_semicolon_parts_where_the_other_langu
         tmp_path: Path) -> None:
     """Two operative paragraphs of a resolution, the first ending a Chinese page in "；": the
     English text has them apart, so they are two units."""
-    zh = list(ZH)
-    zh[BREAK_AFTER - 1] = zh[BREAK_AFTER - 1][:-1] + "；"
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    per_line = len(zh[BREAK_AFTER - 1]) // 3
-    pdf = _draw(tmp_path / "res.zh.pdf", [_zh_lines(p, per_line) for p in zh], "STSong-Light",
-                per_line * SIZE)
-    units = _units(pdf, _text(tmp_path, "res.en.txt", list(EN)), "paragraph")
+    zh = _ending("zh", "；")
+    units = _units(_page_pdf(tmp_path / "res.zh.pdf", "zh", zh),
+                   _text(tmp_path, "res.en.txt", list(EN)), "paragraph")
     assert units == _pairs(zh, list(EN))
