@@ -296,16 +296,43 @@ def join_surrogates(text: str) -> tuple[str, frozenset[int]]:
     return "".join(out), frozenset(tails)
 
 
-def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> bool:
+def _is_bold(
+    page_ref: ctypes.c_void_p, index: int, name_buf: ctypes.Array[ctypes.c_char]
+) -> bool:
+    """Whether the character's font is bold, by its name (`_bold_name`) or its weight. Called
+    as `_loose_box` is (`page_ref`: the text page as a `ctypes.c_void_p`), once a run; the
+    name's buffer (its size, 128, as a `ctypes.c_ulong`: PDFium's `unsigned long`) is the
+    caller's, kept from run to run."""
+    _font_info()(page_ref, index, name_buf, ctypes.c_ulong(len(name_buf)), None)  # no flags
+    if _bold_name(name_buf.value):
+        return True
+    weight: int = _font_weight()(page_ref, index)
+    return BOLD_WEIGHT <= weight <= MAX_WEIGHT
+
+
+@functools.lru_cache(maxsize=1024)
+def _bold_name(name: bytes) -> bool:
+    """Whether a font's base name (as PDFium gives it, any subset prefix "ABCDEF+" aside) says
+    it is bold. A function of the name alone, so each name is judged once: a page has a few
+    fonts, and their names come back with every run."""
+    return bool(_BOLD_NAME.search(name.decode("latin-1", errors="replace").split("+")[-1]))
+
+
+@functools.cache
+def _font_info() -> Callable[..., int]:
+    """PDFium's FPDFText_GetFontInfo (the font's base name into a buffer), called as
+    `_loose_box` is, without argument types."""
     import pypdfium2.raw as pdfium_c
 
-    flags = ctypes.c_int(0)
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name_buf, len(name_buf), ctypes.byref(flags))
-    name = name_buf.value.decode("latin-1", errors="replace")
-    if _BOLD_NAME.search(name.split("+")[-1]):
-        return True
-    weight: int = pdfium_c.FPDFText_GetFontWeight(raw, index)
-    return BOLD_WEIGHT <= weight <= MAX_WEIGHT
+    return ctypes.cast(pdfium_c.FPDFText_GetFontInfo, ctypes.CFUNCTYPE(ctypes.c_ulong))
+
+
+@functools.cache
+def _font_weight() -> Callable[[object, int], int]:
+    """PDFium's FPDFText_GetFontWeight, called as `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetFontWeight, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 def _address(handle: object) -> int | None:
@@ -598,12 +625,10 @@ def _suspect(raw: object, text: str) -> bool:
     """Whether a page's text layer gives a sign of glyphs without meaning: a control or
     private-use code, a glyph PDFium flags among every `SAMPLE_STEP`-th, or an ASCII letter or
     digit between two Chinese characters drawn a full em wide."""
-    import pypdfium2.raw as pdfium_c
-
     if has_meaningless(text):
         return True
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    if any(map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)):
+    map_error, page_ref = _map_error(), ctypes.c_void_p(_address(raw))
+    if any(map_error(page_ref, i) for i in range(0, len(text), SAMPLE_STEP)):
         return True
     return any(_advance(raw, m.start()) >= FULL_EM for m in _LATIN_IN_HAN.finditer(text))
 
@@ -791,16 +816,19 @@ def _superior_figures(
     (`FIGURE_HEIGHT`), standing on the ink's bottom, as a smaller figure set raised is read
     (`lines`: a reference marker). `chars` (at `figures_at`: (place, index in the text page))
     are changed in place."""
-    import pypdfium2.raw as pdfium_c
-
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
+    # PDFium's FPDFText_GetCharBox and FPDFText_GetCharOrigin called as `_loose_box` is: the
+    # text page and the values as pointers made once
+    char_box, char_origin = _char_box(), _char_origin()
+    page_ref = ctypes.c_void_p(_address(raw))
+    box_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_refs = (ctypes.byref(x), ctypes.byref(y))
     for k, i in figures_at:
         c = chars[k]
         if angles[k] != 0.0 or c.size <= 0:
             continue
-        if not (pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
-                and pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)):
+        if not (char_box(page_ref, i, *box_refs) and char_origin(page_ref, i, *origin_refs)):
             continue
         rise, ink = bottom.value - y.value, top.value - bottom.value
         if (rise < SUPERIOR_RISE * c.size or not 0 < ink <= SUPERIOR_INK * c.size
@@ -902,6 +930,33 @@ def _loose_box() -> Callable[..., int]:
     import pypdfium2.raw as pdfium_c
 
     return ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _char_box() -> Callable[..., int]:
+    """PDFium's FPDFText_GetCharBox (the glyph's ink box: left, right, bottom, top as doubles),
+    called as `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _char_origin() -> Callable[..., int]:
+    """PDFium's FPDFText_GetCharOrigin (the glyph's origin, as two doubles), called as
+    `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _map_error() -> Callable[[object, int], int]:
+    """PDFium's FPDFText_HasUnicodeMapError, called as `_loose_box` is, without argument
+    types (`_suspect` asks it of every `SAMPLE_STEP`-th glyph of every page)."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 @functools.cache
@@ -1055,7 +1110,10 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     end = last.x1
                     if not is_generated(page_ref, i) and box_of(page_ref, i, rect_ref):
                         s_left, _, s_right, _ = boxed_at()
-                        end += min(max(s_right - s_left, 0.0), last.size)
+                        advance = s_right - s_left  # min(max(advance, 0.0), last.size)
+                        if advance < 0.0:
+                            advance = 0.0
+                        end += last.size if last.size < advance else advance
                     append(new(Char, (SPACE, last.x1 - 0.05, end, last.y0, last.y1,
                                       last.size, last.bold)))
                     angles.append(angles[-1])
@@ -1111,12 +1169,12 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     unmapped -= ch == LOST
                     continue
             if run:
-                bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
+                bold = _is_bold(page_ref, i, name_buf)  # sampled once per run on a baseline
                 font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
                     angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
             elif word and bold and (now := _font(raw, i)) != font:
-                bold = _is_bold(raw, i, name_buf)  # a bold run goes on in another font
+                bold = _is_bold(page_ref, i, name_buf)  # a bold run goes on in another font
                 font = now if bold else None
             word = False
             turned = turned or angle != 0.0
