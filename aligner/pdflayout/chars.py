@@ -668,7 +668,9 @@ def _advance(raw: object, index: int) -> float:
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
 
 
-def _size(raw: object, index: int, matrix: object, obj: int | None) -> tuple[float, bool]:
+def _size(
+    raw: object, index: int, matrix: ctypes.Structure, obj: int | None
+) -> tuple[float, bool]:
     """The character's font size on the page (`Tf` times the text and CTM scale, as producers
     that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
     `matrix` (`obj`: the address of its text object, `_text_object`). Text drawn invisible
@@ -678,12 +680,10 @@ def _size(raw: object, index: int, matrix: object, obj: int | None) -> tuple[flo
     points for 9-point type whose line opens with a narrow word).
     Visible text keeps the area scale: type condensed on the page (FPDF's cells set at 67 %)
     has its gaps condensed with it."""
-    import pypdfium2.raw as pdfium_c
-
-    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
-    read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
+    size = float(_font_size()(raw, index))
+    read = bool(_get_matrix()(raw, index, ctypes.byref(matrix)))
     if read:
-        size *= (em_height if _invisible(obj) else scale)(matrix)  # type: ignore[arg-type]
+        size *= (em_height if _invisible(obj) else scale)(matrix)
     return size, read
 
 
@@ -933,6 +933,24 @@ def _loose_box() -> Callable[..., int]:
 
 
 @functools.cache
+def _font_size() -> Callable[[object, int], float]:
+    """PDFium's FPDFText_GetFontSize (a double), called as `_loose_box` is, without argument
+    types: once a text object the reader meets."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.CFUNCTYPE(ctypes.c_double))
+
+
+@functools.cache
+def _get_matrix() -> Callable[[object, int, object], int]:
+    """PDFium's FPDFText_GetMatrix (into an `FS_MATRIX`, given by `ctypes.byref`), called as
+    `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetMatrix, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
 def _char_box() -> Callable[..., int]:
     """PDFium's FPDFText_GetCharBox (the glyph's ink box: left, right, bottom, top as doubles),
     called as `_loose_box` is, without argument types."""
@@ -1010,7 +1028,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         box_of = _loose_box()  # called with the page and the box as pointers made once
         page_ref, rect_ref = ctypes.c_void_p(_address(raw)), ctypes.byref(rect)
         boxed_at = functools.partial(_RECT.unpack_from, rect)  # left, top, right, bottom
-        get_matrix = pdfium_c.FPDFText_GetMatrix
+        get_matrix, matrix_ref = _get_matrix(), ctypes.byref(matrix)
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
@@ -1061,12 +1079,13 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 if not box_of(page_ref, i, rect_ref):
                     continue
                 left, top, right, bottom = boxed_at()
+                high = top - bottom
                 if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
-                        top - bottom == last_height
-                        or (top - bottom >= POINT and (obj := text_object(page_ref, i)) == sized
+                        high == last_height
+                        or (high >= POINT and (obj := text_object(page_ref, i)) == sized
                             and obj)):
-                    if top - bottom != last_height:  # a box of another height, of the text
-                        last_height = top - bottom  # object last measured: the same size
+                    if high != last_height:  # a box of another height, of the text object
+                        last_height = high  # last measured: the same size
                         ems[em] += len(chars) - since
                         em, since = last_height / size, len(chars)
                     glyphs += 1
@@ -1146,7 +1165,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 obj = text_object(page_ref, i)
                 if obj != sized or not obj:
                     sized = obj
-                    size, read = _size(raw, i, matrix, obj)
+                    size, read = _size(page_ref, i, matrix, obj)
                     sizes.add(size)
                     angle = direction(matrix) if read else 0.0
                 ems[em] += len(chars) - since
@@ -1172,7 +1191,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 bold = _is_bold(page_ref, i, name_buf)  # sampled once per run on a baseline
                 font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
-                    angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
+                    angle = direction(matrix) if get_matrix(page_ref, i, matrix_ref) else 0.0
             elif word and bold and (now := _font(raw, i)) != font:
                 bold = _is_bold(page_ref, i, name_buf)  # a bold run goes on in another font
                 font = now if bold else None
