@@ -113,15 +113,30 @@ def _mask(line: str, runs: re.Pattern[str]) -> bytearray:
 
 def _pairs(line: str) -> list[_Pair]:
     """(position after the left character, boundary key, spaced?) of each Chinese boundary:
-    neighbouring characters, or two characters with exactly one space between them."""
+    neighbouring characters, or two characters with exactly one space between them. (The
+    whole list, in order: `_boundaries` and the pairs it leaves out.)"""
+    tight = [(k, "cjk", False) for m in _CJK_RUN.finditer(line)
+             for k in range(m.start() + 1, m.end())]
+    return sorted(_boundaries(line) + tight)  # one boundary at a position
+
+
+def _boundaries(line: str) -> list[_Pair]:
+    """The Chinese boundaries of `_pairs` but two Chinese characters side by side, most of a
+    Chinese line, which only say that it is not spaced there (what the readers of the pairs
+    need: `_han_pairs` counts those of two Han characters by their runs, the others look at
+    spaced pairs and mixed boundaries only). A run of Chinese (`_CJK_RUN`) is passed over at
+    once, to its end (its first 0 in the mask), with no pair made for each character."""
     out: list[_Pair] = []
     n = len(line)
     cjk = _mask(line, _CJK_RUN)
-    for i in range(n - 1):
-        if cjk[i] and cjk[i + 1]:  # most of a Chinese line: two Chinese characters
-            out.append((i + 1, "cjk", False))
+    i = 0
+    while i < n - 1:
+        if cjk[i] and cjk[i + 1]:  # within a run: on from its last character
+            end = cjk.find(0, i + 1)
+            i = (n if end < 0 else end) - 1
             continue
         if line[i].isspace():
+            i += 1
             continue
         right = line[i + 1]
         if right == " " and i + 2 < n and not line[i + 2].isspace():
@@ -129,6 +144,7 @@ def _pairs(line: str) -> list[_Pair]:
         elif not right.isspace():
             j, spaced = i + 1, False
         else:
+            i += 1
             continue
         if cjk[i] and cjk[j]:
             out.append((i + 1, "cjk", spaced))
@@ -136,6 +152,7 @@ def _pairs(line: str) -> list[_Pair]:
             key = boundary_key(line, i, j)
             if key:
                 out.append((i + 1, key, spaced))
+        i += 1
     return out
 
 
@@ -177,14 +194,17 @@ class HanSpacing:
 
 
 def _han_pairs(line: str, pairs: list[_Pair]) -> tuple[int, int]:
-    """(spaced, tight) pairs of neighbouring Han characters among the line's `pairs`: the
-    evidence (a full-width mark carries its own spacing, so text layers rarely space it out)."""
-    spaced = tight = 0
-    han = _mask(line, _HAN_RUN)
-    for pos, key, is_spaced in pairs:
-        if key == "cjk" and han[pos - 1] and han[pos + is_spaced]:
-            spaced += is_spaced
-            tight += not is_spaced
+    """(spaced, tight) pairs of neighbouring Han characters: the spaced ones among the line's
+    `pairs` (`_boundaries`), the tight ones by the line's runs of Han characters. The evidence
+    (a full-width mark carries its own spacing, so text layers rarely space it out)."""
+    spaced = 0
+    apart = [pos for pos, key, is_spaced in pairs if is_spaced and key == "cjk"]
+    if apart:  # two Chinese characters one space apart: are both Han?
+        han = _mask(line, _HAN_RUN)
+        spaced = sum(1 for pos in apart if han[pos - 1] and han[pos + 1])
+    # the tight pairs: two Han characters side by side, n - 1 in a run of n (`_boundaries`
+    # leaves them out: a run of Han characters is within a run of Chinese)
+    tight = sum(end - start - 1 for start, end in map(re.Match.span, _HAN_RUN.finditer(line)))
     return spaced, tight
 
 
@@ -197,7 +217,7 @@ def _is_spaced(counts: tuple[int, int], spacing: HanSpacing) -> bool:
 
 def line_is_spaced(line: str, spacing: HanSpacing) -> bool:
     """True when the line's Han pairs are mostly separated by single spaces."""
-    return _is_spaced(_han_pairs(line, _pairs(line)), spacing)
+    return _is_spaced(_han_pairs(line, _boundaries(line)), spacing)
 
 
 def _spacing(
@@ -241,7 +261,7 @@ def _mixed_break(left: str, right: str) -> bool:
 def han_spacing(lines: Sequence[str]) -> HanSpacing:
     """Gather a document's evidence: spaced share, and usage at mixed boundaries from the lines
     that are not spaced out."""
-    pairs = [_pairs(line) for line in lines]
+    pairs = [_boundaries(line) for line in lines]
     counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
     return _spacing(lines, pairs, counts)
 
@@ -287,7 +307,7 @@ def _cut(line: str, cuts: Sequence[int]) -> str:
 
 def despace_line(line: str, spacing: HanSpacing) -> tuple[str, int]:
     """The line with its spaced-out Chinese joined, and how many spaces were removed."""
-    pairs = _pairs(line)
+    pairs = _boundaries(line)
     cuts = _cuts(line, pairs, _han_pairs(line, pairs), spacing)
     return _cut(line, cuts), len(cuts)
 
@@ -321,7 +341,7 @@ def despace_lines(lines: Sequence[str], *, han_pairs: bool = False) -> Despaced:
     were removed, and the document's evidence. Each line's boundaries are found once, for the
     document's evidence and for the line. With `han_pairs` (the PDF reader, which sees where a
     gap is only a gap) a lone space between two Han characters goes on any line too."""
-    pairs = [_pairs(line) for line in lines]
+    pairs = [_boundaries(line) for line in lines]
     counts = [_han_pairs(line, p) for line, p in zip(lines, pairs, strict=True)]
     spacing = _spacing(lines, pairs, counts)
     cuts = [

@@ -11,6 +11,8 @@ from untm.aligner.clean import clean_plain_text
 from untm.aligner.hanspace import (
     _CJK_RUN,
     _HAN_RUN,
+    _boundaries,
+    _han_pairs,
     _pairs,
     boundary_key,
     despace_lines,
@@ -153,3 +155,17 @@ def _pairs_one_by_one(line: str) -> list[tuple[int, str, bool]]:
                max_size=60))
 def test_pairs_are_found_as_one_by_one(line: str) -> None:
     assert _pairs(line) == _pairs_one_by_one(line)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.one_of(_CHARS, st.sampled_from(["\u3000", "\t", "·", "—"])),
+               max_size=60))
+def test_han_pairs_of_the_boundaries_count_as_one_by_one(line: str) -> None:
+    """`_boundaries` leaves out two Chinese characters side by side; the Han pairs `_han_pairs`
+    counts from it and the line's runs are those of the whole list, one pair at a time."""
+    pairs = _pairs_one_by_one(line)
+    spaced = sum(1 for pos, key, apart in pairs
+                 if key == "cjk" and apart and is_han(line[pos - 1]) and is_han(line[pos + 1]))
+    tight = sum(1 for pos, key, apart in pairs
+                if key == "cjk" and not apart and is_han(line[pos - 1]) and is_han(line[pos]))
+    assert _han_pairs(line, _boundaries(line)) == (spaced, tight)

@@ -301,18 +301,48 @@ def join_surrogates(text: str) -> tuple[str, frozenset[int]]:
     return "".join(out), frozenset(tails)
 
 
-def _is_bold(raw: object, index: int, name_buf: ctypes.Array[ctypes.c_char]) -> bool:
+def _is_bold(
+    page_ref: ctypes.c_void_p, index: int, name_buf: ctypes.Array[ctypes.c_char]
+) -> bool:
+    """Whether the character's font is bold, by its name (`_named_weight`) or, where the name
+    says no weight, its descriptor's weight. Called as `_loose_box` is (`page_ref`: the text
+    page as a `ctypes.c_void_p`), once a run; the name's buffer (its size, 128, as a
+    `ctypes.c_ulong`: PDFium's `unsigned long`) is the caller's, kept from run to run."""
+    _font_info()(page_ref, index, name_buf, ctypes.c_ulong(len(name_buf)), None)  # no flags
+    named = _named_weight(name_buf.value)
+    if named is not None:
+        return named
+    weight: int = _font_weight()(page_ref, index)
+    return BOLD_WEIGHT <= weight <= MAX_WEIGHT
+
+
+@functools.lru_cache(maxsize=1024)
+def _named_weight(name: bytes) -> bool | None:
+    """Whether a font's base name (as PDFium gives it, any subset prefix "ABCDEF+" aside) says
+    it is bold (True) or of a weight short of bold (False, `_REGULAR_NAME`), or says no weight
+    (None). A function of the name alone, so each name is judged once: a page has a few fonts,
+    and their names come back with every run."""
+    base = name.decode("latin-1", errors="replace").split("+")[-1]
+    if _BOLD_NAME.search(base):
+        return True
+    return False if _REGULAR_NAME.search(base) else None
+
+
+@functools.cache
+def _font_info() -> Callable[..., int]:
+    """PDFium's FPDFText_GetFontInfo (the font's base name into a buffer), called as
+    `_loose_box` is, without argument types."""
     import pypdfium2.raw as pdfium_c
 
-    flags = ctypes.c_int(0)
-    pdfium_c.FPDFText_GetFontInfo(raw, index, name_buf, len(name_buf), ctypes.byref(flags))
-    name = name_buf.value.decode("latin-1", errors="replace").split("+")[-1]
-    if _BOLD_NAME.search(name):
-        return True
-    if _REGULAR_NAME.search(name):
-        return False
-    weight: int = pdfium_c.FPDFText_GetFontWeight(raw, index)
-    return BOLD_WEIGHT <= weight <= MAX_WEIGHT
+    return ctypes.cast(pdfium_c.FPDFText_GetFontInfo, ctypes.CFUNCTYPE(ctypes.c_ulong))
+
+
+@functools.cache
+def _font_weight() -> Callable[[object, int], int]:
+    """PDFium's FPDFText_GetFontWeight, called as `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetFontWeight, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 def _address(handle: object) -> int | None:
@@ -605,12 +635,10 @@ def _suspect(raw: object, text: str) -> bool:
     """Whether a page's text layer gives a sign of glyphs without meaning: a control or
     private-use code, a glyph PDFium flags among every `SAMPLE_STEP`-th, or an ASCII letter or
     digit between two Chinese characters drawn a full em wide."""
-    import pypdfium2.raw as pdfium_c
-
     if has_meaningless(text):
         return True
-    map_error = pdfium_c.FPDFText_HasUnicodeMapError
-    if any(map_error(raw, i) for i in range(0, len(text), SAMPLE_STEP)):
+    map_error, page_ref = _map_error(), ctypes.c_void_p(_address(raw))
+    if any(map_error(page_ref, i) for i in range(0, len(text), SAMPLE_STEP)):
         return True
     return any(_advance(raw, m.start()) >= FULL_EM for m in _LATIN_IN_HAN.finditer(text))
 
@@ -650,7 +678,9 @@ def _advance(raw: object, index: int) -> float:
     return abs(rect.right - rect.left) / size if size > 0 else 0.0
 
 
-def _size(raw: object, index: int, matrix: object, obj: int | None) -> tuple[float, bool]:
+def _size(
+    raw: object, index: int, matrix: ctypes.Structure, obj: int | None
+) -> tuple[float, bool]:
     """The character's font size on the page (`Tf` times the text and CTM scale, as producers
     that draw at `1 Tf` under a scaled matrix need) and whether its matrix was read into
     `matrix` (`obj`: the address of its text object, `_text_object`). Text drawn invisible
@@ -660,12 +690,10 @@ def _size(raw: object, index: int, matrix: object, obj: int | None) -> tuple[flo
     points for 9-point type whose line opens with a narrow word).
     Visible text keeps the area scale: type condensed on the page (FPDF's cells set at 67 %)
     has its gaps condensed with it."""
-    import pypdfium2.raw as pdfium_c
-
-    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
-    read = bool(pdfium_c.FPDFText_GetMatrix(raw, index, matrix))
+    size = float(_font_size()(raw, index))
+    read = bool(_get_matrix()(raw, index, ctypes.byref(matrix)))
     if read:
-        size *= (em_height if _invisible(obj) else scale)(matrix)  # type: ignore[arg-type]
+        size *= (em_height if _invisible(obj) else scale)(matrix)
     return size, read
 
 
@@ -798,16 +826,19 @@ def _superior_figures(
     (`FIGURE_HEIGHT`), standing on the ink's bottom, as a smaller figure set raised is read
     (`lines`: a reference marker). `chars` (at `figures_at`: (place, index in the text page))
     are changed in place."""
-    import pypdfium2.raw as pdfium_c
-
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
+    # PDFium's FPDFText_GetCharBox and FPDFText_GetCharOrigin called as `_loose_box` is: the
+    # text page and the values as pointers made once
+    char_box, char_origin = _char_box(), _char_origin()
+    page_ref = ctypes.c_void_p(_address(raw))
+    box_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin_refs = (ctypes.byref(x), ctypes.byref(y))
     for k, i in figures_at:
         c = chars[k]
         if angles[k] != 0.0 or c.size <= 0:
             continue
-        if not (pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
-                and pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)):
+        if not (char_box(page_ref, i, *box_refs) and char_origin(page_ref, i, *origin_refs)):
             continue
         rise, ink = bottom.value - y.value, top.value - bottom.value
         if (rise < SUPERIOR_RISE * c.size or not 0 < ink <= SUPERIOR_INK * c.size
@@ -912,6 +943,51 @@ def _loose_box() -> Callable[..., int]:
 
 
 @functools.cache
+def _font_size() -> Callable[[object, int], float]:
+    """PDFium's FPDFText_GetFontSize (a double), called as `_loose_box` is, without argument
+    types: once a text object the reader meets."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.CFUNCTYPE(ctypes.c_double))
+
+
+@functools.cache
+def _get_matrix() -> Callable[[object, int, object], int]:
+    """PDFium's FPDFText_GetMatrix (into an `FS_MATRIX`, given by `ctypes.byref`), called as
+    `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetMatrix, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _char_box() -> Callable[..., int]:
+    """PDFium's FPDFText_GetCharBox (the glyph's ink box: left, right, bottom, top as doubles),
+    called as `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _char_origin() -> Callable[..., int]:
+    """PDFium's FPDFText_GetCharOrigin (the glyph's origin, as two doubles), called as
+    `_loose_box` is, without argument types."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
+def _map_error() -> Callable[[object, int], int]:
+    """PDFium's FPDFText_HasUnicodeMapError, called as `_loose_box` is, without argument
+    types (`_suspect` asks it of every `SAMPLE_STEP`-th glyph of every page)."""
+    import pypdfium2.raw as pdfium_c
+
+    return ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(ctypes.c_int))
+
+
+@functools.cache
 def _is_generated() -> Callable[[object, int], int]:
     """PDFium's FPDFText_IsGenerated (1 for a space or line break PDFium put in, not drawn by
     the layer), called as `_loose_box` is, without argument types: once a drawn space."""
@@ -962,7 +1038,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         box_of = _loose_box()  # called with the page and the box as pointers made once
         page_ref, rect_ref = ctypes.c_void_p(_address(raw)), ctypes.byref(rect)
         boxed_at = functools.partial(_RECT.unpack_from, rect)  # left, top, right, bottom
-        get_matrix = pdfium_c.FPDFText_GetMatrix
+        get_matrix, matrix_ref = _get_matrix(), ctypes.byref(matrix)
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
@@ -1013,12 +1089,13 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 if not box_of(page_ref, i, rect_ref):
                     continue
                 left, top, right, bottom = boxed_at()
+                high = top - bottom
                 if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
-                        top - bottom == last_height
-                        or (top - bottom >= POINT and (obj := text_object(page_ref, i)) == sized
+                        high == last_height
+                        or (high >= POINT and (obj := text_object(page_ref, i)) == sized
                             and obj)):
-                    if top - bottom != last_height:  # a box of another height, of the text
-                        last_height = top - bottom  # object last measured: the same size
+                    if high != last_height:  # a box of another height, of the text object
+                        last_height = high  # last measured: the same size
                         ems[em] += len(chars) - since
                         em, since = last_height / size, len(chars)
                     glyphs += 1
@@ -1062,7 +1139,10 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     end = last.x1
                     if not is_generated(page_ref, i) and box_of(page_ref, i, rect_ref):
                         s_left, _, s_right, _ = boxed_at()
-                        end += min(max(s_right - s_left, 0.0), last.size)
+                        advance = s_right - s_left  # min(max(advance, 0.0), last.size)
+                        if advance < 0.0:
+                            advance = 0.0
+                        end += last.size if last.size < advance else advance
                     append(new(Char, (SPACE, last.x1 - 0.05, end, last.y0, last.y1,
                                       last.size, last.bold)))
                     angles.append(angles[-1])
@@ -1095,7 +1175,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 obj = text_object(page_ref, i)
                 if obj != sized or not obj:
                     sized = obj
-                    size, read = _size(raw, i, matrix, obj)
+                    size, read = _size(page_ref, i, matrix, obj)
                     sizes.add(size)
                     angle = direction(matrix) if read else 0.0
                 ems[em] += len(chars) - since
@@ -1118,12 +1198,12 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     unmapped -= ch == LOST
                     continue
             if run:
-                bold = _is_bold(raw, i, name_buf)  # sampled once per run on a baseline
+                bold = _is_bold(page_ref, i, name_buf)  # sampled once per run on a baseline
                 font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
-                    angle = direction(matrix) if get_matrix(raw, i, matrix) else 0.0
+                    angle = direction(matrix) if get_matrix(page_ref, i, matrix_ref) else 0.0
             elif word and bold and (now := _font(raw, i)) != font:
-                bold = _is_bold(raw, i, name_buf)  # a bold run goes on in another font
+                bold = _is_bold(page_ref, i, name_buf)  # a bold run goes on in another font
                 font = now if bold else None
             word = False
             turned = turned or angle != 0.0

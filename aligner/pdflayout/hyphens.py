@@ -163,12 +163,25 @@ class LineEndHyphens:
     document's own `Vocabulary`), each one recorded as `hyphenation` furniture (`found`)."""
 
     def __init__(self, lines: Iterable[str]) -> None:
-        self.vocab = Vocabulary(lines)
+        # the lines' text taken now; their words are gathered only when a line ends with a
+        # hyphen (`vocab`): most documents have none, and gathering is a pass over all text
+        self._lines: tuple[str, ...] = tuple(lines)
+        self._vocab: Vocabulary | None = None
         self.found: list[Furniture] = []
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The document's `Vocabulary`, made when first asked for."""
+        if self._vocab is None:
+            self._vocab = Vocabulary(self._lines)
+            self._lines = ()
+        return self._vocab
 
     def join(self, left: str, right: str, line: int) -> str | None:
         """`left` + `right` joined without its line-end hyphen (recorded at `line`, the line or
         page of `right`), or None to keep the hyphen."""
+        if not left.rstrip().endswith("-"):  # no hyphen to undo (`dehyphenate` says so too)
+            return None
         joined = dehyphenate(left, right, self.vocab)
         if joined is not None:
             head = left.rsplit(None, 1)[-1]

@@ -51,6 +51,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
+from unicodedata import east_asian_width
 
 from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
@@ -520,7 +521,7 @@ def _spell(
             continue
         if sup:
             flush_sup()
-        wide_c = ch >= "\u1100" and is_wide(ch)
+        wide_c = ch >= "\u1100" and east_asian_width(ch) in "WF"  # is_wide(ch), without a call
         if prev is not None and out:
             if wide_spaces and (ch in _CJK_MARKS or prev in _CJK_MARKS):
                 pass  # Chinese quotes and dashes are full-width marks: no space beside them
