@@ -40,6 +40,17 @@ NOT_MAPPED: dict[tuple[str, str], str] = {
 }
 
 
+# (producer, language, document, character) -> how many the producer leaves out of its page,
+# and why (measured): the text layer holds what the page shows
+LEFT_OUT: dict[tuple[str, str, str, str], tuple[int, str]] = {
+    ("libreoffice", "zh", "sdg_goals_targets", "、"): (1, (
+        "with Liberation fonts installed (scripts/system-deps.sh), LibreOffice 7.4 sets "
+        "'…特别是最不发达国家、小岛屿…' with the enumeration comma at a line's end and draws "
+        "it nowhere: neither the page (rendered by pdftoppm) nor the text layer (PDFium, "
+        "pdftotext) has it")),
+}
+
+
 def _text(path: Path) -> str:
     """The text layer as PDFium reads it, CJK compatibility forms and Kangxi radicals as NFKC
     gives them (unmapped-compat maps to them on purpose), a hyphen that ends a line (PDFium's
@@ -79,7 +90,8 @@ def test_text_layer_holds_every_character(producer: str, lang: str,
         path = pair.zh if lang == "zh" else pair.en
         want = Counter(c for c in _source(pair.doc.name, lang) if not c.isspace())
         got = Counter(_text(path))
-        short = {f"U+{ord(c):04X} {c}": (n, got[c]) for c, n in want.items() if got[c] < n}
+        short = {f"U+{ord(c):04X} {c}": (n, got[c]) for c, n in want.items()
+                 if got[c] + LEFT_OUT.get((producer, lang, pair.doc.name, c), (0, ""))[0] < n}
         if short:
             lost[pair.doc.name] = short
     assert not lost, lost  # document -> character -> (in the text, in the PDF)
