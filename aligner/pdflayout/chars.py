@@ -409,7 +409,9 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
     neither). That is a CJK font that lost its ToUnicode map (Ghostscript's pdfwrite drops a
     simple font's whole map when one entry gives two characters), its codes read as ASCII
     letters, digits, controls and line ends. Looked into only on a page where the text or every
-    `SAMPLE_STEP`-th glyph gives a sign of it (`_suspect`)."""
+    `SAMPLE_STEP`-th glyph gives a sign of it (`_suspect`). A glyph PDFium marks as a line's
+    end hyphen (its raw code "-", after a letter at a line's end) drawn a full em wide is such a
+    font's CJK glyph, lost too ("…全球" + "碳" read as "-" + "信用额"): no hyphen is an em wide."""
     import pypdfium2.raw as pdfium_c
 
     map_error = pdfium_c.FPDFText_HasUnicodeMapError
@@ -422,15 +424,17 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         text = "".join(cmapped.get(i, ch) for i, ch in enumerate(text))
     fonts: dict[int | None, _FontGlyphs] = {}
     blank: set[int] = set()
+    wide_hyphens: set[int] = set()  # line-end hyphens PDFium marked, drawn a full em wide
     for i, ch in enumerate(text):
         if i in read_own.lost:
             continue
         flagged = i in flags and i not in cmapped
         space = ch.isspace() and not is_meaningless(ch)
-        if not flagged and (
-            (ch in _HYPHENS and _marked_hyphen(raw, i, ch)) or ch == "\x00"
-            or (space and pdfium_c.FPDFText_IsGenerated(raw, i))
-        ):
+        if not flagged and ch in _HYPHENS and _marked_hyphen(raw, i, ch):
+            if _advance(raw, i) >= FULL_EM:  # a CJK glyph whose raw code is "-": no hyphen
+                wide_hyphens.add(i)
+            continue
+        if not flagged and (ch == "\x00" or (space and pdfium_c.FPDFText_IsGenerated(raw, i))):
             continue
         handle, key = read_own.fonts_at.get(i) or _font_of(raw, i)
         font = fonts.get(key)
@@ -469,7 +473,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         font.full_em += _advance(raw, i) >= FULL_EM
     wide = sum(len(f.wide) for f in fonts.values())
     mapped = sum(f.own for f in fonts.values())
-    lost: set[int] = set(read_own.lost)
+    lost: set[int] = set(read_own.lost) | wide_hyphens
     dropped: set[int] = set()
     names: list[str] = list(read_own.fonts)
     for font in fonts.values():
