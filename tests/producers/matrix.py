@@ -99,12 +99,27 @@ class Matrix:
 
 
 def _version(args: Sequence[str]) -> str:
+    """The tool's version line: the first line it writes to its output, else to its errors
+    (pdftocairo -v writes there); never the warnings a tool adds to the errors now and then
+    (LibreOffice's about a profile or Java), which made a new key, and a new build, at times."""
     try:
         done = subprocess.run(list(args), capture_output=True, text=True, timeout=120,
                               stdin=subprocess.DEVNULL, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return "absent"
-    return (done.stdout + done.stderr).strip()[:200]
+    lines = [ln.strip() for ln in (done.stdout or done.stderr).splitlines() if ln.strip()]
+    return lines[0][:200] if lines else ""
+
+
+def _font_families() -> str:
+    """The font families fontconfig knows: which are installed decides how LibreOffice and
+    Chromium set the documents (Liberation Serif for Times New Roman where it is)."""
+    try:
+        done = subprocess.run(["fc-list", "--format", "%{family}\\n"], capture_output=True,
+                              text=True, timeout=120, stdin=subprocess.DEVNULL, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return "absent"
+    return "\n".join(sorted(set(done.stdout.splitlines())))
 
 
 @cache
@@ -128,6 +143,7 @@ def cache_key() -> str:
     for tool in (["soffice", "--version"], ["chromium", "--version"], ["gs", "--version"],
                  ["pdftocairo", "-v"]):
         h.update(_version(tool).encode())
+    h.update(_font_families().encode())
     return h.hexdigest()[:16]
 
 
