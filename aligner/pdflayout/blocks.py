@@ -22,9 +22,8 @@ After furniture is gone (`furniture.py`), each page is split into
   or, in justified text, its last line ended short of the measure; where nothing says it goes on
   either (the next line in lower case, the last ending in a hyphen or an opening bracket), the
   join is soft (`RawBlock.soft_breaks`: in paragraph units the other language decides). It goes
-  on past a
-  box in small type at the foot of a column (a copyright notice under a paper's first column:
-  `_column_feet`), read after it, and past a masthead or running header set above the next
+  on past a box in small type at the foot of a column (a copyright notice under a paper's first
+  column: `_column_feet`), read after it, and past a masthead or running header set above the next
   column only, higher than the column before and in another type (`_column_heads`), read where
   the columns start.
 The measure (where full lines end) is found from where most lines near the farthest end
@@ -563,13 +562,12 @@ def _soft_join(prev: Line, line: Line, *, same_page: bool) -> bool:
     """A paragraph read on across a page or column break without a sign that it goes on (the
     next line in lower case, the last one ending in a hyphen, an opening bracket, an
     enumeration comma, or in a Han character: a Chinese paragraph ends in its punctuation): a
-    paragraph that ended in
-    a full last line, the next starting without indent or label, looks the same; the pipeline
-    lets the other language decide (`RawBlock.soft_breaks`). Clause punctuation is no such
-    sign (`_RUNS_ON`): "…经验和知识；" ending a page and "表示感谢…" opening the next are two
-    operative paragraphs of a resolution, "… of resolution 77/109:" / "Good offices (including
-    …)." a list's introduction and its first item; in Latin text, lower case after it still
-    goes on."""
+    paragraph that ended in a full last line, the next starting without indent or label, looks
+    the same; the pipeline lets the other language decide (`RawBlock.soft_breaks`). Clause
+    punctuation is no such sign (`_RUNS_ON`): "…经验和知识；" ending a page and "表示感谢…"
+    opening the next are two operative paragraphs of a resolution, "… of resolution 77/109:" /
+    "Good offices (including …)." a list's introduction and its first item; in Latin text,
+    lower case after it still goes on."""
     return _crosses_break(prev, line, same_page=same_page) and not (
         line.text[:1].islower() or prev.text.endswith(_RUNS_ON)
         or is_han(prev.text[-1:]))

@@ -1105,9 +1105,9 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
 def _slug_apart(a: Line, b: Line) -> bool:
     """Two pieces of a row set apart by a tab, not by a justified line's stretched word gap:
     one is a slug or symbol by its form alone (a job number, a recycling note, a document
-    symbol: `furniture.form_kind`) and the other holds a word space of its own, narrower than
-    the gap between them (a justified line stretches all its word gaps alike, so where one is
-    wide enough to cut the line into pieces every one is, and its pieces are single words).
+    symbol: `furniture.form_kind`) and the other holds a word space of its own (a justified
+    line stretches all its word gaps alike, so where one is wide enough to cut the line into
+    pieces every one is, and its pieces are single words, or `_stretched` has joined them).
     A word processor that puts "23-09876 (C)", a tab and "Please recycle" on a first page's
     foot, or "United Nations", a tab and the symbol in its header, by default tab stops a few
     font sizes apart, wrote them so: joined, the line is no furniture by form, and read as
