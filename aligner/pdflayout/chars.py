@@ -305,14 +305,15 @@ def _is_bold(
     page_ref: ctypes.c_void_p, index: int, name_buf: ctypes.Array[ctypes.c_char]
 ) -> bool:
     """Whether the character's font is bold, by its name (`_named_weight`) or, where the name
-    says no weight, its descriptor's weight. Called as `_loose_box` is (`page_ref`: the text
-    page as a `ctypes.c_void_p`), once a run; the name's buffer (its size, 128, as a
+    says no weight, its descriptor's weight, both read through `_untyped` (`page_ref`: the
+    text page as a `ctypes.c_void_p`), once a run; the name's buffer (its size, 128, as a
     `ctypes.c_ulong`: PDFium's `unsigned long`) is the caller's, kept from run to run."""
-    _font_info()(page_ref, index, name_buf, ctypes.c_ulong(len(name_buf)), None)  # no flags
+    font_info = _untyped("FPDFText_GetFontInfo", ctypes.c_ulong)  # the name into the buffer
+    font_info(page_ref, index, name_buf, ctypes.c_ulong(len(name_buf)), None)  # no flags
     named = _named_weight(name_buf.value)
     if named is not None:
         return named
-    weight: int = _font_weight()(page_ref, index)
+    weight: int = _untyped("FPDFText_GetFontWeight")(page_ref, index)
     return BOLD_WEIGHT <= weight <= MAX_WEIGHT
 
 
@@ -326,23 +327,6 @@ def _named_weight(name: bytes) -> bool | None:
     if _BOLD_NAME.search(base):
         return True
     return False if _REGULAR_NAME.search(base) else None
-
-
-@functools.cache
-def _font_info() -> Callable[..., int]:
-    """PDFium's FPDFText_GetFontInfo (the font's base name into a buffer), called as
-    `_loose_box` is, without argument types."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetFontInfo, ctypes.CFUNCTYPE(ctypes.c_ulong))
-
-
-@functools.cache
-def _font_weight() -> Callable[[object, int], int]:
-    """PDFium's FPDFText_GetFontWeight, called as `_loose_box` is, without argument types."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetFontWeight, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 def _address(handle: object) -> int | None:
@@ -641,7 +625,8 @@ def _suspect(raw: object, text: str) -> bool:
     digit between two Chinese characters drawn a full em wide."""
     if has_meaningless(text):
         return True
-    map_error, page_ref = _map_error(), ctypes.c_void_p(_address(raw))
+    map_error = _untyped("FPDFText_HasUnicodeMapError")
+    page_ref = ctypes.c_void_p(_address(raw))
     if any(map_error(page_ref, i) for i in range(0, len(text), SAMPLE_STEP)):
         return True
     return any(_advance(raw, m.start()) >= FULL_EM for m in _LATIN_IN_HAN.finditer(text))
@@ -694,8 +679,8 @@ def _size(
     points for 9-point type whose line opens with a narrow word).
     Visible text keeps the area scale: type condensed on the page (FPDF's cells set at 67 %)
     has its gaps condensed with it."""
-    size = float(_font_size()(raw, index))
-    read = bool(_get_matrix()(raw, index, ctypes.byref(matrix)))
+    size = float(_untyped("FPDFText_GetFontSize", ctypes.c_double)(raw, index))
+    read = bool(_untyped("FPDFText_GetMatrix")(raw, index, ctypes.byref(matrix)))
     if read:
         size *= (em_height if _invisible(obj) else scale)(matrix)
     return size, read
@@ -706,17 +691,8 @@ def _invisible(obj: int | None) -> bool:
     invisible (text render mode 3)."""
     import pypdfium2.raw as pdfium_c
 
-    return bool(obj) and (_render_mode()(ctypes.c_void_p(obj))
+    return bool(obj) and (_untyped("FPDFTextObj_GetTextRenderMode")(ctypes.c_void_p(obj))
                           == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
-
-
-@functools.cache
-def _render_mode() -> Callable[[object], int]:
-    """PDFium's FPDFTextObj_GetTextRenderMode, called as `_text_object` is, without argument
-    types, with the object's address as a `ctypes.c_void_p`."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFTextObj_GetTextRenderMode, ctypes.CFUNCTYPE(ctypes.c_int))
 
 
 @dataclass(frozen=True)
@@ -832,9 +808,10 @@ def _superior_figures(
     are changed in place."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
     x, y = ctypes.c_double(), ctypes.c_double()
-    # PDFium's FPDFText_GetCharBox and FPDFText_GetCharOrigin called as `_loose_box` is: the
+    # PDFium's FPDFText_GetCharBox (the ink box) and FPDFText_GetCharOrigin, `_untyped`: the
     # text page and the values as pointers made once
-    char_box, char_origin = _char_box(), _char_origin()
+    char_box = _untyped("FPDFText_GetCharBox")
+    char_origin = _untyped("FPDFText_GetCharOrigin")
     page_ref = ctypes.c_void_p(_address(raw))
     box_refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
     origin_refs = (ctypes.byref(x), ctypes.byref(y))
@@ -936,76 +913,24 @@ def _text_at(text: str, indices: set[int]) -> str:
 
 
 @functools.cache
-def _loose_box() -> Callable[..., int]:
-    """PDFium's FPDFText_GetLooseCharBox without the binding's argument types, to call with
-    the text page and the box as pointers made once a page (`ctypes.c_void_p`,
-    `ctypes.byref`) and the index as an int: half the time of a call through the binding,
-    which converts each argument, on the reader's hottest line (one call a glyph)."""
+def _untyped(function: str, restype: Any = ctypes.c_int) -> Callable[..., Any]:
+    """PDFium's `function` without the binding's argument types (its result a `restype`), to
+    call with the text page, an object and the values it writes as pointers made once
+    (`ctypes.c_void_p`, `ctypes.byref`) and an index as an int: half the time of a call
+    through the binding, which converts each argument, on the reader's hottest lines
+    (FPDFText_GetLooseCharBox: one call a glyph)."""
     import pypdfium2.raw as pdfium_c
 
-    return ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
-
-
-@functools.cache
-def _font_size() -> Callable[[object, int], float]:
-    """PDFium's FPDFText_GetFontSize (a double), called as `_loose_box` is, without argument
-    types: once a text object the reader meets."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.CFUNCTYPE(ctypes.c_double))
-
-
-@functools.cache
-def _get_matrix() -> Callable[[object, int, object], int]:
-    """PDFium's FPDFText_GetMatrix (into an `FS_MATRIX`, given by `ctypes.byref`), called as
-    `_loose_box` is, without argument types."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetMatrix, ctypes.CFUNCTYPE(ctypes.c_int))
-
-
-@functools.cache
-def _char_box() -> Callable[..., int]:
-    """PDFium's FPDFText_GetCharBox (the glyph's ink box: left, right, bottom, top as doubles),
-    called as `_loose_box` is, without argument types."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.CFUNCTYPE(ctypes.c_int))
-
-
-@functools.cache
-def _char_origin() -> Callable[..., int]:
-    """PDFium's FPDFText_GetCharOrigin (the glyph's origin, as two doubles), called as
-    `_loose_box` is, without argument types."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.CFUNCTYPE(ctypes.c_int))
-
-
-@functools.cache
-def _map_error() -> Callable[[object, int], int]:
-    """PDFium's FPDFText_HasUnicodeMapError, called as `_loose_box` is, without argument
-    types (`_suspect` asks it of every `SAMPLE_STEP`-th glyph of every page)."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.CFUNCTYPE(ctypes.c_int))
-
-
-@functools.cache
-def _is_generated() -> Callable[[object, int], int]:
-    """PDFium's FPDFText_IsGenerated (1 for a space or line break PDFium put in, not drawn by
-    the layer), called as `_loose_box` is, without argument types: once a drawn space."""
-    import pypdfium2.raw as pdfium_c
-
-    return ctypes.cast(pdfium_c.FPDFText_IsGenerated, ctypes.CFUNCTYPE(ctypes.c_int))
+    return ctypes.cast(getattr(pdfium_c, function), ctypes.CFUNCTYPE(restype))
 
 
 @functools.cache
 def _text_object() -> Callable[[object, int], int | None]:
     """PDFium's FPDFText_GetTextObject returning the object's address (None for none): an int
     compares by value, where the binding's pointer objects compare by identity. Called as
-    `_loose_box` is, without argument types (the text page as a `ctypes.c_void_p`). pypdfium2
-    4.30 does not bind it: there, no glyph has an object and each size is read."""
+    `_untyped`'s functions are, without argument types (the text page as a
+    `ctypes.c_void_p`). pypdfium2 4.30 does not bind it: there, no glyph has an object and
+    each size is read."""
     import pypdfium2.raw as pdfium_c
 
     function = getattr(pdfium_c, "FPDFText_GetTextObject", None)
@@ -1039,10 +964,11 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             text, _ = read_symbols(text, _font_names(raw))
         rect = pdfium_c.FS_RECTF()
         matrix = pdfium_c.FS_MATRIX()
-        box_of = _loose_box()  # called with the page and the box as pointers made once
+        # called with the page and the box as pointers made once
+        box_of = _untyped("FPDFText_GetLooseCharBox")
         page_ref, rect_ref = ctypes.c_void_p(_address(raw)), ctypes.byref(rect)
         boxed_at = functools.partial(_RECT.unpack_from, rect)  # left, top, right, bottom
-        get_matrix, matrix_ref = _get_matrix(), ctypes.byref(matrix)
+        get_matrix, matrix_ref = _untyped("FPDFText_GetMatrix"), ctypes.byref(matrix)
         name_buf = ctypes.create_string_buffer(128)
         found = _unmapped(raw, text)
         lost, dropped = found.lost, found.dropped
@@ -1060,7 +986,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         glyphs = unmapped = unplaced = left_out = 0  # left_out: `PageChars.dropped`
         last_height = -1.0
         text_object = _text_object()
-        is_generated = _is_generated()
+        is_generated = _untyped("FPDFText_IsGenerated")
         new = tuple.__new__  # what Char(...) calls, without its Python frame: the hot path
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
