@@ -445,16 +445,16 @@ def _stretched(pieces: list[list[Char]], size: float) -> list[list[Char]]:
     are `STRETCHED` font sizes wide or more, a gap at most a space (`SPACE_WIDTH`) wider than
     the widest of them is one of them, not the gap between two cells (cells' words stand a
     space apart; rows of such lines, their numbers as wide, line up as a table's cells)."""
-    stretched: list[float] = []
-    for piece in pieces:
-        stretched += [g for g in _gaps(piece)[0] if g >= STRETCHED * size]
+    measured = [_gaps(piece) for piece in pieces]
+    stretched = [g for gaps, _ in measured for g in gaps if g >= STRETCHED * size]
     if len(stretched) < STRETCHED_GAPS:
         return pieces
     limit = max(stretched) + SPACE_WIDTH * size
     out = [pieces[0]]
-    for piece in pieces[1:]:
+    # each piece measured from where the piece before it ends (the last of those it may join)
+    for piece, (_, before) in zip(pieces[1:], measured, strict=False):
         first = next((c for c in piece if c.ch != SPACE), piece[0])
-        if first.x0 - _gaps(out[-1])[1] <= limit:
+        if first.x0 - before <= limit:
             out[-1] = out[-1] + piece
         else:
             out.append(piece)
