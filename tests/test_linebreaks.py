@@ -148,6 +148,12 @@ def _lines(texts: list[str], **kw: int) -> list[Line]:
     return [Line(i + 1, t, **kw) for i, t in enumerate(texts)]
 
 
+def _starts_of(lines: list[tuple[str, bool]]) -> tuple[list[bool], list[bool]]:
+    """English lines, each marked whether it starts a paragraph: where `paragraph_starts` finds
+    starts, and where they are marked."""
+    return paragraph_starts(_lines([text for text, _ in lines]), "en"), [s for _, s in lines]
+
+
 def test_short_lines_and_clause_ends() -> None:
     en = [
         "The Economic and Social Council,",
@@ -488,8 +494,8 @@ def test_a_ragged_list_whose_items_end_without_a_full_stop() -> None:
         ("3.c Substantially increase health financing in developing countries", True),
         ("3.d Strengthen the capacity of all countries for early warning", True),
     ]
-    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
-    assert got == [start for _, start in lines]
+    got, marked = _starts_of(lines)
+    assert got == marked
 
 
 def _sdg_items(path: Path, labelled: bool) -> list[str]:
@@ -617,8 +623,8 @@ def test_an_unlabelled_list_opens_an_item_with_any_capitalised_word_but_a_name()
         ("Suicide mortality rate", True),
         ("Proportion of the population using safely managed drinking water services", True),
     ]
-    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
-    assert got == [start for _, start in lines]
+    got, marked = _starts_of(lines)
+    assert got == marked
 
 
 def test_a_full_line_ending_in_an_introductions_colon_before_an_opener() -> None:
@@ -641,8 +647,8 @@ def test_a_full_line_ending_in_an_introductions_colon_before_an_opener() -> None
          False),
         ("disputes.", False),
     ]
-    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
-    assert got == [start for _, start in lines]
+    got, marked = _starts_of(lines)
+    assert got == marked
 
 
 def test_a_paragraph_set_in_brackets_ends_where_its_bracket_closes() -> None:
@@ -662,5 +668,5 @@ def test_a_paragraph_set_in_brackets_ends_where_its_bracket_closes() -> None:
          False),
         ("Committee before its next session, in accordance with the rules of procedure.", False),
     ]
-    got = paragraph_starts(_lines([text for text, _ in lines]), "en")
-    assert got == [start for _, start in lines]
+    got, marked = _starts_of(lines)
+    assert got == marked
