@@ -4,7 +4,8 @@ typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-pr
 LibreOffice with the text in two columns (the matrix has LibreOffice in one column only),
 XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`), AbiWord (a
 word processor with its own .docx import and layout engine, its PDF written by cairo; Debian
-`abiword`) and, only when
+`abiword`), MuPDF (its own HTML layout engine and PDF writer, `mutool convert`; Debian
+`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -21,8 +22,11 @@ document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as 
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
 XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
-columns, for AbiWord the matrix's .docx as it is. A producer that is not installed is a line
-saying so. WeasyPrint and Typst are not dependencies of untm: `pip install weasyprint typst` first.
+columns, for AbiWord the matrix's .docx as it is, for MuPDF the HTML page with what MuPDF 1.21
+needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for fpdf2 the same
+pieces written through its API. A producer that is not installed is a line saying so.
+WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst fpdf2`
+first (typst and fpdf2 are in the dev extra).
 
 Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
 joined to it, so a run of one producer keeps the whole table).
@@ -33,7 +37,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -44,6 +50,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from docgen import convert, set_columns, soffice  # noqa: E402
+from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
@@ -108,6 +115,61 @@ def _abiword(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
                    env={**os.environ, "HOME": str(home)})
 
 
+NOTO_SERIF_CJK = Path("/usr/share/fonts/opentype/noto")  # Debian fonts-noto-cjk
+SC_FACE = 2  # Noto Serif CJK SC in Debian's NotoSerifCJK-{Regular,Bold}.ttc (fc-scan's index)
+
+
+def _collection_face(ttc: Path, index: int) -> bytes:
+    """Face `index` of an OpenType collection (.ttc) as a font file of its own: its table
+    directory with its tables copied after it (the tables as they are, CFF outlines too)."""
+    data = ttc.read_bytes()
+    (at,) = struct.unpack_from(">I", data, 12 + 4 * index)
+    count = struct.unpack_from(">H", data, at + 4)[0]
+    directory, body = bytearray(data[at:at + 12]), bytearray()
+    start = 12 + 16 * count
+    for k in range(count):
+        tag, checksum, offset, length = struct.unpack_from(">4sIII", data, at + 12 + 16 * k)
+        directory += struct.pack(">4sIII", tag, checksum, start + len(body), length)
+        body += data[offset:offset + length] + b"\x00" * (-length % 4)
+    return bytes(directory + body)
+
+
+def _mupdf_html(doc: Doc, lang: str, work: Path) -> Path:
+    """The HTML page as MuPDF 1.21 (Debian mupdf-tools) can take it. Its CSS parser drops the
+    whole stylesheet at the @page rule's margin boxes (CSS Paged Media, which it does not draw):
+    they are taken out, so no running header or footer. Debian's MuPDF is built without the CJK
+    fonts it bundles: it sets Chinese in a "Mincho" it does not embed (Adobe-Japan1, no
+    ToUnicode), whose text layer loses every character outside Japan1 (联, 议, 项...); so
+    "Noto Serif CJK SC" is given by @font-face, its face copied out of Debian's .ttc (MuPDF 1.21
+    cannot embed a face of a collection: 'substitute font creation is not implemented yet').
+    Latin text is in MuPDF's own serif (Charis SIL): mutool finds no system font."""
+    fonts = ""
+    for weight, css in (("Regular", "normal"), ("Bold", "bold")):
+        face = work / f"NotoSerifCJKsc-{weight}.otf"
+        if not face.exists():
+            face.write_bytes(_collection_face(NOTO_SERIF_CJK / f"NotoSerifCJK-{weight}.ttc",
+                                              SC_FACE))
+        fonts += ('@font-face { font-family: "Noto Serif CJK SC"; '
+                  f'font-weight: {css}; src: url("{face.name}"); }}\n')
+    page = _html(doc, lang, work).read_text(encoding="utf-8")
+    page = re.sub(r"@(?:top|bottom)-(?:left|right|center)\s*\{[^}]*\}\s*", "", page)
+    page = re.sub(r"@page :first\s*\{\s*\}\s*", "", page)
+    html = work / f"{doc.name}.{lang}.mupdf.html"
+    html.write_text(page.replace("<style>", "<style>" + fonts, 1), encoding="utf-8")
+    return html
+
+
+def _mupdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # A4 in points: MuPDF lays HTML out on the page -W and -H give (A5 by default), not @page's
+    subprocess.run(["mutool", "convert", "-F", "pdf", "-W", "595.28", "-H", "841.89",
+                    "-o", str(pdf), str(_mupdf_html(doc, lang, work))],
+                   check=True, capture_output=True, timeout=300)
+
+
+def _fpdf2(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    write_fpdf2(structure(doc.items(lang)), lang, doc.symbol, JOB, pdf)
+
+
 def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     scan = work / f"scan-{doc.name}.{lang}"
     scan.mkdir(exist_ok=True)
@@ -135,6 +197,16 @@ def _missing(name: str) -> str | None:
         return None
     if name == "abiword":
         return None if shutil.which("abiword") else "abiword not installed (Debian abiword)"
+    if name == "mupdf":
+        return None if shutil.which("mutool") and NOTO_SERIF_CJK.is_dir() else (
+            "mutool or Noto CJK not installed (Debian mupdf-tools fonts-noto-cjk)")
+    if name == "fpdf2":
+        try:
+            __import__("fpdf")
+        except ImportError:
+            return "fpdf2 not installed (pip install fpdf2)"
+        return None if has_fonts() else ("Noto CJK or Liberation fonts not installed (Debian "
+                                          "fonts-noto-cjk fonts-liberation)")
     if name == "xelatex":
         return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
                                            "texlive-lang-chinese)")
@@ -151,6 +223,8 @@ PRODUCERS: dict[str, Producer] = {
     "libreoffice-2col": _libreoffice_columns,
     "xelatex": _typesetter(write_latex, compile_latex, "tex"),
     "abiword": _abiword,
+    "mupdf": _mupdf,
+    "fpdf2": _fpdf2,
     "tesseract": _tesseract,
 }
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
