@@ -324,7 +324,18 @@ def main() -> int:
           "font lacks drawn as boxes of hex digits, in the text layer too, the line around "
           "them set out of order; the text at 11 points, not the .docx's 10, so its 14-point "
           "header is under 1.3 body sizes and page 1 no cover) and "
-          "one SDG target ending a page on a full line without a stop.", "",
+          "one SDG target ending a page on a full line without a stop. MuPDF's first "
+          "measurement is pdf_other_producers_mupdf_before.md (untm F1 .905, pdftotext .497; "
+          "seed .585, resolution .571: each paragraph's number set on a line of its own above "
+          "its text; ecosoc_07 .931: a Chinese page's bold face dropped with its headings); "
+          "rules made on its files since: a number alone on its line opens the paragraph "
+          "below, the glyphs a Chinese font's map leaves out say nothing against the font, a "
+          "line ending in a dash between numbers joins the next without a space. What is left "
+          "is MuPDF's text layer (its ToUnicode made from the font's cmap): digits its shaper "
+          "substituted in Chinese text ('HSP/HA.1/Res.1', '(A/78/35)') have no entry and are "
+          "read as characters lost, the hyphen's glyph reads U+2011 and '——' one U+2E3A. "
+          "fpdf2's first measurement is pdf_other_producers_fpdf2_before.md (untm 1.000, "
+          "pdftotext .973).", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
