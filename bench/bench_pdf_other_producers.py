@@ -278,7 +278,14 @@ def main() -> int:
           "font lacks drawn as boxes of hex digits, in the text layer too, the line around "
           "them set out of order; the text at 11 points, not the .docx's 10, so its 14-point "
           "header is under 1.3 body sizes and page 1 no cover) and "
-          "one SDG target ending a page on a full line without a stop.", "",
+          "one SDG target ending a page on a full line without a stop. ps2pdf's first "
+          "measurement is pdf_other_producers_ps2pdf_before.md: no pair has a text layer to "
+          "read. LibreOffice's PostScript driver sends each font as glyph sets, codes 1..N in "
+          "the order the glyphs are first drawn, named glyph1..glyphN, and writes no Unicode "
+          "anywhere; Ghostscript can build no ToUnicode map from that (with -dPDFSETTINGS "
+          "/prepress, /printer or /ebook alike), in English as in Chinese. untm says so in one "
+          "line for each pair (the Chinese file read first); pdftotext's text is control "
+          "bytes.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -288,8 +295,12 @@ def main() -> int:
                   f"{u['F1']:.3f} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} |")
     md += ["", "Totals: " + "; ".join(f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
                                       for k, v in totals.items()), ""]
-    md += [f"Error: {r['producer']} {r['doc']} {v}: {r[v]['error']}"  # type: ignore[index]
-           for r in rows for v in ("untm-pdf", "pdftotext") if r[v]["error"]]  # type: ignore[index]
+    for r in rows:  # a typed error scores nothing: say which
+        for variant in ("untm-pdf", "pdftotext"):
+            cell = r[variant]
+            assert isinstance(cell, dict)
+            if cell["error"]:
+                md.append(f"Error: {r['producer']} {r['doc']} {variant}: {cell['error']}")
     md += [f"Skipped: {k}: {v}" for k, v in skipped.items()]
     (RESULTS / f"{stem}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
     (RESULTS / f"{stem}.json").write_text(json.dumps(
