@@ -214,7 +214,11 @@ def print_to_postscript(source: Path, folder: Path, *, command: str | None = Non
     --print-to-file` through a private profile whose psprint.conf asks for PostScript, the way a
     word processor prints to a PostScript printer driver). `command`: the soffice to use
     (default: $UNTM_PRINT_SOFFICE, else `soffice`). Debian's -nogui LibreOffice has no printer
-    support and prints nothing: RuntimeError then, as for a job that is not PostScript."""
+    support and prints nothing: RuntimeError then, as for a job that is not PostScript. A full
+    build beside it, no root needed: `apt-get download libreoffice-core libreoffice-writer`,
+    `dpkg -x` both into a copy of /usr/lib/libreoffice kept as DIR/lib/libreoffice (DIR/share/
+    libreoffice a link to /usr/share/libreoffice), and BRAND_BASE_DIR in its program/fundamentalrc
+    set to that folder; UNTM_PRINT_SOFFICE=DIR/lib/libreoffice/program/soffice."""
     command = command or os.environ.get(PRINT_SOFFICE) or soffice()
     if command is None:
         raise RuntimeError("LibreOffice (soffice) is not on the PATH")
