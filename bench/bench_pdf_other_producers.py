@@ -5,7 +5,11 @@ LibreOffice with the text in two columns (the matrix has LibreOffice in one colu
 XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`), AbiWord (a
 word processor with its own .docx import and layout engine, its PDF written by cairo; Debian
 `abiword`), MuPDF (its own HTML layout engine and PDF writer, `mutool convert`; Debian
-`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py) and, only when
+`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py), ps2pdf
+(the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints the matrix's .docx
+with its own PostScript driver, `soffice --print-to-file` with a profile set to PostScript, and
+Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print: set
+UNTM_PRINT_SOFFICE to a full build's soffice) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -14,19 +18,19 @@ engine's misread characters cost both readers alike.
 Usage: python bench/bench_pdf_other_producers.py [--out DIR [--reuse]] [--producer NAME ...]
                                                  [--stem STEM]
 
-The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
-a resolution, ecosoc_01, ecosoc_07, the SDG targets, the UDHR; zh and en) as the HTML page
+The development documents of the producer matrix (tests/producers/documents.DEV_DOCS; zh and
+en) as the HTML page
 Chromium prints (tests/producers/html_build.py), written by each producer that is installed,
 then aligned by untm from the PDFs and by `pdftotext` + the text path, each scored against the
 document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as a Typst source
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
 XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
-columns, for AbiWord the matrix's .docx as it is, for MuPDF the HTML page with what MuPDF 1.21
-needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for fpdf2 the same
-pieces written through its API. A producer that is not installed is a line saying so.
-WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst fpdf2`
-first (typst and fpdf2 are in the dev extra).
+columns, for AbiWord and ps2pdf the matrix's .docx as it is, for MuPDF the HTML page with what
+MuPDF 1.21 needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for
+fpdf2 the same pieces written through its API. A producer that is not installed is a line saying
+so. WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst
+fpdf2` first (typst and fpdf2 are in the dev extra).
 
 Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
 joined to it, so a run of one producer keeps the whole table).
@@ -35,11 +39,11 @@ joined to it, so a run of one producer keeps the whole table).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
 import tempfile
@@ -49,7 +53,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from docgen import convert, set_columns, soffice  # noqa: E402
+from docgen import PRINT_SOFFICE, convert, print_to_postscript, set_columns, soffice  # noqa: E402
 from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
@@ -119,19 +123,13 @@ NOTO_SERIF_CJK = Path("/usr/share/fonts/opentype/noto")  # Debian fonts-noto-cjk
 SC_FACE = 2  # Noto Serif CJK SC in Debian's NotoSerifCJK-{Regular,Bold}.ttc (fc-scan's index)
 
 
-def _collection_face(ttc: Path, index: int) -> bytes:
-    """Face `index` of an OpenType collection (.ttc) as a font file of its own: its table
-    directory with its tables copied after it (the tables as they are, CFF outlines too)."""
-    data = ttc.read_bytes()
-    (at,) = struct.unpack_from(">I", data, 12 + 4 * index)
-    count = struct.unpack_from(">H", data, at + 4)[0]
-    directory, body = bytearray(data[at:at + 12]), bytearray()
-    start = 12 + 16 * count
-    for k in range(count):
-        tag, checksum, offset, length = struct.unpack_from(">4sIII", data, at + 12 + 16 * k)
-        directory += struct.pack(">4sIII", tag, checksum, start + len(body), length)
-        body += data[offset:offset + length] + b"\x00" * (-length % 4)
-    return bytes(directory + body)
+def _collection_face(ttc: Path, index: int, out: Path) -> None:
+    """Face `index` of an OpenType collection (.ttc) saved as a font file of its own (fontTools,
+    which fpdf2 depends on: the dev extra)."""
+    from fontTools.ttLib import TTCollection
+
+    with TTCollection(ttc, lazy=True) as collection:
+        collection.fonts[index].save(out)
 
 
 def _mupdf_html(doc: Doc, lang: str, work: Path) -> Path:
@@ -147,8 +145,7 @@ def _mupdf_html(doc: Doc, lang: str, work: Path) -> Path:
     for weight, css in (("Regular", "normal"), ("Bold", "bold")):
         face = work / f"NotoSerifCJKsc-{weight}.otf"
         if not face.exists():
-            face.write_bytes(_collection_face(NOTO_SERIF_CJK / f"NotoSerifCJK-{weight}.ttc",
-                                              SC_FACE))
+            _collection_face(NOTO_SERIF_CJK / f"NotoSerifCJK-{weight}.ttc", SC_FACE, face)
         fonts += ('@font-face { font-family: "Noto Serif CJK SC"; '
                   f'font-weight: {css}; src: url("{face.name}"); }}\n')
     page = _html(doc, lang, work).read_text(encoding="utf-8")
@@ -168,6 +165,24 @@ def _mupdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
 
 def _fpdf2(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     write_fpdf2(structure(doc.items(lang)), lang, doc.symbol, JOB, pdf)
+
+
+def _ps2pdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # the word processor prints to a PostScript driver, Distiller's part is Ghostscript's
+    ps = print_to_postscript(_docx(doc, lang, work), work / "ps")
+    subprocess.run(["ps2pdf", str(ps), str(pdf)], check=True, capture_output=True, timeout=300)
+
+
+@functools.cache
+def _prints_postscript() -> bool:
+    """Whether this LibreOffice prints PostScript ($UNTM_PRINT_SOFFICE or soffice): Debian's
+    -nogui build has no printer support."""
+    with tempfile.TemporaryDirectory(prefix="untm-ps-probe-") as tmp:
+        try:
+            print_to_postscript(_docx(DEV_DOCS[1], "en", Path(tmp)), Path(tmp) / "ps")
+        except (RuntimeError, subprocess.SubprocessError, OSError):
+            return False
+    return True
 
 
 def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
@@ -207,6 +222,10 @@ def _missing(name: str) -> str | None:
             return "fpdf2 not installed (pip install fpdf2)"
         return None if has_fonts() else ("Noto CJK or Liberation fonts not installed (Debian "
                                           "fonts-noto-cjk fonts-liberation)")
+    if name == "ps2pdf":
+        return None if shutil.which("ps2pdf") and _prints_postscript() else (
+            "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
+            f"-nogui build cannot: {PRINT_SOFFICE}=a full build's soffice)")
     if name == "xelatex":
         return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
                                            "texlive-lang-chinese)")
@@ -225,6 +244,7 @@ PRODUCERS: dict[str, Producer] = {
     "abiword": _abiword,
     "mupdf": _mupdf,
     "fpdf2": _fpdf2,
+    "ps2pdf": _ps2pdf,
     "tesseract": _tesseract,
 }
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
@@ -335,7 +355,14 @@ def main() -> int:
           "substituted in Chinese text ('HSP/HA.1/Res.1', '(A/78/35)') have no entry and are "
           "read as characters lost, the hyphen's glyph reads U+2011 and '——' one U+2E3A. "
           "fpdf2's first measurement is pdf_other_producers_fpdf2_before.md (untm 1.000, "
-          "pdftotext .973).", "",
+          "pdftotext .973). ps2pdf's first "
+          "measurement is pdf_other_producers_ps2pdf_before.md: no pair has a text layer to "
+          "read. LibreOffice's PostScript driver sends each font as glyph sets, codes 1..N in "
+          "the order the glyphs are first drawn, named glyph1..glyphN, and writes no Unicode "
+          "anywhere; Ghostscript can build no ToUnicode map from that (with -dPDFSETTINGS "
+          "/prepress, /printer or /ebook alike), in English as in Chinese. untm says so in one "
+          "line for each pair (the Chinese file read first); pdftotext's text is control "
+          "bytes.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -345,6 +372,12 @@ def main() -> int:
                   f"{u['F1']:.3f} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} |")
     md += ["", "Totals: " + "; ".join(f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
                                       for k, v in totals.items()), ""]
+    for r in rows:  # a typed error scores nothing: say which
+        for variant in ("untm-pdf", "pdftotext"):
+            cell = r[variant]
+            assert isinstance(cell, dict)
+            if cell["error"]:
+                md.append(f"Error: {r['producer']} {r['doc']} {variant}: {cell['error']}")
     md += [f"Skipped: {k}: {v}" for k, v in skipped.items()]
     (RESULTS / f"{stem}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
     (RESULTS / f"{stem}.json").write_text(json.dumps(
