@@ -171,7 +171,9 @@ def join_wrapped(
     "making", or the typographic hyphen U+2010, "non‐" + "political") joins without a space and
     keeps the hyphen: nothing is deleted. So does a line ending in a slash inside a word or
     symbol ("HSP/" + "HA.1/Res.1", "万吨/" + "年": a typesetter may break after a slash, UAX #14;
-    a slash set apart, "income /", keeps the space).
+    a slash set apart, "income /", keeps the space), and a line ending in an en dash or figure
+    dash between numbers, a range ("(2022–" + "2027)": UAX #14 breaks after a dash too; a dash
+    set apart, "rights –", keeps the space).
     """
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
@@ -179,6 +181,8 @@ def join_wrapped(
     if left.endswith(("-", "‐")) and len(left) > 1 and left[-2].isalpha():
         return left + right
     if left.endswith("/") and len(left) > 1 and left[-2].isalnum() and right[0].isalnum():
+        return left + right
+    if left.endswith(("–", "‒")) and len(left) > 1 and left[-2].isdigit() and right[0].isdigit():
         return left + right
     if lang == "zh" and not (left[-1].isascii() and right[0].isascii()):
         if spacing is not None and spacing.join_spaced(left, right):

@@ -4,10 +4,12 @@ typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-pr
 LibreOffice with the text in two columns (the matrix has LibreOffice in one column only),
 XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`), AbiWord (a
 word processor with its own .docx import and layout engine, its PDF written by cairo; Debian
-`abiword`), ps2pdf (the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints
-the matrix's .docx with its own PostScript driver, `soffice --print-to-file` with a profile set
-to PostScript, and Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print:
-set UNTM_PRINT_SOFFICE to a full build's soffice) and, only when
+`abiword`), MuPDF (its own HTML layout engine and PDF writer, `mutool convert`; Debian
+`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py), ps2pdf
+(the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints the matrix's .docx
+with its own PostScript driver, `soffice --print-to-file` with a profile set to PostScript, and
+Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print: set
+UNTM_PRINT_SOFFICE to a full build's soffice) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -16,17 +18,19 @@ engine's misread characters cost both readers alike.
 Usage: python bench/bench_pdf_other_producers.py [--out DIR [--reuse]] [--producer NAME ...]
                                                  [--stem STEM]
 
-The development documents of the producer matrix (tests/producers/documents.DEV_DOCS: the seed,
-a resolution, ecosoc_01, ecosoc_07, the SDG targets, the UDHR; zh and en) as the HTML page
+The development documents of the producer matrix (tests/producers/documents.DEV_DOCS; zh and
+en) as the HTML page
 Chromium prints (tests/producers/html_build.py), written by each producer that is installed,
 then aligned by untm from the PDFs and by `pdftotext` + the text path, each scored against the
 document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as a Typst source
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
 XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
-columns, for AbiWord and ps2pdf the matrix's .docx as it is. A producer that is not installed
-is a line saying so. WeasyPrint and Typst are not dependencies of untm: `pip install weasyprint
-typst` first.
+columns, for AbiWord and ps2pdf the matrix's .docx as it is, for MuPDF the HTML page with what
+MuPDF 1.21 needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for
+fpdf2 the same pieces written through its API. A producer that is not installed is a line saying
+so. WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst
+fpdf2` first (typst and fpdf2 are in the dev extra).
 
 Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
 joined to it, so a run of one producer keeps the whole table).
@@ -38,6 +42,7 @@ import argparse
 import functools
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -49,6 +54,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from docgen import PRINT_SOFFICE, convert, print_to_postscript, set_columns, soffice  # noqa: E402
+from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
@@ -113,6 +119,54 @@ def _abiword(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
                    env={**os.environ, "HOME": str(home)})
 
 
+NOTO_SERIF_CJK = Path("/usr/share/fonts/opentype/noto")  # Debian fonts-noto-cjk
+SC_FACE = 2  # Noto Serif CJK SC in Debian's NotoSerifCJK-{Regular,Bold}.ttc (fc-scan's index)
+
+
+def _collection_face(ttc: Path, index: int, out: Path) -> None:
+    """Face `index` of an OpenType collection (.ttc) saved as a font file of its own (fontTools,
+    which fpdf2 depends on: the dev extra)."""
+    from fontTools.ttLib import TTCollection
+
+    with TTCollection(ttc, lazy=True) as collection:
+        collection.fonts[index].save(out)
+
+
+def _mupdf_html(doc: Doc, lang: str, work: Path) -> Path:
+    """The HTML page as MuPDF 1.21 (Debian mupdf-tools) can take it. Its CSS parser drops the
+    whole stylesheet at the @page rule's margin boxes (CSS Paged Media, which it does not draw):
+    they are taken out, so no running header or footer. Debian's MuPDF is built without the CJK
+    fonts it bundles: it sets Chinese in a "Mincho" it does not embed (Adobe-Japan1, no
+    ToUnicode), whose text layer loses every character outside Japan1 (联, 议, 项...); so
+    "Noto Serif CJK SC" is given by @font-face, its face copied out of Debian's .ttc (MuPDF 1.21
+    cannot embed a face of a collection: 'substitute font creation is not implemented yet').
+    Latin text is in MuPDF's own serif (Charis SIL): mutool finds no system font."""
+    fonts = ""
+    for weight, css in (("Regular", "normal"), ("Bold", "bold")):
+        face = work / f"NotoSerifCJKsc-{weight}.otf"
+        if not face.exists():
+            _collection_face(NOTO_SERIF_CJK / f"NotoSerifCJK-{weight}.ttc", SC_FACE, face)
+        fonts += ('@font-face { font-family: "Noto Serif CJK SC"; '
+                  f'font-weight: {css}; src: url("{face.name}"); }}\n')
+    page = _html(doc, lang, work).read_text(encoding="utf-8")
+    page = re.sub(r"@(?:top|bottom)-(?:left|right|center)\s*\{[^}]*\}\s*", "", page)
+    page = re.sub(r"@page :first\s*\{\s*\}\s*", "", page)
+    html = work / f"{doc.name}.{lang}.mupdf.html"
+    html.write_text(page.replace("<style>", "<style>" + fonts, 1), encoding="utf-8")
+    return html
+
+
+def _mupdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # A4 in points: MuPDF lays HTML out on the page -W and -H give (A5 by default), not @page's
+    subprocess.run(["mutool", "convert", "-F", "pdf", "-W", "595.28", "-H", "841.89",
+                    "-o", str(pdf), str(_mupdf_html(doc, lang, work))],
+                   check=True, capture_output=True, timeout=300)
+
+
+def _fpdf2(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    write_fpdf2(structure(doc.items(lang)), lang, doc.symbol, JOB, pdf)
+
+
 def _ps2pdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     # the word processor prints to a PostScript driver, Distiller's part is Ghostscript's
     ps = print_to_postscript(_docx(doc, lang, work), work / "ps")
@@ -158,6 +212,16 @@ def _missing(name: str) -> str | None:
         return None
     if name == "abiword":
         return None if shutil.which("abiword") else "abiword not installed (Debian abiword)"
+    if name == "mupdf":
+        return None if shutil.which("mutool") and NOTO_SERIF_CJK.is_dir() else (
+            "mutool or Noto CJK not installed (Debian mupdf-tools fonts-noto-cjk)")
+    if name == "fpdf2":
+        try:
+            __import__("fpdf")
+        except ImportError:
+            return "fpdf2 not installed (pip install fpdf2)"
+        return None if has_fonts() else ("Noto CJK or Liberation fonts not installed (Debian "
+                                          "fonts-noto-cjk fonts-liberation)")
     if name == "ps2pdf":
         return None if shutil.which("ps2pdf") and _prints_postscript() else (
             "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
@@ -178,6 +242,8 @@ PRODUCERS: dict[str, Producer] = {
     "libreoffice-2col": _libreoffice_columns,
     "xelatex": _typesetter(write_latex, compile_latex, "tex"),
     "abiword": _abiword,
+    "mupdf": _mupdf,
+    "fpdf2": _fpdf2,
     "ps2pdf": _ps2pdf,
     "tesseract": _tesseract,
 }
@@ -278,7 +344,18 @@ def main() -> int:
           "font lacks drawn as boxes of hex digits, in the text layer too, the line around "
           "them set out of order; the text at 11 points, not the .docx's 10, so its 14-point "
           "header is under 1.3 body sizes and page 1 no cover) and "
-          "one SDG target ending a page on a full line without a stop. ps2pdf's first "
+          "one SDG target ending a page on a full line without a stop. MuPDF's first "
+          "measurement is pdf_other_producers_mupdf_before.md (untm F1 .905, pdftotext .497; "
+          "seed .585, resolution .571: each paragraph's number set on a line of its own above "
+          "its text; ecosoc_07 .931: a Chinese page's bold face dropped with its headings); "
+          "rules made on its files since: a number alone on its line opens the paragraph "
+          "below, the glyphs a Chinese font's map leaves out say nothing against the font, a "
+          "line ending in a dash between numbers joins the next without a space. What is left "
+          "is MuPDF's text layer (its ToUnicode made from the font's cmap): digits its shaper "
+          "substituted in Chinese text ('HSP/HA.1/Res.1', '(A/78/35)') have no entry and are "
+          "read as characters lost, the hyphen's glyph reads U+2011 and '——' one U+2E3A. "
+          "fpdf2's first measurement is pdf_other_producers_fpdf2_before.md (untm 1.000, "
+          "pdftotext .973). ps2pdf's first "
           "measurement is pdf_other_producers_ps2pdf_before.md: no pair has a text layer to "
           "read. LibreOffice's PostScript driver sends each font as glyph sets, codes 1..N in "
           "the order the glyphs are first drawn, named glyph1..glyphN, and writes no Unicode "

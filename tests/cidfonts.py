@@ -81,13 +81,16 @@ def _to_unicode(codes: dict[int, str]) -> bytes:
 def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift: int = 0,
             to_unicode: bool = False, left_out: str = "", size: float = 12.0,
             remap: dict[str, str] | None = None, inherit: bool = False,
-            stamp: str | None = None, pages: int = 1) -> bytes:
+            stamp: str | None = None, pages: int = 1,
+            recode: dict[str, int] | None = None) -> bytes:
     """One page of `lines` (12 pt, 18 pt apart) in a CID-keyed font of the face `FONTS[lang]`
     (`font`: its program as embedded, by default the face itself), each character drawn as its
     glyph id plus `shift` (a CIDToGIDMap stream then maps codes to glyphs), with widths from
     the face and, with `to_unicode`, a ToUnicode map (of every character but those of
     `left_out`; those of `remap` given the code it names for them, a private-use one as
-    GB18030-2000's or a vendor's end-user-defined characters have). With `inherit`, the page's
+    GB18030-2000's or a vendor's end-user-defined characters have); `recode` draws a character
+    as the code it names (a CIDToGIDMap stream maps it to the character's glyph: a glyph a
+    shaper substituted, whose id is no code of the face's cmap). With `inherit`, the page's
     resources are its page tree's (the page inherits them, as many producers write a
     document's pages); `stamp` adds a printing stamp annotation whose appearance stream (with
     resources of its own, Helvetica) draws that text at the page's foot; `pages`: that many
@@ -96,13 +99,15 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
     info = TTFontFile(str(path), subfontIndex=face)
     embedded = font if font is not None else program(path, face)
     codes: dict[int, str] = {}
+    glyphs: dict[int, int] = {}  # code -> glyph id
     content = bytearray(b"BT\n")
     y = 760.0
     for line in lines:
         hexes = []
         for ch in line:
-            code = info.charToGlyph[ord(ch)] + shift
-            codes[code] = ch
+            glyph = info.charToGlyph[ord(ch)]
+            code = (recode or {}).get(ch, glyph + shift)
+            codes[code], glyphs[code] = ch, glyph
             hexes.append(f"{code:04X}")
         content += b"/F1 %.1f Tf 1 0 0 1 72 %.1f Tm <%s> Tj\n" % (size, y, "".join(hexes).encode())
         y -= 1.5 * size
@@ -126,10 +131,10 @@ def cid_pdf(lines: Sequence[str], lang: str, *, font: bytes | None = None, shift
                info.capHeight)),
         8: _stream(embedded, b"/Length1 %d " % len(embedded)),
     }
-    if shift:
+    if shift or recode:
         gids = bytearray(2 * (max(codes) + 1))
-        for code in codes:
-            struct.pack_into(">H", gids, 2 * code, code - shift)
+        for code, glyph in glyphs.items():
+            struct.pack_into(">H", gids, 2 * code, glyph)
         objects[10] = _stream(bytes(gids))
         cid_to_gid = b"/CIDToGIDMap 10 0 R"
     objects[6] = (b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo "

@@ -142,6 +142,23 @@ def test_join_wrapped_after_a_slash_apart() -> None:
     assert join_wrapped("A/78/", "(Part I)", "en") == "A/78/ (Part I)"
 
 
+def test_join_wrapped_after_a_dash_between_numbers() -> None:
+    """A line broken after the en dash of a range (MuPDF breaks "(2022–" + "2027)", the Federal
+    Register's "206–231–" + "3195") joins without a space (it read "(2022– 2027)"), in either
+    language; so does one after a figure dash."""
+    assert join_wrapped("Terrorism (2022–", "2027) of the Office", "en") == (
+        "Terrorism (2022–2027) of the Office")
+    assert join_wrapped("全球方案(2022–", "2027年)", "zh") == "全球方案(2022–2027年)"
+    assert join_wrapped("call 206‒231‒", "3195.", "en") == "call 206‒231‒3195."
+
+
+def test_join_wrapped_after_a_dash_apart() -> None:
+    """Guard: a dash set apart, or one before a word, keeps the line break's space."""
+    assert join_wrapped("the 2030 Agenda –", "2015 onwards", "en") == (
+        "the 2030 Agenda – 2015 onwards")
+    assert join_wrapped("in 2022–", "the next year", "en") == "in 2022– the next year"
+
+
 def test_docx_style_hints_win() -> None:
     blocks = [
         RawBlock("Report of the meeting", hint=BlockKind.HEADING),

@@ -267,3 +267,34 @@ def test_a_page_of_utf8_codes_and_a_control_reads() -> None:
     control is a character lost, the rest reads."""
     page = _page(utf8_pdf(["会员国欢迎秘书长的报告\x02决议。"], "zh", drawn_as={"\x02": "-"}))
     assert _lines(page) == [f"会员国欢迎秘书长的报告{LOST}决议。"]
+
+
+# a Chinese page's bold face as MuPDF writes it: a masthead's symbol and two headings, the
+# symbol's digits glyphs its shaper substituted (drawn as codes past the face's own glyphs,
+# here 0xF63B-0xF63E as in Noto Serif CJK SC) that its ToUnicode map, made from the cmap, has
+# no entry for
+SYMBOL_LINES = ["A/CN.10/2023/WG.I/CRP.1", "议程项目", "导言"]
+DIGIT_CODES = {"0": 0xF63B, "1": 0xF63C, "2": 0xF63D, "3": 0xF63E}
+
+
+def test_glyphs_a_chinese_fonts_map_leaves_out_are_characters_lost() -> None:
+    """The map leaves out the symbol's digits, which PDFium reads as their raw private-use
+    codes: 7 glyphs of 27 without meaning made the whole face one whose codes came by accident
+    (`UNMAPPED_FONT_SHARE`; its Latin glyphs outnumbered its Han ones, and its Han characters
+    were fewer than its glyphs without meaning), and the headings were lost with the symbol.
+    Glyphs the map leaves out say nothing of the codes it gives: the Han characters stay, each
+    digit one character lost, counted."""
+    page = _page(cid_pdf(SYMBOL_LINES, "zh", to_unicode=True, recode=DIGIT_CODES,
+                         left_out="0123"))
+    assert _lines(page) == ["A/CN." + LOST * 2 + "/" + LOST * 4 + "/WG.I/CRP." + LOST,
+                            "议程项目", "导言"]
+    assert page.unmapped == 7
+
+
+def test_private_use_codes_the_map_gives_still_drop_the_font() -> None:
+    """Guard: the same glyphs given private-use codes by the map (U+E000-U+E003, not left out
+    of it, nor codes of standard glyph names): codes without meaning that the map gives, more
+    than its Han characters, still make the face one whose codes came by accident."""
+    page = _page(cid_pdf(SYMBOL_LINES, "zh", to_unicode=True, recode=DIGIT_CODES,
+                         remap={d: chr(0xE000 + k) for k, d in enumerate(DIGIT_CODES)}))
+    assert _lines(page) == []

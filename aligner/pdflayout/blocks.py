@@ -88,6 +88,7 @@ _RUNS_ON = tuple("-‐‑–—/(（[［{《〈“‘「『、")
 _CLAUSE_END = tuple("，。；：！？")
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
+_BARE_NUMBER = re.compile(r"^\d{1,3}[.．]$")  # a paragraph's number, alone on its line
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
 # a cover's field line: a label of one or two words and a colon, then its value ("Distr.:
@@ -377,6 +378,21 @@ def _is_item_line(line: Line) -> bool:
     return bool(_BULLET_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
 
 
+def _under_number(block: _Block, line: Line, m: _Metrics) -> bool:
+    """`line` opens the paragraph whose number ("12.") stands alone on the line above, the
+    block's one line: on the same page and column, at the line spacing, not left of the number
+    and no label itself. A paragraph is never its number alone: a layout engine that sets the
+    number's box as a block of its own (MuPDF's HTML engine so sets an inline-block label that
+    hangs in the paragraph's indent elsewhere) puts it on a line of its own above its text,
+    which the number's short line would otherwise end as a paragraph."""
+    first = block.lines[0]
+    return (len(block.lines) == 1 and not block.cover and not block.table
+            and _BARE_NUMBER.match(first.text) is not None
+            and _BARE_NUMBER.match(line.text) is None and not _is_label_line(line)
+            and line.page == first.page and line.frame == first.frame
+            and line.x0 >= first.x0 - 0.5 * m.size and not _gap_on_page(block, line, m))
+
+
 def _first_token_width(prev: Line, nxt: Line) -> float:
     """About how wide `nxt`'s first word is: a wide (CJK) character, after which a line may
     break, or the Latin letters and digits up to the first space or wide character, measured
@@ -531,6 +547,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     prev = block.last
     if (_style_change(prev, line, m.size) and not _runs_on_in_size(prev, line, m)) or line.runin:
         return True  # a run-in heading opens its paragraph
+    if _under_number(block, line, m):
+        return False  # the paragraph's number set on a line of its own above it
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
     # column's line as its column
     right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)

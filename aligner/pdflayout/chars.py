@@ -431,6 +431,7 @@ def _unmapped(raw: object, text: str) -> _Unmapped:
         font.indices.append(i)
         if is_meaningless(ch):
             font.meaningless.append(i)
+            font.left_out += flagged
             if flagged and unicodedata.category(ch) == "Cc":  # a raw code: a glyph unknown
                 font.unknown.append(i)
             elif not flagged and (_NAMED_PRIVATE[0] <= ch <= _NAMED_PRIVATE[1]
@@ -722,6 +723,7 @@ class _FontGlyphs:
     indices: list[int] = field(default_factory=list)
     meaningless: list[int] = field(default_factory=list)
     unknown: list[int] = field(default_factory=list)  # of those, raw control codes (flagged)
+    left_out: int = 0  # of those, the glyphs the map leaves out (flagged: read as raw codes)
     # of those, private-use codes of standard glyph names (`_NAMED_PRIVATE`), and a symbol
     # font's codes its table has no character for (Symbol's bracket pieces)
     named: int = 0
@@ -743,14 +745,20 @@ class _FontGlyphs:
 
     @property
     def chinese_text(self) -> bool:
-        """Whether the font's map gives mostly Han characters (at least `MIN_HAN_TEXT`, half
-        of its glyphs with meaning, no fewer than those without): a Chinese text font. Its
-        private-use codes are characters the map has no standard code for (a rare character
-        of a name, a vendor's end-user-defined character, GB18030-2000's private-use
-        mappings), each a character lost, not a sign that its other codes came by accident as
-        a symbol font's do: "胡駿" of "胡駿\ue687" stays."""
+        """Whether the font's map gives Han characters (at least `MIN_HAN_TEXT`, no fewer than
+        the codes without meaning it gives): a Chinese text font. Its private-use codes are
+        characters the map has no standard code for (a rare character of a name, a vendor's
+        end-user-defined character, GB18030-2000's private-use mappings; a glyph the map
+        leaves out, read as its raw code), each a character lost, not a sign that its other
+        codes came by accident as a symbol font's do: "胡駿" of "胡駿\ue687" stays. Han
+        characters are no accident of a symbol font's codes; a CJK font sets a Chinese
+        document's Latin text too, so its Latin glyphs may outnumber its Han ones on a page;
+        and only codes the map gives speak against it, not the glyphs it leaves out (MuPDF
+        writes its map from the font's cmap, which has no glyph its shaper substitutes: the
+        digits of "A/CN.10/2023/WG.I/CRP.1" in the bold face of a Chinese page's masthead,
+        whose other glyphs are a few headings, "议程项目4", "导言", once dropped with them)."""
         han = len(self.wide)
-        return han >= MIN_HAN_TEXT and 2 * han >= self.own and han >= len(self.meaningless)
+        return han >= MIN_HAN_TEXT and han >= len(self.meaningless) - self.left_out
 
     @property
     def one_odd_code(self) -> bool:
