@@ -4,7 +4,10 @@ typesetter, its own PDF writer, PyPI `typst`: Python bindings that compile in-pr
 LibreOffice with the text in two columns (the matrix has LibreOffice in one column only),
 XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`), AbiWord (a
 word processor with its own .docx import and layout engine, its PDF written by cairo; Debian
-`abiword`) and, only when
+`abiword`), ps2pdf (the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints
+the matrix's .docx with its own PostScript driver, `soffice --print-to-file` with a profile set
+to PostScript, and Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print:
+set UNTM_PRINT_SOFFICE to a full build's soffice) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -21,8 +24,9 @@ document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as 
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
 XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
-columns, for AbiWord the matrix's .docx as it is. A producer that is not installed is a line
-saying so. WeasyPrint and Typst are not dependencies of untm: `pip install weasyprint typst` first.
+columns, for AbiWord and ps2pdf the matrix's .docx as it is. A producer that is not installed
+is a line saying so. WeasyPrint and Typst are not dependencies of untm: `pip install weasyprint
+typst` first.
 
 Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
 joined to it, so a run of one producer keeps the whole table).
@@ -31,6 +35,7 @@ joined to it, so a run of one producer keeps the whole table).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -43,7 +48,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from docgen import convert, set_columns, soffice  # noqa: E402
+from docgen import PRINT_SOFFICE, convert, print_to_postscript, set_columns, soffice  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
@@ -108,6 +113,24 @@ def _abiword(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
                    env={**os.environ, "HOME": str(home)})
 
 
+def _ps2pdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # the word processor prints to a PostScript driver, Distiller's part is Ghostscript's
+    ps = print_to_postscript(_docx(doc, lang, work), work / "ps")
+    subprocess.run(["ps2pdf", str(ps), str(pdf)], check=True, capture_output=True, timeout=300)
+
+
+@functools.cache
+def _prints_postscript() -> bool:
+    """Whether this LibreOffice prints PostScript ($UNTM_PRINT_SOFFICE or soffice): Debian's
+    -nogui build has no printer support."""
+    with tempfile.TemporaryDirectory(prefix="untm-ps-probe-") as tmp:
+        try:
+            print_to_postscript(_docx(DEV_DOCS[1], "en", Path(tmp)), Path(tmp) / "ps")
+        except (RuntimeError, subprocess.SubprocessError, OSError):
+            return False
+    return True
+
+
 def _tesseract(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     scan = work / f"scan-{doc.name}.{lang}"
     scan.mkdir(exist_ok=True)
@@ -135,6 +158,10 @@ def _missing(name: str) -> str | None:
         return None
     if name == "abiword":
         return None if shutil.which("abiword") else "abiword not installed (Debian abiword)"
+    if name == "ps2pdf":
+        return None if shutil.which("ps2pdf") and _prints_postscript() else (
+            "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
+            f"-nogui build cannot: {PRINT_SOFFICE}=a full build's soffice)")
     if name == "xelatex":
         return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
                                            "texlive-lang-chinese)")
@@ -151,6 +178,7 @@ PRODUCERS: dict[str, Producer] = {
     "libreoffice-2col": _libreoffice_columns,
     "xelatex": _typesetter(write_latex, compile_latex, "tex"),
     "abiword": _abiword,
+    "ps2pdf": _ps2pdf,
     "tesseract": _tesseract,
 }
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
@@ -250,7 +278,14 @@ def main() -> int:
           "font lacks drawn as boxes of hex digits, in the text layer too, the line around "
           "them set out of order; the text at 11 points, not the .docx's 10, so its 14-point "
           "header is under 1.3 body sizes and page 1 no cover) and "
-          "one SDG target ending a page on a full line without a stop.", "",
+          "one SDG target ending a page on a full line without a stop. ps2pdf's first "
+          "measurement is pdf_other_producers_ps2pdf_before.md: no pair has a text layer to "
+          "read. LibreOffice's PostScript driver sends each font as glyph sets, codes 1..N in "
+          "the order the glyphs are first drawn, named glyph1..glyphN, and writes no Unicode "
+          "anywhere; Ghostscript can build no ToUnicode map from that (with -dPDFSETTINGS "
+          "/prepress, /printer or /ebook alike), in English as in Chinese. untm says so in one "
+          "line for each pair (the Chinese file read first); pdftotext's text is control "
+          "bytes.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -260,6 +295,12 @@ def main() -> int:
                   f"{u['F1']:.3f} | {t['P']:.3f} | {t['R']:.3f} | {t['F1']:.3f} |")
     md += ["", "Totals: " + "; ".join(f"{k} P {v['P']:.3f} R {v['R']:.3f} F1 {v['F1']:.3f}"
                                       for k, v in totals.items()), ""]
+    for r in rows:  # a typed error scores nothing: say which
+        for variant in ("untm-pdf", "pdftotext"):
+            cell = r[variant]
+            assert isinstance(cell, dict)
+            if cell["error"]:
+                md.append(f"Error: {r['producer']} {r['doc']} {variant}: {cell['error']}")
     md += [f"Skipped: {k}: {v}" for k, v in skipped.items()]
     (RESULTS / f"{stem}.md").write_text("\n".join(md) + "\n", encoding="utf-8")
     (RESULTS / f"{stem}.json").write_text(json.dumps(

@@ -202,6 +202,51 @@ def convert(source: Path, fmt: str, folder: Path, *, timeout: float = 180) -> Pa
     return out
 
 
+PRINT_SOFFICE = "UNTM_PRINT_SOFFICE"  # a LibreOffice that can print, when `soffice` cannot
+# LibreOffice spools PDF to its printers by default; a printer set to PostScript level 2 and no PDF
+# device makes vcl's own generic PostScript driver (psprint, the SGENPRT PPD) write the job
+PSPRINT_CONF = "[__Global_Printer_Defaults__]\nPDFDevice=0\nPSLevel=2\n"
+
+
+def print_to_postscript(source: Path, folder: Path, *, command: str | None = None,
+                        timeout: float = 180) -> Path:
+    """`source` printed by LibreOffice's own PostScript driver to FOLDER/STEM.ps (`soffice
+    --print-to-file` through a private profile whose psprint.conf asks for PostScript, the way a
+    word processor prints to a PostScript printer driver). `command`: the soffice to use
+    (default: $UNTM_PRINT_SOFFICE, else `soffice`). Debian's -nogui LibreOffice has no printer
+    support and prints nothing: RuntimeError then, as for a job that is not PostScript. A full
+    build beside it, no root needed: `apt-get download libreoffice-core libreoffice-writer`,
+    `dpkg -x` both into a copy of /usr/lib/libreoffice kept as DIR/lib/libreoffice (DIR/share/
+    libreoffice a link to /usr/share/libreoffice), and BRAND_BASE_DIR in its program/fundamentalrc
+    set to that folder; UNTM_PRINT_SOFFICE=DIR/lib/libreoffice/program/soffice."""
+    command = command or os.environ.get(PRINT_SOFFICE) or soffice()
+    if command is None:
+        raise RuntimeError("LibreOffice (soffice) is not on the PATH")
+    folder.mkdir(parents=True, exist_ok=True)
+    written = folder / f"{source.stem}.pdf"  # soffice names the print file .pdf, whatever it is
+    written.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory(prefix="docgen-lo-ps-") as profile:
+        conf = Path(profile) / "user" / "psprint"
+        conf.mkdir(parents=True)
+        (conf / "psprint.conf").write_text(PSPRINT_CONF, encoding="ascii")
+        subprocess.run(
+            [command, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+             "--norestore", "--print-to-file", "--outdir", str(folder), str(source)],
+            check=True, capture_output=True, timeout=timeout,
+            env={**os.environ, "HOME": profile},
+        )
+    if not written.exists():
+        raise RuntimeError(f"{command} printed nothing (no printer support: Debian's -nogui "
+                           f"LibreOffice; set {PRINT_SOFFICE} to a full LibreOffice's soffice)")
+    data = written.read_bytes()
+    body = data.split(b"%%EndProlog", 1)[-1]
+    if not data.startswith(b"%!PS") or not re.search(rb"^x?show$", body, re.MULTILINE):
+        raise RuntimeError(f"{command} printed {written.name} as no PostScript with text")
+    out = written.with_suffix(".ps")
+    written.replace(out)
+    return out
+
+
 def set_columns(docx: Path, columns: int, gutter_twips: int = 567) -> Path:
     """The .docx's (first) section set in `columns` columns, `gutter_twips` apart (567: 1 cm),
     as Word's Layout > Columns writes it (w:cols); saved in place."""

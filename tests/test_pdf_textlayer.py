@@ -6,6 +6,9 @@
 - a Chinese text layer without a Unicode mapping (Ghostscript `pdfwrite` of a PDF whose Chinese
   font it re-encodes) is a one-line error through the installed `untm` for align, segment and
   batch: exit 2, the file named, "no Unicode mapping for N% of its characters", OCR suggested;
+- a word processor's print through its PostScript driver, distilled (LibreOffice's own driver,
+  Ghostscript's ps2pdf): the driver sends its fonts as glyph sets without any Unicode, so the
+  English text layer has none either; the same one-line error, in each language;
 - a page the layout reader cannot read (text drawn rotated) fails its self-check; the reader
   takes PDFium's own text order through the text path and says so in the summary's reading
   notes, in the JSON and in `untm segment`'s stderr.
@@ -14,6 +17,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -127,6 +131,58 @@ def test_batch_reports_the_unmapped_layer(unmapped_pdf: Path, tmp_path: Path) ->
     [doc] = json.loads((out / "summary.json").read_text(encoding="utf-8"))["documents"]
     assert doc["status"] == "failed" and "no Unicode mapping" in doc["error"]
     assert not (out / "res.tmx").exists()
+
+
+@pytest.fixture(scope="module")
+def distilled_print(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The resolution's .docx in each language printed by LibreOffice's own PostScript driver
+    (docgen.print_to_postscript) and distilled by Ghostscript's ps2pdf, as Word prints to a
+    PostScript driver and Acrobat Distiller makes the PDF; skipped where LibreOffice cannot print
+    (Debian's -nogui build: $UNTM_PRINT_SOFFICE names a full build's soffice)."""
+    from docgen import PRINT_SOFFICE, print_to_postscript
+    from producers.documents import DEV_DOCS
+    from producers.docx_build import write_docx
+    from producers.structure import structure
+
+    if shutil.which("ps2pdf") is None:
+        pytest.skip("ps2pdf (ghostscript) is not installed")
+    if not os.environ.get(PRINT_SOFFICE):  # a trial print of the -nogui build costs half a minute
+        pytest.skip(f"${PRINT_SOFFICE} names no LibreOffice that can print (Debian's -nogui "
+                    "build, the one scripts/system-deps.sh installs, cannot)")
+    folder = tmp_path_factory.mktemp("psprint")
+    doc = next(d for d in DEV_DOCS if d.name == "resolution")
+    pdfs: dict[str, Path] = {}
+    for lang in ("zh", "en"):
+        docx = write_docx(structure(doc.items(lang)), lang, doc.symbol, "23-09876 (C)",
+                          folder / f"res.{lang}.docx")
+        try:
+            ps = print_to_postscript(docx, folder)
+        except RuntimeError as exc:
+            pytest.skip(str(exc))
+        pdfs[lang] = ps.with_suffix(".pdf")
+        subprocess.run(["ps2pdf", str(ps), str(pdfs[lang])], check=True, capture_output=True)
+    return pdfs
+
+
+@pytest.mark.skipif(not Path(UNTM).exists(), reason="the untm script is not installed")
+def test_a_distilled_postscript_print_fails_in_one_line(distilled_print: dict[str, Path],
+                                                        tmp_path: Path) -> None:
+    # the driver draws each glyph by its number in a glyph set (codes 1..N in the order the
+    # glyphs are first drawn, named glyph1..glyphN) and writes no Unicode anywhere: Ghostscript
+    # has nothing to build a ToUnicode map from, for the Latin fonts as for the Chinese one
+    zh, en = distilled_print["zh"], distilled_print["en"]
+    work = tmp_path / "work"
+    work.mkdir()
+    runs = {"Chinese": (zh, ["align", str(zh), str(en), "-o", str(work / "out.tmx")]),
+            "English": (en, ["segment", str(en), "--lang", "en", "-o", str(work / "en.txt")])}
+    for language, (pdf, args) in runs.items():
+        proc = run_untm(args, tmp_path, timeout=300)
+        assert proc.returncode == 2, proc.stderr
+        [line] = proc.stderr.strip().splitlines()
+        assert line.startswith("untm: error:") and pdf.name in line, line
+        assert f"{language} text layer has no Unicode mapping for 100% of its characters" in line
+        assert proc.stdout == ""
+    assert list(work.iterdir()) == []
 
 
 # where a turned page's text starts (its first line's baseline origin) and how it is turned, so
