@@ -52,3 +52,15 @@ def test_the_document_decides_first() -> None:
     vocab = Vocabulary(["the re-cruit of the year", "a cooperation agreement was signed"])
     assert dehyphenate("the re-", "cruit", vocab) is None
     assert dehyphenate("the co-", "operation", vocab) == "the cooperation"
+
+
+def test_a_word_opening_a_line_is_a_word_of_the_document() -> None:
+    """"direct-ascent" printed at a line's start, after a line that ended without a hyphen,
+    tells how "direct-" + "ascent" at another line's end is written (ecosoc_04 in Chromium's
+    two columns read "directascent"); after a line that ended in a hyphen, a line's first word
+    may be the tail of a broken word and tells nothing."""
+    vocab = Vocabulary(["ending destructive", "direct-ascent anti-satellite missile testing."])
+    assert dehyphenate("conducting destructive direct-", "ascent anti-satellite", vocab) is None
+    after_a_break = Vocabulary(["the organi-", "zation-wide plan", "of direct-", "ascent tests"])
+    assert "zation-wide" not in after_a_break.words
+    assert dehyphenate("of organi-", "zation", after_a_break) == "of organization"

@@ -64,6 +64,11 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("reportlab-2col", "ecosoc_03", "en"): _ACROSS,
     ("reportlab-2col", "ecosoc_06", "zh"): _ACROSS,
     ("reportlab-2col", "ecosoc_06", "en"): _ACROSS,
+    # ecosoc_04, held out until 2026-12-07 (5th stop): the text path on pdftotext's text F1 .00
+    # to .08, untm P = R = 1.000 (bench_pdf_producers, mode best)
+    ("chromium-2col", "ecosoc_04", "en"): _ACROSS,  # x0.43
+    ("reportlab-2col", "ecosoc_04", "zh"): _ACROSS,  # x0.51
+    ("reportlab-2col", "ecosoc_04", "en"): _ACROSS,  # x1.43
     ("chromium", "ecosoc_06", "en"): (
         "untm right (x0.82; P = R = 1.000 against gold): pdftotext reads four of Chromium's "
         "justified paragraphs word by word out of order ('Encourages' / 'Member' / 'States "

@@ -123,11 +123,17 @@ class Vocabulary:
 
     def __init__(self, lines: Iterable[str]) -> None:
         self.words: set[str] = set()
+        broken = False  # whether the line before ended in a hyphen
         for line in lines:
             tokens = _WORD.findall(line)
-            if line.rstrip().endswith("-") and tokens:
+            # a line's first word is the tail of a broken word only after a line that ended in
+            # a hyphen: elsewhere it is a word as printed ("direct-ascent" opening a line tells
+            # how "direct-" + "ascent" at another line's end is written)
+            first = 1 if broken else 0
+            broken = line.rstrip().endswith("-")
+            if broken and tokens:
                 tokens = tokens[:-1]
-            self.words.update(t.lower() for t in tokens[1:])  # a line's first word may be a tail
+            self.words.update(t.lower() for t in tokens[first:])
 
     def joins(self, head: str, tail: str) -> bool:
         """Whether "head-" at a line end + "tail" on the next line is one word without hyphen."""
