@@ -86,6 +86,7 @@ _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle
 # a larger type than its line's: a run's band this many times its first or last glyph's height
 # (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
 TALL_RUN = 1.5
+INTERLEAVE_OVERLAP = 0.3  # of a glyph's width: a glyph put into a gap of its host's overlaps it
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
 WRAP_STEP = 1.6  # font sizes from baseline to baseline: the next line of a cell or block
@@ -287,6 +288,7 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
     out: list[list[Char]] = []
     spans: list[_Bounds] = []  # of each out run's ink
     by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
+    grown = False  # a run interleaved with its host made it wider (`_interleaves`)
     for run, (x0, x1, y0, y1) in zip(runs, bounds, strict=True):
         first, last = run[0], run[-1]
         if last.ch == SPACE:
@@ -299,8 +301,9 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
             for j in by_height.get(key, ()):
                 hx0, hx1, hy0, hy1 = spans[j]
-                if (hx0 - 0.1 * h <= x0 and x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0
-                        and overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
+                if (hx0 - 0.1 * h <= x0 and overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)
+                        and ((x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0)
+                             or (x0 < hx1 - 0.1 * h and _interleaves(out[j], run)))):
                     host = j if host is None else max(host, j)
         if host is None:
             by_height.setdefault(int((y0 + y1) / 2 // _BUCKET), []).append(len(out))
@@ -311,7 +314,36 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
         drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
         if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in run if c.ch != SPACE):
             target.extend(run)
-    return out
+            hx0, hx1, hy0, hy1 = spans[host]
+            if x1 > hx1:  # an interleaved run went on past its host's end
+                spans[host] = (hx0, x1, hy0, hy1)
+                grown = True
+    # a host made wider may now hold runs read before the one that widened it (the "R" and
+    # "d" of "Roundup" drawn before the rest of its line): once more, until none is widened
+    return _absorb(out, spans) if grown else out
+
+
+def _interleaves(host: list[Char], run: list[Char]) -> bool:
+    """Whether a run that starts inside its host's span and goes on right of it puts its glyphs
+    into the host's gaps: the letters of a word drawn in two passes ("H", "f", "t", then "e"
+    and "y" of "Hefty": a PostScript driver's output, one pass per font subset). Each of its
+    glyphs over the host's span overlaps none of the host's glyphs by more than
+    `INTERLEAVE_OVERLAP` of its width, and one at least stands in a gap between two of them,
+    ending before the host's last glyph does (a run that merely begins where its host ends, as
+    the next column's line beside a line that ends in a wide comma's box, is no part of it)."""
+    ink = sorted((c for c in host if c.ch != SPACE), key=_X0)
+    end = max(map(_X1, ink))
+    inside = 0
+    for c in run:
+        if c.ch == SPACE or c.x0 >= end:
+            continue
+        width = max(c.x1 - c.x0, 0.01)
+        k = bisect_left(ink, c.x0, key=_X0)
+        for g in ink[max(0, k - 2):k + 2]:
+            if overlap(c.x0, c.x1, g.x0, g.x1) > INTERLEAVE_OVERLAP * width:
+                return False
+        inside += c.x1 <= end
+    return inside > 0
 
 
 def _main_size(chars: list[Char]) -> float:
