@@ -399,3 +399,29 @@ def test_a_line_drawn_in_two_passes_reads_in_order(tmp_path: Path) -> None:
     word drawn later beside its line reads as before."""
     read = _paragraphs(_two_pass_page(tmp_path / "passes.pdf", TWO_PASSES))
     assert " ".join(read).split() == " ".join(text for text, _ in TWO_PASSES).split(), read
+
+
+CONTENTS = (
+    ("Chapter 1. Securing and protecting the data of the Organization", "1"),
+    ("1.1 Security fundamentals", "2"),
+    ("Chapter 2. Roles and separation of duties", "7"),
+)
+
+
+def test_a_contents_line_with_a_spaced_leader_keeps_its_word_spaces(tmp_path: Path) -> None:
+    """A contents line's leader of dots each followed by the layer's space (". . . ." to the
+    page number, as a Redbook's) is no letter spacing: the line's words stay apart
+    ("Securing and protecting", not "Securingandprotecting"). Letter-spaced lines are
+    `test_letter_spaced_lines_keep_their_words`."""
+    c = canvas.Canvas(str(tmp_path / "contents.pdf"), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    right = 520.0
+    for k, (title, page) in enumerate(CONTENTS):
+        dots = int((right - 80 - stringWidth(title + " " + page, "Helvetica", 10))
+                   // stringWidth(". ", "Helvetica", 10))
+        c.drawString(LEFT, 760 - 16 * k, f"{title} {'. ' * dots}{page}")
+    c.showPage()
+    c.save()
+    text = " ".join(_paragraphs(tmp_path / "contents.pdf"))
+    for title, _ in CONTENTS:
+        assert title in text, text

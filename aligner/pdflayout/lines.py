@@ -82,6 +82,7 @@ MAX_TRACKING = 0.5  # font sizes: the most letter spacing a line is taken to hav
 MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be measured
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
+LEADER_DOTS = frozenset(".·․‧…")  # a pair of these is a leader's: no letter spacing (`_tracking`)
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 # a larger type than its line's: a run's band this many times its first or last glyph's height
 # (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
@@ -365,7 +366,11 @@ def _main_size(chars: list[Char]) -> float:
 def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
     """A line's letter spacing (the usual gap between two Latin glyphs without a space between
     them, clamped to 0 .. `MAX_TRACKING` font sizes) and whether its layer spaces tell words
-    apart (not when the layer has a space between most Latin glyphs: one per character)."""
+    apart (not when the layer has a space between most Latin glyphs: one per character).
+    Two dots of a leader (". . . ." to a contents line's page number) tell nothing: they are
+    set apart, each with the layer's space, whatever the letter spacing, and would make a line
+    of tight words look letter-spaced, its word spaces gaps between letters
+    ("Securingandprotecting")."""
     tight: list[float] = []
     every: list[float] = []
     spaced = False
@@ -374,7 +379,8 @@ def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
         if c.ch == SPACE:
             spaced = prev is not None
             continue
-        if prev is not None and not (is_wide(c.ch) or is_wide(prev.ch)):
+        if (prev is not None and not (is_wide(c.ch) or is_wide(prev.ch))
+                and not (c.ch in LEADER_DOTS and prev.ch in LEADER_DOTS)):
             gap = c.x0 - prev.x1
             every.append(gap)
             if not spaced:
@@ -563,9 +569,10 @@ def _spell(
                 elif x0 - prev_x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
                     out.append(" ")  # a label hanging before the text ("12." then a tab)
             else:
-                pairs += 1
                 gap = x0 - prev_x1
-                loose += gap > apart
+                if not (ch in LEADER_DOTS and prev in LEADER_DOTS):  # (`_tracking`)
+                    pairs += 1
+                    loose += gap > apart
                 if gap > (layer_gap if layer_space else word_gap):
                     out.append(" ")
         out.append(ch)
