@@ -83,6 +83,7 @@ MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be mea
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 LEADER_DOTS = frozenset(".·․‧…")  # a pair of these is a leader's: no letter spacing (`_tracking`)
+LEADER_MIN = 4  # dots in a row (spaces between them aside) that are a leader (`_leader_end`)
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 # a larger type than its line's: a run's band this many times its first or last glyph's height
 # (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
@@ -547,7 +548,8 @@ def _spell(
             sup.clear()
 
     small, raise_at = 0.85 * size, base + 0.25 * size
-    for ch, x0, x1, y0, _, c_size, _ in chars:
+    leader_to = -1  # the glyphs up to this one (in `chars`) are a leader's dots
+    for i, (ch, x0, x1, y0, _, c_size, _) in enumerate(chars):
         if ch == SPACE:
             layer_space = prev is not None
             continue
@@ -570,16 +572,32 @@ def _spell(
                     out.append(" ")  # a label hanging before the text ("12." then a tab)
             else:
                 gap = x0 - prev_x1
-                if not (ch in LEADER_DOTS and prev in LEADER_DOTS):  # (`_tracking`)
+                dots = ch in LEADER_DOTS and prev in LEADER_DOTS
+                if not dots:  # (a leader's dots tell no letter spacing: `_tracking`)
                     pairs += 1
                     loose += gap > apart
-                if gap > (layer_gap if layer_space else word_gap):
+                if gap > (layer_gap if layer_space else word_gap) and not (
+                        dots and (i <= leader_to or (leader_to := _leader_end(chars, i)) >= i)):
                     out.append(" ")
         out.append(ch)
         prev, prev_x1, wide_last = ch, x1, wide_c
         layer_space = False
     flush_sup()
     return "".join(out), refs, pairs, loose
+
+
+def _leader_end(chars: list[Char], i: int) -> int:
+    """Where the run of dots that the glyph `chars[i]` is in ends (its last glyph's index),
+    when the run is a leader (`LEADER_MIN` dots or more, spaces between them aside), else -1.
+    A leader's dots are spelt without the spaces they are set apart by ("Contents ......... 3"):
+    they lead the eye to the page number, and are no sentences that end at each dot."""
+    start = end = i
+    while start > 0 and (chars[start - 1].ch in LEADER_DOTS or chars[start - 1].ch == SPACE):
+        start -= 1
+    while end + 1 < len(chars) and (chars[end + 1].ch in LEADER_DOTS or chars[end + 1].ch == SPACE):
+        end += 1
+    dots = sum(c.ch in LEADER_DOTS for c in chars[start:end + 1])
+    return end if dots >= LEADER_MIN else -1
 
 
 def _line(
