@@ -83,7 +83,7 @@ MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be mea
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
 LEADER_DOTS = frozenset(".·․‧…")  # a pair of these is a leader's: no letter spacing (`_tracking`)
-LEADER_MIN = 4  # dots in a row (spaces between them aside) that are a leader (`_leader_end`)
+LEADER_MIN = 3  # dots in a row (spaces between them aside) spelt as one run (`_leader_end`)
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 # a larger type than its line's: a run's band this many times its first or last glyph's height
 # (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
@@ -588,9 +588,11 @@ def _spell(
 
 def _leader_end(chars: list[Char], i: int) -> int:
     """Where the run of dots that the glyph `chars[i]` is in ends (its last glyph's index),
-    when the run is a leader (`LEADER_MIN` dots or more, spaces between them aside), else -1.
-    A leader's dots are spelt without the spaces they are set apart by ("Contents ......... 3"):
-    they lead the eye to the page number, and are no sentences that end at each dot."""
+    when the run is a leader or an ellipsis (`LEADER_MIN` dots or more, spaces between them
+    aside), else -1. Such a run is spelt without the spaces its dots are set apart by
+    ("Contents ......... 3", "x1, ..., xn"): its dots lead the eye to the page number or stand
+    for words left out, and are no sentences that each end at a dot (the segmenter ends one at
+    ". " before a space)."""
     start = end = i
     while start > 0 and (chars[start - 1].ch in LEADER_DOTS or chars[start - 1].ch == SPACE):
         start -= 1
