@@ -1,7 +1,7 @@
 """Robustness sweep: `read_document` on every PDF of the PDF libraries' test corpora.
 
 Usage: python scripts/pdf_sweep.py [--mirrors DIR] [--max-bytes N] [--timeout S] [--limit N]
-                                  [--properties]
+                                  [--properties] [--stem NAME]
 
 Every `.pdf` of each bare git snapshot under DIR (`<owner>+<name>/repo`, as the search tool's
 `fetch github:<owner>/<name>` leaves them; default `../.mirror` beside the checkout: pdf.js,
@@ -14,7 +14,8 @@ slowest took. With `--properties`, each file read is also checked as the propert
 the corpus (tests/pdfcheck.py, against `pdftotext` + the text path: characters kept, no space
 between Han characters, segment density), and a file untm refuses but the text path reads counts.
 Writes bench/results/pdf_sweep.md and .json (one row per file in the json; `--properties`:
-pdf_sweep_properties.md and .json).
+pdf_sweep_properties.md and .json; `--stem NAME`: NAME.md and NAME.json instead, so a sweep of
+other snapshots does not overwrite the committed results).
 """
 
 from __future__ import annotations
@@ -78,9 +79,10 @@ def _pdfs(git_dir: Path, max_bytes: int) -> list[tuple[str, str, int]]:
     out = []
     for line in listing.splitlines():
         meta, path = line.split("\t", 1)
-        _, kind, blob, size = meta.split()
-        if (kind == "blob" and path.lower().endswith(".pdf") and size.isdigit()
-                and int(size) <= max_bytes):
+        mode, kind, blob, size = meta.split()
+        # a symbolic link's blob is the path it points to, not a PDF (mode 120000)
+        if (kind == "blob" and mode != "120000" and path.lower().endswith(".pdf")
+                and size.isdigit() and int(size) <= max_bytes):
             out.append((blob, path, int(size)))
     return out
 
@@ -162,6 +164,9 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0, help="at most this many files (0: all)")
     parser.add_argument("--properties", action="store_true",
                         help="check each file's properties against pdftotext (tests/pdfcheck.py)")
+    parser.add_argument("--stem", default="",
+                        help="results file name under bench/results (default pdf_sweep"
+                             "[_properties])")
     args = parser.parse_args()
     snapshots = sorted(args.mirrors.glob("*/repo"))
     if not snapshots:
@@ -197,7 +202,7 @@ def main() -> int:
                 "refusals": dict(refusals), "wall_s": round(time.perf_counter() - start, 1),
                 "rows": rows}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stem = "pdf_sweep_properties" if args.properties else "pdf_sweep"
+    stem = args.stem or ("pdf_sweep_properties" if args.properties else "pdf_sweep")
     (RESULTS / f"{stem}.json").write_text(json.dumps(data_out, indent=1) + "\n",
                                           encoding="utf-8")
     md = [

@@ -350,3 +350,84 @@ def test_the_short_columns_of_a_last_page_are_read_as_columns(tmp_path: Path) ->
     c.showPage()
     c.save()
     assert _paragraphs(tmp_path / "last.pdf") == [*PARAGRAPHS * 2, PARAGRAPHS[0]]
+
+
+# Lines drawn in two passes, one text object each, as a PostScript driver draws a line of two
+# font subsets (bird island's harvest report: pdfplumber, camelot, tabula): the letters marked
+# "1" first, the others second, each pass skipping the other's letters with TJ offsets. PDFium
+# keeps the objects in the order of their first glyph, so the second pass's glyphs go back
+# into the gaps of the first and, with its last letter, on past its end.
+TWO_PASSES = (
+    ("Corn / Surpass, Roundup", "1000 1 10000000 1000001"),
+    ("Hefty", "10110"),
+    # its last word in the second pass: a run drawn later after its line, beside it
+    ("The Assembly takes note of the report of the Director", "1" * 45 + "0" * 8),
+)
+
+
+def _two_pass_page(path: Path, lines: tuple[tuple[str, str], ...]) -> Path:
+    from pdfgen import assemble
+
+    size, ops = 8.0, []
+    for k, (text, mask) in enumerate(lines):
+        y = 700 - 40 * k
+        for mark in "10":
+            drawn = [i for i, ch in enumerate(text) if ch != " " and mask[i] == mark]
+            parts, prev = [], drawn[0] - 1
+            for i in drawn:
+                skip = stringWidth(text[prev + 1:i], "Helvetica", 1000)
+                parts.append((f"{-round(skip)} " if skip else "") + f"({text[i]})")
+                prev = i
+            x = LEFT + stringWidth(text[:drawn[0]], "Helvetica", size)
+            ops.append(f"BT /F1 {size} Tf {x:.2f} {y} Td [{' '.join(parts)}] TJ ET")
+    stream = " ".join(ops).encode("ascii")
+    path.write_bytes(assemble({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+           b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }))
+    return path
+
+
+def test_a_line_drawn_in_two_passes_reads_in_order(tmp_path: Path) -> None:
+    """The second pass's glyphs fill the first's gaps, its last ones past the first's end: one
+    run, sorted by x ("Hefty", not "H fte y"); a first-pass letter cut off from its run by the
+    gap the second pass fills ("R", "d" of "Roundup") joins it once it is that wide; a last
+    word drawn later beside its line reads as before."""
+    read = _paragraphs(_two_pass_page(tmp_path / "passes.pdf", TWO_PASSES))
+    assert " ".join(read).split() == " ".join(text for text, _ in TWO_PASSES).split(), read
+
+
+ELLIPSIS = "The Committee noted . . . the report of the Secretary-General."
+CONTENTS = (
+    ("Chapter 1. Securing and protecting the data of the Organization", "1"),
+    ("1.1 Security fundamentals", "2"),
+    ("Chapter 2. Roles and separation of duties", "7"),
+)
+
+
+def test_a_contents_line_with_a_spaced_leader_keeps_its_word_spaces(tmp_path: Path) -> None:
+    """A contents line's leader of dots each followed by the layer's space (". . . ." to the
+    page number, as a Redbook's) is no letter spacing: the line's words stay apart
+    ("Securing and protecting", not "Securingandprotecting"), and the leader is spelt as its
+    dots, without the spaces (which would end a sentence at each dot), as is an ellipsis of
+    spaced dots. Letter-spaced lines are `test_letter_spaced_lines_keep_their_words`."""
+    c = canvas.Canvas(str(tmp_path / "contents.pdf"), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    right = 520.0
+    for k, (title, page) in enumerate(CONTENTS):
+        dots = int((right - 80 - stringWidth(title + " " + page, "Helvetica", 10))
+                   // stringWidth(". ", "Helvetica", 10))
+        c.drawString(LEFT, 760 - 16 * k, f"{title} {'. ' * dots}{page}")
+    c.drawString(LEFT, 600, ELLIPSIS)  # a spaced ellipsis: spelt as its dots too
+    c.showPage()
+    c.save()
+    text = " ".join(_paragraphs(tmp_path / "contents.pdf"))
+    for title, _ in CONTENTS:
+        assert title in text, text
+    # the leader is spelt as its dots, no sentences ending at each: "Duties ........ 7"
+    assert ". . . ." not in text and "........" in text, text
+    assert ELLIPSIS.replace(". . .", "...") in text, text

@@ -86,6 +86,15 @@ CASES: dict[str, Case] = {
     # fake bold: a copy 0.3 pt to the right, at once (PDFium) or after other objects (here)
     "fake-bold-near": Case([Draw(FILLERS[0], 72, 750), Draw(FILLERS[0], 72.3, 750),
                             *_fillers()[1:]], FILLERS, (), ""),
+    # fake bold drawn again on the same baseline, the copy 0.24 pt to the left with one more
+    # character (a space), which PDFium's own check (the same characters) lets through: each
+    # glyph of the copy is a copy, not only its first (pdfplumber's issue-842 example, Word)
+    "fake-bold-same-baseline": Case([Draw(FILLERS[0], 72, 750), Draw(FILLERS[0] + " ", 71.76, 750),
+                                     *_fillers()[1:]], FILLERS, (), FILLERS[0]),
+    # Word's four copies, (0, 0), (-0.24, -0.24), (0, -0.24), (-0.24, 0), the last one longer
+    "fake-bold-word": Case([Draw(FILLERS[0], 72, 750), Draw(FILLERS[0], 71.76, 749.76),
+                            Draw(FILLERS[0], 72, 749.76), Draw(FILLERS[0] + " ", 71.76, 750),
+                            *_fillers()[1:]], FILLERS, (), FILLERS[0]),
     "fake-bold-far": Case([*_footer(), *_fillers(), *_footer(0.3, 0.2)], FOOTER, (),
                           " ".join(FOOTER)),
     # a Chinese line drawn again after the others

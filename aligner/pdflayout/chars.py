@@ -1134,6 +1134,10 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     overprint.add(i)
                     glyphs -= 1
                     unmapped -= ch == LOST
+                    # the next glyph is looked up too: a copy drawn on its original's baseline
+                    # (a line drawn again a fraction of a point to the side, Word's fake bold)
+                    # would otherwise take the short way, which looks nothing up
+                    plain = False
                     continue
             if run:
                 bold = _is_bold(page_ref, i, name_buf)  # sampled once per run on a baseline

@@ -82,10 +82,13 @@ MAX_TRACKING = 0.5  # font sizes: the most letter spacing a line is taken to hav
 MIN_PAIRS = 4  # Latin glyph pairs a line needs for its letter spacing to be measured
 LOOSE_GAP = 0.05  # font sizes between two glyphs: they stand apart
 LOOSE_PAIRS = 0.4  # share of Latin glyph pairs that stand apart on a letter-spaced line
+LEADER_DOTS = frozenset(".·․‧…")  # a pair of these is a leader's: no letter spacing (`_tracking`)
+LEADER_MIN = 3  # dots in a row (spaces between them aside) spelt as one run (`_leader_end`)
 _BUCKET = 3.0  # points: runs are looked up by the band of the page their middle is in
 # a larger type than its line's: a run's band this many times its first or last glyph's height
 # (sizes mixed, `_absorb`), a line's first glyph this many times the line's size (`_line`)
 TALL_RUN = 1.5
+INTERLEAVE_OVERLAP = 0.3  # of a glyph's width: a glyph put into a gap of its host's overlaps it
 TOL_WALL = 1.0  # points a glyph may overlap the vertical rule it is cut at
 LOW_MARK = 0.3  # font sizes a mark of a line's size may reach below its bottom (a low comma)
 WRAP_STEP = 1.6  # font sizes from baseline to baseline: the next line of a cell or block
@@ -287,6 +290,7 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
     out: list[list[Char]] = []
     spans: list[_Bounds] = []  # of each out run's ink
     by_height: dict[int, list[int]] = {}  # `_BUCKET`-point bands of their middles -> out runs
+    grown = False  # a run interleaved with its host made it wider (`_interleaves`)
     for run, (x0, x1, y0, y1) in zip(runs, bounds, strict=True):
         first, last = run[0], run[-1]
         if last.ch == SPACE:
@@ -299,8 +303,9 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
         for key in range(int((y0 - h) // _BUCKET), int((y1 + h) // _BUCKET) + 1):
             for j in by_height.get(key, ()):
                 hx0, hx1, hy0, hy1 = spans[j]
-                if (hx0 - 0.1 * h <= x0 and x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0
-                        and overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)):
+                if (hx0 - 0.1 * h <= x0 and overlap(y0, y1, hy0, hy1) >= 0.5 * min(h, hy1 - hy0)
+                        and ((x1 <= hx1 + 0.1 * h and hx1 - hx0 > x1 - x0)
+                             or (x0 < hx1 - 0.1 * h and _interleaves(out[j], run)))):
                     host = j if host is None else max(host, j)
         if host is None:
             by_height.setdefault(int((y0 + y1) / 2 // _BUCKET), []).append(len(out))
@@ -311,7 +316,36 @@ def _absorb(runs: list[list[Char]], bounds: list[_Bounds]) -> list[list[Char]]:
         drawn = {(c.ch, round(c.x0), round(c.y0)) for c in target}
         if any((c.ch, round(c.x0), round(c.y0)) not in drawn for c in run if c.ch != SPACE):
             target.extend(run)
-    return out
+            hx0, hx1, hy0, hy1 = spans[host]
+            if x1 > hx1:  # an interleaved run went on past its host's end
+                spans[host] = (hx0, x1, hy0, hy1)
+                grown = True
+    # a host made wider may now hold runs read before the one that widened it (the "R" and
+    # "d" of "Roundup" drawn before the rest of its line): once more, until none is widened
+    return _absorb(out, spans) if grown else out
+
+
+def _interleaves(host: list[Char], run: list[Char]) -> bool:
+    """Whether a run that starts inside its host's span and goes on right of it puts its glyphs
+    into the host's gaps: the letters of a word drawn in two passes ("H", "f", "t", then "e"
+    and "y" of "Hefty": a PostScript driver's output, one pass per font subset). Each of its
+    glyphs over the host's span overlaps none of the host's glyphs by more than
+    `INTERLEAVE_OVERLAP` of its width, and one at least stands in a gap between two of them,
+    ending before the host's last glyph does (a run that merely begins where its host ends, as
+    the next column's line beside a line that ends in a wide comma's box, is no part of it)."""
+    ink = sorted((c for c in host if c.ch != SPACE), key=_X0)
+    end = max(map(_X1, ink))
+    inside = 0
+    for c in run:
+        if c.ch == SPACE or c.x0 >= end:
+            continue
+        width = max(c.x1 - c.x0, 0.01)
+        k = bisect_left(ink, c.x0, key=_X0)
+        for g in ink[max(0, k - 2):k + 2]:
+            if overlap(c.x0, c.x1, g.x0, g.x1) > INTERLEAVE_OVERLAP * width:
+                return False
+        inside += c.x1 <= end
+    return inside > 0
 
 
 def _main_size(chars: list[Char]) -> float:
@@ -333,7 +367,11 @@ def _main_size(chars: list[Char]) -> float:
 def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
     """A line's letter spacing (the usual gap between two Latin glyphs without a space between
     them, clamped to 0 .. `MAX_TRACKING` font sizes) and whether its layer spaces tell words
-    apart (not when the layer has a space between most Latin glyphs: one per character)."""
+    apart (not when the layer has a space between most Latin glyphs: one per character).
+    Two dots of a leader (". . . ." to a contents line's page number) tell nothing: they are
+    set apart, each with the layer's space, whatever the letter spacing, and would make a line
+    of tight words look letter-spaced, its word spaces gaps between letters
+    ("Securingandprotecting")."""
     tight: list[float] = []
     every: list[float] = []
     spaced = False
@@ -342,7 +380,8 @@ def _tracking(chars: list[Char], size: float) -> tuple[float, bool]:
         if c.ch == SPACE:
             spaced = prev is not None
             continue
-        if prev is not None and not (is_wide(c.ch) or is_wide(prev.ch)):
+        if (prev is not None and not (is_wide(c.ch) or is_wide(prev.ch))
+                and not (c.ch in LEADER_DOTS and prev.ch in LEADER_DOTS)):
             gap = c.x0 - prev.x1
             every.append(gap)
             if not spaced:
@@ -509,7 +548,8 @@ def _spell(
             sup.clear()
 
     small, raise_at = 0.85 * size, base + 0.25 * size
-    for ch, x0, x1, y0, _, c_size, _ in chars:
+    leader_to = -1  # the glyphs up to this one (in `chars`) are a leader's dots
+    for i, (ch, x0, x1, y0, _, c_size, _) in enumerate(chars):
         if ch == SPACE:
             layer_space = prev is not None
             continue
@@ -531,16 +571,35 @@ def _spell(
                 elif x0 - prev_x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
                     out.append(" ")  # a label hanging before the text ("12." then a tab)
             else:
-                pairs += 1
                 gap = x0 - prev_x1
-                loose += gap > apart
-                if gap > (layer_gap if layer_space else word_gap):
+                dots = ch in LEADER_DOTS and prev in LEADER_DOTS
+                if not dots:  # (a leader's dots tell no letter spacing: `_tracking`)
+                    pairs += 1
+                    loose += gap > apart
+                if gap > (layer_gap if layer_space else word_gap) and not (
+                        dots and (i <= leader_to or (leader_to := _leader_end(chars, i)) >= i)):
                     out.append(" ")
         out.append(ch)
         prev, prev_x1, wide_last = ch, x1, wide_c
         layer_space = False
     flush_sup()
     return "".join(out), refs, pairs, loose
+
+
+def _leader_end(chars: list[Char], i: int) -> int:
+    """Where the run of dots that the glyph `chars[i]` is in ends (its last glyph's index),
+    when the run is a leader or an ellipsis (`LEADER_MIN` dots or more, spaces between them
+    aside), else -1. Such a run is spelt without the spaces its dots are set apart by
+    ("Contents ......... 3", "x1, ..., xn"): its dots lead the eye to the page number or stand
+    for words left out, and are no sentences that each end at a dot (the segmenter ends one at
+    ". " before a space)."""
+    start = end = i
+    while start > 0 and (chars[start - 1].ch in LEADER_DOTS or chars[start - 1].ch == SPACE):
+        start -= 1
+    while end + 1 < len(chars) and (chars[end + 1].ch in LEADER_DOTS or chars[end + 1].ch == SPACE):
+        end += 1
+    dots = sum(c.ch in LEADER_DOTS for c in chars[start:end + 1])
+    return end if dots >= LEADER_MIN else -1
 
 
 def _line(
