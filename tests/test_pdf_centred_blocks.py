@@ -113,7 +113,8 @@ def test_stat_cards_a_figure_over_its_caption_are_read_card_by_card(tmp_path: Pa
     """Three cards: a large figure, a bold unit, then three caption lines, all centred."""
     cards = (("2.5", "kilograms per barrel", "carbon intensity from", "our operations",
               "in the region in 2022"),
-             ("1st", "woman", "offshore platform engineer", "in the country was", "employed in 2020"),
+             ("1st", "woman", "offshore platform engineer", "in the country was",
+              "employed in 2020"),
              ("~70%", "of electricity", "production is powered", "by the two fields",
               "as of 2022"))
     path = tmp_path / "cards.pdf"
