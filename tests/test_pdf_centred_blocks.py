@@ -234,3 +234,36 @@ def test_a_centred_heading_over_two_columns_of_text_reads_the_columns(
     c.save()
     got = _texts(path, "en")
     assert got == ["Summary of the arrangements", *texts], got
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="soffice not installed")
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_libreoffice_signature_blocks_in_a_borderless_table_are_read_block_by_block(
+    tmp_path: Path, lang: str
+) -> None:
+    """Two signature blocks in the two cells of a borderless Word table, each line a centred
+    paragraph with the default space after it, converted by LibreOffice (the English blocks
+    wrap differently, so their lines stand on different baselines)."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    blocks = (SIGNED_ZH if lang == "zh" else SIGNED_EN)[:2]
+    document = docx.Document()
+    for text in BODY_ZH if lang == "zh" else BODY_EN:
+        document.add_paragraph(text)
+    table = document.add_table(rows=1, cols=2)  # the default table style: no borders
+    for cell, block in zip(table.rows[0].cells, blocks, strict=True):
+        cell.paragraphs[0].text = block[0]
+        for line in block[1:]:
+            cell.add_paragraph(line)
+        for paragraph in cell.paragraphs:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    source = tmp_path / "signed.docx"
+    document.save(str(source))
+    with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
+        subprocess.run(["soffice", f"-env:UserInstallation={Path(profile).as_uri()}",
+                        "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                        str(tmp_path), str(source)],
+                       check=True, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+    texts = _texts(tmp_path / "signed.pdf", lang)
+    assert texts[-2:] == [_whole(b, lang) for b in blocks], texts

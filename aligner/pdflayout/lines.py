@@ -99,6 +99,9 @@ PROSE_WORDS = 5  # words a line of running text set beside another block holds a
 MAX_CELL_LINES = 4  # rows of a cell's next lines between two rows of a table's cells
 ROW_CELLS = 3  # pieces of a row that make it a row of a table's cells
 MIN_BLOCK_LINES = 3  # lines the tallest of blocks side by side holds at least
+# font sizes from baseline to baseline: the next line of a centred block (`WRAP_STEP`, or a word
+# processor's space after each of its one-line paragraphs, 8-10 points at 11-12 points)
+CENTRED_STEP = 2.5
 MAX_CENTRED_LINES = 6  # lines a centred block side by side holds at most (a signature, a card)
 MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, not a block's
 # a list's bullet (Word's Symbol and Wingdings bullets as `symbolfonts` reads them, and
@@ -1046,12 +1049,12 @@ def _centre(line: Line) -> float:
 
 
 def _centred_below(a: Line, centre: float, row: list[Line]) -> int | None:
-    """The one line of `row` (the next row) centred where `a`'s block is centred (`centre`,
-    within `CENTRE_TOL` of the smaller line's font size), on the next baseline of `a`'s line
-    spacing (`WRAP_STEP`, in `a`'s size: a stat card's large figure over its smaller caption),
-    if there is one such line."""
+    """The one line of `row` (a row below `a`) centred where `a`'s block is centred (`centre`,
+    within `CENTRE_TOL` of the smaller line's font size), at most `CENTRED_STEP` of `a`'s size
+    below it (a stat card's large figure over its smaller caption; a word processor's
+    paragraph spacing between a signature's lines), if there is one such line."""
     step = a.y0 - row[0].y0 if row else 0.0
-    if not 0 < step <= WRAP_STEP * a.size:
+    if not 0 < step <= CENTRED_STEP * a.size:
         return None
     found = [j for j, b in enumerate(row)
              if abs(_centre(b) - centre) <= CENTRE_TOL * min(a.size, b.size)]
@@ -1060,12 +1063,18 @@ def _centred_below(a: Line, centre: float, row: list[Line]) -> int | None:
 
 def _centred_stack(rows: list[list[Line]], r: int, k: int) -> list[tuple[int, int]]:
     """The line `rows[r][k]` and the lines centred under it (`_centred_below`), as (row,
-    index), top to bottom."""
+    index), top to bottom. Rows between them with no line centred on the block are passed
+    over: a block beside it whose lines wrap otherwise stands on other baselines (the caller
+    makes sure those rows' lines are its neighbours')."""
     centre = _centre(rows[r][k])
     out = [(r, k)]
-    while r + 1 < len(rows) and (j := _centred_below(rows[r][k], centre, rows[r + 1])) is not None:
-        r, k = r + 1, j
-        out.append((r, k))
+    i = r + 1
+    while i < len(rows) and 0 < rows[r][k].y0 - rows[i][0].y0 <= CENTRED_STEP * rows[r][k].size:
+        j = _centred_below(rows[r][k], centre, rows[i])
+        if j is not None:
+            r, k = i, j
+            out.append((r, k))
+        i += 1
     return out
 
 
@@ -1090,7 +1099,8 @@ def _centred_side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int
     heights = [len(s) for s in stacks]
     if min(heights) < 2 or max(heights) > MAX_CENTRED_LINES:
         return []
-    if sum(len(rows[i]) for i in range(r, r + max(heights))) != sum(heights):
+    last = max(s[-1][0] for s in stacks)
+    if sum(len(rows[i]) for i in range(r, last + 1)) != sum(heights):
         return []  # something else stands beside them
     lines = [[rows[i][j] for i, j in s] for s in stacks]
     if not all(map(centred, lines)):
