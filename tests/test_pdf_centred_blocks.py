@@ -14,9 +14,10 @@ and nothing else in their rows, are each one cell, read whole, left block first:
 block is one paragraph (its name and title together), as the left-aligned blocks beside each
 other are.
 
-Guards (pass before and after): a centred title over a full-width paragraph; a table of centred
-cells whose column holds numbers stays row by row; a centred heading above two columns of body
-text, and justified two-column text, are read column by column. The producer matrix's covers
+Guards (pass before and after): a centred title over a full-width paragraph; tables of centred
+cells stay row by row (a column of numbers; columns of words of one height, none reading on);
+a centred heading above two columns of body text, and justified two-column text, are read
+column by column. The producer matrix's covers
 (centred lines one under another) keep their readings (the readings dump).
 
 Cases are pages drawn here with reportlab, and an HTML page printed by Chromium.
@@ -109,6 +110,21 @@ def test_signature_blocks_side_by_side_are_read_block_by_block(
     assert len(texts) == len(BODY_ZH if lang == "zh" else BODY_EN) + count, texts
 
 
+def test_signature_blocks_of_one_height_whose_titles_read_on_are_read_block_by_block(
+    tmp_path: Path,
+) -> None:
+    """Two blocks of three lines each, row for row (a table's shape): the titles go on in
+    their next lines ("to the United Nations"), which a table's cells do not."""
+    blocks = (SIGNED_EN[0], ("(Signed) John Roe", "Permanent Representative of Chile",
+                             "to the United Nations"))
+    path = tmp_path / "even.pdf"
+    c = canvas.Canvas(str(path))
+    _centred(c, blocks, _body(c, "en") - 36, FONT, 12)
+    c.save()
+    texts = _texts(path, "en")
+    assert texts[-2:] == [_whole(b, "en") for b in blocks], texts
+
+
 def test_stat_cards_a_figure_over_its_caption_are_read_card_by_card(tmp_path: Path) -> None:
     """Three cards: a large figure, a bold unit, then three caption lines, all centred."""
     cards = (("2.5", "kilograms per barrel", "carbon intensity from", "our operations",
@@ -197,6 +213,23 @@ def test_a_table_of_centred_cells_with_numbers_stays_row_by_row(tmp_path: Path) 
     texts = _texts(path, "en")
     at = texts.index("Region")
     assert texts[at:] == [t for row in rows for t in row], texts
+
+
+def test_a_table_of_centred_words_row_for_row_stays_row_by_row(tmp_path: Path) -> None:
+    """Two columns of centred words, of one height, no line reading on into the next: a
+    table's columns, read row by row."""
+    rows = (("Country", "Capital"), ("France", "Paris"), ("Germany", "Berlin"),
+            ("Kenya", "Nairobi"))
+    path = tmp_path / "words.pdf"
+    c = canvas.Canvas(str(path))
+    y = _body(c, "en") - 24
+    c.setFont(FONT, 11)
+    for j, (a, b) in enumerate(rows):
+        c.drawCentredString(LEFT + 110, y - 14 * j, a)
+        c.drawCentredString(LEFT + 330, y - 14 * j, b)
+    c.save()
+    texts = _texts(path, "en")
+    assert texts[-2 * len(rows):] == [t for row in rows for t in row], texts
 
 
 def _columns(c: canvas.Canvas, justified: bool) -> tuple[str, str]:

@@ -1087,11 +1087,16 @@ def _centred_side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int
     on its first line's centre (`_centred_below`), truly centred (its lines do not all start
     where the first starts: left-aligned blocks are `_side_by_side`'s), no line above them
     centred on one of them on their line spacing, nothing else in the rows they span and a
-    gutter (`columns.MIN_GUTTER`) between them all the way down. Stacks of one height may be
-    blocks here, unlike left-aligned ones: a table's columns centred row for row are told
-    apart by their cells, numbers, dates or labels (`_key`), which no line of a block but its
-    first (a stat card's figure) is; read across, each block's lines interleave with the
-    others' ("(Signed) Jane Doe (Signed) John Roe Permanent Representative ...")."""
+    gutter (`columns.MIN_GUTTER`) between them all the way down. A table whose cells are
+    centred is told apart by its cells: numbers, dates, labels, short marks (`_figure`),
+    which no line of a block but its first (a stat card's figure) is; and stacks of one
+    height, row for row, are a table's columns ("Country" over "France" over "Germany"
+    beside "Capital" over "Paris" ...) unless some block's line reads on into the next
+    (`_goes_on`: a title broken over two lines, "Permanent Representative of Norway" over
+    "to the United Nations"; Chinese lines always do, so a Chinese table of centred words of
+    one height is read block by block: the rule's price). Read across, each block's lines
+    interleave with the others' ("(Signed) Jane Doe (Signed) John Roe Permanent
+    Representative ...")."""
     row = rows[r]
     if not 2 <= len(row) <= MAX_COLUMNS:
         return []
@@ -1110,6 +1115,8 @@ def _centred_side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int
         return []
     if any(_figure(ln.text) for s in lines for ln in s[1:]):
         return []  # a table's column of numbers, dates or labels under its head
+    if len(set(heights)) == 1 and not any(_goes_on(a, b) for s in lines for a, b in pairwise(s)):
+        return []  # stacks of one height, row for row, none reading on: a table's columns
     if r > 0 and any(_centred_below(up, _centre(up), row) is not None
                      and span[0] <= up.x0 and up.x1 <= span[1]
                      for up in rows[r - 1] for span in spans):
