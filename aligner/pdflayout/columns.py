@@ -23,7 +23,9 @@ and every column running text read down it: one line a row (no cells), each line
 column's last full to the column's edge (or the next line's first word would not have fit)
 and of some length, or else ending a sentence (a paragraph's last line), and some line going
 on in the line under it (no sentence end, and a lower-case word, a comma or a Chinese
-character at the break), down a column or from its foot to the next column's head. Rows
+character at the break), down a column or from its foot to the next column's head; and not
+every column centred lines (`centred`: signature blocks side by side, whose first row a region
+of their later rows left out, are read as blocks, `lines._centred_side_by_side`). Rows
 across such columns would join lines that do not go on; labels, cells, headings, a header's
 parts, the items of short lists are not full lines, or none of them goes on below, and stay
 rows. So do paragraphs that start row for row in every column, in more than one row

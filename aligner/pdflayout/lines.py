@@ -19,10 +19,13 @@
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
   read whole in the row it starts in, not line by line across; so are blocks of a few lines
   side by side that differ in height (`_side_by_side`: an address beside terms beside bank
-  details at an invoice's foot), left block first. A paragraph label standing apart ("12."
-  or "5.1." before an indented text) and a note's number before its smaller text are joined
-  to what they label; a line that opens with a list item's label ("2） ", "(a) ", "1. ")
-  records where the text after it starts (`Line.hang`), where the item's next lines may hang.
+  details at an invoice's foot), left block first, and blocks of centred lines side by side
+  (`_centred_side_by_side`: a letter's signature blocks, a report's stat cards), whose rows'
+  pieces are not joined into one line first (`_centred_rows`). A paragraph label standing
+  apart ("12." or "5.1." before an indented text) and a note's number before its smaller
+  text are joined to what they label; a line that opens with a list item's label ("2） ",
+  "(a) ", "1. ") records where the text after it starts (`Line.hang`), where the item's next
+  lines may hang.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
   weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
