@@ -860,10 +860,18 @@ def _centred_rows(rows: tuple[tuple[Line, ...], ...]) -> set[int]:
     """Rows (indices) of blocks of centred lines side by side (`_centred_side_by_side`), found
     among the rows' pieces before they are joined: two blocks' lines on one row may stand
     closer than `MAX_JOIN_GAP` ("Permanent Representative of Norway" beside "Permanent
-    Representative"), and joined they would hide the blocks."""
+    Representative"), and joined they would hide the blocks. Only rows whose pieces stay apart
+    read as a table's row (`_merge_row`, tabular: a paragraph label still goes with its text)
+    are these: blocks that would lose a line to its neighbour are left as they were (the
+    column heads of a table set close, "urinaire" beside "urinaire", would be read neither
+    as blocks nor as one line)."""
     listed = [list(row) for row in rows]
-    return {i for r in range(len(listed)) for stack in _centred_side_by_side(listed, r)
-            for i, _ in stack}
+    out: set[int] = set()
+    for r in range(len(listed)):
+        found = {i for stack in _centred_side_by_side(listed, r) for i, _ in stack}
+        if all(len(_merge_row(rows[i], tabular=True)) == len(rows[i]) for i in found):
+            out |= found
+    return out
 
 
 def _words(text: str) -> float:
