@@ -23,7 +23,9 @@ and every column running text read down it: one line a row (no cells), each line
 column's last full to the column's edge (or the next line's first word would not have fit)
 and of some length, or else ending a sentence (a paragraph's last line), and some line going
 on in the line under it (no sentence end, and a lower-case word, a comma or a Chinese
-character at the break), down a column or from its foot to the next column's head. Rows
+character at the break), down a column or from its foot to the next column's head; and not
+every column centred lines (`centred`: signature blocks side by side, whose first row a region
+of their later rows left out, are read as blocks, `lines._centred_side_by_side`). Rows
 across such columns would join lines that do not go on; labels, cells, headings, a header's
 parts, the items of short lists are not full lines, or none of them goes on below, and stay
 rows. So do paragraphs that start row for row in every column, in more than one row
@@ -98,6 +100,7 @@ MIN_COLUMN_CHARS = 12
 MAX_COLUMNS = 4
 HEAD_GAP = 1.0  # font sizes between a table's head row and the columns above it
 CELL_ALIGN = 2.0  # points: table cells of two rows start this close
+CENTRE_TOL = 0.5  # font sizes (the smaller line's) two lines' centres may differ in a centred block
 WIDE_ROW = 0.6  # share of the page's text width: a row with a line this wide starts no region
 PAIRED = 0.8  # share of the sparser column's rows that have partners on their baseline: a table
 BASELINE = 0.25  # font sizes: lines whose bottoms are this close stand on one baseline
@@ -436,6 +439,8 @@ def _short_columns(per: list[list[tuple[int, list[Line]]]], cols: list[list[Line
     line above it, the text taken down each column and from a column's foot to the next
     column's head (text broken at the columns' edges, not lists or cells side by side).
     (`per`: the region's rows by column, `_column_rows`.)"""
+    if all(centred(col) for col in cols):
+        return False  # blocks of centred lines side by side (signatures): `lines._wraps`
     spans = [(min(ln.x0 for ln in col), max(ln.x1 for ln in col)) for col in cols]
     for (a0, a1), (b0, b1) in pairwise(spans):
         if b0 - a1 > SHORT_GUTTER * max(a1 - a0, b1 - b0):
@@ -449,6 +454,21 @@ def _short_columns(per: list[list[tuple[int, list[Line]]]], cols: list[list[Line
         if _long_line(a, b, spans[k][1]) and _reads_on(_text(a), _text(b)):
             on.update((k, j))
     return len(on) == len(cols)
+
+
+def centred(lines: Sequence[Line]) -> bool:
+    """The lines (two or more, top to bottom) are centred on one centre: each line's centre
+    within `CENTRE_TOL` of the smaller font size of the first line's, and they do not all start
+    where the first starts (left-aligned lines of one width show no centring). Text in columns
+    starts its lines at the column's edge."""
+    if len(lines) < 2:
+        return False
+    first = lines[0]
+    centre = (first.x0 + first.x1) / 2
+    if any(abs((ln.x0 + ln.x1) / 2 - centre) > CENTRE_TOL * min(ln.size, first.size)
+           for ln in lines[1:]):
+        return False
+    return max(ln.x0 for ln in lines) - min(ln.x0 for ln in lines) > CELL_ALIGN
 
 
 def _text_cells(per: list[list[tuple[int, list[Line]]]], cols: list[list[Line]]) -> bool:

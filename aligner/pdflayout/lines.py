@@ -19,10 +19,13 @@
   (`_wraps`: full lines, the cells beside them empty, or running text read on) are one cell,
   read whole in the row it starts in, not line by line across; so are blocks of a few lines
   side by side that differ in height (`_side_by_side`: an address beside terms beside bank
-  details at an invoice's foot), left block first. A paragraph label standing apart ("12."
-  or "5.1." before an indented text) and a note's number before its smaller text are joined
-  to what they label; a line that opens with a list item's label ("2） ", "(a) ", "1. ")
-  records where the text after it starts (`Line.hang`), where the item's next lines may hang.
+  details at an invoice's foot), left block first, and blocks of centred lines side by side
+  (`_centred_side_by_side`: a letter's signature blocks, a report's stat cards), whose rows'
+  pieces are not joined into one line first (`_centred_rows`). A paragraph label standing
+  apart ("12." or "5.1." before an indented text) and a note's number before its smaller
+  text are joined to what they label; a line that opens with a list item's label ("2） ",
+  "(a) ", "1. ") records where the text after it starts (`Line.hang`), where the item's next
+  lines may hang.
   A line is bold when its glyphs are bold throughout; one that opens bold and goes on in regular
   weight opens with a run-in heading (`Line.runin`).
 - Spaces between two Latin glyphs come from positions: a gap wider than `WORD_GAP` font sizes
@@ -58,10 +61,12 @@ from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import (
     CELL_ALIGN,
+    CENTRE_TOL,
     MAX_COLUMNS,
     MIN_COLUMN_ROWS,
     MIN_GUTTER,
     Interval,
+    centred,
     frames,
     own_span,
 )
@@ -97,6 +102,10 @@ PROSE_WORDS = 5  # words a line of running text set beside another block holds a
 MAX_CELL_LINES = 4  # rows of a cell's next lines between two rows of a table's cells
 ROW_CELLS = 3  # pieces of a row that make it a row of a table's cells
 MIN_BLOCK_LINES = 3  # lines the tallest of blocks side by side holds at least
+# font sizes from baseline to baseline: the next line of a centred block (`WRAP_STEP`, or a word
+# processor's space after each of its one-line paragraphs, 8-10 points at 11-12 points)
+CENTRED_STEP = 2.5
+MAX_CENTRED_LINES = 6  # lines a centred block side by side holds at most (a signature, a card)
 MARK_CHARS = 3  # characters of a line that is a bullet, a number or a label, not a block's
 # a list's bullet (Word's Symbol and Wingdings bullets as `symbolfonts` reads them, and
 # Unicode's own): alone before the text of its row (set a tab before its item), it is the item's
@@ -821,7 +830,7 @@ def _frame_cells(
     (`_merge_row`), a ruled table's as its rows of cells, and the rows of a table set without
     rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
     last cell number."""
-    tabular = _tabular(rows)
+    tabular = _tabular(rows) | _centred_rows(rows)
     in_table = {j for a, b in unruled for j in range(a, b)}
     tables = ruled_tables(rows, grid) if grid is not None else {}
     k = 0
@@ -845,6 +854,24 @@ def _frame_cells(
             j = stop
         k = end
     return cells
+
+
+def _centred_rows(rows: tuple[tuple[Line, ...], ...]) -> set[int]:
+    """Rows (indices) of blocks of centred lines side by side (`_centred_side_by_side`), found
+    among the rows' pieces before they are joined: two blocks' lines on one row may stand
+    closer than `MAX_JOIN_GAP` ("Permanent Representative of Norway" beside "Permanent
+    Representative"), and joined they would hide the blocks. Only rows whose pieces stay apart
+    read as a table's row (`_merge_row`, tabular: a paragraph label still goes with its text)
+    are these: blocks that would lose a line to its neighbour are left as they were (the
+    column heads of a table set close, "urinaire" beside "urinaire", would be read neither
+    as blocks nor as one line)."""
+    listed = [list(row) for row in rows]
+    out: set[int] = set()
+    for r in range(len(listed)):
+        found = {i for stack in _centred_side_by_side(listed, r) for i, _ in stack}
+        if all(len(_merge_row(rows[i], tabular=True)) == len(rows[i]) for i in found):
+            out |= found
+    return out
 
 
 def _words(text: str) -> float:
@@ -958,7 +985,7 @@ def _wraps(rows: list[list[Line]]) -> dict[tuple[int, int], tuple[int, int]]:
             for at in chain[:-1]:
                 del links[at]
     for r in range(len(rows)):
-        for stack in _side_by_side(rows, r):
+        for stack in _side_by_side(rows, r) or _centred_side_by_side(rows, r):
             links.update(pairwise(stack))
     return links
 
@@ -1017,6 +1044,94 @@ def _side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int, int]]]
     if len(taller) == 1 and (taller[0][low].text[:1].islower()
                              or taller[0][low - 1].text.endswith((",", "-", "‐"))):
         return []  # one stack goes on past the others as a table's last cell that wraps
+    return stacks
+
+
+def _figure(text: str) -> bool:
+    """A table's cell rather than a centred block's line: a label (ending in ':'), a number,
+    amount or date (no letter), or a short mark or abbreviation of Latin letters
+    (`MARK_CHARS` or fewer: "No.", "n/a"; two Han characters, "大使", are a word)."""
+    return (text.endswith((":", "：")) or not any(ch.isalpha() for ch in text)
+            or (len(text) <= MARK_CHARS and not any(map(is_wide, text))))
+
+
+def _centre(line: Line) -> float:
+    return (line.x0 + line.x1) / 2
+
+
+def _centred_below(a: Line, centre: float, row: list[Line]) -> int | None:
+    """The one line of `row` (a row below `a`) centred where `a`'s block is centred (`centre`,
+    within `CENTRE_TOL` of the smaller line's font size), at most `CENTRED_STEP` of `a`'s size
+    below it (a stat card's large figure over its smaller caption; a word processor's
+    paragraph spacing between a signature's lines), if there is one such line."""
+    step = a.y0 - row[0].y0 if row else 0.0
+    if not 0 < step <= CENTRED_STEP * a.size:
+        return None
+    found = [j for j, b in enumerate(row)
+             if abs(_centre(b) - centre) <= CENTRE_TOL * min(a.size, b.size)]
+    return found[0] if len(found) == 1 else None
+
+
+def _centred_stack(rows: list[list[Line]], r: int, k: int) -> list[tuple[int, int]]:
+    """The line `rows[r][k]` and the lines centred under it (`_centred_below`), as (row,
+    index), top to bottom. Rows between them with no line centred on the block are passed
+    over: a block beside it whose lines wrap otherwise stands on other baselines (the caller
+    makes sure those rows' lines are its neighbours')."""
+    centre = _centre(rows[r][k])
+    out = [(r, k)]
+    i = r + 1
+    while i < len(rows) and 0 < rows[r][k].y0 - rows[i][0].y0 <= CENTRED_STEP * rows[r][k].size:
+        j = _centred_below(rows[r][k], centre, rows[i])
+        if j is not None:
+            r, k = i, j
+            out.append((r, k))
+        i += 1
+    return out
+
+
+def _centred_side_by_side(rows: list[list[Line]], r: int) -> list[list[tuple[int, int]]]:
+    """Blocks of centred lines side by side that start on row `r`, each read whole, left block
+    first (a letter's signature blocks: "(Signed) Jane Doe" over "Permanent Representative of
+    Norway" over "to the United Nations", beside another; a report's stat cards: a figure over
+    its caption's lines); none where the rows from `r` are not such blocks. Two to
+    `MAX_COLUMNS` stacks that start on the row, each of two to `MAX_CENTRED_LINES` lines centred
+    on its first line's centre (`_centred_below`), truly centred (its lines do not all start
+    where the first starts: left-aligned blocks are `_side_by_side`'s), no line above them
+    centred on one of them on their line spacing, nothing else in the rows they span and a
+    gutter (`columns.MIN_GUTTER`) between them all the way down. A table whose cells are
+    centred is told apart by its cells: numbers, dates, labels, short marks (`_figure`),
+    which no line of a block but its first (a stat card's figure) is; and stacks of one
+    height, row for row, are a table's columns ("Country" over "France" over "Germany"
+    beside "Capital" over "Paris" ...) unless some block's line reads on into the next
+    (`_goes_on`: a title broken over two lines, "Permanent Representative of Norway" over
+    "to the United Nations"; Chinese lines always do, so a Chinese table of centred words of
+    one height is read block by block: the rule's price). Read across, each block's lines
+    interleave with the others' ("(Signed) Jane Doe (Signed) John Roe Permanent
+    Representative ...")."""
+    row = rows[r]
+    if not 2 <= len(row) <= MAX_COLUMNS:
+        return []
+    stacks = [_centred_stack(rows, r, k) for k in range(len(row))]
+    heights = [len(s) for s in stacks]
+    if min(heights) < 2 or max(heights) > MAX_CENTRED_LINES:
+        return []
+    last = max(s[-1][0] for s in stacks)
+    if sum(len(rows[i]) for i in range(r, last + 1)) != sum(heights):
+        return []  # something else stands beside them
+    lines = [[rows[i][j] for i, j in s] for s in stacks]
+    if not all(map(centred, lines)):
+        return []  # a left-aligned block, or lines of one width: nothing shows they are centred
+    spans = [(min(ln.x0 for ln in s), max(ln.x1 for ln in s)) for s in lines]
+    if any(b[0] - a[1] < MIN_GUTTER * row[0].size for a, b in pairwise(spans)):
+        return []
+    if any(_figure(ln.text) for s in lines for ln in s[1:]):
+        return []  # a table's column of numbers, dates or labels under its head
+    if len(set(heights)) == 1 and not any(_goes_on(a, b) for s in lines for a, b in pairwise(s)):
+        return []  # stacks of one height, row for row, none reading on: a table's columns
+    if r > 0 and any(_centred_below(up, _centre(up), row) is not None
+                     and span[0] <= up.x0 and up.x1 <= span[1]
+                     for up in rows[r - 1] for span in spans):
+        return []  # the blocks go on from above: not their first row
     return stacks
 
 
