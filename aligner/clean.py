@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from untm.aligner.contents import CONTENTS_PAGE, split_entry
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers, running_text
 from untm.aligner.furniture import (
     PAGE_NUMBER,
@@ -555,6 +556,8 @@ def build_paragraphs(
     with their pages already (`pages_checked`: the text cleaner, the PDF reader)."""
     has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
     normal, found = _normalized(blocks)
+    normal, tails = _contents_entries(normal)
+    found += tails
     if not pages_checked:
         normal, more = furniture_of_blocks(normal)
         found += more
@@ -612,6 +615,25 @@ def _normalized(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furnit
                 lambda t: normalize_space(strip_controls(t, line=0)[0]),
             )
             out.append(replace(block, text=text, soft_breaks=breaks))
+    return out, found
+
+
+def _contents_entries(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furniture]]:
+    """The blocks with each contents entry's leader and page number taken off its title
+    (`aligner.contents`: "I. Introduction ........ 3" is "I. Introduction"), and those as
+    furniture (`contents-page-number`, with the characters taken off). A table's cell keeps
+    what it holds (a row's leader to its figure is the table's)."""
+    out: list[RawBlock] = []
+    found: list[Furniture] = []
+    for block in blocks:
+        entry = None if block.cell or block.hint is BlockKind.FOOTNOTE else split_entry(block.text)
+        if entry is None:
+            out.append(block)
+            continue
+        title, tail = entry
+        found.append(Furniture(CONTENTS_PAGE, tail, block.line))
+        breaks = tuple(b for b in block.soft_breaks if b < len(title))
+        out.append(replace(block, text=title, soft_breaks=breaks))
     return out, found
 
 

@@ -53,6 +53,7 @@ from operator import attrgetter
 from typing import NamedTuple
 from unicodedata import east_asian_width
 
+from untm.aligner.contents import entry_tail
 from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
@@ -109,9 +110,10 @@ BULLETS = "•◦‣▪●■□◻◆❖❑❒○➢➔✓"
 # two columns, each number a cell of its own
 _LABEL = re.compile(
     r"^(?:\d{1,3}(?:[.．]\d{1,3}){0,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
-    rf"[一二三四五六七八九十]{{1,3}}、|\*{{1,4}}|[†‡]|[{BULLETS}])$"
+    rf"[一二三四五六七八九十]{{1,3}}[、.．]|\*{{1,4}}|[†‡]|[{BULLETS}])$"
 )
-_LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
+_LABEL_START = re.compile(
+    r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}[.．])\s")
 # a list item's label opening a line, then a space (or, after a full-width mark, which holds its
 # own white, the text itself): "1.", "2)", "2）", "(3)", "（3）", "a)", "(iv)", "A.", a bullet
 _ITEM_START = re.compile(
@@ -821,8 +823,9 @@ def _frame_cells(
     (`_merge_row`), a ruled table's as its rows of cells, and the rows of a table set without
     rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
     last cell number."""
-    tabular = _tabular(rows)
     in_table = {j for a, b in unruled for j in range(a, b)}
+    rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
+    tabular = _tabular(rows)
     tables = ruled_tables(rows, grid) if grid is not None else {}
     k = 0
     while k < len(rows):
@@ -1136,6 +1139,29 @@ def _next_cells_row(rows: tuple[tuple[Line, ...], ...], i: int) -> int | None:
         if not all(any(abs(ln.x0 - s) <= CELL_ALIGN for s in starts) for ln in rows[j]):
             return None
     return None
+
+
+def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A row whose last piece completes a contents entry (`aligner.contents`: a leader, then
+    the page number set flush right) with the piece before it as one line: "Introduction",
+    then the leader and number set apart ("……………3", a leader's dots on a grid of their own
+    that start past a gap), or "Introduction ........" then "3" (the number in its own box, past
+    the leader's last dot). Such a row is one entry, not a table's row of cells, whose pieces
+    would each be a paragraph (the page numbers of a contents line up as a column's cells
+    do)."""
+    if len(row) < 2:
+        return row
+    prev, last = row[-2], row[-1]
+    joined = f"{prev.text} {last.text}"
+    if (entry_tail(joined) is None or entry_tail(prev.text) is not None
+            or abs(last.size - prev.size) > 0.15 * max(last.size, prev.size)
+            or not any(ch.isalpha() for ch in prev.text)
+            and entry_tail(last.text) is None):
+        return row
+    sep = "" if is_wide(prev.text[-1]) and not last.text[0].isalnum() else " "
+    line = _concat(prev, last, sep, size=prev.size, bold=prev.bold and last.bold,
+                   text_x0=prev.text_x0)
+    return (*row[:-2], line)
 
 
 def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
