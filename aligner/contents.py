@@ -11,7 +11,9 @@ number off the entry's text (`split_entry`) and reports them as furniture of kin
 `CONTENTS_PAGE`, as it reports a page's own number: they are no text to translate (the other
 language's contents has its own pagination; a CAT tool's contents is a field, its leader a tab),
 and a unit "Introduction" ↔ "导言" is what a translation memory can use, never lost (the
-furniture keeps them, with their characters).
+furniture keeps them, with their characters). Only where the document's entries are a contents'
+(`listed`: two at least, their page numbers going up): a table's rows whose leaders run to
+figures that go up and down keep their figures.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import re
 
 CONTENTS_PAGE = "contents-page-number"
 MIN_LEADER = 5  # leader dots (an ellipsis "…" counting as two) before an entry's page number
+MIN_ENTRIES = 2  # entries a contents lists at least
+RISING = 0.75  # share of steps from entry to entry on which the page number does not go down
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DOTS = ".·․‧…"
 # a leader (dots, spaces between them aside), then the page number, at the end of the text
 _TAIL = re.compile(rf"\s*((?:[{_DOTS}][ \u3000]?)+)[ \u3000]*(\d{{1,4}}|[ivxlc]{{1,7}})\s*$")
@@ -43,3 +48,26 @@ def split_entry(text: str) -> tuple[str, str] | None:
     if at is None or not text[:at].strip():
         return None
     return text[:at].rstrip(), text[at:].strip()
+
+
+def page_value(tail: str) -> int:
+    """The page number closing an entry's tail, for ordering: a front matter's roman number
+    ("vii") comes before any arabic one."""
+    number = tail.split()[-1].lstrip(_DOTS) if tail.split() else ""
+    if number.isdigit():
+        return int(number)
+    values = [_ROMAN.get(ch, 0) for ch in number]
+    total = sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                for k, v in enumerate(values))
+    return total - 100_000
+
+
+def listed(tails: list[str]) -> bool:
+    """Whether tails of entries in document order are a contents' (`MIN_ENTRIES` at least, the
+    page numbers rising or level on `RISING` of the steps), not a table's or a price list's
+    leaders to their figures, which go up and down."""
+    if len(tails) < MIN_ENTRIES:
+        return False
+    values = [page_value(t) for t in tails]
+    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b >= a)
+    return rising >= RISING * (len(values) - 1)

@@ -56,6 +56,8 @@ ENTRIES = {
               "resolutions adopted by the Assembly at its first session", "4"),
         Entry(1, "C.", "Cooperation with the United Nations Environment Programme", "4"),
         Entry(0, "III.", "Conclusions and recommendations", "5"),
+        Entry(0, "", "Annex", ""),  # a group's heading: no leader, no number
+        Entry(0, "", "List of documents before the Assembly at its second session", "6"),
     ),
     "zh": (
         Entry(0, "一.", "导言", "3"),
@@ -66,6 +68,8 @@ ENTRIES = {
               "国提供的技术合作", "4"),
         Entry(1, "C.", "与联合国环境规划署的合作", "4"),
         Entry(0, "三.", "结论和建议", "5"),
+        Entry(0, "", "附件", ""),
+        Entry(0, "", "大会第二届会议收到的文件清单", "6"),
     ),
 }
 
@@ -118,7 +122,7 @@ def gold_units() -> list[tuple[str, str]]:
     entry (label and title: "一. 导言" ↔ "I. Introduction"), then each body heading and each
     body sentence (one a unit, numbered paragraphs keeping their number on the first)."""
     units = [(HEAD["zh"][0], HEAD["en"][0]), (HEAD["zh"][1], HEAD["en"][1])]
-    units += [(f"{z.label} {z.title}", f"{e.label} {e.title}")
+    units += [(f"{z.label} {z.title}".strip(), f"{e.label} {e.title}".strip())
               for z, e in zip(ENTRIES["zh"], ENTRIES["en"], strict=True)]
     number = 0
     for (k, zh_paras), (_, en_paras) in zip(BODY["zh"], BODY["en"], strict=True):
@@ -182,10 +186,12 @@ def _leader(c: canvas.Canvas, font: str, x0: float, x1: float, y: float, style: 
 
 
 def render_reportlab(lang: str, path: Path, leader: str = "dots", *,
-                     label_sep: str = " ") -> Path:
+                     label_sep: str = " ", labels: bool = True, spaced: bool = True) -> Path:
     """The report as a PDF drawn with reportlab: the contents page (the leader as `leader`
-    says; with `label_sep` "、" the Chinese label is set in the line, "一、导言……3"), then the
-    body on the next pages, a page number at each page's foot."""
+    says; with `label_sep` "、" the Chinese label is set in the line, "一、导言……3"; without
+    `labels`, the entries' titles alone, each at its level's indent, as a book's contents sets
+    them; without `spaced`, no space between the entries), then the body on the next pages, a
+    page number at each page's foot."""
     font, bold = _font(lang), _font(lang, bold=True)
     c = canvas.Canvas(str(path), pagesize=A4)
     contents, page_head = HEAD[lang]
@@ -197,25 +203,26 @@ def render_reportlab(lang: str, path: Path, leader: str = "dots", *,
     c.drawRightString(RIGHT, y, page_head)
     y -= 1.5 * LEADING
     for entry in ENTRIES[lang]:
+        entry = entry if labels else Entry(entry.level, "", entry.title, entry.page)
         c.setFont(font, SIZE)
         x_label = LEFT + SUB * entry.level
         x_title = x_label + LABEL_W
-        if label_sep != " ":
-            lines = _wrap(entry.label.rstrip(".") + label_sep + entry.title, font,
-                          TITLE_RIGHT - x_label, lang)
+        if label_sep != " " or not entry.label:
+            text = entry.label.rstrip(".") + label_sep + entry.title if entry.label else entry.title
+            lines = _wrap(text, font, TITLE_RIGHT - x_label, lang)
             x_title = x_label
         else:
             c.drawString(x_label, y, entry.label)
             lines = _wrap(entry.title, font, TITLE_RIGHT - x_title, lang)
         for k, line in enumerate(lines):
             c.drawString(x_title, y, line)
-            if k == len(lines) - 1:
+            if k == len(lines) - 1 and entry.page:
                 end = x_title + pdfmetrics.stringWidth(line, font, SIZE)
                 number_w = pdfmetrics.stringWidth(entry.page, font, SIZE)
                 _leader(c, font, end, RIGHT - number_w, y, leader)
                 c.drawRightString(RIGHT, y, entry.page)
             y -= LEADING
-        y -= 0.5 * LEADING
+        y -= 0.5 * LEADING if spaced else 0.0
     c.setFont(font, 9.0)
     c.drawCentredString((LEFT + RIGHT) / 2, 50.0, "2")
     c.showPage()
@@ -305,13 +312,15 @@ def _docx(lang: str, path: Path) -> Path:
             f'<w:p {_W}><w:pPr><w:tabs><w:tab w:val="left" w:pos="{indent + hang}"/>'
             f'<w:tab w:val="right" w:leader="dot" w:pos="{int(measure)}"/></w:tabs>'
             f'<w:spacing w:after="120"/>'
-            f'<w:ind w:left="{indent + hang}" w:right="{int(36 * 20)}" w:hanging="{hang}"/>'
+            f'<w:ind w:left="{indent + hang}" w:right="{int(36 * 20)}" '
+            f'w:hanging="{hang if entry.label else 0}"/>'
             f"</w:pPr>{fld_begin}"
-            f'<w:r><w:t xml:space="preserve">{xml_escape(entry.label)}</w:t></w:r>'
-            f"<w:r><w:tab/></w:r>"
-            f'<w:r><w:t xml:space="preserve">{xml_escape(entry.title)}</w:t></w:r>'
-            f"<w:r><w:tab/></w:r>"
-            f'<w:r><w:t xml:space="preserve">{entry.page}</w:t></w:r>{fld_end}</w:p>'
+            + (f'<w:r><w:t xml:space="preserve">{xml_escape(entry.label)}</w:t></w:r>'
+               "<w:r><w:tab/></w:r>" if entry.label else "")
+            + f'<w:r><w:t xml:space="preserve">{xml_escape(entry.title)}</w:t></w:r>'
+            + (f'<w:r><w:tab/></w:r><w:r><w:t xml:space="preserve">{entry.page}</w:t></w:r>'
+               if entry.page else "")
+            + f"{fld_end}</w:p>"
         )
         body.insert(list(body).index(ph._p) + 1 + k, parse_xml(xml))
     doc.add_page_break()  # the body starts on the next page
@@ -369,8 +378,9 @@ def _html(lang: str) -> str:
     out = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{_CSS}</style>"
            f"<body><h1>{escape(contents)}</h1><div class='page'>{escape(page_head)}</div>"]
     for e in ENTRIES[lang]:
+        leader = "<span class='leader'></span>" if e.page else ""
         out.append(f"<div class='toc l{e.level}'><span class='label'>{escape(e.label)}</span>"
-                   f"<span class='title'>{escape(e.title)}</span><span class='leader'></span>"
+                   f"<span class='title'>{escape(e.title)}</span>{leader}"
                    f"<span class='num'>{e.page}</span></div>")
     out.append("<div class='body'>")
     number = 0
