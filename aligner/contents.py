@@ -19,6 +19,7 @@ figures that go up and down keep their figures.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 CONTENTS_PAGE = "contents-page-number"
 MIN_LEADER = 5  # leader dots (an ellipsis "…" counting as two) before an entry's page number
@@ -69,5 +70,5 @@ def listed(tails: list[str]) -> bool:
     if len(tails) < MIN_ENTRIES:
         return False
     values = [page_value(t) for t in tails]
-    rising = sum(1 for a, b in zip(values, values[1:], strict=False) if b >= a)
+    rising = sum(1 for a, b in pairwise(values) if b >= a)
     return rising >= RISING * (len(values) - 1)

@@ -35,8 +35,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from untm.aligner.read import read_document
 from untm.aligner.model import Document
+from untm.aligner.read import read_document
 
 CONTENTS = "contents-page-number"
 # (name, lang, how to draw it): the leader as close dots, spaced dots, Chinese ellipses, a

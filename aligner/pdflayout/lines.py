@@ -1155,8 +1155,8 @@ def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
     joined = f"{prev.text} {last.text}"
     if (entry_tail(joined) is None or entry_tail(prev.text) is not None
             or abs(last.size - prev.size) > 0.15 * max(last.size, prev.size)
-            or not any(ch.isalpha() for ch in prev.text)
-            and entry_tail(last.text) is None):
+            or (not any(ch.isalpha() for ch in prev.text)
+            and entry_tail(last.text) is None)):
         return row
     sep = "" if is_wide(prev.text[-1]) and not last.text[0].isalnum() else " "
     line = _concat(prev, last, sep, size=prev.size, bold=prev.bold and last.bold,
