@@ -53,7 +53,7 @@ from operator import attrgetter
 from typing import NamedTuple
 from unicodedata import east_asian_width
 
-from untm.aligner.contents import entry_tail
+from untm.aligner.contents import entry_tail, page_value
 from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
@@ -160,6 +160,9 @@ class Line:
     # where the text after an opening list label starts ("2） Also …": the "A"), where the
     # item's wrapped lines may hang (a hanging indent; 0: the line opens with no label)
     hang: float = 0.0
+    # the page number that closes a contents entry set without a leader, flush right in a
+    # column of such numbers (`_page_column`), at the end of `text` ("" for any other line)
+    page_ref: str = ""
 
     @property
     def height(self) -> float:
@@ -673,6 +676,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
         runin=runin,
         hang=a.hang,
+        page_ref=b.page_ref,
     )
 
 
@@ -825,6 +829,8 @@ def _frame_cells(
     last cell number."""
     in_table = {j for a, b in unruled for j in range(a, b)}
     rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
+    numbered = _page_column(rows, in_table)
+    rows = tuple(_numbered_row(row) if j in numbered else row for j, row in enumerate(rows))
     tabular = _tabular(rows)
     tables = ruled_tables(rows, grid) if grid is not None else {}
     k = 0
@@ -1162,6 +1168,43 @@ def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
     line = _concat(prev, last, sep, size=prev.size, bold=prev.bold and last.bold,
                    text_x0=prev.text_x0)
     return (*row[:-2], line)
+
+
+PAGE_REF = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7})$")  # a contents' page number
+MIN_PAGE_REFS = 3  # rows of a column of page numbers set flush right, at the least
+
+
+def _page_column(rows: tuple[tuple[Line, ...], ...], skip: set[int]) -> set[int]:
+    """Rows (indices) whose last piece is a contents entry's page number set flush right
+    without a leader: a bare number (arabic, or a front matter's roman) apart from the text
+    before it on the row, its right edge where those of `MIN_PAGE_REFS` rows or more end (within
+    a tenth of a font size), their numbers never going down from row to row, as a contents'
+    pages go. A table's last column of figures goes up and down (a column of counts, amounts,
+    rates), and its rows are kept as cells (`skip`: rows of a table found without rules)."""
+    found = [j for j, row in enumerate(rows)
+             if j not in skip and len(row) >= 2 and PAGE_REF.match(row[-1].text)
+             and any(ch.isalpha() for ch in row[-2].text)]
+    out: set[int] = set()
+    used: set[int] = set()
+    for j in found:
+        if j in used:
+            continue
+        edge, size = rows[j][-1].x1, rows[j][-1].size
+        column = [k for k in found if abs(rows[k][-1].x1 - edge) <= 0.1 * size]
+        used.update(column)
+        values = [page_value(rows[k][-1].text) for k in column]
+        if len(column) >= MIN_PAGE_REFS and all(b >= a for a, b in pairwise(values)):
+            out.update(column)
+    return out
+
+
+def _numbered_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The row's page number (`_page_column`) read on the line of the text before it, as the
+    entry's end (`Line.page_ref`)."""
+    prev, last = row[-2], row[-1]
+    line = _concat(prev, last, " ", size=prev.size, bold=prev.bold and last.bold,
+                   text_x0=prev.text_x0)
+    return (*row[:-2], replace(line, page_ref=last.text))
 
 
 def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
