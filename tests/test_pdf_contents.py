@@ -8,7 +8,8 @@ joined entries set at one indent without space between them into one paragraph (
 ..... 3 Background ..... 3 …", docling's redp5110_sampled.pdf), cut a wrapped title from its
 last line (the first line ends short of the page's measure, at the contents' right indent, so
 it "ended early"), read a leader set apart from its title, or a page number set apart from its
-leader, as a table's cell, and kept leader and number in the text, where a translation memory wants "Introduction" ↔ "导言".
+leader, as a table's cell, and kept leader and number in the text, where a translation memory
+wants "Introduction" ↔ "导言".
 
 The rule (`aligner.contents`, `pdflayout.blocks`, `pdflayout.lines`, `linebreaks`): a line that
 ends in a leader and a page number, or in a page number set flush right in a column of such
