@@ -45,31 +45,34 @@ class Entry:
 
 
 HEAD = {"en": ("Contents", "Page"), "zh": ("目录", "页次")}
+# the cover page's title, before the contents (page 1: the contents is page 2, the body from 3,
+# each section on a page of its own, so that the contents' page numbers are the document's)
+COVER = {"en": "Report of the Executive Director", "zh": "执行主任的报告"}
 
 ENTRIES = {
     "en": (
         Entry(0, "I.", "Introduction", "3"),
         Entry(0, "II.", "Activities of the United Nations Human Settlements Programme in the "
-              "period 2020–2023, including coordination matters", "3"),
-        Entry(1, "A.", "Background", "3"),
+              "period 2020–2023, including coordination matters", "4"),
+        Entry(1, "A.", "Background", "5"),
         Entry(1, "B.", "Implementation of the strategic plan for the period 2020–2023 and of the "
-              "resolutions adopted by the Assembly at its first session", "4"),
-        Entry(1, "C.", "Cooperation with the United Nations Environment Programme", "4"),
-        Entry(0, "III.", "Conclusions and recommendations", "5"),
+              "resolutions adopted by the Assembly at its first session", "6"),
+        Entry(1, "C.", "Cooperation with the United Nations Environment Programme", "7"),
+        Entry(0, "III.", "Conclusions and recommendations", "8"),
         Entry(0, "", "Annex", ""),  # a group's heading: no leader, no number
-        Entry(0, "", "List of documents before the Assembly at its second session", "6"),
+        Entry(0, "", "List of documents before the Assembly at its second session", "8"),
     ),
     "zh": (
         Entry(0, "一.", "导言", "3"),
         Entry(0, "二.", "联合国人类住区规划署在2020—2023年期间开展的各项活动，包括协调事项以及"
-              "与联合国系统其他实体的合作", "3"),
-        Entry(1, "A.", "背景", "3"),
+              "与联合国系统其他实体的合作", "4"),
+        Entry(1, "A.", "背景", "5"),
         Entry(1, "B.", "2020—2023年期间战略计划以及大会第一届会议通过的各项决议的执行情况，"
-              "包括向会员国提供的技术合作", "4"),
-        Entry(1, "C.", "与联合国环境规划署的合作", "4"),
-        Entry(0, "三.", "结论和建议", "5"),
+              "包括向会员国提供的技术合作", "6"),
+        Entry(1, "C.", "与联合国环境规划署的合作", "7"),
+        Entry(0, "三.", "结论和建议", "8"),
         Entry(0, "", "附件", ""),
-        Entry(0, "", "大会第二届会议收到的文件清单", "6"),
+        Entry(0, "", "大会第二届会议收到的文件清单", "8"),
     ),
 }
 
@@ -119,10 +122,12 @@ def _sentences(text: str, lang: str) -> list[str]:
 
 
 def gold_units() -> list[tuple[str, str]]:
-    """The (zh, en) units of the pair: "Contents"/"目录", "Page"/"页次", one unit a contents
-    entry (label and title: "一. 导言" ↔ "I. Introduction"), then each body heading and each
-    body sentence (one a unit, numbered paragraphs keeping their number on the first)."""
-    units = [(HEAD["zh"][0], HEAD["en"][0]), (HEAD["zh"][1], HEAD["en"][1])]
+    """The (zh, en) units of the pair: the cover's title, "Contents"/"目录", "Page"/"页次", one
+    unit a contents entry (label and title: "一. 导言" ↔ "I. Introduction"), then each body
+    heading and each body sentence (one a unit, numbered paragraphs keeping their number on
+    the first)."""
+    units = [(COVER["zh"], COVER["en"]), (HEAD["zh"][0], HEAD["en"][0]),
+             (HEAD["zh"][1], HEAD["en"][1])]
     units += [(f"{z.label} {z.title}".strip(), f"{e.label} {e.title}".strip())
               for z, e in zip(ENTRIES["zh"], ENTRIES["en"], strict=True)]
     number = 0
@@ -195,6 +200,9 @@ def render_reportlab(lang: str, path: Path, leader: str = "dots", *,
     page number at each page's foot."""
     font, bold = _font(lang), _font(lang, bold=True)
     c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(bold, 14.0)
+    c.drawString(LEFT, TOP, COVER[lang])
+    c.showPage()
     contents, page_head = HEAD[lang]
     y = TOP
     c.setFont(bold, 12.0)
@@ -233,8 +241,8 @@ def render_reportlab(lang: str, path: Path, leader: str = "dots", *,
 
 
 def _body(c: canvas.Canvas, lang: str, font: str, bold: str) -> None:
-    """The body: each heading (label hanging, bold), its numbered paragraphs; a new page when
-    the page is full; page numbers from 3."""
+    """The body: each heading (label hanging, bold) on a page of its own, its numbered
+    paragraphs after it; page numbers from 3."""
     page = 3
     y = TOP
     number = 0
@@ -246,7 +254,7 @@ def _body(c: canvas.Canvas, lang: str, font: str, bold: str) -> None:
     for k, paras in BODY[lang]:
         entry = ENTRIES[lang][k]
         lines = _wrap(entry.title, bold, RIGHT - LEFT - LABEL_W, lang)
-        if y - LEADING * (len(lines) + 4) < 90.0:
+        if y < TOP:  # each section on a page of its own
             foot()
             c.showPage()
             page += 1
@@ -294,6 +302,8 @@ def _docx(lang: str, path: Path) -> Path:
     style.element.rPr.rFonts.set(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", font_name)
     contents, page_head = HEAD[lang]
+    doc.add_paragraph().add_run(COVER[lang]).bold = True
+    doc.add_page_break()
     head = doc.add_paragraph()
     head.add_run(contents).bold = True
     ph = doc.add_paragraph()
@@ -330,6 +340,7 @@ def _docx(lang: str, path: Path) -> Path:
         entry = ENTRIES[lang][k]
         h = doc.add_paragraph(style="Heading 1" if entry.level == 0 else "Heading 2")
         h.add_run(f"{entry.label}\t{entry.title}")
+        h.paragraph_format.page_break_before = k > 0
         for run in h.runs:
             run.font.name = font_name
             run.font.size = Pt(10)
@@ -370,14 +381,16 @@ h1 { font-size: 12pt; } h2 { font-size: 10pt; }
 .toc .num { flex: 0 0 auto; }
 .l1 { padding-left: 10mm; }
 p { margin: 0 0 6pt 10mm; text-indent: -10mm; }
-.body { break-before: page; }
+.body { break-before: page; } .cover { break-after: page; font-weight: bold; }
+h2 { break-before: page; } h2:first-child { break-before: auto; }
 """
 
 
 def _html(lang: str) -> str:
     contents, page_head = HEAD[lang]
     out = [f"<!doctype html><html lang='{lang}'><meta charset='utf-8'><style>{_CSS}</style>"
-           f"<body><h1>{escape(contents)}</h1><div class='page'>{escape(page_head)}</div>"]
+           f"<body><div class='cover'>{escape(COVER[lang])}</div>"
+           f"<h1>{escape(contents)}</h1><div class='page'>{escape(page_head)}</div>"]
     for e in ENTRIES[lang]:
         leader = "<span class='leader'></span>" if e.page else ""
         out.append(f"<div class='toc l{e.level}'><span class='label'>{escape(e.label)}</span>"

@@ -711,7 +711,8 @@ def _page_size(lines: list[Line]) -> float:
 
 
 def page_lines(
-    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = ()
+    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = (),
+    pages: int = 0,
 ) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
@@ -721,11 +722,14 @@ def page_lines(
     A stack of upright glyphs (`stacks`) is read apart as one line (`Line.apart`), before the
     first row that stands beside or below it. A ruled table's rows are its rows of cells
     (`tables`), each cell's lines numbered alike.
-    `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
+    `gutters`: the gutters of the document's columns on other pages (`columns.frames`);
+    `pages`: the document's number of pages, which a contents' page numbers do not pass
+    (`_page_column`; 0: not known, no such column is looked for)."""
     grid = Grid.of(page.rules)
     runs, stacks = vertical_stacks(_runs(drop_capitals(page.chars, page.sizes)),
                                    grid.in_cell if grid else None)
-    out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters)
+    out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters,
+                             pages=pages)
     for group in page.turned:
         rows, more = _frame_rows(page.number, _runs(group), page.width, count, wide_spaces)
         count += more
@@ -760,7 +764,7 @@ def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
 
 def _frame_rows(
     number: int, runs: list[list[Char]], width: float, first: int, wide_spaces: bool,
-    grid: Grid | None = None, gutters: Sequence[Interval] = (),
+    grid: Grid | None = None, gutters: Sequence[Interval] = (), *, pages: int = 0,
 ) -> tuple[list[list[Line]], int]:
     """The rows of one text frame's runs of characters (`_runs`) in reading order, numbered
     from frame `first`, and the number of frames they are read in."""
@@ -792,7 +796,7 @@ def _frame_rows(
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
             place = _Place(first + count - 1, right, left, frame.foot)
-            cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables)
+            cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables, pages)
         k = end
     return out, count
 
@@ -821,7 +825,7 @@ def _put(
 
 def _frame_cells(
     rows: tuple[tuple[Line, ...], ...], grid: Grid | None, cells: int, place: _Place,
-    out: list[list[Line]], unruled: Sequence[tuple[int, int]] = (),
+    out: list[list[Line]], unruled: Sequence[tuple[int, int]] = (), pages: int = 0,
 ) -> int:
     """A frame's rows added to `out`, each row's pieces joined where they are one line
     (`_merge_row`), a ruled table's as its rows of cells, and the rows of a table set without
@@ -829,7 +833,7 @@ def _frame_cells(
     last cell number."""
     in_table = {j for a, b in unruled for j in range(a, b)}
     rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
-    numbered = _page_column(rows, in_table)
+    numbered = _page_column(rows, in_table, pages)
     rows = tuple(_numbered_row(row) if j in numbered else row for j, row in enumerate(rows))
     tabular = _tabular(rows)
     tables = ruled_tables(rows, grid) if grid is not None else {}
@@ -1170,17 +1174,20 @@ def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
     return (*row[:-2], line)
 
 
-PAGE_REF = re.compile(r"^(?:\d{1,4}|[ivxlc]{1,7})$")  # a contents' page number
+# a contents' page number (no leading zero: "010", "020" are a form's line codes)
+PAGE_REF = re.compile(r"^(?:[1-9]\d{0,3}|[ivxlc]{1,7})$")
 MIN_PAGE_REFS = 3  # rows of a column of page numbers set flush right, at the least
 
 
-def _page_column(rows: tuple[tuple[Line, ...], ...], skip: set[int]) -> set[int]:
+def _page_column(rows: tuple[tuple[Line, ...], ...], skip: set[int], pages: int) -> set[int]:
     """Rows (indices) whose last piece is a contents entry's page number set flush right
     without a leader: a bare number (arabic, or a front matter's roman) apart from the text
     before it on the row, its right edge where those of `MIN_PAGE_REFS` rows or more end (within
     a tenth of a font size), their numbers never going down from row to row, as a contents'
-    pages go. A table's last column of figures goes up and down (a column of counts, amounts,
-    rates), and its rows are kept as cells (`skip`: rows of a table found without rules)."""
+    pages go, nor past the document's last page (`pages`). A table's last column of figures goes
+    up and down (a column of counts, amounts, rates), a form's line codes ("100", "110", …) pass
+    its pages, and their rows are kept as cells (`skip`: rows of a table found without
+    rules)."""
     found = [j for j, row in enumerate(rows)
              if j not in skip and len(row) >= 2 and PAGE_REF.match(row[-1].text)
              and any(ch.isalpha() for ch in row[-2].text)]
@@ -1193,7 +1200,8 @@ def _page_column(rows: tuple[tuple[Line, ...], ...], skip: set[int]) -> set[int]
         column = [k for k in found if abs(rows[k][-1].x1 - edge) <= 0.1 * size]
         used.update(column)
         values = [page_value(rows[k][-1].text) for k in column]
-        if len(column) >= MIN_PAGE_REFS and all(b >= a for a, b in pairwise(values)):
+        if (len(column) >= MIN_PAGE_REFS and all(b >= a for a, b in pairwise(values))
+                and values[-1] <= pages):
             out.update(column)
     return out
 
