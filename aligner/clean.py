@@ -50,6 +50,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from untm.aligner.contents import CONTENTS_PAGE, entry_tail, listed, split_entry
 from untm.aligner.covers import COVER_MAX_CHARS, Label, later_covers, running_text
 from untm.aligner.furniture import (
     PAGE_NUMBER,
@@ -401,6 +402,8 @@ def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
                 and (
                     starts_label(ln.text)
                     or BARE_LABEL.match(ln.text)
+                    or entry_tail(current[-1].text) is not None
+                    or _heads_entry(current[-1], ln)
                     or PAGE_NUMBER.match(current[-1].text)
                     or PAGE_NUMBER.match(ln.text)
                 )
@@ -411,6 +414,14 @@ def _runs_of(group: Sequence[Line], blank_mode: bool) -> Iterator[list[Line]]:
         current.append(ln)
     if current:
         yield current
+
+
+def _heads_entry(prev: Line, line: Line) -> bool:
+    """`prev`, a line of no contents entry, is a heading over the entry `line` ends ("Annex"
+    over "List of documents ........ 6"), not the first line of its title: it stops short of
+    half the entry's line, where a title wraps only when it ran to the contents' measure."""
+    return (entry_tail(line.text) is not None and entry_tail(prev.text) is None
+            and prev.right < 0.5 * line.right)
 
 
 def _blocks_by_blank_lines(
@@ -555,6 +566,8 @@ def build_paragraphs(
     with their pages already (`pages_checked`: the text cleaner, the PDF reader)."""
     has_labels = any(label_kind(normalize_space(b.text), lang, 0) is not None for b in blocks)
     normal, found = _normalized(blocks)
+    normal, tails = _contents_entries(normal)
+    found += tails
     if not pages_checked:
         normal, more = furniture_of_blocks(normal)
         found += more
@@ -612,6 +625,35 @@ def _normalized(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furnit
                 lambda t: normalize_space(strip_controls(t, line=0)[0]),
             )
             out.append(replace(block, text=text, soft_breaks=breaks))
+    return out, found
+
+
+def _contents_entries(blocks: Sequence[RawBlock]) -> tuple[list[RawBlock], list[Furniture]]:
+    """The blocks with each contents entry's leader and page number taken off its title
+    (`aligner.contents`: "I. Introduction ........ 3" is "I. Introduction"), and those as
+    furniture (`contents-page-number`, with the characters taken off). A table's cell keeps
+    what it holds (a row's leader to its figure is the table's), and so do entries whose
+    numbers are no contents' page numbers (`contents.listed`: they go up and down, a price
+    list's). An entry is whole: the block after it continues no paragraph (its title ends
+    mid-sentence, as titles do)."""
+    entries = [None if block.cell or block.hint is BlockKind.FOOTNOTE else split_entry(block.text)
+               for block in blocks]
+    if not listed([entry[1] for entry in entries if entry is not None]):
+        return list(blocks), []
+    out: list[RawBlock] = []
+    found: list[Furniture] = []
+    after_entry = False
+    for block, entry in zip(blocks, entries, strict=True):
+        if after_entry:  # an entry is whole: the block after it goes on no paragraph
+            block = replace(block, joinable=False)
+        after_entry = entry is not None
+        if entry is None:
+            out.append(block)
+            continue
+        title, tail = entry
+        found.append(Furniture(CONTENTS_PAGE, tail, block.line))
+        breaks = tuple(b for b in block.soft_breaks if b < len(title))
+        out.append(replace(block, text=title, soft_breaks=breaks))
     return out, found
 
 

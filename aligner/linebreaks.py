@@ -61,6 +61,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 
+from untm.aligner.contents import entry_tail
 from untm.aligner.labels import display_width, ends_sentence, starts_label
 from untm.aligner.language import is_han
 
@@ -73,6 +74,7 @@ WIDTH_QUANTILE = 0.9
 EN_TOLERANCE = 0.02  # share of the width: the width estimate of proportional text is rough
 BLANK_TOLERANCE = 0.25  # inside a run of lines of a text that has blank lines between paragraphs
 ZH_TOLERANCE = 0.025  # Chinese lines end a character short or long (line-start rules)
+CONTENTS_ROOM = 0.12  # share of the width a contents entry's title wraps short of its number
 LIST_MIN_ENDS, LIST_END_SHARE = 8, 2 / 3  # a list's paragraph ends, the share unpunctuated
 OPENER_MIN = 1  # other paragraphs that open as a list item does
 # a Chinese item's opening phrase ("到2030年,"): its characters at most, the items it opens
@@ -718,8 +720,14 @@ def _starts(
     text, before = line.text, prev.text.rstrip()
     if BARE_LABEL.match(before):
         return False
-    if starts_label(text) or BARE_LABEL.match(text):
-        return True
+    if starts_label(text) or BARE_LABEL.match(text) or entry_tail(before) is not None:
+        return True  # (a contents entry ends with its leader and page number)
+    if (entry_tail(text) is not None and not line.blank_before
+            and room <= CONTENTS_ROOM * width):
+        # a contents entry's title wrapped short of its page number (the contents' right
+        # indent), its last line ending in the leader and number: it goes on; a group's
+        # heading over the entries ("Annex") leaves more room
+        return False
     tolerance = ZH_TOLERANCE if lang == "zh" else EN_TOLERANCE
     if _LIST_ITEM.match(text) and before.endswith((":", "：", ";", "；")):
         # Chinese writes its lists in the line ("包括：(1) …；(2) …"): a label after a full line

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from untm.aligner.clean import RawBlock, join_wrapped
+from untm.aligner.contents import CONTENTS_PAGE, entry_tail
 from untm.aligner.hanspace import HanSpacing
 from untm.aligner.labels import ends_sentence
 from untm.aligner.language import is_han
@@ -547,11 +548,13 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     prev = block.last
     if (_style_change(prev, line, m.size) and not _runs_on_in_size(prev, line, m)) or line.runin:
         return True  # a run-in heading opens its paragraph
+    if _ends_entry(prev):
+        return True  # a contents entry ends in its leader and page number
     if _under_number(block, line, m):
         return False  # the paragraph's number set on a line of its own above it
     # a cover line is as wide as its block (cover lines are set narrower than the text), a
-    # column's line as its column
-    right = max(ln.x1 for ln in block.lines) if block.cover else m.right_of(prev)
+    # column's line as its column; a contents entry's title, as far as it goes (`_title_right`)
+    right = max(ln.x1 for ln in block.lines) if block.cover else _title_right(prev, line, m)
     early = _ended_early(prev, line, m, right)
     # a label ("一、", "I. ") starts a paragraph, but not where the full line before runs on
     # into it mid-word (a Chinese line broken before "一、第二、第三和第四条")
@@ -569,6 +572,24 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     if not _crosses_break(prev, line, same_page=same_page):
         return _gap_on_page(block, line, m)
     return _ends_at_break(block, line, m)  # a page break, or up to the next column's top
+
+
+def _ends_entry(line: Line) -> bool:
+    """`line` ends a contents entry: a leader and a page number close it (`aligner.contents`),
+    or a page number set flush right in a column of such numbers (`Line.page_ref`)."""
+    return bool(line.page_ref) or entry_tail(line.text) is not None
+
+
+def _title_right(prev: Line, line: Line, m: _Metrics) -> float:
+    """Where `prev`'s text could reach: its column's measure; where `line` ends a contents
+    entry (`_ends_entry`) and `prev`, on the same page and column, ends none but spans half of
+    `line` at least, `prev` is the title's first line, wrapped at the contents' right indent
+    (which keeps titles clear of the page numbers, as far as the contents' style sets it): full,
+    not a line that ended early. A group's heading over the entries ("Annex") is shorter."""
+    if (_ends_entry(line) and not _ends_entry(prev) and line.page == prev.page
+            and line.frame == prev.frame and prev.x1 - prev.x0 >= 0.5 * (line.x1 - line.x0)):
+        return prev.x1
+    return m.right_of(prev)
 
 
 def _crosses_break(prev: Line, line: Line, *, same_page: bool) -> bool:
@@ -687,8 +708,15 @@ class _Builder:
         self.current = _Block([line], cover=cover, note=endnote, flowing=endnote)
 
     def text(self, block: _Block) -> tuple[str, tuple[int, ...]]:
-        """The block's text, and where its soft breaks (`_Block.soft`) fall in it."""
+        """The block's text, and where its soft breaks (`_Block.soft`) fall in it. A contents
+        entry's page number set without a leader (`Line.page_ref`) is taken off its title and
+        reported (`contents-page-number`), as `clean` takes a leader and number off."""
         pieces = [self.line_text(line, block) for line in block.lines]
+        last = block.lines[-1]
+        if (last.page_ref and not block.table and pieces[-1].endswith(last.page_ref)
+                and pieces[-1][:-len(last.page_ref)].strip()):
+            pieces[-1] = pieces[-1][:-len(last.page_ref)].rstrip()
+            self.furniture.append(Furniture(CONTENTS_PAGE, last.page_ref, last.page))
         local = self.spacing.within(pieces) if self.spacing is not None else None
         text = ""
         breaks: list[int] = []

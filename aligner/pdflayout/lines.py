@@ -56,6 +56,7 @@ from operator import attrgetter
 from typing import NamedTuple
 from unicodedata import east_asian_width
 
+from untm.aligner.contents import entry_tail, page_value
 from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
@@ -118,9 +119,10 @@ BULLETS = "•◦‣▪●■□◻◆❖❑❒○➢➔✓"
 # two columns, each number a cell of its own
 _LABEL = re.compile(
     r"^(?:\d{1,3}(?:[.．]\d{1,3}){0,3}[.．]|\(?[a-z]\)|\(?[ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|"
-    rf"[一二三四五六七八九十]{{1,3}}、|\*{{1,4}}|[†‡]|[{BULLETS}])$"
+    rf"[一二三四五六七八九十]{{1,3}}[、.．]|\*{{1,4}}|[†‡]|[{BULLETS}])$"
 )
-_LABEL_START = re.compile(r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.)\s")
+_LABEL_START = re.compile(
+    r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}[.．])\s")
 # a list item's label opening a line, then a space (or, after a full-width mark, which holds its
 # own white, the text itself): "1.", "2)", "2）", "(3)", "（3）", "a)", "(iv)", "A.", a bullet
 _ITEM_START = re.compile(
@@ -167,6 +169,9 @@ class Line:
     # where the text after an opening list label starts ("2） Also …": the "A"), where the
     # item's wrapped lines may hang (a hanging indent; 0: the line opens with no label)
     hang: float = 0.0
+    # the page number that closes a contents entry set without a leader, flush right in a
+    # column of such numbers (`_page_column`), at the end of `text` ("" for any other line)
+    page_ref: str = ""
 
     @property
     def height(self) -> float:
@@ -680,6 +685,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         refs=a.refs + tuple((o + shift, m) for o, m in b.refs),
         runin=runin,
         hang=a.hang,
+        page_ref=b.page_ref,
     )
 
 
@@ -714,7 +720,8 @@ def _page_size(lines: list[Line]) -> float:
 
 
 def page_lines(
-    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = ()
+    page: PageChars, *, wide_spaces: bool = False, gutters: Sequence[Interval] = (),
+    pages: int = 0,
 ) -> list[list[Line]]:
     """The rows of a page in reading order (`columns.frames`: a region in columns column by
     column), each row's lines left to right. With `wide_spaces` (a Chinese document, for
@@ -724,11 +731,14 @@ def page_lines(
     A stack of upright glyphs (`stacks`) is read apart as one line (`Line.apart`), before the
     first row that stands beside or below it. A ruled table's rows are its rows of cells
     (`tables`), each cell's lines numbered alike.
-    `gutters`: the gutters of the document's columns on other pages (`columns.frames`)."""
+    `gutters`: the gutters of the document's columns on other pages (`columns.frames`);
+    `pages`: the document's number of pages, which a contents' page numbers do not pass
+    (`_page_column`; 0: not known, no such column is looked for)."""
     grid = Grid.of(page.rules)
     runs, stacks = vertical_stacks(_runs(drop_capitals(page.chars, page.sizes)),
                                    grid.in_cell if grid else None)
-    out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters)
+    out, count = _frame_rows(page.number, runs, page.width, 0, wide_spaces, grid, gutters,
+                             pages=pages)
     for group in page.turned:
         rows, more = _frame_rows(page.number, _runs(group), page.width, count, wide_spaces)
         count += more
@@ -763,7 +773,7 @@ def column_grid(pages: list[list[list[Line]]]) -> tuple[Interval, ...]:
 
 def _frame_rows(
     number: int, runs: list[list[Char]], width: float, first: int, wide_spaces: bool,
-    grid: Grid | None = None, gutters: Sequence[Interval] = (),
+    grid: Grid | None = None, gutters: Sequence[Interval] = (), *, pages: int = 0,
 ) -> tuple[list[list[Line]], int]:
     """The rows of one text frame's runs of characters (`_runs`) in reading order, numbered
     from frame `first`, and the number of frames they are read in."""
@@ -795,7 +805,7 @@ def _frame_rows(
             count += 1
             right, left = (frame.right, frame.left) if frame.column else (0.0, 0.0)
             place = _Place(first + count - 1, right, left, frame.foot)
-            cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables)
+            cells = _frame_cells(frame.rows, grid, cells, place, out, frame.tables, pages)
         k = end
     return out, count
 
@@ -824,14 +834,17 @@ def _put(
 
 def _frame_cells(
     rows: tuple[tuple[Line, ...], ...], grid: Grid | None, cells: int, place: _Place,
-    out: list[list[Line]], unruled: Sequence[tuple[int, int]] = (),
+    out: list[list[Line]], unruled: Sequence[tuple[int, int]] = (), pages: int = 0,
 ) -> int:
     """A frame's rows added to `out`, each row's pieces joined where they are one line
     (`_merge_row`), a ruled table's as its rows of cells, and the rows of a table set without
     rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
     last cell number."""
-    tabular = _tabular(rows) | _centred_rows(rows)
     in_table = {j for a, b in unruled for j in range(a, b)}
+    rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
+    numbered = _page_column(rows, in_table, pages)
+    rows = tuple(_numbered_row(row) if j in numbered else row for j, row in enumerate(rows))
+    tabular = _tabular(rows) | _centred_rows(rows)
     tables = ruled_tables(rows, grid) if grid is not None else {}
     k = 0
     while k < len(rows):
@@ -1251,6 +1264,70 @@ def _next_cells_row(rows: tuple[tuple[Line, ...], ...], i: int) -> int | None:
         if not all(any(abs(ln.x0 - s) <= CELL_ALIGN for s in starts) for ln in rows[j]):
             return None
     return None
+
+
+def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
+    """A row whose last piece completes a contents entry (`aligner.contents`: a leader, then
+    the page number set flush right) with the piece before it as one line: "Introduction",
+    then the leader and number set apart ("……………3", a leader's dots on a grid of their own
+    that start past a gap), or "Introduction ........" then "3" (the number in its own box, past
+    the leader's last dot). Such a row is one entry, not a table's row of cells, whose pieces
+    would each be a paragraph (the page numbers of a contents line up as a column's cells
+    do)."""
+    if len(row) < 2:
+        return row
+    prev, last = row[-2], row[-1]
+    joined = f"{prev.text} {last.text}"
+    if (entry_tail(joined) is None or entry_tail(prev.text) is not None
+            or abs(last.size - prev.size) > 0.15 * max(last.size, prev.size)
+            or (not any(ch.isalpha() for ch in prev.text)
+            and entry_tail(last.text) is None)):
+        return row
+    sep = "" if is_wide(prev.text[-1]) and not last.text[0].isalnum() else " "
+    line = _concat(prev, last, sep, size=prev.size, bold=prev.bold and last.bold,
+                   text_x0=prev.text_x0)
+    return (*row[:-2], line)
+
+
+# a contents' page number (no leading zero: "010", "020" are a form's line codes)
+PAGE_REF = re.compile(r"^(?:[1-9]\d{0,3}|[ivxlc]{1,7})$")
+MIN_PAGE_REFS = 3  # rows of a column of page numbers set flush right, at the least
+
+
+def _page_column(rows: tuple[tuple[Line, ...], ...], skip: set[int], pages: int) -> set[int]:
+    """Rows (indices) whose last piece is a contents entry's page number set flush right
+    without a leader: a bare number (arabic, or a front matter's roman) apart from the text
+    before it on the row, its right edge where those of `MIN_PAGE_REFS` rows or more end (within
+    a tenth of a font size), their numbers never going down from row to row, as a contents'
+    pages go, nor past the document's last page (`pages`). A table's last column of figures goes
+    up and down (a column of counts, amounts, rates), a form's line codes ("100", "110", …) pass
+    its pages, and their rows are kept as cells (`skip`: rows of a table found without
+    rules)."""
+    found = [j for j, row in enumerate(rows)
+             if j not in skip and len(row) >= 2 and PAGE_REF.match(row[-1].text)
+             and any(ch.isalpha() for ch in row[-2].text)]
+    out: set[int] = set()
+    used: set[int] = set()
+    for j in found:
+        if j in used:
+            continue
+        edge, size = rows[j][-1].x1, rows[j][-1].size
+        column = [k for k in found if abs(rows[k][-1].x1 - edge) <= 0.1 * size]
+        used.update(column)
+        values = [page_value(rows[k][-1].text) for k in column]
+        if (len(column) >= MIN_PAGE_REFS and all(b >= a for a, b in pairwise(values))
+                and values[-1] <= pages):
+            out.update(column)
+    return out
+
+
+def _numbered_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The row's page number (`_page_column`) read on the line of the text before it, as the
+    entry's end (`Line.page_ref`)."""
+    prev, last = row[-2], row[-1]
+    line = _concat(prev, last, " ", size=prev.size, bold=prev.bold and last.bold,
+                   text_x0=prev.text_x0)
+    return (*row[:-2], replace(line, page_ref=last.text))
 
 
 def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:

@@ -259,10 +259,11 @@ def _layout_reading(pages: list[PageChars], lang: str) -> tuple[CleanedText, flo
     """The layout reading, the share of its lines that hold one character and the number of
     cells of ruled tables it read."""
     furniture = _layer_furniture(pages)
-    lines = [page_lines(p, wide_spaces=lang == "zh") for p in pages]
+    count = len(pages)
+    lines = [page_lines(p, wide_spaces=lang == "zh", pages=count) for p in pages]
     gutters = column_grid(lines)
     if gutters:  # a page without columns of its own read again where its rows fit the others'
-        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters)
+        lines = [page_lines(p, wide_spaces=lang == "zh", gutters=gutters, pages=count)
                  if _across(rows) or _before_gutter(rows, gutters) else rows
                  for p, rows in zip(pages, lines, strict=True)]
     lines = _plain_if_all_bold(lines)
