@@ -117,3 +117,58 @@ def test_a_table_whose_cells_stand_as_far_apart_stays_a_table(tmp_path: Path) ->
     paragraphs = read_document(path, "zh").paragraphs
     cells = [cell for row in rows for cell in row]
     assert [_squash(p.text) for p in paragraphs] == [_squash(OPENING), *cells]
+
+
+# An English justified line as Word + Acrobat Distiller draw it (each glyph at 1 Tf, the line's
+# stretch in the words' positions, no stretched space in the text layer: tests/producers'
+# reportlab-1tf): its word gaps cut it into its words, evenly apart. Where two paragraphs say the
+# same (the SDG indicators 15.a.1 and 15.b.1), the two lines' words stand at the same places and
+# were read as two rows of a table's cells, the paragraphs torn apart
+# (`lines._evenly_spread`). A table's rows whose cells stand so stay cells.
+INDICATOR = ("(a) Official development assistance on conservation and sustainable use of "
+             "biodiversity; and (b) revenue generated and finance mobilized from "
+             "biodiversity-relevant economic instruments")
+AFTER = "Proportion of traded wildlife that was poached or illicitly trafficked"
+
+
+def _distilled(path: Path, bodies: list[str]) -> Path:
+    from dataclasses import replace
+
+    from pdfgen import Item, render_pdf
+    from producers.reportlab_scaled import LAYOUT, GlyphCanvas
+
+    items = [Item("cover", "Global indicator framework"), *(Item("body", b) for b in bodies)]
+    render_pdf(items, "en", replace(LAYOUT, symbol="A/RES/71/313"), path,
+               canvas_class=GlyphCanvas)
+    return path
+
+
+def test_two_alike_justified_paragraphs_stay_paragraphs(tmp_path: Path) -> None:
+    doc = read_document(_distilled(tmp_path / "i.en.pdf", [INDICATOR, INDICATOR, AFTER]), "en")
+    assert [p.text for p in doc.paragraphs] == ["Global indicator framework", INDICATOR,
+                                                INDICATOR, AFTER]
+
+
+def test_one_justified_paragraph_so_drawn(tmp_path: Path) -> None:
+    doc = read_document(_distilled(tmp_path / "o.en.pdf", [INDICATOR, AFTER]), "en")
+    assert [p.text for p in doc.paragraphs] == ["Global indicator framework", INDICATOR, AFTER]
+
+
+@pytest.mark.parametrize("cells", [
+    ["12.5", "13.1", "14.2", "15.0", "16.3"],  # figures as wide, columns evenly apart
+    ["Country", "Population", "Area", "Capital", "Currency"],  # words: gaps as uneven as they
+])
+def test_table_rows_at_one_places_stay_cells(tmp_path: Path, cells: list[str]) -> None:
+    path = tmp_path / "c.en.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595.0, 842.0), invariant=1)
+    c.setFont("Times-Roman", 10)
+    c.drawString(72, 760, "The figures of the table below are given by year.")
+    for row in range(2):
+        for k, cell in enumerate(cells):
+            c.drawString(72 + 90 * k, 730 - 14 * row, cell)
+    c.drawString(72, 690, "The table ends here and the text goes on below it.")
+    c.showPage()
+    c.save()
+    texts = [p.text for p in read_document(path, "en").paragraphs]
+    assert texts == ["The figures of the table below are given by year.", *cells, *cells,
+                     "The table ends here and the text goes on below it."]

@@ -79,6 +79,9 @@ PIECE_GAP = 1.0  # font sizes: a wider gap on a baseline cuts a line into pieces
 STRETCHED = 0.6  # font sizes: a gap this wide inside a piece is a justified line's stretched gap
 STRETCHED_GAPS = 2  # such gaps a line needs for a gap a space wider to be one of them
 SPACE_WIDTH = 0.5  # font sizes: a word space, at the most
+EVEN_GAPS = 3  # gaps between pieces a row needs for their evenness to tell a justified line
+EVEN_SPREAD = 0.2  # font sizes: the most a justified line's stretched word gaps differ (ink)
+MAX_STRETCH = 3.0  # font sizes: the widest word gap a justified line is taken to stretch to
 COLUMN_GAP = 2.0  # font sizes: a wider jump to the right ends a run
 MAX_JOIN_GAP = 6.0  # font sizes: pieces farther apart are never one line (masthead, footer)
 WORD_GAP = 0.15  # font sizes beyond the letter spacing: a gap between two Latin glyphs is a space
@@ -473,6 +476,8 @@ def _cut(run: list[Char], walls: list[float], size: float) -> list[list[Char]]:
     pieces.append(run[start:])
     if len(pieces) > 1:
         pieces = _stretched(pieces, size)
+    if len(pieces) > 1 and _evenly_spread(pieces, size):
+        pieces = [run]
     return [part for piece in pieces for part in _walled(piece, walls)] if walls else pieces
 
 
@@ -512,6 +517,28 @@ def _stretched(pieces: list[list[Char]], size: float) -> list[list[Char]]:
         else:
             out.append(piece)
     return out
+
+
+def _evenly_spread(pieces: list[list[Char]], size: float) -> bool:
+    """Whether the pieces are a justified line's words stretched apart alike: `EVEN_GAPS` gaps
+    or more between them, none wider than `MAX_STRETCH` font sizes, all within `EVEN_SPREAD` of
+    one another (measured ink to ink, so a glyph's side bearings make them differ a little),
+    and each piece a word with a letter in it. A justified line adds the same stretch to every
+    word space, so where one is wide enough to cut the line all are, and its pieces are its
+    words, evenly apart; a table's cells stand where its columns start, the gaps between them
+    as uneven as the cells' widths. Figures are no sign (a row of numbers as wide, in columns
+    as far apart, stands evenly too), nor are wide characters (a Chinese line's are spaced by
+    other rules). Word + Distiller draws a justified line's words at positions without a
+    stretched space in the text layer; where two paragraphs say the same, the two lines' words
+    stand at the same places and were taken for two rows of a table (`_tabular`)."""
+    ends = [_gaps(piece)[1] for piece in pieces[:-1]]
+    starts = [next((c.x0 for c in piece if c.ch != SPACE), piece[0].x0) for piece in pieces[1:]]
+    gaps = [start - end for start, end in zip(starts, ends, strict=True)]
+    if len(gaps) < EVEN_GAPS or max(gaps) > MAX_STRETCH * size:
+        return False
+    if max(gaps) - min(gaps) > EVEN_SPREAD * size:
+        return False
+    return all(any(c.ch.isalpha() and not is_wide(c.ch) for c in piece) for piece in pieces)
 
 
 def _walled(piece: list[Char], walls: list[float]) -> list[list[Char]]:

@@ -22,10 +22,10 @@ producers, each a function in a module of its own, each file with its gold.
 the tools' versions; tests/conftest.py's `producer_matrix` fixture and bench/bench_pdf_producers.py
 use it. The documents and their gold are in `documents`.
 
-HELD OUT: the real UN texts (`documents.DOCS` with `heldout=True`: ecosoc_02, ecosoc_05,
-sdg_indicators) written by these producers measure the PDF reader; whoever builds or tunes the
-reader must not look at them or at their rows in bench/results/pdf_producers_heldout.md. Tune on
-the development documents (`documents.DEV_DOCS`: seed, resolution, ecosoc_01, ecosoc_03,
-ecosoc_04, ecosoc_06, ecosoc_07, sdg_goals_targets, udhr) and
+HELD OUT: the real UN texts (`documents.DOCS` with `heldout=True`: ecosoc_02, ecosoc_05)
+written by these producers measure the PDF reader; whoever builds or tunes the reader must not
+look at them or at their rows in bench/results/pdf_producers_heldout.md. Tune on the development
+documents (`documents.DEV_DOCS`: seed, resolution, ecosoc_01, ecosoc_03, ecosoc_04, ecosoc_06,
+ecosoc_07, sdg_goals_targets, sdg_indicators, udhr) and
 the real-world corpus (tests/data/realworld.tsv) only.
 """
