@@ -198,11 +198,8 @@ def test_a_centred_title_over_a_full_width_paragraph_stays_apart(tmp_path: Path)
     assert texts[1:] == list(BODY_EN), texts
 
 
-def test_a_table_of_centred_cells_with_numbers_stays_row_by_row(tmp_path: Path) -> None:
-    """Two columns of centred cells, a head over numbers: a table, read row by row."""
-    rows = (("Region", "Staff"), ("Africa", "1,204"), ("Asia and the Pacific", "986"),
-            ("Europe", "2,310"))
-    path = tmp_path / "table.pdf"
+def _centred_table(path: Path, rows: tuple[tuple[str, str], ...]) -> Path:
+    """The English body, then `rows` as two columns of cells centred 220 points apart."""
     c = canvas.Canvas(str(path))
     y = _body(c, "en") - 24
     c.setFont(FONT, 11)
@@ -210,7 +207,14 @@ def test_a_table_of_centred_cells_with_numbers_stays_row_by_row(tmp_path: Path) 
         c.drawCentredString(LEFT + 110, y - 14 * j, a)
         c.drawCentredString(LEFT + 330, y - 14 * j, b)
     c.save()
-    texts = _texts(path, "en")
+    return path
+
+
+def test_a_table_of_centred_cells_with_numbers_stays_row_by_row(tmp_path: Path) -> None:
+    """Two columns of centred cells, a head over numbers: a table, read row by row."""
+    rows = (("Region", "Staff"), ("Africa", "1,204"), ("Asia and the Pacific", "986"),
+            ("Europe", "2,310"))
+    texts = _texts(_centred_table(tmp_path / "table.pdf", rows), "en")
     at = texts.index("Region")
     assert texts[at:] == [t for row in rows for t in row], texts
 
@@ -220,15 +224,7 @@ def test_a_table_of_centred_words_row_for_row_stays_row_by_row(tmp_path: Path) -
     table's columns, read row by row."""
     rows = (("Country", "Capital"), ("France", "Paris"), ("Germany", "Berlin"),
             ("Kenya", "Nairobi"))
-    path = tmp_path / "words.pdf"
-    c = canvas.Canvas(str(path))
-    y = _body(c, "en") - 24
-    c.setFont(FONT, 11)
-    for j, (a, b) in enumerate(rows):
-        c.drawCentredString(LEFT + 110, y - 14 * j, a)
-        c.drawCentredString(LEFT + 330, y - 14 * j, b)
-    c.save()
-    texts = _texts(path, "en")
+    texts = _texts(_centred_table(tmp_path / "words.pdf", rows), "en")
     assert texts[-2 * len(rows):] == [t for row in rows for t in row], texts
 
 
