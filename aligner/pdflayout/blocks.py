@@ -87,6 +87,8 @@ _RUNS_ON = tuple("-‐‑–—/(（[［{《〈“‘「『、")
 # a Chinese clause or sentence ends so: a wide line ending in it is running text (a
 # paragraph's last line), not a masthead's or title's line
 _CLAUSE_END = tuple("，。；：！？")
+TIGHT_WRAP = 0.8  # of the commonest step: a line this close below a broken one goes on
+MIN_TIGHT_WRAPS = 3  # such broken lines that tell a list of one-line items' spacing and measure
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 _BARE_NUMBER = re.compile(r"^\d{1,3}[.．]$")  # a paragraph's number, alone on its line
@@ -249,6 +251,10 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     left = _left_edge(lefts) if lefts else 0.0
     if len(edges) < MIN_FULL_LINES:  # a short text: its lines' ends may not show the measure
         right = max([right, *_broken_ends(pages, size, pitch), *_drawn_frame(pages, size, left)])
+    tight = _tight_wraps(pages, size, pitch)
+    if len(tight) >= MIN_TIGHT_WRAPS:  # a list of one-line Chinese items, a few of them wrapped
+        steps, ends = sorted(d for d, _ in tight), sorted(x for _, x in tight)
+        pitch, right = steps[len(steps) // 2], max(right, ends[len(ends) // 2])
     bottoms.sort()
     bottom = bottoms[len(bottoms) // 2] if bottoms else 0.0  # a page's text ends there or lower
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
@@ -330,6 +336,30 @@ def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float
                     and line.x0 <= prev.x0 + 0.5 * size):
                 ends.append(prev.x1)
     return ends
+
+
+def _tight_wraps(pages: list[PageRows], size: float, pitch: float) -> list[tuple[float, float]]:
+    """(step, end) of each Chinese body line that the measure broke and that its paragraph's
+    next line follows closer than the document's commonest spacing (`pitch`): a line ending in a
+    Han character (`_broken_ends`), the next of its size `TIGHT_WRAP` of `pitch` below it or
+    closer, not starting further in. In a list of one-line Chinese items (SDG indicators set by
+    wkhtmltopdf) the commonest step is from item to item, and the measure, taken where most
+    lines end, falls short of the long items; the few items that wrap show both the spacing
+    inside a paragraph and where the measure is. Elsewhere the commonest step is the spacing
+    inside paragraphs, and no line follows closer."""
+    found: list[tuple[float, float]] = []
+    for page in pages:
+        for above, below in pairwise(page.rows):
+            if len(above) != 1 or len(below) != 1:
+                continue
+            prev, line = above[0], below[0]
+            step = _step(prev, line)
+            if (_body_size(prev, size) and _body_size(line, size) and not prev.bold
+                    and not prev.right and not line.right and is_han(prev.text[-1:])
+                    and size <= step <= TIGHT_WRAP * pitch
+                    and line.x0 <= prev.x0 + 0.5 * size):
+                found.append((step, prev.x1))
+    return found
 
 
 def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]:
