@@ -324,7 +324,15 @@ def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float
     line is a full line, whichever way the measure is guessed from the lines' ends: in a short
     text (one page of one-line paragraphs, one of them wrapping) `_common_right` leaves the
     farthest line out as one running past the measure."""
-    ends: list[float] = []
+    return [prev.x1 for prev, line in _han_breaks(pages, size)
+            if 0.9 * size < prev.y0 - line.y0 <= 1.1 * pitch]
+
+
+def _han_breaks(pages: list[PageRows], size: float) -> Iterable[tuple[Line, Line]]:
+    """Each Chinese body line that ends in a Han character, not bold, with the line below it
+    (alone on their rows, of the body's size, neither in a column, the lower not starting
+    further in): a line the measure may have broken and its paragraph going on, whatever the
+    step between them, which `_broken_ends` and `_tight_wraps` each bound."""
     for page in pages:
         for above, below in pairwise(page.rows):
             if len(above) != 1 or len(below) != 1:
@@ -332,10 +340,8 @@ def _broken_ends(pages: list[PageRows], size: float, pitch: float) -> list[float
             prev, line = above[0], below[0]
             if (_body_size(prev, size) and _body_size(line, size) and not prev.bold
                     and not prev.right and not line.right and is_han(prev.text[-1:])
-                    and 0.9 * size < prev.y0 - line.y0 <= 1.1 * pitch
                     and line.x0 <= prev.x0 + 0.5 * size):
-                ends.append(prev.x1)
-    return ends
+                yield prev, line
 
 
 def _tight_wraps(pages: list[PageRows], size: float, pitch: float) -> list[tuple[float, float]]:
@@ -347,19 +353,8 @@ def _tight_wraps(pages: list[PageRows], size: float, pitch: float) -> list[tuple
     lines end, falls short of the long items; the few items that wrap show both the spacing
     inside a paragraph and where the measure is. Elsewhere the commonest step is the spacing
     inside paragraphs, and no line follows closer."""
-    found: list[tuple[float, float]] = []
-    for page in pages:
-        for above, below in pairwise(page.rows):
-            if len(above) != 1 or len(below) != 1:
-                continue
-            prev, line = above[0], below[0]
-            step = _step(prev, line)
-            if (_body_size(prev, size) and _body_size(line, size) and not prev.bold
-                    and not prev.right and not line.right and is_han(prev.text[-1:])
-                    and size <= step <= TIGHT_WRAP * pitch
-                    and line.x0 <= prev.x0 + 0.5 * size):
-                found.append((step, prev.x1))
-    return found
+    steps = ((_step(prev, line), prev.x1) for prev, line in _han_breaks(pages, size))
+    return [(step, end) for step, end in steps if size <= step <= TIGHT_WRAP * pitch]
 
 
 def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]:
