@@ -366,7 +366,7 @@ TWO_PASSES = (
 
 
 def _two_pass_page(path: Path, lines: tuple[tuple[str, str], ...]) -> Path:
-    from pdfgen import assemble
+    from onepage import helvetica_page
 
     size, ops = 8.0, []
     for k, (text, mask) in enumerate(lines):
@@ -381,14 +381,7 @@ def _two_pass_page(path: Path, lines: tuple[tuple[str, str], ...]) -> Path:
             x = LEFT + stringWidth(text[:drawn[0]], "Helvetica", size)
             ops.append(f"BT /F1 {size} Tf {x:.2f} {y} Td [{' '.join(parts)}] TJ ET")
     stream = " ".join(ops).encode("ascii")
-    path.write_bytes(assemble({
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    }))
+    path.write_bytes(helvetica_page(stream))
     return path
 
 

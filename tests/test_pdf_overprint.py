@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from pdfgen import WQY, assemble
+from onepage import helvetica_page
+from pdfgen import WQY
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -171,15 +172,8 @@ LIGATED = "The eForts of the Committee"  # as drawn: read "The efforts of the Co
 def _ligature_page(path: Path, lines: list[tuple[str, float]]) -> Path:
     stream = b" ".join(b"BT /F1 11 Tf 72 %.1f Td (%s) Tj ET" % (y, text.encode("ascii"))
                        for text, y in lines)
-    path.write_bytes(assemble({
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
-        6: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_CMAP), _CMAP),
-    }))
+    path.write_bytes(helvetica_page(stream, b" /ToUnicode 6 0 R", {
+        6: b"<< /Length %d >>\nstream\n%s\nendstream" % (len(_CMAP), _CMAP)}))
     return path
 
 
