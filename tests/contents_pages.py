@@ -28,6 +28,7 @@ from html import escape
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from chromium_print import print_html
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -410,13 +411,4 @@ def _html(lang: str) -> str:
 
 def render_chromium(lang: str, path: Path) -> Path:
     """The report as HTML printed by `chromium --headless --print-to-pdf`."""
-    page = path.with_suffix(".html")
-    page.write_text(_html(lang), encoding="utf-8")
-    profile = path.parent / f"chromium-{path.stem}"
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-extensions", "--no-pdf-header-footer",
-                    f"--user-data-dir={profile}", f"--print-to-pdf={path}",
-                    page.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
-    return path
+    return print_html(_html(lang), path)

@@ -7,8 +7,6 @@ such characters' ToUnicode entries wrong)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -51,17 +49,11 @@ def test_a_surrogate_without_its_partner_stays() -> None:
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium not installed")
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_characters_outside_the_bmp_are_read(lang: str, tmp_path: Path) -> None:
-    from producers.chromium import FLAGS
+    from chromium_print import print_html
 
-    page = tmp_path / f"{lang}.html"
-    page.write_text("<html><head><meta charset='utf-8'></head><body style='font-family:serif'>"
-                    + "".join(f"<p>{p}</p>" for p in _PAGES[lang]) + "</body></html>",
-                    encoding="utf-8")
-    pdf = tmp_path / f"{lang}.pdf"
-    with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
-        subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}",
-                        f"--print-to-pdf={pdf}", page.as_uri()],
-                       check=True, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+    pdf = print_html("<html><head><meta charset='utf-8'></head><body style='font-family:serif'>"
+                     + "".join(f"<p>{p}</p>" for p in _PAGES[lang]) + "</body></html>",
+                     tmp_path / f"{lang}.pdf")
     doc = read_document(pdf, lang)
     assert [p.text for p in doc.paragraphs] == [p.replace("&gt;", ">") for p in _PAGES[lang]]
     assert not any(f.text.startswith("U+D") for f in doc.furniture)

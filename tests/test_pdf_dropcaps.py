@@ -21,13 +21,13 @@ a caption, a large quotation mark beside a quotation, a large page number beside
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from chromium_print import print_html
 from producers import cairo, ghostscript, libreoffice
-from producers.chromium import FLAGS, missing
+from producers.chromium import missing
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
@@ -188,14 +188,8 @@ def test_a_css_first_letter_drop_capital_printed_by_chromium(case: str, tmp_path
     if (why := missing()) is not None:
         pytest.skip(why)
     lang = case[:2]
-    page = tmp_path / "page.html"
-    page.write_text(HTML.format(lang=lang, family=FAMILY[lang], before=BEFORE[lang],
-                                text=TEXTS[case], after=AFTER[lang]), encoding="utf-8")
-    out = tmp_path / "page.pdf"
-    with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
-        subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}",
-                        f"--print-to-pdf={out}", page.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=120)
+    out = print_html(HTML.format(lang=lang, family=FAMILY[lang], before=BEFORE[lang],
+                                 text=TEXTS[case], after=AFTER[lang]), tmp_path / "page.pdf")
     reading = [p.text for p in read_document(out, lang).paragraphs]
     assert reading == [BEFORE[lang], TEXTS[case], AFTER[lang]]
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
+from seedprose import PARAGRAPHS
 
 from untm.aligner.read import read_document
 
@@ -31,19 +32,7 @@ INDENT = 2 * SIZE
 MEETING = "UN-Habitat Assembly of the United Nations Human Settlements Programme"
 TITLE = ("Activities of the United Nations Human Settlements", "Programme, including "
          "coordination matters and joint progress report")
-BODY = (
-    "The United Nations Human Settlements Programme and the United Nations Environment "
-    "Programme have been cooperating for more than three decades. During that time, they have "
-    "sought to mainstream environmental considerations into urban decision-making, and urban "
-    "considerations into environmental decision-making, at the global, national and local "
-    "levels.",
-    "In 2008, the two agencies adopted their first formal cooperation framework. Since then, "
-    "the priority thematic areas guiding their activities have evolved from environmental "
-    "planning and management to cities and climate change and then to buildings and transport.",
-    "In 2014, the two agencies commissioned an external review of their cooperation. The review "
-    "found that, while staff and member States generally regarded the cooperation as conducive "
-    "to coordination, it lacked incentives and a shared vision.",
-)
+BODY = PARAGRAPHS
 
 
 def _lines(text: str, first: float) -> list[str]:

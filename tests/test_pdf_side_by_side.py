@@ -22,8 +22,6 @@ Cases are pages drawn here with reportlab, and one HTML page printed by Chromium
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -254,16 +252,9 @@ def test_a_chromium_page_foot_of_blocks_side_by_side_is_read_block_by_block(
     tmp_path: Path,
 ) -> None:
     """The three blocks of an HTML page's foot (a flex row) printed by Chromium."""
-    from producers.chromium import FLAGS
+    from chromium_print import print_html
 
     html = _HTML.format(body="".join(f"<p>{t}</p>" for t in BODY_EN),
                         address="<br>".join(ADDRESS), terms=TERMS, bank="<br>".join(BANK))
-    page = tmp_path / "foot.html"
-    page.write_text(html, encoding="utf-8")
-    pdf = tmp_path / "foot.pdf"
-    with tempfile.TemporaryDirectory(dir=tmp_path) as profile:
-        subprocess.run(["chromium", *FLAGS, f"--user-data-dir={profile}",
-                        f"--print-to-pdf={pdf}", page.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
-    texts = _texts(pdf, "en")
+    texts = _texts(print_html(html, tmp_path / "foot.pdf"), "en")
     assert texts[-3:] == [_whole(ADDRESS), TERMS, _whole(BANK)], texts

@@ -26,22 +26,14 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
+from seedprose import PARAGRAPHS
 
 from untm.aligner.read import read_document
 
 FONT, BOLD = "Times-Roman", "Times-Bold"
 SIZE, LEADING, LEFT, RIGHT = 11.0, 14.0, 70.0, 523.0
 SYMBOL = "HSP/HA.2/8/Add.2"
-BODY = (
-    "The United Nations Human Settlements Programme and the United Nations Environment "
-    "Programme have been cooperating for more than three decades. During that time, they have "
-    "sought to mainstream environmental considerations into urban decision-making, and urban "
-    "considerations into environmental decision-making, at the global, national and local "
-    "levels.",
-    "In 2008, the two agencies adopted their first formal cooperation framework. Since then, "
-    "the priority thematic areas guiding their activities have evolved from environmental "
-    "planning and management to cities and climate change and then to buildings and transport.",
-)
+BODY = PARAGRAPHS[:2]
 # a line stretched so loose that every word gap is wider than a font size (1.4), a symbol among its
 # words (the last line of a paragraph is set so when justified with "distribute all lines")
 LOOSE = "approved document HSP/HA.1/Res.1 on the strategic plan of the programme"

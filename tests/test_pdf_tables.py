@@ -188,14 +188,9 @@ def test_chromium_tables_are_read_cell_by_cell(
 ) -> None:
     if shutil.which("chromium") is None:
         pytest.skip("chromium not installed")
-    from producers.chromium import FLAGS
+    from chromium_print import print_html
 
-    page = tmp_path / f"{lang}.html"
-    page.write_text(_html(lang, border=border, valign=valign), encoding="utf-8")
-    pdf = tmp_path / f"{lang}.pdf"
-    subprocess.run(["chromium", *FLAGS, f"--user-data-dir={tmp_path / 'profile'}",
-                    f"--print-to-pdf={pdf}", page.resolve().as_uri()],
-                   check=True, capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+    pdf = print_html(_html(lang, border=border, valign=valign), tmp_path / f"{lang}.pdf")
     assert _read(pdf, lang) == _expected(lang)
 
 
