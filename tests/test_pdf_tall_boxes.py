@@ -2,7 +2,8 @@
 FontDescriptor with /Ascent 1809 /Descent -1049 (its FontBBox), so PDFium's box of each glyph
 (ascent to descent) is 2.86 font sizes tall and boxes three lines at once. Where every glyph of
 a page has such a box there is no common height to even it to (`chars._even_boxes`); a box
-taller than `chars.TALL_EMS` font sizes is set an em tall on its baseline (`chars._em_boxes`).
+taller than `chars.TALL_EMS` font sizes is set on its baseline as tall as a CJK face's line
+(`chars._line_boxes`).
 Before that rule, a paragraph's first line shorter than the line above it was read into that
 line, their glyphs interleaved ("关1. 切欢地迎注..."), on every page FOP wrote in Chinese.
 
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from onepage import helvetica_page
 
-from untm.aligner.pdflayout.chars import TALL_EMS, read_pdf_chars
+from untm.aligner.pdflayout.chars import LINE_ASCENT, LINE_DESCENT, TALL_EMS, read_pdf_chars
 from untm.aligner.read import read_document
 
 LINES = (  # a paragraph's long last line, then a shorter first line of the next paragraph
@@ -52,7 +53,11 @@ def test_a_font_with_its_bounding_box_for_ascent_and_descent_keeps_its_lines(
 ) -> None:
     path = _page(tmp_path / "tall.pdf", 1809, -1049)
     (page,) = read_pdf_chars(path.read_bytes(), path.name)
-    assert all(c.y1 - c.y0 <= 1.01 * c.size for c in page.chars)  # an em on the baseline
+    # on the baseline (72 pt from the left, 700 pt up and on), as tall as a CJK face's line
+    tall = LINE_ASCENT + LINE_DESCENT
+    assert all(c.y1 - c.y0 == pytest.approx(tall * c.size) for c in page.chars)
+    assert {round(c.y0 + LINE_DESCENT * c.size, 1) for c in page.chars} == {
+        round(700 - k * LEADING, 1) for k in range(len(LINES))}
     assert _texts(path, "en") == [" ".join(LINES[:2]), LINES[2], LINES[3]]
 
 

@@ -10,8 +10,8 @@ one; between Latin glyphs the layout decides spaces from positions (`pdflayout.l
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
 descent a converter wrote far too large) is taken as tall as those about its middle; one more
 than `TALL_EMS` font sizes tall (no font's line is: a font's bounding box given as its ascent
-and descent, which Apache FOP writes for CJK fonts, boxes three lines tall), is an em tall on
-its baseline, even where every glyph of the page has it. The font
+and descent, which Apache FOP writes for CJK fonts, boxes three lines tall), is set on
+its baseline (as tall as a CJK face's line), even where every glyph of the page has it. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
 and in a bold run again where a word starts in another font (a bold run-in heading, then the
 regular text of its line), which is all the layout needs; so is the glyph's direction (its
@@ -115,9 +115,10 @@ BLANK_WIDTH = 0.1  # ems: a glyph that draws nothing and is this wide is a space
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
 # font sizes: a box (ascent to descent) taller than this is no font's line: the font's ascent
 # and descent are its bounding box's (FOP writes them so for Noto CJK: 1.809 and -1.049), and
-# the box is set on the glyph's baseline as tall as the em, `EM_ASCENT` of it above
+# the box is set on the glyph's baseline as a CJK face's own line is, `LINE_ASCENT` font sizes
+# above it and `LINE_DESCENT` below (Noto CJK's hhea: the box LibreOffice's PDFs give its glyphs)
 TALL_EMS = 2.0
-EM_ASCENT = 0.88  # of an em above the baseline: the ideographic em box of CJK fonts' metrics
+LINE_ASCENT, LINE_DESCENT = 1.16, 0.288
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
 MAX_PAGE_OBJECTS = 20_000  # a page with more objects is not searched for ruling lines
@@ -783,19 +784,20 @@ class _FontGlyphs:
         return len(self.odd) == 1 and "" not in self.odd and len(self.codes) >= MIN_TEXT_CODES
 
 
-def _em_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]) -> list[Char]:
+def _line_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]) -> list[Char]:
     """The characters, each box of a height in `sunk` (more than `TALL_EMS` font sizes: the
-    height -> how far its baseline is above its bottom) made an em tall on its baseline,
-    `EM_ASCENT` of it above. A font whose ascent and descent are its bounding box's (Apache
-    FOP's Noto CJK: a box 2.86 font sizes tall) boxes each line over the two beside it, and
-    where every glyph of the page is so, `_even_boxes` has no common height to even them to.
+    height -> how far its baseline is above its bottom) set on its baseline as a CJK face's
+    line is (`LINE_ASCENT`, `LINE_DESCENT`). A font whose ascent and descent are its bounding
+    box's (Apache FOP's Noto CJK: a box 2.86 font sizes tall) boxes each line over the two
+    beside it, and where every glyph of the page is so, `_even_boxes` has no common height to
+    even them to.
     `ems` (box heights in font sizes -> characters) is counted again, in place."""
     out: list[Char] = []
     for c in chars:
         above = sunk.get(c.y1 - c.y0)
         if above is not None and c.size > 0:
             base = c.y0 + above
-            c = c._replace(y0=base - (1 - EM_ASCENT) * c.size, y1=base + EM_ASCENT * c.size)
+            c = c._replace(y0=base - LINE_DESCENT * c.size, y1=base + LINE_ASCENT * c.size)
         out.append(c)
     ems.clear()
     ems.update(c.y1 / c.size - c.y0 / c.size for c in out if c.size > 0)
@@ -1027,7 +1029,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
         # a box height more than `TALL_EMS` font sizes -> how far above its bottom the
-        # baseline is (measured on the first glyph of that height: `_em_boxes`)
+        # baseline is (measured on the first glyph of that height: `_line_boxes`)
         sunk: dict[float, float] = {}
         origin, xy = _untyped("FPDFText_GetCharOrigin"), (ctypes.c_double(), ctypes.c_double())
         xy_refs = (ctypes.byref(xy[0]), ctypes.byref(xy[1]))
@@ -1235,7 +1237,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         elif not chars:
             rules, figures = (), ()
         if sunk and not turned:
-            chars = _em_boxes(chars, ems, sunk)
+            chars = _line_boxes(chars, ems, sunk)
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
