@@ -5,7 +5,8 @@ LibreOffice with the text in two columns (the matrix has LibreOffice in one colu
 XeLaTeX (XeTeX's xdvipdfmx, Debian `texlive-xetex` and `texlive-lang-chinese`), AbiWord (a
 word processor with its own .docx import and layout engine, its PDF written by cairo; Debian
 `abiword`), MuPDF (its own HTML layout engine and PDF writer, `mutool convert`; Debian
-`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py), ps2pdf
+`mupdf-tools`), fpdf2 (a pure-Python PDF writer, PyPI `fpdf2`: tests/fpdf2_build.py), Apache FOP
+(the XSL-FO formatter of DocBook and DITA tool chains, Debian `fop`: tests/fop_build.py), ps2pdf
 (the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints the matrix's .docx
 with its own PostScript driver, `soffice --print-to-file` with a profile set to PostScript, and
 Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print: set
@@ -28,9 +29,9 @@ XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
 columns, for AbiWord and ps2pdf the matrix's .docx as it is, for MuPDF the HTML page with what
 MuPDF 1.21 needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for
-fpdf2 the same pieces written through its API. A producer that is not installed is a line saying
-so. WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst
-fpdf2` first (typst and fpdf2 are in the dev extra).
+fpdf2 the same pieces written through its API, for FOP as an XSL-FO document. A producer that
+is not installed is a line saying so. WeasyPrint, Typst and fpdf2 are not dependencies of
+untm: `pip install weasyprint typst fpdf2` first (typst and fpdf2 are in the dev extra).
 
 Writes bench/results/STEM.md and .json (STEM: pdf_other_producers; with --producer, that name
 joined to it, so a run of one producer keeps the whole table).
@@ -54,6 +55,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from docgen import PRINT_SOFFICE, convert, print_to_postscript, set_columns, soffice  # noqa: E402
+from fop_build import compile_fo, has_fop, write_fo  # noqa: E402
 from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
@@ -222,6 +224,9 @@ def _missing(name: str) -> str | None:
             return "fpdf2 not installed (pip install fpdf2)"
         return None if has_fonts() else ("Noto CJK or Liberation fonts not installed (Debian "
                                           "fonts-noto-cjk fonts-liberation)")
+    if name == "fop":
+        return None if has_fop() else ("fop, Noto CJK or Liberation fonts not installed (Debian "
+                                       "fop fonts-noto-cjk fonts-liberation)")
     if name == "ps2pdf":
         return None if shutil.which("ps2pdf") and _prints_postscript() else (
             "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
@@ -244,6 +249,7 @@ PRODUCERS: dict[str, Producer] = {
     "abiword": _abiword,
     "mupdf": _mupdf,
     "fpdf2": _fpdf2,
+    "fop": _typesetter(write_fo, compile_fo, "fo"),
     "ps2pdf": _ps2pdf,
     "tesseract": _tesseract,
 }
@@ -355,7 +361,13 @@ def main() -> int:
           "substituted in Chinese text ('HSP/HA.1/Res.1', '(A/78/35)') have no entry and are "
           "read as characters lost, the hyphen's glyph reads U+2011 and '——' one U+2E3A. "
           "fpdf2's first measurement is pdf_other_producers_fpdf2_before.md (untm 1.000, "
-          "pdftotext .973). ps2pdf's first "
+          "pdftotext .973). FOP's first measurement is pdf_other_producers_fop_before.md "
+          "(untm F1 .148, pdftotext .796; resolution .000, seed .272): FOP writes Noto CJK's "
+          "ascent and descent as its bounding box's, 1.809 and -1.049, so each Chinese "
+          "glyph's box was three lines tall and a paragraph's first line shorter than the "
+          "line above was read into it, their glyphs interleaved; rule made on its files "
+          "since: a box taller than two font sizes is set an em tall on its baseline. "
+          "ps2pdf's first "
           "measurement is pdf_other_producers_ps2pdf_before.md: no pair has a text layer to "
           "read. LibreOffice's PostScript driver sends each font as glyph sets, codes 1..N in "
           "the order the glyphs are first drawn, named glyph1..glyphN, and writes no Unicode "

@@ -32,6 +32,9 @@ command -v gropdf >/dev/null 2>&1 || need+=(groff)
 # with its English data (an OCR engine's invisible text layer, tests/test_pdf_ocr_layer.py)
 command -v wkhtmltopdf >/dev/null 2>&1 || need+=(wkhtmltopdf)
 command -v tesseract >/dev/null 2>&1 || need+=(tesseract-ocr)
+# Apache FOP (the XSL-FO formatter of DocBook and DITA tool chains, Java: OmegaT's runtime): its
+# Chinese fonts' ascent and descent are their bounding boxes', tests/test_pdf_tall_boxes.py
+command -v fop >/dev/null 2>&1 || need+=(fop)
 [ -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] || need+=(tesseract-ocr-eng)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || need+=(fonts-dejavu-core)

@@ -8,7 +8,10 @@ character's text and CTM matrices (`FPDFText_GetMatrix`; Word + Distiller, cairo
 producers draw at `1 Tf` under a scaled matrix), and a space is a character where the layer has
 one; between Latin glyphs the layout decides spaces from positions (`pdflayout.lines`). A box
 more than `TALL_BOX` times as tall, in font sizes, as most on its page (a font whose ascent and
-descent a converter wrote far too large) is taken as tall as those about its middle. The font
+descent a converter wrote far too large) is taken as tall as those about its middle; one more
+than `TALL_EMS` font sizes tall (no font's line is: a font's bounding box given as its ascent
+and descent, which Apache FOP writes for CJK fonts, boxes three lines tall), is set on
+its baseline (as tall as a CJK face's line), even where every glyph of the page has it. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
 and in a bold run again where a word starts in another font (a bold run-in heading, then the
 regular text of its line), which is all the layout needs; so is the glyph's direction (its
@@ -110,6 +113,12 @@ MIN_HAN_TEXT = 2  # Han characters a font's map gives that make it a Chinese tex
 MIN_TEXT_CODES = 10
 BLANK_WIDTH = 0.1  # ems: a glyph that draws nothing and is this wide is a space (a hair space's)
 TALL_BOX = 1.5  # times the page's common box height (in font sizes): a taller box is evened
+# font sizes: a box (ascent to descent) taller than this is no font's line: the font's ascent
+# and descent are its bounding box's (FOP writes them so for Noto CJK: 1.809 and -1.049), and
+# the box is set on the glyph's baseline as a CJK face's own line is, `LINE_ASCENT` font sizes
+# above it and `LINE_DESCENT` below (Noto CJK's hhea: the box LibreOffice's PDFs give its glyphs)
+TALL_EMS = 2.0
+LINE_ASCENT, LINE_DESCENT = 1.16, 0.288
 RULE_WIDTH = 3.0  # points: a path object at most this thick (and longer) is a ruling line
 MIN_RULE = 4.0  # points: the shortest ruling line
 MAX_PAGE_OBJECTS = 20_000  # a page with more objects is not searched for ruling lines
@@ -775,6 +784,26 @@ class _FontGlyphs:
         return len(self.odd) == 1 and "" not in self.odd and len(self.codes) >= MIN_TEXT_CODES
 
 
+def _line_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]) -> list[Char]:
+    """The characters, each box of a height in `sunk` (more than `TALL_EMS` font sizes: the
+    height -> how far its baseline is above its bottom) set on its baseline as a CJK face's
+    line is (`LINE_ASCENT`, `LINE_DESCENT`). A font whose ascent and descent are its bounding
+    box's (Apache FOP's Noto CJK: a box 2.86 font sizes tall) boxes each line over the two
+    beside it, and where every glyph of the page is so, `_even_boxes` has no common height to
+    even them to.
+    `ems` (box heights in font sizes -> characters) is counted again, in place."""
+    out: list[Char] = []
+    for c in chars:
+        above = sunk.get(c.y1 - c.y0)
+        if above is not None and c.size > 0:
+            base = c.y0 + above
+            c = c._replace(y0=base - LINE_DESCENT * c.size, y1=base + LINE_ASCENT * c.size)
+        out.append(c)
+    ems.clear()
+    ems.update(c.y1 / c.size - c.y0 / c.size for c in out if c.size > 0)
+    return out
+
+
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     """The characters, each box more than `TALL_BOX` times as tall (in font sizes) as most on
     the page (`ems`: box heights in font sizes, with how many characters have each) made that
@@ -999,6 +1028,11 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
+        # a box height more than `TALL_EMS` font sizes -> how far above its bottom the
+        # baseline is (measured on the first glyph of that height: `_line_boxes`)
+        sunk: dict[float, float] = {}
+        origin, xy = _untyped("FPDFText_GetCharOrigin"), (ctypes.c_double(), ctypes.c_double())
+        xy_refs = (ctypes.byref(xy[0]), ctypes.byref(xy[1]))
         sizes: set[float] = set()  # the sizes measured (`PageChars.sizes`)
         em, since = 0.0, 0
         angles: list[float] = []  # each character's direction (`textframes.direction`)
@@ -1119,6 +1153,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
                 tol = OVERPRINT * size
+                if em > TALL_EMS and last_height not in sunk and origin(page_ref, i, *xy_refs):
+                    sunk[last_height] = xy[1].value - y_lo - bottom  # the baseline, above
             run = brk or abs(bottom - last_y) > 0.5 * size or not chars
             if run or left < back:  # a stretch starts (`overprint`)
                 suspect = drawn.start(left, bottom, size)
@@ -1200,6 +1236,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             rules, figures = (), ()  # none on a page read turned
         elif not chars:
             rules, figures = (), ()
+        if sunk and not turned:
+            chars = _line_boxes(chars, ems, sunk)
         return PageChars(
             number, width, height, tuple(_even_boxes(chars, ems)), own, glyphs,
             unmapped, forms, unplaced, groups, rules, found.fonts, " ".join(hidden), figures,
