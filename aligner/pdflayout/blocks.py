@@ -772,6 +772,20 @@ class _Builder:
         return text
 
 
+def _opens_note(line: Line, state: _NoteState) -> bool:
+    """Whether `line` can be the first of a page's footnotes: it opens with a superscript
+    marker, a symbol ("*", "†"), or a number in the document's sequence of notes (1, or the one
+    after the last), as a footnote after the first on a page must be. A bare number that is not
+    ("35 000 30 960" under a chart, "2297 (XXII)" of a table of resolutions) opens a row of
+    small-type figures at the foot, not a note; taken for one, the figures and every small-type
+    row at the feet of the pages after would be read as its continuation."""
+    marker = _note_marker(line)
+    if marker is None:
+        return False
+    return line.lead_ref is not None or not marker.isdigit() or int(marker) in (
+        1, state.number + 1)
+
+
 def _footnote_area(
     rows: list[list[Line]], size: float, state: _NoteState
 ) -> tuple[int, list[_Block]]:
@@ -783,7 +797,7 @@ def _footnote_area(
     while start > 0 and all(ln.size <= SMALL * size for ln in rows[start - 1]):
         start -= 1
     area = [ln for row in rows[start:] for ln in row]
-    if area and _note_marker(area[0]) is None and not state.open_notes:
+    if area and not state.open_notes and not _opens_note(area[0], state):
         return len(rows), []
     found: list[_Block] = []
     for line in area:
