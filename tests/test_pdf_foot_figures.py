@@ -8,9 +8,10 @@ number opened the area whatever it was: under a chart at a page's foot, the axis
 the next pages (a table's notes, a source line) as its continuation, one paragraph across the
 pages. Found on a UN programme-budget fascicle (A/81/6 (Sect. 13), Word for Microsoft 365):
 a chart's figures, a table of resolutions and a table of deliverables, three pages apart, read
-as one footnote. A bare number opens a footnote only where it is the document's next note
-number (1, or the one after the last), as a footnote after the first on a page must be
-(`_opens_note`); superscript markers and symbols open one as before.
+as one footnote. A bare number opens a footnote where it is the document's next note number
+(1, or the one after the last), or a later one followed by the note's words (notes missed
+before it), never where figures or signs follow it (`_opens_note`); superscript markers and
+symbols open one as before.
 
 The pages are drawn here (reportlab): body text in 10 pt, the foot's rows in 7 pt. Guards: a
 footnote numbered 1 at a page's foot, continued at the next page's foot, is one footnote, and
@@ -135,3 +136,4 @@ def test_a_footnote_marked_with_an_asterisk_stays_a_footnote(tmp_path: Path) -> 
         "for the period, as revised by the Committee at its last session.",
         "1 The figures are rounded to the nearest thousand.",
     ]
+
