@@ -4,6 +4,12 @@ examples), listed with their source, commit, sha256, licence and why chosen in
 tests/data/realworld.tsv. The files are not in this repository: scripts/realworld_pdfs.py
 assembles the folder from snapshots of those repositories. Tests over it run where the folder is
 (`UNTM_REALWORLD_PDFS`, else `../realworld-pdfs` beside the checkout) and skip otherwise.
+
+A second manifest, tests/data/realworld_un.tsv, lists real United Nations PDFs (UN documents as
+the Organization issues them, from public repositories that hold copies), assembled by the same
+script into the folder's `un/` subfolder. They are held out: no test reads them, no rule is made
+from them; they are measured (scripts/pdf_sweep.py's checks, `untm align`) to see how the reader
+does on the files users have.
 """
 
 from __future__ import annotations
@@ -16,6 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 MANIFEST = REPO / "tests" / "data" / "realworld.tsv"
+UN_MANIFEST = REPO / "tests" / "data" / "realworld_un.tsv"
+UN_SUBFOLDER = "un"  # where UN_MANIFEST's files go inside the corpus folder
 DEFAULT_FOLDER = REPO.parent / "realworld-pdfs"
 CORPUS = "realworld"
 
@@ -37,9 +45,9 @@ class Entry:
     why: str
 
 
-def entries() -> list[Entry]:
-    """The manifest's rows."""
-    with MANIFEST.open(encoding="utf-8", newline="") as f:
+def entries(manifest: Path = MANIFEST) -> list[Entry]:
+    """The manifest's rows (the real-world corpus's by default)."""
+    with manifest.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [Entry(r["name"], r["lang"], r["repository"], r["commit"], r["path"], r["sha256"],
                   int(r["bytes"]), int(r["pages"] or 0), r["producer"], r["licence"], r["why"])

@@ -772,6 +772,24 @@ class _Builder:
         return text
 
 
+def _opens_note(line: Line, state: _NoteState) -> bool:
+    """Whether `line` can be the first of a page's footnotes: it opens with a superscript
+    marker, a symbol ("*", "†"), the document's next note number (1, or the one after the last
+    read), or a later number followed by the note's words (a note or two before it missed:
+    "4 For a critique of ..."). A bare number followed by figures or signs ("35 000 30 960
+    150" under a chart, "21:45" of a timetable) opens a row of small-type figures at the foot,
+    not a note: taken for one, the figures and every small-type row at the feet of the pages
+    after were read as its continuation."""
+    marker = _note_marker(line)
+    if marker is None:
+        return False
+    if line.lead_ref is not None or not marker.isdigit():
+        return True
+    number = int(marker)
+    words = line.text[len(marker):].lstrip()[:1].isalpha()
+    return number in (1, state.number + 1) or (number > state.number and words)
+
+
 def _footnote_area(
     rows: list[list[Line]], size: float, state: _NoteState
 ) -> tuple[int, list[_Block]]:
@@ -783,7 +801,7 @@ def _footnote_area(
     while start > 0 and all(ln.size <= SMALL * size for ln in rows[start - 1]):
         start -= 1
     area = [ln for row in rows[start:] for ln in row]
-    if area and _note_marker(area[0]) is None and not state.open_notes:
+    if area and not state.open_notes and not _opens_note(area[0], state):
         return len(rows), []
     found: list[_Block] = []
     for line in area:
@@ -796,7 +814,8 @@ def _footnote_area(
             found[-1].lines.append(line)
         elif state.open_notes:
             state.open_notes[-1].lines.append(line)  # continued from the page before
-        else:
+        else:  # the page's first note, numbered on from a note missed before (`_opens_note`)
+            state.number = number if number is not None else state.number
             found.append(_Block([line], note=True))
     state.open_notes = found or ([] if start == len(rows) else state.open_notes)
     return start, found
