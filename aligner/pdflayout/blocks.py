@@ -569,9 +569,24 @@ def _ends_at_break(block: _Block, line: Line, m: _Metrics) -> bool:
     return prev.y0 - foot > FOOT_ROOM * m.pitch or short or line.text == block.lines[0].text
 
 
+def _emphasis_runs_on(block: _Block, line: Line) -> bool:
+    """Whether `line` starts bold where the block's bold emphasis goes on: a paragraph that
+    opened in regular type (a body paragraph, no heading) whose last line ends bold, begun in
+    mid-line (`Line.tail_bold`) or bold throughout, and a line of the same size that starts
+    bold, bold throughout or up to a return to regular type ("... The Advisory Committee
+    trusts that", bold to the paragraph's end: its recommendation, as the Committee's reports
+    set them). Weight alone says nothing there: the line goes on or not by the other signs."""
+    prev = block.last
+    return (not block.lines[0].bold and (prev.tail_bold or prev.bold)
+            and (line.bold or line.runin) and abs(prev.size - line.size) <= 0.05 * prev.size)
+
+
 def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> bool:
     prev = block.last
-    if (_style_change(prev, line, m.size) and not _runs_on_in_size(prev, line, m)) or line.runin:
+    if _emphasis_runs_on(block, line):
+        pass  # no style change: bold emphasis running on from the line above
+    elif (_style_change(prev, line, m.size) and not _runs_on_in_size(prev, line, m)
+          ) or line.runin:
         return True  # a run-in heading opens its paragraph
     if _ends_entry(prev):
         return True  # a contents entry ends in its leader and page number

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import itertools
 import re
 import struct
 import time
@@ -804,6 +805,47 @@ def _line_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]
     return out
 
 
+def _bold_tails(raw: object, text: str, chars: list[Char], stretches: list[tuple[int, int]],
+                read: int, name_buf: ctypes.Array[ctypes.c_char]) -> None:
+    """The glyphs of a line's bold end marked bold, in place. A glyph's weight is sampled where
+    its stretch of one baseline starts (`_read_page`), so emphasis that begins in mid-line and
+    runs on ("... international staff. The Advisory Committee trusts that", the rest of the
+    paragraph bold, as the Advisory Committee's reports set their recommendations) was read
+    regular to the line's end, and the bold line after it as a heading's. Each stretch that
+    starts regular has its last glyph's weight read; where it is bold, the first bold glyph is
+    found by halving, and each glyph from it on is marked bold (one change of weight a stretch:
+    a bold phrase inside a line that ends regular stays as it was).
+    `stretches`: where each stretch starts, in `chars` and in the text page's `text`; `read`:
+    the glyphs of `chars` read from the text page (marked content's come after). A stretch's
+    glyphs are matched to the text page's characters in order, its spaces, line ends and the
+    glyphs the reader left out (drawn again, outside the page) aside; a stretch where they do not
+    match one to one is left as it is."""
+    page_ref = ctypes.c_void_p(_address(raw))
+    bounds = [*stretches, (read, len(text))]
+    for (start, first), (end, after) in itertools.pairwise(bounds):
+        if chars[start].bold or end - start < 2:
+            continue  # bold from its start (weights sampled on), or one glyph
+        last = after - 1
+        while last > first and (text[last].isspace() or text[last] == "\x00"):
+            last -= 1
+        if not _is_bold(page_ref, last, name_buf):
+            continue
+        glyphs = [k for k in range(start, end) if chars[k].ch != SPACE]
+        places = [i for i in range(first, last + 1)
+                  if not text[i].isspace() and text[i] != "\x00"]
+        if len(glyphs) != len(places):
+            continue
+        lo, hi = 0, len(glyphs) - 1  # glyph `hi` is bold, glyph `lo` is not
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if _is_bold(page_ref, places[mid], name_buf):
+                hi = mid
+            else:
+                lo = mid
+        for k in range(glyphs[hi], end):
+            chars[k] = chars[k]._replace(bold=True)
+
+
 def _even_boxes(chars: list[Char], ems: Counter[float]) -> list[Char]:
     """The characters, each box more than `TALL_BOX` times as tall (in font sizes) as most on
     the page (`ems`: box heights in font sizes, with how many characters have each) made that
@@ -1051,6 +1093,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         plain = False  # the next glyph may take the short way (what it must check is unchanged)
         append, angles_append = chars.append, angles.append
         figures_at: list[tuple[int, int]] = []  # (place in `chars`, index) of each figure
+        stretches: list[tuple[int, int]] = []  # where a baseline's stretch starts: place, index
         for i, ch in enumerate(text):
             if plain and ch not in _ODD:
                 # the short way, for most glyphs: the next glyph of a stretch, on the last
@@ -1177,6 +1220,7 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                     continue
             if run:
                 bold = _is_bold(page_ref, i, name_buf)  # sampled once per run on a baseline
+                stretches.append((len(chars), i))
                 font = _font(raw, i) if bold else None
                 if not read:  # the direction, read again where a run starts
                     angle = direction(matrix) if get_matrix(page_ref, i, matrix_ref) else 0.0
@@ -1195,6 +1239,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
             # (`suspect`), a size, a box
             plain = short and not suspect and size > 0 and last_height >= POINT
         ems[em] += len(chars) - since
+        if stretches:
+            _bold_tails(raw, text, chars, stretches, len(chars), name_buf)
         if figures_at:
             _superior_figures(raw, chars, figures_at, angles, y_lo)
         hidden = [_text_at(text, outside)] if outside else []

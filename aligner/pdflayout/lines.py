@@ -165,6 +165,8 @@ class Line:
     left: float = 0.0  # a column's left edge, where its lines start (0: the full width)
     foot: float = 0.0  # the lowest baseline of a column's region, where its columns end
     runin: bool = False  # opens with a bold run-in heading, then regular text of its size
+    # not bold throughout, but its end is: emphasis begun in mid-line (`chars._bold_tails`)
+    tail_bold: bool = False
     cell: int = 0  # a table cell's lines share its number (on the page; 0: no cell's)
     unruled: bool = False  # the cell is found by its wrapped lines (`_wraps`), not by rules
     table: bool = False  # a cell of a table set without rules (`columns._unruled_table`)
@@ -667,6 +669,7 @@ def _line(
     refs = [(max(0, o - lead), m) for o, m in refs]
     bold = all(map(_BOLD, main))  # a heading line is bold throughout
     runin = main[0].bold and not bold  # a bold run-in heading, then text of its size
+    tail_bold = main[-1].bold and not bold
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
@@ -691,6 +694,7 @@ def _line(
         refs=tuple(refs),
         runin=runin,
         hang=hang,
+        tail_bold=tail_bold,
     )
     return line, pairs, loose
 
@@ -713,6 +717,7 @@ def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: flo
         runin=runin,
         hang=a.hang,
         page_ref=b.page_ref,
+        tail_bold=not bold and (b.bold or b.tail_bold),
     )
 
 
