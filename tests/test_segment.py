@@ -62,6 +62,16 @@ def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> 
             "The U.S. Government and the U.K. Mission agreed. Done.",
             ["The U.S. Government and the U.K. Mission agreed.", "Done."],
         ),
+        (  # a volume or number before its numeral (the ILC's Yearbook, 2001, vol. II)
+            "See Yearbook 2001, vol. II (Part Two), and Treaty Series, vol. 1155, no. 18232. "
+            "Done.",
+            ["See Yearbook 2001, vol. II (Part Two), and Treaty Series, vol. 1155, no. 18232.",
+             "Done."],
+        ),
+        (
+            "Each report fills a vol. The next is due.",
+            ["Each report fills a vol.", "The next is due."],
+        ),
     ],
 )
 def test_english_rules(text: str, expected: list[str]) -> None:
