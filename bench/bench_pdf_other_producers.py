@@ -9,7 +9,10 @@ word processor with its own .docx import and layout engine, its PDF written by c
 (the Word -> PostScript driver -> Acrobat Distiller chain: LibreOffice prints the matrix's .docx
 with its own PostScript driver, `soffice --print-to-file` with a profile set to PostScript, and
 Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print: set
-UNTM_PRINT_SOFFICE to a full build's soffice) and, only when
+UNTM_PRINT_SOFFICE to a full build's soffice), LibreOffice Draw (a PDF edited in a PDF editor:
+the matrix's .docx exported by LibreOffice Writer, opened in Draw, whose PDF import makes each
+text run a text box placed on its own, and saved to PDF again; Debian
+`libreoffice-draw-nogui`) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -26,7 +29,7 @@ document's gold (strict units, tests/pdfcheck.py); for Typst the same pieces as 
 (tests/typst_build.py: outside tests/producers, no part of the matrix or its cache key), for
 XeLaTeX as a LaTeX source (tests/latex_build.py, likewise), for
 LibreOffice the matrix's .docx (tests/producers/docx_build.py) with its section set in two
-columns, for AbiWord and ps2pdf the matrix's .docx as it is, for MuPDF the HTML page with what
+columns, for AbiWord, ps2pdf and Draw the matrix's .docx as it is, for MuPDF the HTML page with what
 MuPDF 1.21 needs (`_mupdf_html`: no margin boxes, the Chinese face given by @font-face), for
 fpdf2 the same pieces written through its API. A producer that is not installed is a line saying
 so. WeasyPrint, Typst and fpdf2 are not dependencies of untm: `pip install weasyprint typst
@@ -53,7 +56,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from docgen import PRINT_SOFFICE, convert, print_to_postscript, set_columns, soffice  # noqa: E402
+from docgen import (  # noqa: E402
+    PRINT_SOFFICE,
+    convert,
+    draw_resave,
+    print_to_postscript,
+    set_columns,
+    soffice,
+)
 from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
@@ -173,6 +183,31 @@ def _ps2pdf(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     subprocess.run(["ps2pdf", str(ps), str(pdf)], check=True, capture_output=True, timeout=300)
 
 
+def _libreoffice_draw(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # the matrix's .docx as LibreOffice Writer exports it (a word processor's PDF, fonts
+    # embedded), then opened in Draw and saved again, as a PDF edited in a PDF editor is
+    written = convert(_docx(doc, lang, work), "pdf", work / "lo")
+    shutil.move(draw_resave(written, work / "draw"), pdf)
+
+
+@functools.cache
+def _draw_imports_pdf() -> bool:
+    """Whether this LibreOffice opens PDFs in Draw (Debian: libreoffice-draw-nogui): a one-line
+    PDF (reportlab) sent through `draw_resave`."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    with tempfile.TemporaryDirectory(prefix="untm-draw-probe-") as tmp:
+        probe = Path(tmp) / "probe.pdf"
+        canvas = Canvas(str(probe))
+        canvas.drawString(72, 720, "Draw probe")
+        canvas.save()
+        try:
+            draw_resave(probe, Path(tmp) / "out")
+        except (RuntimeError, subprocess.SubprocessError, OSError):
+            return False
+    return True
+
+
 @functools.cache
 def _prints_postscript() -> bool:
     """Whether this LibreOffice prints PostScript ($UNTM_PRINT_SOFFICE or soffice): Debian's
@@ -226,6 +261,10 @@ def _missing(name: str) -> str | None:
         return None if shutil.which("ps2pdf") and _prints_postscript() else (
             "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
             f"-nogui build cannot: {PRINT_SOFFICE}=a full build's soffice)")
+    if name == "libreoffice-draw":
+        return None if soffice() and _draw_imports_pdf() else (
+            "soffice or its Draw not installed (Debian libreoffice-writer-nogui "
+            "libreoffice-draw-nogui): no PDF import")
     if name == "xelatex":
         return None if has_xelatex() else ("xelatex not installed (Debian texlive-xetex "
                                            "texlive-lang-chinese)")
@@ -245,6 +284,7 @@ PRODUCERS: dict[str, Producer] = {
     "mupdf": _mupdf,
     "fpdf2": _fpdf2,
     "ps2pdf": _ps2pdf,
+    "libreoffice-draw": _libreoffice_draw,
     "tesseract": _tesseract,
 }
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
