@@ -402,7 +402,20 @@ def main() -> int:
           "anywhere; Ghostscript can build no ToUnicode map from that (with -dPDFSETTINGS "
           "/prepress, /printer or /ebook alike), in English as in Chinese. untm says so in one "
           "line for each pair (the Chinese file read first); pdftotext's text is control "
-          "bytes.", "",
+          "bytes. LibreOffice Draw's first measurement is "
+          "pdf_other_producers_libreoffice-draw_before.md (untm F1 .996, the matrix's "
+          "LibreOffice figures pair for pair; pdftotext .931). What Draw changes is the "
+          "spacing: each run of a line (a stretch of one font) is saved as a text object of "
+          "its own at natural advance, so a justified line's stretch gathers at each run's "
+          "end, where PDFium puts spaces of its own ('数据， 2023', '群体 ,享有'), and lines "
+          "end short of the measure or past it. Strict units ignore spaces; a rule made on its "
+          "files since (no space beside a full-width mark, before an ASCII closing mark, after "
+          "an opening one, or before a hyphen joining Chinese words) brings the paragraphs "
+          "read otherwise than from Writer's own PDF from 115 to 19. Left: a space between a "
+          "Han character and an opening bracket ('报告 (A/77/895)'), which a document may "
+          "write; a Chinese line whose stretch was lost ending 2.3 ems short before a "
+          "'（1）' label (seed: one paragraph read as two); two English paragraphs at a page "
+          "foot joined, the lines no longer justified (the other language splits them).", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
