@@ -23,6 +23,9 @@ command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 # (headless) is also how untm reads Word 97-2003 .doc, and what converts the generated .docx of
 # tests/docgen.py to .doc, .odt, .fodt and .rtf.
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+# LibreOffice Draw: opens a PDF and saves it again, as a PDF edited in a PDF editor
+# (tests/test_pdf_run_gaps.py, a producer of bench/bench_pdf_other_producers.py)
+[ -e /usr/lib/libreoffice/program/libsdlo.so ] || need+=(libreoffice-draw-nogui)
 command -v gs >/dev/null 2>&1 || need+=(ghostscript)
 # groff (gropdf, and groff -Tps for Ghostscript's ps2pdf): a typesetter that hyphenates and sets
 # first-line indents, tests/test_pdf_groff.py

@@ -183,16 +183,20 @@ def _note_text(items: Sequence[Item], marker: str) -> str:
 
 
 # --- LibreOffice conversions -----------------------------------------------------------------
-def convert(source: Path, fmt: str, folder: Path, *, timeout: float = 180) -> Path:
-    """`soffice --headless --convert-to FMT` of `source` into `folder` (a private profile)."""
+def convert(source: Path, fmt: str, folder: Path, *, timeout: float = 180,
+            infilter: str | None = None) -> Path:
+    """`soffice --headless --convert-to FMT` of `source` into `folder` (a private profile);
+    `infilter`: the import filter to open `source` with (`--infilter`)."""
     command = soffice()
     if command is None:
         raise RuntimeError("LibreOffice (soffice) is not on the PATH")
     folder.mkdir(parents=True, exist_ok=True)
+    opened_by = [f"--infilter={infilter}"] if infilter else []
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
         subprocess.run(
             [command, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-             "--norestore", "--convert-to", fmt, "--outdir", str(folder), str(source)],
+             "--norestore", *opened_by, "--convert-to", fmt, "--outdir", str(folder),
+             str(source)],
             check=True, capture_output=True, timeout=timeout,
             env={**os.environ, "HOME": profile},
         )
@@ -200,6 +204,21 @@ def convert(source: Path, fmt: str, folder: Path, *, timeout: float = 180) -> Pa
     if not out.exists():
         raise RuntimeError(f"LibreOffice did not write {out}")
     return out
+
+
+def draw_resave(pdf: Path, folder: Path, *, timeout: float = 300) -> Path:
+    """`pdf` opened in LibreOffice Draw and exported to PDF again, as FOLDER/STEM.pdf (`soffice
+    --infilter=draw_pdf_import --convert-to pdf:draw_pdf_Export`): what a PDF edited in Draw is
+    when it is saved. Draw's PDF import (poppler's xpdfimport) makes each text run of the page
+    a text box of its own, placed absolutely; the export draws each box as a text object of its
+    own (BT..ET at an absolute position), in the order of the boxes. `folder` must not be the
+    folder `pdf` is in.
+    Debian's Draw is libreoffice-draw-nogui: without it soffice cannot load the PDF and writes
+    nothing (RuntimeError)."""
+    if folder.resolve() == pdf.parent.resolve():
+        raise ValueError(f"draw_resave would write {pdf.name} over itself")
+    return convert(pdf, "pdf:draw_pdf_Export", folder, timeout=timeout,
+                   infilter="draw_pdf_import")
 
 
 PRINT_SOFFICE = "UNTM_PRINT_SOFFICE"  # a LibreOffice that can print, when `soffice` cannot

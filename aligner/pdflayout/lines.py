@@ -32,8 +32,10 @@
   beyond the line's letter spacing is a space (`LAYER_WORD_GAP` where the layer has a space
   there, unless the layer has one between most glyphs: one per character), so a layer without
   spaces, with PDFium's guesses, letter-spaced or justified reads the same. Beside a wide (CJK)
-  character the layer's space is kept. A Chinese document keeps its spaces between two wide
-  characters too, and its lines go through the text
+  character the layer's space is kept, but never beside a full-width punctuation mark, before
+  an ASCII closing mark or after an opening one (`_set_solid`: where a PDF editor's runs
+  gather a justified line's stretch, PDFium puts spaces of its own). A Chinese document keeps
+  its spaces between two wide characters too, and its lines go through the text
   cleaner's `aligner.hanspace` (`despace_rows`), which removes the spaces of spaced-out Chinese
   ("联 合 国", "（ 1 ）", "向 25 个" where the document writes "向25个") by the document's own
   evidence; in any other document a space between two wide (CJK) characters is dropped here.
@@ -54,7 +56,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import attrgetter
 from typing import NamedTuple
-from unicodedata import east_asian_width
+from unicodedata import category, east_asian_width
 
 from untm.aligner.contents import entry_tail, page_value
 from untm.aligner.furniture import form_kind
@@ -135,6 +137,9 @@ _ITEM_START = re.compile(
 # quotation marks, dashes and ellipses that Chinese text sets as full-width marks (their width
 # is "ambiguous" in Unicode, and a font may draw them narrow in a full-width slot)
 _CJK_MARKS = frozenset("“”‘’—–…‧·")
+_CLOSING_ASCII = frozenset(",;:!?)]}")  # marks set close after the word they close (not
+# the full stop: a contents leader's dots may stand a space after its title)
+_OPENING_ASCII = frozenset("([{")  # and before the word they open
 _OPENING = "([{（［“‘《〈「『"  # marks a line does not end with: they go with the next word
 _X0 = attrgetter("x0")
 _X1 = attrgetter("x1")
@@ -609,7 +614,9 @@ def _spell(
             if wide_spaces and (ch in _CJK_MARKS or prev in _CJK_MARKS):
                 pass  # Chinese quotes and dashes are full-width marks: no space beside them
             elif wide_c or wide_last:
-                if layer_space and (wide_spaces or not (wide_c and wide_last)):
+                if layer_space and (wide_spaces or not (wide_c and wide_last)) and not (
+                        (_set_solid(prev, ch) or _joins_han(chars, i))
+                        and not _LABEL.match("".join(out))):
                     out.append(" ")  # the text layer's own space
                 elif x0 - prev_x1 > LABEL_GAP * size and _LABEL.match("".join(out)):
                     out.append(" ")  # a label hanging before the text ("12." then a tab)
@@ -627,6 +634,38 @@ def _spell(
         layer_space = False
     flush_sup()
     return "".join(out), refs, pairs, loose
+
+
+def _full_width_mark(ch: str) -> bool:
+    """A full-width punctuation mark ("，", "。", "：", "（", "》"): wide and punctuation."""
+    return ch >= "\u1100" and east_asian_width(ch) in "WF" and category(ch)[0] == "P"
+
+
+def _set_solid(prev: str, ch: str) -> bool:
+    """Whether `prev` and `ch` (one of them wide, CJK) are set without a space between them
+    whatever space the text layer has there: beside a full-width punctuation mark, whose glyph
+    holds its own white (half its em: Chinese sets "数据，2023 年" and "包括：(1)", never
+    "， 2023"), before an ASCII closing mark or after an ASCII opening one (no script sets a
+    space between a word and the comma or bracket that closes it, "群体,享有", "工程处)", nor
+    after an opening bracket). A space there is a gap that a producer left between two text
+    objects, which PDFium gives as a space of its own: LibreOffice Draw, saving a PDF it
+    imported, draws each run of a line (a font's stretch: "数据，", "2023") as a text object
+    at the run's first glyph, its glyphs at their natural advance, so the stretch that a
+    justified line spread over all its glyphs gathers at the end of each run."""
+    return (_full_width_mark(prev) or _full_width_mark(ch)
+            or (ch in _CLOSING_ASCII and not prev.isascii())
+            or (prev in _OPENING_ASCII and not ch.isascii()))
+
+
+def _joins_han(chars: list[Char], i: int) -> bool:
+    """Whether `chars[i]` is a hyphen or a slash set solid before a Han character (no space of
+    the layer between them) after a wide one: it joins two Chinese words ("阿拉伯-约旦",
+    "标准/系统"), and a joining mark is spaced on both sides or on neither, never on one alone
+    (the space before it is a gap a producer left between two text objects: `_set_solid`)."""
+    if chars[i].ch not in "-/\u2010" or i + 1 >= len(chars):
+        return False
+    after = chars[i + 1].ch
+    return after >= "\u1100" and east_asian_width(after) in "WF" and category(after)[0] == "L"
 
 
 def _leader_end(chars: list[Char], i: int) -> int:
@@ -1411,9 +1450,12 @@ def _spaced(line: Line) -> bool:
 
 
 def _join_near(a: Line, b: Line) -> Line:
-    """Two runs of one line (written as separate pieces): no space between wide characters."""
-    wide = is_wide(a.text[-1]) and is_wide(b.text[0])
-    sep = "" if wide or b.x0 - a.x1 < 0.2 * min(a.size, b.size) else " "
+    """Two runs of one line (written as separate pieces): no space between wide characters,
+    nor where one is wide and the two are set solid whatever the gap (`_set_solid`)."""
+    last, first = a.text[-1], b.text[0]
+    wide = is_wide(last) and is_wide(first)
+    solid = (is_wide(last) or is_wide(first)) and _set_solid(last, first)
+    sep = "" if wide or solid or b.x0 - a.x1 < 0.2 * min(a.size, b.size) else " "
     size = a.size if len(a.text) >= len(b.text) else b.size
     return _concat(a, b, sep, size=size, bold=a.bold and b.bold, text_x0=a.text_x0)
 
