@@ -26,6 +26,9 @@ from untm.aligner.read import read_document
         ("K2309123(C)", "job-number"),
         ("K2309876 060523", "job-number"),
         ("N2312345 (E) 120623 130623", "job-number"),
+        ("26-00248 (E) 160126", "job-number"),  # today's slug: one date (A/80/590)
+        ("23-09876 (C) 120523 130523", "job-number"),
+        ("26-00248 (E) 2026", None),  # a year is no date of the slug
         ("2309123 (C)", "job-number"),
         ("2309123 060523", "job-number"),
         ("2056981", None),  # seven digits alone: a job number only at a page's edge
