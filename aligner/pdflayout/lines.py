@@ -148,6 +148,9 @@ _Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
 _BOLD = attrgetter("bold")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
+# a superscript: at most `SUPERSCRIPT_SIZE` of its line's size, its box's bottom at least
+# `SUPERSCRIPT_RISE` of that size above the line's
+SUPERSCRIPT_SIZE, SUPERSCRIPT_RISE = 0.85, 0.25
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
 
@@ -595,7 +598,7 @@ def _spell(
                 out.append(marker)
             sup.clear()
 
-    small, raise_at = 0.85 * size, base + 0.25 * size
+    small, raise_at = SUPERSCRIPT_SIZE * size, base + SUPERSCRIPT_RISE * size
     leader_to = -1  # the glyphs up to this one (in `chars`) are a leader's dots
     for i, (ch, x0, x1, y0, _, c_size, _) in enumerate(chars):
         if ch == SPACE:
@@ -773,7 +776,8 @@ def _rows(lines: list[Line]) -> list[tuple[Line, ...]]:
         placed = False
         for row in rows[-3:]:
             ref = row[0]
-            if overlap(ln.y0, ln.y1, ref.y0, ref.y1) >= 0.5 * min(ln.height, ref.height):
+            if (overlap(ln.y0, ln.y1, ref.y0, ref.y1) >= 0.5 * min(ln.height, ref.height)
+                    or _leads(ln, ref) or _leads(ref, ln)):
                 row.append(ln)
                 placed = True
                 break
@@ -1415,6 +1419,9 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
             if first and (_LABEL.match(prev.text) or note):
                 merged[-1] = _merge(prev, ln)  # a hanging label and its text
                 continue
+            if first and _raised_marker(prev, ln):
+                merged[-1] = _led_by(prev, ln)
+                continue
             same = abs(ln.size - prev.size) <= 0.15 * size
             if (gap <= (PIECE_GAP if tabular else MAX_JOIN_GAP) * size and same
                     and not _slug_apart(row[k - 1], ln)):
@@ -1422,6 +1429,29 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
                 continue
         merged.append(ln)
     return merged
+
+
+def _leads(a: Line, b: Line) -> bool:
+    """Whether piece `a` is a reference marker raised before line `b`, on its row though their
+    boxes overlap by less than half (`_rows`: the marker's box stands up out of a line of
+    Chinese, whose glyphs' boxes are an em tall)."""
+    return (_raised_marker(a, b) and a.y0 < b.y1
+            and b.x0 - a.x1 <= MAX_JOIN_GAP * b.size)
+
+
+def _raised_marker(a: Line, b: Line) -> bool:
+    """Whether piece `a` is a reference marker set small and raised before line `b` on its row
+    (a footnote's own number, "¹ See resolution ..."), drawn as a text object of its own, after
+    its note's text (LibreOffice Draw saves a line's runs so): drawn in order it is a marker of
+    the line's run (`_spell`)."""
+    return (bool(_REF.match(a.text)) and a.size <= SUPERSCRIPT_SIZE * b.size
+            and a.y0 >= b.y0 + SUPERSCRIPT_RISE * b.size and a.x1 <= b.x0)
+
+
+def _led_by(marker: Line, line: Line) -> Line:
+    """`line` opening with the reference marker `marker` (`Line.lead_ref`), as `_spell` reads a
+    raised marker drawn in its line's run."""
+    return replace(line, x0=marker.x0, refs=((0, marker.text), *line.refs))
 
 
 def _slug_apart(a: Line, b: Line) -> bool:
