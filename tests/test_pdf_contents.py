@@ -38,6 +38,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from untm.aligner.contents import entry_tail
 from untm.aligner.model import Document
 from untm.aligner.read import read_document
 
@@ -204,3 +205,21 @@ def test_numbers_ellipses_and_figures_stay_in_the_text(tmp_path: Path, lang: str
         at = next(k for k, t in enumerate(texts) if t.startswith(item))
         assert texts[at].endswith(figure) or texts[at + 1] == figure, texts
     assert not [f for f in doc.furniture if f.kind == CONTENTS]
+
+
+@pytest.mark.parametrize(("text", "tail"), [
+    ("Introduction . . . . . . 3", " . . . . . . 3"),
+    ("一、导言……………３\u3000", "……………３\u3000"),  # a full-width page number, an ideographic space
+    ("Preface ........ vii\x85", " ........ vii\x85"),  # a roman number, then NEL
+    ("Annex ...... 12\u2029", " ...... 12\u2029"),
+    ("A paragraph that ends in 2016", None),
+    ("Title ........ 12 words", None),
+    ("Title ........ 12.", None),
+    ("", None),
+])
+def test_entry_tail_by_the_lines_last_character(text: str, tail: str | None) -> None:
+    """Guard: an entry's tail is found whatever white space (any that `\\s` matches) follows its
+    page number (arabic in any script's digits, or roman), and a line ending in anything else
+    ends no entry (`entry_tail` looks at the last character before searching)."""
+    at = entry_tail(text)
+    assert (None if at is None else text[at:]) == tail

@@ -231,8 +231,8 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
     cur: list[Char] = []
     y0 = y1 = prev_x0 = prev_x1 = prev_size = 0.0
     lo_x = hi_x = lo_y = hi_y = 0.0  # the bounds of the current run's ink
-    # the glyph before, for the short way: its box's bottom and top (NaN: none, or no height)
-    # and how far back and on the next glyph of its size may start
+    # the last glyph that took the full way, for the short way: its box's bottom and top (NaN:
+    # none, or no height) and how far back and on the next glyph of its size may start
     same_y0 = same_y1 = math.nan
     back = ahead = 0.0
     for c in chars:
@@ -241,12 +241,17 @@ def _runs(chars: tuple[Char, ...], *, short_way: bool = True) -> list[list[Char]
             if cur:  # placed anywhere near the glyph before)
                 cur.append(c)
             continue
-        if (c_y0 == same_y0 and c_y1 == same_y1 and c_size == prev_size
-                and back <= c_x0 - prev_x1 <= ahead):
-            # the short way: a glyph with the box bottom, top and size of the glyph before
-            # overlaps the run as that glyph does and is no taller than the run; so, where it
-            # neither went back nor jumped a column gap (the tests below), it goes on the run
-            # (whose ink bounds already hold its bottom and top: the glyph before's)
+        if (((c_y0 == same_y0 and c_y1 == same_y1)
+             or (short_way and y0 <= c_y0 < c_y1 <= y1))
+                and c_size == prev_size and back <= c_x0 - prev_x1 <= ahead):
+            # the short way: a glyph with the size, box bottom and top of the last glyph
+            # that took the full way overlaps the run as that glyph does and is no taller
+            # than the run; one of that size whose box lies within the run's band (`y0`-`y1`:
+            # the box of its tallest glyph; a Chinese line's loose boxes share their bottom
+            # and differ in their tops, glyph by glyph) overlaps it wholly and is no taller
+            # either. So, where it neither went back nor jumped a column gap (the tests
+            # below), it goes on the run (whose ink bounds already hold its bottom and top:
+            # that glyph's, or within the band's, which is a glyph's of the run)
             cur.append(c)
             if c_x0 < lo_x:
                 lo_x = c_x0
