@@ -152,6 +152,7 @@ _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 # `SUPERSCRIPT_RISE` of that size above the line's
 SUPERSCRIPT_SIZE, SUPERSCRIPT_RISE = 0.85, 0.25
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
+STRAY_TOP = 0.4  # font sizes above a line's middle top: a stray glyph's top (`_top`)
 
 
 @dataclass(frozen=True)
@@ -733,7 +734,7 @@ def _line(
         x0=x0,
         x1=max(map(_X1, ink)),
         y0=base,
-        y1=max(map(_Y1, main)),
+        y1=_top(main, size),
         size=size,
         bold=bold,
         text=stripped,
@@ -744,6 +745,23 @@ def _line(
         tail_bold=tail_bold,
     )
     return line, pairs, loose
+
+
+def _top(main: list[Char], size: float) -> float:
+    """The top of a line's glyphs of its size: the highest, but for a few that stand more than
+    `STRAY_TOP` font sizes above the line's middle top, (a bracket whose box in a substituted
+    font reaches 1.34 ems above its baseline, the Han characters' 0.88: LibreOffice Draw's
+    re-saved PDFs) which would take the line's top step for a paragraph's gap or the other way
+    round (`blocks._step`)."""
+    top = max(map(_Y1, main))
+    if len(main) < 4:
+        return top
+    tops = sorted(map(_Y1, main))
+    middle = tops[len(tops) // 2]
+    if top - middle <= STRAY_TOP * size:
+        return top
+    near = [t for t in tops if t - middle <= STRAY_TOP * size]
+    return near[-1] if 4 * (len(tops) - len(near)) < len(tops) else top
 
 
 def _concat(a: Line, b: Line, sep: str, *, size: float, bold: bool, text_x0: float) -> Line:
