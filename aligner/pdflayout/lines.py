@@ -749,14 +749,14 @@ def _line(
 
 def _top(main: list[Char], size: float) -> float:
     """The top of a line's glyphs of its size: the highest, but for a few that stand more than
-    `STRAY_TOP` font sizes above the line's middle top, (a bracket whose box in a substituted
+    `STRAY_TOP` font sizes above the line's middle top (a bracket whose box in a substituted
     font reaches 1.34 ems above its baseline, the Han characters' 0.88: LibreOffice Draw's
-    re-saved PDFs) which would take the line's top step for a paragraph's gap or the other way
+    re-saved PDFs), which would take the line's top step for a paragraph's gap or the other way
     round (`blocks._step`)."""
-    top = max(map(_Y1, main))
-    if len(main) < 4:
+    tops: list[float] = sorted(c.y1 for c in main)
+    top = tops[-1]
+    if len(tops) < 4:
         return top
-    tops = sorted(map(_Y1, main))
     middle = tops[len(tops) // 2]
     if top - middle <= STRAY_TOP * size:
         return top
