@@ -13,7 +13,8 @@ Ghostscript's `ps2pdf` distils it; Debian's -nogui LibreOffice cannot print: set
 UNTM_PRINT_SOFFICE to a full build's soffice), LibreOffice Draw (a PDF edited in a PDF editor:
 the matrix's .docx exported by LibreOffice Writer, opened in Draw, whose PDF import makes each
 text run a text box placed on its own, and saved to PDF again; Debian
-`libreoffice-draw-nogui`) and, only when
+`libreoffice-draw-nogui`; `draw-reportlab`: the matrix's reportlab PDF, its fonts not embedded,
+through Draw the same way) and, only when
 asked for (`--producer tesseract`: OCR takes half an hour), an OCR engine's invisible text layer
 over a scan: LibreOffice's PDF of the matrix's .docx rasterised at 300 dpi (`pdftoppm`) and
 OCR'd by tesseract (Debian `tesseract-ocr`, `-eng`, `-chi-sim`) into a PDF. Strict units: the
@@ -70,6 +71,8 @@ from fop_build import compile_fo, has_fop, write_fo  # noqa: E402
 from fpdf2_build import has_fonts, write_fpdf2  # noqa: E402
 from latex_build import compile_latex, has_xelatex, write_latex  # noqa: E402
 from pdfcheck import PairScore, has_pdftotext, score_pair, score_pdftotext  # noqa: E402
+from producers import reportlab_plain  # noqa: E402
+from producers.base import Job  # noqa: E402
 from producers.documents import DEV_DOCS, Doc  # noqa: E402
 from producers.docx_build import write_docx  # noqa: E402
 from producers.html_build import write_html  # noqa: E402
@@ -193,6 +196,16 @@ def _libreoffice_draw(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
     shutil.move(draw_resave(written, work / "draw"), pdf)
 
 
+def _draw_reportlab(doc: Doc, lang: str, work: Path, pdf: Path) -> None:
+    # the matrix's reportlab PDF (tests/producers/reportlab_plain) opened in Draw and saved
+    # again: Draw substitutes fonts for reportlab's unembedded ones (a bracket's box 1.34 ems
+    # tall, `lines._top`) and draws a note's raised number after its note (`lines._leads`)
+    source = work / "reportlab" / f"{doc.name}.{lang}.pdf"
+    source.parent.mkdir(exist_ok=True)
+    reportlab_plain.make([Job(doc, lang, source)], work)
+    shutil.move(draw_resave(source, work / "draw"), pdf)
+
+
 @functools.cache
 def _draw_imports_pdf() -> bool:
     """Whether this LibreOffice opens PDFs in Draw (Debian: libreoffice-draw-nogui): a one-line
@@ -267,7 +280,7 @@ def _missing(name: str) -> str | None:
         return None if shutil.which("ps2pdf") and _prints_postscript() else (
             "ps2pdf (Debian ghostscript) or a LibreOffice that prints not installed (Debian's "
             f"-nogui build cannot: {PRINT_SOFFICE}=a full build's soffice)")
-    if name == "libreoffice-draw":
+    if name in ("libreoffice-draw", "draw-reportlab"):
         return None if soffice() and _draw_imports_pdf() else (
             "soffice or its Draw not installed (Debian libreoffice-writer-nogui "
             "libreoffice-draw-nogui): no PDF import")
@@ -292,6 +305,7 @@ PRODUCERS: dict[str, Producer] = {
     "fop": _typesetter(write_fo, compile_fo, "fo"),
     "ps2pdf": _ps2pdf,
     "libreoffice-draw": _libreoffice_draw,
+    "draw-reportlab": _draw_reportlab,
     "tesseract": _tesseract,
 }
 ON_REQUEST = frozenset({"tesseract"})  # run only when asked for by --producer
@@ -428,7 +442,15 @@ def main() -> int:
           "Han character and an opening bracket ('报告 (A/77/895)'), which a document may "
           "write; a Chinese line whose stretch was lost ending 2.3 ems short before a "
           "'（1）' label (seed: one paragraph read as two); two English paragraphs at a page "
-          "foot joined, the lines no longer justified (the other language splits them).", "",
+          "foot joined, the lines no longer justified (the other language splits them). "
+          "draw-reportlab (the matrix's reportlab PDFs, fonts not embedded, through Draw) was "
+          "first measured by a script outside the repository, on the reader of 8e00ac7: seed "
+          ".978 (pdftotext .872: a footnote's raised number, drawn after its note, stood "
+          "apart and the notes ran into one paragraph), ecosoc_01 .981, below pdftotext's "
+          "1.000 (a bracket in Draw's substituted font boxes 1.34 ems up, so its line's top "
+          "step was taken for the paragraph's spacing and the next line's for a gap), the "
+          "other eight 1.000; rules made on them since: a raised marker before a line opens "
+          "it, a stray glyph's top does not raise its line's.", "",
           "| producer | document | untm P | R | F1 | pdftotext + text path P | R | F1 |",
           "|---|---|---|---|---|---|---|---|"]
     for r in rows:
