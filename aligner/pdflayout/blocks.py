@@ -88,6 +88,7 @@ _RUNS_ON = tuple("-‐‑–—/(（[［{《〈“‘「『、")
 # paragraph's last line), not a masthead's or title's line
 _CLAUSE_END = tuple("，。；：！？")
 TIGHT_WRAP = 0.8  # of the commonest step: a line this close below a broken one goes on
+MIN_PAGE_STEPS = 4  # steps below a page's full lines that show its own line spacing
 MIN_TIGHT_WRAPS = 3  # such broken lines that tell a list of one-line items' spacing and measure
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
@@ -144,9 +145,16 @@ class _Metrics:
     # how far right of the margin the document's paragraphs open (a first-line indent), where
     # most of its paragraphs that follow a short last line on the same page do so (0: none)
     indent: float = 0.0
+    # page -> its own line spacing inside paragraphs, where it differs from `pitch`
+    # (`_page_pitches`: a bibliography set solid in a report set with open leading)
+    page_pitches: dict[int, float] = field(default_factory=dict)
 
     def shift(self, page: int) -> float:
         return self.shifts.get(page, 0.0)
+
+    def pitch_on(self, page: int) -> float:
+        """The line spacing inside paragraphs on the page: its own, else the document's."""
+        return self.page_pitches.get(page, self.pitch)
 
     def right_of(self, line: Line) -> float:
         """Where full lines end in the line's column, or across its page, or beside the figure
@@ -260,6 +268,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
                if len(ends) >= MIN_PAGE_LINES // 2}
     m = _Metrics(size, pitch, right, left, bottom, columns, shifts=shifts)
+    m = replace(m, page_pitches=_page_pitches(pages, m))
     latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
              if _body_size(ln, size) and _ends_latin(ln)]
     ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
@@ -376,6 +385,44 @@ def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]
                  if top is not None and r.y0 > top and r.y1 - r.y0 < 0.5 * size < r.x1 - r.x0
                  and abs(r.x0 - left) <= 0.5 * size and r.x1 >= stops[-1]]
     return ends
+
+
+def _page_pitches(pages: list[PageRows], m: _Metrics) -> dict[int, float]:
+    """Each page's own line spacing inside paragraphs, where it shows one other than the
+    document's (`_Metrics.pitch`). A document may set its parts in different leading in one type
+    size: a report's body 9.5 on 14 points, its bibliography (ten pages of it) 9.5 on 10.25.
+    One spacing for all, the smallest common one, makes every step between the body's lines a
+    paragraph's gap (found on a UNICEF Innocenti report, InDesign). A page's spacing is measured
+    on the steps below its full lines only (body size, alone on their row, within `SHORT_END`
+    font sizes of the measure, not ending a sentence or clause): a full line's paragraph goes
+    on, so the step below it is a line spacing, never a gap between one-line items or
+    paragraphs; `MIN_PAGE_STEPS` of one spacing at least, else the page keeps the document's.
+    Only the gap test on a page (`_gap_on_page`) uses it."""
+    own: dict[int, float] = {}
+    for page in pages:
+        steps: list[float] = []
+        for above, below in pairwise(page.rows):
+            if len(above) != 1 or len(below) != 1:
+                continue
+            prev, line = above[0], below[0]
+            if (_body_size(prev, m.size) and _body_size(line, m.size) and prev.frame == line.frame
+                    and not prev.text.endswith(tuple(_STOPS))
+                    and m.right_of(prev) - prev.x1 <= SHORT_END * m.size):
+                step = _step(prev, line)
+                if 0.9 * m.size < step < 2.0 * m.size:
+                    steps.append(step)
+        pitch = _common_step(steps)
+        if pitch is not None and abs(pitch - m.pitch) > 0.5:
+            own[page.number] = pitch
+    return own
+
+
+def _common_step(steps: list[float]) -> float | None:
+    """The smallest of `steps` that `MIN_PAGE_STEPS` of them share (within half a point)."""
+    for value in sorted(steps):
+        if sum(1 for s in steps if abs(s - value) <= 0.5) >= MIN_PAGE_STEPS:
+            return value
+    return None
 
 
 def _line_pitch(pitches: list[float], size: float) -> float:
@@ -545,7 +592,9 @@ def _gap_on_page(block: _Block, line: Line, m: _Metrics) -> bool:
     """On one page and column: a vertical gap wider than the block's line spacing (a cover's
     lines spaced wider than text lines are items each), or the line above the last."""
     prev = block.last
-    expected = m.pitch * line.size / m.size
+    # a page's own spacing is its body lines' (`_page_pitches`); other type keeps the document's
+    pitch = m.pitch_on(line.page) if _body_size(line, m.size) else m.pitch
+    expected = pitch * line.size / m.size
     step = _step(prev, line)
     if block.cover and step > COVER_SPACING * expected:
         return True
