@@ -92,6 +92,8 @@ MIN_PAGE_STEPS = 4  # steps below a page's full lines that show its own line spa
 MIN_TIGHT_WRAPS = 3  # such broken lines that tell a list of one-line items' spacing and measure
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
+# a section's paragraph number ("13.8"), a label where it hangs before its text (`Line.text_x0`)
+_SECTION_LABEL = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}\s")
 _BARE_NUMBER = re.compile(r"^\d{1,3}[.．]$")  # a paragraph's number, alone on its line
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -441,7 +443,8 @@ def _line_pitch(pitches: list[float], size: float) -> float:
 def _is_label_line(line: Line) -> bool:
     if _HEADING_LABEL.match(line.text):
         return True
-    return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
+    numbered = _PARA_LABEL.match(line.text) or _SECTION_LABEL.match(line.text)
+    return bool(numbered) and line.text_x0 > line.x0 + 1
 
 
 def _is_item_line(line: Line) -> bool:

@@ -128,6 +128,13 @@ _LABEL = re.compile(
 )
 _LABEL_START = re.compile(
     r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}[.．])\s")
+# a paragraph number of a section's ("13.8": paragraph 8 of section 13, as the UN's budget
+# fascicles number theirs), hanging before its text at a tab: a decimal number opening a
+# line ("13.8 per cent of ...") is followed by a word space, which justification stretches to
+# half an em or so, never to a tab's `SECTION_TAB` ems
+_SECTION_START = re.compile(r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})\s")
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}$")  # one, a piece of its own
+SECTION_TAB = 1.0
 # a list item's label opening a line, then a space (or, after a full-width mark, which holds its
 # own white, the text itself): "1.", "2)", "2）", "(3)", "（3）", "a)", "(iv)", "A.", a bullet
 _ITEM_START = re.compile(
@@ -712,10 +719,15 @@ def _line(
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
+    section = _SECTION_START.match(stripped) if label is None else None
     if label and len(ink) > len(label.group(1)):
         after = ink[len(label.group(1))]
         if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
+    elif section and len(ink) > len(section.group(1)):
+        after = ink[len(section.group(1))]
+        if after.x0 - ink[len(section.group(1)) - 1].x1 > SECTION_TAB * size:
+            text_x0 = after.x0  # a section's paragraph number ("13.8" then a tab)
     elif len(ink) > 1 and ink[0].size > TALL_RUN * size and ink[1].x0 - ink[0].x1 > 0.5 * size:
         text_x0 = ink[1].x0  # a large number or bullet hanging before the text, as a label
     item = _ITEM_START.match(stripped)
@@ -1412,7 +1424,9 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
             gap, size = ln.x0 - prev.x1, max(ln.size, prev.size)
             first = len(merged) == 1 and gap <= MAX_JOIN_GAP * size
             note = _REF.match(prev.text) and ln.size < 0.95 * prev.size  # "1" then a note
-            if first and (_LABEL.match(prev.text) or note):
+            section = (not tabular and _SECTION_NUMBER.match(prev.text) is not None
+                       and gap > SECTION_TAB * size)
+            if first and (_LABEL.match(prev.text) or note or section):
                 merged[-1] = _merge(prev, ln)  # a hanging label and its text
                 continue
             same = abs(ln.size - prev.size) <= 0.15 * size
