@@ -155,6 +155,11 @@ _Y1 = attrgetter("y1")
 _SIZE = attrgetter("size")
 _BOLD = attrgetter("bold")
 _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
+# a table's notes are marked by raised lower-case letters ("a Estimates as at 28 February 2026.",
+# under the figures of a UN report's cover: A/80/604/Add.6): one such letter opening a line, apart
+# from its text, is the note's marker (`Line.lead_ref`), as a raised number is a footnote's; in
+# running text a raised letter stays text ("2025/26a,b" keeps its letters; "1er" is a word)
+_NOTE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 
 
@@ -596,7 +601,7 @@ def _spell(
     def flush_sup() -> None:
         if sup:
             marker = "".join(sup)
-            if _REF.match(marker):
+            if _REF.match(marker) or (marker in _NOTE_LETTERS and not out):
                 refs.append((len("".join(out).rstrip()), marker))
             else:  # raised text that is not a marker (e.g. "1er", "m²") stays text
                 out.append(marker)
@@ -608,8 +613,9 @@ def _spell(
         if ch == SPACE:
             layer_space = prev is not None
             continue
-        if c_size <= small and y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
-            sup.append(ch)  # a raised, smaller marker
+        if c_size <= small and y0 >= raise_at and (
+                ch.isdigit() or ch in "*†‡" or (ch in _NOTE_LETTERS and not out and not sup)):
+            sup.append(ch)  # a raised, smaller marker (a letter: a table note's, `_NOTE_LETTERS`)
             # the next glyph's gap is measured from the marker's end, where the marker stood:
             # "1998¹, as" has no space before its comma once the marker is taken out
             prev_x1 = x1
