@@ -930,6 +930,7 @@ def _frame_cells(
     rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
     last cell number."""
     in_table = {j for a, b in unruled for j in range(a, b)}
+    rows = _lifted_numbers(rows, in_table)
     rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
     numbered = _page_column(rows, in_table, pages)
     rows = tuple(_numbered_row(row) if j in numbered else row for j, row in enumerate(rows))
@@ -1376,6 +1377,34 @@ def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
     line = _concat(prev, last, sep, size=prev.size, bold=prev.bold and last.bold,
                    text_x0=prev.text_x0)
     return (*row[:-2], line)
+
+
+def _lifted_numbers(
+    rows: tuple[tuple[Line, ...], ...], skip: set[int]
+) -> tuple[tuple[Line, ...], ...]:
+    """Rows with a wrapped contents entry's page number moved down to the line its leader ends:
+    Word for Microsoft 365 sets the number of an entry whose title wraps on the title's first
+    line, flush right, and the leader on its last line, which ends in dots and no number
+    ("V. Financial position of ... Mission" ... "23", then "in Mali as at 30 June 2025 ......":
+    A/80/590). Read as they stand, the first line and its number were a table's row of two cells
+    and the entry three paragraphs. A row is so read where its last piece is a bare page number
+    (`PAGE_REF`) after a piece of words that ends no entry, and the next row, one line spacing
+    below at most, is one line that ends in a leader (`MIN_LEADER` dots) with no number, ending
+    left of the number (`skip`: rows of a table found without rules keep their pieces)."""
+    out = list(rows)
+    for j in range(len(out) - 1):
+        row, below = out[j], out[j + 1]
+        if j in skip or j + 1 in skip or len(row) < 2 or len(below) != 1:
+            continue
+        title, number, nxt = row[-2], row[-1], below[0]
+        if (PAGE_REF.match(number.text) and any(ch.isalpha() for ch in title.text)
+                and entry_tail(title.text) is None and entry_tail(f"{nxt.text} 1") is not None
+                and entry_tail(nxt.text) is None and nxt.x1 < number.x0
+                and 0 < title.y0 - nxt.y0 <= 1.5 * max(title.size, nxt.size)):
+            out[j] = row[:-1]
+            out[j + 1] = (_concat(nxt, number, " ", size=nxt.size, bold=nxt.bold,
+                                  text_x0=nxt.text_x0),)
+    return tuple(out)
 
 
 # a contents' page number (no leading zero: "010", "020" are a form's line codes)
