@@ -9,15 +9,22 @@ title's first line, "23", the rest). Found on A/80/590 (a real UN PDF, developme
 number is now read at the end of the line its leader ends (`pdflayout.lines._lifted_numbers`),
 and the entry is one.
 
-The page is drawn here (reportlab): entries of one line, and a wrapped one drawn Word's way.
-Guards: a wrapped entry whose number ends its last line (the usual way), and a two-column row
-of a label and a figure above a line of running text, read as before.
+On the cover of A/81/6 (Sect. 13) the contents' last entry ("Programme of work") was read after
+the cover's footnotes: a page's footnotes are read where its body ends, before a paragraph still
+open, which may go on on the next page; an entry closed by its page number goes on on no page,
+and now ends there (`pdflayout.blocks.build_blocks`).
+
+The pages are drawn here (reportlab): entries of one line, and a wrapped one drawn Word's way;
+a contents and a footnote. Guards: a wrapped entry whose number ends its last line (the usual
+way), a two-column row of a label and a figure above a line of running text, and a paragraph
+running on past a page's footnote to the next page, read as before.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
@@ -105,3 +112,58 @@ def test_label_and_figure_above_running_text(tmp_path: Path) -> None:
     read = _texts(tmp_path / "row.pdf")
     assert not any(text.endswith("on... 23") for text in read)
     assert "23" in read or any(text.endswith("members 23") for text in read)
+
+
+def _with_note(path: Path, *, entries: bool) -> Path:
+    """A cover's contents (or, without `entries`, a paragraph running on to page 2) and a
+    footnote in small type at the page's foot; page 2 a paragraph."""
+    c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
+    y = TOP
+    rest: list[str] = []
+    c.setFont(FONT, SIZE)
+    if entries:
+        for label, lines, page in ENTRIES:
+            line = lines[0]
+            c.drawString(LABEL_X, y, label)
+            c.drawString(TITLE_X, y, line)
+            end = TITLE_X + stringWidth(line, FONT, SIZE)
+            _leader(c, end, RIGHT - stringWidth(page, FONT, SIZE) - 2.0, y)
+            c.drawRightString(RIGHT, y, page)
+            y -= LEADING + 6.0
+    else:  # the page filled down to its footnote
+        rest = list(RUNNING)
+        while y > 110.0:
+            c.drawString(LABEL_X, y, rest.pop(0))
+            y -= LEADING
+    c.setFont(FONT, 8.0)
+    c.drawString(LABEL_X, 90.0, NOTE)
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    for j, line in enumerate(rest if not entries else [LAST]):
+        c.drawString(LABEL_X, TOP - j * LEADING, line)
+    c.showPage()
+    c.save()
+    return path
+
+
+NOTE = "* The present document will be replaced by a document containing parts A and B."
+LAST = "The International Trade Centre is responsible for the business aspects of trade."
+RUNNING = tuple(simpleSplit(" ".join(
+    f"In its resolution {k} the Council reaffirmed the mandate of the Centre as the focal point "
+    "for technical cooperation activities for trade promotion within the United Nations system."
+    for k in range(1, 40)), FONT, SIZE, 450.0))
+
+
+def test_last_entry_before_the_page_footnote(tmp_path: Path) -> None:
+    """A contents' last entry on a page with a footnote is read before the footnote (it ends
+    at its page number: it goes on on no page)."""
+    read = _texts(_with_note(tmp_path / "note.pdf", entries=True))
+    titles = [f"{label} {lines[0]}" for label, lines, _ in ENTRIES]
+    assert read == [*titles, NOTE, LAST]
+
+
+def test_paragraph_running_on_after_the_footnote(tmp_path: Path) -> None:
+    """Guard: a paragraph that runs on to the next page is read after the page's footnote,
+    whole."""
+    read = _texts(_with_note(tmp_path / "run.pdf", entries=False))
+    assert read == [NOTE, " ".join(RUNNING)]

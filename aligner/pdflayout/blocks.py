@@ -1053,7 +1053,11 @@ def build_blocks(
         for left in heads.values():  # (their region's first line went as a caption)
             b.aside(left, cover=page.number in covers, after=True)
         # footnotes and boxes at a column's foot go after the page's body (the paragraph may
-        # continue on the next page)
+        # continue on the next page); a contents entry closed by its page number goes on on no
+        # page (`_starts_new`), so it ends here, read before them (A/81/6 (Sect. 13): the
+        # cover's last entry, "Programme of work", was read after the cover's footnotes)
+        if b.current is not None and not b.current.table and _ends_entry(b.current.last):
+            b.close()
         b.aside(aside, cover=False)
         b.blocks.extend(page_notes)
     b.close()
