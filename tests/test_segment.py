@@ -72,6 +72,32 @@ def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> 
             "Each report fills a vol. The next is due.",
             ["Each report fills a vol.", "The next is due."],
         ),
+        (  # a lower-case word after an opening bracket and quote goes on (A/81/6 (Sect. 13))
+            "It works with the Ye! (“young entrepreneurs”) community and others. Done.",
+            ["It works with the Ye! (“young entrepreneurs”) community and others.", "Done."],
+        ),
+        (
+            "It was the ‘refugee crisis’. ‘refugees’ is a legal term here. Done.",
+            ["It was the ‘refugee crisis’. ‘refugees’ is a legal term here.", "Done."],
+        ),
+        (  # "v." between a case's parties (a UNICEF Innocenti report's notes)
+            "See Nencheva and Others v. Bulgaria, No. 48609/06. Costello Roberts v. the United "
+            "Kingdom was cited. Done.",
+            ["See Nencheva and Others v. Bulgaria, No. 48609/06.",
+             "Costello Roberts v. the United Kingdom was cited.", "Done."],
+        ),
+        (
+            "The items are listed in annex v. The annex is short.",
+            ["The items are listed in annex v.", "The annex is short."],
+        ),
+        (  # a bracketed list label after a sentence's end still opens one
+            "The plan was adopted. (a) The first item. (iv) The fourth.",
+            ["The plan was adopted.", "(a) The first item.", "(iv) The fourth."],
+        ),
+        (
+            "The plan was adopted. (See annex.) The end.",
+            ["The plan was adopted.", "(See annex.)", "The end."],
+        ),
     ],
 )
 def test_english_rules(text: str, expected: list[str]) -> None:

@@ -88,9 +88,12 @@ _RUNS_ON = tuple("-‐‑–—/(（[［{《〈“‘「『、")
 # paragraph's last line), not a masthead's or title's line
 _CLAUSE_END = tuple("，。；：！？")
 TIGHT_WRAP = 0.8  # of the commonest step: a line this close below a broken one goes on
+MIN_PAGE_STEPS = 4  # steps below a page's full lines that show its own line spacing
 MIN_TIGHT_WRAPS = 3  # such broken lines that tell a list of one-line items' spacing and measure
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
+# a section's paragraph number ("13.8"), a label where it hangs before its text (`Line.text_x0`)
+_SECTION_LABEL = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}\s")
 _BARE_NUMBER = re.compile(r"^\d{1,3}[.．]$")  # a paragraph's number, alone on its line
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -144,9 +147,16 @@ class _Metrics:
     # how far right of the margin the document's paragraphs open (a first-line indent), where
     # most of its paragraphs that follow a short last line on the same page do so (0: none)
     indent: float = 0.0
+    # page -> its own line spacing inside paragraphs, where it differs from `pitch`
+    # (`_page_pitches`: a bibliography set solid in a report set with open leading)
+    page_pitches: dict[int, float] = field(default_factory=dict)
 
     def shift(self, page: int) -> float:
         return self.shifts.get(page, 0.0)
+
+    def pitch_on(self, page: int) -> float:
+        """The line spacing inside paragraphs on the page: its own, else the document's."""
+        return self.page_pitches.get(page, self.pitch)
 
     def right_of(self, line: Line) -> float:
         """Where full lines end in the line's column, or across its page, or beside the figure
@@ -260,6 +270,7 @@ def _metrics(pages: list[PageRows], size: float) -> _Metrics:
     columns = {key: _common_right(ends, size) for key, ends in column_ends.items()
                if len(ends) >= MIN_PAGE_LINES // 2}
     m = _Metrics(size, pitch, right, left, bottom, columns, shifts=shifts)
+    m = replace(m, page_pitches=_page_pitches(pages, m))
     latin = [ln for page in pages for row in page.rows if len(row) == 1 for ln in row
              if _body_size(ln, size) and _ends_latin(ln)]
     ending = sum(1 for ln in latin if abs(m.right_of(ln) - ln.x1) <= JUSTIFIED_END * size)
@@ -378,6 +389,44 @@ def _drawn_frame(pages: list[PageRows], size: float, left: float) -> list[float]
     return ends
 
 
+def _page_pitches(pages: list[PageRows], m: _Metrics) -> dict[int, float]:
+    """Each page's own line spacing inside paragraphs, where it shows one other than the
+    document's (`_Metrics.pitch`). A document may set its parts in different leading in one type
+    size: a report's body 9.5 on 14 points, its bibliography (ten pages of it) 9.5 on 10.25.
+    One spacing for all, the smallest common one, makes every step between the body's lines a
+    paragraph's gap (found on a UNICEF Innocenti report, InDesign). A page's spacing is measured
+    on the steps below its full lines only (body size, alone on their row, within `SHORT_END`
+    font sizes of the measure, not ending a sentence or clause): a full line's paragraph goes
+    on, so the step below it is a line spacing, never a gap between one-line items or
+    paragraphs; `MIN_PAGE_STEPS` of one spacing at least, else the page keeps the document's.
+    Only the gap test on a page (`_gap_on_page`) uses it."""
+    own: dict[int, float] = {}
+    for page in pages:
+        steps: list[float] = []
+        for above, below in pairwise(page.rows):
+            if len(above) != 1 or len(below) != 1:
+                continue
+            prev, line = above[0], below[0]
+            if (_body_size(prev, m.size) and _body_size(line, m.size) and prev.frame == line.frame
+                    and not prev.text.endswith(tuple(_STOPS))
+                    and m.right_of(prev) - prev.x1 <= SHORT_END * m.size):
+                step = _step(prev, line)
+                if 0.9 * m.size < step < 2.0 * m.size:
+                    steps.append(step)
+        pitch = _common_step(steps)
+        if pitch is not None and abs(pitch - m.pitch) > 0.5:
+            own[page.number] = pitch
+    return own
+
+
+def _common_step(steps: list[float]) -> float | None:
+    """The smallest of `steps` that `MIN_PAGE_STEPS` of them share (within half a point)."""
+    for value in sorted(steps):
+        if sum(1 for s in steps if abs(s - value) <= 0.5) >= MIN_PAGE_STEPS:
+            return value
+    return None
+
+
 def _line_pitch(pitches: list[float], size: float) -> float:
     """The line spacing inside paragraphs: the smallest spacing that is common (a document of
     one-line paragraphs has more gaps between paragraphs than lines inside them)."""
@@ -394,7 +443,8 @@ def _line_pitch(pitches: list[float], size: float) -> float:
 def _is_label_line(line: Line) -> bool:
     if _HEADING_LABEL.match(line.text):
         return True
-    return bool(_PARA_LABEL.match(line.text)) and line.text_x0 > line.x0 + 1
+    numbered = _PARA_LABEL.match(line.text) or _SECTION_LABEL.match(line.text)
+    return bool(numbered) and line.text_x0 > line.x0 + 1
 
 
 def _is_item_line(line: Line) -> bool:
@@ -501,6 +551,24 @@ def _hangs(block: _Block, line: Line, m: _Metrics) -> bool:
     return not _ended_early(first, line, m, max(m.right_of(first), line.x1))
 
 
+def _hanging_indent(block: _Block, line: Line, m: _Metrics, *, early: bool) -> bool:
+    """`line` is the next line of a paragraph set with a hanging indent (a bibliography's entry:
+    its first line at the margin, the others set in): the block's one line, of body type at the
+    margin (not a line set flush right, a signature's name over its title), left
+    no room for `line`'s first word, ends within `SHORT_END` font sizes of the measure and stops
+    mid-sentence on a word ("... Lessons from Nordic
+    countries', The" then "Guardian, London, 24 May 2017"), on the same page and column. A
+    paragraph's last line ends in its punctuation (a resolution's preamble paragraph in a
+    comma), so the set-in line after it opens the next paragraph."""
+    prev = block.lines[0]
+    return (len(block.lines) == 1 and not block.cover and not early
+            and m.right_of(prev) - prev.x1 <= SHORT_END * m.size
+            and abs(prev.x0 - m.left_of(prev)) <= 0.5 * m.size
+            and _body_size(prev, m.size) and not prev.bold and prev.text[-1:].isalnum()
+            and line.page == prev.page and line.frame == prev.frame
+            and not _gap_on_page(block, line, m))
+
+
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
     """A cover line starting left of its block's lines, not below a first line's indent: the
     next of right-aligned masthead lines."""
@@ -545,7 +613,9 @@ def _gap_on_page(block: _Block, line: Line, m: _Metrics) -> bool:
     """On one page and column: a vertical gap wider than the block's line spacing (a cover's
     lines spaced wider than text lines are items each), or the line above the last."""
     prev = block.last
-    expected = m.pitch * line.size / m.size
+    # a page's own spacing is its body lines' (`_page_pitches`); other type keeps the document's
+    pitch = m.pitch_on(line.page) if _body_size(line, m.size) else m.pitch
+    expected = pitch * line.size / m.size
     step = _step(prev, line)
     if block.cover and step > COVER_SPACING * expected:
         return True
@@ -604,7 +674,8 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line, m)
-    if (shift > 0.8 * m.size and not _hangs(block, line, m)) or _right_aligned(
+    if (shift > 0.8 * m.size and not _hangs(block, line, m)
+            and not _hanging_indent(block, line, m, early=early)) or _right_aligned(
             block, line, shift, m) or _under_right_half(block, line, m):
         return True  # a first-line indent; right-aligned cover lines; lines set flush right
     if early:
@@ -1001,7 +1072,11 @@ def build_blocks(
         for left in heads.values():  # (their region's first line went as a caption)
             b.aside(left, cover=page.number in covers, after=True)
         # footnotes and boxes at a column's foot go after the page's body (the paragraph may
-        # continue on the next page)
+        # continue on the next page); a contents entry closed by its page number goes on on no
+        # page (`_starts_new`), so it ends here, read before them (A/81/6 (Sect. 13): the
+        # cover's last entry, "Programme of work", was read after the cover's footnotes)
+        if b.current is not None and not b.current.table and _ends_entry(b.current.last):
+            b.close()
         b.aside(aside, cover=False)
         b.blocks.extend(page_notes)
     b.close()

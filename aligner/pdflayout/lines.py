@@ -128,6 +128,13 @@ _LABEL = re.compile(
 )
 _LABEL_START = re.compile(
     r"^(\d{1,3}[.．]|\(?[a-z]\)|\([ivx]{1,5}\)|[IVXL]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]{1,3}[.．])\s")
+# a paragraph number of a section's ("13.8": paragraph 8 of section 13, as the UN's budget
+# fascicles number theirs), hanging before its text at a tab: a decimal number opening a
+# line ("13.8 per cent of ...") is followed by a word space, which justification stretches to
+# half an em or so, never to a tab's `SECTION_TAB` ems
+_SECTION_START = re.compile(r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})\s")
+_SECTION_NUMBER = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}$")  # one, a piece of its own
+SECTION_TAB = 1.0
 # a list item's label opening a line, then a space (or, after a full-width mark, which holds its
 # own white, the text itself): "1.", "2)", "2）", "(3)", "（3）", "a)", "(iv)", "A.", a bullet
 _ITEM_START = re.compile(
@@ -151,6 +158,11 @@ _REF = re.compile(r"^(?:\d{1,3}|\*{1,4}|[†‡])$")
 # a superscript: at most `SUPERSCRIPT_SIZE` of its line's size, its box's bottom at least
 # `SUPERSCRIPT_RISE` of that size above the line's
 SUPERSCRIPT_SIZE, SUPERSCRIPT_RISE = 0.85, 0.25
+# a table's notes are marked by raised lower-case letters ("a Estimates as at 28 February 2026.",
+# under the figures of a UN report's cover: A/80/604/Add.6): one such letter opening a line, apart
+# from its text, is the note's marker (`Line.lead_ref`), as a raised number is a footnote's; in
+# running text a raised letter stays text ("2025/26a,b" keeps its letters; "1er" is a word)
+_NOTE_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 SMALL_CAPS = (0.6, 0.9)  # small capitals' size, in the size of the lower-case text they are in
 STRAY_TOP = 0.4  # font sizes above a line's middle top: a stray glyph's top (`_top`)
 
@@ -598,7 +610,7 @@ def _spell(
     def flush_sup() -> None:
         if sup:
             marker = "".join(sup)
-            if _REF.match(marker):
+            if _REF.match(marker) or (marker in _NOTE_LETTERS and not out):
                 refs.append((len("".join(out).rstrip()), marker))
             else:  # raised text that is not a marker (e.g. "1er", "m²") stays text
                 out.append(marker)
@@ -610,8 +622,9 @@ def _spell(
         if ch == SPACE:
             layer_space = prev is not None
             continue
-        if c_size <= small and y0 >= raise_at and (ch.isdigit() or ch in "*†‡"):
-            sup.append(ch)  # a raised, smaller marker
+        if c_size <= small and y0 >= raise_at and (
+                ch.isdigit() or ch in "*†‡" or (ch in _NOTE_LETTERS and not out and not sup)):
+            sup.append(ch)  # a raised, smaller marker (a letter: a table note's, `_NOTE_LETTERS`)
             # the next glyph's gap is measured from the marker's end, where the marker stood:
             # "1998¹, as" has no space before its comma once the marker is taken out
             prev_x1 = x1
@@ -721,10 +734,15 @@ def _line(
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
+    section = _SECTION_START.match(stripped) if label is None else None
     if label and len(ink) > len(label.group(1)):
         after = ink[len(label.group(1))]
         if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
             text_x0 = after.x0  # a label hanging before the text ("12." then a tab)
+    elif section and len(ink) > len(section.group(1)):
+        after = ink[len(section.group(1))]
+        if after.x0 - ink[len(section.group(1)) - 1].x1 > SECTION_TAB * size:
+            text_x0 = after.x0  # a section's paragraph number ("13.8" then a tab)
     elif len(ink) > 1 and ink[0].size > TALL_RUN * size and ink[1].x0 - ink[0].x1 > 0.5 * size:
         text_x0 = ink[1].x0  # a large number or bullet hanging before the text, as a label
     item = _ITEM_START.match(stripped)
@@ -939,6 +957,7 @@ def _frame_cells(
     rules (`unruled`: rows [start, end), `columns.Frame.tables`) each piece a cell; returns the
     last cell number."""
     in_table = {j for a, b in unruled for j in range(a, b)}
+    rows = _lifted_numbers(rows, in_table)
     rows = tuple(row if j in in_table else _contents_row(row) for j, row in enumerate(rows))
     numbered = _page_column(rows, in_table, pages)
     rows = tuple(_numbered_row(row) if j in numbered else row for j, row in enumerate(rows))
@@ -1387,6 +1406,34 @@ def _contents_row(row: tuple[Line, ...]) -> tuple[Line, ...]:
     return (*row[:-2], line)
 
 
+def _lifted_numbers(
+    rows: tuple[tuple[Line, ...], ...], skip: set[int]
+) -> tuple[tuple[Line, ...], ...]:
+    """Rows with a wrapped contents entry's page number moved down to the line its leader ends:
+    Word for Microsoft 365 sets the number of an entry whose title wraps on the title's first
+    line, flush right, and the leader on its last line, which ends in dots and no number
+    ("V. Financial position of ... Mission" ... "23", then "in Mali as at 30 June 2025 ......":
+    A/80/590). Read as they stand, the first line and its number were a table's row of two cells
+    and the entry three paragraphs. A row is so read where its last piece is a bare page number
+    (`PAGE_REF`) after a piece of words that ends no entry, and the next row, one line spacing
+    below at most, is one line that ends in a leader (`MIN_LEADER` dots) with no number, ending
+    left of the number (`skip`: rows of a table found without rules keep their pieces)."""
+    out = list(rows)
+    for j in range(len(out) - 1):
+        row, below = out[j], out[j + 1]
+        if j in skip or j + 1 in skip or len(row) < 2 or len(below) != 1:
+            continue
+        title, number, nxt = row[-2], row[-1], below[0]
+        if (PAGE_REF.match(number.text) and any(ch.isalpha() for ch in title.text)
+                and entry_tail(title.text) is None and entry_tail(f"{nxt.text} 1") is not None
+                and entry_tail(nxt.text) is None and nxt.x1 < number.x0
+                and 0 < title.y0 - nxt.y0 <= 1.5 * max(title.size, nxt.size)):
+            out[j] = row[:-1]
+            out[j + 1] = (_concat(nxt, number, " ", size=nxt.size, bold=nxt.bold,
+                                  text_x0=nxt.text_x0),)
+    return tuple(out)
+
+
 # a contents' page number (no leading zero: "010", "020" are a form's line codes)
 PAGE_REF = re.compile(r"^(?:[1-9]\d{0,3}|[ivxlc]{1,7})$")
 MIN_PAGE_REFS = 3  # rows of a column of page numbers set flush right, at the least
@@ -1439,7 +1486,9 @@ def _merge_row(row: tuple[Line, ...], *, tabular: bool) -> list[Line]:
             gap, size = ln.x0 - prev.x1, max(ln.size, prev.size)
             first = len(merged) == 1 and gap <= MAX_JOIN_GAP * size
             note = _REF.match(prev.text) and ln.size < 0.95 * prev.size  # "1" then a note
-            if first and (_LABEL.match(prev.text) or note):
+            section = (not tabular and _SECTION_NUMBER.match(prev.text) is not None
+                       and gap > SECTION_TAB * size)
+            if first and (_LABEL.match(prev.text) or note or section):
                 merged[-1] = _merge(prev, ln)  # a hanging label and its text
                 continue
             if first and _raised_marker(prev, ln):

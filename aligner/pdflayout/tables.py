@@ -5,12 +5,12 @@ reportlab draw them) has cells bounded by them (`Grid.cell`): a piece of text be
 nearest vertical rules that cross its height, left and right, and the nearest horizontal rules
 that cross its middle, above and below, is in the cell those four rules bound. A run of a
 frame's rows whose pieces are all in cells is a table (`ruled_tables`) when it has cells side by
-side and none of more than `MAX_CELL_LINES` lines (a box drawn round a page's text or round two
-columns is no table). Its cells are read row by row (a row: the cells under one top rule; a
-cell spanning rows is read in its first), each row left to right, a cell's lines top to bottom
-(`lines` joins a cell's pieces on one baseline, `blocks` its lines as a paragraph's). A piece
-that crosses a vertical rule is cut there (`lines._cut`), so two cells set close together are
-two.
+side and none of more than `MAX_CELL_LINES` lines but narrow ones (`_narrow`: a box drawn round a
+page's text or round two columns is no table). Its cells are read row by row (a row: the cells
+under one top rule; a cell spanning rows is read in its first), each row left to right, a cell's
+lines top to bottom (`lines` joins a cell's pieces on one baseline, `blocks` its lines as a
+paragraph's). A piece that crosses a vertical rule is cut there (`lines._cut`), so two cells set
+close together are two.
 
 Tables without vertical rules are read as before (`lines._tabular`: one cell a line): where a
 cell wraps, its lines are not joined. Telling a wrapped cell's next line from the next row's
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 TOL = 2.0  # points a piece may reach past the rule it stands against
 MAX_CELL_LINES = 12  # a ruled cell of more lines is a box round text, not a table's cell
+NARROW_CELL = 12.0  # font sizes: a cell narrower than this is a table's, whatever its lines
 
 Key = tuple[float, float, float, float]  # a cell's left, right, top and bottom rules
 Cell = list[tuple["Line", ...]]  # a cell's lines top to bottom, each as its pieces
@@ -112,12 +113,23 @@ def _baselines(lines: list[Line]) -> Cell:
     return [tuple(sorted(row, key=lambda ln: ln.x0)) for row in out]
 
 
+def _narrow(key: Key, cell: Cell) -> bool:
+    """A cell narrower than `NARROW_CELL` font sizes of its type (two to four words a line):
+    a table's column, however many lines its text wraps to, never a box round a page's text or
+    a column's, whose lines hold a measure's words. A five-column table of recommendations
+    (a UNICEF Innocenti report's, InDesign: cells 85 points wide in 9-point type) wraps a cell
+    to fifteen lines."""
+    sizes = sorted(ln.size for row in cell for ln in row)
+    size = sizes[len(sizes) // 2]
+    return key[1] - key[0] < NARROW_CELL * size
+
+
 def _read(cells: dict[Key, list[Line]]) -> TableRows | None:
     """The cells of a ruled table in reading order, or None where they are no table."""
     if len({key[0] for key in cells}) < 2:  # no cells side by side
         return None
     read = {key: _baselines(lines) for key, lines in cells.items()}
-    if any(len(cell) > MAX_CELL_LINES for cell in read.values()):
+    if any(len(cell) > MAX_CELL_LINES and not _narrow(key, cell) for key, cell in read.items()):
         return None
     rows: dict[float, list[Key]] = {}
     for key in cells:
