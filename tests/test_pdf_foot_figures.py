@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen import canvas
 
@@ -115,25 +116,16 @@ def _notes(path: Path, first: str, marker: str, second: str) -> Path:
     return path
 
 
-def test_a_numbered_footnote_continued_on_the_next_page_stays_one_footnote(
-        tmp_path: Path) -> None:
+@pytest.mark.parametrize(("first", "second"), [("1", "2"), ("*", "1")])
+def test_a_footnote_continued_on_the_next_page_stays_one_footnote(
+        tmp_path: Path, first: str, second: str) -> None:
+    """A numbered footnote then the next number; a footnote marked "*" then the first number."""
     doc = read_document(
-        _notes(tmp_path / "notes.pdf", "The mandates are those of the", "1", "2"), "en")
+        _notes(tmp_path / "notes.pdf", "The mandates are those of the", first, second), "en")
     notes = [p.text for p in doc.paragraphs if p.kind is BlockKind.FOOTNOTE]
     assert notes == [
-        "1 The mandates are those of the programme of work approved by the General Assembly "
-        "for the period, as revised by the Committee at its last session.",
-        "2 The figures are rounded to the nearest thousand.",
-    ]
-
-
-def test_a_footnote_marked_with_an_asterisk_stays_a_footnote(tmp_path: Path) -> None:
-    doc = read_document(
-        _notes(tmp_path / "star.pdf", "The mandates are those of the", "*", "1"), "en")
-    notes = [p.text for p in doc.paragraphs if p.kind is BlockKind.FOOTNOTE]
-    assert notes == [
-        "* The mandates are those of the programme of work approved by the General Assembly "
-        "for the period, as revised by the Committee at its last session.",
-        "1 The figures are rounded to the nearest thousand.",
+        f"{first} The mandates are those of the programme of work approved by the General "
+        "Assembly for the period, as revised by the Committee at its last session.",
+        f"{second} The figures are rounded to the nearest thousand.",
     ]
 
