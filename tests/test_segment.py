@@ -86,6 +86,12 @@ def test_seed_segments_equal_the_gold_line_for_line(path: object, lang: str) -> 
             ["See Nencheva and Others v. Bulgaria, No. 48609/06.",
              "Costello Roberts v. the United Kingdom was cited.", "Done."],
         ),
+        (  # a hyphenated name, initials, a case in brackets, a case opening the text
+            "Costello-Roberts v. United Kingdom and A.B. v. Spain were cited (Soering v. United "
+            "Kingdom). Done.",
+            ["Costello-Roberts v. United Kingdom and A.B. v. Spain were cited (Soering v. United "
+             "Kingdom).", "Done."],
+        ),
         (
             "The items are listed in annex v. The annex is short.",
             ["The items are listed in annex v.", "The annex is short."],

@@ -14,8 +14,10 @@ and descent, which Apache FOP writes for CJK fonts, boxes three lines tall), is 
 its baseline (as tall as a CJK face's line), even where every glyph of the page has it. The font
 name and weight are sampled (`bold`) at the start of each run of characters on one baseline,
 and in a bold run again where a word starts in another font (a bold run-in heading, then the
-regular text of its line), which is all the layout needs; so is the glyph's direction (its
-matrix), and a page with glyphs drawn turned is mapped into its text's frames (`textframes`).
+regular text of its line); a run that starts regular has its last glyph's weight read too, and
+where that is bold, the glyphs from where the bold begins are (`_bold_tails`: emphasis begun
+in mid-line). The glyph's direction (its matrix) is sampled where a run starts, and a page
+with glyphs drawn turned is mapped into its text's frames (`textframes`).
 PDFium marks a hyphen it took for a line-end hyphen as U+FFFE or U+0002; it is read back as "-"
 and the layout decides what it was (only where PDFium marked it: the same codes given by a
 font's map are codes without meaning, `_marked_hyphen`). Text the page says only as marked
@@ -785,9 +787,10 @@ class _FontGlyphs:
         return len(self.odd) == 1 and "" not in self.odd and len(self.codes) >= MIN_TEXT_CODES
 
 
-def _line_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]) -> list[Char]:
-    """The characters, each box of a height in `sunk` (more than `TALL_EMS` font sizes: the
-    height -> how far its baseline is above its bottom) set on its baseline as a CJK face's
+def _line_boxes(chars: list[Char], ems: Counter[float],
+                sunk: dict[tuple[float, float], float]) -> list[Char]:
+    """The characters, each box of a height and size in `sunk` (more than `TALL_EMS` font
+    sizes: -> how far its baseline is above its bottom) set on its baseline as a CJK face's
     line is (`LINE_ASCENT`, `LINE_DESCENT`). A font whose ascent and descent are its bounding
     box's (Apache FOP's Noto CJK: a box 2.86 font sizes tall) boxes each line over the two
     beside it, and where every glyph of the page is so, `_even_boxes` has no common height to
@@ -795,7 +798,7 @@ def _line_boxes(chars: list[Char], ems: Counter[float], sunk: dict[float, float]
     `ems` (box heights in font sizes -> characters) is counted again, in place."""
     out: list[Char] = []
     for c in chars:
-        above = sunk.get(c.y1 - c.y0)
+        above = sunk.get((c.y1 - c.y0, c.size))
         if above is not None and c.size > 0:
             base = c.y0 + above
             c = c._replace(y0=base - LINE_DESCENT * c.size, y1=base + LINE_ASCENT * c.size)
@@ -813,8 +816,9 @@ def _bold_tails(raw: object, text: str, chars: list[Char], stretches: list[tuple
     paragraph bold, as the Advisory Committee's reports set their recommendations) was read
     regular to the line's end, and the bold line after it as a heading's. Each stretch that
     starts regular has its last glyph's weight read; where it is bold, the first bold glyph is
-    found by halving, and each glyph from it on is marked bold (one change of weight a stretch:
-    a bold phrase inside a line that ends regular stays as it was).
+    found by halving, and each glyph from it on is marked bold (one change of weight a stretch,
+    checked on a glyph half way from there to the end: a bold phrase inside a line that ends
+    regular, or a row of cells bold and regular by turns, stays as it was).
     `stretches`: where each stretch starts, in `chars` and in the text page's `text`; `read`:
     the glyphs of `chars` read from the text page (marked content's come after). A stretch's
     glyphs are matched to the text page's characters in order, its spaces, line ends and the
@@ -842,6 +846,9 @@ def _bold_tails(raw: object, text: str, chars: list[Char], stretches: list[tuple
                 hi = mid
             else:
                 lo = mid
+        if not _is_bold(page_ref, places[(hi + len(glyphs) - 1) // 2], name_buf):
+            continue  # a glyph between is regular: weights change more than once, as in a
+            # table's row drawn as one stretch, bold cells among regular ones
         for k in range(glyphs[hi], end):
             chars[k] = chars[k]._replace(bold=True)
 
@@ -1070,9 +1077,10 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
         sized: int | None = None  # the text object whose font size `size` is
         size = 0.0
         ems: Counter[float] = Counter()  # box height in font sizes -> characters with it
-        # a box height more than `TALL_EMS` font sizes -> how far above its bottom the
-        # baseline is (measured on the first glyph of that height: `_line_boxes`)
-        sunk: dict[float, float] = {}
+        # a box height more than `TALL_EMS` font sizes, and the size -> how far above its
+        # bottom the baseline is (measured on the first glyph of that height: `_line_boxes`;
+        # such a glyph takes the full way)
+        sunk: dict[tuple[float, float], float] = {}
         origin, xy = _untyped("FPDFText_GetCharOrigin"), (ctypes.c_double(), ctypes.c_double())
         xy_refs = (ctypes.byref(xy[0]), ctypes.byref(xy[1]))
         sizes: set[float] = set()  # the sizes measured (`PageChars.sizes`)
@@ -1107,7 +1115,8 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 high = top - bottom
                 if bottom == last_y and back <= left <= x_hi and right >= x_lo and (
                         high == last_height
-                        or (high >= POINT and (obj := text_object(page_ref, i)) == sized
+                        or (POINT <= high <= TALL_EMS * size
+                            and (obj := text_object(page_ref, i)) == sized
                             and obj)):
                     if high != last_height:  # a box of another height, of the text object
                         last_height = high  # last measured: the same size
@@ -1196,8 +1205,9 @@ def _read_page(page: object, number: int, name: str, *, short_way: bool = True) 
                 ems[em] += len(chars) - since
                 em, since = (last_height / size if size > 0 else 0.0), len(chars)
                 tol = OVERPRINT * size
-                if em > TALL_EMS and last_height not in sunk and origin(page_ref, i, *xy_refs):
-                    sunk[last_height] = xy[1].value - y_lo - bottom  # the baseline, above
+                if (em > TALL_EMS and (last_height, size) not in sunk
+                        and origin(page_ref, i, *xy_refs)):
+                    sunk[last_height, size] = xy[1].value - y_lo - bottom  # the baseline, above
             run = brk or abs(bottom - last_y) > 0.5 * size or not chars
             if run or left < back:  # a stretch starts (`overprint`)
                 suspect = drawn.start(left, bottom, size)

@@ -771,10 +771,10 @@ def _top(main: list[Char], size: float) -> float:
     font reaches 1.34 ems above its baseline, the Han characters' 0.88: LibreOffice Draw's
     re-saved PDFs), which would take the line's top step for a paragraph's gap or the other way
     round (`blocks._step`)."""
+    top: float = max(c.y1 for c in main)
+    if len(main) < 4 or top - min(c.y1 for c in main) <= STRAY_TOP * size:
+        return top  # most lines: no top stands that far above another
     tops: list[float] = sorted(c.y1 for c in main)
-    top = tops[-1]
-    if len(tops) < 4:
-        return top
     middle = tops[len(tops) // 2]
     if top - middle <= STRAY_TOP * size:
         return top
@@ -1429,8 +1429,10 @@ def _lifted_numbers(
                 and entry_tail(nxt.text) is None and nxt.x1 < number.x0
                 and 0 < title.y0 - nxt.y0 <= 1.5 * max(title.size, nxt.size)):
             out[j] = row[:-1]
-            out[j + 1] = (_concat(nxt, number, " ", size=nxt.size, bold=nxt.bold,
-                                  text_x0=nxt.text_x0),)
+            # on the leader's line, where it is read: its box too (the number stood a row up)
+            joined = _concat(nxt, number, " ", size=nxt.size, bold=nxt.bold,
+                             text_x0=nxt.text_x0)
+            out[j + 1] = (replace(joined, y0=nxt.y0, y1=nxt.y1),)
     return tuple(out)
 
 
