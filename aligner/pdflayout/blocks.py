@@ -551,24 +551,6 @@ def _hangs(block: _Block, line: Line, m: _Metrics) -> bool:
     return not _ended_early(first, line, m, max(m.right_of(first), line.x1))
 
 
-def _hanging_indent(block: _Block, line: Line, m: _Metrics, *, early: bool) -> bool:
-    """`line` is the next line of a paragraph set with a hanging indent (a bibliography's entry:
-    its first line at the margin, the others set in): the block's one line, of body type at the
-    margin (not a line set flush right, a signature's name over its title), left
-    no room for `line`'s first word, ends within `SHORT_END` font sizes of the measure and stops
-    mid-sentence on a word ("... Lessons from Nordic
-    countries', The" then "Guardian, London, 24 May 2017"), on the same page and column. A
-    paragraph's last line ends in its punctuation (a resolution's preamble paragraph in a
-    comma), so the set-in line after it opens the next paragraph."""
-    prev = block.lines[0]
-    return (len(block.lines) == 1 and not block.cover and not early
-            and m.right_of(prev) - prev.x1 <= SHORT_END * m.size
-            and abs(prev.x0 - m.left_of(prev)) <= 0.5 * m.size
-            and _body_size(prev, m.size) and not prev.bold and prev.text[-1:].isalnum()
-            and line.page == prev.page and line.frame == prev.frame
-            and not _gap_on_page(block, line, m))
-
-
 def _right_aligned(block: _Block, line: Line, shift: float, m: _Metrics) -> bool:
     """A cover line starting left of its block's lines, not below a first line's indent: the
     next of right-aligned masthead lines."""
@@ -674,8 +656,7 @@ def _starts_new(block: _Block, line: Line, m: _Metrics, *, same_page: bool) -> b
     if block.cover and _COVER_FIELD.match(line.text):
         return True
     shift = _shift(block, line, m)
-    if (shift > 0.8 * m.size and not _hangs(block, line, m)
-            and not _hanging_indent(block, line, m, early=early)) or _right_aligned(
+    if (shift > 0.8 * m.size and not _hangs(block, line, m)) or _right_aligned(
             block, line, shift, m) or _under_right_half(block, line, m):
         return True  # a first-line indent; right-aligned cover lines; lines set flush right
     if early:
