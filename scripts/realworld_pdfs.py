@@ -7,7 +7,7 @@ the search tool's `fetch github:<owner>/<name>` leaves them; default `../.mirror
 checkout) at the commit the manifest records, checked against its sha256 and written to the
 output folder (default: `UNTM_REALWORLD_PDFS`, else `../realworld-pdfs`). The files stay outside
 the repository: only the manifest (source, commit, sha256, licence, why chosen) is committed.
-The held-out UN PDFs of tests/data/realworld_un.tsv go to the output folder's `un/` subfolder
+The UN PDFs of tests/data/realworld_un.tsv go to the output folder's `un/` subfolder
 (`--no-un`: not those). Exit status 1 when a file is missing or differs, with one line each.
 """
 
@@ -60,7 +60,7 @@ def main() -> int:
     parser.add_argument("--mirrors", type=Path, default=REPO.parent / ".mirror")
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--no-un", action="store_true",
-                        help="leave out the held-out UN PDFs (tests/data/realworld_un.tsv)")
+                        help="leave out the UN PDFs (tests/data/realworld_un.tsv)")
     args = parser.parse_args()
     out: Path = args.out or folder_path()
     problems = _assemble(entries(), args.mirrors, out)
