@@ -56,7 +56,13 @@ from untm.aligner.pdflayout.chars import is_wide
 from untm.aligner.pdflayout.figures import Measure, Wrap, wrap_page, wrapped
 from untm.aligner.pdflayout.furniture import PageRows
 from untm.aligner.pdflayout.hyphens import LineEndHyphens
-from untm.aligner.pdflayout.lines import BULLETS, Line, first_word_chars, narrow_width
+from untm.aligner.pdflayout.lines import (
+    BULLETS,
+    SECTION_START,
+    Line,
+    first_word_chars,
+    narrow_width,
+)
 
 SMALL = 0.88  # footnote type is at most this many body sizes
 FOOT_ROOM = 2.0  # line spacings left free at a page's foot: its last paragraph ended there
@@ -93,7 +99,6 @@ MIN_TIGHT_WRAPS = 3  # such broken lines that tell a list of one-line items' spa
 _STOPS = ".:;!?。：；！？"  # a line ending so ends its sentence or clause: it does not run on
 _PARA_LABEL = re.compile(r"^\d{1,3}[.．]\s")
 # a section's paragraph number ("13.8"), a label where it hangs before its text (`Line.text_x0`)
-_SECTION_LABEL = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}\s")
 _BARE_NUMBER = re.compile(r"^\d{1,3}[.．]$")  # a paragraph's number, alone on its line
 _BULLET_LABEL = re.compile(rf"^[{BULLETS}]\s")  # a list's bullet hanging before its text
 _HEADING_LABEL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[IVXL]{1,6}\.\s|[A-Z]\.\s)")
@@ -443,7 +448,7 @@ def _line_pitch(pitches: list[float], size: float) -> float:
 def _is_label_line(line: Line) -> bool:
     if _HEADING_LABEL.match(line.text):
         return True
-    numbered = _PARA_LABEL.match(line.text) or _SECTION_LABEL.match(line.text)
+    numbered = _PARA_LABEL.match(line.text) or SECTION_START.match(line.text)
     return bool(numbered) and line.text_x0 > line.x0 + 1
 
 

@@ -61,6 +61,7 @@ from unicodedata import category, east_asian_width
 from untm.aligner.contents import entry_tail, page_value
 from untm.aligner.furniture import form_kind
 from untm.aligner.hanspace import Despaced, despace_lines
+from untm.aligner.language import is_wide_letter
 from untm.aligner.pdflayout.chars import SPACE, Char, PageChars, is_wide
 from untm.aligner.pdflayout.columns import (
     CELL_ALIGN,
@@ -132,7 +133,7 @@ _LABEL_START = re.compile(
 # fascicles number theirs), hanging before its text at a tab: a decimal number opening a
 # line ("13.8 per cent of ...") is followed by a word space, which justification stretches to
 # half an em or so, never to a tab's `SECTION_TAB` ems
-_SECTION_START = re.compile(r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})\s")
+SECTION_START = re.compile(r"^(\d{1,3}(?:[.．]\d{1,3}){1,2})\s")
 _SECTION_NUMBER = re.compile(r"^\d{1,3}(?:[.．]\d{1,3}){1,2}$")  # one, a piece of its own
 SECTION_TAB = 1.0
 # a list item's label opening a line, then a space (or, after a full-width mark, which holds its
@@ -660,7 +661,7 @@ def _spell(
 
 def _full_width_mark(ch: str) -> bool:
     """A full-width punctuation mark ("，", "。", "：", "（", "》"): wide and punctuation."""
-    return ch >= "\u1100" and east_asian_width(ch) in "WF" and category(ch)[0] == "P"
+    return is_wide(ch) and category(ch)[0] == "P"
 
 
 def _set_solid(prev: str, ch: str) -> bool:
@@ -686,8 +687,7 @@ def _joins_han(chars: list[Char], i: int) -> bool:
     (the space before it is a gap a producer left between two text objects: `_set_solid`)."""
     if chars[i].ch not in "-/\u2010" or i + 1 >= len(chars):
         return False
-    after = chars[i + 1].ch
-    return after >= "\u1100" and east_asian_width(after) in "WF" and category(after)[0] == "L"
+    return is_wide_letter(chars[i + 1].ch)
 
 
 def _leader_end(chars: list[Char], i: int) -> int:
@@ -734,7 +734,7 @@ def _line(
     x0 = ink[0].x0
     text_x0 = x0
     label = _LABEL_START.match(stripped)
-    section = _SECTION_START.match(stripped) if label is None else None
+    section = SECTION_START.match(stripped) if label is None else None
     if label and len(ink) > len(label.group(1)):
         after = ink[len(label.group(1))]
         if after.x0 - ink[len(label.group(1)) - 1].x1 > 0.5 * size:
